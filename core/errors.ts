@@ -1,0 +1,93 @@
+/**
+ * One error type for the whole runtime: a stable code, where it happened, and a
+ * human message. HTTP status is derived from the code, never chosen ad hoc.
+ */
+export type UmsErrorCode =
+  | 'MANIFEST_INVALID'
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'MODULE_DISABLED'
+  | 'BAD_REQUEST'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface ErrorLocation {
+  file?: string;
+  pointer?: string;
+  entity?: string;
+  field?: string;
+}
+
+export class UmsError extends Error {
+  constructor(
+    readonly code: UmsErrorCode,
+    message: string,
+    readonly where: ErrorLocation = {},
+  ) {
+    super(message);
+    this.name = 'UmsError';
+  }
+
+  get status(): number {
+    switch (this.code) {
+      case 'VALIDATION_FAILED':
+      case 'BAD_REQUEST':
+      case 'MANIFEST_INVALID':
+        return 400;
+      case 'FORBIDDEN':
+      case 'MODULE_DISABLED':
+        return 403;
+      case 'NOT_FOUND':
+        return 404;
+      case 'CONFLICT':
+        return 409;
+      case 'DATABASE_UNAVAILABLE':
+        return 503;
+      default:
+        return 500;
+    }
+  }
+}
+
+/** A problem found in a manifest: which file, which JSON pointer inside it, and what. */
+export interface ManifestProblem {
+  file: string;
+  pointer: string;
+  message: string;
+}
+
+export class ManifestError extends UmsError {
+  constructor(readonly problems: ManifestProblem[]) {
+    super('MANIFEST_INVALID', formatManifestProblems(problems), {
+      file: problems[0]?.file,
+      pointer: problems[0]?.pointer,
+    });
+    this.name = 'ManifestError';
+  }
+}
+
+export function formatManifestProblems(problems: ManifestProblem[]): string {
+  return problems.map((p) => `${p.file}#${p.pointer || '/'}: ${p.message}`).join('\n');
+}
+
+/** Per-field record errors, as AdminJS and API clients show them. */
+export type FieldErrors = Record<string, { message: string; type?: string }>;
+
+export class RecordValidationError extends UmsError {
+  constructor(
+    entity: string,
+    readonly fieldErrors: FieldErrors,
+    message = 'The record has errors: see the fields.',
+  ) {
+    super('VALIDATION_FAILED', message, { entity, field: Object.keys(fieldErrors)[0] });
+    this.name = 'RecordValidationError';
+  }
+}
+
+export const notFound = (entity: string): UmsError =>
+  new UmsError('NOT_FOUND', `No such ${entity} record.`, { entity });
+
+export const forbidden = (message: string, where: ErrorLocation = {}): UmsError =>
+  new UmsError('FORBIDDEN', message, where);

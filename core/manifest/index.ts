@@ -1,0 +1,3 @@
+export { loadRegistry, resolveRule, checkConditions, DEFAULT_MANIFEST_DIR, MANIFEST_SCHEMA_PATH } from './load.js';
+export * from './model.js';
+export * from './conditions.js';

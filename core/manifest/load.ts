@@ -1,0 +1,459 @@
+/**
+ * Reads manifests, validates them (JSON Schema first, then the cross-references a
+ * schema cannot express) and resolves them into the Registry. Every problem names
+ * the file, the JSON pointer and what is wrong; any problem aborts the load
+ * before anything touches the database.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import { ManifestError, type ManifestProblem } from '../errors.js';
+import { conditionPaths, parseConditions, type ConditionProblem } from './conditions.js';
+import type { ModuleManifest, PermissionRule } from './manifest.types.js';
+import {
+  CORE_MODULE_ID,
+  SYSTEM_FIELDS,
+  snakeToLabel,
+  type Registry,
+  type ResolvedEntity,
+  type ResolvedField,
+  type ResolvedModule,
+  type ResolvedRule,
+} from './model.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const MANIFEST_SCHEMA_PATH = join(here, 'manifest.schema.json');
+export const CORE_MANIFEST_PATH = join(here, 'core-module.json');
+export const DEFAULT_MANIFEST_DIR = fileURLToPath(new URL('../../module-manifests/', import.meta.url));
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+ajv.addKeyword('tsType');
+addFormats.default(ajv);
+const validateSchema = ajv.compile<ModuleManifest>(JSON.parse(readFileSync(MANIFEST_SCHEMA_PATH, 'utf8')));
+
+interface SourceManifest {
+  file: string;
+  manifest: ModuleManifest;
+}
+
+const CRUD = ['manage', 'create', 'read', 'update', 'delete'];
+
+/** Loads core + every `*.json` in `dir` (or the given files) into a validated registry. */
+export function loadRegistry(options: { dir?: string; files?: string[] } = {}): Registry {
+  const dir = options.dir ?? DEFAULT_MANIFEST_DIR;
+  const files = options.files ?? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+  const problems: ManifestProblem[] = [];
+  const sources: SourceManifest[] = [];
+  for (const path of [CORE_MANIFEST_PATH, ...files]) {
+    const source = readManifest(path, problems);
+    if (source) sources.push(source);
+  }
+  if (problems.length) throw new ManifestError(problems);
+  const registry = resolve(sources, problems);
+  if (problems.length) throw new ManifestError(problems);
+  return registry;
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+function readManifest(path: string, problems: ManifestProblem[]): SourceManifest | undefined {
+  const file = displayPath(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    problems.push({ file, pointer: '', message: `cannot read JSON: ${(err as Error).message}` });
+    return undefined;
+  }
+  if (!validateSchema(json)) {
+    for (const e of validateSchema.errors ?? []) problems.push({ file, pointer: e.instancePath, message: describeAjvError(e) });
+    return undefined;
+  }
+  const expected = basename(path, '.json');
+  if (path !== CORE_MANIFEST_PATH && json.id !== expected) {
+    problems.push({ file, pointer: '/id', message: `module id "${json.id}" must match the file name "${expected}.json"` });
+  }
+  return { file, manifest: json };
+}
+
+function describeAjvError(e: ErrorObject): string {
+  if (e.keyword === 'additionalProperties') return `unknown property "${String(e.params.additionalProperty)}"`;
+  if (e.keyword === 'enum') return `${e.message}: ${(e.params.allowedValues as unknown[]).map(String).join(', ')}`;
+  return e.message ?? e.keyword;
+}
+
+function resolve(sources: SourceManifest[], problems: ManifestProblem[]): Registry {
+  const byId = new Map<string, SourceManifest>();
+  sources.forEach((s, i) => {
+    if (byId.has(s.manifest.id)) problems.push({ file: s.file, pointer: '/id', message: `duplicate module id "${s.manifest.id}" (also in ${byId.get(s.manifest.id)!.file})` });
+    else byId.set(s.manifest.id, s);
+    if (i > 0 && s.manifest.id === CORE_MODULE_ID) problems.push({ file: s.file, pointer: '/id', message: '"core" is reserved for the runtime' });
+  });
+  const order = dependencyOrder(byId, problems);
+  if (problems.length) return emptyRegistry();
+
+  // Pass 1: entities and fields, so references can be linked across modules.
+  const entities = new Map<string, ResolvedEntity>();
+  const modules: ResolvedModule[] = order.map((id) => {
+    const { file, manifest } = byId.get(id)!;
+    return {
+      id,
+      label: manifest.label,
+      icon: manifest.icon,
+      version: manifest.version,
+      file,
+      systemTypes: manifest.systemTypes ?? [],
+      dependsOn: manifest.dependsOn ?? [],
+      entities: resolveEntities(file, manifest, entities, problems),
+      roles: (manifest.roles ?? []).map((r) => ({ name: r.name, label: r.label ?? snakeToLabel(r.name), description: r.description })),
+      rules: new Map(),
+      dashboard: [],
+      manifest,
+    };
+  });
+  // Pass 2: everything that points at entities, fields and roles.
+  const roles = new Map<string, { label: string; modules: string[]; description?: string }>();
+  for (const m of modules) {
+    const seen = new Set<string>();
+    m.roles.forEach((r, i) => {
+      if (seen.has(r.name)) problems.push({ file: m.file, pointer: `/roles/${i}/name`, message: `duplicate role "${r.name}"` });
+      seen.add(r.name);
+      const existing = roles.get(r.name);
+      if (existing) existing.modules.push(m.id);
+      else roles.set(r.name, { label: r.label, modules: [m.id], description: r.description });
+    });
+  }
+  for (const m of modules) {
+    const visible = visibleModules(m.id, byId);
+    linkReferences(m, entities, visible, problems);
+    m.rules = resolvePermissions(m, entities, roles, visible, problems);
+    m.dashboard = (m.manifest.dashboard ?? []).map((card, i) => {
+      const pointer = `/dashboard/${i}`;
+      const entity = lookupEntity(card.entity, m.id, entities, visible);
+      if (!entity) {
+        problems.push({ file: m.file, pointer: `${pointer}/entity`, message: `unknown entity "${card.entity}"` });
+        return { label: card.label, entity: card.entity };
+      }
+      if (card.conditions) checkConditions(card.conditions, entity, entities, m.file, `${pointer}/conditions`, problems);
+      return { label: card.label, entity: entity.key, conditions: card.conditions };
+    });
+  }
+  return makeRegistry(modules, entities, roles);
+}
+
+function emptyRegistry(): Registry {
+  return makeRegistry([], new Map(), new Map());
+}
+
+function makeRegistry(
+  modules: ResolvedModule[],
+  entities: Map<string, ResolvedEntity>,
+  roles: Map<string, { label: string; modules: string[]; description?: string }>,
+): Registry {
+  const byId = new Map(modules.map((m) => [m.id, m]));
+  return {
+    modules,
+    module: (id) => byId.get(id),
+    entity: (key) => entities.get(key),
+    entities: [...entities.values()],
+    roles,
+  };
+}
+
+/** Topological order, core first; reports unknown dependencies and cycles. */
+function dependencyOrder(byId: Map<string, SourceManifest>, problems: ManifestProblem[]): string[] {
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string, trail: string[]): void => {
+    const s = state.get(id);
+    if (s === 'done') return;
+    const src = byId.get(id)!;
+    if (s === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(id)), id].join(' → ');
+      problems.push({ file: src.file, pointer: '/dependsOn', message: `dependency cycle: ${cycle}` });
+      return;
+    }
+    state.set(id, 'visiting');
+    (src.manifest.dependsOn ?? []).forEach((dep, i) => {
+      if (!byId.has(dep)) problems.push({ file: src.file, pointer: `/dependsOn/${i}`, message: `depends on unknown module "${dep}"` });
+      else visit(dep, [...trail, id]);
+    });
+    state.set(id, 'done');
+    order.push(id);
+  };
+  if (byId.has(CORE_MODULE_ID)) visit(CORE_MODULE_ID, []);
+  [...byId.keys()].sort().forEach((id) => visit(id, []));
+  return order;
+}
+
+/** A module sees its own entities, those of its (transitive) dependencies, and core's. */
+function visibleModules(id: string, byId: Map<string, SourceManifest>): Set<string> {
+  const out = new Set<string>([id, CORE_MODULE_ID]);
+  const walk = (m: string): void => {
+    for (const dep of byId.get(m)?.manifest.dependsOn ?? []) {
+      if (!out.has(dep)) {
+        out.add(dep);
+        walk(dep);
+      }
+    }
+  };
+  walk(id);
+  return out;
+}
+
+function lookupEntity(ref: string, moduleId: string, entities: Map<string, ResolvedEntity>, visible: Set<string>): ResolvedEntity | undefined {
+  const key = ref.includes('.') ? ref : `${moduleId}.${ref}`;
+  const entity = entities.get(key);
+  return entity && visible.has(entity.module) ? entity : undefined;
+}
+
+function resolveEntities(file: string, manifest: ModuleManifest, all: Map<string, ResolvedEntity>, problems: ManifestProblem[]): ResolvedEntity[] {
+  const seen = new Set<string>();
+  return manifest.entities.map((e, ei) => {
+    const pointer = `/entities/${ei}`;
+    if (seen.has(e.name)) problems.push({ file, pointer: `${pointer}/name`, message: `duplicate entity name "${e.name}"` });
+    seen.add(e.name);
+    const fieldNames = new Set<string>();
+    const fields: ResolvedField[] = e.fields.map((f, fi) => {
+      const fp = `${pointer}/fields/${fi}`;
+      if (fieldNames.has(f.name)) problems.push({ file, pointer: `${fp}/name`, message: `duplicate field name "${f.name}" in entity "${e.name}"` });
+      fieldNames.add(f.name);
+      if ((SYSTEM_FIELDS as readonly string[]).includes(f.name)) problems.push({ file, pointer: `${fp}/name`, message: `"${f.name}" is a system column and cannot be declared` });
+      if (f.type === 'enum' && !f.values) problems.push({ file, pointer: fp, message: 'an enum field needs "values"' });
+      if (f.type !== 'enum' && f.values) problems.push({ file, pointer: `${fp}/values`, message: `"values" only applies to enum fields, not ${f.type}` });
+      if (f.type === 'reference' && !f.target) problems.push({ file, pointer: fp, message: 'a reference field needs "target"' });
+      if (f.type !== 'reference' && f.target) problems.push({ file, pointer: `${fp}/target`, message: `"target" only applies to reference fields, not ${f.type}` });
+      if (f.pattern !== undefined) {
+        try {
+          new RegExp(f.pattern, 'u');
+        } catch (err) {
+          problems.push({ file, pointer: `${fp}/pattern`, message: `invalid regular expression: ${(err as Error).message}` });
+        }
+      }
+      if (f.min !== undefined && f.max !== undefined && f.min > f.max) problems.push({ file, pointer: `${fp}/min`, message: 'min is greater than max' });
+      const column = f.type === 'reference' ? `${f.name}_id` : f.name;
+      return {
+        name: f.name,
+        column,
+        type: f.type,
+        label: f.label ?? snakeToLabel(f.name),
+        help: f.help,
+        required: f.required ?? false,
+        unique: f.unique ?? false,
+        readOnly: f.readOnly ?? false,
+        default: f.default,
+        min: f.min,
+        max: f.max,
+        minLength: f.minLength,
+        maxLength: f.maxLength,
+        pattern: f.pattern,
+        values: f.values,
+        scale: f.scale ?? (f.type === 'money' ? 2 : 4),
+        target: f.target,
+        onDelete: f.onDelete ?? (f.required ? 'restrict' : 'set null'),
+        pointer: fp,
+      };
+    });
+    const field = new Map(fields.map((f) => [f.name, f]));
+    const known = (name: string): boolean => field.has(name) || (SYSTEM_FIELDS as readonly string[]).includes(name);
+    const titleField = e.titleField ?? fields.find((f) => f.type === 'string' || f.type === 'email')?.name ?? 'id';
+    if (e.titleField && !field.has(e.titleField)) problems.push({ file, pointer: `${pointer}/titleField`, message: `unknown field "${e.titleField}"` });
+    (e.indexes ?? []).forEach((ix, ii) =>
+      ix.fields.forEach((name, k) => {
+        if (!known(name)) problems.push({ file, pointer: `${pointer}/indexes/${ii}/fields/${k}`, message: `unknown field "${name}"` });
+      }),
+    );
+    (e.list?.columns ?? []).forEach((name, k) => {
+      if (!known(name)) problems.push({ file, pointer: `${pointer}/list/columns/${k}`, message: `unknown field "${name}"` });
+    });
+    const sortField = e.list?.sort?.field ?? titleField;
+    if (e.list?.sort && !known(sortField)) problems.push({ file, pointer: `${pointer}/list/sort/field`, message: `unknown field "${sortField}"` });
+    const entity: ResolvedEntity = {
+      key: `${manifest.id}.${e.name}`,
+      module: manifest.id,
+      name: e.name,
+      table: `${manifest.id}_${e.name}`,
+      label: e.label ?? snakeToLabel(e.name),
+      pluralLabel: e.pluralLabel ?? `${e.label ?? snakeToLabel(e.name)}s`,
+      titleField,
+      fields,
+      field,
+      indexes: (e.indexes ?? []).map((ix) => ({ fields: ix.fields, unique: ix.unique ?? false })),
+      listColumns: e.list?.columns ?? fields.filter((f) => f.type !== 'password' && f.type !== 'json' && f.type !== 'text').slice(0, 6).map((f) => f.name),
+      sort: { field: sortField, direction: e.list?.sort?.direction ?? 'asc' },
+      file,
+      pointer,
+    };
+    if (entity.table.length > 63) problems.push({ file, pointer: `${pointer}/name`, message: `table name "${entity.table}" is longer than PostgreSQL's 63 characters` });
+    all.set(entity.key, entity);
+    return entity;
+  });
+}
+
+function linkReferences(m: ResolvedModule, entities: Map<string, ResolvedEntity>, visible: Set<string>, problems: ManifestProblem[]): void {
+  for (const entity of m.entities) {
+    for (const f of entity.fields) {
+      if (f.type !== 'reference' || !f.target) continue;
+      const target = lookupEntity(f.target, m.id, entities, visible);
+      if (!target) {
+        const hint = f.target.includes('.') && !visible.has(f.target.split('.')[0]) ? ` (module "${f.target.split('.')[0]}" is not in dependsOn)` : '';
+        problems.push({ file: m.file, pointer: `${f.pointer}/target`, message: `reference to unknown entity "${f.target}"${hint}` });
+      } else {
+        f.target = target.key;
+      }
+      if (f.onDelete === 'set null' && f.required) problems.push({ file: m.file, pointer: `${f.pointer}/onDelete`, message: 'a required reference cannot use onDelete "set null"' });
+    }
+    for (const f of entity.fields) {
+      if (f.default === undefined) continue;
+      const message = checkDefault(f);
+      if (message) problems.push({ file: m.file, pointer: `${f.pointer}/default`, message });
+    }
+  }
+}
+
+function checkDefault(f: ResolvedField): string | undefined {
+  const v = f.default;
+  switch (f.type) {
+    case 'integer':
+      return Number.isInteger(v) ? undefined : 'default must be an integer';
+    case 'decimal':
+    case 'money':
+      return typeof v === 'number' ? undefined : 'default must be a number';
+    case 'boolean':
+      return typeof v === 'boolean' ? undefined : 'default must be true or false';
+    case 'enum':
+      return f.values?.includes(String(v)) && typeof v === 'string' ? undefined : `default must be one of ${f.values?.join(', ')}`;
+    case 'json':
+      return undefined;
+    case 'reference':
+    case 'password':
+      return `a ${f.type} field cannot have a default`;
+    default:
+      return typeof v === 'string' ? undefined : 'default must be a string';
+  }
+}
+
+function resolvePermissions(
+  m: ResolvedModule,
+  entities: Map<string, ResolvedEntity>,
+  roles: Map<string, unknown>,
+  visible: Set<string>,
+  problems: ManifestProblem[],
+): Map<string, ResolvedRule[]> {
+  const out = new Map<string, ResolvedRule[]>();
+  for (const [role, rules] of Object.entries(m.manifest.permissions ?? {})) {
+    const base = `/permissions/${role.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!roles.has(role)) {
+      problems.push({ file: m.file, pointer: base, message: `rules for unknown role "${role}" (declare it under "roles")` });
+      continue;
+    }
+    out.set(
+      role,
+      rules.map((rule, i) =>
+        resolveRule(rule, {
+          moduleId: m.id,
+          file: m.file,
+          pointer: `${base}/${i}`,
+          entities,
+          visible,
+          customActions: undefined,
+          problems,
+        }),
+      ),
+    );
+  }
+  return out;
+}
+
+export interface RuleContext {
+  moduleId: string;
+  file: string;
+  pointer: string;
+  entities: Map<string, ResolvedEntity> | ReadonlyMap<string, ResolvedEntity>;
+  visible: Set<string>;
+  /** Non-CRUD action names allowed; undefined accepts any well-formed name (manifests declare them with plugins). */
+  customActions: Set<string> | undefined;
+  problems: ManifestProblem[];
+}
+
+/** Validates one rule (subjects, fields, conditions) and resolves subjects to entity keys. */
+export function resolveRule(rule: PermissionRule, ctx: RuleContext): ResolvedRule {
+  const { file, pointer, problems } = ctx;
+  const actions = Array.isArray(rule.action) ? rule.action : [rule.action];
+  actions.forEach((a, i) => {
+    if (!CRUD.includes(a) && ctx.customActions && !ctx.customActions.has(a)) {
+      problems.push({ file, pointer: Array.isArray(rule.action) ? `${pointer}/action/${i}` : `${pointer}/action`, message: `unknown action "${a}"` });
+    }
+  });
+  const subjects = Array.isArray(rule.subject) ? rule.subject : [rule.subject];
+  const resolved: string[] = [];
+  const targets: ResolvedEntity[] = [];
+  subjects.forEach((s, i) => {
+    const sp = Array.isArray(rule.subject) ? `${pointer}/subject/${i}` : `${pointer}/subject`;
+    if (s === 'all') {
+      resolved.push('all');
+      return;
+    }
+    const entity = lookupEntity(s, ctx.moduleId, new Map(ctx.entities), ctx.visible);
+    if (!entity) problems.push({ file, pointer: sp, message: `rule on unknown subject "${s}"` });
+    else {
+      resolved.push(entity.key);
+      targets.push(entity);
+    }
+  });
+  if (rule.fields) {
+    if (resolved.includes('all')) problems.push({ file, pointer: `${pointer}/fields`, message: 'field restrictions need a concrete subject, not "all"' });
+    rule.fields.forEach((name, i) => {
+      for (const t of targets) {
+        if (!t.field.has(name) && !(SYSTEM_FIELDS as readonly string[]).includes(name)) {
+          problems.push({ file, pointer: `${pointer}/fields/${i}`, message: `unknown field "${name}" on ${t.key}` });
+        }
+      }
+    });
+  }
+  if (rule.conditions) {
+    if (resolved.includes('all')) problems.push({ file, pointer: `${pointer}/conditions`, message: 'conditions need a concrete subject, not "all"' });
+    for (const t of targets) checkConditions(rule.conditions, t, ctx.entities, file, `${pointer}/conditions`, problems);
+  }
+  return { ...rule, action: actions, subject: resolved, source: `${file}#${pointer}` };
+}
+
+/** Checks a condition's grammar and that every path names a field (one reference hop allowed). */
+export function checkConditions(
+  conditions: Record<string, unknown>,
+  entity: ResolvedEntity,
+  entities: ReadonlyMap<string, ResolvedEntity>,
+  file: string,
+  pointer: string,
+  problems: ManifestProblem[],
+): void {
+  const local: ConditionProblem[] = [];
+  const tree = parseConditions(conditions, pointer, local);
+  for (const { path, pointer: p } of conditionPaths(tree)) {
+    const message = checkPath(path, entity, entities);
+    if (message) local.push({ pointer: p, message });
+  }
+  for (const l of local) problems.push({ file, ...l });
+}
+
+function checkPath(path: string, entity: ResolvedEntity, entities: ReadonlyMap<string, ResolvedEntity>): string | undefined {
+  const [head, ...rest] = path.split('.');
+  const isSystem = (SYSTEM_FIELDS as readonly string[]).includes(head);
+  const field = entity.field.get(head);
+  if (!field && !isSystem) return `unknown field "${head}" on ${entity.key}`;
+  if (rest.length === 0) {
+    return field?.type === 'password' || field?.type === 'json' ? `conditions cannot compare ${field.type} field "${head}"` : undefined;
+  }
+  if (field?.type !== 'reference' || !field.target) return `"${head}" is not a reference, so "${path}" cannot follow it`;
+  const target = entities.get(field.target);
+  if (!target) return undefined; // reported on the field itself
+  if (rest.length > 1) return `"${path}" follows more than one reference; conditions allow one hop`;
+  const leaf = rest[0];
+  if (!target.field.has(leaf) && !(SYSTEM_FIELDS as readonly string[]).includes(leaf)) return `unknown field "${leaf}" on ${target.key} (in "${path}")`;
+  return undefined;
+}
