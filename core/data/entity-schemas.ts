@@ -1,0 +1,194 @@
+/**
+ * TypeORM EntitySchemas derived from the resolved manifests, plus the few core
+ * tables that are not organization-scoped. They serve two purposes: TypeORM's
+ * schema builder diffs them against the database to generate migrations, and
+ * @adminjs/typeorm's Resource is built on their runtime classes.
+ */
+import { BaseEntity, EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm';
+import type { Registry, ResolvedEntity, ResolvedField } from '../manifest/index.js';
+
+export const ORGANIZATION_TABLE = 'core_organization';
+export const ORGANIZATION_MODULE_TABLE = 'core_organization_module';
+export const SESSION_TABLE = 'core_session';
+
+/** The runtime class AdminJS and TypeORM know an entity by; its name is the AdminJS resource id. */
+export type EntityClass = typeof BaseEntity & { umsEntity?: ResolvedEntity };
+
+export function columnType(f: ResolvedField): EntitySchemaColumnOptions {
+  switch (f.type) {
+    case 'string':
+    case 'email':
+    case 'phone':
+      return { type: 'varchar', length: f.maxLength ?? 255 };
+    case 'url':
+      return { type: 'varchar', length: f.maxLength ?? 2048 };
+    case 'text':
+      return { type: 'text' };
+    case 'integer':
+      return { type: 'integer' };
+    case 'decimal':
+      return { type: 'numeric', precision: 18, scale: f.scale };
+    case 'money':
+      return { type: 'numeric', precision: 14, scale: f.scale };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'date':
+      return { type: 'date' };
+    case 'datetime':
+      return { type: 'timestamptz' };
+    case 'enum':
+      return { type: 'varchar', length: Math.max(20, ...(f.values ?? []).map((v) => v.length)) };
+    case 'json':
+      return { type: 'jsonb' };
+    case 'password':
+      return { type: 'varchar', length: 200 };
+    case 'reference':
+      return { type: 'uuid' };
+  }
+}
+
+/** The database column of a field (`<name>_id` for references, `<name>_hash` for passwords). */
+export const columnOf = (f: ResolvedField): string => (f.type === 'password' ? `${f.name}_hash` : f.column);
+
+const sqlLiteral = (v: string): string => `'${v.replace(/'/g, "''")}'`;
+
+function defaultFor(f: ResolvedField): string | number | boolean | undefined {
+  if (f.default === undefined || f.type === 'json') return undefined;
+  // Numeric defaults are applied by the record layer only: TypeORM's diff never
+  // agrees with how PostgreSQL reports them, and would emit a migration forever.
+  if (f.type === 'decimal' || f.type === 'money') return undefined;
+  return f.default as string | number | boolean; // TypeORM quotes strings itself
+}
+
+const shortName = (prefix: string, table: string, cols: string[]): string => {
+  const name = `${prefix}_${table}_${cols.join('_')}`;
+  return name.length <= 63 ? name : `${name.slice(0, 54)}_${hash(name)}`;
+};
+function hash(s: string): string {
+  let h = 0;
+  for (const c of s) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
+  return (h >>> 0).toString(36).padStart(7, '0').slice(0, 8);
+}
+
+function runtimeClass(name: string): EntityClass {
+  // A real, unique class name: AdminJS uses it as the resource id.
+  const holder = { [name]: class extends BaseEntity {} };
+  return holder[name] as EntityClass;
+}
+
+export function classNameOf(entity: ResolvedEntity): string {
+  return entity.key.split(/[._]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+}
+
+function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { schema: EntitySchema; target: EntityClass } {
+  const target = runtimeClass(classNameOf(entity));
+  target.umsEntity = entity;
+  const columns: Record<string, EntitySchemaColumnOptions> = {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    organization_id: { type: 'uuid', nullable: false },
+  };
+  const relations: Record<string, EntitySchemaRelationOptions> = {
+    organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'RESTRICT', createForeignKeyConstraints: true },
+  };
+  const indices: { name: string; columns: string[]; unique?: boolean }[] = [
+    { name: shortName('IDX', entity.table, ['organization_id']), columns: ['organization_id'] },
+  ];
+  const uniques: { name: string; columns: string[] }[] = [];
+  const checks: { name: string; expression: string }[] = [];
+  for (const f of entity.fields) {
+    const column = columnOf(f);
+    columns[column] = { ...columnType(f), nullable: !f.required || f.type === 'password', default: defaultFor(f) };
+    if (f.type === 'reference' && f.target) {
+      const targetEntity = registry.entity(f.target);
+      if (targetEntity) {
+        relations[`${f.name}_ref`] = {
+          type: 'many-to-one',
+          target: classNameOf(targetEntity),
+          joinColumn: { name: column },
+          onDelete: f.onDelete === 'set null' ? 'SET NULL' : f.onDelete === 'cascade' ? 'CASCADE' : 'RESTRICT',
+        };
+      }
+      indices.push({ name: shortName('IDX', entity.table, ['organization_id', column]), columns: ['organization_id', column] });
+    }
+    if (f.unique) uniques.push({ name: shortName('UQ', entity.table, ['organization_id', column]), columns: ['organization_id', column] });
+    if (f.type === 'enum' && f.values) {
+      checks.push({ name: shortName('CHK', entity.table, [column]), expression: `"${column}" IN (${f.values.map(sqlLiteral).join(', ')})` });
+    }
+  }
+  for (const ix of entity.indexes) {
+    const cols = ['organization_id', ...ix.fields.map((n) => (entity.field.get(n) ? columnOf(entity.field.get(n)!) : n))];
+    if (ix.unique) uniques.push({ name: shortName('UQ', entity.table, cols), columns: cols });
+    else indices.push({ name: shortName('IDX', entity.table, cols), columns: cols });
+  }
+  Object.assign(columns, {
+    created_at: { type: 'timestamptz', createDate: true },
+    updated_at: { type: 'timestamptz', updateDate: true },
+    created_by: { type: 'uuid', nullable: true },
+    updated_by: { type: 'uuid', nullable: true },
+    version: { type: 'integer', default: 1 },
+  } satisfies Record<string, EntitySchemaColumnOptions>);
+  const schema = new EntitySchema({ name: target.name, target, tableName: entity.table, columns, relations, indices, uniques, checks });
+  return { schema, target };
+}
+
+function systemSchemas(): EntitySchema[] {
+  const organization = runtimeClass('CoreOrganization');
+  const organizationModule = runtimeClass('CoreOrganizationModule');
+  const session = runtimeClass('CoreSession');
+  return [
+    new EntitySchema({
+      name: 'CoreOrganization',
+      target: organization,
+      tableName: ORGANIZATION_TABLE,
+      columns: {
+        id: { type: 'uuid', primary: true, generated: 'uuid' },
+        name: { type: 'varchar', length: 200 },
+        slug: { type: 'varchar', length: 63, unique: true },
+        system_type: { type: 'varchar', length: 40 },
+        created_at: { type: 'timestamptz', createDate: true },
+        updated_at: { type: 'timestamptz', updateDate: true },
+      },
+    }),
+    new EntitySchema({
+      name: 'CoreOrganizationModule',
+      target: organizationModule,
+      tableName: ORGANIZATION_MODULE_TABLE,
+      columns: {
+        organization_id: { type: 'uuid', primary: true },
+        module_id: { type: 'varchar', length: 40, primary: true },
+        enabled: { type: 'boolean', default: true },
+        changed_at: { type: 'timestamptz', updateDate: true },
+      },
+      relations: {
+        organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
+      },
+    }),
+    new EntitySchema({
+      name: 'CoreSession',
+      target: session,
+      tableName: SESSION_TABLE,
+      columns: {
+        sid: { type: 'varchar', primary: true },
+        sess: { type: 'json' },
+        expire: { type: 'timestamp', precision: 6 },
+      },
+      indices: [{ name: 'IDX_core_session_expire', columns: ['expire'] }],
+    }),
+  ];
+}
+
+export interface EntityCatalog {
+  schemas: EntitySchema[];
+  classes: Map<string, EntityClass>;
+}
+
+export function buildEntityCatalog(registry: Registry): EntityCatalog {
+  const classes = new Map<string, EntityClass>();
+  const schemas = [...systemSchemas()];
+  for (const entity of registry.entities) {
+    const { schema, target } = manifestEntitySchema(entity, registry);
+    schemas.push(schema);
+    classes.set(entity.key, target);
+  }
+  return { schemas, classes };
+}

