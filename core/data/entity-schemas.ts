@@ -161,7 +161,7 @@ function systemSchemas(): EntitySchema[] {
       },
       relations: {
         organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
-      },
+      } as Record<string, EntitySchemaRelationOptions>,
     }),
     new EntitySchema({
       name: 'CoreSession',

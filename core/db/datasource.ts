@@ -2,6 +2,7 @@
  * Opening the database: the embedded cluster or DATABASE_URL, a TypeORM
  * DataSource over the manifest-derived schemas, and pending migrations.
  */
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { UmsConfig } from '../../config/index.js';
 import { buildEntityCatalog, type EntityCatalog } from '../data/entity-schemas.js';
@@ -15,6 +16,12 @@ export interface Database {
   url: string;
   close(): Promise<void>;
 }
+
+// Dates stay 'YYYY-MM-DD' (no time-zone shift), numerics and counts become numbers:
+// the same shapes the validator and the CASL subjects use.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function createDataSource(url: string, catalog: EntityCatalog, poolSize = 20): Promise<DataSource> {
   // Imported late so that migrations:generate can repair the index before it is read.

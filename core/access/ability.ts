@@ -1,0 +1,135 @@
+/**
+ * One compiler, two uses. A principal's rules (manifest defaults of the roles it
+ * holds, plus the organization's custom roles) are interpolated once and give
+ * both the CASL ability used for single-record checks and the SQL filter used
+ * for lists, counts, search and reference pickers. Both read the same rules in
+ * the same order, so a list never shows what a check would deny.
+ */
+import { createMongoAbility, subject as caslSubject, type MongoAbility, type RawRuleOf } from '@casl/ability';
+import {
+  CORE_MODULE_ID,
+  interpolateConditions,
+  parseConditions,
+  type ConditionNode,
+  type Registry,
+  type ResolvedEntity,
+  type ResolvedRule,
+} from '../manifest/index.js';
+import { conditionToSql, SqlParams } from './sql.js';
+
+export type UmsAbility = MongoAbility;
+
+export interface PrincipalInfo {
+  userId: string;
+  organizationId: string;
+  email: string;
+  roles: string[];
+  enabledModules: ReadonlySet<string>;
+}
+
+/** The SQL side of a permission: every row, no row, or rows matching a condition. */
+export type RowFilter = { kind: 'all' } | { kind: 'none' } | { kind: 'where'; node: ConditionNode };
+
+/** Condition keys use `ref.field`; CASL would read that as a nested path, so they travel as `ref__field`. */
+export const flatPath = (path: string): string => path.replace('.', '__');
+
+function flattenKeys(conditions: unknown): unknown {
+  if (Array.isArray(conditions)) return conditions.map(flattenKeys);
+  if (conditions && typeof conditions === 'object') {
+    return Object.fromEntries(
+      Object.entries(conditions).map(([k, v]) => [k.startsWith('$') ? k : flatPath(k), k.startsWith('$') ? flattenKeys(v) : v]),
+    );
+  }
+  return conditions;
+}
+
+export class Access {
+  readonly ability: UmsAbility;
+  /** Reference paths (`member.user`) that conditions on each entity follow. */
+  readonly relationPaths = new Map<string, Set<string>>();
+  private readonly rules: ResolvedRule[];
+  /** CASL keeps the raw rule it was given as `origin`; this finds our (unflattened) rule again. */
+  private readonly sourceOf = new Map<unknown, ResolvedRule>();
+
+  constructor(
+    readonly principal: PrincipalInfo,
+    rules: ResolvedRule[],
+    private readonly registry: Registry,
+    now = new Date(),
+  ) {
+    const values = { user: { id: principal.userId, organizationId: principal.organizationId, email: principal.email }, now };
+    this.rules = rules.map((r) => (r.conditions ? { ...r, conditions: interpolateConditions(r.conditions, values) } : r));
+    const raw: RawRuleOf<UmsAbility>[] = this.rules.map((r) => ({
+      action: r.action,
+      subject: r.subject,
+      conditions: r.conditions ? (flattenKeys(r.conditions) as Record<string, unknown>) : undefined,
+      fields: r.fields,
+      inverted: r.inverted,
+      reason: r.reason,
+    }));
+    raw.forEach((r, i) => this.sourceOf.set(r, this.rules[i]));
+    this.ability = createMongoAbility(raw);
+    for (const r of this.rules) {
+      if (!r.conditions) continue;
+      for (const s of r.subject) {
+        for (const path of Object.keys(r.conditions).filter((k) => k.includes('.'))) {
+          if (!this.relationPaths.has(s)) this.relationPaths.set(s, new Set());
+          this.relationPaths.get(s)!.add(path);
+        }
+      }
+    }
+  }
+
+  moduleEnabled(entity: ResolvedEntity): boolean {
+    return entity.module === CORE_MODULE_ID || this.principal.enabledModules.has(entity.module);
+  }
+
+  /** "May this principal do `action` on some record of this entity?" — for navigation and buttons. */
+  canOnType(action: string, entity: ResolvedEntity, field?: string): boolean {
+    return this.moduleEnabled(entity) && this.ability.can(action, entity.key, field);
+  }
+
+  /** The in-memory check of one record (normalised by `toSubject`). */
+  canOnRecord(action: string, entity: ResolvedEntity, record: Record<string, unknown>, field?: string): boolean {
+    return this.moduleEnabled(entity) && this.ability.can(action, caslSubject(entity.key, { ...record }), field);
+  }
+
+  /** CASL's rule precedence, read as a query: the same walk as rulesToQuery. */
+  rowFilter(action: string, entity: ResolvedEntity): RowFilter {
+    if (!this.moduleEnabled(entity)) return { kind: 'none' };
+    const ors: ConditionNode[] = [];
+    const ands: ConditionNode[] = [];
+    for (const rule of this.ability.rulesFor(action, entity.key)) {
+      const conditions = rule.conditions ? this.sourceOf.get(rule.origin)?.conditions : undefined;
+      // Fail closed: a conditional rule we cannot translate must never read as "all rows".
+      if (rule.conditions && !conditions) return { kind: 'none' };
+      if (!conditions) {
+        if (rule.inverted) break;
+        return ands.length ? { kind: 'where', node: { kind: 'and', items: ands } } : { kind: 'all' };
+      }
+      const node = parseConditions(conditions, '', []);
+      if (rule.inverted) ands.push({ kind: 'not', item: node });
+      else ors.push(node);
+    }
+    if (!ors.length) return { kind: 'none' };
+    return { kind: 'where', node: { kind: 'and', items: [{ kind: 'or', items: ors }, ...ands] } };
+  }
+
+  /** A WHERE fragment for `rowFilter`, or undefined for "all rows". */
+  rowFilterSql(action: string, entity: ResolvedEntity, alias: string, params: SqlParams): string | undefined {
+    const filter = this.rowFilter(action, entity);
+    if (filter.kind === 'all') return undefined;
+    if (filter.kind === 'none') return 'FALSE';
+    return conditionToSql(filter.node, entity, alias, params, { registry: this.registry, organizationId: this.principal.organizationId });
+  }
+
+  /** Fields of the entity this principal may ever `action` (type level). */
+  permittedFields(action: string, entity: ResolvedEntity): string[] {
+    return entity.fields.map((f) => f.name).filter((name) => this.canOnType(action, entity, name));
+  }
+
+  /** True when some rule for `action` restricts fields under a condition, so fields vary per record. */
+  fieldsDependOnRecord(action: string, entity: ResolvedEntity): boolean {
+    return this.ability.rulesFor(action, entity.key).some((r) => r.fields && r.conditions);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Loads what a user may do: the roles assigned to them, the organization's
+ * enabled modules and custom roles, compiled into an Access. Compiled results
+ * are cached briefly per user and dropped whenever roles, assignments or module
+ * settings change in this process.
+ */
+import type { DataSource } from 'typeorm';
+import { ManifestError, type ManifestProblem } from '../errors.js';
+import { CORE_MODULE_ID, resolveRule, type PermissionRule, type Registry, type ResolvedRule } from '../manifest/index.js';
+import { ORGANIZATION_MODULE_TABLE } from '../data/entity-schemas.js';
+import { Access, type PrincipalInfo } from './ability.js';
+
+interface CacheEntry {
+  access: Access;
+  expires: number;
+  generation: number;
+}
+
+const TTL_MS = 5_000;
+
+export interface UserRoleRow {
+  name: string;
+  builtin: boolean;
+  rules: PermissionRule[] | null;
+}
+
+export class AccessService {
+  private cache = new Map<string, CacheEntry>();
+  private generation = 0;
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Call after any change to roles, role assignments or enabled modules. */
+  invalidate(): void {
+    this.generation++;
+    this.cache.clear();
+  }
+
+  /** A cached Access without touching the database (AdminJS's synchronous callbacks need this). */
+  peek(userId: string): Access | undefined {
+    const hit = this.cache.get(userId);
+    return hit && hit.generation === this.generation ? hit.access : undefined;
+  }
+
+  async forUser(user: { userId: string; organizationId: string; email: string }): Promise<Access> {
+    const hit = this.cache.get(user.userId);
+    if (hit && hit.expires > Date.now() && hit.generation === this.generation) return hit.access;
+    const generation = this.generation;
+    const [roles, enabledModules] = await Promise.all([this.userRoles(user.userId, user.organizationId), this.enabledModules(user.organizationId)]);
+    const principal: PrincipalInfo = { ...user, roles: roles.map((r) => r.name), enabledModules };
+    const access = new Access(principal, this.rulesFor(roles, enabledModules), this.registry);
+    this.cache.set(user.userId, { access, expires: Date.now() + TTL_MS, generation });
+    return access;
+  }
+
+  async enabledModules(organizationId: string): Promise<Set<string>> {
+    const rows: { module_id: string }[] = await this.dataSource.query(
+      `SELECT module_id FROM ${ORGANIZATION_MODULE_TABLE} WHERE organization_id = $1 AND enabled`,
+      [organizationId],
+    );
+    return new Set(rows.map((r) => r.module_id).filter((id) => this.registry.module(id)));
+  }
+
+  private async userRoles(userId: string, organizationId: string): Promise<UserRoleRow[]> {
+    return this.dataSource.query(
+      `SELECT r.name, coalesce(r.builtin, false) AS builtin, r.rules
+         FROM core_role_assignment ra JOIN core_role r ON r.id = ra.role_id AND r.organization_id = ra.organization_id
+        WHERE ra.user_id = $1 AND ra.organization_id = $2
+        ORDER BY r.name`,
+      [userId, organizationId],
+    );
+  }
+
+  /** Manifest rules of enabled modules (core first, dependency order), then custom roles' rules. */
+  rulesFor(roles: UserRoleRow[], enabledModules: ReadonlySet<string>): ResolvedRule[] {
+    const out: ResolvedRule[] = [];
+    for (const m of this.registry.modules) {
+      if (m.id !== CORE_MODULE_ID && !enabledModules.has(m.id)) continue;
+      for (const role of roles) {
+        if (role.builtin) out.push(...(m.rules.get(role.name) ?? []));
+      }
+    }
+    for (const role of roles) {
+      if (role.builtin || !role.rules) continue;
+      try {
+        out.push(...validateCustomRules(this.registry, role.rules, `role ${role.name}`));
+      } catch {
+        // Fail closed: a custom role that no longer validates (a manifest changed) grants nothing.
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Custom roles use the manifest rule format with full subjects (`library.book`).
+ * The same resolver as manifests checks subjects, fields, operators and placeholders.
+ */
+export function validateCustomRules(registry: Registry, rules: unknown, label = 'rules'): ResolvedRule[] {
+  const problems: ManifestProblem[] = [];
+  if (!Array.isArray(rules)) throw new ManifestError([{ file: label, pointer: '', message: 'rules must be a list of rules' }]);
+  const visible = new Set(registry.modules.map((m) => m.id));
+  const entities = new Map(registry.entities.map((e) => [e.key, e]));
+  const resolved = rules.map((rule, i) => {
+    const pointer = `/${i}`;
+    if (!rule || typeof rule !== 'object' || Array.isArray(rule)) {
+      problems.push({ file: label, pointer, message: 'a rule must be an object with action and subject' });
+      return undefined;
+    }
+    const r = rule as Record<string, unknown>;
+    const unknownKeys = Object.keys(r).filter((k) => !['action', 'subject', 'conditions', 'fields', 'inverted', 'reason'].includes(k));
+    if (unknownKeys.length) problems.push({ file: label, pointer, message: `unknown property "${unknownKeys[0]}"` });
+    if (typeof r.action !== 'string' && !Array.isArray(r.action)) problems.push({ file: label, pointer: `${pointer}/action`, message: 'action is required' });
+    if (typeof r.subject !== 'string' && !Array.isArray(r.subject)) problems.push({ file: label, pointer: `${pointer}/subject`, message: 'subject is required' });
+    if (problems.length) return undefined;
+    const subjects = (Array.isArray(r.subject) ? r.subject : [r.subject]) as string[];
+    subjects.forEach((s, k) => {
+      if (s !== 'all' && !s.includes('.')) problems.push({ file: label, pointer: Array.isArray(r.subject) ? `${pointer}/subject/${k}` : `${pointer}/subject`, message: `subject "${s}" needs its module: "<module>.${s}"` });
+    });
+    return resolveRule(rule as PermissionRule, { moduleId: CORE_MODULE_ID, file: label, pointer, entities, visible, customActions: undefined, problems });
+  });
+  if (problems.length) throw new ManifestError(problems);
+  return resolved.filter((r): r is ResolvedRule => r !== undefined);
+}

@@ -1,0 +1,76 @@
+/**
+ * PostgreSQL errors become field errors or clear conflicts, never a stack
+ * trace page. Constraint names are the ones entity-schemas.ts gives.
+ */
+import { RecordValidationError, UmsError } from '../errors.js';
+import type { Registry, ResolvedEntity } from '../manifest/index.js';
+import { columnOf } from './entity-schemas.js';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  table?: string;
+  column?: string;
+  message?: string;
+}
+
+const pgErrorOf = (err: unknown): PgError | undefined => {
+  const e = err as { driverError?: PgError; code?: string };
+  if (e?.driverError?.code) return e.driverError;
+  if (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e as PgError;
+  return undefined;
+};
+
+function fieldForColumn(entity: ResolvedEntity, column: string | undefined): string | undefined {
+  if (!column) return undefined;
+  return entity.fields.find((f) => columnOf(f) === column)?.name;
+}
+
+function fieldForConstraint(entity: ResolvedEntity, constraint: string | undefined, detail: string | undefined): string | undefined {
+  const fromDetail = /Key \(([^)]+)\)/.exec(detail ?? '')?.[1]?.split(', ').filter((c) => c !== 'organization_id').pop();
+  const byDetail = fieldForColumn(entity, fromDetail);
+  if (byDetail) return byDetail;
+  return entity.fields.find((f) => constraint?.endsWith(`_${columnOf(f)}`))?.name;
+}
+
+export function mapDatabaseError(err: unknown, entity: ResolvedEntity, registry: Registry, operation: 'create' | 'update' | 'delete' | 'action'): unknown {
+  if (err instanceof UmsError) return err;
+  const pgErr = pgErrorOf(err);
+  if (!pgErr) return err;
+  switch (pgErr.code) {
+    case '23505': {
+      const field = fieldForConstraint(entity, pgErr.constraint, pgErr.detail);
+      const ix = entity.indexes.find((i) => i.unique && pgErr.constraint?.includes(i.fields.map((n) => (entity.field.get(n) ? columnOf(entity.field.get(n)!) : n)).join('_')));
+      if (ix && ix.fields.length > 1) {
+        return new RecordValidationError(entity.key, { [ix.fields[0]]: { message: `this combination of ${ix.fields.join(', ')} already exists`, type: 'unique' } });
+      }
+      return new RecordValidationError(entity.key, { [field ?? '_record']: { message: 'is already used by another record', type: 'unique' } });
+    }
+    case '23503': {
+      if (operation === 'delete') {
+        const referencing = registry.entities.find((e) => e.table === pgErr.table);
+        return new UmsError('CONFLICT', `This ${entity.label.toLowerCase()} is still used by ${referencing ? referencing.pluralLabel.toLowerCase() : 'other records'}; remove those first.`, { entity: entity.key });
+      }
+      const field = fieldForConstraint(entity, pgErr.constraint, pgErr.detail);
+      return new RecordValidationError(entity.key, { [field ?? '_record']: { message: 'refers to a record that does not exist', type: 'reference' } });
+    }
+    case '23502':
+      return new RecordValidationError(entity.key, { [fieldForColumn(entity, pgErr.column) ?? '_record']: { message: 'is required', type: 'required' } });
+    case '23514': {
+      const field = entity.fields.find((f) => pgErr.constraint?.endsWith(columnOf(f)))?.name;
+      return new RecordValidationError(entity.key, { [field ?? '_record']: { message: 'is not an allowed value', type: 'check' } });
+    }
+    case '22001':
+    case '22003':
+    case '22P02':
+    case '22007':
+    case '22008':
+      return new RecordValidationError(entity.key, { _record: { message: `a value is out of range or malformed (${pgErr.message ?? pgErr.code})`, type: 'format' } });
+    case '40001':
+    case '40P01':
+      return new UmsError('CONFLICT', 'Another change to the same records happened at the same time; try again.', { entity: entity.key });
+    default:
+      return err;
+  }
+}

@@ -1,0 +1,491 @@
+/**
+ * The one data layer. Every path that reads or writes module data (AdminJS
+ * actions, reference pickers, plugins, seeding, the CLI) goes through a
+ * RecordService built for one actor in one organization. The tenant condition
+ * and the actor's row filter are added here and nowhere else.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Access } from '../access/ability.js';
+import { SqlParams } from '../access/sql.js';
+import { forbidden, notFound, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
+import type { ResolvedEntity } from '../manifest/index.js';
+import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
+import { actorUserId, type Actor } from './actor.js';
+import { mapDatabaseError } from './db-errors.js';
+import { columnOf } from './entity-schemas.js';
+import { filtersSql, normaliseRow, normaliseValue, orderSql, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
+import type { Runtime } from './runtime.js';
+import { hashPassword } from './passwords.js';
+import { coerceInput, validateRecord } from './validation.js';
+
+export type { RecordData, ListQuery, FieldFilter };
+
+const q = (name: string): string => `"${name}"`;
+
+interface ServiceOptions {
+  /** Set while a custom action runs: its handler may write read-only fields of its own entity. */
+  action?: { name: string; entity: string };
+}
+
+export class RecordService {
+  private constructor(
+    readonly runtime: Runtime,
+    readonly actor: Actor,
+    /** Null for a system actor: tenant-bound, no role checks. */
+    readonly access: Access | null,
+    private readonly manager: EntityManager,
+    private readonly options: ServiceOptions = {},
+  ) {}
+
+  /** `manager` joins a transaction the caller already holds. */
+  static async for(runtime: Runtime, actor: Actor, manager?: EntityManager): Promise<RecordService> {
+    const access = actor.kind === 'user' ? await runtime.access.forUser(actor) : null;
+    return new RecordService(runtime, actor, access, manager ?? runtime.dataSource.manager);
+  }
+
+  get organizationId(): string {
+    return this.actor.organizationId;
+  }
+
+  entity(key: string): ResolvedEntity {
+    const entity = this.runtime.registry.entity(key);
+    if (!entity) throw new UmsError('NOT_FOUND', `Unknown entity "${key}".`, { entity: key });
+    return entity;
+  }
+
+  /** Runs `fn` in one transaction (joining the current one, if any); everything rolls back on error. */
+  async transaction<T>(fn: (records: RecordService) => Promise<T>): Promise<T> {
+    if (this.manager.queryRunner?.isTransactionActive) return fn(this);
+    return this.runtime.dataSource.transaction((manager) => fn(new RecordService(this.runtime, this.actor, this.access, manager, this.options)));
+  }
+
+  private withOptions(options: ServiceOptions): RecordService {
+    return new RecordService(this.runtime, this.actor, this.access, this.manager, options);
+  }
+
+  // ── Access questions (for screens and plugins) ──────────────────────────
+
+  moduleEnabled(entity: ResolvedEntity): boolean {
+    return this.access ? this.access.moduleEnabled(entity) : true;
+  }
+
+  can(action: string, key: string, record?: Record<string, unknown>): boolean {
+    const entity = this.entity(key);
+    if (!this.access) return true;
+    return record ? this.access.canOnRecord(action, entity, record) : this.access.canOnType(action, entity);
+  }
+
+  readableFields(entity: ResolvedEntity): string[] {
+    const names = entity.fields.filter((f) => f.type !== 'password').map((f) => f.name);
+    return this.access ? names.filter((n) => this.access!.canOnType('read', entity, n)) : names;
+  }
+
+  writableFields(entity: ResolvedEntity, action: 'create' | 'update'): string[] {
+    const names = entity.fields.filter((f) => !f.readOnly).map((f) => f.name);
+    return this.access ? names.filter((n) => this.access!.canOnType(action, entity, n)) : names;
+  }
+
+  // ── Reads ───────────────────────────────────────────────────────────────
+
+  private scopedWhere(entity: ResolvedEntity, action: string, params: SqlParams, alias = 'r'): string[] {
+    const where = [`${alias}.organization_id = ${params.add(this.organizationId)}`];
+    if (this.access) {
+      if (!this.access.canOnType(action, entity)) return [...where, 'FALSE'];
+      const rows = this.access.rowFilterSql(action, entity, alias, params);
+      if (rows) where.push(rows);
+    }
+    return where;
+  }
+
+  async find(key: string, query: ListQuery = {}): Promise<RecordData[]> {
+    const entity = this.entity(key);
+    const readable = this.readableFields(entity);
+    const params = new SqlParams();
+    const where = [...this.scopedWhere(entity, 'read', params), ...filtersSql(entity, query.filters ?? [], new Set(readable), params)];
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 1000);
+    const sql = `SELECT ${selectList(entity, readable)} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, query.sort, new Set(readable))} LIMIT ${limit} OFFSET ${Math.max(query.offset ?? 0, 0)}`;
+    const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
+    return this.redactPerRecord(entity, rows.map((r) => normaliseRow(entity, r)));
+  }
+
+  async count(key: string, filters: FieldFilter[] = []): Promise<number> {
+    const entity = this.entity(key);
+    const params = new SqlParams();
+    const where = [...this.scopedWhere(entity, 'read', params), ...filtersSql(entity, filters, new Set(this.readableFields(entity)), params)];
+    const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
+    return row.n;
+  }
+
+  async list(key: string, query: ListQuery = {}): Promise<{ records: RecordData[]; total: number }> {
+    const [records, total] = await Promise.all([this.find(key, query), this.count(key, query.filters)]);
+    return { records, total };
+  }
+
+  /** One record, read through the same filtered query as lists; missing and not allowed look the same. */
+  async get(key: string, id: string): Promise<RecordData> {
+    const found = await this.getMany(key, [id]);
+    if (!found.length) throw notFound(this.entity(key).label);
+    return found[0];
+  }
+
+  async getMany(key: string, ids: string[]): Promise<RecordData[]> {
+    const entity = this.entity(key);
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return [];
+    const readable = this.readableFields(entity);
+    const params = new SqlParams();
+    const where = [...this.scopedWhere(entity, 'read', params), `r.id = ANY(${params.add(valid)})`];
+    const rows: Record<string, unknown>[] = await this.manager.query(`SELECT ${selectList(entity, readable)} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
+    return this.redactPerRecord(entity, rows.map((r) => normaliseRow(entity, r)));
+  }
+
+  /**
+   * Reads one record for a change in the current transaction and locks its row,
+   * so concurrent actions on it (two librarians issuing the last copy) queue up.
+   */
+  async lock(key: string, id: string): Promise<RecordData> {
+    const entity = this.entity(key);
+    if (!this.manager.queryRunner?.isTransactionActive) throw new UmsError('INTERNAL', 'lock() needs a transaction (use records.transaction or an action).');
+    return this.visible(entity, await this.loadReadable(entity, id));
+  }
+
+  /** Field rules with conditions differ per record: drop what this record's rules hide. */
+  private async redactPerRecord(entity: ResolvedEntity, records: RecordData[]): Promise<RecordData[]> {
+    if (!this.access || !this.access.fieldsDependOnRecord('read', entity)) return records;
+    const out: RecordData[] = [];
+    for (const record of records) {
+      const subject = await this.subjectOf(entity, record);
+      const copy = { ...record };
+      for (const f of entity.fields) if (f.name in copy && !this.access.canOnRecord('read', entity, subject, f.name)) delete copy[f.name];
+      out.push(copy);
+    }
+    return out;
+  }
+
+  /** Raw stored record (all fields), locked for the rest of the transaction. Tenant-scoped only. */
+  private async loadForWrite(entity: ResolvedEntity, id: string): Promise<RecordData | undefined> {
+    if (!isUuid(id)) return undefined;
+    const params = new SqlParams();
+    const names = entity.fields.map((f) => f.name);
+    const rows: Record<string, unknown>[] = await this.manager.query(
+      `SELECT ${selectList(entity, names)} FROM ${q(entity.table)} r WHERE r.organization_id = ${params.add(this.organizationId)} AND r.id = ${params.add(id)} FOR UPDATE`,
+      params.values,
+    );
+    return rows[0] ? normaliseRow(entity, rows[0]) : undefined;
+  }
+
+  /**
+   * The object CASL checks: the record's values plus any `reference.field`
+   * values the actor's conditions follow (as `reference__field`).
+   */
+  async subjectOf(entity: ResolvedEntity, record: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const subject: Record<string, unknown> = { ...record };
+    for (const path of this.access?.relationPaths.get(entity.key) ?? []) {
+      const [refName, leaf] = path.split('.');
+      const ref = entity.field.get(refName)!;
+      const target = this.runtime.registry.entity(ref.target!)!;
+      const refId = record[refName];
+      let value: unknown = null;
+      if (typeof refId === 'string' && isUuid(refId)) {
+        const leafField = target.field.get(leaf);
+        const column = leafField ? columnOf(leafField) : leaf;
+        const rows: Record<string, unknown>[] = await this.manager.query(
+          `SELECT ${q(column)} AS v FROM ${q(target.table)} WHERE organization_id = $1 AND id = $2`,
+          [this.organizationId, refId],
+        );
+        value = normaliseValue(leafField, rows[0]?.v);
+      }
+      subject[`${refName}__${leaf}`] = value;
+    }
+    return subject;
+  }
+
+  // ── Writes ──────────────────────────────────────────────────────────────
+
+  async create(key: string, input: Record<string, unknown>): Promise<RecordData> {
+    const entity = this.entity(key);
+    return this.transaction(async (tx) => {
+      try {
+        return await tx.createInTx(entity, input);
+      } catch (err) {
+        throw mapDatabaseError(err, entity, this.runtime.registry, 'create');
+      }
+    });
+  }
+
+  private async createInTx(entity: ResolvedEntity, input: Record<string, unknown>): Promise<RecordData> {
+    // Access: the module is on and the actor may create some record of this entity.
+    this.requireType('create', entity);
+    // Input: only declared fields; read-only fields belong to plugins and actions.
+    const errors: FieldErrors = {};
+    const values: Record<string, unknown> = {};
+    for (const f of entity.fields) {
+      const provided = input[f.name] !== undefined;
+      if (provided && f.readOnly && !this.mayWriteReadOnly(entity) && this.actor.kind !== 'system') {
+        errors[f.name] = { message: 'is set by the system and cannot be entered', type: 'readOnly' };
+        continue;
+      }
+      const value = provided ? coerceInput(f, input[f.name]) : f.default;
+      if (value !== undefined) values[f.name] = value;
+    }
+    this.rejectUnknownKeys(entity, input, errors);
+    if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
+    // beforeCreate hooks may fill or adjust values.
+    const ctx = this.hookContext(entity);
+    for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.beforeCreate?.(ctx, values);
+    // Validate the whole record, then the references it points at.
+    await this.validate(entity, values, Object.keys(input));
+    // Access on the record itself (conditions) and on each field being written.
+    if (this.access) {
+      const subject = await this.subjectOf(entity, values);
+      if (!this.access.canOnRecord('create', entity, subject)) throw forbidden(`You may not create this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+      this.requireFields('create', entity, subject, Object.keys(input).filter((n) => entity.field.has(n)));
+    }
+    // Write.
+    const id = randomUUID();
+    const userId = actorUserId(this.actor);
+    const params = new SqlParams();
+    const columns = ['id', 'organization_id', 'created_by', 'updated_by'];
+    const placeholders = [params.add(id), params.add(this.organizationId), params.add(userId), params.add(userId)];
+    for (const [name, value] of Object.entries(values)) {
+      const f = entity.field.get(name)!;
+      columns.push(columnOf(f));
+      placeholders.push(params.add(await this.toColumnValue(f.type, value)));
+    }
+    await this.manager.query(`INSERT INTO ${q(entity.table)} (${columns.map(q).join(', ')}) VALUES (${placeholders.join(', ')})`, params.values);
+    const record = (await this.loadForWrite(entity, id))!;
+    await this.audit(entity, 'create', id, diff(entity, {}, record));
+    for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterCreate?.(ctx, record);
+    this.afterWrite(entity);
+    return this.visible(entity, record);
+  }
+
+  async update(key: string, id: string, input: Record<string, unknown>, options: { expectedVersion?: number } = {}): Promise<RecordData> {
+    const entity = this.entity(key);
+    return this.transaction(async (tx) => {
+      try {
+        return await tx.updateInTx(entity, id, input, options.expectedVersion);
+      } catch (err) {
+        throw mapDatabaseError(err, entity, this.runtime.registry, 'update');
+      }
+    });
+  }
+
+  private async updateInTx(entity: ResolvedEntity, id: string, input: Record<string, unknown>, expectedVersion?: number): Promise<RecordData> {
+    const inAction = this.actionCovers(entity);
+    const readOnlyAllowed = this.mayWriteReadOnly(entity) || this.actor.kind === 'system';
+    if (!inAction) this.requireType('update', entity);
+    const before = await this.loadReadable(entity, id);
+    if (expectedVersion !== undefined && Number(expectedVersion) !== before.version) {
+      throw new UmsError('CONFLICT', `This ${entity.label.toLowerCase()} was changed by someone else since you opened it; reload and try again.`, { entity: entity.key });
+    }
+    const subjectBefore = this.access ? await this.subjectOf(entity, before) : before;
+    if (this.access && !inAction && !this.access.canOnRecord('update', entity, subjectBefore)) {
+      throw forbidden(`You may not edit this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+    }
+    // Input: what actually changes.
+    const errors: FieldErrors = {};
+    const values: Record<string, unknown> = { ...before };
+    const changed: string[] = [];
+    for (const f of entity.fields) {
+      if (input[f.name] === undefined) continue;
+      const value = coerceInput(f, input[f.name]);
+      if (f.type === 'password') {
+        if (value === null || value === '') continue; // empty keeps the current password
+      } else if (sameValue(value, before[f.name])) continue;
+      if (f.readOnly && !readOnlyAllowed) {
+        errors[f.name] = { message: 'is set by the system and cannot be changed', type: 'readOnly' };
+        continue;
+      }
+      values[f.name] = value;
+      changed.push(f.name);
+    }
+    this.rejectUnknownKeys(entity, input, errors);
+    if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
+    if (this.access && !inAction) this.requireFields('update', entity, subjectBefore, changed);
+    const ctx = this.hookContext(entity);
+    const change = { before, values, changed };
+    for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.beforeUpdate?.(ctx, change);
+    const finalChanged = entity.fields.filter((f) => f.type === 'password' ? changed.includes(f.name) : !sameValue(values[f.name], before[f.name])).map((f) => f.name);
+    if (!finalChanged.length) return this.visible(entity, before);
+    await this.validate(entity, values, finalChanged);
+    if (this.access && !inAction) {
+      const subjectAfter = await this.subjectOf(entity, values);
+      if (!this.access.canOnRecord('update', entity, subjectAfter)) throw forbidden(`This change would move the ${entity.label.toLowerCase()} outside what you may edit.`, { entity: entity.key });
+    }
+    const params = new SqlParams();
+    const sets = [`"updated_at" = now()`, `"updated_by" = ${params.add(actorUserId(this.actor))}`, `"version" = "version" + 1`];
+    for (const name of finalChanged) {
+      const f = entity.field.get(name)!;
+      sets.push(`${q(columnOf(f))} = ${params.add(await this.toColumnValue(f.type, values[name]))}`);
+    }
+    const result: unknown[] = await this.manager.query(
+      `UPDATE ${q(entity.table)} SET ${sets.join(', ')} WHERE organization_id = ${params.add(this.organizationId)} AND id = ${params.add(id)} AND version = ${params.add(before.version)} RETURNING id`,
+      params.values,
+    );
+    if (!Array.isArray(result[0]) || (result[0] as unknown[]).length === 0) throw new UmsError('CONFLICT', `This ${entity.label.toLowerCase()} was changed at the same time; reload and try again.`, { entity: entity.key });
+    const after = (await this.loadForWrite(entity, id))!;
+    await this.audit(entity, 'update', id, diff(entity, before, after, finalChanged));
+    for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterUpdate?.(ctx, { before, after });
+    this.afterWrite(entity);
+    return this.visible(entity, after);
+  }
+
+  async delete(key: string, id: string): Promise<void> {
+    const entity = this.entity(key);
+    await this.transaction(async (tx) => {
+      try {
+        tx.requireType('delete', entity);
+        const record = await tx.loadReadable(entity, id);
+        if (tx.access && !tx.access.canOnRecord('delete', entity, await tx.subjectOf(entity, record))) {
+          throw forbidden(`You may not delete this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+        }
+        const ctx = tx.hookContext(entity);
+        for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.beforeDelete?.(ctx, record);
+        await tx.manager.query(`DELETE FROM ${q(entity.table)} WHERE organization_id = $1 AND id = $2`, [this.organizationId, id]);
+        await tx.audit(entity, 'delete', id, diff(entity, record, {}));
+        for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterDelete?.(ctx, record);
+        tx.afterWrite(entity);
+      } catch (err) {
+        throw mapDatabaseError(err, entity, this.runtime.registry, 'delete');
+      }
+    });
+  }
+
+  /** A plugin's record action: permission (`can(name, record)`), availability, one transaction, audited. */
+  async runAction(key: string, name: string, id: string): Promise<{ message: string; record?: RecordData }> {
+    const entity = this.entity(key);
+    const action = this.runtime.plugins.action(entity, name);
+    if (!action) throw new UmsError('NOT_FOUND', `Unknown action "${name}" on ${entity.label}.`, { entity: entity.key });
+    return this.transaction(async (tx) => {
+      try {
+        const record = await tx.loadReadable(entity, id);
+        if (!(await tx.actionAllowed(entity, action, record))) throw forbidden(`You may not ${action.label.toLowerCase()} this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+        if (action.isAvailable && !action.isAvailable(record)) throw new UmsError('CONFLICT', `${action.label} is not possible for this ${entity.label.toLowerCase()} now.`, { entity: entity.key });
+        const inner = tx.withOptions({ action: { name, entity: entity.key } });
+        const result = await action.handler(inner.hookContext(entity), record);
+        await tx.audit(entity, 'action', id, {}, name);
+        return result;
+      } catch (err) {
+        throw mapDatabaseError(err, entity, this.runtime.registry, 'action');
+      }
+    });
+  }
+
+  /** Whether `action` may run on `record` for this actor (permission only; availability is separate). */
+  async actionAllowed(entity: ResolvedEntity, action: RecordActionDefinition, record: RecordData): Promise<boolean> {
+    if (!this.access) return true;
+    return this.access.canOnRecord(action.name, entity, await this.subjectOf(entity, record));
+  }
+
+  // ── Pipeline pieces ─────────────────────────────────────────────────────
+
+  private requireType(action: string, entity: ResolvedEntity): void {
+    if (!this.access) return;
+    if (!this.access.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
+    if (!this.access.canOnType(action, entity)) throw forbidden(`You may not ${action} ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
+  }
+
+  private requireFields(action: 'create' | 'update', entity: ResolvedEntity, subject: Record<string, unknown>, fields: string[]): void {
+    const errors: FieldErrors = {};
+    for (const name of fields) {
+      if (!this.access!.canOnRecord(action, entity, subject, name)) errors[name] = { message: 'you may not set this field', type: 'forbidden' };
+    }
+    if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors, 'Some fields may not be changed by you.');
+  }
+
+  /** Inside a custom action, its module's read-only fields are writable (the action itself was authorised). */
+  private mayWriteReadOnly(entity: ResolvedEntity): boolean {
+    return this.options.action !== undefined && this.options.action.entity.split('.')[0] === entity.module;
+  }
+
+  /** The action's own entity needs no separate update permission: `can(action, record)` was checked. */
+  private actionCovers(entity: ResolvedEntity): boolean {
+    return this.options.action?.entity === entity.key;
+  }
+
+  private rejectUnknownKeys(entity: ResolvedEntity, input: Record<string, unknown>, errors: FieldErrors): void {
+    for (const k of Object.keys(input)) {
+      if (!entity.field.has(k) && input[k] !== undefined) errors[k] = { message: `is not a field of ${entity.label}`, type: 'unknown' };
+    }
+  }
+
+  /** Tenant-scoped load + the read rule: what the actor cannot read does not exist for them. */
+  private async loadReadable(entity: ResolvedEntity, id: string): Promise<RecordData> {
+    const record = await this.loadForWrite(entity, id);
+    if (!record) throw notFound(entity.label);
+    if (this.access && !this.access.canOnRecord('read', entity, await this.subjectOf(entity, record))) throw notFound(entity.label);
+    return record;
+  }
+
+  private async validate(entity: ResolvedEntity, values: Record<string, unknown>, touched: string[]): Promise<void> {
+    const errors = validateRecord(entity, values);
+    // References must point at a record of the same organization that the actor can see.
+    for (const name of touched) {
+      const f = entity.field.get(name);
+      if (!f || f.type !== 'reference' || errors[name] || values[name] === null || values[name] === undefined) continue;
+      const target = this.entity(f.target!);
+      const params = new SqlParams();
+      const where = [...this.scopedWhere(target, 'read', params), `r.id = ${params.add(values[name])}`];
+      const rows: unknown[] = await this.manager.query(`SELECT 1 FROM ${q(target.table)} r WHERE ${where.join(' AND ')}`, params.values);
+      if (!rows.length) errors[name] = { message: `no such ${target.label.toLowerCase()}`, type: 'reference' };
+    }
+    if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
+  }
+
+  private async toColumnValue(type: string, value: unknown): Promise<unknown> {
+    if (value === undefined) return null;
+    if (type === 'password') return value === null ? null : hashPassword(String(value));
+    if (type === 'json') return value === null ? null : JSON.stringify(value);
+    return value;
+  }
+
+  private hookContext(entity: ResolvedEntity): HookContext {
+    return { records: this, actor: this.actor, entity };
+  }
+
+  private visible(entity: ResolvedEntity, record: RecordData): RecordData {
+    const readable = new Set(this.readableFields(entity));
+    return Object.fromEntries(Object.entries(record).filter(([k]) => !entity.field.has(k) || readable.has(k))) as RecordData;
+  }
+
+  private async audit(entity: ResolvedEntity, action: 'create' | 'update' | 'delete' | 'action', recordId: string, changes: Record<string, unknown>, actionName?: string): Promise<void> {
+    if (entity.key === 'core.audit_log') return;
+    await this.manager.query(
+      `INSERT INTO core_audit_log (organization_id, actor_id, module, entity, record_id, action, action_name, changes, ip, created_by, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $2, $2)`,
+      [this.organizationId, actorUserId(this.actor), entity.module, entity.key, recordId, action, actionName ?? null, JSON.stringify(changes), this.actor.kind === 'user' ? (this.actor.ip ?? null) : null],
+    );
+  }
+
+  private afterWrite(entity: ResolvedEntity): void {
+    if (entity.key === 'core.role' || entity.key === 'core.role_assignment') this.runtime.access.invalidate();
+  }
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID_RE.test(v);
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return String(a) === String(b) && typeof a === typeof b;
+}
+
+/** Changed fields with before/after; passwords are recorded as changed, never with values. */
+function diff(entity: ResolvedEntity, before: Record<string, unknown>, after: Record<string, unknown>, only?: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of entity.fields) {
+    if (only && !only.includes(f.name)) continue;
+    const a = before[f.name] ?? null;
+    const b = after[f.name] ?? null;
+    if (f.type === 'password') {
+      if (only?.includes(f.name)) out[f.name] = { changed: true };
+      continue;
+    }
+    if (!sameValue(a, b)) out[f.name] = { before: a, after: b };
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+/**
+ * Everything a request, job or command needs, built once at start: the
+ * resolved manifests, the database, the access compiler and the plugins.
+ */
+import type { DataSource } from 'typeorm';
+import type { UmsConfig } from '../../config/index.js';
+import { AccessService } from '../access/principals.js';
+import { openDatabase, type Database } from '../db/datasource.js';
+import { loadRegistry, type Registry } from '../manifest/index.js';
+import { PluginRegistry } from '../plugins/registry.js';
+import type { ModulePlugin } from '../plugins/types.js';
+
+export interface Runtime {
+  registry: Registry;
+  dataSource: DataSource;
+  access: AccessService;
+  plugins: PluginRegistry;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  config: Pick<UmsConfig, 'databaseUrl' | 'dataDir' | 'embeddedPgPort' | 'manifestDir'>;
+  registry?: Registry;
+  plugins?: ModulePlugin[];
+  migrate?: boolean;
+  poolSize?: number;
+  log?: (line: string) => void;
+}
+
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  // Manifests and plugins are checked before anything touches the database.
+  const registry = options.registry ?? loadRegistry({ dir: options.config.manifestDir });
+  const pluginList = options.plugins ?? (await import('../../modules/index.js')).plugins;
+  const plugins = new PluginRegistry(registry, pluginList);
+  const database = await openDatabase({ registry, config: options.config, migrate: options.migrate, poolSize: options.poolSize, log: options.log });
+  return {
+    registry,
+    dataSource: database.dataSource,
+    access: new AccessService(registry, database.dataSource),
+    plugins,
+    database,
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * Record validation derived from the entity: form input is coerced to the
+ * field's type, then checked by an AJV schema built from the same field
+ * definitions. Errors come back per field.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FieldErrors } from '../errors.js';
+import type { ResolvedEntity, ResolvedField } from '../manifest/index.js';
+
+const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
+addFormats.default(ajv);
+const compiled = new WeakMap<ResolvedEntity, ValidateFunction>();
+
+function fieldSchema(f: ResolvedField): Record<string, unknown> {
+  const base: Record<string, unknown> = (() => {
+    switch (f.type) {
+      case 'integer':
+        return { type: 'integer' };
+      case 'decimal':
+      case 'money':
+        return { type: 'number' };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'date':
+        return { type: 'string', format: 'date' };
+      case 'datetime':
+        return { type: 'string', format: 'date-time' };
+      case 'enum':
+        return { type: 'string', enum: f.values };
+      case 'email':
+        return { type: 'string', format: 'email', maxLength: f.maxLength ?? 255 };
+      case 'url':
+        return { type: 'string', format: 'uri', maxLength: f.maxLength ?? 2048 };
+      case 'phone':
+        return { type: 'string', pattern: f.pattern ?? '^\\+?[0-9 ()./-]{4,30}$', maxLength: f.maxLength ?? 255 };
+      case 'reference':
+        return { type: 'string', format: 'uuid' };
+      case 'json':
+        // A bare string here is input that did not parse as JSON.
+        return { type: ['object', 'array', 'number', 'boolean', 'null'] };
+      case 'password':
+        return { type: 'string', minLength: f.minLength ?? 8, maxLength: 200 };
+      case 'text':
+        return { type: 'string' };
+      case 'string':
+        return { type: 'string', maxLength: f.maxLength ?? 255 };
+    }
+  })();
+  if (f.min !== undefined) base.minimum = f.min;
+  if (f.max !== undefined) base.maximum = f.max;
+  if (f.minLength !== undefined && f.type !== 'password') base.minLength = f.minLength;
+  if (f.maxLength !== undefined && f.type === 'text') base.maxLength = f.maxLength;
+  if (f.pattern !== undefined && f.type !== 'phone') base.pattern = f.pattern;
+  // json may be null; other optional fields are null when empty.
+  return f.required || f.type === 'json' ? base : { anyOf: [base, { type: 'null' }] };
+}
+
+export function entityJsonSchema(entity: ResolvedEntity, mode: 'create' | 'update'): Record<string, unknown> {
+  const properties = Object.fromEntries(entity.fields.map((f) => [f.name, fieldSchema(f)]));
+  const required = mode === 'create' ? entity.fields.filter((f) => f.required && f.type !== 'password').map((f) => f.name) : [];
+  return { type: 'object', properties, required, additionalProperties: false };
+}
+
+function validatorFor(entity: ResolvedEntity): ValidateFunction {
+  let v = compiled.get(entity);
+  if (!v) {
+    v = ajv.compile(entityJsonSchema(entity, 'create'));
+    compiled.set(entity, v);
+  }
+  return v;
+}
+
+function describe(e: ErrorObject, f: ResolvedField | undefined): string {
+  switch (e.keyword) {
+    case 'required':
+      return 'is required';
+    case 'format':
+      return { email: 'must be an e-mail address', uri: 'must be a URL (https://…)', date: 'must be a date (YYYY-MM-DD)', 'date-time': 'must be a date and time', uuid: 'must be a record id' }[
+        String(e.params.format)
+      ] ?? `must be a valid ${String(e.params.format)}`;
+    case 'enum':
+      return `must be one of: ${(f?.values ?? []).join(', ')}`;
+    case 'minimum':
+      return `must be at least ${String(e.params.limit)}`;
+    case 'maximum':
+      return `must be at most ${String(e.params.limit)}`;
+    case 'minLength':
+      return `must be at least ${String(e.params.limit)} characters`;
+    case 'maxLength':
+      return `must be at most ${String(e.params.limit)} characters`;
+    case 'pattern':
+      return f?.type === 'phone' ? 'must be a phone number' : `does not have the expected format${f?.help ? ` (${f.help})` : ''}`;
+    case 'type':
+      if (f?.type === 'json') return 'must be valid JSON (an object or a list)';
+      return `must be ${f?.type === 'integer' ? 'a whole number' : f?.type === 'boolean' ? 'yes or no' : `a ${String(e.params.type)}`}`;
+    default:
+      return e.message ?? 'is invalid';
+  }
+}
+
+/**
+ * Validates the complete record (stored values merged with the change), so an
+ * update is judged on what would be saved, not only on what was sent.
+ */
+export function validateRecord(entity: ResolvedEntity, values: Record<string, unknown>): FieldErrors {
+  const validate = validatorFor(entity);
+  const candidate = Object.fromEntries(entity.fields.filter((f) => values[f.name] !== undefined).map((f) => [f.name, values[f.name]]));
+  const errors: FieldErrors = {};
+  if (validate(candidate)) return errors;
+  for (const e of validate.errors ?? []) {
+    const name = e.keyword === 'required' ? String(e.params.missingProperty) : e.instancePath.split('/')[1];
+    if (!name || errors[name]) continue;
+    // anyOf [x, null] reports both branches; keep the one that explains the value.
+    if (e.keyword === 'anyOf' || (e.keyword === 'type' && e.params.type === 'null')) continue;
+    errors[name] = { message: describe(e, entity.field.get(name)), type: e.keyword };
+  }
+  if (Object.keys(errors).length === 0) errors._record = { message: 'The record is invalid.' };
+  return errors;
+}
+
+/** Form input (strings) to the field's type; unparseable input is left for validation to report. */
+export function coerceInput(f: ResolvedField, raw: unknown): unknown {
+  if (raw === undefined) return undefined;
+  if (raw === null) return null;
+  if (typeof raw === 'string' && raw.trim() === '' && f.type !== 'text' && f.type !== 'json') return null;
+  switch (f.type) {
+    case 'integer':
+    case 'decimal':
+    case 'money': {
+      if (typeof raw === 'number') return raw;
+      const n = Number(String(raw).trim());
+      return Number.isFinite(n) ? n : raw;
+    }
+    case 'boolean':
+      if (typeof raw === 'boolean') return raw;
+      if (['true', '1', 'yes', 'on'].includes(String(raw).toLowerCase())) return true;
+      if (['false', '0', 'no', 'off'].includes(String(raw).toLowerCase())) return false;
+      return raw;
+    case 'datetime': {
+      if (raw instanceof Date) return raw.toISOString();
+      const d = new Date(String(raw));
+      return Number.isNaN(d.getTime()) ? raw : d.toISOString();
+    }
+    case 'date':
+      if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+      return /^\d{4}-\d{2}-\d{2}/.test(String(raw)) ? String(raw).slice(0, 10) : raw;
+    case 'json':
+      if (typeof raw === 'string') {
+        if (raw.trim() === '') return null;
+        try {
+          return JSON.parse(raw) as unknown;
+        } catch {
+          return raw;
+        }
+      }
+      return raw;
+    default:
+      return typeof raw === 'string' ? raw.trim() : raw;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The plugins of all loaded modules, checked when registered: a plugin for an
+ * unknown module, a hook on an unknown entity or a duplicate action fails the
+ * start with a message naming it.
+ */
+import { ManifestError, type ManifestProblem } from '../errors.js';
+import type { Registry, ResolvedEntity } from '../manifest/index.js';
+import type { EntityHooks, ModulePlugin, RecordActionDefinition } from './types.js';
+
+export class PluginRegistry {
+  private readonly hooks = new Map<string, EntityHooks[]>();
+  private readonly actions = new Map<string, RecordActionDefinition[]>();
+  readonly byModule = new Map<string, ModulePlugin>();
+
+  constructor(registry: Registry, plugins: ModulePlugin[]) {
+    const problems: ManifestProblem[] = [];
+    for (const plugin of plugins) {
+      const module = registry.module(plugin.module);
+      const file = `modules/${plugin.module}/index.ts`;
+      if (!module) {
+        // A plugin whose manifest is not loaded (e.g. a test with a manifest subset) stays inactive.
+        continue;
+      }
+      this.byModule.set(plugin.module, plugin);
+      for (const [entityName, hooks] of Object.entries(plugin.hooks ?? {})) {
+        const entity = registry.entity(`${plugin.module}.${entityName}`);
+        if (!entity) {
+          problems.push({ file, pointer: `/hooks/${entityName}`, message: `hooks for unknown entity "${entityName}"` });
+          continue;
+        }
+        this.hooks.set(entity.key, [...(this.hooks.get(entity.key) ?? []), hooks]);
+      }
+      for (const [i, action] of (plugin.actions ?? []).entries()) {
+        const entity = registry.entity(`${plugin.module}.${action.entity}`);
+        if (!entity) {
+          problems.push({ file, pointer: `/actions/${i}/entity`, message: `action "${action.name}" on unknown entity "${action.entity}"` });
+          continue;
+        }
+        if (['create', 'read', 'update', 'delete', 'manage', 'list', 'show', 'edit', 'new', 'search', 'bulkDelete'].includes(action.name)) {
+          problems.push({ file, pointer: `/actions/${i}/name`, message: `"${action.name}" is a built-in action name` });
+          continue;
+        }
+        const list = this.actions.get(entity.key) ?? [];
+        if (list.some((a) => a.name === action.name)) problems.push({ file, pointer: `/actions/${i}/name`, message: `duplicate action "${action.name}" on ${entity.key}` });
+        this.actions.set(entity.key, [...list, action]);
+      }
+    }
+    if (problems.length) throw new ManifestError(problems);
+  }
+
+  hooksFor(entity: ResolvedEntity): EntityHooks[] {
+    return this.hooks.get(entity.key) ?? [];
+  }
+
+  actionsFor(entity: ResolvedEntity): RecordActionDefinition[] {
+    return this.actions.get(entity.key) ?? [];
+  }
+
+  action(entity: ResolvedEntity, name: string): RecordActionDefinition | undefined {
+    return this.actionsFor(entity).find((a) => a.name === name);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * What a module developer writes in modules/<id>/index.ts: typed hooks around
+ * the record pipeline, custom record actions, and demo seeding. Plugin code
+ * reaches data only through the RecordService it is handed (tenant- and
+ * permission-scoped like every other path).
+ */
+import type { Actor } from '../data/actor.js';
+import type { RecordData, RecordService } from '../data/records.js';
+import type { ResolvedEntity } from '../manifest/index.js';
+
+export interface HookContext {
+  records: RecordService;
+  actor: Actor;
+  entity: ResolvedEntity;
+}
+
+export interface UpdateChange {
+  before: RecordData;
+  /** The complete record as it will be saved; hooks may change it. */
+  values: Record<string, unknown>;
+  changed: string[];
+}
+
+export interface EntityHooks {
+  beforeCreate?(ctx: HookContext, values: Record<string, unknown>): void | Promise<void>;
+  afterCreate?(ctx: HookContext, record: RecordData): void | Promise<void>;
+  beforeUpdate?(ctx: HookContext, change: UpdateChange): void | Promise<void>;
+  afterUpdate?(ctx: HookContext, change: { before: RecordData; after: RecordData }): void | Promise<void>;
+  beforeDelete?(ctx: HookContext, record: RecordData): void | Promise<void>;
+  afterDelete?(ctx: HookContext, record: RecordData): void | Promise<void>;
+}
+
+export interface ActionResult {
+  message: string;
+  record?: RecordData;
+}
+
+export interface RecordActionDefinition {
+  /** Also the CASL action a role needs (`manage` covers it). */
+  name: string;
+  /** Entity name in the plugin's module. */
+  entity: string;
+  label: string;
+  icon?: string;
+  /** Ask the user to confirm with this text before running. */
+  confirm?: string;
+  /** Whether the action applies to the record in its current state (e.g. status). */
+  isAvailable?(record: RecordData): boolean;
+  /** Runs in one transaction with `ctx.records`, which may set the entity's read-only fields. */
+  handler(ctx: HookContext, record: RecordData): Promise<ActionResult>;
+}
+
+export interface SeedContext {
+  records: RecordService;
+  organization: { id: string; name: string; slug: string };
+  /** Users created for the module's roles, by role name. */
+  usersByRole: Map<string, { id: string; email: string }>;
+  size: 'demo' | 'small';
+}
+
+export interface ModulePlugin {
+  /** Must equal the manifest id. */
+  module: string;
+  hooks?: Record<string, EntityHooks>;
+  actions?: RecordActionDefinition[];
+  seed?(ctx: SeedContext): Promise<void>;
+}
+
+/** Identity function that gives plugin authors type checking and completion. */
+export const definePlugin = (plugin: ModulePlugin): ModulePlugin => plugin;

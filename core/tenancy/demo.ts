@@ -1,0 +1,50 @@
+/**
+ * Demo organizations on an empty database: one per system type (slug = the
+ * type), an admin and one user per role its modules declare, and each
+ * module's demo data. Returns the logins to print.
+ */
+import { DEMO_PASSWORD, SYSTEM_TYPE_LABELS, SYSTEM_TYPES } from '../../config/index.js';
+import { systemActor } from '../data/actor.js';
+import { ORGANIZATION_TABLE } from '../data/entity-schemas.js';
+import { RecordService } from '../data/records.js';
+import type { Runtime } from '../data/runtime.js';
+import { createOrganization, createUser, modulesForSystemType } from './index.js';
+
+export interface DemoLogin {
+  organization: string;
+  email: string;
+  roles: string[];
+}
+
+export async function seedDemoIfEmpty(runtime: Runtime, options: { size?: 'demo' | 'small'; systemTypes?: readonly string[] } = {}): Promise<DemoLogin[] | undefined> {
+  const [{ n }]: { n: number }[] = await runtime.dataSource.query(`SELECT count(*)::int AS n FROM ${ORGANIZATION_TABLE}`);
+  if (n > 0) return undefined;
+  const logins: DemoLogin[] = [];
+  for (const slug of options.systemTypes ?? SYSTEM_TYPES) {
+    const { organization, admin } = await createOrganization(runtime, {
+      name: SYSTEM_TYPE_LABELS[slug] ?? slug,
+      slug,
+      systemType: slug,
+      admin: { email: `admin@${slug}.demo`, password: DEMO_PASSWORD, name: 'Demo admin' },
+    });
+    logins.push({ organization: slug, email: String(admin.email), roles: ['admin'] });
+    const modules = modulesForSystemType(runtime, slug);
+    const usersByRole = new Map<string, { id: string; email: string }>();
+    for (const moduleId of modules) {
+      for (const role of runtime.registry.module(moduleId)!.roles) {
+        if (usersByRole.has(role.name) || role.name === 'admin') continue;
+        const email = `${role.name}@${slug}.demo`;
+        const user = await createUser(runtime, slug, { email, password: DEMO_PASSWORD, name: `Demo ${role.label.toLowerCase()}`, roles: [role.name] });
+        usersByRole.set(role.name, { id: user.id, email });
+        logins.push({ organization: slug, email, roles: [role.name] });
+      }
+    }
+    for (const moduleId of modules) {
+      const plugin = runtime.plugins.byModule.get(moduleId);
+      if (!plugin?.seed) continue;
+      const records = await RecordService.for(runtime, systemActor(organization.id, `seed:${moduleId}`));
+      await records.transaction((tx) => plugin.seed!({ records: tx, organization, usersByRole, size: options.size ?? 'demo' }));
+    }
+  }
+  return logins;
+}

@@ -1,0 +1,156 @@
+/**
+ * Organizations and what is enabled for them: creating one (with its admin),
+ * enabling and disabling modules (data is never dropped), the built-in roles
+ * each organization gets from its modules, and users.
+ */
+import type { EntityManager } from 'typeorm';
+import { SYSTEM_TYPES } from '../../config/index.js';
+import { systemActor } from '../data/actor.js';
+import { ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE } from '../data/entity-schemas.js';
+import { RecordService, type RecordData } from '../data/records.js';
+import type { Runtime } from '../data/runtime.js';
+import { RecordValidationError, UmsError } from '../errors.js';
+import { CORE_MODULE_ID } from '../manifest/index.js';
+
+export interface Organization {
+  id: string;
+  name: string;
+  slug: string;
+  system_type: string;
+}
+
+export interface OrganizationSummary extends Organization {
+  modules: string[];
+  users: number;
+}
+
+export async function findOrganization(runtime: Runtime, slug: string): Promise<Organization> {
+  const rows: Organization[] = await runtime.dataSource.query(`SELECT id, name, slug, system_type FROM ${ORGANIZATION_TABLE} WHERE slug = $1`, [slug]);
+  if (!rows[0]) throw new UmsError('NOT_FOUND', `No organization with slug "${slug}".`);
+  return rows[0];
+}
+
+export async function listOrganizations(runtime: Runtime): Promise<OrganizationSummary[]> {
+  return runtime.dataSource.query(
+    `SELECT o.id, o.name, o.slug, o.system_type,
+            coalesce(array_agg(m.module_id ORDER BY m.module_id) FILTER (WHERE m.enabled), '{}') AS modules,
+            (SELECT count(*)::int FROM core_user u WHERE u.organization_id = o.id) AS users
+       FROM ${ORGANIZATION_TABLE} o LEFT JOIN ${ORGANIZATION_MODULE_TABLE} m ON m.organization_id = o.id
+      GROUP BY o.id ORDER BY o.slug`,
+  );
+}
+
+/** Modules a new organization of this system type gets, with their dependencies. */
+export function modulesForSystemType(runtime: Runtime, systemType: string): string[] {
+  const out = new Set<string>();
+  const add = (id: string): void => {
+    if (out.has(id) || id === CORE_MODULE_ID) return;
+    out.add(id);
+    runtime.registry.module(id)?.dependsOn.forEach(add);
+  };
+  runtime.registry.modules.filter((m) => m.systemTypes.includes(systemType)).forEach((m) => add(m.id));
+  return [...out];
+}
+
+export interface CreateOrganizationInput {
+  name: string;
+  slug: string;
+  systemType: string;
+  admin: { email: string; password: string; name?: string };
+}
+
+export async function createOrganization(runtime: Runtime, input: CreateOrganizationInput): Promise<{ organization: Organization; admin: RecordData }> {
+  const errors: Record<string, { message: string }> = {};
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(input.slug)) errors.slug = { message: 'must be 2–63 lowercase letters, digits or dashes' };
+  if (!(SYSTEM_TYPES as readonly string[]).includes(input.systemType)) errors.systemType = { message: `must be one of ${SYSTEM_TYPES.join(', ')}` };
+  if (!input.name.trim()) errors.name = { message: 'is required' };
+  if (Object.keys(errors).length) throw new RecordValidationError('core.organization', errors);
+  return runtime.dataSource.transaction(async (manager) => {
+    const existing: unknown[] = await manager.query(`SELECT 1 FROM ${ORGANIZATION_TABLE} WHERE slug = $1`, [input.slug]);
+    if (existing.length) throw new RecordValidationError('core.organization', { slug: { message: `"${input.slug}" is already taken` } });
+    const [organization]: Organization[] = await manager.query(
+      `INSERT INTO ${ORGANIZATION_TABLE} (name, slug, system_type) VALUES ($1, $2, $3) RETURNING id, name, slug, system_type`,
+      [input.name.trim(), input.slug, input.systemType],
+    );
+    for (const moduleId of modulesForSystemType(runtime, input.systemType)) await writeModuleSetting(manager, organization.id, moduleId, true);
+    await syncBuiltinRoles(runtime, manager, organization.id);
+    const admin = await createUserIn(runtime, organization.id, { ...input.admin, name: input.admin.name ?? 'Organization admin', roles: ['admin'] }, manager);
+    return { organization, admin };
+  });
+}
+
+async function writeModuleSetting(manager: EntityManager, organizationId: string, moduleId: string, enabled: boolean): Promise<void> {
+  await manager.query(
+    `INSERT INTO ${ORGANIZATION_MODULE_TABLE} (organization_id, module_id, enabled) VALUES ($1, $2, $3)
+     ON CONFLICT (organization_id, module_id) DO UPDATE SET enabled = EXCLUDED.enabled, changed_at = now()`,
+    [organizationId, moduleId, enabled],
+  );
+}
+
+/**
+ * Enabling brings a module (and what it depends on) back with all its data;
+ * disabling only hides and denies it: nothing is dropped.
+ */
+export async function setModuleEnabled(runtime: Runtime, slug: string, moduleId: string, enabled: boolean): Promise<string[]> {
+  const module = runtime.registry.module(moduleId);
+  if (!module || moduleId === CORE_MODULE_ID) throw new UmsError('NOT_FOUND', `No module "${moduleId}" (known: ${runtime.registry.modules.filter((m) => m.id !== CORE_MODULE_ID).map((m) => m.id).join(', ')}).`);
+  const organization = await findOrganization(runtime, slug);
+  const changed = await runtime.dataSource.transaction(async (manager) => {
+    const current = await runtime.access.enabledModules(organization.id);
+    if (!enabled) {
+      const dependents = runtime.registry.modules.filter((m) => current.has(m.id) && m.dependsOn.includes(moduleId)).map((m) => m.id);
+      if (dependents.length) throw new UmsError('CONFLICT', `Cannot disable "${moduleId}": ${dependents.join(', ')} depend${dependents.length === 1 ? 's' : ''} on it. Disable ${dependents.length === 1 ? 'it' : 'them'} first.`);
+      await writeModuleSetting(manager, organization.id, moduleId, false);
+      return [moduleId];
+    }
+    const toEnable: string[] = [];
+    const add = (id: string): void => {
+      if (toEnable.includes(id)) return;
+      runtime.registry.module(id)!.dependsOn.forEach(add);
+      toEnable.push(id);
+    };
+    add(moduleId);
+    for (const id of toEnable) await writeModuleSetting(manager, organization.id, id, true);
+    await syncBuiltinRoles(runtime, manager, organization.id);
+    return toEnable;
+  });
+  runtime.access.invalidate();
+  return changed;
+}
+
+/** Every role the manifests declare exists as a built-in row in each organization, so it can be assigned. */
+export async function syncBuiltinRoles(runtime: Runtime, manager: EntityManager, organizationId: string): Promise<void> {
+  for (const [name, role] of runtime.registry.roles) {
+    await manager.query(
+      `INSERT INTO core_role (organization_id, name, label, module, builtin) VALUES ($1, $2, $3, $4, true)
+       ON CONFLICT (organization_id, name) DO UPDATE SET label = EXCLUDED.label, module = EXCLUDED.module, builtin = true
+       WHERE core_role.builtin`,
+      [organizationId, name, role.label, role.modules.join(', ')],
+    );
+  }
+}
+
+export interface CreateUserInput {
+  email: string;
+  password: string;
+  name: string;
+  roles: string[];
+}
+
+export async function createUser(runtime: Runtime, slug: string, input: CreateUserInput): Promise<RecordData> {
+  const organization = await findOrganization(runtime, slug);
+  return runtime.dataSource.transaction((manager) => createUserIn(runtime, organization.id, input, manager));
+}
+
+async function createUserIn(runtime: Runtime, organizationId: string, input: CreateUserInput, manager: EntityManager): Promise<RecordData> {
+  const records = await RecordService.for(runtime, systemActor(organizationId, 'user:create'), manager);
+  return records.transaction(async (tx) => {
+    const user = await tx.create('core.user', { email: input.email.toLowerCase(), name: input.name, password: input.password, is_active: true });
+    for (const roleName of input.roles) {
+      const [role]: { id: string }[] = await manager.query(`SELECT id FROM core_role WHERE organization_id = $1 AND name = $2`, [organizationId, roleName]);
+      if (!role) throw new RecordValidationError('core.user', { roles: { message: `unknown role "${roleName}"` } });
+      await tx.create('core.role_assignment', { user: user.id, role: role.id });
+    }
+    return user;
+  });
+}

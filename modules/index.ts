@@ -1,0 +1,5 @@
+/* Every module plugin; `npm run ums -- module:new <id>` adds to this list. */
+import type { ModulePlugin } from '../core/plugins/types.js';
+import library from './library/index.js';
+
+export const plugins: ModulePlugin[] = [library];

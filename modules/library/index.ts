@@ -1,0 +1,104 @@
+/**
+ * Library behaviour a manifest cannot express: available copies follow the
+ * total, loans get a code, and the issue/return actions move copies and
+ * compute fines in one transaction.
+ */
+import { definePlugin, type HookContext } from '../../core/plugins/types.js';
+import { UmsError } from '../../core/errors.js';
+import { seedLibrary } from './seed.js';
+
+const DAY_MS = 86_400_000;
+
+interface FineSetting {
+  loan_days: number;
+  daily_fine: number;
+  max_fine: number | null;
+}
+
+async function fineSetting(ctx: HookContext): Promise<FineSetting> {
+  const [setting] = await ctx.records.find('library.fine_setting', { limit: 1 });
+  return {
+    loan_days: Number(setting?.loan_days ?? 14),
+    daily_fine: Number(setting?.daily_fine ?? 0),
+    max_fine: setting?.max_fine === null || setting?.max_fine === undefined ? null : Number(setting.max_fine),
+  };
+}
+
+/** Whole days late, counted from the due date; a loan returned on its due day costs nothing. */
+export function overdueFine(dueAt: Date, returnedAt: Date, setting: FineSetting): number {
+  const daysLate = Math.max(0, Math.ceil((returnedAt.getTime() - dueAt.getTime()) / DAY_MS));
+  const fine = Math.round(daysLate * setting.daily_fine * 100) / 100;
+  return setting.max_fine === null ? fine : Math.min(fine, setting.max_fine);
+}
+
+export default definePlugin({
+  module: 'library',
+  hooks: {
+    book: {
+      beforeCreate(_ctx, values) {
+        values.copies_available = values.copies_total;
+      },
+      beforeUpdate(ctx, change) {
+        if (!change.changed.includes('copies_total')) return;
+        const delta = Number(change.values.copies_total) - Number(change.before.copies_total);
+        const available = Number(change.before.copies_available ?? 0) + delta;
+        if (available < 0) {
+          throw new UmsError('VALIDATION_FAILED', `${-available} more copies are on loan than the new total allows.`, { entity: ctx.entity.key, field: 'copies_total' });
+        }
+        change.values.copies_available = available;
+      },
+    },
+    loan: {
+      beforeCreate(_ctx, values) {
+        const stamp = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+        values.code = `L-${stamp}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+        values.status = 'requested';
+      },
+    },
+  },
+  actions: [
+    {
+      name: 'issue',
+      entity: 'loan',
+      label: 'Issue',
+      icon: 'ArrowRight',
+      confirm: 'Hand the book to the member now?',
+      isAvailable: (loan) => loan.status === 'requested',
+      async handler(ctx, loan) {
+        const { records } = ctx;
+        // The book row is locked until commit: of two librarians issuing the last copy, the second waits and then sees 0.
+        const book = await records.lock('library.book', String(loan.book));
+        const available = Number(book.copies_available ?? 0);
+        if (available < 1) throw new UmsError('CONFLICT', `No copy of "${String(book.title)}" is available.`, { entity: 'library.book', field: 'copies_available' });
+        const member = await records.get('library.member', String(loan.member));
+        if (member.status !== 'active') throw new UmsError('CONFLICT', `${String(member.name)} is suspended and cannot borrow.`, { entity: 'library.member' });
+        const setting = await fineSetting(ctx);
+        const now = new Date();
+        await records.update('library.book', book.id, { copies_available: available - 1 });
+        const record = await records.update('library.loan', loan.id, {
+          status: 'issued',
+          issued_at: now.toISOString(),
+          due_at: new Date(now.getTime() + setting.loan_days * DAY_MS).toISOString(),
+        });
+        return { message: `Issued "${String(book.title)}" to ${String(member.name)}.`, record };
+      },
+    },
+    {
+      name: 'return',
+      entity: 'loan',
+      label: 'Return',
+      icon: 'ArrowLeft',
+      isAvailable: (loan) => loan.status === 'issued',
+      async handler(ctx, loan) {
+        const { records } = ctx;
+        const book = await records.lock('library.book', String(loan.book));
+        const now = new Date();
+        const fine = overdueFine(new Date(String(loan.due_at)), now, await fineSetting(ctx));
+        await records.update('library.book', book.id, { copies_available: Math.min(Number(book.copies_total), Number(book.copies_available ?? 0) + 1) });
+        const record = await records.update('library.loan', loan.id, { status: 'returned', returned_at: now.toISOString(), fine });
+        return { message: fine > 0 ? `Returned late: fine ${fine.toFixed(2)}.` : 'Returned on time.', record };
+      },
+    },
+  ],
+  seed: seedLibrary,
+});
