@@ -1,0 +1,69 @@
+/**
+ * Action settings of a generated resource: every built-in action asks the
+ * user's compiled access (synchronously, from the cache the request warmed), and
+ * each plugin record action becomes an AdminJS record action whose handler runs
+ * through RecordService.runAction (permission checked again server-side).
+ */
+import { BaseRecord, type Action, type ActionContext, type ActionRequest, type ActionResponse, type CurrentAdmin, type ResourceOptions } from 'adminjs';
+import type { Access } from '../access/ability.js';
+import type { Runtime } from '../data/runtime.js';
+import type { ResolvedEntity } from '../manifest/index.js';
+import { adminErrors } from './errors.js';
+import { recordServiceFor, type AdminUser } from './resource.js';
+
+export const accessOf = (runtime: Runtime, currentAdmin: CurrentAdmin | undefined): Access | undefined =>
+  currentAdmin ? runtime.access.peek(String((currentAdmin as AdminUser).id)) : undefined;
+
+type Check = (context: ActionContext) => boolean;
+
+function typeCheck(runtime: Runtime, entity: ResolvedEntity, action: string): Check {
+  return ({ currentAdmin }) => accessOf(runtime, currentAdmin)?.canOnType(action, entity) ?? false;
+}
+
+/** Record-level where the rule needs no joined values; the server checks again either way. */
+function recordCheck(runtime: Runtime, entity: ResolvedEntity, action: string): Check {
+  return ({ currentAdmin, record }) => {
+    const access = accessOf(runtime, currentAdmin);
+    if (!access?.canOnType(action, entity)) return false;
+    if (!record || access.relationPaths.has(entity.key)) return true;
+    return access.canOnRecord(action, entity, record.params as Record<string, unknown>);
+  };
+}
+
+export function actionOptions(runtime: Runtime, entity: ResolvedEntity): ResourceOptions['actions'] {
+  const read = typeCheck(runtime, entity, 'read');
+  const actions: Record<string, Partial<Action<ActionResponse>>> = {
+    list: { isAccessible: read },
+    search: { isAccessible: read },
+    show: { isAccessible: read },
+    new: { isAccessible: typeCheck(runtime, entity, 'create') },
+    edit: { isAccessible: recordCheck(runtime, entity, 'update') },
+    delete: { isAccessible: recordCheck(runtime, entity, 'delete') },
+    bulkDelete: { isAccessible: typeCheck(runtime, entity, 'delete') },
+  };
+  for (const def of runtime.plugins.actionsFor(entity)) {
+    const allowed = recordCheck(runtime, entity, def.name);
+    const available = (context: ActionContext): boolean =>
+      allowed(context) && (!context.record || !def.isAvailable || def.isAvailable(context.record.params as never));
+    actions[def.name] = {
+      actionType: 'record',
+      icon: def.icon,
+      guard: def.confirm,
+      component: false,
+      isVisible: available,
+      isAccessible: allowed,
+      handler: async (_request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> => {
+        const { record, currentAdmin, resource, h } = context;
+        if (!record) throw new Error('record action without a record');
+        const result = await adminErrors(async () => (await recordServiceFor(runtime, currentAdmin)).runAction(entity.key, def.name, String(record.id())));
+        const updated = result.record ? new BaseRecord(result.record, resource) : record;
+        return {
+          record: updated.toJSON(currentAdmin),
+          notice: { message: result.message, type: 'success' },
+          redirectUrl: h.recordActionUrl({ resourceId: resource.id(), recordId: String(record.id()), actionName: 'show' }),
+        };
+      },
+    };
+  }
+  return actions as ResourceOptions['actions'];
+}

@@ -1,0 +1,102 @@
+/**
+ * The generated admin: one AdminJS resource per manifest entity, grouped per
+ * module in the navigation, with what each user sees decided by their compiled
+ * access (module enabled, entity and field rules).
+ */
+import AdminJS, { type CurrentAdmin, type ResourceWithOptions } from 'adminjs';
+import * as AdminJSTypeorm from '@adminjs/typeorm';
+import { classNameOf } from '../data/entity-schemas.js';
+import type { Runtime } from '../data/runtime.js';
+import type { ResolvedEntity } from '../manifest/index.js';
+import { accessOf, actionOptions } from './actions.js';
+import { ManifestResource, type AdminUser } from './resource.js';
+
+AdminJS.registerAdapter({ Resource: AdminJSTypeorm.Resource, Database: AdminJSTypeorm.Database });
+
+export const ADMIN_ROOT = '/admin';
+
+interface ResourceJsonLike {
+  listProperties: { name: string }[];
+  showProperties: { name: string }[];
+  editProperties: { name: string }[];
+  filterProperties: { name: string }[];
+}
+
+/** Per-user screens: columns, details and form fields the user's field rules allow. */
+function decorateForUser(runtime: Runtime, resource: ManifestResource): void {
+  const decorated = resource.decorate();
+  const original = decorated.toJSON.bind(decorated);
+  const entity = resource.entity;
+  decorated.toJSON = (currentAdmin?: CurrentAdmin) => {
+    const json = original(currentAdmin);
+    const access = accessOf(runtime, currentAdmin);
+    const allowed = (action: string) => (p: { name: string }) => !entity.field.has(p.name) || (access?.canOnType(action, entity, p.name) ?? false);
+    const writable = (p: { name: string }) => allowed('create')(p) || allowed('update')(p);
+    const j = json as unknown as ResourceJsonLike;
+    j.listProperties = j.listProperties.filter(allowed('read'));
+    j.showProperties = j.showProperties.filter(allowed('read'));
+    j.filterProperties = j.filterProperties.filter(allowed('read'));
+    j.editProperties = j.editProperties.filter(writable);
+    return json;
+  };
+}
+
+function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptions & { resource: ManifestResource } {
+  const model = runtime.database.catalog.classes.get(entity.key)!;
+  const resource = new ManifestResource(model, entity, runtime, (key) => classNameOf(runtime.registry.entity(key)!));
+  const module = runtime.registry.module(entity.module)!;
+  const visibleFields = entity.fields.filter((f) => f.type !== 'password' && f.type !== 'json').map((f) => f.name);
+  return {
+    resource,
+    options: {
+      id: classNameOf(entity),
+      navigation: { name: module.label, icon: module.icon ?? 'Folder' },
+      titleProperty: entity.titleField,
+      listProperties: entity.listColumns,
+      showProperties: [...entity.fields.filter((f) => f.type !== 'password').map((f) => f.name), 'created_at', 'updated_at'],
+      editProperties: entity.fields.filter((f) => !f.readOnly).map((f) => f.name).concat('version'),
+      filterProperties: visibleFields,
+      sort: { sortBy: entity.sort.field, direction: entity.sort.direction },
+      properties: {
+        id: { isVisible: { list: false, show: true, edit: false, filter: false } },
+        version: { isVisible: { list: false, show: false, edit: true, filter: false }, isDisabled: true, description: 'Checked on save: a record changed meanwhile is not overwritten' },
+        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password' }])),
+      },
+      actions: actionOptions(runtime, entity),
+    },
+  };
+}
+
+export function buildAdmin(runtime: Runtime): AdminJS {
+  const resources = runtime.registry.entities.map((entity) => resourceOf(runtime, entity));
+  const admin = new AdminJS({
+    rootPath: ADMIN_ROOT,
+    loginPath: `${ADMIN_ROOT}/login`,
+    logoutPath: `${ADMIN_ROOT}/logout`,
+    resources,
+    branding: (currentAdmin?: CurrentAdmin) => ({
+      companyName: (currentAdmin as AdminUser | undefined)?.organizationName ?? 'UMS',
+      withMadeWithLove: false,
+      logo: false,
+    }),
+    locale: {
+      language: 'en',
+      translations: {
+        en: {
+          labels: Object.fromEntries(runtime.registry.entities.map((e) => [classNameOf(e), e.pluralLabel])),
+          resources: Object.fromEntries(
+            runtime.registry.entities.map((e) => [
+              classNameOf(e),
+              {
+                actions: Object.fromEntries(runtime.plugins.actionsFor(e).map((a) => [a.name, a.label])),
+                properties: Object.fromEntries(e.fields.map((f) => [f.name, f.label])),
+              },
+            ]),
+          ),
+        },
+      },
+    },
+  });
+  for (const r of resources) decorateForUser(runtime, r.resource);
+  return admin;
+}

@@ -1,0 +1,154 @@
+/**
+ * The AdminJS resource of a manifest entity. It extends @adminjs/typeorm's
+ * Resource (runtime class + EntitySchema) but sends every data call through
+ * the RecordService of the signed-in user, so AdminJS list/count/search/show/
+ * edit/delete/bulk actions, reference pickers and populated references all get
+ * the tenant filter and the user's rules from the one data layer.
+ */
+import { BaseRecord, type ActionContext, type CurrentAdmin, type Filter, type ResourceOptions } from 'adminjs';
+import { Resource as TypeormResource } from '@adminjs/typeorm';
+import { RecordService, type FieldFilter, type ListQuery, type RecordData } from '../data/records.js';
+import type { Runtime } from '../data/runtime.js';
+import type { EntityClass } from '../data/entity-schemas.js';
+import { UmsError } from '../errors.js';
+import type { ResolvedEntity } from '../manifest/index.js';
+import { adminErrors } from './errors.js';
+import { propertiesOf, type ManifestProperty } from './properties.js';
+import { requestIp } from './request-context.js';
+
+export interface AdminUser extends CurrentAdmin {
+  id: string;
+  email: string;
+  organizationId: string;
+  organizationName: string;
+}
+
+export function recordServiceFor(runtime: Runtime, currentAdmin: CurrentAdmin | undefined): Promise<RecordService> {
+  const user = currentAdmin as AdminUser | undefined;
+  // Fail closed: no signed-in user, no data.
+  if (!user?.id || !user.organizationId) throw new UmsError('FORBIDDEN', 'Sign in first.');
+  return RecordService.for(runtime, { kind: 'user', userId: user.id, organizationId: user.organizationId, email: user.email, ip: requestIp() });
+}
+
+type TypeormProperty = ReturnType<TypeormResource['properties']>[number];
+
+const SYSTEM_PARAMS = new Set(['id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version', 'organization_id']);
+
+export class ManifestResource extends TypeormResource {
+  private readonly props: ManifestProperty[];
+  private readonly propsByPath: Map<string, ManifestProperty>;
+
+  constructor(
+    model: EntityClass,
+    readonly entity: ResolvedEntity,
+    private readonly runtime: Runtime,
+    resourceIdOf: (entityKey: string) => string,
+  ) {
+    // The base class reads the TypeORM metadata of the runtime class; the properties below come from the manifest.
+    model.useDataSource(runtime.dataSource);
+    super(model);
+    this.props = propertiesOf(entity, resourceIdOf);
+    this.propsByPath = new Map(this.props.map((p) => [p.path(), p]));
+  }
+
+  // @adminjs/typeorm types these as its column-backed Property; AdminJS itself only needs BaseProperty.
+  override properties(): TypeormProperty[] {
+    return this.props as unknown as TypeormProperty[];
+  }
+
+  override property(path: string): TypeormProperty {
+    return (this.propsByPath.get(path) ?? null) as unknown as TypeormProperty;
+  }
+
+  private toQueryFilters(filter: Filter | undefined): FieldFilter[] {
+    const out: FieldFilter[] = [];
+    for (const element of Object.values(filter?.filters ?? {})) {
+      const f = this.entity.field.get(element.path);
+      const value = element.value as unknown;
+      if (element.path === 'id' && typeof value === 'string') {
+        out.push({ field: 'id', op: 'eq', value });
+        continue;
+      }
+      if (!f) continue; // unknown keys (organization_id, …) never reach the query
+      if (value && typeof value === 'object' && ('from' in value || 'to' in value)) {
+        const range = value as { from?: string; to?: string };
+        if (range.from) out.push({ field: f.name, op: 'gte', value: range.from });
+        if (range.to) out.push({ field: f.name, op: 'lte', value: range.to });
+        continue;
+      }
+      if (value === undefined || value === '') continue;
+      if (['string', 'text', 'email', 'phone', 'url'].includes(f.type)) out.push({ field: f.name, op: 'contains', value: String(value) });
+      else if (f.type === 'reference' && !/^[0-9a-f-]{36}$/i.test(String(value))) continue;
+      else if (f.type === 'boolean') out.push({ field: f.name, op: 'eq', value: String(value) === 'true' });
+      else if (['integer', 'decimal', 'money'].includes(f.type)) {
+        if (Number.isFinite(Number(value))) out.push({ field: f.name, op: 'eq', value: Number(value) });
+      } else out.push({ field: f.name, op: 'eq', value });
+    }
+    return out;
+  }
+
+  private toRecord(data: RecordData): BaseRecord {
+    return new BaseRecord(data, this);
+  }
+
+  override async find(filter: Filter, options: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext): Promise<BaseRecord[]> {
+    return adminErrors(async () => {
+      const records = await recordServiceFor(this.runtime, context?.currentAdmin);
+      const query: ListQuery = {
+        filters: this.toQueryFilters(filter),
+        limit: options.limit,
+        offset: options.offset,
+        sort: options.sort?.sortBy ? { field: options.sort.sortBy, direction: options.sort.direction === 'desc' ? 'desc' : 'asc' } : undefined,
+      };
+      return (await records.find(this.entity.key, query)).map((r) => this.toRecord(r));
+    });
+  }
+
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    return adminErrors(async () => (await recordServiceFor(this.runtime, context?.currentAdmin)).count(this.entity.key, this.toQueryFilters(filter)));
+  }
+
+  override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
+    return adminErrors(async () => {
+      const [found] = await (await recordServiceFor(this.runtime, context?.currentAdmin)).getMany(this.entity.key, [String(id)]);
+      return found ? this.toRecord(found) : null;
+    });
+  }
+
+  override async findMany(ids: (string | number)[], context?: ActionContext): Promise<BaseRecord[]> {
+    return adminErrors(async () => {
+      const records = await recordServiceFor(this.runtime, context?.currentAdmin);
+      return (await records.getMany(this.entity.key, ids.map(String))).map((r) => this.toRecord(r));
+    });
+  }
+
+  /** Form params → declared fields only; system columns and unknown keys are never written from a form. */
+  private formValues(params: Record<string, unknown>): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(params)) {
+      if (SYSTEM_PARAMS.has(key)) continue;
+      const f = this.entity.field.get(key);
+      if (!f || f.readOnly) continue;
+      values[key] = value;
+    }
+    return values;
+  }
+
+  override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    return adminErrors(async () => (await recordServiceFor(this.runtime, context?.currentAdmin)).create(this.entity.key, this.formValues(params)));
+  }
+
+  override async update(id: string, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    return adminErrors(async () => {
+      const records = await recordServiceFor(this.runtime, context?.currentAdmin);
+      const version = params.version === undefined || params.version === '' ? undefined : Number(params.version);
+      return records.update(this.entity.key, String(id), this.formValues(params), { expectedVersion: Number.isFinite(version) ? version : undefined });
+    });
+  }
+
+  override async delete(id: string, context?: ActionContext): Promise<void> {
+    return adminErrors(async () => (await recordServiceFor(this.runtime, context?.currentAdmin)).delete(this.entity.key, String(id)));
+  }
+}
+
+export type ManifestResourceOptions = ResourceOptions;

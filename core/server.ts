@@ -1,0 +1,62 @@
+/**
+ * The HTTP application: AdminJS behind sign-in, with each request's access
+ * compiled before AdminJS's synchronous visibility checks run, and errors
+ * turned into clean responses instead of stack-trace pages.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import session from 'express-session';
+import AdminJSExpress from '@adminjs/express';
+import { buildAdmin, ADMIN_ROOT } from './admin/index.js';
+import { runWithRequestContext } from './admin/request-context.js';
+import { authenticator, sessionSetup, sessionSecret, type SignedInUser } from './auth/index.js';
+import type { Runtime } from './data/runtime.js';
+import { UmsError } from './errors.js';
+
+export interface AppOptions {
+  dataDir: string;
+  sessionSecret?: string;
+  secureCookies?: boolean;
+}
+
+export interface UmsApp {
+  app: express.Express;
+  close(): Promise<void>;
+}
+
+export async function createApp(runtime: Runtime, options: AppOptions): Promise<UmsApp> {
+  const admin = buildAdmin(runtime);
+  const sessions = sessionSetup(runtime, sessionSecret(options.sessionSecret, options.dataDir), options.secureCookies ?? false);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
+  app.get('/health', (_req, res) => res.json({ ok: true }));
+
+  // Before AdminJS: load the session, then compile the user's access (async) so that
+  // AdminJS's synchronous isAccessible/isVisible callbacks find it in the cache.
+  app.use(ADMIN_ROOT, session(sessions.options), (req: Request, _res: Response, next: NextFunction) => {
+    const user = (req.session as session.Session & { adminUser?: SignedInUser }).adminUser;
+    runWithRequestContext(req.ip, () => {
+      if (!user) return next();
+      runtime.access.forUser({ userId: user.id, organizationId: user.organizationId, email: user.email }).then(() => next(), next);
+    });
+  });
+
+  const router = AdminJSExpress.buildAuthenticatedRouter(
+    admin,
+    { authenticate: authenticator(runtime), cookieName: 'ums.sid', cookiePassword: String(sessions.options.secret) },
+    null,
+    sessions.options,
+  );
+  app.use(admin.options.rootPath, router);
+
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = err instanceof UmsError ? err.status : typeof (err as { statusCode?: number })?.statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500;
+    const message = status >= 500 ? 'Something went wrong on our side; the error was logged.' : (err as Error).message;
+    if (status >= 500) console.error(`[${new Date().toISOString()}] ${req.method} ${req.originalUrl}:`, err);
+    if (req.accepts(['html', 'json']) === 'json' || req.originalUrl.includes('/api/')) res.status(status).json({ error: { message }, notice: { message, type: 'error' } });
+    else res.status(status).type('html').send(`<!doctype html><title>UMS</title><p>${message.replace(/</g, '&lt;')}</p><p><a href="${ADMIN_ROOT}">Back to the admin</a></p>`);
+  });
+
+  return { app, close: sessions.close };
+}
