@@ -35,7 +35,8 @@ export async function createDataSource(url: string, catalog: EntityCatalog, pool
     migrationsTransactionMode: 'each',
     uuidExtension: 'pgcrypto',
     synchronize: false,
-    logging: process.env.UMS_SQL_LOG ? ['query', 'error'] : ['error'],
+    // Database errors are mapped and reported by the data layer; UMS_SQL_LOG shows every statement.
+    logging: process.env.UMS_SQL_LOG ? ['query', 'error'] : false,
     extra: { max: poolSize, application_name: 'ums' },
   });
 }

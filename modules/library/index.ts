@@ -36,7 +36,8 @@ export default definePlugin({
   hooks: {
     book: {
       beforeCreate(_ctx, values) {
-        values.copies_available = values.copies_total;
+        // An invalid total is reported on copies_total alone.
+        if (Number.isInteger(values.copies_total) && Number(values.copies_total) >= 0) values.copies_available = values.copies_total;
       },
       beforeUpdate(ctx, change) {
         if (!change.changed.includes('copies_total')) return;

@@ -1,0 +1,61 @@
+/** The real HTTP app on a loopback port, and a small cookie-keeping client for AdminJS's API. */
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Runtime } from '../../core/data/runtime.js';
+import { createApp } from '../../core/server.js';
+
+export interface TestServer {
+  url: string;
+  login(email: string, password: string): Promise<AdminClient>;
+  close(): Promise<void>;
+}
+
+export class AdminClient {
+  constructor(
+    readonly base: string,
+    private cookie: string,
+  ) {}
+
+  async get(path: string): Promise<{ status: number; body: Record<string, unknown> & { records?: { id: string; params: Record<string, unknown> }[] } }> {
+    const res = await fetch(`${this.base}${path}`, { headers: { cookie: this.cookie, accept: 'application/json' }, redirect: 'manual' });
+    return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
+  }
+
+  async post(path: string, form: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+    const res = await fetch(`${this.base}${path}`, {
+      method: 'POST',
+      headers: { cookie: this.cookie, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+      redirect: 'manual',
+    });
+    return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
+  }
+}
+
+export async function startTestServer(runtime: Runtime): Promise<TestServer> {
+  const { app, close } = await createApp(runtime, { dataDir: mkdtempSync(join(tmpdir(), 'ums-http-')), sessionSecret: 'test-secret' });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    async login(email, password) {
+      const res = await fetch(`${url}/admin/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email, password }).toString(),
+        redirect: 'manual',
+      });
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+      if (res.status !== 302 || !cookie || (res.headers.get('location') ?? '').includes('login')) throw new Error(`login failed for ${email}: ${res.status}`);
+      return new AdminClient(url, cookie);
+    },
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections?.();
+      await close();
+    },
+  };
+}
