@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import session from 'express-session';
 import AdminJSExpress from '@adminjs/express';
 import { buildAdmin, ADMIN_ROOT } from './admin/index.js';
+import { bundleComponents } from './admin/bundle.js';
 import { runWithRequestContext } from './admin/request-context.js';
 import { authenticator, sessionSetup, sessionSecret, type SignedInUser } from './auth/index.js';
 import type { Runtime } from './data/runtime.js';
@@ -25,6 +26,7 @@ export interface UmsApp {
 
 export async function createApp(runtime: Runtime, options: AppOptions): Promise<UmsApp> {
   const admin = buildAdmin(runtime);
+  await bundleComponents(admin);
   const sessions = sessionSetup(runtime, sessionSecret(options.sessionSecret, options.dataDir), options.secureCookies ?? false);
   const app = express();
   app.disable('x-powered-by');

@@ -77,6 +77,11 @@ describe('AdminJS in a real browser', () => {
     expect(sidebar).toContain('Role assignments');
     expect(sidebar).toContain('Books');
     expect(await page.content()).toContain(lib.org.name);
+    await page.goto(`${server.url}/admin`);
+    const card = page.getByTestId('dashboard-card').filter({ hasText: 'Books in the catalogue' });
+    await card.waitFor({ timeout: 90_000 });
+    expect(await card.innerText()).toContain('2');
+    await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/ums-admin-dashboard.png` });
     await page.close();
   }, 120_000);
 });

@@ -117,6 +117,17 @@ describe('AdminJS shows and allows only what the role permits', () => {
     expect(await sys.count('library.book')).toBe(1);
   });
 
+  it("dashboard cards count only what the user may read in the user's organization", async () => {
+    const cards = async (client: AdminClient) =>
+      Object.fromEntries(((await client.get('/admin/api/dashboard')).body.cards as { label: string; count: number }[]).map((c) => [c.label, c.count]));
+    expect(await cards(librarianA)).toMatchObject({ 'Books in the catalogue': 1, 'Requests waiting': 1 });
+    const sys = await orgA.system();
+    const otherMember = await sys.create('library.member', { name: 'Someone else', card_number: 'CARD-OTHER' });
+    await sys.create('library.loan', { book: bookA.id, member: otherMember.id });
+    expect((await cards(librarianA))['Requests waiting']).toBe(2);
+    expect((await cards(memberA))['Requests waiting']).toBe(1);
+  });
+
   it('validation errors come back per field on the form, nothing saved', async () => {
     const res = await librarianA.post(api('LibraryBook', 'actions/new'), { title: '', copies_total: '-3', isbn: 'not-an-isbn' });
     const errors = (res.body.record as { errors: Record<string, { message: string }> }).errors;

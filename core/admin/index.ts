@@ -9,6 +9,7 @@ import { classNameOf } from '../data/entity-schemas.js';
 import type { Runtime } from '../data/runtime.js';
 import type { ResolvedEntity } from '../manifest/index.js';
 import { accessOf, actionOptions } from './actions.js';
+import { componentLoader, dashboardOptions } from './dashboard.js';
 import { ManifestResource, type AdminUser } from './resource.js';
 
 AdminJS.registerAdapter({ Resource: AdminJSTypeorm.Resource, Database: AdminJSTypeorm.Database });
@@ -74,6 +75,8 @@ export function buildAdmin(runtime: Runtime): AdminJS {
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
     resources,
+    componentLoader,
+    dashboard: dashboardOptions(runtime, ADMIN_ROOT),
     branding: (currentAdmin?: CurrentAdmin) => ({
       companyName: (currentAdmin as AdminUser | undefined)?.organizationName ?? 'UMS',
       withMadeWithLove: false,

@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Access } from '../access/ability.js';
-import { SqlParams } from '../access/sql.js';
+import { conditionToSql, SqlParams } from '../access/sql.js';
 import { forbidden, notFound, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
-import type { ResolvedEntity } from '../manifest/index.js';
+import { interpolateConditions, parseConditions, type ResolvedEntity } from '../manifest/index.js';
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
 import { actorUserId, type Actor } from './actor.js';
 import { mapDatabaseError } from './db-errors.js';
@@ -113,6 +113,20 @@ export class RecordService {
     const entity = this.entity(key);
     const params = new SqlParams();
     const where = [...this.scopedWhere(entity, 'read', params), ...filtersSql(entity, filters, new Set(this.readableFields(entity)), params)];
+    const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
+    return row.n;
+  }
+
+  /** Count of readable records that also match a manifest condition (dashboard cards); placeholders are filled for this actor. */
+  async countMatching(key: string, conditions: Record<string, unknown> | undefined): Promise<number> {
+    const entity = this.entity(key);
+    const params = new SqlParams();
+    const where = this.scopedWhere(entity, 'read', params);
+    if (conditions) {
+      const user = this.actor.kind === 'user' ? { id: this.actor.userId, organizationId: this.organizationId, email: this.actor.email } : { id: '', organizationId: this.organizationId, email: '' };
+      const node = parseConditions(interpolateConditions(conditions, { user, now: new Date() }), '', []);
+      where.push(conditionToSql(node, entity, 'r', params, { registry: this.runtime.registry, organizationId: this.organizationId }));
+    }
     const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
     return row.n;
   }
@@ -360,6 +374,8 @@ export class RecordService {
     if (!action) throw new UmsError('NOT_FOUND', `Unknown action "${name}" on ${entity.label}.`, { entity: entity.key });
     return this.transaction(async (tx) => {
       try {
+        // Like every other write: a disabled module says so, before any record is looked at.
+        tx.requireModule(entity);
         const record = await tx.loadReadable(entity, id);
         if (!(await tx.actionAllowed(entity, action, record))) throw forbidden(`You may not ${action.label.toLowerCase()} this ${entity.label.toLowerCase()}.`, { entity: entity.key });
         if (action.isAvailable && !action.isAvailable(record)) throw new UmsError('CONFLICT', `${action.label} is not possible for this ${entity.label.toLowerCase()} now.`, { entity: entity.key });
@@ -381,9 +397,13 @@ export class RecordService {
 
   // ── Pipeline pieces ─────────────────────────────────────────────────────
 
+  private requireModule(entity: ResolvedEntity): void {
+    if (this.access && !this.access.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
+  }
+
   private requireType(action: string, entity: ResolvedEntity): void {
     if (!this.access) return;
-    if (!this.access.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
+    this.requireModule(entity);
     if (!this.access.canOnType(action, entity)) throw forbidden(`You may not ${action} ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
   }
 
