@@ -1,0 +1,96 @@
+/**
+ * Manifests and the database schema: validating manifest files (no database),
+ * applying migrations, and generating a migration from the manifest diff.
+ */
+import { relative, resolve } from 'node:path';
+import { UmsError } from '../errors.js';
+import { CORE_MODULE_ID } from '../manifest/model.js';
+import { stringOption } from './args.js';
+import { defineCommand, type Command } from './command.js';
+import { invocation, plural } from './output.js';
+import { withRuntime } from './runtime.js';
+
+const displayPath = (file: string): string => {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+};
+
+const migrate = defineCommand({
+  name: 'migrate',
+  summary: 'Apply pending database migrations',
+  options: {},
+  details: 'Safe while the server runs: each migration runs in its own transaction, and applied ones are skipped.',
+  async run({ io }) {
+    const { redact } = await import('../db/datasource.js');
+    await withRuntime(io, { migrate: false }, async (runtime) => {
+      io.out(`Database: ${redact(runtime.database.url)}`);
+      const applied = await runtime.dataSource.runMigrations({ transaction: 'each' });
+      if (!applied.length) {
+        io.out('Database schema is up to date: no pending migrations.');
+        return;
+      }
+      io.out(`Applied ${plural(applied.length, 'migration')}:`);
+      for (const m of applied) io.out(`  ${m.name}`);
+    });
+  },
+});
+
+const migrationsGenerate = defineCommand({
+  name: 'migrations:generate',
+  summary: 'Write a migration for the difference between the manifests and the database',
+  options: {
+    name: { type: 'string', value: '<name>', description: 'Name of the migration, used in its file name (default "schema")' },
+    'allow-destructive': { type: 'boolean', description: 'Accept statements that drop tables or columns, or change column types (data loss)' },
+    check: { type: 'boolean', description: 'Write nothing: print the pending statements and exit 1 if the schema is not in sync (for CI)' },
+  },
+  details:
+    'Pending migrations are applied first, so the diff is against the current schema. The file goes to migrations/ and migrations/index.ts is rewritten to list it.\n' +
+    'A renamed field looks like a drop plus an add: such statements are refused unless --allow-destructive is given.',
+  examples: ['migrations:generate --name add-library-fines', 'migrations:generate --check'],
+  async run({ io, values }) {
+    const { diffSchema, generateMigration, writeMigrationIndex } = await import('../db/migrations.js');
+    // A migration file added or removed by hand must not break the import of the index.
+    writeMigrationIndex();
+    await withRuntime(io, { migrate: true }, async (runtime) => {
+      if (values.check) {
+        const change = await diffSchema(runtime.dataSource);
+        if (!change.up.length) {
+          io.out('The database schema is in sync with the manifests.');
+          return;
+        }
+        io.out(`The manifests need ${plural(change.up.length, 'schema statement')} that no migration has:`);
+        for (const q of change.up) io.out(`  ${q}`);
+        throw new UmsError('CONFLICT', `The schema is not in sync with the manifests: run \`${invocation('migrations:generate --name <name>')}\`.`);
+      }
+      const file = await generateMigration(runtime.dataSource, { name: stringOption(values, 'name') || 'schema', allowDestructive: values['allow-destructive'] === true });
+      if (!file) {
+        io.out('The database schema is in sync with the manifests: no migration written.');
+        return;
+      }
+      io.out(`Wrote ${displayPath(file)} (migrations/index.ts lists it).`);
+      io.out(`Review it, then apply it with \`${invocation('migrate')}\`.`);
+    });
+  },
+});
+
+const manifestValidate = defineCommand({
+  name: 'manifest:validate',
+  summary: 'Check manifest files against the schema and their cross-references (no database)',
+  positionals: { names: ['file'], variadic: true },
+  options: {},
+  details:
+    'The core manifest is always included; the files may depend on and reference modules among the given files and core only.\n' +
+    'Problems are printed as file#json-pointer: message, and the exit code is 1.',
+  examples: ['manifest:validate module-manifests/library.json', 'manifest:validate module-manifests/*.json'],
+  async run({ io, positionals }) {
+    const { loadRegistry, CORE_MANIFEST_PATH } = await import('../manifest/load.js');
+    const files = positionals.map((f) => resolve(f));
+    // The core manifest is always loaded; naming it too must not make it a duplicate of itself.
+    const registry = loadRegistry({ files: files.filter((f) => f !== CORE_MANIFEST_PATH) });
+    const modules = registry.modules.filter((m) => m.id !== CORE_MODULE_ID);
+    const entities = modules.reduce((n, m) => n + m.entities.length, 0);
+    io.out(`ok: ${files.map(displayPath).join(', ')} (${plural(modules.length, 'module')}, ${plural(entities, 'entity', 'entities')})`);
+  },
+});
+
+export const schemaCommands: Command[] = [migrate, migrationsGenerate, manifestValidate];

@@ -1,0 +1,258 @@
+/**
+ * The operator CLI, run as a real child process (`node --import tsx
+ * core/cli/main.ts …`) against a cloned, migrated test database. Each spawn
+ * costs a second or two, so the organization made by the first org test is
+ * reused by the ones after it (jest runs a file's tests in order).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { systemActor, type Actor } from '../core/data/actor.js';
+import { RecordService } from '../core/data/records.js';
+import { createRuntime, type Runtime } from '../core/data/runtime.js';
+import { loadRegistry } from '../core/manifest/index.js';
+import { scaffoldModule } from '../core/cli/scaffold.js';
+import { createTestDatabase, type TestDatabase } from './support/runtime.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SPAWN_TIMEOUT = 60_000;
+
+interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function ums(databaseUrl: string, ...args: string[]): CliResult {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...args], {
+    cwd: ROOT,
+    // NODE_OPTIONS is cleared: jest's --experimental-vm-modules is not for the child.
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '', UMS_DEBUG: '' },
+    encoding: 'utf8',
+    timeout: SPAWN_TIMEOUT,
+  });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let db: TestDatabase;
+const run = (...args: string[]): CliResult => ums(db.url, ...args);
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+describe('command line', () => {
+  it('--help lists every command and exits 0', () => {
+    const r = run('--help');
+    expect(r.code).toBe(0);
+    for (const name of ['org:create', 'org:list', 'module:enable', 'module:disable', 'user:create', 'migrate', 'migrations:generate', 'manifest:validate', 'module:new']) {
+      expect(r.stdout).toContain(name);
+    }
+    expect(r.stderr).toBe('');
+  }, 30_000);
+
+  it('an unknown command exits 2 with a suggestion on stderr', () => {
+    const r = run('org:lst');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command "org:lst" \(did you mean "org:list"\?\)/);
+    expect(r.stdout).toBe('');
+  }, 30_000);
+
+  it('an unknown option exits 2 and points at the command help', () => {
+    const r = run('org:create', '--name', 'X', '--colour', 'red');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown option '--colour'/);
+    expect(r.stderr).toContain('org:create --help');
+  }, 30_000);
+});
+
+describe('organizations, users and modules', () => {
+  const slug = 'cli-city-library';
+  let runtime: Runtime;
+  let organizationId: string;
+
+  beforeAll(async () => {
+    runtime = await createRuntime({ config: { databaseUrl: db.url, dataDir: '', embeddedPgPort: 0 }, poolSize: 2 });
+  });
+  afterAll(async () => {
+    await runtime?.close();
+  });
+
+  it('org:create creates the organization with its modules; org:list shows it', () => {
+    const created = run('org:create', '--name', 'City Library', '--slug', slug, '--system-type', 'library', '--admin-email', 'Admin@City.test', '--admin-password', 'secret-123');
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain(`Created organization "City Library" (slug ${slug}, system type library`);
+    expect(created.stdout).toContain('Enabled modules: library');
+    expect(created.stdout).toContain('Admin login: admin@city.test');
+
+    const json = run('org:list', '--json');
+    expect(json.code).toBe(0);
+    const orgs = JSON.parse(json.stdout) as { slug: string; name: string; systemType: string; modules: string[]; users: number; id: string }[];
+    const org = orgs.find((o) => o.slug === slug);
+    expect(org).toMatchObject({ name: 'City Library', systemType: 'library', modules: ['library'], users: 1 });
+    organizationId = org!.id;
+
+    const table = run('org:list');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^SLUG\s+NAME\s+SYSTEM TYPE\s+MODULES\s+USERS$/m);
+    expect(table.stdout).toMatch(new RegExp(`^${slug}\\s+City Library\\s+library\\s+library\\s+1$`, 'm'));
+  }, 60_000);
+
+  it('refuses a duplicate slug with a clear message and exit 1', () => {
+    const r = run('org:create', '--name', 'Another', '--slug', slug, '--system-type', 'gym', '--admin-email', 'a@b.test', '--admin-password', 'secret-123');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`slug: "${slug}" is already taken`);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  }, 30_000);
+
+  it('user:create with an unknown role fails clearly and creates nothing', async () => {
+    const r = run('user:create', '--org', slug, '--email', 'ghost@city.test', '--password', 'secret-123', '--name', 'Ghost', '--role', 'ghost');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/roles: unknown role "ghost" in cli-city-library \(roles there: .*librarian/);
+    const rows: unknown[] = await runtime.dataSource.query(`SELECT 1 FROM core_user WHERE email = 'ghost@city.test'`);
+    expect(rows).toHaveLength(0);
+  }, 30_000);
+
+  it('module:disable keeps the data and module:enable brings it back', async () => {
+    const created = run('user:create', '--org', slug, '--email', 'ana@city.test', '--password', 'secret-123', '--name', 'Ana', '--role', 'librarian');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Created user ana@city\.test .* with role librarian/);
+    const [ana]: { id: string }[] = await runtime.dataSource.query(`SELECT id FROM core_user WHERE organization_id = $1 AND email = 'ana@city.test'`, [organizationId]);
+    const librarian: Actor = { kind: 'user', userId: ana.id, organizationId, email: 'ana@city.test' };
+    const system = await RecordService.for(runtime, systemActor(organizationId, 'cli test'));
+    const book = await system.create('library.book', { title: 'Kept Through Disabling', copies_total: 2 });
+    const booksInTable = async (): Promise<number> => {
+      const [row]: { n: number }[] = await runtime.dataSource.query('SELECT count(*)::int AS n FROM library_book WHERE organization_id = $1', [organizationId]);
+      return row.n;
+    };
+
+    const disabled = run('module:disable', slug, 'library');
+    expect(disabled.code).toBe(0);
+    expect(disabled.stdout).toMatch(/Disabled module "library" for cli-city-library\. Its data is kept/);
+    runtime.access.invalidate();
+    const asLibrarian = await RecordService.for(runtime, librarian);
+    expect(asLibrarian.moduleEnabled(runtime.registry.entity('library.book')!)).toBe(false);
+    expect(await asLibrarian.find('library.book')).toEqual([]); // hidden from the librarian…
+    expect(await booksInTable()).toBe(1); // …but still in the table
+
+    const enabled = run('module:enable', slug, 'library');
+    expect(enabled.code).toBe(0);
+    expect(enabled.stdout).toContain('Enabled module "library" for cli-city-library.');
+    runtime.access.invalidate();
+    const books = await (await RecordService.for(runtime, librarian)).find('library.book');
+    expect(books.map((b) => b.id)).toEqual([book.id]);
+    expect(books[0].title).toBe('Kept Through Disabling');
+  }, 60_000);
+});
+
+describe('manifests and migrations', () => {
+  let tmp: string;
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'ums-cli-test-'));
+  });
+  afterAll(() => {
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('manifest:validate accepts a good manifest without a database', () => {
+    // An unreachable DATABASE_URL proves the command never connects.
+    const r = ums('postgres://nobody:x@127.0.0.1:1/none', 'manifest:validate', 'module-manifests/library.json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: module-manifests\/library\.json/);
+  }, 30_000);
+
+  it('manifest:validate reports file#pointer: message for a bad manifest and exits 1', () => {
+    const file = join(tmp, 'fleet.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'fleet',
+        version: '1.0.0',
+        label: 'Fleet',
+        entities: [{ name: 'car', fields: [{ name: 'plate', type: 'string' }, { name: 'driver', type: 'reference', target: 'ghost' }] }],
+      }),
+    );
+    const r = ums('postgres://nobody:x@127.0.0.1:1/none', 'manifest:validate', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}#/entities/0/fields/1/target: reference to unknown entity "ghost"`);
+    expect(r.stdout).toBe('');
+  }, 30_000);
+
+  it('migrate applies every migration to an empty database; migrations:generate then finds the schema in sync', async () => {
+    const empty = await createTestDatabase({ template: false });
+    try {
+      const migrated = ums(empty.url, 'migrate');
+      expect(migrated.code).toBe(0);
+      expect(migrated.stdout).toMatch(/Applied \d+ migrations:/);
+      expect(migrated.stdout).toContain('Core1763700000000');
+
+      // Proves the checked-in migrations create exactly what the manifests declare. --check never
+      // writes a migration into the repository, even when this fails.
+      const index = readFileSync(join(ROOT, 'migrations/index.ts'), 'utf8');
+      const generated = ums(empty.url, 'migrations:generate', '--check');
+      expect(generated.stderr).toBe('');
+      expect(generated.code).toBe(0);
+      expect(generated.stdout).toContain('schema is in sync with the manifests');
+      // Only now (nothing to write) the writing path: it must find nothing and leave the index as it was.
+      const written = ums(empty.url, 'migrations:generate', '--name', 'cli-test');
+      expect(written.code).toBe(0);
+      expect(written.stdout).toContain('The database schema is in sync with the manifests: no migration written.');
+      expect(readFileSync(join(ROOT, 'migrations/index.ts'), 'utf8')).toBe(index);
+
+      const client = new pg.Client({ connectionString: empty.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query('SELECT count(*)::int AS n FROM core_migrations');
+        expect(rows[0].n).toBeGreaterThanOrEqual(3);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await empty.drop();
+    }
+  }, 60_000);
+
+  it('module:new scaffolds a valid manifest, a plugin in modules/index.ts and a test', () => {
+    const root = join(tmp, 'checkout');
+    mkdirSync(join(root, 'modules'), { recursive: true });
+    copyFileSync(join(ROOT, 'modules/index.ts'), join(root, 'modules/index.ts'));
+
+    const r = ums('postgres://nobody:x@127.0.0.1:1/none', 'module:new', 'fleet_cars', '--dir', root);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const f of ['module-manifests/fleet_cars.json', 'modules/fleet_cars/index.ts', 'tests/fleet_cars.test.ts']) {
+      expect(existsSync(join(root, f))).toBe(true);
+      expect(r.stdout).toContain(f);
+    }
+    const registry = loadRegistry({ files: [join(root, 'module-manifests/fleet_cars.json')] });
+    expect(registry.entity('fleet_cars.item')?.table).toBe('fleet_cars_item');
+    expect([...registry.roles.keys()]).toContain('fleet_cars_manager');
+    expect(registry.module('fleet_cars')?.rules.get('fleet_cars_manager')?.[0]).toMatchObject({ action: ['manage'], subject: ['fleet_cars.item'] });
+
+    const index = readFileSync(join(root, 'modules/index.ts'), 'utf8');
+    expect(index).toContain("import fleetCars from './fleet_cars/index.js';");
+    expect(index).toMatch(/export const plugins: ModulePlugin\[\] = \[[^\]]*\bfleetCars\];/);
+    expect(readFileSync(join(root, 'modules/fleet_cars/index.ts'), 'utf8')).toContain("definePlugin({\n  module: 'fleet_cars',\n  hooks: {},\n})");
+    expect(readFileSync(join(root, 'tests/fleet_cars.test.ts'), 'utf8')).toContain("registry.entity('fleet_cars.item')");
+
+    // The real repository is untouched.
+    expect(existsSync(join(ROOT, 'module-manifests/fleet_cars.json'))).toBe(false);
+    expect(readFileSync(join(ROOT, 'modules/index.ts'), 'utf8')).not.toContain('fleet_cars');
+
+    // Refusals, checked in-process: an existing module, an invalid id, the reserved "core".
+    expect(() => scaffoldModule('fleet_cars', root)).toThrow(/Module "fleet_cars" already exists/);
+    expect(() => scaffoldModule('Fleet-Cars', root)).toThrow(/invalid module id "Fleet-Cars"/);
+    expect(() => scaffoldModule('core', root)).toThrow(/reserved/);
+    expect(readFileSync(join(root, 'modules/index.ts'), 'utf8')).toBe(index);
+  }, 30_000);
+});
