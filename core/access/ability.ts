@@ -8,6 +8,7 @@
 import { createMongoAbility, subject as caslSubject, type MongoAbility, type RawRuleOf } from '@casl/ability';
 import {
   CORE_MODULE_ID,
+  conditionPaths,
   interpolateConditions,
   parseConditions,
   type ConditionNode,
@@ -15,6 +16,7 @@ import {
   type ResolvedEntity,
   type ResolvedRule,
 } from '../manifest/index.js';
+import { conditionsMatcher } from './match.js';
 import { conditionToSql, SqlParams } from './sql.js';
 
 export type UmsAbility = MongoAbility;
@@ -68,11 +70,14 @@ export class Access {
       reason: r.reason,
     }));
     raw.forEach((r, i) => this.sourceOf.set(r, this.rules[i]));
-    this.ability = createMongoAbility(raw);
+    // Our matcher, not CASL's: it evaluates the condition grammar exactly as the SQL translator does.
+    this.ability = createMongoAbility(raw, { conditionsMatcher });
     for (const r of this.rules) {
       if (!r.conditions) continue;
+      // Paths anywhere in the tree (inside $or/$not too), or subjectOf would not load them.
+      const paths = conditionPaths(parseConditions(r.conditions, '', [])).map((c) => c.path);
       for (const s of r.subject) {
-        for (const path of Object.keys(r.conditions).filter((k) => k.includes('.'))) {
+        for (const path of paths.filter((k) => k.includes('.'))) {
           if (!this.relationPaths.has(s)) this.relationPaths.set(s, new Set());
           this.relationPaths.get(s)!.add(path);
         }

@@ -7,6 +7,7 @@ import type { UmsConfig } from '../../config/index.js';
 import { AccessService } from '../access/principals.js';
 import { openDatabase, type Database } from '../db/datasource.js';
 import { loadRegistry, type Registry } from '../manifest/index.js';
+import { corePlugin } from '../plugins/core-hooks.js';
 import { PluginRegistry } from '../plugins/registry.js';
 import type { ModulePlugin } from '../plugins/types.js';
 
@@ -32,7 +33,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Manifests and plugins are checked before anything touches the database.
   const registry = options.registry ?? loadRegistry({ dir: options.config.manifestDir });
   const pluginList = options.plugins ?? (await import('../../modules/index.js')).plugins;
-  const plugins = new PluginRegistry(registry, pluginList);
+  // The core plugin is always on: it guards the core entities every organization has.
+  const plugins = new PluginRegistry(registry, [corePlugin, ...pluginList]);
   const database = await openDatabase({ registry, config: options.config, migrate: options.migrate, poolSize: options.poolSize, log: options.log });
   return {
     registry,

@@ -100,12 +100,26 @@ function describe(e: ErrorObject, f: ResolvedField | undefined): string {
 }
 
 /**
+ * Checks one value against one field's rules, as a record would be checked
+ * (the manifest loader uses it for defaults); the message, or undefined when valid.
+ */
+export function checkFieldValue(f: ResolvedField, value: unknown): string | undefined {
+  const validate = ajv.compile(fieldSchema({ ...f, required: true }));
+  if (validate(value)) return undefined;
+  const e = validate.errors?.[0];
+  return e ? describe(e, f) : 'is invalid';
+}
+
+/**
  * Validates the complete record (stored values merged with the change), so an
  * update is judged on what would be saved, not only on what was sent.
  */
 export function validateRecord(entity: ResolvedEntity, values: Record<string, unknown>): FieldErrors {
   const validate = validatorFor(entity);
-  const candidate = Object.fromEntries(entity.fields.filter((f) => values[f.name] !== undefined).map((f) => [f.name, values[f.name]]));
+  // An empty required field is a missing one ("is required", not "must be a string").
+  const candidate = Object.fromEntries(
+    entity.fields.filter((f) => values[f.name] !== undefined && !(f.required && values[f.name] === null)).map((f) => [f.name, values[f.name]]),
+  );
   const errors: FieldErrors = {};
   if (validate(candidate)) return errors;
   for (const e of validate.errors ?? []) {

@@ -36,12 +36,16 @@ export function placeholdersIn(value: string): string[] {
 /**
  * Parses a condition object into a tree. Problems (unknown operator, bad
  * value, unknown placeholder) are collected with JSON pointers relative to `base`.
+ * `interpolated`: placeholders were already replaced, so values are data (an
+ * e-mail address may contain `${`) and are not checked for placeholders.
  */
 export function parseConditions(
   conditions: unknown,
   base: string,
   problems: ConditionProblem[],
+  options: { interpolated?: boolean } = {},
 ): ConditionNode {
+  const checkPlaceholders = options.interpolated ? () => undefined : checkPlaceholderNames;
   if (typeof conditions !== 'object' || conditions === null || Array.isArray(conditions)) {
     problems.push({ pointer: base, message: 'conditions must be an object' });
     return { kind: 'and', items: [] };
@@ -54,10 +58,10 @@ export function parseConditions(
         problems.push({ pointer, message: `${key} takes a non-empty array of conditions` });
         continue;
       }
-      const children = value.map((v, i) => parseConditions(v, `${pointer}/${i}`, problems));
+      const children = value.map((v, i) => parseConditions(v, `${pointer}/${i}`, problems, options));
       items.push({ kind: key === '$and' ? 'and' : 'or', items: children });
     } else if (key === '$not') {
-      items.push({ kind: 'not', item: parseConditions(value, pointer, problems) });
+      items.push({ kind: 'not', item: parseConditions(value, pointer, problems, options) });
     } else if (key.startsWith('$')) {
       problems.push({ pointer, message: `unknown operator "${key}" (allowed: $and, $or, $not, ${COMPARISON_OPERATORS.join(', ')})` });
     } else if (isScalar(value)) {
@@ -87,7 +91,7 @@ export function parseConditions(
   return items.length === 1 ? items[0] : { kind: 'and', items };
 }
 
-function checkPlaceholders(value: Scalar, pointer: string, problems: ConditionProblem[]): void {
+function checkPlaceholderNames(value: Scalar, pointer: string, problems: ConditionProblem[]): void {
   if (typeof value !== 'string') return;
   for (const name of placeholdersIn(value)) {
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) {

@@ -9,6 +9,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
+import { checkFieldValue } from '../data/validation.js';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import { conditionPaths, parseConditions, type ConditionProblem } from './conditions.js';
 import type { ModuleManifest, PermissionRule } from './manifest.types.js';
@@ -28,7 +29,8 @@ export const MANIFEST_SCHEMA_PATH = join(here, 'manifest.schema.json');
 export const CORE_MANIFEST_PATH = join(here, 'core-module.json');
 export const DEFAULT_MANIFEST_DIR = fileURLToPath(new URL('../../module-manifests/', import.meta.url));
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+// verbose: errors carry the offending value, so messages can name it.
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 ajv.addKeyword('tsType');
 addFormats.default(ajv);
 const validateSchema = ajv.compile<ModuleManifest>(JSON.parse(readFileSync(MANIFEST_SCHEMA_PATH, 'utf8')));
@@ -83,7 +85,7 @@ function readManifest(path: string, problems: ManifestProblem[]): SourceManifest
 
 function describeAjvError(e: ErrorObject): string {
   if (e.keyword === 'additionalProperties') return `unknown property "${String(e.params.additionalProperty)}"`;
-  if (e.keyword === 'enum') return `${e.message}: ${(e.params.allowedValues as unknown[]).map(String).join(', ')}`;
+  if (e.keyword === 'enum') return `unknown value ${JSON.stringify(e.data)} (allowed: ${(e.params.allowedValues as unknown[]).map(String).join(', ')})`;
   return e.message ?? e.keyword;
 }
 
@@ -316,7 +318,15 @@ function linkReferences(m: ResolvedModule, entities: Map<string, ResolvedEntity>
   }
 }
 
+/** The type of the default first, then the field's own rules (min, max, pattern, format) as for any record. */
 function checkDefault(f: ResolvedField): string | undefined {
+  const typeProblem = checkDefaultType(f);
+  if (typeProblem || f.type === 'json') return typeProblem;
+  const problem = checkFieldValue(f, f.default);
+  return problem ? `default ${problem}` : undefined;
+}
+
+function checkDefaultType(f: ResolvedField): string | undefined {
   const v = f.default;
   switch (f.type) {
     case 'integer':

@@ -1,0 +1,42 @@
+/**
+ * Behaviour of the core module's own entities that its manifest cannot
+ * express. A custom role is permission data an organization admin writes, so
+ * it is checked like a manifest rule when saved (not only when a user's access
+ * is compiled, where a bad rule would silently grant nothing), and it cannot
+ * take the name of a built-in role.
+ */
+import { validateCustomRules } from '../access/principals.js';
+import { ManifestError, RecordValidationError, type FieldErrors } from '../errors.js';
+import { definePlugin, type HookContext } from './types.js';
+
+function checkCustomRole(ctx: HookContext, values: Record<string, unknown>, changed?: string[]): void {
+  // Built-in rows mirror the manifests; their rules are the manifests' rules.
+  if (values.builtin === true) return;
+  const registry = ctx.records.runtime.registry;
+  const errors: FieldErrors = {};
+  const name = values.name;
+  if ((!changed || changed.includes('name')) && typeof name === 'string' && registry.roles.has(name)) {
+    errors.name = { message: `"${name}" is the name of a built-in role; choose another name`, type: 'reserved' };
+  }
+  const rules = values.rules;
+  // A string is input that did not parse as JSON: record validation reports it.
+  if ((!changed || changed.includes('rules')) && rules !== null && rules !== undefined && typeof rules !== 'string') {
+    try {
+      validateCustomRules(registry, rules);
+    } catch (err) {
+      if (!(err instanceof ManifestError)) throw err;
+      errors.rules = { message: err.problems.map((p) => `${p.pointer || '/'}: ${p.message}`).join('; '), type: 'rules' };
+    }
+  }
+  if (Object.keys(errors).length) throw new RecordValidationError(ctx.entity.key, errors);
+}
+
+export const corePlugin = definePlugin({
+  module: 'core',
+  hooks: {
+    role: {
+      beforeCreate: (ctx, values) => checkCustomRole(ctx, values),
+      beforeUpdate: (ctx, change) => checkCustomRole(ctx, change.values, change.changed),
+    },
+  },
+});

@@ -1,0 +1,222 @@
+/**
+ * Every class of manifest mistake is reported with the file, the JSON pointer
+ * and a message that says what is wrong, before anything touches a database.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { ManifestError, type ManifestProblem } from '../core/errors.js';
+import { DEFAULT_MANIFEST_DIR, loadRegistry } from '../core/manifest/index.js';
+import { renderManifestTypes } from '../scripts/gen-types.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+type Json = Record<string, unknown>;
+
+/** A small valid module; tests change one thing in it. */
+function shop(overrides: Json = {}): Json {
+  return {
+    id: 'shop',
+    version: '1.0.0',
+    label: 'Shop',
+    entities: [
+      {
+        name: 'item',
+        fields: [
+          { name: 'title', type: 'string', required: true },
+          { name: 'owner', type: 'reference', target: 'core.user' },
+          { name: 'status', type: 'enum', values: ['draft', 'live'] },
+        ],
+      },
+    ],
+    roles: [{ name: 'clerk' }],
+    permissions: { clerk: [{ action: 'read', subject: 'item' }] },
+    ...overrides,
+  };
+}
+
+/** Writes the manifests (objects are serialised, strings written as they are) into a fresh folder. */
+function writeManifests(files: Record<string, Json | string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ums-manifests-'));
+  dirs.push(dir);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return dir;
+}
+
+/** The problems loading these manifests reports (fails the test when the load succeeds). */
+function problemsOf(files: Record<string, Json | string>): { dir: string; problems: ManifestProblem[] } {
+  const dir = writeManifests(files);
+  try {
+    loadRegistry({ dir });
+  } catch (err) {
+    expect(err).toBeInstanceOf(ManifestError);
+    return { dir, problems: (err as ManifestError).problems };
+  }
+  throw new Error('the manifests loaded without problems');
+}
+
+function withRule(rule: Json): Json {
+  return shop({ permissions: { clerk: [rule] } });
+}
+
+function withItemFields(fields: Json[]): Json {
+  return shop({ entities: [{ name: 'item', fields }] });
+}
+
+describe('manifest validation', () => {
+  it('the fixture module itself is valid', () => {
+    const registry = loadRegistry({ dir: writeManifests({ 'shop.json': shop() }) });
+    expect(registry.entity('shop.item')?.field.get('owner')?.target).toBe('core.user');
+  });
+
+  it('reports an unknown field type, naming the value and the allowed types', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': withItemFields([{ name: 'title', type: 'strng' }]) });
+    expect(problems).toEqual([
+      { file: join(dir, 'shop.json'), pointer: '/entities/0/fields/0/type', message: expect.stringMatching(/"strng".*string, text, integer/) },
+    ]);
+  });
+
+  it('reports a reference to an unknown entity', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': withItemFields([{ name: 'shelf', type: 'reference', target: 'shelf' }]) });
+    expect(problems).toEqual([{ file: join(dir, 'shop.json'), pointer: '/entities/0/fields/0/target', message: 'reference to unknown entity "shelf"' }]);
+  });
+
+  it('reports a reference to an entity of a module that is not in dependsOn', () => {
+    const stock = { id: 'stock', version: '1.0.0', label: 'Stock', entities: [{ name: 'bin', fields: [{ name: 'code', type: 'string' }] }] };
+    const { dir, problems } = problemsOf({
+      'stock.json': stock,
+      'shop.json': withItemFields([{ name: 'bin', type: 'reference', target: 'stock.bin' }]),
+    });
+    expect(problems).toEqual([
+      { file: join(dir, 'shop.json'), pointer: '/entities/0/fields/0/target', message: 'reference to unknown entity "stock.bin" (module "stock" is not in dependsOn)' },
+    ]);
+    // The same reference is fine once the dependency is declared.
+    const ok = loadRegistry({ dir: writeManifests({ 'stock.json': stock, 'shop.json': { ...withItemFields([{ name: 'bin', type: 'reference', target: 'stock.bin' }]), dependsOn: ['stock'] } }) });
+    expect(ok.entity('shop.item')?.field.get('bin')?.target).toBe('stock.bin');
+  });
+
+  it('reports a duplicate entity name', () => {
+    const entity = { name: 'item', fields: [{ name: 'title', type: 'string' }] };
+    const { dir, problems } = problemsOf({ 'shop.json': shop({ entities: [entity, entity] }) });
+    expect(problems).toEqual([{ file: join(dir, 'shop.json'), pointer: '/entities/1/name', message: 'duplicate entity name "item"' }]);
+  });
+
+  it('reports a duplicate field name', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': withItemFields([{ name: 'title', type: 'string' }, { name: 'title', type: 'text' }]) });
+    expect(problems).toEqual([{ file: join(dir, 'shop.json'), pointer: '/entities/0/fields/1/name', message: 'duplicate field name "title" in entity "item"' }]);
+  });
+
+  it('reports a system column declared as a field', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': withItemFields([{ name: 'title', type: 'string' }, { name: 'created_at', type: 'datetime' }]) });
+    expect(problems).toEqual([{ file: join(dir, 'shop.json'), pointer: '/entities/0/fields/1/name', message: '"created_at" is a system column and cannot be declared' }]);
+  });
+
+  it('reports a rule on an unknown subject', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': withRule({ action: 'read', subject: 'basket' }) });
+    expect(problems).toEqual([{ file: join(dir, 'shop.json'), pointer: '/permissions/clerk/0/subject', message: 'rule on unknown subject "basket"' }]);
+  });
+
+  it('reports a rule whose `fields` names an unknown field', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': withRule({ action: 'read', subject: 'item', fields: ['title', 'price'] }) });
+    expect(problems).toEqual([{ file: join(dir, 'shop.json'), pointer: '/permissions/clerk/0/fields/1', message: 'unknown field "price" on shop.item' }]);
+  });
+
+  it('reports a condition on an unknown field, and on an unknown field behind a reference', () => {
+    const { dir, problems } = problemsOf({
+      'shop.json': withRule({ action: 'read', subject: 'item', conditions: { price: 3, 'owner.nickname': 'x' } }),
+    });
+    expect(problems).toEqual([
+      { file: join(dir, 'shop.json'), pointer: '/permissions/clerk/0/conditions/price', message: 'unknown field "price" on shop.item' },
+      { file: join(dir, 'shop.json'), pointer: '/permissions/clerk/0/conditions/owner.nickname', message: 'unknown field "nickname" on core.user (in "owner.nickname")' },
+    ]);
+  });
+
+  it('reports an unknown operator in a condition', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': withRule({ action: 'read', subject: 'item', conditions: { title: { $regex: '^A' } } }) });
+    expect(problems).toEqual([
+      { file: join(dir, 'shop.json'), pointer: '/permissions/clerk/0/conditions/title/$regex', message: expect.stringMatching(/^unknown operator "\$regex" \(allowed: \$eq, \$ne/) },
+    ]);
+  });
+
+  it('reports an unknown placeholder', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': withRule({ action: 'read', subject: 'item', conditions: { owner: '${user.nope}' } }) });
+    expect(problems).toEqual([
+      { file: join(dir, 'shop.json'), pointer: '/permissions/clerk/0/conditions/owner', message: expect.stringMatching(/^unknown placeholder "\$\{user\.nope\}" \(known: \$\{user\.id\}/) },
+    ]);
+  });
+
+  it('reports a dependency cycle between two modules', () => {
+    const mod = (id: string, dep: string): Json => ({ id, version: '1.0.0', label: id, dependsOn: [dep], entities: [] });
+    const { dir, problems } = problemsOf({ 'alpha.json': mod('alpha', 'beta'), 'beta.json': mod('beta', 'alpha') });
+    expect(problems).toEqual([{ file: join(dir, 'alpha.json'), pointer: '/dependsOn', message: 'dependency cycle: alpha → beta → alpha' }]);
+  });
+
+  it('reports a dependency on an unknown module', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': shop({ dependsOn: ['billing'] }) });
+    expect(problems).toEqual([{ file: join(dir, 'shop.json'), pointer: '/dependsOn/0', message: 'depends on unknown module "billing"' }]);
+  });
+
+  it('reports invalid JSON with the parser message', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': '{ "id": "shop", "version": "1.0.0",, }' });
+    expect(problems).toEqual([{ file: join(dir, 'shop.json'), pointer: '', message: expect.stringMatching(/^cannot read JSON: .+/) }]);
+  });
+
+  it('reports a module id that does not match the file name', () => {
+    const { dir, problems } = problemsOf({ 'store.json': shop() });
+    expect(problems).toEqual([{ file: join(dir, 'store.json'), pointer: '/id', message: 'module id "shop" must match the file name "store.json"' }]);
+  });
+
+  it('reports an enum without values', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': withItemFields([{ name: 'title', type: 'string' }, { name: 'size', type: 'enum' }]) });
+    expect(problems).toEqual([{ file: join(dir, 'shop.json'), pointer: '/entities/0/fields/1', message: 'an enum field needs "values"' }]);
+  });
+
+  it('reports defaults that are invalid for their field: wrong type, not an allowed value, outside the field limits', () => {
+    const { dir, problems } = problemsOf({
+      'shop.json': withItemFields([
+        { name: 'stock', type: 'integer', default: 'many' },
+        { name: 'size', type: 'enum', values: ['s', 'm'], default: 'xl' },
+        { name: 'shelf_count', type: 'integer', min: 1, max: 10, default: 0 },
+        { name: 'code', type: 'string', pattern: '^[A-Z]+$', default: 'abc' },
+        { name: 'opened_on', type: 'date', default: 'yesterday' },
+      ]),
+    });
+    const file = join(dir, 'shop.json');
+    expect(problems).toEqual([
+      { file, pointer: '/entities/0/fields/0/default', message: 'default must be an integer' },
+      { file, pointer: '/entities/0/fields/1/default', message: 'default must be one of s, m' },
+      { file, pointer: '/entities/0/fields/2/default', message: 'default must be at least 1' },
+      { file, pointer: '/entities/0/fields/3/default', message: expect.stringMatching(/^default does not have the expected format/) },
+      { file, pointer: '/entities/0/fields/4/default', message: 'default must be a date (YYYY-MM-DD)' },
+    ]);
+  });
+
+  it('reports every problem of a file at once, each at its own place', () => {
+    const { problems } = problemsOf({
+      'shop.json': shop({
+        entities: [{ name: 'item', fields: [{ name: 'id', type: 'string' }, { name: 'kind', type: 'enum' }] }],
+        permissions: { clerk: [{ action: 'read', subject: 'basket' }] },
+      }),
+    });
+    expect(problems.map((p) => p.pointer)).toEqual(['/entities/0/fields/0/name', '/entities/0/fields/1', '/permissions/clerk/0/subject']);
+  });
+});
+
+describe('the shipped manifests', () => {
+  it('load without problems, one module per file, core first', () => {
+    const registry = loadRegistry();
+    const files = readdirSync(DEFAULT_MANIFEST_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    expect(files.length).toBeGreaterThan(0);
+    expect(registry.modules[0].id).toBe('core');
+    expect(registry.modules.slice(1).map((m) => m.id).sort()).toEqual(files.sort());
+    expect(registry.module('library')?.entities.map((e) => e.name)).toEqual(['book', 'member', 'loan', 'fine_setting']);
+  });
+
+  it('core/manifest/manifest.types.ts is generated from the current schema', async () => {
+    const onDisk = readFileSync(fileURLToPath(new URL('../core/manifest/manifest.types.ts', import.meta.url)), 'utf8');
+    expect(onDisk).toBe(await renderManifestTypes());
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * The list query and the single-record check come from the same rules and must
+ * agree, for every role of every manifest (and a custom role that uses the rest
+ * of the condition grammar), on data generated from the manifests themselves:
+ * what `find` returns is exactly what `canOnRecord` allows, never a record of
+ * another organization; and for update/delete the SQL row filter agrees with
+ * the in-memory check.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SqlParams } from '../core/access/sql.js';
+import { RecordService } from '../core/data/records.js';
+import { CORE_MODULE_ID, type ResolvedEntity } from '../core/manifest/index.js';
+import { setModuleEnabled } from '../core/tenancy/index.js';
+import { generateRecords } from './support/generate.js';
+import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
+
+/** A custom role whose rules use operators, $or/$not, inverted rules and reference paths the manifests don't. */
+const CUSTOM_ROLE = 'parity_custom';
+const CUSTOM_RULES = [
+  { action: 'read', subject: 'library.loan', conditions: { $or: [{ 'member.user': '${user.id}' }, { status: 'returned' }] } },
+  { action: 'read', subject: 'library.book', conditions: { copies_total: { $gte: 2 }, category: { $ne: 'fiction' } } },
+  { action: 'read', subject: 'library.book', conditions: { published_year: { $lt: 1800 } } },
+  { action: 'read', subject: 'library.book', conditions: { category: 'science' }, inverted: true },
+  { action: 'read', subject: 'library.member', conditions: { $not: { joined_on: { $lt: '${today}' } } } },
+  { action: ['update', 'delete'], subject: 'library.member', conditions: { status: { $nin: ['suspended'] }, phone: { $ne: null } } },
+  { action: 'update', subject: 'library.loan', conditions: { due_at: { $lte: '${now}' } } },
+  { action: 'delete', subject: 'library.loan', conditions: { fine: { $gt: 0 }, 'book.category': { $in: ['fiction', 'science', null] } } },
+  { action: 'read', subject: 'core.user', conditions: { is_active: true }, fields: ['name'] },
+];
+
+interface Principal {
+  role: string;
+  records: RecordService;
+}
+
+interface Org {
+  fixture: Fixture;
+  principals: Principal[];
+  system: RecordService;
+}
+
+let runtime: TestRuntime;
+let orgA: Org;
+let orgB: Org;
+
+async function setUpOrg(): Promise<Org> {
+  const roles = [...runtime.registry.roles.keys()].filter((r) => r !== 'admin');
+  const fixture = await createFixtureOrg(runtime, 'library', roles);
+  // Every module of every manifest, so future modules are covered without editing this test.
+  for (const m of runtime.registry.modules) if (m.id !== CORE_MODULE_ID) await setModuleEnabled(runtime, fixture.org.slug, m.id, true);
+  const admin = await fixture.as('admin');
+  const role = await admin.create('core.role', { name: CUSTOM_ROLE, rules: CUSTOM_RULES });
+  const user = await admin.create('core.user', { email: `custom@${fixture.org.slug}.test`, name: 'Custom role user', password: 'secret-123', is_active: true });
+  await admin.create('core.role_assignment', { user: user.id, role: role.id });
+  fixture.users.set(CUSTOM_ROLE, { id: user.id, email: String(user.email), actor: { kind: 'user', userId: user.id, organizationId: fixture.org.id, email: String(user.email) } });
+
+  const roleNames = [...runtime.registry.roles.keys(), CUSTOM_ROLE];
+  const system = await fixture.system();
+  const roleUsers = roleNames.map((r) => fixture.users.get(r)!.id);
+  await generateRecords(runtime.registry, system, { count: Math.max(10, roleUsers.length + 6), roleUsers, tag: fixture.org.slug });
+  const principals: Principal[] = [];
+  for (const r of roleNames) principals.push({ role: r, records: await fixture.as(r) });
+  return { fixture, principals, system };
+}
+
+beforeAll(async () => {
+  runtime = await createTestRuntime();
+  orgA = await setUpOrg();
+  orgB = await setUpOrg();
+}, 120_000);
+afterAll(() => runtime.dispose());
+
+async function allRecords(org: Org, entity: ResolvedEntity): Promise<Record<string, unknown>[]> {
+  const all = await org.system.find(entity.key, { limit: 1000 });
+  expect(all.length).toBeLessThan(1000); // otherwise the comparison below would be cut off
+  return all;
+}
+
+/** Ids of the organization's records the principal's in-memory check allows for `action`. */
+async function allowedInMemory(p: Principal, action: string, entity: ResolvedEntity, all: Record<string, unknown>[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const record of all) {
+    if (p.records.access!.canOnRecord(action, entity, await p.records.subjectOf(entity, record))) out.add(String(record.id));
+  }
+  return out;
+}
+
+/** Ids the principal's SQL row filter for `action` selects in its organization. */
+async function allowedBySql(p: Principal, action: string, entity: ResolvedEntity): Promise<Set<string>> {
+  const params = new SqlParams();
+  const where = [`r.organization_id = ${params.add(p.records.organizationId)}`];
+  const filter = p.records.access!.rowFilterSql(action, entity, 'r', params);
+  if (filter) where.push(filter);
+  const rows: { id: string }[] = await runtime.dataSource.query(`SELECT r.id FROM "${entity.table}" r WHERE ${where.join(' AND ')}`, params.values);
+  return new Set(rows.map((r) => r.id));
+}
+
+function difference(label: string, listed: Set<string>, checked: Set<string>): string[] {
+  const onlyListed = [...listed].filter((id) => !checked.has(id));
+  const onlyChecked = [...checked].filter((id) => !listed.has(id));
+  return onlyListed.length || onlyChecked.length ? [`${label}: listed but denied ${JSON.stringify(onlyListed)}, allowed but not listed ${JSON.stringify(onlyChecked)}`] : [];
+}
+
+describe.each([
+  ['A', () => [orgA, orgB] as const],
+  ['B', () => [orgB, orgA] as const],
+])('permission parity in organization %s', (_name, orgs) => {
+  it('find returns exactly the records the in-memory read check allows, count agrees, and no other organization leaks', async () => {
+    const [org, other] = orgs();
+    const mismatches: string[] = [];
+    for (const entity of runtime.registry.entities) {
+      const all = await allRecords(org, entity);
+      const foreign = new Set((await allRecords(other, entity)).map((r) => String(r.id)));
+      for (const p of org.principals) {
+        const label = `${p.role} read ${entity.key}`;
+        const listed = (await p.records.find(entity.key, { limit: 1000 })).map((r) => String(r.id));
+        expect(new Set(listed).size).toBe(listed.length);
+        mismatches.push(...difference(label, new Set(listed), await allowedInMemory(p, 'read', entity, all)));
+        const leaked = listed.filter((id) => foreign.has(id));
+        if (leaked.length) mismatches.push(`${label}: records of the other organization ${JSON.stringify(leaked)}`);
+        const count = await p.records.count(entity.key);
+        if (count !== listed.length) mismatches.push(`${label}: count ${count} but find returned ${listed.length}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('for update and delete, the SQL row filter selects exactly the records the in-memory check allows', async () => {
+    const [org] = orgs();
+    const mismatches: string[] = [];
+    for (const entity of runtime.registry.entities) {
+      const all = await allRecords(org, entity);
+      for (const p of org.principals) {
+        for (const action of ['update', 'delete']) {
+          mismatches.push(...difference(`${p.role} ${action} ${entity.key}`, await allowedBySql(p, action, entity), await allowedInMemory(p, action, entity, all)));
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('the generated data exercises every conditional rule: some records match it and some do not', async () => {
+    const [org] = orgs();
+    const vacuous: string[] = [];
+    for (const entity of runtime.registry.entities) {
+      const all = await allRecords(org, entity);
+      for (const p of org.principals) {
+        for (const action of ['read', 'update', 'delete']) {
+          if (p.records.access!.rowFilter(action, entity).kind !== 'where') continue;
+          const allowed = await allowedInMemory(p, action, entity, all);
+          if (allowed.size === 0 || allowed.size === all.length) vacuous.push(`${p.role} ${action} ${entity.key}: ${allowed.size} of ${all.length}`);
+        }
+      }
+    }
+    expect(vacuous).toEqual([]);
+  });
+});
+
+describe('conditions the custom role uses', () => {
+  it('a reference path inside $or is followed by the single-record check as by the list', async () => {
+    const custom = orgA.principals.find((p) => p.role === CUSTOM_ROLE)!;
+    const userId = orgA.fixture.users.get(CUSTOM_ROLE)!.id;
+    const members = (await orgA.system.find('library.member', { limit: 1000 })).filter((m) => m.user === userId).map((m) => m.id);
+    const loans = (await orgA.system.find('library.loan', { limit: 1000 })).filter((l) => members.includes(String(l.member)) && l.status !== 'returned');
+    expect(loans.length).toBeGreaterThan(0);
+    const loanEntity = runtime.registry.entity('library.loan')!;
+    for (const loan of loans) {
+      expect(custom.records.access!.canOnRecord('read', loanEntity, await custom.records.subjectOf(loanEntity, loan))).toBe(true);
+      await expect(custom.records.get('library.loan', loan.id)).resolves.toMatchObject({ id: loan.id });
+    }
+  });
+
+  it('a comparison with an empty field is not true, in memory as in SQL', async () => {
+    const custom = orgA.principals.find((p) => p.role === CUSTOM_ROLE)!;
+    const bookEntity = runtime.registry.entity('library.book')!;
+    const books = (await orgA.system.find('library.book', { limit: 1000 })).filter((b) => b.published_year === null && b.category !== 'science');
+    expect(books.length).toBeGreaterThan(0);
+    for (const book of books) {
+      const subject = await custom.records.subjectOf(bookEntity, book);
+      const viaOtherRule = Number(book.copies_total) >= 2 && book.category !== 'fiction';
+      expect(custom.records.access!.canOnRecord('read', bookEntity, subject)).toBe(viaOtherRule);
+    }
+  });
+});
+
+describe('placeholder values', () => {
+  it('a user value that looks like a placeholder is data, in the list and in the check', async () => {
+    const admin = await orgA.fixture.as('admin');
+    const email = `odd\${nope}@${orgA.fixture.org.slug}.test`;
+    const role = await admin.create('core.role', {
+      name: 'own_member_by_email',
+      rules: [{ action: ['read', 'update'], subject: 'library.member', conditions: { email: '${user.email}' } }],
+    });
+    const user = await admin.create('core.user', { email, name: 'Odd address', password: 'secret-123', is_active: true });
+    await admin.create('core.role_assignment', { user: user.id, role: role.id });
+    const own = await orgA.system.create('library.member', { name: 'Odd member', card_number: 'ODD-0001', email });
+    const records = await RecordService.for(runtime, { kind: 'user', userId: user.id, organizationId: orgA.fixture.org.id, email });
+    expect((await records.find('library.member')).map((r) => r.id)).toEqual([own.id]);
+    await expect(records.update('library.member', own.id, { name: 'Odd member, renamed' })).resolves.toMatchObject({ name: 'Odd member, renamed' });
+  });
+});
+
+describe('roles under test', () => {
+  it('cover every role the manifests declare, plus the custom role', () => {
+    expect(orgA.principals.map((p) => p.role).sort()).toEqual([...runtime.registry.roles.keys(), CUSTOM_ROLE].sort());
+    // A member sees their own loans only: the manifest rule is conditional.
+    const member = orgA.principals.find((p) => p.role === 'member')!;
+    expect(member.records.access!.rowFilter('read', runtime.registry.entity('library.loan')!).kind).toBe('where');
+  });
+});

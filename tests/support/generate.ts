@@ -1,0 +1,192 @@
+/**
+ * Test data for any manifest: a few records per entity with varied values,
+ * generated from the field definitions alone (type, enum values, limits,
+ * patterns, references). Written as a system actor, so read-only fields vary
+ * too. Only what a generic generator cannot know is special-cased:
+ * - references to core.user point at the fixture's role users first, so rows
+ *   that match `${user.id}` conditions exist for every role;
+ * - generated role assignments attach roles to generated users only, never to
+ *   the fixture users whose permissions are under test.
+ */
+import { RecordValidationError } from '../../core/errors.js';
+import type { Registry, ResolvedEntity, ResolvedField } from '../../core/manifest/index.js';
+import type { RecordData, RecordService } from '../../core/data/records.js';
+
+export interface GenerateOptions {
+  /** Records per entity. */
+  count: number;
+  /** Users whose permissions are tested; references to core.user point at them first. */
+  roleUsers: string[];
+  /** Distinguishes this organization's values (e-mails are easier to read in failures). */
+  tag: string;
+}
+
+const USER = 'core.user';
+const ROLE_ASSIGNMENT = 'core.role_assignment';
+const DAY_MS = 86_400_000;
+
+/** Entities ordered so that referenced entities come first (self references and cycles fall back to null). */
+export function referenceOrder(registry: Registry): ResolvedEntity[] {
+  const out: ResolvedEntity[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (e: ResolvedEntity): void => {
+    if (state.has(e.key)) return;
+    state.set(e.key, 'visiting');
+    for (const f of e.fields) {
+      if (f.type === 'reference' && f.target && f.target !== e.key) visit(registry.entity(f.target)!);
+    }
+    state.set(e.key, 'done');
+    out.push(e);
+  };
+  registry.entities.forEach(visit);
+  return out;
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/** String shapes tried in order for a field with a pattern; the first that fits is used. */
+function patternCandidates(i: number, salt: number): string[] {
+  const n = i + salt * 1000;
+  return [
+    `978${pad(n, 10)}`, // ISBN-13-like digits
+    pad(n, 10),
+    `C${pad(n, 6)}`, // codes in capitals
+    `CODE-${pad(n, 4)}`,
+    `gen_${n}`, // identifiers
+    `g${n}`,
+    `Value ${n}`,
+  ];
+}
+
+function stringValue(f: ResolvedField, i: number, salt: number): string {
+  const limit = f.maxLength ?? 255;
+  if (f.pattern) {
+    const re = new RegExp(f.pattern, 'u');
+    const found = patternCandidates(i, salt).find((c) => re.test(c) && c.length <= limit && c.length >= (f.minLength ?? 0));
+    if (!found) throw new Error(`the test data generator has no value shape for pattern ${f.pattern} (${f.name}): add one to patternCandidates`);
+    return found;
+  }
+  const base = `${f.label} ${i}${salt ? `-${salt}` : ''}`;
+  return base.padEnd(f.minLength ?? 0, 'x').slice(0, limit);
+}
+
+function numberValue(f: ResolvedField, i: number, integer: boolean): number {
+  const lo = f.min ?? 0;
+  const hi = f.max ?? lo + 100;
+  const mid = integer ? Math.floor((lo + hi) / 2) : Math.round(((lo + hi) / 2) * 100) / 100 + 0.25;
+  return [lo, hi, mid, Math.min(hi, lo + 1)][i % 4];
+}
+
+function dateValue(i: number): Date {
+  const now = Date.now();
+  return new Date([now - 400 * DAY_MS, now + 30 * DAY_MS, now - 2 * DAY_MS, now + 400 * DAY_MS][i % 4]);
+}
+
+interface Pools {
+  /** Ids per entity key, as generated so far (plus what the organization already had). */
+  ids: Map<string, string[]>;
+  generatedUsers: string[];
+}
+
+function referenceValue(entity: ResolvedEntity, f: ResolvedField, i: number, salt: number, pools: Pools, options: GenerateOptions): string | null {
+  if (f.target === USER) {
+    const pool = entity.key === ROLE_ASSIGNMENT ? pools.generatedUsers : [...options.roleUsers, ...pools.generatedUsers];
+    return pool.length ? pool[(i + salt) % pool.length] : f.required ? failNoTarget(entity, f) : null;
+  }
+  const pool = pools.ids.get(f.target!) ?? [];
+  if (!pool.length) return f.required ? failNoTarget(entity, f) : null;
+  // Record i points at the i-th target, so rows linked to a role user are referenced in turn.
+  return pool[(i + salt) % pool.length];
+}
+
+function failNoTarget(entity: ResolvedEntity, f: ResolvedField): never {
+  throw new Error(`no ${f.target} record exists for the required reference ${entity.key}.${f.name}`);
+}
+
+export function fieldValue(entity: ResolvedEntity, f: ResolvedField, i: number, salt: number, pools: Pools, options: GenerateOptions): unknown {
+  // The first records point at the role users; after that every optional field is sometimes empty.
+  const pointsAtRoleUser = f.target === USER && entity.key !== ROLE_ASSIGNMENT && i < options.roleUsers.length;
+  if (!f.required && !pointsAtRoleUser && i % 5 === 4) return null;
+  switch (f.type) {
+    case 'string':
+    case 'text':
+      return stringValue(f, i, salt);
+    case 'integer':
+      return numberValue(f, i, true);
+    case 'decimal':
+    case 'money':
+      return numberValue(f, i, false);
+    case 'boolean':
+      return i % 2 === 0;
+    case 'date':
+      return dateValue(i).toISOString().slice(0, 10);
+    case 'datetime':
+      return dateValue(i + 1).toISOString();
+    case 'enum':
+      return f.values![(i + salt) % f.values!.length];
+    case 'email':
+      return `${entity.name}.${f.name}.${i}.${salt}.${options.tag}@example.org`;
+    case 'phone':
+      return `+1 555 ${pad(i, 4)}`;
+    case 'url':
+      return `https://example.org/${options.tag}/${entity.name}/${i}`;
+    case 'json':
+      return i % 2 === 0 ? [] : null;
+    case 'password':
+      return 'secret-123';
+    case 'reference':
+      return referenceValue(entity, f, i, salt, pools, options);
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * Creates `count` records of every entity in the actor's organization. Values a
+ * beforeCreate hook replaced are written back with an update, so read-only
+ * fields (status, codes) vary as well.
+ */
+export async function generateRecords(registry: Registry, system: RecordService, options: GenerateOptions): Promise<Map<string, RecordData[]>> {
+  const pools: Pools = { ids: new Map(), generatedUsers: [] };
+  const created = new Map<string, RecordData[]>();
+  for (const entity of referenceOrder(registry)) {
+    const existing = await system.find(entity.key, { limit: 1000 });
+    pools.ids.set(entity.key, existing.map((r) => r.id));
+    const list: RecordData[] = [];
+    for (let i = 0; i < options.count; i++) {
+      const record = await createWithRetry(entity, i, pools, system, options);
+      // Unique values ran out (a unique enum with one value allows one record per organization).
+      if (!record) break;
+      list.push(record);
+      pools.ids.get(entity.key)!.push(record.id);
+      if (entity.key === USER) pools.generatedUsers.push(record.id);
+    }
+    created.set(entity.key, list);
+  }
+  return created;
+}
+
+/** The record, or undefined when every attempt clashed with a unique value of an earlier record (after the first). */
+async function createWithRetry(entity: ResolvedEntity, i: number, pools: Pools, system: RecordService, options: GenerateOptions): Promise<RecordData | undefined> {
+  for (let salt = 0; ; salt++) {
+    const values: Record<string, unknown> = {};
+    for (const f of entity.fields) values[f.name] = fieldValue(entity, f, i, salt, pools, options);
+    try {
+      const record = await system.create(entity.key, values);
+      const replaced = Object.fromEntries(
+        entity.fields.filter((f) => f.type !== 'password' && !sameValue(record[f.name], values[f.name])).map((f) => [f.name, values[f.name]]),
+      );
+      return Object.keys(replaced).length ? await system.update(entity.key, record.id, replaced) : record;
+    } catch (err) {
+      // Only a clash with an earlier record (unique field or index) is worth another try.
+      const unique = err instanceof RecordValidationError && Object.values(err.fieldErrors).some((e) => e.type === 'unique');
+      if (!unique) throw err;
+      if (salt >= 5) {
+        if (i > 0) return undefined;
+        throw err;
+      }
+    }
+  }
+}
