@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RecordService, type RecordData } from '../core/data/records.js';
-import { RecordValidationError, UmsError } from '../core/errors.js';
+import { RecordValidationError } from '../core/errors.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
+import { errorOf } from './support/errors.js';
 
 let runtime: TestRuntime;
 let lib: Fixture;
@@ -21,15 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => runtime.dispose());
 
-async function errorOf(p: Promise<unknown>): Promise<UmsError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(UmsError);
-    return err as UmsError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A user holding only the custom role `name` with `rules`, created through the admin's record service. */
 async function userWithCustomRole(name: string, rules: unknown[]): Promise<RecordService> {

@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordService } from '../core/data/records.js';
-import { RecordValidationError, UmsError } from '../core/errors.js';
+import { RecordValidationError } from '../core/errors.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
+import { errorOf } from './support/errors.js';
 
 let runtime: TestRuntime;
 let lib: Fixture;
@@ -20,15 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => runtime.dispose());
 
-async function errorOf(p: Promise<unknown>): Promise<UmsError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(UmsError);
-    return err as UmsError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** The field errors of a refused create, checking that nothing was saved. */
 async function refusedCreate(entity: string, input: Record<string, unknown>): Promise<RecordValidationError['fieldErrors']> {

@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordData, RecordService } from '../core/data/records.js';
-import { RecordValidationError, UmsError } from '../core/errors.js';
+import { RecordValidationError } from '../core/errors.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
+import { errorOf } from './support/errors.js';
 
 let runtime: TestRuntime;
 let a: Fixture;
@@ -32,16 +33,6 @@ beforeAll(async () => {
 });
 afterAll(() => runtime.dispose());
 
-/** The error a call raises (fails the test when it resolves). */
-async function errorOf(p: Promise<unknown>): Promise<UmsError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(UmsError);
-    return err as UmsError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** Same code and message as for an id that exists nowhere: nothing tells the caller the record exists. */
 async function expectSameAsMissing(call: (id: string) => Promise<unknown>, foreignId: string): Promise<void> {
