@@ -87,8 +87,13 @@ export class ManifestResource extends TypeormResource {
     return out;
   }
 
+  /** JSON fields travel as text: AdminJS would otherwise flatten them into `rules.0.action`-style params. */
   private toRecord(data: RecordData): BaseRecord {
-    return new BaseRecord(data, this);
+    const params: Record<string, unknown> = { ...data };
+    for (const f of this.entity.fields) {
+      if (f.type === 'json' && params[f.name] !== null && params[f.name] !== undefined) params[f.name] = JSON.stringify(params[f.name], null, 2);
+    }
+    return new BaseRecord(params, this);
   }
 
   override async find(filter: Filter, options: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext): Promise<BaseRecord[]> {
@@ -135,14 +140,15 @@ export class ManifestResource extends TypeormResource {
   }
 
   override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
-    return adminErrors(async () => (await recordServiceFor(this.runtime, context?.currentAdmin)).create(this.entity.key, this.formValues(params)));
+    return adminErrors(async () => this.toRecord(await (await recordServiceFor(this.runtime, context?.currentAdmin)).create(this.entity.key, this.formValues(params))).params);
   }
 
   override async update(id: string, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     return adminErrors(async () => {
       const records = await recordServiceFor(this.runtime, context?.currentAdmin);
       const version = params.version === undefined || params.version === '' ? undefined : Number(params.version);
-      return records.update(this.entity.key, String(id), this.formValues(params), { expectedVersion: Number.isFinite(version) ? version : undefined });
+      const saved = await records.update(this.entity.key, String(id), this.formValues(params), { expectedVersion: Number.isFinite(version) ? version : undefined });
+      return this.toRecord(saved).params;
     });
   }
 
