@@ -141,6 +141,19 @@ describe('manifest validation', () => {
     ]);
   });
 
+  it('reports condition values the column cannot hold: a word for an enum, a name for a reference, ${now} for a user', () => {
+    const { dir, problems } = problemsOf({
+      'shop.json': withRule({ action: 'read', subject: 'item', conditions: { status: { $in: ['live', 'gone'] }, owner: 'alice', $or: [{ owner: '${now}' }, { version: 'two' }] } }),
+    });
+    const file = join(dir, 'shop.json');
+    expect(problems).toEqual([
+      { file, pointer: '/permissions/clerk/0/conditions/status', message: '"gone" cannot be compared with "status": expected one of draft, live' },
+      { file, pointer: '/permissions/clerk/0/conditions/owner', message: '"alice" cannot be compared with "owner": expected a record id' },
+      { file, pointer: '/permissions/clerk/0/conditions/$or/0/owner', message: '${now} cannot be compared with "owner" (reference)' },
+      { file, pointer: '/permissions/clerk/0/conditions/$or/1/version', message: '"two" cannot be compared with "version": expected a whole number' },
+    ]);
+  });
+
   it('reports an unknown placeholder', () => {
     const { dir, problems } = problemsOf({ 'shop.json': withRule({ action: 'read', subject: 'item', conditions: { owner: '${user.nope}' } }) });
     expect(problems).toEqual([

@@ -100,8 +100,11 @@ function checkPlaceholderNames(value: Scalar, pointer: string, problems: Conditi
   }
 }
 
-/** Every field path a condition tree compares. */
-export function conditionPaths(node: ConditionNode, out: { path: string; pointer: string }[] = []): { path: string; pointer: string }[] {
+/** Every comparison in a condition tree: the field path, where it is, and what it compares with. */
+export function conditionPaths(
+  node: ConditionNode,
+  out: { path: string; pointer: string; op: ComparisonOperator; value: Scalar | Scalar[] }[] = [],
+): { path: string; pointer: string; op: ComparisonOperator; value: Scalar | Scalar[] }[] {
   switch (node.kind) {
     case 'and':
     case 'or':
@@ -111,7 +114,7 @@ export function conditionPaths(node: ConditionNode, out: { path: string; pointer
       conditionPaths(node.item, out);
       break;
     case 'compare':
-      out.push({ path: node.path, pointer: node.pointer });
+      out.push({ path: node.path, pointer: node.pointer, op: node.op, value: node.value });
   }
   return out;
 }

@@ -444,11 +444,77 @@ export function checkConditions(
 ): void {
   const local: ConditionProblem[] = [];
   const tree = parseConditions(conditions, pointer, local);
-  for (const { path, pointer: p } of conditionPaths(tree)) {
-    const message = checkPath(path, entity, entities);
+  for (const { path, pointer: p, value } of conditionPaths(tree)) {
+    const message = checkPath(path, entity, entities) ?? checkLiterals(path, value, entity, entities);
     if (message) local.push({ pointer: p, message });
   }
   for (const l of local) problems.push({ file, ...l });
+}
+
+type ValueKind = 'uuid' | 'number' | 'integer' | 'boolean' | 'text' | 'date' | 'datetime';
+
+const SYSTEM_KINDS: Record<string, ValueKind> = {
+  id: 'uuid', organization_id: 'uuid', created_by: 'uuid', updated_by: 'uuid', created_at: 'datetime', updated_at: 'datetime', version: 'integer',
+};
+
+function kindOf(f: ResolvedField): ValueKind {
+  switch (f.type) {
+    case 'reference':
+      return 'uuid';
+    case 'integer':
+      return 'integer';
+    case 'decimal':
+    case 'money':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'date':
+      return 'date';
+    case 'datetime':
+      return 'datetime';
+    default:
+      return 'text';
+  }
+}
+
+const PLACEHOLDER_KINDS: Record<string, ValueKind[]> = {
+  '${user.id}': ['uuid', 'text'],
+  '${user.organizationId}': ['uuid', 'text'],
+  '${user.email}': ['text'],
+  '${now}': ['datetime', 'date', 'text'],
+  '${today}': ['date', 'datetime', 'text'],
+};
+
+/** A literal the column cannot hold would make the list query fail at run time: refuse it at load. */
+function checkLiterals(path: string, value: unknown, entity: ResolvedEntity, entities: ReadonlyMap<string, ResolvedEntity>): string | undefined {
+  const [head, leaf] = path.split('.');
+  const owner = leaf === undefined ? entity : entities.get(entity.field.get(head)?.target ?? '');
+  const name = leaf ?? head;
+  const field = owner?.field.get(name);
+  const kind = field ? kindOf(field) : SYSTEM_KINDS[name];
+  if (!kind) return undefined;
+  for (const v of Array.isArray(value) ? value : [value]) {
+    if (v === null) continue;
+    if (typeof v === 'string' && v.includes('${')) {
+      // Unknown placeholders are reported by the grammar check; a known one must fit the column.
+      if (v in PLACEHOLDER_KINDS && !PLACEHOLDER_KINDS[v].includes(kind)) return `${v} cannot be compared with "${path}" (${field?.type ?? kind})`;
+      continue;
+    }
+    const ok = {
+      uuid: typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+      integer: Number.isInteger(v),
+      number: typeof v === 'number',
+      boolean: typeof v === 'boolean',
+      text: typeof v === 'string' && (!field?.values || field.values.includes(v)),
+      date: typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+      datetime: typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+    }[kind];
+    if (!ok) {
+      const expected = field?.values ? `one of ${field.values.join(', ')}` : { uuid: 'a record id', integer: 'a whole number', number: 'a number', boolean: 'true or false', text: 'a string', date: 'a date', datetime: 'a date and time' }[kind];
+      return `${JSON.stringify(v)} cannot be compared with "${path}": expected ${expected}`;
+    }
+  }
+  return undefined;
 }
 
 function checkPath(path: string, entity: ResolvedEntity, entities: ReadonlyMap<string, ResolvedEntity>): string | undefined {
