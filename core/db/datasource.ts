@@ -66,8 +66,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     throw new UmsError('DATABASE_UNAVAILABLE', `Cannot connect to PostgreSQL at ${redact(url)}: ${(err as Error).message}`);
   }
   if (options.migrate) {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    for (const m of applied) options.log?.(`Applied migration ${m.name}`);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      for (const m of applied) options.log?.(`Applied migration ${m.name}`);
+    } catch (err) {
+      // Each migration runs in its own transaction: the failed one is rolled back, earlier ones stay.
+      await dataSource.destroy();
+      await embedded?.stop();
+      throw new UmsError('DATABASE_UNAVAILABLE', `A migration failed and was rolled back: ${(err as Error).message}`);
+    }
   }
   return {
     dataSource,
