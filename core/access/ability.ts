@@ -32,6 +32,15 @@ export interface PrincipalInfo {
 /** The SQL side of a permission: every row, no row, or rows matching a condition. */
 export type RowFilter = { kind: 'all' } | { kind: 'none' } | { kind: 'where'; node: ConditionNode };
 
+export interface AccessExplanation {
+  moduleEnabled: boolean;
+  roles: string[];
+  rules: { source: string; inverted: boolean; conditions?: Record<string, unknown>; fields?: string[]; reason?: string }[];
+  allowed: boolean;
+  /** The rule that decided for the record (none: no rule matched, so denied). */
+  decidedBy: string | null;
+}
+
 /** Condition keys use `ref.field`; CASL would read that as a nested path, so they travel as `ref__field`. */
 export const flatPath = (path: string): string => path.replace('.', '__');
 
@@ -126,6 +135,20 @@ export class Access {
     if (filter.kind === 'all') return undefined;
     if (filter.kind === 'none') return 'FALSE';
     return conditionToSql(filter.node, entity, alias, params, { registry: this.registry, organizationId: this.principal.organizationId });
+  }
+
+  /**
+   * "Why can(not) this user…": the rules that apply, in CASL's precedence
+   * order with where each was declared, and for a record the rule that decided.
+   */
+  explain(action: string, entity: ResolvedEntity, record?: Record<string, unknown>): AccessExplanation {
+    const rules = this.ability.rulesFor(action, entity.key).map((rule) => {
+      const source = this.sourceOf.get(rule.origin);
+      return { source: source?.source ?? 'unknown', inverted: rule.inverted, conditions: source?.conditions, fields: rule.fields, reason: rule.reason };
+    });
+    const allowed = record ? this.canOnRecord(action, entity, record) : this.canOnType(action, entity);
+    const decisive = record ? this.ability.relevantRuleFor(action, caslSubject(entity.key, { ...record })) : null;
+    return { moduleEnabled: this.moduleEnabled(entity), roles: this.principal.roles, rules, allowed, decidedBy: decisive ? (this.sourceOf.get(decisive.origin)?.source ?? null) : null };
   }
 
   /** Fields of the entity this principal may ever `action` (type level). */

@@ -7,11 +7,12 @@ import { formatManifestProblems, ManifestError, RecordValidationError, UmsError 
 import { expectPositionals, parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { invocation, type CliIo } from './output.js';
+import { accessCommands } from './access-commands.js';
 import { scaffoldCommands } from './scaffold.js';
 import { schemaCommands } from './schema-commands.js';
 import { tenancyCommands } from './tenancy-commands.js';
 
-export const commands: Command[] = [...tenancyCommands, ...schemaCommands, ...scaffoldCommands];
+export const commands: Command[] = [...tenancyCommands, ...schemaCommands, ...accessCommands, ...scaffoldCommands];
 
 const byName = new Map(commands.map((c) => [c.name, c]));
 

@@ -4,7 +4,6 @@
  * otherwise). Loaded lazily so that commands without a database (help,
  * manifest:validate, module:new) never import the data layer.
  */
-import type { Logger } from 'typeorm';
 import type { Runtime } from '../data/runtime.js';
 import type { CliIo } from './output.js';
 
@@ -13,30 +12,11 @@ export interface RuntimeUse {
   migrate: boolean;
 }
 
-/**
- * TypeORM's console logger prints every failed query, with its parameters
- * (password hashes included), on stdout. The CLI reports the mapped error
- * instead; UMS_DEBUG=1 shows the failed SQL (without parameters) on stderr.
- */
-const cliLogger = (io: CliIo): Logger => ({
-  logQuery: () => undefined,
-  logQueryError: (error, query) => {
-    if (process.env.UMS_DEBUG) io.err(`query failed: ${query}\n  ${error instanceof Error ? error.message : error}`);
-  },
-  logQuerySlow: () => undefined,
-  logSchemaBuild: () => undefined,
-  logMigration: () => undefined,
-  log: (level, message) => {
-    if (level === 'warn') io.err(String(message));
-  },
-});
-
 export async function withRuntime<T>(io: CliIo, use: RuntimeUse, fn: (runtime: Runtime) => Promise<T>): Promise<T> {
   const [{ readConfig }, { createRuntime }] = await Promise.all([import('../../config/index.js'), import('../data/runtime.js')]);
   // Progress lines (cluster creation, applied migrations) go to stderr: stdout stays the command's result.
   const runtime = await createRuntime({ config: readConfig(), migrate: use.migrate, poolSize: 4, log: (line) => io.err(line) });
   try {
-    if (!process.env.UMS_SQL_LOG) runtime.dataSource.setOptions({ logger: cliLogger(io) });
     return await fn(runtime);
   } finally {
     await runtime.close();

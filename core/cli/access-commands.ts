@@ -1,0 +1,60 @@
+/**
+ * `access:explain`: the answer to "why can (not) this user see that record?" —
+ * the user's roles, the rules that apply in precedence order with the file and
+ * JSON pointer each comes from, and for one record the rule that decided.
+ */
+import { UmsError } from '../errors.js';
+import { requiredString, stringOption } from './args.js';
+import { defineCommand, type Command } from './command.js';
+import { withRuntime } from './runtime.js';
+
+const accessExplain = defineCommand({
+  name: 'access:explain',
+  summary: 'Explain what a user may do with an entity, or with one record, and which rule decides',
+  positionals: { names: ['entity'] },
+  options: {
+    org: { type: 'string', value: '<slug>', required: true, description: 'The organization' },
+    user: { type: 'string', value: '<email>', required: true, description: "The user's e-mail in that organization" },
+    record: { type: 'string', value: '<id>', description: 'One record id to check' },
+    action: { type: 'string', value: '<action>', description: 'read (default), create, update, delete or a record action name' },
+  },
+  examples: ['access:explain library.loan --org library --user member@library.demo', 'access:explain library.loan --org library --user member@library.demo --record <loan id>'],
+  async run({ io, values, positionals }) {
+    const [entityKey] = positionals;
+    const slug = requiredString(values, 'org', 'access:explain');
+    const email = requiredString(values, 'user', 'access:explain');
+    const recordId = stringOption(values, 'record');
+    const action = stringOption(values, 'action') ?? 'read';
+    const [{ findOrganization }, { RecordService }] = await Promise.all([import('../tenancy/index.js'), import('../data/records.js')]);
+    await withRuntime(io, { migrate: true }, async (runtime) => {
+      const entity = runtime.registry.entity(entityKey);
+      if (!entity) throw new UmsError('NOT_FOUND', `Unknown entity "${entityKey}" (known: ${runtime.registry.entities.map((e) => e.key).join(', ')}).`);
+      const org = await findOrganization(runtime, slug);
+      const [user]: { id: string; email: string }[] = await runtime.dataSource.query('SELECT id, email FROM core_user WHERE organization_id = $1 AND lower(email) = lower($2)', [org.id, email]);
+      if (!user) throw new UmsError('NOT_FOUND', `No user ${email} in ${slug}.`);
+      const records = await RecordService.for(runtime, { kind: 'user', userId: user.id, organizationId: org.id, email: user.email });
+      const access = records.access!;
+      let subject: Record<string, unknown> | undefined;
+      if (recordId) {
+        const [stored] = await (await RecordService.for(runtime, { kind: 'system', organizationId: org.id, reason: 'access:explain' })).getMany(entity.key, [recordId]);
+        if (!stored) throw new UmsError('NOT_FOUND', `No ${entity.key} record ${recordId} in ${slug}.`);
+        subject = await records.subjectOf(entity, stored);
+      }
+      const explained = access.explain(action, entity, subject);
+      io.out(`User ${user.email} in ${slug}: roles ${explained.roles.join(', ') || '(none)'}`);
+      if (!explained.moduleEnabled) io.out(`The ${entity.module} module is disabled for ${slug}: everything is denied.`);
+      io.out(explained.rules.length ? `Rules for "${action}" on ${entity.key}, strongest first:` : `No rule grants "${action}" on ${entity.key}.`);
+      for (const rule of explained.rules) {
+        const what = [rule.inverted ? 'DENY' : 'allow', rule.conditions ? `when ${JSON.stringify(rule.conditions)}` : 'every record', rule.fields ? `fields ${rule.fields.join(', ')}` : ''].filter(Boolean).join(' ');
+        io.out(`  ${what}  (${rule.source})`);
+      }
+      io.out(
+        subject
+          ? `Record ${recordId}: ${explained.allowed ? 'ALLOWED' : 'DENIED'}${explained.decidedBy ? ` by ${explained.decidedBy}` : ' (no rule matched)'}`
+          : `On some records at least: ${explained.allowed ? 'yes' : 'no'}`,
+      );
+    });
+  },
+});
+
+export const accessCommands: Command[] = [accessExplain];
