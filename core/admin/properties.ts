@@ -1,35 +1,14 @@
 /** AdminJS properties derived from manifest fields (types, references, enums, read-only). */
 import { BaseProperty, type PropertyType } from 'adminjs';
-import type { ResolvedEntity, ResolvedField } from '../manifest/index.js';
+import type { FieldType, ResolvedEntity, ResolvedField } from '../manifest/index.js';
 
-function adminType(f: ResolvedField): PropertyType {
-  switch (f.type) {
-    case 'integer':
-      return 'number';
-    case 'decimal':
-      return 'float';
-    case 'money':
-      return 'currency';
-    case 'boolean':
-      return 'boolean';
-    case 'date':
-      return 'date';
-    case 'datetime':
-      return 'datetime';
-    case 'text':
-      return 'textarea';
-    case 'json':
-      return 'textarea';
-    case 'password':
-      return 'password';
-    case 'reference':
-      return 'reference';
-    case 'phone':
-      return 'string';
-    default:
-      return 'string';
-  }
-}
+/** Every field type has an AdminJS type; the Record makes a new field type a compile error here. */
+const ADMIN_TYPES: Record<FieldType, PropertyType> = {
+  string: 'string', text: 'textarea', integer: 'number', decimal: 'float', money: 'currency', boolean: 'boolean', date: 'date', datetime: 'datetime',
+  enum: 'string', email: 'string', phone: 'string', url: 'string', json: 'textarea', reference: 'reference', password: 'password',
+};
+
+const adminType = (f: ResolvedField): PropertyType => ADMIN_TYPES[f.type];
 
 export class ManifestProperty extends BaseProperty {
   constructor(

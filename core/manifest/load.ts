@@ -12,7 +12,7 @@ import addFormats from 'ajv-formats';
 import { checkFieldValue } from '../data/validation.js';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import { conditionPaths, parseConditions, type ConditionProblem } from './conditions.js';
-import type { ModuleManifest, PermissionRule } from './manifest.types.js';
+import type { FieldType, ModuleManifest, PermissionRule } from './manifest.types.js';
 import {
   CORE_MODULE_ID,
   SYSTEM_FIELDS,
@@ -457,25 +457,13 @@ const SYSTEM_KINDS: Record<string, ValueKind> = {
   id: 'uuid', organization_id: 'uuid', created_by: 'uuid', updated_by: 'uuid', created_at: 'datetime', updated_at: 'datetime', version: 'integer',
 };
 
-function kindOf(f: ResolvedField): ValueKind {
-  switch (f.type) {
-    case 'reference':
-      return 'uuid';
-    case 'integer':
-      return 'integer';
-    case 'decimal':
-    case 'money':
-      return 'number';
-    case 'boolean':
-      return 'boolean';
-    case 'date':
-      return 'date';
-    case 'datetime':
-      return 'datetime';
-    default:
-      return 'text';
-  }
-}
+/** What a condition may compare each field type with. */
+const VALUE_KINDS: Record<FieldType, ValueKind> = {
+  reference: 'uuid', integer: 'integer', decimal: 'number', money: 'number', boolean: 'boolean', date: 'date', datetime: 'datetime',
+  string: 'text', text: 'text', enum: 'text', email: 'text', phone: 'text', url: 'text', json: 'text', password: 'text',
+};
+
+const kindOf = (f: ResolvedField): ValueKind => VALUE_KINDS[f.type];
 
 const PLACEHOLDER_KINDS: Record<string, ValueKind[]> = {
   '${user.id}': ['uuid', 'text'],
