@@ -12,7 +12,7 @@ const started = performance.now();
 const config = readConfig();
 
 async function main(): Promise<void> {
-  const runtime = await createRuntime({ config, migrate: true, log: (line) => console.log(line) });
+  const runtime = await createRuntime({ config, migrate: true, owner: true, log: (line) => console.log(line) });
   if (config.seedDemo) {
     const logins = await seedDemoIfEmpty(runtime);
     if (logins) {

@@ -27,6 +27,8 @@ export interface RuntimeOptions {
   migrate?: boolean;
   poolSize?: number;
   log?: (line: string) => void;
+  /** The server process (owns the embedded cluster); commands leave it unset. */
+  owner?: boolean;
 }
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -35,7 +37,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const pluginList = options.plugins ?? (await import('../../modules/index.js')).plugins;
   // The core plugin is always on: it guards the core entities every organization has.
   const plugins = new PluginRegistry(registry, [corePlugin, ...pluginList]);
-  const database = await openDatabase({ registry, config: options.config, migrate: options.migrate, poolSize: options.poolSize, log: options.log });
+  const database = await openDatabase({ registry, config: options.config, migrate: options.migrate, poolSize: options.poolSize, log: options.log, owner: options.owner });
   return {
     registry,
     dataSource: database.dataSource,

@@ -48,13 +48,15 @@ export interface OpenOptions {
   migrate?: boolean;
   poolSize?: number;
   log?: (line: string) => void;
+  /** The server process: owns the embedded cluster (see EmbeddedOptions.owner). */
+  owner?: boolean;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   let embedded: EmbeddedHandle | undefined;
   let url = options.config.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: options.config.dataDir, port: options.config.embeddedPgPort, log: options.log });
+    embedded = await startEmbeddedPostgres({ dataDir: options.config.dataDir, port: options.config.embeddedPgPort, log: options.log, owner: options.owner });
     url = embedded.url;
   }
   const catalog = buildEntityCatalog(options.registry);

@@ -4,7 +4,7 @@
  * CLI while the server runs) finds the running cluster through postmaster.pid
  * and connects to it instead of starting another one.
  */
-import { chmodSync, existsSync, readFileSync, rmSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { createServer } from 'node:net';
@@ -96,6 +96,34 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
   /** A test cluster: durability traded for speed. */
   throwaway?: boolean;
+  /**
+   * The long-running server: it records its pid beside the data, refuses to
+   * start twice on one DATA_DIR, and adopts a cluster a killed run left behind.
+   * Commands (owner unset) borrow a running cluster and never stop it.
+   */
+  owner?: boolean;
+}
+
+const serverPidFile = (dataDir: string): string => join(dataDir, 'server.pid');
+
+function readServerPid(dataDir: string): number | undefined {
+  const file = serverPidFile(dataDir);
+  return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) || undefined : undefined;
+}
+
+function writeServerPid(dataDir: string): void {
+  writeFileSync(serverPidFile(dataDir), String(process.pid));
+}
+
+/** Fast shutdown of a postmaster this process did not spawn (SIGINT), waiting until it is gone. */
+async function stopPostmaster(pid: number, dataDir: string): Promise<void> {
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    // Already gone.
+  }
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  rmSync(serverPidFile(dataDir), { force: true });
 }
 
 /**
@@ -116,7 +144,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const running = readPostmaster(pgDir);
   if (running && isAlive(running.pid)) {
     await ensureDatabase(running.port, database);
-    return { url: urlFor(running.port, database), owned: false, stop: async () => undefined };
+    const serverPid = readServerPid(options.dataDir);
+    if (!options.owner || (serverPid !== undefined && serverPid !== process.pid && isAlive(serverPid))) {
+      if (options.owner) throw new UmsError('CONFLICT', `UMS is already running from ${options.dataDir} (process ${serverPid}). Stop it first, or use another DATA_DIR.`);
+      // The server (or a command) that started it stops it; this process only borrows it.
+      return { url: urlFor(running.port, database), owned: false, stop: async () => undefined };
+    }
+    // Left running by a server that was killed hard: adopt it, and stop it on the way out.
+    log(`PostgreSQL (pid ${running.pid}) was still running from an earlier run that did not shut down cleanly; using it.`);
+    writeServerPid(options.dataDir);
+    return { url: urlFor(running.port, database), owned: true, stop: () => stopPostmaster(running.pid, options.dataDir) };
   }
   if (running) {
     log(`Removed a stale ${join(pgDir, 'postmaster.pid')} (PostgreSQL pid ${running.pid} is gone; the last run did not shut down cleanly).`);
@@ -146,9 +183,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new UmsError('DATABASE_UNAVAILABLE', `The embedded PostgreSQL in ${pgDir} did not start: ${(err as Error).message}. Is another program using that folder? Remove ${pgDir} to start from scratch (all local data is lost).`);
   }
   await ensureDatabase(port, database);
+  if (options.owner) writeServerPid(options.dataDir);
   return {
     url: urlFor(port, database),
     owned: true,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      if (options.owner) rmSync(serverPidFile(options.dataDir), { force: true });
+    },
   };
 }
