@@ -84,7 +84,7 @@ export class Access {
     for (const r of this.rules) {
       if (!r.conditions) continue;
       // Paths anywhere in the tree (inside $or/$not too), or subjectOf would not load them.
-      const paths = conditionPaths(parseConditions(r.conditions, '', [])).map((c) => c.path);
+      const paths = conditionPaths(parseConditions(r.conditions, '', [], { interpolated: true })).map((c) => c.path);
       for (const s of r.subject) {
         for (const path of paths.filter((k) => k.includes('.'))) {
           if (!this.relationPaths.has(s)) this.relationPaths.set(s, new Set());
@@ -103,13 +103,25 @@ export class Access {
     return this.moduleEnabled(entity) && this.ability.can(action, entity.key, field);
   }
 
-  /** The in-memory check of one record (normalised by `toSubject`). */
+  /** The in-memory check of one record (as built by RecordService.subjectOf). */
   canOnRecord(action: string, entity: ResolvedEntity, record: Record<string, unknown>, field?: string): boolean {
     return this.moduleEnabled(entity) && this.ability.can(action, caslSubject(entity.key, { ...record }), field);
   }
 
-  /** CASL's rule precedence, read as a query: the same walk as rulesToQuery. */
+  private readonly rowFilters = new Map<string, RowFilter>();
+
+  /** CASL's rule precedence, read as a query: the same walk as rulesToQuery (computed once per action and entity). */
   rowFilter(action: string, entity: ResolvedEntity): RowFilter {
+    const key = `${action} ${entity.key}`;
+    let filter = this.rowFilters.get(key);
+    if (!filter) {
+      filter = this.computeRowFilter(action, entity);
+      this.rowFilters.set(key, filter);
+    }
+    return filter;
+  }
+
+  private computeRowFilter(action: string, entity: ResolvedEntity): RowFilter {
     if (!this.moduleEnabled(entity)) return { kind: 'none' };
     const ors: ConditionNode[] = [];
     const ands: ConditionNode[] = [];
@@ -121,7 +133,7 @@ export class Access {
         if (rule.inverted) break;
         return ands.length ? { kind: 'where', node: { kind: 'and', items: ands } } : { kind: 'all' };
       }
-      const node = parseConditions(conditions, '', []);
+      const node = parseConditions(conditions, '', [], { interpolated: true });
       if (rule.inverted) ands.push({ kind: 'not', item: node });
       else ors.push(node);
     }
@@ -149,11 +161,6 @@ export class Access {
     const allowed = record ? this.canOnRecord(action, entity, record) : this.canOnType(action, entity);
     const decisive = record ? this.ability.relevantRuleFor(action, caslSubject(entity.key, { ...record })) : null;
     return { moduleEnabled: this.moduleEnabled(entity), roles: this.principal.roles, rules, allowed, decidedBy: decisive ? (this.sourceOf.get(decisive.origin)?.source ?? null) : null };
-  }
-
-  /** Fields of the entity this principal may ever `action` (type level). */
-  permittedFields(action: string, entity: ResolvedEntity): string[] {
-    return entity.fields.map((f) => f.name).filter((name) => this.canOnType(action, entity, name));
   }
 
   /** True when some rule for `action` restricts fields under a condition, so fields vary per record. */

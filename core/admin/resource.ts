@@ -5,7 +5,7 @@
  * edit/delete/bulk actions, reference pickers and populated references all get
  * the tenant filter and the user's rules from the one data layer.
  */
-import { BaseRecord, type ActionContext, type CurrentAdmin, type Filter, type ResourceOptions } from 'adminjs';
+import { BaseRecord, type ActionContext, type CurrentAdmin, type Filter } from 'adminjs';
 import { Resource as TypeormResource } from '@adminjs/typeorm';
 import { RecordService, type FieldFilter, type ListQuery, type RecordData } from '../data/records.js';
 import type { Runtime } from '../data/runtime.js';
@@ -156,5 +156,3 @@ export class ManifestResource extends TypeormResource {
     return adminErrors(async () => (await recordServiceFor(this.runtime, context?.currentAdmin)).delete(this.entity.key, String(id)));
   }
 }
-
-export type ManifestResourceOptions = ResourceOptions;

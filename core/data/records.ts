@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Access } from '../access/ability.js';
+import { Access, flatPath } from '../access/ability.js';
 import { conditionToSql, SqlParams } from '../access/sql.js';
 import { forbidden, notFound, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
 import { interpolateConditions, parseConditions, type ResolvedEntity } from '../manifest/index.js';
@@ -81,11 +81,6 @@ export class RecordService {
     return this.access ? names.filter((n) => this.access!.canOnType('read', entity, n)) : names;
   }
 
-  writableFields(entity: ResolvedEntity, action: 'create' | 'update'): string[] {
-    const names = entity.fields.filter((f) => !f.readOnly).map((f) => f.name);
-    return this.access ? names.filter((n) => this.access!.canOnType(action, entity, n)) : names;
-  }
-
   // ── Reads ───────────────────────────────────────────────────────────────
 
   private scopedWhere(entity: ResolvedEntity, action: string, params: SqlParams, alias = 'r'): string[] {
@@ -124,16 +119,11 @@ export class RecordService {
     const where = this.scopedWhere(entity, 'read', params);
     if (conditions) {
       const user = this.actor.kind === 'user' ? { id: this.actor.userId, organizationId: this.organizationId, email: this.actor.email } : { id: '', organizationId: this.organizationId, email: '' };
-      const node = parseConditions(interpolateConditions(conditions, { user, now: new Date() }), '', []);
+      const node = parseConditions(interpolateConditions(conditions, { user, now: new Date() }), '', [], { interpolated: true });
       where.push(conditionToSql(node, entity, 'r', params, { registry: this.runtime.registry, organizationId: this.organizationId }));
     }
     const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
     return row.n;
-  }
-
-  async list(key: string, query: ListQuery = {}): Promise<{ records: RecordData[]; total: number }> {
-    const [records, total] = await Promise.all([this.find(key, query), this.count(key, query.filters)]);
-    return { records, total };
   }
 
   /** One record, read through the same filtered query as lists; missing and not allowed look the same. */
@@ -210,7 +200,7 @@ export class RecordService {
         );
         value = normaliseValue(leafField, rows[0]?.v);
       }
-      subject[`${refName}__${leaf}`] = value;
+      subject[flatPath(path)] = value;
     }
     return subject;
   }

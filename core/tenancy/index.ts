@@ -118,7 +118,11 @@ export async function setModuleEnabled(runtime: Runtime, slug: string, moduleId:
   return changed;
 }
 
-/** Every role the manifests declare exists as a built-in row in each organization, so it can be assigned. */
+/**
+ * Every role the manifests declare exists as a built-in row in each organization, so it can be assigned.
+ * A direct upsert, not a RecordService write: these rows mirror the manifests (no user input, nothing to
+ * audit) and must never overwrite a custom role that happens to share the name.
+ */
 export async function syncBuiltinRoles(runtime: Runtime, manager: EntityManager, organizationId: string): Promise<void> {
   for (const [name, role] of runtime.registry.roles) {
     await manager.query(
@@ -147,7 +151,7 @@ async function createUserIn(runtime: Runtime, organizationId: string, input: Cre
   return records.transaction(async (tx) => {
     const user = await tx.create('core.user', { email: input.email.toLowerCase(), name: input.name, password: input.password, is_active: true });
     for (const roleName of input.roles) {
-      const [role]: { id: string }[] = await manager.query(`SELECT id FROM core_role WHERE organization_id = $1 AND name = $2`, [organizationId, roleName]);
+      const [role] = await tx.find('core.role', { filters: [{ field: 'name', op: 'eq', value: roleName }], limit: 1 });
       if (!role) throw new RecordValidationError('core.user', { roles: { message: `unknown role "${roleName}"` } });
       await tx.create('core.role_assignment', { user: user.id, role: role.id });
     }
