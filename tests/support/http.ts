@@ -53,8 +53,10 @@ export async function startTestServer(runtime: Runtime): Promise<TestServer> {
       return new AdminClient(url, cookie);
     },
     async close() {
-      await new Promise((resolve) => server.close(resolve));
-      server.closeAllConnections?.();
+      // fetch keeps connections alive: drop them, or close() waits for their idle timeout.
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+      await closed;
       await close();
     },
   };
