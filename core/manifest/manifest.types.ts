@@ -25,6 +25,14 @@ export type RuleAction = string;
  * A CASL (MongoDB-style) condition. Keys are field names or 'reference.field' paths, or $and/$or/$not. Values are literals, placeholders such as ${user.id}, or one operator object ($eq $ne $in $nin $gt $gte $lt $lte).
  */
 export type Conditions = Record<string, unknown>;
+/**
+ * A CASL (MongoDB-style) condition. Keys are field names or 'reference.field' paths, or $and/$or/$not. Values are literals, placeholders such as ${user.id}, or one operator object ($eq $ne $in $nin $gt $gte $lt $lte).
+ */
+export type Conditions1 = Record<string, unknown>;
+/**
+ * A CASL (MongoDB-style) condition. Keys are field names or 'reference.field' paths, or $and/$or/$not. Values are literals, placeholders such as ${user.id}, or one operator object ($eq $ne $in $nin $gt $gte $lt $lte).
+ */
+export type Conditions2 = Record<string, unknown>;
 
 /**
  * A UMS module: entities, roles, permission rules, dashboard cards and (reserved) workflows. Everything UMS builds for a module derives from this file.
@@ -57,9 +65,13 @@ export interface ModuleManifest {
   };
   dashboard?: DashboardCard[];
   /**
-   * Reserved for approval workflows (filled by the workflow engine).
+   * Approval workflows: states of an entity's status field, transitions and their approvals.
    */
-  workflows?: Record<string, unknown>[];
+  workflows?: Workflow[];
+  /**
+   * Background jobs run per organization that has the module enabled.
+   */
+  jobs?: Job[];
 }
 export interface Entity {
   name: Identifier;
@@ -154,4 +166,141 @@ export interface DashboardCard {
   label: string;
   entity: string;
   conditions?: Conditions;
+}
+export interface Workflow {
+  name: Identifier;
+  label?: string;
+  /**
+   * Entity name in this module.
+   */
+  entity: string;
+  /**
+   * Raise it when the definition changes; requests in flight keep the version they started under.
+   */
+  version: number;
+  /**
+   * The enum field holding the state; never editable through the ordinary form.
+   */
+  field: string;
+  initial: string;
+  /**
+   * @minItems 1
+   */
+  states: [WorkflowState, ...WorkflowState[]];
+  transitions: Transition[];
+}
+export interface WorkflowState {
+  name: string;
+  label?: string;
+  /**
+   * Whether the ordinary edit form may change a record in this state (default true).
+   */
+  editable?: boolean;
+  /**
+   * Only these roles may edit a record in this state (implies editable).
+   */
+  editableBy?: Identifier[];
+  /**
+   * No transition leaves this state.
+   */
+  terminal?: boolean;
+}
+export interface Transition {
+  name: Identifier;
+  label?: string;
+  icon?: string;
+  from: string | [string, ...string[]];
+  to: string;
+  by?: Actors;
+  when?: Conditions1;
+  approval?: Approval;
+  effects?: WorkflowEffects;
+}
+/**
+ * Who may start the transition (or request its approval).
+ */
+export interface Actors {
+  roles?: Identifier[];
+  relations?: string[];
+}
+export interface Approval {
+  /**
+   * onEnter: the request opens by itself when the record enters a `from` state (the one who moved it is the requester); onRequest (default): a user in `by` starts it.
+   */
+  open?: 'onEnter' | 'onRequest';
+  /**
+   * parallel (default): every step may be given in any order; sequential: a step opens when the one before it is complete.
+   */
+  mode?: 'parallel' | 'sequential';
+  /**
+   * @minItems 1
+   */
+  steps: [ApprovalStep, ...ApprovalStep[]];
+  /**
+   * The requester may also give an approval (default false).
+   */
+  allowSelfApproval?: boolean;
+  reject?: {
+    name?: Identifier;
+    label?: string;
+    to: string;
+  };
+}
+export interface ApprovalStep {
+  name: Identifier;
+  label?: string;
+  approvers: Actors1;
+  /**
+   * "any": one eligible user; "all": one distinct user per listed role (and one of the relations, if any); {"count": N}: N distinct eligible users.
+   */
+  quorum?:
+    | ('any' | 'all')
+    | {
+        count: number;
+      };
+  when?: Conditions2;
+}
+/**
+ * Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as "teacher", "created_by" or "department.head").
+ */
+export interface Actors1 {
+  roles?: Identifier[];
+  relations?: string[];
+}
+export interface WorkflowEffects {
+  /**
+   * Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id}.
+   */
+  set?: Record<string, unknown>;
+  notify?: Actors1;
+  /**
+   * Notification text; {title}, {label} and {state} are filled in.
+   */
+  message?: string;
+  /**
+   * Name of a workflow hook in the module's plugin, called in the same transaction.
+   */
+  hook?: string;
+}
+export interface Job {
+  name: Identifier;
+  label?: string;
+  description?: string;
+  /**
+   * Name of the job handler in the module's plugin (default: the job name).
+   */
+  handler?: string;
+  /**
+   * Exactly one of cron or every.
+   */
+  schedule: {
+    /**
+     * Cron expression, e.g. "0 6 * * *".
+     */
+    cron?: string;
+    /**
+     * Interval, e.g. "1 day" or "10 minutes".
+     */
+    every?: string;
+  };
 }
