@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type AdminJS from 'adminjs';
-import { componentLoader } from './dashboard.js';
+import { componentLoader } from './components.js';
 
 const tmpDir = (): string => process.env.ADMIN_JS_TMP_DIR ?? '.adminjs';
 

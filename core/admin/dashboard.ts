@@ -1,7 +1,6 @@
 /** Dashboard cards from the manifests, for what the user may read, counted through the data layer. */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { ComponentLoader, type CurrentAdmin, type PageHandler } from 'adminjs';
+import type { CurrentAdmin, PageHandler } from 'adminjs';
+import { componentLoader, componentSource } from './components.js';
 import { classNameOf } from '../data/entity-schemas.js';
 import type { Runtime } from '../data/runtime.js';
 import { recordServiceFor } from './resource.js';
@@ -13,17 +12,7 @@ export interface DashboardCardData {
   href: string;
 }
 
-/**
- * AdminJS bundles the TSX source itself; the compiled server (dist/core/admin)
- * finds it in the source tree, since tsc does not copy .tsx files.
- */
-function componentSource(name: string): string {
-  const beside = fileURLToPath(new URL(`./components/${name}`, import.meta.url));
-  return existsSync(beside) ? beside : fileURLToPath(new URL(`../../../core/admin/components/${name}`, import.meta.url));
-}
-
-export const componentLoader = new ComponentLoader();
-export const DASHBOARD_COMPONENT = componentLoader.add('UmsDashboard', componentSource('dashboard.tsx'));
+export const DASHBOARD_COMPONENT = componentLoader.add('UmsDashboard', componentSource('admin/components/dashboard.tsx'));
 
 export async function dashboardCards(runtime: Runtime, currentAdmin: CurrentAdmin | undefined, rootPath: string): Promise<DashboardCardData[]> {
   const records = await recordServiceFor(runtime, currentAdmin);

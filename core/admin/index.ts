@@ -9,7 +9,8 @@ import { classNameOf } from '../data/entity-schemas.js';
 import type { Runtime } from '../data/runtime.js';
 import type { ResolvedEntity } from '../manifest/index.js';
 import { accessOf, actionOptions } from './actions.js';
-import { componentLoader, dashboardOptions } from './dashboard.js';
+import { componentLoader } from './components.js';
+import { dashboardOptions } from './dashboard.js';
 import { ManifestResource, type AdminUser } from './resource.js';
 
 AdminJS.registerAdapter({ Resource: AdminJSTypeorm.Resource, Database: AdminJSTypeorm.Database });
