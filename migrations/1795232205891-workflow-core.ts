@@ -15,7 +15,6 @@ export class WorkflowCore1795232205891 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_core_workflow_event_organization_id_request_id" ON "core_workflow_event" ("organization_id", "request_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_core_workflow_event_organization_id_actor_id" ON "core_workflow_event" ("organization_id", "actor_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_core_workflow_event_organization_id_entity_record_id" ON "core_workflow_event" ("organization_id", "entity", "record_id") `);
-    await queryRunner.query(`CREATE INDEX "IDX_core_workflow_event_organization_id_request_id" ON "core_workflow_event" ("organization_id", "request_id") `);
     await queryRunner.query(`CREATE TABLE "core_approval_override" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "workflow" character varying(255) NOT NULL, "transition" character varying(255) NOT NULL, "step" character varying(255) NOT NULL, "roles" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by" uuid, "updated_by" uuid, "version" integer NOT NULL DEFAULT '1', CONSTRAINT "UQ_core_approval_override_organization_id_workflow_tra_1g62082" UNIQUE ("organization_id", "workflow", "transition", "step"), CONSTRAINT "PK_f5a5b618deec7a2f254be2afc28" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "IDX_core_approval_override_organization_id" ON "core_approval_override" ("organization_id") `);
     await queryRunner.query(`CREATE TABLE "core_notification" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "user_id" uuid NOT NULL, "title" character varying(300) NOT NULL, "body" text, "entity" character varying(255), "record_id" character varying(255), "read_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by" uuid, "updated_by" uuid, "version" integer NOT NULL DEFAULT '1', CONSTRAINT "PK_ff1bf9b263ce7dfccaff46dee95" PRIMARY KEY ("id"))`);
@@ -47,7 +46,6 @@ export class WorkflowCore1795232205891 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "core_notification"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_core_approval_override_organization_id"`);
     await queryRunner.query(`DROP TABLE "core_approval_override"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_core_workflow_event_organization_id_request_id"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_core_workflow_event_organization_id_entity_record_id"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_core_workflow_event_organization_id_actor_id"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_core_workflow_event_organization_id_request_id"`);

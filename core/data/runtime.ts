@@ -10,6 +10,7 @@ import { loadRegistry, type Registry } from '../manifest/index.js';
 import { corePlugin } from '../plugins/core-hooks.js';
 import { PluginRegistry } from '../plugins/registry.js';
 import type { ModulePlugin } from '../plugins/types.js';
+import { installWorkflowHooks } from '../workflow/index.js';
 
 export interface Runtime {
   registry: Registry;
@@ -37,6 +38,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const pluginList = options.plugins ?? (await import('../../modules/index.js')).plugins;
   // The core plugin is always on: it guards the core entities every organization has.
   const plugins = new PluginRegistry(registry, [corePlugin, ...pluginList]);
+  installWorkflowHooks(registry, plugins);
   const database = await openDatabase({ registry, config: options.config, migrate: options.migrate, poolSize: options.poolSize, log: options.log, owner: options.owner });
   return {
     registry,

@@ -1,3 +1,4 @@
 export { loadRegistry, resolveRule, checkConditions, DEFAULT_MANIFEST_DIR, MANIFEST_SCHEMA_PATH } from './load.js';
 export * from './model.js';
 export * from './conditions.js';
+export { relationCondition, USER_ENTITY } from './workflows.js';

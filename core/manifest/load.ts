@@ -12,6 +12,7 @@ import addFormats from 'ajv-formats';
 import { checkFieldValue } from '../data/validation.js';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import { conditionPaths, parseConditions, type ConditionProblem } from './conditions.js';
+import { resolveWorkflows } from './workflows.js';
 import type { FieldType, ModuleManifest, PermissionRule } from './manifest.types.js';
 import {
   CORE_MODULE_ID,
@@ -115,6 +116,7 @@ function resolve(sources: SourceManifest[], problems: ManifestProblem[]): Regist
       roles: (manifest.roles ?? []).map((r) => ({ name: r.name, label: r.label ?? snakeToLabel(r.name), description: r.description })),
       rules: new Map(),
       dashboard: [],
+      workflows: [],
       manifest,
     };
   });
@@ -130,6 +132,7 @@ function resolve(sources: SourceManifest[], problems: ManifestProblem[]): Regist
       else roles.set(r.name, { label: r.label, modules: [m.id], description: r.description });
     });
   }
+  const workflowOf = new Map<string, string>();
   for (const m of modules) {
     const visible = visibleModules(m.id, byId);
     linkReferences(m, entities, visible, problems);
@@ -144,6 +147,7 @@ function resolve(sources: SourceManifest[], problems: ManifestProblem[]): Regist
       if (card.conditions) checkConditions(card.conditions, entity, entities, m.file, `${pointer}/conditions`, problems);
       return { label: card.label, entity: entity.key, conditions: card.conditions };
     });
+    m.workflows = resolveWorkflows({ module: m, entities, roles, problems }, workflowOf);
   }
   return makeRegistry(modules, entities, roles);
 }
@@ -158,7 +162,9 @@ function makeRegistry(
   roles: Map<string, { label: string; modules: string[]; description?: string }>,
 ): Registry {
   const byId = new Map(modules.map((m) => [m.id, m]));
+  const workflows = new Map(modules.flatMap((m) => m.workflows.map((w) => [w.entity, w] as const)));
   return {
+    workflow: (entityKey) => workflows.get(entityKey),
     modules,
     module: (id) => byId.get(id),
     entity: (key) => entities.get(key),

@@ -66,6 +66,68 @@ export interface DashboardCardDef {
   conditions?: Record<string, unknown>;
 }
 
+/** Who: holders of any role, and/or the users a record points at (`teacher`, `course.teacher`, `created_by`). */
+export interface ResolvedActors {
+  roles: string[];
+  relations: string[];
+}
+
+export type Quorum = { kind: 'any' } | { kind: 'all' } | { kind: 'count'; count: number };
+
+export interface ResolvedApprovalStep {
+  name: string;
+  label: string;
+  approvers: ResolvedActors;
+  quorum: Quorum;
+  when?: Record<string, unknown>;
+}
+
+export interface ResolvedTransition {
+  name: string;
+  label: string;
+  icon?: string;
+  from: string[];
+  to: string;
+  /** Who may start it (or request its approval); undefined: nobody directly. */
+  by?: ResolvedActors;
+  when?: Record<string, unknown>;
+  approval?: {
+    open: 'onEnter' | 'onRequest';
+    mode: 'parallel' | 'sequential';
+    steps: ResolvedApprovalStep[];
+    allowSelfApproval: boolean;
+    reject?: { name: string; label: string; to: string };
+  };
+  effects: { set: Record<string, unknown>; notify?: ResolvedActors; message?: string; hook?: string };
+  pointer: string;
+}
+
+export interface ResolvedWorkflowState {
+  name: string;
+  label: string;
+  editable: boolean;
+  /** Only these roles may edit (undefined: whoever may edit the record). */
+  editableBy?: string[];
+  terminal: boolean;
+}
+
+export interface ResolvedWorkflow {
+  /** `module.name`. */
+  key: string;
+  module: string;
+  name: string;
+  label: string;
+  /** Entity key. */
+  entity: string;
+  version: number;
+  field: string;
+  initial: string;
+  states: Map<string, ResolvedWorkflowState>;
+  transitions: ResolvedTransition[];
+  file: string;
+  pointer: string;
+}
+
 export interface ResolvedModule {
   id: string;
   label: string;
@@ -78,6 +140,7 @@ export interface ResolvedModule {
   roles: { name: string; label: string; description?: string }[];
   rules: Map<string, ResolvedRule[]>;
   dashboard: DashboardCardDef[];
+  workflows: ResolvedWorkflow[];
   manifest: ModuleManifest;
 }
 
@@ -87,6 +150,8 @@ export interface Registry {
   module(id: string): ResolvedModule | undefined;
   entity(key: string): ResolvedEntity | undefined;
   entities: ResolvedEntity[];
+  /** The workflow of an entity (at most one per entity). */
+  workflow(entityKey: string): ResolvedWorkflow | undefined;
   /** Every role name declared by any module, with its label and declaring modules. */
   roles: Map<string, { label: string; modules: string[]; description?: string }>;
 }

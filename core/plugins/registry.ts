@@ -5,7 +5,7 @@
  */
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import type { Registry, ResolvedEntity } from '../manifest/index.js';
-import type { EntityHooks, ModulePlugin, RecordActionDefinition } from './types.js';
+import type { EntityHooks, ModulePlugin, RecordActionDefinition, WorkflowHook } from './types.js';
 
 export class PluginRegistry {
   private readonly hooks = new Map<string, EntityHooks[]>();
@@ -45,7 +45,26 @@ export class PluginRegistry {
         this.actions.set(entity.key, [...list, action]);
       }
     }
+    // A workflow effect naming a hook no plugin provides would fail mid-transition: refuse at start.
+    for (const module of registry.modules) {
+      for (const wf of module.workflows) {
+        for (const t of wf.transitions) {
+          if (t.effects.hook && !this.byModule.get(module.id)?.workflowHooks?.[t.effects.hook]) {
+            problems.push({ file: wf.file, pointer: `${t.pointer}/effects/hook`, message: `no workflow hook "${t.effects.hook}" in the plugin of module "${module.id}" (modules/${module.id}/index.ts, workflowHooks)` });
+          }
+        }
+      }
+    }
     if (problems.length) throw new ManifestError(problems);
+  }
+
+  workflowHook(module: string, name: string): WorkflowHook | undefined {
+    return this.byModule.get(module)?.workflowHooks?.[name];
+  }
+
+  /** Core behaviour on a module's entity (the workflow engine): runs before the module's own hooks. */
+  addCoreHooks(entityKey: string, hooks: EntityHooks): void {
+    this.hooks.set(entityKey, [hooks, ...(this.hooks.get(entityKey) ?? [])]);
   }
 
   hooksFor(entity: ResolvedEntity): EntityHooks[] {

@@ -1,10 +1,10 @@
 import { expect } from '@jest/globals';
 import { UmsError } from '../../core/errors.js';
 
-/** The UmsError a call raises; fails the test when the call resolves. */
-export async function errorOf(p: Promise<unknown>): Promise<UmsError> {
+/** The UmsError a call (a promise, or a function returning one) raises; fails the test when it resolves. */
+export async function errorOf(p: Promise<unknown> | (() => Promise<unknown>)): Promise<UmsError> {
   try {
-    await p;
+    await (typeof p === 'function' ? p() : p);
   } catch (err) {
     expect(err).toBeInstanceOf(UmsError);
     return err as UmsError;

@@ -44,24 +44,28 @@ export async function createTestDatabase(options: { template?: boolean } = {}): 
 }
 
 export interface TestRuntime extends Runtime {
+  /** The database this runtime works on (another runtime may attach to it with `attachTo`). */
+  url: string;
   dispose(): Promise<void>;
 }
 
 /**
  * A runtime on a fresh database. With a custom registry (fixture manifests) the
- * schema is synchronised from it instead of migrated — tests only.
+ * schema is synchronised from it instead of migrated — tests only. `attachTo`
+ * opens a second runtime (e.g. a newer manifest) on an existing test database.
  */
-export async function createTestRuntime(options: { registry?: Registry; plugins?: ModulePlugin[]; poolSize?: number } = {}): Promise<TestRuntime> {
-  const db = await createTestDatabase({ template: !options.registry });
+export async function createTestRuntime(options: { registry?: Registry; plugins?: ModulePlugin[]; poolSize?: number; attachTo?: string } = {}): Promise<TestRuntime> {
+  const db = options.attachTo ? { url: options.attachTo, drop: async () => undefined } : await createTestDatabase({ template: !options.registry });
   const runtime = await createRuntime({
     config: { databaseUrl: db.url, dataDir: '', embeddedPgPort: 0 },
     registry: options.registry,
     plugins: options.plugins,
     poolSize: options.poolSize ?? 10,
   });
-  if (options.registry) await runtime.dataSource.synchronize();
+  if (options.registry && !options.attachTo) await runtime.dataSource.synchronize();
   return {
     ...runtime,
+    url: db.url,
     dispose: async () => {
       await runtime.close();
       await db.drop();

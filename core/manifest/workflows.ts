@@ -1,0 +1,222 @@
+/**
+ * Resolves the `workflows` section of a manifest: every state, transition,
+ * approval step and effect is checked against the entity it governs, with
+ * problems reported as file#pointer like the rest of the manifest. The status
+ * field becomes read-only here, so no form, import or plugin edit can move a
+ * record between states except through the workflow engine.
+ */
+import type { ManifestProblem } from '../errors.js';
+import { checkConditions } from './load.js';
+import type { Actors, Transition, Workflow } from './manifest.types.js';
+import {
+  snakeToLabel,
+  SYSTEM_FIELDS,
+  type ResolvedActors,
+  type ResolvedApprovalStep,
+  type ResolvedEntity,
+  type ResolvedModule,
+  type ResolvedTransition,
+  type ResolvedWorkflow,
+  type ResolvedWorkflowState,
+} from './model.js';
+
+export const USER_ENTITY = 'core.user';
+/** System columns that hold a user id and may name a record-relative actor. */
+const USER_SYSTEM_FIELDS = ['created_by', 'updated_by'];
+
+interface Ctx {
+  module: ResolvedModule;
+  entities: ReadonlyMap<string, ResolvedEntity>;
+  roles: ReadonlyMap<string, unknown>;
+  problems: ManifestProblem[];
+}
+
+export function resolveWorkflows(ctx: Ctx, claimed: Map<string, string>): ResolvedWorkflow[] {
+  const { module: m, problems } = ctx;
+  const out: ResolvedWorkflow[] = [];
+  (m.manifest.workflows ?? []).forEach((wf, i) => {
+    const pointer = `/workflows/${i}`;
+    const entity = ctx.entities.get(`${m.id}.${wf.entity}`);
+    if (!entity) {
+      problems.push({ file: m.file, pointer: `${pointer}/entity`, message: `unknown entity "${wf.entity}" (a workflow governs an entity of its own module)` });
+      return;
+    }
+    const other = claimed.get(entity.key);
+    if (other) {
+      problems.push({ file: m.file, pointer: `${pointer}/entity`, message: `${entity.key} already has the workflow "${other}"; an entity has at most one` });
+      return;
+    }
+    claimed.set(entity.key, `${m.id}.${wf.name}`);
+    const resolved = resolveWorkflow(ctx, wf, entity, pointer);
+    if (resolved) out.push(resolved);
+  });
+  const names = new Set<string>();
+  out.forEach((wf) => {
+    if (names.has(wf.name)) problems.push({ file: m.file, pointer: wf.pointer, message: `duplicate workflow "${wf.name}"` });
+    names.add(wf.name);
+  });
+  return out;
+}
+
+function resolveWorkflow(ctx: Ctx, wf: Workflow, entity: ResolvedEntity, pointer: string): ResolvedWorkflow | undefined {
+  const { module: m, problems } = ctx;
+  const file = m.file;
+  const field = entity.field.get(wf.field);
+  if (!field || field.type !== 'enum') {
+    problems.push({ file, pointer: `${pointer}/field`, message: field ? `"${wf.field}" must be an enum field to hold workflow states (it is ${field.type})` : `unknown field "${wf.field}" on ${entity.key}` });
+    return undefined;
+  }
+  const states = new Map<string, ResolvedWorkflowState>();
+  wf.states.forEach((s, i) => {
+    if (states.has(s.name)) problems.push({ file, pointer: `${pointer}/states/${i}/name`, message: `duplicate state "${s.name}"` });
+    if (!field.values!.includes(s.name)) problems.push({ file, pointer: `${pointer}/states/${i}/name`, message: `state "${s.name}" is not a value of ${entity.key}.${field.name} (${field.values!.join(', ')})` });
+    s.editableBy?.forEach((r, k) => checkRole(ctx, r, `${pointer}/states/${i}/editableBy/${k}`));
+    states.set(s.name, {
+      name: s.name,
+      label: s.label ?? snakeToLabel(s.name.toLowerCase()),
+      editable: s.editableBy ? true : (s.editable ?? true),
+      editableBy: s.editableBy,
+      terminal: s.terminal ?? false,
+    });
+  });
+  for (const value of field.values!) {
+    if (!states.has(value)) problems.push({ file, pointer: `${pointer}/states`, message: `${entity.key}.${field.name} has the value "${value}" but the workflow declares no such state` });
+  }
+  const checkState = (name: string, p: string): void => {
+    if (!states.has(name)) problems.push({ file, pointer: p, message: `unknown state "${name}"` });
+  };
+  checkState(wf.initial, `${pointer}/initial`);
+  // The engine sets the initial state on create; the form never offers the field.
+  field.readOnly = true;
+  field.default = wf.initial;
+
+  const actionNames = new Set<string>();
+  const claimName = (name: string, p: string): void => {
+    if (actionNames.has(name)) problems.push({ file, pointer: p, message: `duplicate action name "${name}" in this workflow` });
+    if (['create', 'read', 'update', 'delete', 'manage', 'list', 'show', 'edit', 'new', 'search', 'bulkDelete', 'history'].includes(name)) {
+      problems.push({ file, pointer: p, message: `"${name}" is a built-in action name` });
+    }
+    actionNames.add(name);
+  };
+  const transitions = wf.transitions.map((t, i) => resolveTransition(ctx, t, entity, wf.field, `${pointer}/transitions/${i}`, checkState, claimName, states));
+  return {
+    key: `${m.id}.${wf.name}`,
+    module: m.id,
+    name: wf.name,
+    label: wf.label ?? snakeToLabel(wf.name),
+    entity: entity.key,
+    version: wf.version,
+    field: wf.field,
+    initial: wf.initial,
+    states,
+    transitions,
+    file,
+    pointer,
+  };
+}
+
+function resolveTransition(
+  ctx: Ctx,
+  t: Transition,
+  entity: ResolvedEntity,
+  statusField: string,
+  pointer: string,
+  checkState: (name: string, p: string) => void,
+  claimName: (name: string, p: string) => void,
+  states: Map<string, ResolvedWorkflowState>,
+): ResolvedTransition {
+  const { module: m, problems } = ctx;
+  const file = m.file;
+  claimName(t.name, `${pointer}/name`);
+  const from = Array.isArray(t.from) ? t.from : [t.from];
+  from.forEach((s, i) => {
+    const p = Array.isArray(t.from) ? `${pointer}/from/${i}` : `${pointer}/from`;
+    checkState(s, p);
+    if (states.get(s)?.terminal) problems.push({ file, pointer: p, message: `"${s}" is a terminal state; no transition may leave it` });
+  });
+  checkState(t.to, `${pointer}/to`);
+  if (t.when) checkConditions(t.when, entity, ctx.entities, file, `${pointer}/when`, problems);
+  const by = t.by ? resolveActors(ctx, t.by, entity, `${pointer}/by`) : undefined;
+  let approval: ResolvedTransition['approval'];
+  if (t.approval) {
+    const a = t.approval;
+    const open = a.open ?? 'onRequest';
+    if (open === 'onRequest' && !by) problems.push({ file, pointer: `${pointer}/by`, message: 'an approval opened on request needs "by" (who may request it)' });
+    const stepNames = new Set<string>();
+    const steps: ResolvedApprovalStep[] = a.steps.map((s, i) => {
+      const sp = `${pointer}/approval/steps/${i}`;
+      if (stepNames.has(s.name)) problems.push({ file, pointer: `${sp}/name`, message: `duplicate step "${s.name}"` });
+      stepNames.add(s.name);
+      const approvers = resolveActors(ctx, s.approvers, entity, `${sp}/approvers`);
+      if (!approvers.roles.length && !approvers.relations.length) problems.push({ file, pointer: `${sp}/approvers`, message: 'a step needs approvers (roles or relations)' });
+      const quorum = s.quorum === undefined || s.quorum === 'any' ? { kind: 'any' as const } : s.quorum === 'all' ? { kind: 'all' as const } : { kind: 'count' as const, count: s.quorum.count };
+      if (s.when) checkConditions(s.when, entity, ctx.entities, file, `${sp}/when`, problems);
+      return { name: s.name, label: s.label ?? snakeToLabel(s.name), approvers, quorum, when: s.when };
+    });
+    let reject: { name: string; label: string; to: string } | undefined;
+    if (a.reject) {
+      const name = a.reject.name ?? `reject_${t.name}`;
+      claimName(name, `${pointer}/approval/reject/name`);
+      checkState(a.reject.to, `${pointer}/approval/reject/to`);
+      reject = { name, label: a.reject.label ?? snakeToLabel(name), to: a.reject.to };
+    }
+    approval = { open, mode: a.mode ?? 'parallel', steps, allowSelfApproval: a.allowSelfApproval ?? false, reject };
+  } else if (!by) {
+    problems.push({ file, pointer, message: `transition "${t.name}" has neither "by" nor "approval": nobody could ever run it` });
+  }
+  const set = t.effects?.set ?? {};
+  for (const name of Object.keys(set)) {
+    const f = entity.field.get(name);
+    if (!f) problems.push({ file, pointer: `${pointer}/effects/set/${name}`, message: `unknown field "${name}" on ${entity.key}` });
+    else if (name === statusField) problems.push({ file, pointer: `${pointer}/effects/set/${name}`, message: 'the status field is set by the transition itself ("to")' });
+  }
+  const notify = t.effects?.notify ? resolveActors(ctx, t.effects.notify, entity, `${pointer}/effects/notify`) : undefined;
+  return {
+    name: t.name,
+    label: t.label ?? snakeToLabel(t.name),
+    icon: t.icon,
+    from,
+    to: t.to,
+    by,
+    when: t.when,
+    approval,
+    effects: { set, notify, message: t.effects?.message, hook: t.effects?.hook },
+    pointer,
+  };
+}
+
+function checkRole(ctx: Ctx, role: string, pointer: string): void {
+  if (!ctx.roles.has(role)) ctx.problems.push({ file: ctx.module.file, pointer, message: `unknown role "${role}"` });
+}
+
+/** Relations must end at a user: a reference to core.user, or created_by/updated_by, at most one hop away. */
+function resolveActors(ctx: Ctx, actors: Actors, entity: ResolvedEntity, pointer: string): ResolvedActors {
+  (actors.roles ?? []).forEach((r, i) => checkRole(ctx, r, `${pointer}/roles/${i}`));
+  (actors.relations ?? []).forEach((path, i) => {
+    const message = checkUserPath(path, entity, ctx.entities);
+    if (message) ctx.problems.push({ file: ctx.module.file, pointer: `${pointer}/relations/${i}`, message });
+  });
+  return { roles: actors.roles ?? [], relations: actors.relations ?? [] };
+}
+
+function checkUserPath(path: string, entity: ResolvedEntity, entities: ReadonlyMap<string, ResolvedEntity>): string | undefined {
+  const [head, leaf] = path.split('.');
+  const pointsAtUser = (owner: ResolvedEntity, name: string): boolean => {
+    if ((SYSTEM_FIELDS as readonly string[]).includes(name)) return USER_SYSTEM_FIELDS.includes(name);
+    const f = owner.field.get(name);
+    return f?.type === 'reference' && f.target === USER_ENTITY;
+  };
+  if (leaf === undefined) {
+    if (!entity.field.has(head) && !(SYSTEM_FIELDS as readonly string[]).includes(head)) return `unknown field "${head}" on ${entity.key}`;
+    return pointsAtUser(entity, head) ? undefined : `"${head}" does not point at a user (a reference to core.user, created_by or updated_by)`;
+  }
+  const ref = entity.field.get(head);
+  if (ref?.type !== 'reference' || !ref.target) return `"${head}" is not a reference, so "${path}" cannot follow it`;
+  const target = entities.get(ref.target);
+  if (!target) return undefined;
+  if (!target.field.has(leaf) && !(SYSTEM_FIELDS as readonly string[]).includes(leaf)) return `unknown field "${leaf}" on ${target.key} (in "${path}")`;
+  return pointsAtUser(target, leaf) ? undefined : `"${path}" does not point at a user (a reference to core.user, created_by or updated_by)`;
+}
+
+/** A record-relative actor as a permission-style condition, so the same SQL translator decides it. */
+export const relationCondition = (path: string, userId: string): Record<string, unknown> => ({ [path]: userId });

@@ -1,0 +1,71 @@
+/**
+ * Where workflows meet the ordinary record pipeline: a new record starts in
+ * the initial state and opens the approvals that state calls for; a record in
+ * a locked state cannot be edited or deleted through forms, imports or plugins
+ * (only the engine's own authorised writes move it); and an organization's
+ * approver overrides are validated when saved, like custom roles.
+ */
+import { forbidden, RecordValidationError, type FieldErrors } from '../errors.js';
+import type { Registry, ResolvedWorkflow } from '../manifest/index.js';
+import type { PluginRegistry } from '../plugins/registry.js';
+import type { HookContext } from '../plugins/types.js';
+import { WorkflowEngine } from './engine.js';
+
+export function installWorkflowHooks(registry: Registry, plugins: PluginRegistry): void {
+  for (const module of registry.modules) {
+    for (const wf of module.workflows) {
+      plugins.addCoreHooks(wf.entity, {
+        beforeCreate: (ctx, values) => {
+          // People start at the beginning; seeding and imports by the system may place records in any declared state.
+          if (ctx.actor.kind === 'user' || values[wf.field] === undefined || values[wf.field] === null) values[wf.field] = wf.initial;
+        },
+        afterCreate: async (ctx, record) => {
+          const engine = await WorkflowEngine.for(ctx.records);
+          await engine.openOnEnter(ctx.entity, record, ctx.actor.kind === 'user' ? ctx.actor.userId : null);
+        },
+        beforeUpdate: (ctx, change) => guardState(ctx, wf, change.before, 'edit'),
+        beforeDelete: (ctx, record) => guardState(ctx, wf, record, 'delete'),
+      });
+    }
+  }
+  plugins.addCoreHooks('core.approval_override', {
+    beforeCreate: (ctx, values) => checkOverride(ctx, values),
+    beforeUpdate: (ctx, change) => checkOverride(ctx, change.values),
+  });
+}
+
+function guardState(ctx: HookContext, wf: ResolvedWorkflow, record: Record<string, unknown>, what: 'edit' | 'delete'): void {
+  if (ctx.actor.kind !== 'user' || ctx.records.actionName?.startsWith('workflow:')) return;
+  const state = wf.states.get(String(record[wf.field]));
+  if (!state) return;
+  const label = ctx.entity.label.toLowerCase();
+  if (!state.editable) throw forbidden(`A ${label} that is ${state.label} cannot be ${what === 'edit' ? 'edited' : 'deleted'}.`, { entity: ctx.entity.key });
+  if (state.editableBy) {
+    const roles = ctx.records.access?.principal.roles ?? [];
+    if (!state.editableBy.some((r) => roles.includes(r))) {
+      throw forbidden(`A ${label} that is ${state.label} can only be ${what === 'edit' ? 'edited' : 'deleted'} by ${state.editableBy.join(' or ')}.`, { entity: ctx.entity.key });
+    }
+  }
+}
+
+/** An override names a real approval step and roles that exist (built in, or custom roles of this organization). */
+async function checkOverride(ctx: HookContext, values: Record<string, unknown>): Promise<void> {
+  const registry = ctx.records.runtime.registry;
+  const errors: FieldErrors = {};
+  const wf = registry.modules.flatMap((m) => m.workflows).find((w) => w.key === values.workflow);
+  const t = wf?.transitions.find((x) => x.name === values.transition);
+  if (!wf) errors.workflow = { message: `no workflow "${String(values.workflow)}" (use module.workflow, e.g. ${registry.modules.flatMap((m) => m.workflows)[0]?.key ?? 'institute.course'})`, type: 'reference' };
+  else if (!t?.approval) errors.transition = { message: `${wf.key} has no transition "${String(values.transition)}" with approvals`, type: 'reference' };
+  else if (!t.approval.steps.some((s) => s.name === values.step)) errors.step = { message: `"${String(values.transition)}" has no step "${String(values.step)}" (steps: ${t.approval.steps.map((s) => s.name).join(', ')})`, type: 'reference' };
+  const roles = values.roles;
+  if (!Array.isArray(roles) || roles.length === 0 || roles.some((r) => typeof r !== 'string')) {
+    errors.roles = { message: 'a non-empty list of role names, e.g. ["finance"]', type: 'format' };
+  } else {
+    const custom: { name: string }[] = await ctx.records.entityManager.query(`SELECT name FROM core_role WHERE organization_id = $1 AND name = ANY($2)`, [ctx.records.organizationId, roles]);
+    const known = new Set([...registry.roles.keys(), ...custom.map((r) => r.name)]);
+    const unknown = (roles as string[]).filter((r) => !known.has(r));
+    if (unknown.length) errors.roles = { message: `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}`, type: 'reference' };
+  }
+  if (Object.keys(errors).length) throw new RecordValidationError('core.approval_override', errors);
+}
+
