@@ -10,6 +10,7 @@ import type { Runtime } from '../data/runtime.js';
 import type { ResolvedEntity } from '../manifest/index.js';
 import { adminErrors } from './errors.js';
 import { recordServiceFor, type AdminUser } from './resource.js';
+import { workflowActions } from './workflow-actions.js';
 
 export const accessOf = (runtime: Runtime, currentAdmin: CurrentAdmin | undefined): Access | undefined =>
   currentAdmin ? runtime.access.peek(String((currentAdmin as AdminUser).id)) : undefined;
@@ -68,5 +69,6 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
       },
     };
   }
+  Object.assign(actions, workflowActions(runtime, entity));
   return actions as ResourceOptions['actions'];
 }

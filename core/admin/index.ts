@@ -11,6 +11,7 @@ import type { ResolvedEntity } from '../manifest/index.js';
 import { accessOf, actionOptions } from './actions.js';
 import { componentLoader } from './components.js';
 import { dashboardOptions } from './dashboard.js';
+import { inboxPage, workflowActionLabels } from './workflow-actions.js';
 import { ManifestResource, type AdminUser } from './resource.js';
 
 AdminJS.registerAdapter({ Resource: AdminJSTypeorm.Resource, Database: AdminJSTypeorm.Database });
@@ -78,6 +79,7 @@ export function buildAdmin(runtime: Runtime): AdminJS {
     resources,
     componentLoader,
     dashboard: dashboardOptions(runtime, ADMIN_ROOT),
+    pages: { approvals: inboxPage(runtime, ADMIN_ROOT) },
     branding: (currentAdmin?: CurrentAdmin) => ({
       companyName: (currentAdmin as AdminUser | undefined)?.organizationName ?? 'UMS',
       withMadeWithLove: false,
@@ -87,12 +89,13 @@ export function buildAdmin(runtime: Runtime): AdminJS {
       language: 'en',
       translations: {
         en: {
+          pages: { approvals: 'Approvals inbox' },
           labels: Object.fromEntries(runtime.registry.entities.map((e) => [classNameOf(e), e.pluralLabel])),
           resources: Object.fromEntries(
             runtime.registry.entities.map((e) => [
               classNameOf(e),
               {
-                actions: Object.fromEntries(runtime.plugins.actionsFor(e).map((a) => [a.name, a.label])),
+                actions: { ...Object.fromEntries(runtime.plugins.actionsFor(e).map((a) => [a.name, a.label])), ...workflowActionLabels(runtime, e) },
                 properties: Object.fromEntries(e.fields.map((f) => [f.name, f.label])),
               },
             ]),

@@ -15,6 +15,7 @@ import type { ResolvedEntity } from '../manifest/index.js';
 import { adminErrors } from './errors.js';
 import { propertiesOf, type ManifestProperty } from './properties.js';
 import { requestIp } from './request-context.js';
+import { workflowPanel, WORKFLOW_PARAM } from './workflow-actions.js';
 
 export interface AdminUser extends CurrentAdmin {
   id: string;
@@ -116,7 +117,12 @@ export class ManifestResource extends TypeormResource {
   override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
     return adminErrors(async () => {
       const [found] = await (await recordServiceFor(this.runtime, context?.currentAdmin)).getMany(this.entity.key, [String(id)]);
-      return found ? this.toRecord(found) : null;
+      if (!found) return null;
+      const record = this.toRecord(found);
+      // Workflow buttons need the engine's answer, and AdminJS asks for it synchronously: attach it now.
+      const panel = await workflowPanel(this.runtime, context?.currentAdmin, this.entity, found);
+      if (panel) record.params[WORKFLOW_PARAM] = panel;
+      return record;
     });
   }
 

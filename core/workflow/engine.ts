@@ -154,6 +154,21 @@ export class WorkflowEngine {
     return out;
   }
 
+  /** What a record page shows: its state, the actions this user may take, and the open request's progress. */
+  async panel(entityKey: string, record: RecordData): Promise<{ state: string; actions: WorkflowAction[]; waitingFor: string[]; given: { step: string; actor: string; asRole: string }[] }> {
+    const wf = this.workflowOf(entityKey);
+    const actions = await this.available(entityKey, record);
+    const [request] = await this.openRequests(entityKey, String(record.id));
+    const approvals = request ? await this.approvalsOf(request.id) : [];
+    const names = await this.userNames(approvals.map((a) => a.actor));
+    return {
+      state: this.stateLabel(wf, String(record[wf.field])),
+      actions,
+      waitingFor: request ? activeSteps(request.steps, approvals).map((s) => s.label) : [],
+      given: approvals.map((a) => ({ step: a.step, actor: names.get(a.actor) ?? a.actor, asRole: a.asRole })),
+    };
+  }
+
   // ── Running an action ──────────────────────────────────────────────────
 
   /**

@@ -1,0 +1,57 @@
+/** The approvals inbox: everything waiting for the signed-in user, with the record, who asked, when and the steps already given. */
+import React, { useEffect, useState } from 'react';
+import { ApiClient } from 'adminjs';
+import { Box, H2, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+
+const api = new ApiClient();
+
+interface Item {
+  entityLabel: string;
+  transitionLabel: string;
+  recordTitle: string;
+  href: string;
+  requestedByName: string | null;
+  requestedAt: string;
+  waitingFor: string[];
+  given: { step: string; actor: string; asRole: string }[];
+  youCountAs: string;
+}
+
+const Inbox: React.FC = () => {
+  const [items, setItems] = useState<Item[] | null>(null);
+  useEffect(() => {
+    api.getPage({ pageName: 'approvals' }).then((res) => setItems(((res.data as { items?: Item[] }).items ?? [])));
+  }, []);
+  if (!items) return <Box variant="grey"><Text>Loading…</Text></Box>;
+  return (
+    <Box variant="grey">
+      <Box variant="white">
+        <H2>Waiting for your approval</H2>
+        {items.length === 0 ? <Text data-testid="inbox-empty">Nothing is waiting for you.</Text> : (
+          <Table data-testid="inbox">
+            <TableHead>
+              <TableRow>
+                {['Record', 'Action', 'Asked by', 'Since', 'Waiting for', 'Already given', 'You approve as'].map((h) => <TableCell key={h}>{h}</TableCell>)}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {items.map((i) => (
+                <TableRow key={i.href}>
+                  <TableCell><Link href={i.href}>{i.entityLabel}: {i.recordTitle}</Link></TableCell>
+                  <TableCell>{i.transitionLabel}</TableCell>
+                  <TableCell>{i.requestedByName ?? '—'}</TableCell>
+                  <TableCell>{new Date(i.requestedAt).toLocaleString()}</TableCell>
+                  <TableCell>{i.waitingFor.join(', ')}</TableCell>
+                  <TableCell>{i.given.map((g) => `${g.step}: ${g.actor}`).join('; ') || '—'}</TableCell>
+                  <TableCell>{i.youCountAs}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Box>
+    </Box>
+  );
+};
+
+export default Inbox;
