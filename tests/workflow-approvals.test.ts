@@ -4,7 +4,11 @@
  * self-approval, rejection, acting for a missing role, overrides, version
  * pinning, the last-approval race, optimistic versions, inbox, history, audit.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { generateMigration, strandedStates } from '../core/db/migrations.js';
 import { RecordService } from '../core/data/records.js';
 import { createUser } from '../core/tenancy/index.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
@@ -295,4 +299,19 @@ describe('versions', () => {
       await v2.close();
     }
   });
+
+  test('migrations:generate refuses a workflow change that strands records in a removed state, naming the state and the count', async () => {
+    const system = await org.system();
+    for (const title of ['old order 1', 'old order 2']) await system.create(PURCHASE, { title, amount: 1, department: departmentId, status: 'REJECTED' });
+    const without = await createTestRuntime({ registry: registryWith(purchasingManifest({ version: 3, states: ['DRAFT', 'PENDING', 'APPROVED', 'ORDERED'] })), plugins: [purchasingPlugin], attachTo: runtime.url });
+    try {
+      const err = await errorOf(generateMigration(without.dataSource, { name: 'drop-rejected', registry: without.registry, dir: mkdtempSync(join(tmpdir(), 'ums-mig-')) }));
+      expect(err.code).toBe('CONFLICT');
+      expect(err.message).toMatch(/2 purchase records are in state "REJECTED", which the workflow purchasing\.purchase \(.*purchasing\.json#\/workflows\/0\/states\) no longer declares/);
+      expect(await strandedStates(runtime.dataSource, runtime.registry)).toEqual([]);
+    } finally {
+      await without.close();
+    }
+  });
 });
+

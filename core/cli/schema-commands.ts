@@ -62,7 +62,7 @@ const migrationsGenerate = defineCommand({
         for (const q of change.up) io.out(`  ${q}`);
         throw new UmsError('CONFLICT', `The schema is not in sync with the manifests: run \`${invocation('migrations:generate --name <name>')}\`.`);
       }
-      const file = await generateMigration(runtime.dataSource, { name: stringOption(values, 'name') || 'schema', allowDestructive: values['allow-destructive'] === true });
+      const file = await generateMigration(runtime.dataSource, { name: stringOption(values, 'name') || 'schema', allowDestructive: values['allow-destructive'] === true, registry: runtime.registry });
       if (!file) {
         io.out('The database schema is in sync with the manifests: no migration written.');
         return;

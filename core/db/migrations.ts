@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataSource } from 'typeorm';
 import { UmsError } from '../errors.js';
+import type { Registry } from '../manifest/index.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -28,8 +29,37 @@ export async function diffSchema(dataSource: DataSource): Promise<PendingSchemaC
 
 const quote = (sql: string): string => '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
 
+/**
+ * Records still in a state their workflow no longer declares. Such a change is
+ * refused whatever the flags: the records would be stranded (no transition
+ * leaves an unknown state) and the status CHECK constraint could not be added.
+ */
+export async function strandedStates(dataSource: DataSource, registry: Registry): Promise<string[]> {
+  const problems: string[] = [];
+  for (const module of registry.modules) {
+    for (const wf of module.workflows) {
+      const entity = registry.entity(wf.entity)!;
+      const [exists]: { present: boolean }[] = await dataSource.query(
+        `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2) AS present`,
+        [entity.table, wf.field],
+      );
+      if (!exists?.present) continue;
+      const rows: { state: string; n: number }[] = await dataSource.query(
+        `SELECT "${wf.field}" AS state, count(*)::int AS n FROM "${entity.table}" WHERE NOT ("${wf.field}" = ANY($1)) GROUP BY 1 ORDER BY 1`,
+        [[...wf.states.keys()]],
+      );
+      for (const r of rows) {
+        problems.push(`${r.n} ${entity.label.toLowerCase()} record${r.n === 1 ? ' is' : 's are'} in state "${r.state}", which the workflow ${wf.key} (${wf.file}#${wf.pointer}/states) no longer declares`);
+      }
+    }
+  }
+  return problems;
+}
+
 export interface GenerateOptions {
   name: string;
+  /** When given, a workflow change that strands records in a removed state is refused. */
+  registry?: Registry;
   allowDestructive?: boolean;
   dir?: string;
   now?: number;
@@ -37,6 +67,14 @@ export interface GenerateOptions {
 
 /** Writes a migration for the pending diff; returns its path, or undefined when the schema is in sync. */
 export async function generateMigration(dataSource: DataSource, options: GenerateOptions): Promise<string | undefined> {
+  const stranded = options.registry ? await strandedStates(dataSource, options.registry) : [];
+  if (stranded.length) {
+    throw new UmsError(
+      'CONFLICT',
+      `A workflow state that records are still in was removed:\n  ${stranded.join('\n  ')}\n` +
+        'Move those records to a state that stays (a transition, or an update by hand), or keep the state in the manifest, then generate again.',
+    );
+  }
   const change = await diffSchema(dataSource);
   if (change.up.length === 0) return undefined;
   if (change.destructive.length && !options.allowDestructive) {
