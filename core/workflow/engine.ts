@@ -5,20 +5,17 @@
  * first, so two approvers finishing the last step at once queue up and the
  * transition fires exactly once; everything a call changes commits together.
  */
-import { conditionToSql, SqlParams } from '../access/sql.js';
 import { systemActor } from '../data/actor.js';
 import { RecordService, type RecordData } from '../data/records.js';
 import { forbidden, RecordValidationError, UmsError } from '../errors.js';
 import {
   interpolateConditions,
-  parseConditions,
-  relationCondition,
-  type ResolvedActors,
   type ResolvedApprovalStep,
   type ResolvedEntity,
   type ResolvedTransition,
   type ResolvedWorkflow,
 } from '../manifest/index.js';
+import { Participants } from './people.js';
 import { activeSteps, decide, isRefusal, planComplete, type Contribution, type GivenApproval, type RequestPlan, type Standing, type StepSnapshot } from './quorum.js';
 
 const REQUEST = 'core.workflow_request';
@@ -101,7 +98,11 @@ export class WorkflowEngine {
     private readonly records: RecordService,
     /** The engine's own bookkeeping (requests, history, notifications): tenant-bound, same transaction. */
     private readonly system: RecordService,
-  ) {}
+  ) {
+    this.people = new Participants(records, system);
+  }
+
+  private readonly people: Participants;
 
   static async for(records: RecordService): Promise<WorkflowEngine> {
     const system = records.actor.kind === 'system' ? records : await RecordService.for(records.runtime, systemActor(records.organizationId, 'workflow'), records.entityManager);
@@ -144,10 +145,10 @@ export class WorkflowEngine {
         }
         continue;
       }
-      if (!t.from.includes(state) || !(await this.whenHolds(entity, String(record.id), t.when))) continue;
+      if (!t.from.includes(state) || !(await this.people.whenHolds(entity, String(record.id), t.when))) continue;
       if (!t.approval) {
-        if (await this.isActor(t.by, entity, String(record.id))) out.push({ name: t.name, label: t.label, transition: t.name, kind: 'run', commentRequired: false });
-      } else if (t.approval.open === 'onRequest' && (await this.isActor(t.by, entity, String(record.id)))) {
+        if (await this.people.isActor(t.by, entity, String(record.id))) out.push({ name: t.name, label: t.label, transition: t.name, kind: 'run', commentRequired: false });
+      } else if (t.approval.open === 'onRequest' && (await this.people.isActor(t.by, entity, String(record.id)))) {
         out.push({ name: t.name, label: t.label, transition: t.name, kind: 'request', commentRequired: false });
       }
     }
@@ -160,7 +161,7 @@ export class WorkflowEngine {
     const actions = await this.available(entityKey, record);
     const [request] = await this.openRequests(entityKey, String(record.id));
     const approvals = request ? await this.approvalsOf(request.id) : [];
-    const names = await this.userNames(approvals.map((a) => a.actor));
+    const names = await this.people.userNames(approvals.map((a) => a.actor));
     return {
       state: this.stateLabel(wf, String(record[wf.field])),
       actions,
@@ -224,15 +225,15 @@ export class WorkflowEngine {
 
     if (!request) {
       if (!t.from.includes(state)) throw this.notPossible(entity, wf, t, state);
-      if (!(await this.whenHolds(entity, id, t.when))) throw new UmsError('CONFLICT', `${t.label} does not apply to this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+      if (!(await this.people.whenHolds(entity, id, t.when))) throw new UmsError('CONFLICT', `${t.label} does not apply to this ${entity.label.toLowerCase()}.`, { entity: entity.key });
       if (!t.approval) {
-        if (!(await this.isActor(t.by, entity, id))) throw forbidden(`You may not ${t.label.toLowerCase()} this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+        if (!(await this.people.isActor(t.by, entity, id))) throw forbidden(`You may not ${t.label.toLowerCase()} this ${entity.label.toLowerCase()}.`, { entity: entity.key });
         const moved = await this.move(entity, wf, t, record, t.to, { comment, effects: true });
         return { message: `${t.label}: the ${entity.label.toLowerCase()} is now ${this.stateLabel(wf, t.to)}.`, record: moved, moved: true };
       }
       // An approval opened on request needs a requester in `by`; one opened on entering the state
       // (a record seeded or created before the workflow existed) is opened by its first approver.
-      if (t.approval.open === 'onRequest' && !(await this.isActor(t.by, entity, id))) {
+      if (t.approval.open === 'onRequest' && !(await this.people.isActor(t.by, entity, id))) {
         throw forbidden(`You may not request "${t.label}" for this ${entity.label.toLowerCase()}.`, { entity: entity.key });
       }
       const opened = await this.openRequest(entity, wf, t, record, t.approval.open === 'onRequest' ? userId : null);
@@ -300,7 +301,7 @@ export class WorkflowEngine {
           .replace('{label}', t.label)
           .replace('{title}', this.titleOf(entity, full))
           .replace('{state}', this.stateLabel(wf, to));
-        await this.notifyUsers(await this.actorsUserIds(t.effects.notify, entity, full), message, options.comment ?? '', entity, id);
+        await this.notifyUsers(await this.people.actorsUserIds(t.effects.notify, entity, full), message, options.comment ?? '', entity, id);
       }
       if (t.effects.hook) {
         const hook = this.records.runtime.plugins.workflowHook(wf.module, t.effects.hook)!;
@@ -328,7 +329,7 @@ export class WorkflowEngine {
     const open = await this.openRequests(entity.key, id);
     for (const t of wf.transitions) {
       if (t.approval?.open !== 'onEnter' || !t.from.includes(state) || open.some((r) => r.transition === t.name)) continue;
-      if (!(await this.whenHolds(entity, id, t.when))) continue;
+      if (!(await this.people.whenHolds(entity, id, t.when))) continue;
       const request = await this.openRequest(entity, wf, t, record, requesterId);
       await this.recordEvent(entity, id, request, { kind: 'requested' });
       await this.notifyApprovers(entity, id, request, []);
@@ -341,7 +342,7 @@ export class WorkflowEngine {
     const id = String(record.id);
     const steps: StepSnapshot[] = [];
     for (const step of t.approval!.steps) {
-      if (!(await this.whenHolds(entity, id, step.when))) continue;
+      if (!(await this.people.whenHolds(entity, id, step.when))) continue;
       steps.push(await this.snapshot(wf, t, step));
     }
     const plan: RequestPlan = { mode: t.approval!.mode, allowSelfApproval: t.approval!.allowSelfApproval, steps };
@@ -439,7 +440,7 @@ export class WorkflowEngine {
       sort: { field: 'position', direction: 'asc' },
       limit: 1000,
     })) as EventRow[];
-    const names = await this.userNames(rows.map((r) => r.actor));
+    const names = await this.people.userNames(rows.map((r) => r.actor));
     return rows.map((r) => ({
       at: String(r.created_at),
       kind: r.kind,
@@ -469,7 +470,7 @@ export class WorkflowEngine {
       const decision = await this.decision(entity, request.record_id, request, userId);
       if (isRefusal(decision)) continue;
       const approvals = await this.approvalsOf(request.id);
-      const names = await this.userNames([request.requested_by, ...approvals.map((a) => a.actor)]);
+      const names = await this.people.userNames([request.requested_by, ...approvals.map((a) => a.actor)]);
       const t = wf.transitions.find((x) => x.name === request.transition);
       items.push({
         request,
@@ -489,81 +490,12 @@ export class WorkflowEngine {
   private async decision(entity: ResolvedEntity, recordId: string, request: OpenRequest, userId: string) {
     const approvals = await this.approvalsOf(request.id);
     const roles = new Set(this.records.access?.principal.roles ?? []);
-    const missing = roles.has('admin') ? await this.rolesWithoutHolders(request.steps.steps.flatMap((s) => s.roles)) : new Set<string>();
+    const missing = roles.has('admin') ? await this.people.rolesWithoutHolders(request.steps.steps.flatMap((s) => s.roles)) : new Set<string>();
     const standings = new Map<string, Standing>();
     for (const step of request.steps.steps) {
-      standings.set(step.name, { roles, actingFor: missing, related: await this.isRelated(step.relations, entity, recordId) });
+      standings.set(step.name, { roles, actingFor: missing, related: await this.people.isRelated(step.relations, entity, recordId) });
     }
     return decide(request.steps, approvals, request.requested_by, userId, (step) => standings.get(step.name)!);
-  }
-
-  /** Roles (among `roles`) that no active user of the organization holds: an org admin may act for them. */
-  private async rolesWithoutHolders(roles: string[]): Promise<Set<string>> {
-    if (!roles.length) return new Set();
-    const rows: { name: string }[] = await this.records.entityManager.query(
-      `SELECT DISTINCT r.name FROM core_role r
-         JOIN core_role_assignment ra ON ra.role_id = r.id AND ra.organization_id = r.organization_id
-         JOIN core_user u ON u.id = ra.user_id AND u.organization_id = r.organization_id AND u.is_active
-        WHERE r.organization_id = $1 AND r.name = ANY($2)`,
-      [this.records.organizationId, roles],
-    );
-    const held = new Set(rows.map((r) => r.name));
-    return new Set(roles.filter((r) => !held.has(r)));
-  }
-
-  private async isActor(actors: ResolvedActors | undefined, entity: ResolvedEntity, recordId: string): Promise<boolean> {
-    if (!actors) return false;
-    const roles = this.records.access?.principal.roles ?? [];
-    if (actors.roles.some((r) => roles.includes(r))) return true;
-    return this.isRelated(actors.relations, entity, recordId);
-  }
-
-  private async isRelated(relations: string[], entity: ResolvedEntity, recordId: string): Promise<boolean> {
-    const userId = this.userId;
-    if (!relations.length || !userId) return false;
-    return this.recordMatches(entity, recordId, { $or: relations.map((p) => relationCondition(p, userId)) });
-  }
-
-  private async whenHolds(entity: ResolvedEntity, recordId: string, when: Record<string, unknown> | undefined): Promise<boolean> {
-    return when ? this.recordMatches(entity, recordId, when) : true;
-  }
-
-  /** The permission condition language, decided by the same SQL translator as row filters (one reference hop included). */
-  private async recordMatches(entity: ResolvedEntity, recordId: string, conditions: Record<string, unknown>): Promise<boolean> {
-    const actor = this.records.actor;
-    const user = actor.kind === 'user' ? { id: actor.userId, organizationId: actor.organizationId, email: actor.email } : { id: '', organizationId: actor.organizationId, email: '' };
-    const node = parseConditions(interpolateConditions(conditions, { user, now: new Date() }), '', [], { interpolated: true });
-    const params = new SqlParams();
-    const sql = `SELECT 1 FROM "${entity.table}" r WHERE r.organization_id = ${params.add(this.records.organizationId)} AND r.id = ${params.add(recordId)} AND ${conditionToSql(node, entity, 'r', params, { registry: this.registry, organizationId: this.records.organizationId })}`;
-    const rows: unknown[] = await this.records.entityManager.query(sql, params.values);
-    return rows.length > 0;
-  }
-
-  /** The users an actor list names for a record: active holders of the roles, and the users its relations point at. */
-  private async actorsUserIds(actors: ResolvedActors, entity: ResolvedEntity, record: RecordData): Promise<string[]> {
-    const ids = new Set<string>();
-    if (actors.roles.length) {
-      const rows: { id: string }[] = await this.records.entityManager.query(
-        `SELECT DISTINCT u.id FROM core_user u
-           JOIN core_role_assignment ra ON ra.user_id = u.id AND ra.organization_id = u.organization_id
-           JOIN core_role r ON r.id = ra.role_id AND r.organization_id = u.organization_id
-          WHERE u.organization_id = $1 AND u.is_active AND r.name = ANY($2)`,
-        [this.records.organizationId, actors.roles],
-      );
-      rows.forEach((r) => ids.add(r.id));
-    }
-    for (const path of actors.relations) {
-      const [head, leaf] = path.split('.');
-      const value = record[head];
-      if (typeof value !== 'string') continue;
-      if (leaf === undefined) ids.add(value);
-      else {
-        const target = this.registry.entity(entity.field.get(head)!.target!)!;
-        const [row] = await this.system.getMany(target.key, [value]);
-        if (row && typeof row[leaf] === 'string') ids.add(row[leaf] as string);
-      }
-    }
-    return [...ids];
   }
 
   private async notifyApprovers(entity: ResolvedEntity, recordId: string, request: OpenRequest, approvals: GivenApproval[]): Promise<void> {
@@ -571,7 +503,7 @@ export class WorkflowEngine {
     const given = new Set(approvals.map((a) => a.actor));
     const users = new Set<string>();
     for (const step of activeSteps(request.steps, approvals)) {
-      for (const id of await this.actorsUserIds({ roles: step.roles, relations: step.relations }, entity, record)) if (!given.has(id)) users.add(id);
+      for (const id of await this.people.actorsUserIds({ roles: step.roles, relations: step.relations }, entity, record)) if (!given.has(id)) users.add(id);
     }
     const wf = this.workflowOf(entity.key);
     const t = wf.transitions.find((x) => x.name === request.transition);
@@ -583,12 +515,6 @@ export class WorkflowEngine {
       if (user === this.userId) continue;
       await this.system.create(NOTIFICATION, { user, title: title.slice(0, 300), body, entity: entity.key, record_id: recordId });
     }
-  }
-
-  private async userNames(ids: (string | null)[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids.filter((i): i is string => Boolean(i)))];
-    const rows = unique.length ? await this.system.getMany('core.user', unique) : [];
-    return new Map(rows.map((u) => [String(u.id), `${String(u.name)} <${String(u.email)}>`]));
   }
 
   // ── Small helpers ──────────────────────────────────────────────────────

@@ -1,0 +1,94 @@
+/**
+ * Who is who in a workflow: which roles nobody in the organization holds,
+ * whether the acting user is one of an actor list (by role, or by a
+ * record-relative path decided by the same SQL translator as row filters),
+ * and which users an actor list names (for notifications).
+ */
+import { conditionToSql, SqlParams } from '../access/sql.js';
+import type { RecordData, RecordService } from '../data/records.js';
+import { interpolateConditions, parseConditions, relationCondition, type ResolvedActors, type ResolvedEntity } from '../manifest/index.js';
+
+export class Participants {
+  constructor(
+    /** The acting user's data layer. */
+    private readonly records: RecordService,
+    /** Tenant-bound system reads (user names, referenced records), same transaction. */
+    private readonly system: RecordService,
+  ) {}
+
+  /** Roles (among `roles`) that no active user of the organization holds: an org admin may act for them. */
+  async rolesWithoutHolders(roles: string[]): Promise<Set<string>> {
+    if (!roles.length) return new Set();
+    const rows: { name: string }[] = await this.records.entityManager.query(
+      `SELECT DISTINCT r.name FROM core_role r
+         JOIN core_role_assignment ra ON ra.role_id = r.id AND ra.organization_id = r.organization_id
+         JOIN core_user u ON u.id = ra.user_id AND u.organization_id = r.organization_id AND u.is_active
+        WHERE r.organization_id = $1 AND r.name = ANY($2)`,
+      [this.records.organizationId, roles],
+    );
+    const held = new Set(rows.map((r) => r.name));
+    return new Set(roles.filter((r) => !held.has(r)));
+  }
+
+  async isActor(actors: ResolvedActors | undefined, entity: ResolvedEntity, recordId: string): Promise<boolean> {
+    if (!actors) return false;
+    const roles = this.records.access?.principal.roles ?? [];
+    if (actors.roles.some((r) => roles.includes(r))) return true;
+    return this.isRelated(actors.relations, entity, recordId);
+  }
+
+  async isRelated(relations: string[], entity: ResolvedEntity, recordId: string): Promise<boolean> {
+    const userId = this.records.actor.kind === 'user' ? this.records.actor.userId : null;
+    if (!relations.length || !userId) return false;
+    return this.recordMatches(entity, recordId, { $or: relations.map((p) => relationCondition(p, userId)) });
+  }
+
+  async whenHolds(entity: ResolvedEntity, recordId: string, when: Record<string, unknown> | undefined): Promise<boolean> {
+    return when ? this.recordMatches(entity, recordId, when) : true;
+  }
+
+  /** The permission condition language, decided by the same SQL translator as row filters (one reference hop included). */
+  async recordMatches(entity: ResolvedEntity, recordId: string, conditions: Record<string, unknown>): Promise<boolean> {
+    const actor = this.records.actor;
+    const user = actor.kind === 'user' ? { id: actor.userId, organizationId: actor.organizationId, email: actor.email } : { id: '', organizationId: actor.organizationId, email: '' };
+    const node = parseConditions(interpolateConditions(conditions, { user, now: new Date() }), '', [], { interpolated: true });
+    const params = new SqlParams();
+    const sql = `SELECT 1 FROM "${entity.table}" r WHERE r.organization_id = ${params.add(this.records.organizationId)} AND r.id = ${params.add(recordId)} AND ${conditionToSql(node, entity, 'r', params, { registry: this.records.runtime.registry, organizationId: this.records.organizationId })}`;
+    const rows: unknown[] = await this.records.entityManager.query(sql, params.values);
+    return rows.length > 0;
+  }
+
+  /** The users an actor list names for a record: active holders of the roles, and the users its relations point at. */
+  async actorsUserIds(actors: ResolvedActors, entity: ResolvedEntity, record: RecordData): Promise<string[]> {
+    const ids = new Set<string>();
+    if (actors.roles.length) {
+      const rows: { id: string }[] = await this.records.entityManager.query(
+        `SELECT DISTINCT u.id FROM core_user u
+           JOIN core_role_assignment ra ON ra.user_id = u.id AND ra.organization_id = u.organization_id
+           JOIN core_role r ON r.id = ra.role_id AND r.organization_id = u.organization_id
+          WHERE u.organization_id = $1 AND u.is_active AND r.name = ANY($2)`,
+        [this.records.organizationId, actors.roles],
+      );
+      rows.forEach((r) => ids.add(r.id));
+    }
+    for (const path of actors.relations) {
+      const [head, leaf] = path.split('.');
+      const value = record[head];
+      if (typeof value !== 'string') continue;
+      if (leaf === undefined) ids.add(value);
+      else {
+        const target = this.records.runtime.registry.entity(entity.field.get(head)!.target!)!;
+        const [row] = await this.system.getMany(target.key, [value]);
+        if (row && typeof row[leaf] === 'string') ids.add(row[leaf] as string);
+      }
+    }
+    return [...ids];
+  }
+
+
+  async userNames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids.filter((i): i is string => Boolean(i)))];
+    const rows = unique.length ? await this.system.getMany('core.user', unique) : [];
+    return new Map(rows.map((u) => [String(u.id), `${String(u.name)} <${String(u.email)}>`]));
+  }
+}
