@@ -16,6 +16,30 @@ export interface UmsConfig {
   sessionSecret?: string;
   manifestDir?: string;
   production: boolean;
+  /** Outgoing mail server (`smtp://user:pass@host:587`); unset, mail stays in the outbox table only. */
+  smtpUrl?: string;
+  /** Sender of every mail, e.g. `UMS <no-reply@example.org>`. */
+  mailFrom: string;
+  /** Base URL of the server as users reach it, for links in mails (invitations). */
+  publicUrl: string;
+  jobs: JobsConfig;
+}
+
+/** Background jobs (core/jobs): agenda on PostgreSQL by default. */
+export interface JobsConfig {
+  /** `postgres` (the application database) or `mongodb` (needs mongodbUrl). */
+  backend: 'postgres' | 'mongodb';
+  mongodbUrl?: string;
+  /** Run the worker inside `npm start` (WORKER=off leaves it to `npm run worker`). */
+  workerInProcess: boolean;
+  /** How often agenda looks for due jobs (LISTEN/NOTIFY also wakes it for new ones). */
+  processEvery: string;
+  /** A job locked longer than this is assumed dead and may run again elsewhere. */
+  lockLifetimeMs: number;
+  /** How often job schedules follow organizations' module changes. */
+  reconcileEvery: string;
+  /** Time zone for cron schedules; unset: the server's. */
+  timezone?: string;
 }
 
 const flag = (value: string | undefined, fallback: boolean): boolean =>
@@ -32,6 +56,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): UmsConfig {
     sessionSecret: env.SESSION_SECRET || undefined,
     manifestDir: env.MANIFEST_DIR ? resolve(env.MANIFEST_DIR) : undefined,
     production: env.NODE_ENV === 'production',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'UMS <no-reply@ums.localhost>',
+    publicUrl: (env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${Number(env.PORT || 3000)}`).replace(/\/+$/, ''),
+    jobs: {
+      // Checked when the scheduler opens, so a typo stops the worker with a message instead of falling back.
+      backend: (env.JOBS_BACKEND || 'postgres') as JobsConfig['backend'],
+      mongodbUrl: env.MONGODB_URL || undefined,
+      workerInProcess: flag(env.WORKER, true),
+      processEvery: env.JOBS_PROCESS_EVERY || '5 seconds',
+      lockLifetimeMs: Number(env.JOBS_LOCK_LIFETIME_MS || 10 * 60_000),
+      reconcileEvery: env.JOBS_RECONCILE_EVERY || '1 minute',
+      timezone: env.JOBS_TIMEZONE || undefined,
+    },
   };
 }
 

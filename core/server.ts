@@ -9,9 +9,10 @@ import AdminJSExpress from '@adminjs/express';
 import { buildAdmin, ADMIN_ROOT } from './admin/index.js';
 import { bundleComponents } from './admin/bundle.js';
 import { runWithRequestContext } from './admin/request-context.js';
-import { authenticator, sessionSetup, sessionSecret, type SignedInUser } from './auth/index.js';
+import { authenticator, authRoutes, sessionSetup, sessionSecret, type SignedInUser } from './auth/index.js';
 import type { Runtime } from './data/runtime.js';
 import { UmsError } from './errors.js';
+import { exchangeRouter } from './exchange/index.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -33,6 +34,8 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   app.set('trust proxy', 'loopback');
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.get('/health', (_req, res) => res.json({ ok: true }));
+  // Account pages and JSON endpoints (forgot/reset password, invitation, delete own account); own body parsers.
+  app.use('/auth', authRoutes(runtime, { session: sessions.options }));
 
   // Before AdminJS: load the session, then compile the user's access (async) so that
   // AdminJS's synchronous isAccessible/isVisible callbacks find it in the cache.
@@ -43,6 +46,8 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
       runtime.access.forUser({ userId: user.id, organizationId: user.organizationId, email: user.email }).then(() => next(), next);
     });
   });
+  // Exports, imports and PDF documents (core/exchange, core/documents): signed-in user only, before AdminJS's router.
+  app.use(ADMIN_ROOT, exchangeRouter(runtime, admin));
 
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,

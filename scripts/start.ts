@@ -1,11 +1,13 @@
 /**
  * `npm start`: embedded PostgreSQL (or DATABASE_URL), pending migrations,
- * demo data on an empty database, and the admin on HOST:PORT.
+ * demo data on an empty database, the admin on HOST:PORT, and the job worker
+ * in the same process (WORKER=off leaves jobs to `npm run worker`).
  */
 import { readConfig } from '../config/index.js';
 import { createRuntime } from '../core/data/runtime.js';
 import { formatManifestProblems, ManifestError, UmsError } from '../core/errors.js';
 import { createApp } from '../core/server.js';
+import { onShutdownSignal, resolveJobs, startWorker, type Worker } from '../core/jobs/index.js';
 import { seedDemoIfEmpty } from '../core/tenancy/demo.js';
 
 const started = performance.now();
@@ -13,6 +15,13 @@ const config = readConfig();
 
 async function main(): Promise<void> {
   const runtime = await createRuntime({ config, migrate: true, owner: true, log: (line) => console.log(line) });
+  // A job whose handler is missing stops the start like any other manifest problem, with or without a worker here.
+  try {
+    resolveJobs(runtime.registry, runtime.plugins);
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
   if (config.seedDemo) {
     const logins = await seedDemoIfEmpty(runtime);
     if (logins) {
@@ -24,15 +33,26 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     console.log(`\nUMS admin: http://${config.host}:${config.port}/admin  (ready in ${Math.round(performance.now() - started)} ms)`);
   });
-  const shutdown = async (signal: string): Promise<void> => {
+  // After the server, so the admin is up first; a worker that cannot start stops the whole process.
+  let worker: Worker | undefined;
+  if (config.jobs.workerInProcess) {
+    try {
+      worker = await startWorker(runtime, { config: config.jobs });
+    } catch (err) {
+      server.close();
+      await close();
+      await runtime.close();
+      throw err;
+    }
+  } else console.log('WORKER=off: background jobs run in `npm run worker`.');
+  onShutdownSignal(async (signal) => {
     console.log(`\n${signal}: shutting down…`);
+    // Jobs first: a job still running is unlocked for another worker before the database goes away.
+    await worker?.stop();
     server.close();
     await close();
     await runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  });
 }
 
 main().catch((err: unknown) => {

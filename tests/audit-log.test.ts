@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RecordValidationError } from '../core/errors.js';
 import { definePlugin } from '../core/plugins/types.js';
-import library from '../modules/library/index.js';
+import { plugins } from '../modules/index.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 
 const EXPLODE = 'Explode after the write';
@@ -45,7 +45,8 @@ let a: Fixture;
 let b: Fixture;
 
 beforeAll(async () => {
-  runtime = await createTestRuntime({ plugins: [library, failingAfterWrite] });
+  // Every shipped plugin (the institute's workflows need theirs), plus a second library plugin that fails after writing.
+  runtime = await createTestRuntime({ plugins: [...plugins, failingAfterWrite] });
   a = await createFixtureOrg(runtime, 'library', ['librarian']);
   b = await createFixtureOrg(runtime, 'library', ['librarian']);
 });

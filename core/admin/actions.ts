@@ -8,9 +8,12 @@ import { BaseRecord, type Action, type ActionContext, type ActionRequest, type A
 import type { Access } from '../access/ability.js';
 import type { Runtime } from '../data/runtime.js';
 import type { ResolvedEntity } from '../manifest/index.js';
+import { classNameOf } from '../data/entity-schemas.js';
+import { componentLoader, componentSource } from './components.js';
 import { adminErrors } from './errors.js';
 import { recordServiceFor, type AdminUser } from './resource.js';
 import { workflowActions } from './workflow-actions.js';
+import { exchangeActions } from './export-actions.js';
 
 export const accessOf = (runtime: Runtime, currentAdmin: CurrentAdmin | undefined): Access | undefined =>
   currentAdmin ? runtime.access.peek(String((currentAdmin as AdminUser).id)) : undefined;
@@ -52,14 +55,18 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
     actions[def.name] = {
       actionType: 'record',
       icon: def.icon,
-      guard: def.confirm,
-      component: false,
+      guard: def.component ? undefined : def.confirm,
+      // A plugin screen (e.g. the roll call) is registered once per resource and action.
+      component: def.component ? componentLoader.add(`${classNameOf(entity)}_${def.name}`, componentSource(def.component)) : false,
       isVisible: available,
       isAccessible: allowed,
-      handler: async (_request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> => {
+      handler: async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> => {
         const { record, currentAdmin, resource, h } = context;
         if (!record) throw new Error('record action without a record');
-        const result = await adminErrors(async () => (await recordServiceFor(runtime, currentAdmin)).runAction(entity.key, def.name, String(record.id())));
+        // A screen loads the record with GET and posts its form; a plain action runs at once.
+        if (def.component && request.method !== 'post') return { record: record.toJSON(currentAdmin) };
+        const input = def.component ? (request.payload as Record<string, unknown> | undefined) : undefined;
+        const result = await adminErrors(async () => (await recordServiceFor(runtime, currentAdmin)).runAction(entity.key, def.name, String(record.id()), input));
         const updated = result.record ? new BaseRecord(result.record, resource) : record;
         return {
           record: updated.toJSON(currentAdmin),
@@ -70,5 +77,6 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
     };
   }
   Object.assign(actions, workflowActions(runtime, entity));
+  Object.assign(actions, exchangeActions(runtime, entity));
   return actions as ResourceOptions['actions'];
 }

@@ -105,20 +105,25 @@ const moduleToggle = (enabled: boolean): Command =>
 
 const userCreate = defineCommand({
   name: 'user:create',
-  summary: 'Create a user in an organization, with roles',
+  summary: 'Create a user in an organization, with roles; without --password the user is invited by e-mail',
   options: {
     org: { type: 'string', value: '<slug>', required: true, description: 'The organization' },
     email: { type: 'string', value: '<email>', required: true, description: 'Login email' },
-    password: { type: 'string', value: '<password>', required: true, description: 'Password' },
+    password: { type: 'string', value: '<password>', description: 'Password; leave out to send an invitation link instead' },
     name: { type: 'string', value: '<name>', required: true, description: 'Display name' },
     role: { type: 'string', value: '<role>', multiple: true, description: 'A role to assign, e.g. librarian' },
   },
-  examples: ['user:create --org city-library --email ana@city.test --password s3cret-pass --name "Ana Chen" --role librarian'],
+  details: 'Without --password the account cannot sign in until the user has chosen a password through the invitation link mailed to them (valid 72 hours, single use). The mail is queued in the outbox and sent by the mail job (or kept in the outbox, readable by the org admin, when SMTP_URL is not set).',
+  examples: [
+    'user:create --org city-library --email ana@city.test --name "Ana Chen" --role librarian',
+    'user:create --org city-library --email ana@city.test --password s3cret-pass --name "Ana Chen" --role librarian',
+  ],
   async run({ io, values }) {
     const slug = requiredString(values, 'org', 'user:create');
     const input = {
       email: requiredString(values, 'email', 'user:create'),
-      password: requiredString(values, 'password', 'user:create'),
+      // Empty: no password hash, so the core user hook sends an invitation in the same transaction.
+      password: stringOption(values, 'password') ?? '',
       name: requiredString(values, 'name', 'user:create'),
       roles: [...new Set(stringList(values, 'role'))],
     };
@@ -134,6 +139,7 @@ const userCreate = defineCommand({
       }
       const user = await createUser(runtime, slug, input);
       io.out(`Created user ${String(user.email)} (${input.name}, id ${user.id}) in ${slug}${input.roles.length ? ` with role${input.roles.length > 1 ? 's' : ''} ${input.roles.join(', ')}` : ' with no roles'}.`);
+      if (!input.password) io.out(`Invitation queued for ${String(user.email)}: the link to choose a password is valid 72 hours and works once (see the Mail outbox in the admin).`);
     });
   },
 });

@@ -10,6 +10,10 @@ import type { Registry, ResolvedEntity, ResolvedField } from '../manifest/index.
 export const ORGANIZATION_TABLE = 'core_organization';
 export const ORGANIZATION_MODULE_TABLE = 'core_organization_module';
 export const SESSION_TABLE = 'core_session';
+/** One-time secrets of core/auth (invitation links, e-mailed codes), stored hashed; never an admin resource. */
+export const AUTH_CODE_TABLE = 'core_auth_code';
+/** Timestamps of sign-in failures and code requests per hashed key, for lock-out and rate limits. */
+export const AUTH_THROTTLE_TABLE = 'core_auth_throttle';
 
 /** The runtime class AdminJS and TypeORM know an entity by; its name is the AdminJS resource id. */
 export type EntityClass = typeof BaseEntity & { umsEntity?: ResolvedEntity };
@@ -118,7 +122,8 @@ function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { sch
   for (const ix of entity.indexes) {
     const cols = ['organization_id', ...ix.fields.map((n) => (entity.field.get(n) ? columnOf(entity.field.get(n)!) : n))];
     if (ix.unique) uniques.push({ name: shortName('UQ', entity.table, cols), columns: cols });
-    else indices.push({ name: shortName('IDX', entity.table, cols), columns: cols });
+    // A declared index on a reference repeats the one every reference gets: keep one.
+    else if (!indices.some((i) => i.name === shortName('IDX', entity.table, cols))) indices.push({ name: shortName('IDX', entity.table, cols), columns: cols });
   }
   Object.assign(columns, {
     created_at: { type: 'timestamptz', createDate: true },
@@ -184,11 +189,118 @@ export interface EntityCatalog {
 
 export function buildEntityCatalog(registry: Registry): EntityCatalog {
   const classes = new Map<string, EntityClass>();
-  const schemas = [...systemSchemas()];
+  const schemas = [...systemSchemas(), ...credentialSchemas(), ...documentSchemas()];
   for (const entity of registry.entities) {
     const { schema, target } = manifestEntitySchema(entity, registry);
     schemas.push(schema);
     classes.set(entity.key, target);
   }
   return { schemas, classes };
+}
+
+/**
+ * The tables of core/auth that hold secrets or traces of who tried what: plain
+ * TypeORM schemas, deliberately not manifest entities, so no admin screen,
+ * record API or audit row ever shows them.
+ */
+function credentialSchemas(): EntitySchema[] {
+  return [
+    new EntitySchema({
+      name: 'CoreAuthCode',
+      target: runtimeClass('CoreAuthCode'),
+      tableName: AUTH_CODE_TABLE,
+      columns: {
+        id: { type: 'uuid', primary: true, generated: 'uuid' },
+        organization_id: { type: 'uuid' },
+        user_id: { type: 'uuid' },
+        purpose: { type: 'varchar', length: 20 },
+        secret_hash: { type: 'varchar', length: 200 },
+        attempts: { type: 'integer', default: 0 },
+        expires_at: { type: 'timestamptz' },
+        used_at: { type: 'timestamptz', nullable: true },
+        created_at: { type: 'timestamptz', createDate: true },
+      },
+      relations: {
+        organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
+        user: { type: 'many-to-one', target: 'CoreUser', joinColumn: { name: 'user_id' }, onDelete: 'CASCADE' },
+      } as Record<string, EntitySchemaRelationOptions>,
+      indices: [
+        { name: 'IDX_core_auth_code_user_purpose', columns: ['user_id', 'purpose'] },
+        { name: 'UQ_core_auth_code_secret_hash', columns: ['secret_hash'], unique: true },
+      ],
+      checks: [{ name: 'CHK_core_auth_code_purpose', expression: `"purpose" IN ('invitation', 'password_reset', 'account_deletion')` }],
+    }),
+    new EntitySchema({
+      name: 'CoreAuthThrottle',
+      target: runtimeClass('CoreAuthThrottle'),
+      tableName: AUTH_THROTTLE_TABLE,
+      columns: {
+        id: { type: 'uuid', primary: true, generated: 'uuid' },
+        bucket: { type: 'varchar', length: 40 },
+        key_hash: { type: 'varchar', length: 64 },
+        created_at: { type: 'timestamptz', createDate: true },
+      },
+      indices: [{ name: 'IDX_core_auth_throttle_key', columns: ['bucket', 'key_hash', 'created_at'] }],
+    }),
+  ];
+}
+
+export const DOCUMENT_TABLE = 'core_document';
+export const DOCUMENT_COUNTER_TABLE = 'core_document_counter';
+
+/**
+ * core/documents: the number issued to each (kind, record) and, when it was
+ * generated for later download (a job), the PDF itself; and the per
+ * organization, kind and year counters the numbers come from. Plain schemas:
+ * they are reached through the document service, never as admin resources.
+ */
+function documentSchemas(): EntitySchema[] {
+  return [
+    new EntitySchema({
+      name: 'CoreDocument',
+      target: runtimeClass('CoreDocument'),
+      tableName: DOCUMENT_TABLE,
+      columns: {
+        id: { type: 'uuid', primary: true, generated: 'uuid' },
+        organization_id: { type: 'uuid' },
+        kind: { type: 'varchar', length: 40 },
+        number: { type: 'varchar', length: 40 },
+        entity: { type: 'varchar', length: 100 },
+        record_id: { type: 'uuid' },
+        action: { type: 'varchar', length: 100 },
+        status: { type: 'varchar', length: 20, default: 'issued' },
+        content: { type: 'bytea', nullable: true },
+        byte_size: { type: 'integer', nullable: true },
+        error: { type: 'text', nullable: true },
+        requested_by: { type: 'uuid', nullable: true },
+        generated_at: { type: 'timestamptz', nullable: true },
+        created_at: { type: 'timestamptz', createDate: true },
+        updated_at: { type: 'timestamptz', updateDate: true },
+        created_by: { type: 'uuid', nullable: true },
+      },
+      relations: {
+        organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'RESTRICT' },
+      } as Record<string, EntitySchemaRelationOptions>,
+      uniques: [
+        { name: 'UQ_core_document_organization_id_kind_entity_record_id', columns: ['organization_id', 'kind', 'entity', 'record_id'] },
+        { name: 'UQ_core_document_organization_id_number', columns: ['organization_id', 'number'] },
+      ],
+      indices: [{ name: 'IDX_core_document_status', columns: ['status', 'updated_at'] }],
+      checks: [{ name: 'CHK_core_document_status', expression: `"status" IN ('issued', 'pending', 'ready', 'failed')` }],
+    }),
+    new EntitySchema({
+      name: 'CoreDocumentCounter',
+      target: runtimeClass('CoreDocumentCounter'),
+      tableName: DOCUMENT_COUNTER_TABLE,
+      columns: {
+        organization_id: { type: 'uuid', primary: true },
+        kind: { type: 'varchar', length: 40, primary: true },
+        year: { type: 'integer', primary: true },
+        last_value: { type: 'integer' },
+      },
+      relations: {
+        organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
+      } as Record<string, EntitySchemaRelationOptions>,
+    }),
+  ];
 }

@@ -64,6 +64,30 @@ export class RecordService {
     return new RecordService(this.runtime, this.actor, this.access, this.manager, options);
   }
 
+  /**
+   * For a core engine that has already authorised an operation on a record
+   * (the workflow engine): the same actor, transaction and audit trail, but the
+   * entity's read-only fields are writable and `update` needs no edit permission.
+   */
+  authorisedAction(name: string, entityKey: string): RecordService {
+    return this.withOptions({ action: { name, entity: entityKey } });
+  }
+
+  /** The action this service runs for (hooks use it to tell engine writes from form edits). */
+  get actionName(): string | undefined {
+    return this.options.action?.name;
+  }
+
+  /** The transaction this service works in (core engines write their own tables in it). */
+  get entityManager(): EntityManager {
+    return this.manager;
+  }
+
+  /** An audit row for something that is not a plain create/update/delete (a workflow approval, a rejection). */
+  async auditEvent(key: string, recordId: string, name: string, details: Record<string, unknown>): Promise<void> {
+    await this.audit(this.entity(key), 'action', recordId, details, name);
+  }
+
   // ── Access questions (for screens and plugins) ──────────────────────────
 
   moduleEnabled(entity: ResolvedEntity): boolean {
@@ -110,6 +134,43 @@ export class RecordService {
     const where = [...this.scopedWhere(entity, 'read', params), ...filtersSql(entity, filters, new Set(this.readableFields(entity)), params)];
     const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
     return row.n;
+  }
+
+  /**
+   * Everything `find` would return for these filters and sort, one page at a
+   * time (exports). Keyset pagination on (sort column, id): each page is one
+   * short query that continues after the last row of the previous page, so
+   * 100,000 rows never sit in memory together and no page re-reads what an
+   * OFFSET would skip.
+   */
+  async *findPages(key: string, query: Pick<ListQuery, 'filters' | 'sort'> = {}, pageSize = 1000): AsyncGenerator<RecordData[]> {
+    const entity = this.entity(key);
+    const readable = this.readableFields(entity);
+    const readableSet = new Set(readable);
+    // The same fallback as orderSql: a sort on a field the actor may not read uses the entity's default.
+    const wanted = query.sort ?? entity.sort;
+    const wantedField = entity.field.get(wanted.field);
+    const isSystem = ['id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version'].includes(wanted.field);
+    const usable = isSystem || (wantedField && readableSet.has(wantedField.name) && wantedField.type !== 'password' && wantedField.type !== 'json');
+    const sort = usable ? { field: wanted.field, direction: wanted.direction } : entity.sort;
+    const sortField = entity.field.get(sort.field);
+    const column = `r.${q(sortField ? columnOf(sortField) : sort.field)}`;
+    const desc = sort.direction === 'desc';
+    const limit = Math.min(Math.max(Math.trunc(pageSize), 1), 10_000);
+    let after: { key: string | null; id: string } | undefined;
+    for (;;) {
+      const params = new SqlParams();
+      const where = [...this.scopedWhere(entity, 'read', params), ...filtersSql(entity, query.filters ?? [], readableSet, params)];
+      if (after) where.push(keysetAfter(column, desc, after, params));
+      // The sort key travels as text: a JS Date would drop the microseconds a timestamptz keeps.
+      const sql = `SELECT ${selectList(entity, readable)}, ${column}::text AS "__keyset" FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, sort, readableSet)} LIMIT ${limit}`;
+      const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
+      if (!rows.length) return;
+      const last = rows[rows.length - 1];
+      after = { key: last.__keyset === null ? null : String(last.__keyset), id: String(last.id) };
+      yield this.redactPerRecord(entity, rows.map(({ __keyset: _key, ...row }) => normaliseRow(entity, row)));
+      if (rows.length < limit) return;
+    }
   }
 
   /** Count of readable records that also match a manifest condition (dashboard cards); placeholders are filled for this actor. */
@@ -242,7 +303,9 @@ export class RecordService {
     await this.validate(entity, values, Object.keys(input));
     // Access on the record itself (conditions) and on each field being written.
     if (this.access) {
-      const subject = await this.subjectOf(entity, values);
+      // The system columns the insert will write are part of what a rule may look at (`created_by: ${user.id}`).
+      const userId = actorUserId(this.actor);
+      const subject = await this.subjectOf(entity, { ...values, created_by: userId, updated_by: userId });
       if (!this.access.canOnRecord('create', entity, subject)) throw forbidden(`You may not create this ${entity.label.toLowerCase()}.`, { entity: entity.key });
       this.requireFields('create', entity, subject, Object.keys(input).filter((n) => entity.field.has(n)));
     }
@@ -358,7 +421,7 @@ export class RecordService {
   }
 
   /** A plugin's record action: permission (`can(name, record)`), availability, one transaction, audited. */
-  async runAction(key: string, name: string, id: string): Promise<{ message: string; record?: RecordData }> {
+  async runAction(key: string, name: string, id: string, input?: Record<string, unknown>): Promise<{ message: string; record?: RecordData }> {
     const entity = this.entity(key);
     const action = this.runtime.plugins.action(entity, name);
     if (!action) throw new UmsError('NOT_FOUND', `Unknown action "${name}" on ${entity.label}.`, { entity: entity.key });
@@ -370,7 +433,7 @@ export class RecordService {
         if (!(await tx.actionAllowed(entity, action, record))) throw forbidden(`You may not ${action.label.toLowerCase()} this ${entity.label.toLowerCase()}.`, { entity: entity.key });
         if (action.isAvailable && !action.isAvailable(record)) throw new UmsError('CONFLICT', `${action.label} is not possible for this ${entity.label.toLowerCase()} now.`, { entity: entity.key });
         const inner = tx.withOptions({ action: { name, entity: entity.key } });
-        const result = await action.handler(inner.hookContext(entity), record);
+        const result = await action.handler(inner.hookContext(entity), record, input);
         await tx.audit(entity, 'action', id, {}, name);
         return result;
       } catch (err) {
@@ -472,6 +535,21 @@ export class RecordService {
   private afterWrite(entity: ResolvedEntity): void {
     if (entity.key === 'core.role' || entity.key === 'core.role_assignment') this.runtime.access.invalidate();
   }
+}
+
+/**
+ * Rows after `after` in `ORDER BY column dir, id dir` (findPages). PostgreSQL
+ * sorts NULLs last ascending and first descending, so a NULL sort key needs
+ * its own branch.
+ */
+function keysetAfter(column: string, desc: boolean, after: { key: string | null; id: string }, params: SqlParams): string {
+  const cmp = desc ? '<' : '>';
+  const id = params.add(after.id);
+  if (column === 'r."id"') return `r."id" ${cmp} ${id}`;
+  if (after.key === null) return desc ? `(${column} IS NOT NULL OR r."id" < ${id})` : `(${column} IS NULL AND r."id" > ${id})`;
+  const key = params.add(after.key);
+  const beyond = `(${column} ${cmp} ${key} OR (${column} = ${key} AND r."id" ${cmp} ${id}))`;
+  return desc ? beyond : `(${beyond} OR ${column} IS NULL)`;
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

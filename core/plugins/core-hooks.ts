@@ -8,6 +8,8 @@
 import { validateCustomRules } from '../access/principals.js';
 import { ManifestError, RecordValidationError, type FieldErrors } from '../errors.js';
 import { definePlugin, type HookContext } from './types.js';
+import { userAccountActions, userAccountHooks } from '../auth/user-hooks.js';
+import { mailOutboxActions } from '../mail/actions.js';
 
 function checkCustomRole(ctx: HookContext, values: Record<string, unknown>, changed?: string[]): void {
   // Built-in rows mirror the manifests; their rules are the manifests' rules.
@@ -38,5 +40,8 @@ export const corePlugin = definePlugin({
       beforeCreate: (ctx, values) => checkCustomRole(ctx, values),
       beforeUpdate: (ctx, change) => checkCustomRole(ctx, change.values, change.changed),
     },
+    // Password policy and invitations (core/auth).
+    user: userAccountHooks,
   },
+  actions: [...userAccountActions, ...mailOutboxActions],
 });

@@ -7,6 +7,7 @@
 import type { Actor } from '../data/actor.js';
 import type { RecordData, RecordService } from '../data/records.js';
 import type { ResolvedEntity } from '../manifest/index.js';
+import type { JobHandler } from '../jobs/types.js';
 
 export interface HookContext {
   records: RecordService;
@@ -46,8 +47,18 @@ export interface RecordActionDefinition {
   confirm?: string;
   /** Whether the action applies to the record in its current state (e.g. status). */
   isAvailable?(record: RecordData): boolean;
-  /** Runs in one transaction with `ctx.records`, which may set the entity's read-only fields. */
-  handler(ctx: HookContext, record: RecordData): Promise<ActionResult>;
+  /**
+   * A custom AdminJS screen instead of confirm-and-run: the React component's source, as
+   * core/admin/components.ts `componentSource()` takes it (relative to core/, e.g.
+   * `../modules/<id>/components/<name>.tsx`). The screen posts its form to the action; the
+   * handler gets the posted fields as `input`.
+   */
+  component?: string;
+  /**
+   * Runs in one transaction with `ctx.records`, which may set the entity's read-only fields.
+   * `input`: what a `component` screen posted (undefined for a plain action).
+   */
+  handler(ctx: HookContext, record: RecordData, input?: Record<string, unknown>): Promise<ActionResult>;
 }
 
 export interface SeedContext {
@@ -58,11 +69,27 @@ export interface SeedContext {
   size: 'demo' | 'small';
 }
 
+/** What a workflow effect hook receives: it runs in the transition's transaction. */
+export interface WorkflowHookContext extends HookContext {
+  workflow: string;
+  transition: string;
+  from: string;
+  to: string;
+  /** The record after the transition (status and `set` effects applied). */
+  record: RecordData;
+}
+
+export type WorkflowHook = (ctx: WorkflowHookContext) => void | Promise<void>;
+
 export interface ModulePlugin {
   /** Must equal the manifest id. */
   module: string;
   hooks?: Record<string, EntityHooks>;
   actions?: RecordActionDefinition[];
+  /** Named hooks a manifest's workflow effects call (`"effects": { "hook": "<name>" }`). */
+  workflowHooks?: Record<string, WorkflowHook>;
+  /** Handlers for the manifest's `jobs` (by `handler`, default the job name); each runs per organization with the module enabled. */
+  jobs?: Record<string, JobHandler>;
   seed?(ctx: SeedContext): Promise<void>;
 }
 

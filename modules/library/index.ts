@@ -6,16 +6,19 @@
 import { definePlugin, type HookContext } from '../../core/plugins/types.js';
 import { UmsError } from '../../core/errors.js';
 import { seedLibrary } from './seed.js';
+import { libraryDocuments } from './documents.js';
+import { fineAccrual, overdueReminder } from './jobs.js';
 
 const DAY_MS = 86_400_000;
 
-interface FineSetting {
+export interface FineSetting {
   loan_days: number;
   daily_fine: number;
   max_fine: number | null;
 }
 
-async function fineSetting(ctx: HookContext): Promise<FineSetting> {
+/** The organization's fine setting (defaults when none is saved); also used by the fine accrual and reminder jobs. */
+export async function fineSetting(ctx: Pick<HookContext, 'records'>): Promise<FineSetting> {
   const [setting] = await ctx.records.find('library.fine_setting', { limit: 1 });
   return {
     loan_days: Number(setting?.loan_days ?? 14),
@@ -100,6 +103,8 @@ export default definePlugin({
         return { message: fine > 0 ? `Returned late: fine ${fine.toFixed(2)}.` : 'Returned on time.', record };
       },
     },
+    ...libraryDocuments,
   ],
+  jobs: { overdue_reminder: overdueReminder, fine_accrual: fineAccrual },
   seed: seedLibrary,
 });

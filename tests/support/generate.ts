@@ -23,6 +23,13 @@ export interface GenerateOptions {
 
 const USER = 'core.user';
 const ROLE_ASSIGNMENT = 'core.role_assignment';
+const OVERRIDE = 'core.approval_override';
+
+function approvalSteps(registry: Registry): Record<string, unknown>[] {
+  return registry.modules.flatMap((m) =>
+    m.workflows.flatMap((wf) => wf.transitions.flatMap((t) => (t.approval?.steps ?? []).map((s) => ({ workflow: wf.key, transition: t.name, step: s.name, roles: ['admin'] })))),
+  );
+}
 const DAY_MS = 86_400_000;
 
 /** Entities ordered so that referenced entities come first (self references and cycles fall back to null). */
@@ -155,8 +162,11 @@ export async function generateRecords(registry: Registry, system: RecordService,
     const existing = await system.find(entity.key, { limit: 1000 });
     pools.ids.set(entity.key, existing.map((r) => r.id));
     const list: RecordData[] = [];
+    const fixed = entity.key === OVERRIDE ? approvalSteps(registry) : undefined;
     for (let i = 0; i < options.count; i++) {
-      const record = await createWithRetry(entity, i, pools, system, options);
+      // An approver override must name a real approval step (its hook validates it): one per step.
+      if (fixed && i >= fixed.length) break;
+      const record = fixed ? await system.create(entity.key, fixed[i]) : await createWithRetry(entity, i, pools, system, options);
       // Unique values ran out (a unique enum with one value allows one record per organization).
       if (!record) break;
       list.push(record);

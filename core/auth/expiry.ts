@@ -1,0 +1,15 @@
+/** Removes one-time secrets that can no longer be used, and rate-limit traces older than any window. */
+import { AUTH_CODE_TABLE, AUTH_THROTTLE_TABLE } from '../data/entity-schemas.js';
+import type { Runtime } from '../data/runtime.js';
+import { THROTTLE_RETENTION_HOURS } from './throttle.js';
+
+/**
+ * Deletes expired or used codes and invitation links (their hashes are all
+ * that is stored; an expired link answers like an unknown one), and throttle
+ * rows past every window. Returns how many codes and links were removed.
+ */
+export async function expireStaleCredentials(runtime: Runtime): Promise<number> {
+  const [, removed]: [unknown, number] = await runtime.dataSource.query(`DELETE FROM ${AUTH_CODE_TABLE} WHERE expires_at < now() OR used_at IS NOT NULL`);
+  await runtime.dataSource.query(`DELETE FROM ${AUTH_THROTTLE_TABLE} WHERE created_at < now() - make_interval(hours => $1)`, [THROTTLE_RETENTION_HOURS]);
+  return removed;
+}

@@ -1,0 +1,94 @@
+/**
+ * The documents UMS prints and the data each one needs. The data types are
+ * plain interfaces, independent of any module's tables: a module's
+ * `documentAction` builds them from its records, the templates only lay them
+ * out.
+ */
+
+/** A money amount; the document's `currency` (an ISO code such as "INR") is printed in front. */
+export type Amount = number;
+
+export interface AmountLine {
+  label: string;
+  amount: Amount;
+}
+
+export interface FeeReceiptData {
+  student: { name: string; rollNumber?: string; program?: string };
+  /** What was paid for (tuition, hostel, …); the total is their sum. */
+  items: AmountLine[];
+  /** ISO date or date-time of the payment. */
+  paidOn: string;
+  method?: string;
+  /** The payment's own reference (bank or gateway transaction id). */
+  reference?: string;
+  currency?: string;
+  notes?: string;
+}
+
+export interface FineReceiptData {
+  member: { name: string; cardNumber?: string };
+  loanCode: string;
+  bookTitle: string;
+  issuedAt?: string;
+  dueAt?: string;
+  returnedAt?: string;
+  daysLate?: number;
+  amount: Amount;
+  currency?: string;
+}
+
+export interface PayslipData {
+  employee: { name: string; code?: string; designation?: string; department?: string };
+  /** The pay period as shown, e.g. "2026-10" or "October 2026". */
+  period: string;
+  earnings: AmountLine[];
+  deductions: AmountLine[];
+  paidOn?: string;
+  currency?: string;
+}
+
+export interface ReportCardLine {
+  /** An assessment, or a course when the card covers a whole term. */
+  label: string;
+  score?: number | string;
+  maxScore?: number;
+  grade?: string;
+  remarks?: string;
+}
+
+export interface ReportCardData {
+  student: { name: string; rollNumber?: string; program?: string };
+  course: { name: string; code?: string; term?: string; instructor?: string };
+  lines: ReportCardLine[];
+  attendance?: { attended: number; total: number };
+  overall?: { score?: number | string; grade?: string; result?: string };
+  remarks?: string;
+}
+
+export interface DocumentDataMap {
+  fee_receipt: FeeReceiptData;
+  fine_receipt: FineReceiptData;
+  payslip: PayslipData;
+  report_card: ReportCardData;
+}
+
+export type DocumentKind = keyof DocumentDataMap;
+
+/** Title printed on the document, and the prefix of its number (`FR-2026-000123`). */
+export const DOCUMENT_KINDS: Record<DocumentKind, { title: string; prefix: string }> = {
+  fee_receipt: { title: 'Fee receipt', prefix: 'FR' },
+  fine_receipt: { title: 'Fine receipt', prefix: 'FN' },
+  payslip: { title: 'Payslip', prefix: 'PS' },
+  report_card: { title: 'Report card', prefix: 'RC' },
+};
+
+export const isDocumentKind = (value: string): value is DocumentKind => Object.hasOwn(DOCUMENT_KINDS, value);
+
+/** What every document prints besides its own data. */
+export interface DocumentInput<K extends DocumentKind = DocumentKind> {
+  organization: { name: string };
+  number: string;
+  issuedAt: Date;
+  data: DocumentDataMap[K];
+}

@@ -1,0 +1,157 @@
+/**
+ * Documents for a signed-in user or a job: print now (the record action, run
+ * through RecordService.runAction, so permission, availability, transaction
+ * and audit are the same as for every record action), or queue the print for
+ * the documents job and download the stored PDF later. Every path re-reads the
+ * record as the asking user: a stored PDF is never handed to someone who may
+ * not read its record or run its action.
+ */
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../data/actor.js';
+import { DOCUMENT_TABLE } from '../data/entity-schemas.js';
+import { RecordService, type RecordData } from '../data/records.js';
+import type { Runtime } from '../data/runtime.js';
+import { forbidden, UmsError } from '../errors.js';
+import type { ResolvedEntity } from '../manifest/index.js';
+import { documentActionOf, type DocumentActionDefinition } from './actions.js';
+import { findDocument, issueDocument, storedContent, type DocumentKey, type DocumentRow, type DocumentStatus } from './store.js';
+
+export interface PrintedDocument {
+  number: string;
+  filename: string;
+  content: Buffer;
+}
+
+export interface DocumentState {
+  status: DocumentStatus | 'none';
+  number?: string;
+  generatedAt?: string;
+  error?: string;
+}
+
+interface Authorised {
+  entity: ResolvedEntity;
+  definition: DocumentActionDefinition;
+  record: RecordData;
+  key: DocumentKey;
+}
+
+/** The record as the actor reads it (missing and not readable look the same), and the action's permission. */
+async function authorise(records: RecordService, entityKey: string, recordId: string, name: string): Promise<Authorised> {
+  const entity = records.entity(entityKey);
+  const definition = documentActionOf(records.runtime, entity, name);
+  if (!records.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
+  const record = await records.get(entity.key, recordId);
+  if (!(await records.actionAllowed(entity, definition, record))) throw forbidden(`You may not print the ${definition.label.toLowerCase()} of this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+  return { entity, definition, record, key: { organizationId: records.organizationId, kind: definition.document.kind, entity: entity.key, recordId: record.id } };
+}
+
+const filenameOf = (row: DocumentRow): string => `${row.number}.pdf`;
+
+/** Prints the document now: runs its record action as `actor` and returns the PDF the action stored. */
+export async function printDocumentFor(runtime: Runtime, actor: Actor, entityKey: string, recordId: string, name: string): Promise<PrintedDocument> {
+  const records = await RecordService.for(runtime, actor);
+  const entity = records.entity(entityKey);
+  const definition = documentActionOf(runtime, entity, name);
+  await records.runAction(entity.key, name, recordId);
+  const key: DocumentKey = { organizationId: actor.organizationId, kind: definition.document.kind, entity: entity.key, recordId };
+  const row = await findDocument(runtime.dataSource.manager, key);
+  const content = row && (await storedContent(runtime.dataSource.manager, row.id));
+  if (!row || !content) throw new UmsError('INTERNAL', `The ${definition.label.toLowerCase()} was printed but not stored.`, { entity: entity.key });
+  return { number: row.number, filename: filenameOf(row), content };
+}
+
+/**
+ * Queues the document for the documents job (large documents): its number is
+ * issued now, the PDF is made by `generatePendingDocuments` as this actor.
+ */
+export async function queueDocument(runtime: Runtime, actor: Actor, entityKey: string, recordId: string, name: string): Promise<DocumentState> {
+  if (actor.kind !== 'user') throw new UmsError('BAD_REQUEST', 'Only a user can queue a document: the job prints it with their access.');
+  return runtime.dataSource.transaction(async (manager) => {
+    const records = await RecordService.for(runtime, actor, manager);
+    const { definition, record, key } = await authorise(records, entityKey, recordId, name);
+    if (definition.isAvailable && !definition.isAvailable(record)) throw new UmsError('CONFLICT', `${definition.label} is not possible for this record now.`, { entity: entityKey });
+    const row = await issueDocument(manager, key, name, actor.userId, new Date());
+    await manager.query(`UPDATE ${DOCUMENT_TABLE} SET status = 'pending', requested_by = $2, error = NULL, updated_at = now() WHERE id = $1`, [row.id, actor.userId]);
+    return { status: 'pending', number: row.number };
+  });
+}
+
+export async function documentState(runtime: Runtime, actor: Actor, entityKey: string, recordId: string, name: string): Promise<DocumentState> {
+  const records = await RecordService.for(runtime, actor);
+  const { key } = await authorise(records, entityKey, recordId, name);
+  const row = await findDocument(runtime.dataSource.manager, key);
+  if (!row) return { status: 'none' };
+  return { status: row.status, number: row.number, generatedAt: row.generated_at ? new Date(row.generated_at).toISOString() : undefined, error: row.error ?? undefined };
+}
+
+/** The PDF a job (or an earlier print) stored, for an actor who may print it. */
+export async function storedDocumentFor(runtime: Runtime, actor: Actor, entityKey: string, recordId: string, name: string): Promise<PrintedDocument> {
+  const records = await RecordService.for(runtime, actor);
+  const { key, definition } = await authorise(records, entityKey, recordId, name);
+  const row = await findDocument(runtime.dataSource.manager, key);
+  const content = row && row.status === 'ready' ? await storedContent(runtime.dataSource.manager, row.id) : undefined;
+  if (!row || !content) throw new UmsError('CONFLICT', `The ${definition.label.toLowerCase()} is not ready yet${row ? ` (${row.status})` : ''}.`, { entity: entityKey });
+  return { number: row.number, filename: filenameOf(row), content };
+}
+
+interface PendingRow {
+  id: string;
+  organization_id: string;
+  entity: string;
+  record_id: string;
+  action: string;
+  requested_by: string | null;
+}
+
+async function requesterOf(manager: EntityManager, row: PendingRow): Promise<Actor | undefined> {
+  if (!row.requested_by) return undefined;
+  const users: { id: string; email: string; is_active: boolean }[] = await manager.query('SELECT id, email, is_active FROM core_user WHERE id = $1 AND organization_id = $2', [row.requested_by, row.organization_id]);
+  const user = users[0];
+  return user?.is_active ? { kind: 'user', userId: user.id, organizationId: row.organization_id, email: user.email } : undefined;
+}
+
+/**
+ * The documents job: prints queued documents, each as the user who asked for
+ * it (their access at print time decides) and in its own transaction. A print
+ * that fails is marked failed with the reason; a run killed half-way leaves
+ * the document pending, and the next run prints it with the same number.
+ */
+export async function generatePendingDocuments(ctx: { runtime: Runtime; log?: { info(message: string): void; warn(message: string): void }; limit?: number }): Promise<string> {
+  const { runtime } = ctx;
+  let ready = 0;
+  let failed = 0;
+  for (let i = 0; i < (ctx.limit ?? 50); i++) {
+    const outcome = await runtime.dataSource.transaction(async (manager): Promise<'none' | 'ready' | 'failed'> => {
+      const rows: PendingRow[] = await manager.query(
+        `SELECT id, organization_id, entity, record_id, action, requested_by FROM ${DOCUMENT_TABLE} WHERE status = 'pending' ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      );
+      const row = rows[0];
+      if (!row) return 'none';
+      const fail = async (message: string): Promise<'failed'> => {
+        await manager.query(`UPDATE ${DOCUMENT_TABLE} SET status = 'failed', error = $2, updated_at = now() WHERE id = $1`, [row.id, message]);
+        ctx.log?.warn(`document ${row.id} (${row.entity} ${row.record_id}, ${row.action}) failed: ${message}`);
+        return 'failed';
+      };
+      const actor = await requesterOf(manager, row);
+      if (!actor) return fail('The user who asked for this document can no longer sign in.');
+      const records = await RecordService.for(runtime, actor, manager);
+      await manager.query('SAVEPOINT ums_document');
+      try {
+        await records.runAction(row.entity, row.action, row.record_id);
+        await manager.query('RELEASE SAVEPOINT ums_document');
+        return 'ready';
+      } catch (err) {
+        if (!(err instanceof UmsError)) throw err;
+        await manager.query('ROLLBACK TO SAVEPOINT ums_document');
+        return fail(err.message);
+      }
+    });
+    if (outcome === 'none') break;
+    if (outcome === 'ready') ready++;
+    else failed++;
+  }
+  const summary = `${ready} document${ready === 1 ? '' : 's'} generated${failed ? `, ${failed} failed` : ''}`;
+  ctx.log?.info(summary);
+  return summary;
+}

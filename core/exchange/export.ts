@@ -1,0 +1,158 @@
+/**
+ * Export of what a list shows the actor: the rows RecordService lets them
+ * read (tenant, row rules) with the columns their field rules allow, read in
+ * keyset pages (RecordService.findPages) and written as they arrive, so the
+ * memory an export needs does not grow with its size.
+ *
+ * Columns: `id`, each readable field by its manifest name (references as the
+ * referenced record's id, JSON as JSON text), `created_at`, `updated_at`: the
+ * same names the CSV import reads back.
+ */
+import { finished, pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { FieldFilter, ListQuery, RecordData, RecordService } from '../data/records.js';
+import { forbidden, UmsError } from '../errors.js';
+import type { ResolvedEntity, ResolvedField } from '../manifest/index.js';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export const EXPORT_FORMATS: Record<ExportFormat, { contentType: string; extension: string }> = {
+  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
+};
+
+export const isExportFormat = (value: string): value is ExportFormat => Object.hasOwn(EXPORT_FORMATS, value);
+
+export interface ExportQuery {
+  filters?: FieldFilter[];
+  sort?: ListQuery['sort'];
+  /** Rows per database read. */
+  pageSize?: number;
+}
+
+export interface ExportColumn {
+  key: string;
+  field?: ResolvedField;
+}
+
+type Cell = string | number | boolean | null;
+
+/**
+ * Spreadsheet programs run a cell that starts with one of these as a formula
+ * (CSV injection); such text is written with a leading apostrophe, which the
+ * import removes again.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const guardFormula = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+export const unguardFormula = (text: string): string => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text);
+
+/** What the actor may export from `entity`: checked before a single byte is sent. */
+export function exportColumns(records: RecordService, entity: ResolvedEntity): ExportColumn[] {
+  if (!records.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
+  if (!records.can('read', entity.key)) throw forbidden(`You may not read ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
+  const readable = new Set(records.readableFields(entity));
+  return [{ key: 'id' }, ...entity.fields.filter((f) => readable.has(f.name)).map((field) => ({ key: field.name, field })), { key: 'created_at' }, { key: 'updated_at' }];
+}
+
+function cellOf(column: ExportColumn, record: RecordData): Cell {
+  const value = record[column.key];
+  if (value === null || value === undefined) return null;
+  if (column.field?.type === 'json') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+const csvCell = (cell: Cell): string => (cell === null ? '' : typeof cell === 'string' ? guardFormula(cell) : String(cell));
+
+const cancelled = (): UmsError => new UmsError('BAD_REQUEST', 'The export was cancelled: its reader went away.');
+
+/** Resolves when `stream` wants more; rejects when it closes or fails first (the reader went away). */
+function drained(stream: Writable): Promise<void> {
+  if (stream.destroyed) return Promise.reject(cancelled());
+  return new Promise((resolve, reject) => {
+    const settle = (err?: Error): void => {
+      stream.off('drain', onDrain).off('close', onClose).off('error', settle);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = (): void => settle();
+    const onClose = (): void => settle(cancelled());
+    stream.on('drain', onDrain).on('close', onClose).on('error', settle);
+  });
+}
+
+async function writeCsv(pages: AsyncIterable<RecordData[]>, columns: ExportColumn[], out: Writable): Promise<number> {
+  // A BOM, so that spreadsheet programs read the file as UTF-8.
+  const csv = stringify({ bom: true });
+  const piping = pipeline(csv, out);
+  // Awaited at the end; a reader that leaves earlier must not count as an unhandled rejection meanwhile.
+  piping.catch(() => undefined);
+  let rows = 0;
+  const write = async (cells: string[]): Promise<void> => {
+    if (csv.destroyed) throw cancelled();
+    if (!csv.write(cells)) await drained(csv);
+  };
+  try {
+    await write(columns.map((c) => c.key));
+    for await (const page of pages) {
+      for (const record of page) await write(columns.map((c) => csvCell(cellOf(c, record))));
+      rows += page.length;
+    }
+    csv.end();
+    await piping;
+  } catch (err) {
+    const readerGone = out.destroyed;
+    csv.destroy();
+    out.destroy();
+    throw readerGone ? cancelled() : err;
+  }
+  return rows;
+}
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+const sheetName = (label: string): string => label.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Export';
+
+async function writeXlsx(pages: AsyncIterable<RecordData[]>, columns: ExportColumn[], entity: ResolvedEntity, out: Writable): Promise<number> {
+  // The streaming writer commits each row to the zip as it goes; inline strings keep no table of every text seen.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName(entity.pluralLabel), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.key, key: c.key, width: c.field?.type === 'text' ? 50 : c.field?.type === 'reference' || c.key === 'id' ? 38 : Math.max(12, c.key.length + 2) }));
+  let rows = 0;
+  try {
+    for await (const page of pages) {
+      for (const record of page) sheet.addRow(columns.map((c) => cellOf(c, record))).commit();
+      rows += page.length;
+      // The zip is written as rows commit: wait for a slow reader between pages.
+      if (out.writableNeedDrain) await drained(out);
+      else if (out.destroyed) throw cancelled();
+    }
+    sheet.commit();
+    await workbook.commit();
+    if (!out.writableFinished) await finished(out);
+  } catch (err) {
+    const readerGone = out.destroyed;
+    out.destroy();
+    throw readerGone ? cancelled() : err;
+  }
+  return rows;
+}
+
+/**
+ * Writes the export to `out` and ends it; resolves with the number of rows.
+ * Access is checked first (a refused export throws before anything is
+ * written); an error later destroys `out`, so a reader never takes a cut-off
+ * file for a complete one.
+ */
+export async function exportRecords(records: RecordService, entityKey: string, format: ExportFormat, out: Writable, query: ExportQuery = {}): Promise<number> {
+  const entity = records.entity(entityKey);
+  const columns = exportColumns(records, entity);
+  return writeExportRows(records, entity, columns, format, out, query);
+}
+
+/** The writing half of exportRecords, for callers that checked access (and sent headers) already. */
+export function writeExportRows(records: RecordService, entity: ResolvedEntity, columns: ExportColumn[], format: ExportFormat, out: Writable, query: ExportQuery = {}): Promise<number> {
+  const pages = records.findPages(entity.key, { filters: query.filters, sort: query.sort }, query.pageSize ?? 1000);
+  return format === 'csv' ? writeCsv(pages, columns, out) : writeXlsx(pages, columns, entity, out);
+}

@@ -1,0 +1,44 @@
+/**
+ * The core's own jobs: they work across all organizations at once (the
+ * outbox and the credential tables are core tables with their own tenant
+ * column), so each is one agenda job for the installation.
+ */
+import { documentsJob } from '../documents/job.js';
+import { deliverPendingMail, expireStaleCredentials } from '../mail/index.js';
+import type { CoreJob } from './declarations.js';
+
+export function coreJobs(): CoreJob[] {
+  return [
+    {
+      key: 'core.mail_delivery',
+      module: 'core',
+      name: 'mail_delivery',
+      label: 'Mail delivery',
+      description: 'Sends queued mail from the outbox (SMTP_URL), with retries and backoff.',
+      // Short: an invitation or a password-reset code should not wait long. Idle runs are one indexed query.
+      schedule: { every: '10 seconds' },
+      source: 'core/jobs/core-jobs.ts',
+      scope: 'installation',
+      handler: async ({ runtime }) => {
+        const { sent, failed } = await deliverPendingMail(runtime);
+        return `${sent} sent, ${failed} failed`;
+      },
+    },
+    {
+      key: 'core.credential_expiry',
+      module: 'core',
+      name: 'credential_expiry',
+      label: 'Expiry of stale codes and invitations',
+      description: 'Deletes expired or used one-time codes and invitation links, and old rate-limit traces.',
+      schedule: { every: '15 minutes' },
+      source: 'core/jobs/core-jobs.ts',
+      scope: 'installation',
+      handler: async ({ runtime }) => {
+        const removed = await expireStaleCredentials(runtime);
+        return `${removed} expired code${removed === 1 ? '' : 's'} or link${removed === 1 ? '' : 's'} removed`;
+      },
+    },
+    // Declared next to the document service it drives (core/documents): prints documents queued for the background.
+    documentsJob(),
+  ];
+}

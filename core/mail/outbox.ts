@@ -1,0 +1,63 @@
+/**
+ * Writing mail: a row in `core_mail_outbox`, in the caller's transaction, so a
+ * mail exists exactly when the change that caused it was committed. Nothing is
+ * sent here; the delivery job (delivery.ts) does that later.
+ *
+ * The row is written with SQL rather than through RecordService.create on
+ * purpose: a record create is audited with every field, and a mail body may
+ * carry a one-time code or link that must not live on in the audit log. The
+ * tenant still comes from the caller's RecordService, and the outbox is never
+ * writable from a screen (the core manifest denies create/update/delete).
+ */
+import { randomUUID } from 'node:crypto';
+import { readConfig } from '../../config/index.js';
+import { actorUserId } from '../data/actor.js';
+import { ORGANIZATION_TABLE } from '../data/entity-schemas.js';
+import type { RecordService } from '../data/records.js';
+import { UmsError } from '../errors.js';
+import { renderMail, type MailTemplate, type TemplateData } from './templates.js';
+
+export const OUTBOX_TABLE = 'core_mail_outbox';
+
+export interface MailRequest<K extends MailTemplate = MailTemplate> {
+  /** One address. */
+  to: string;
+  template: K;
+  data: TemplateData[K];
+}
+
+export interface QueuedMail {
+  id: string;
+  messageId: string;
+}
+
+const ADDRESS_RE = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+/** The domain of MAIL_FROM: Message-IDs are `<outbox id@domain>`, stable across retries. */
+export function messageIdDomain(mailFrom = readConfig().mailFrom): string {
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
+  return address.split('@')[1]?.trim() || 'ums.localhost';
+}
+
+/**
+ * Queues one mail to `request.to` in the transaction `records` works in (the
+ * workflow engine, a job, a hook or an auth flow passes the RecordService it
+ * already holds). The organization's name is filled into the template.
+ */
+export async function enqueueMail<K extends MailTemplate>(records: RecordService, request: MailRequest<K>): Promise<QueuedMail> {
+  const to = String(request.to ?? '').trim();
+  if (!ADDRESS_RE.test(to)) throw new UmsError('BAD_REQUEST', `Cannot send mail to "${to}": not an e-mail address.`, { entity: 'core.mail_outbox', field: 'recipient' });
+  const manager = records.entityManager;
+  const [organization]: { name: string }[] = await manager.query(`SELECT name FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [records.organizationId]);
+  if (!organization) throw new UmsError('NOT_FOUND', 'No such organization.');
+  const mail = renderMail(request.template, request.data, organization.name);
+  const id = randomUUID();
+  const messageId = `<${id}@${messageIdDomain()}>`;
+  const userId = actorUserId(records.actor);
+  await manager.query(
+    `INSERT INTO ${OUTBOX_TABLE} (id, organization_id, recipient, subject, body, html, template, status, attempts, next_attempt_at, message_id, created_by, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', 0, now(), $8, $9, $9)`,
+    [id, records.organizationId, to, mail.subject.slice(0, 300), mail.text, mail.html, request.template, messageId, userId],
+  );
+  return { id, messageId };
+}

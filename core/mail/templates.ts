@@ -1,0 +1,127 @@
+/**
+ * One template per purpose, with typed data. Every mail names the
+ * organization it comes from (subject and signature), because one address may
+ * have accounts in several organizations.
+ */
+
+export interface TemplateData {
+  invitation: { name: string; link: string; expiresAt: Date };
+  password_reset: { name: string; code: string; minutes: number };
+  account_deletion: { name: string; code: string; minutes: number };
+  approval_requested: { name?: string; entityLabel: string; recordTitle: string; transition: string; requestedBy: string; step?: string; link?: string };
+  approval_decided: {
+    name?: string;
+    entityLabel: string;
+    recordTitle: string;
+    transition: string;
+    decision: 'approved' | 'rejected';
+    decidedBy: string;
+    comment?: string;
+    link?: string;
+  };
+  overdue_reminder: { name: string; items: { title: string; dueDate: string; fine?: string }[]; link?: string };
+  /** Any other alert a module sends (e.g. low attendance, fee overdue). */
+  notice: { name?: string; title: string; body: string; link?: string };
+}
+
+export type MailTemplate = keyof TemplateData;
+export const MAIL_TEMPLATES: readonly MailTemplate[] = [
+  'invitation',
+  'password_reset',
+  'account_deletion',
+  'approval_requested',
+  'approval_decided',
+  'overdue_reminder',
+  'notice',
+];
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A paragraph of plain text, or a link shown as a button in HTML and as its address in text. */
+type Block = string | { href: string; label: string };
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function compose(organization: string, subject: string, greeting: string | undefined, blocks: Block[]): RenderedMail {
+  const all: Block[] = [greeting ? `Hello ${greeting},` : 'Hello,', ...blocks, `— ${organization}`];
+  const text = all.map((b) => (typeof b === 'string' ? b : `${b.label}: ${b.href}`)).join('\n\n') + '\n';
+  const html =
+    `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;color:#222">` +
+    all
+      .map((b) =>
+        typeof b === 'string'
+          ? `<p>${escapeHtml(b).replace(/\n/g, '<br>')}</p>`
+          : `<p><a href="${escapeHtml(b.href)}" style="display:inline-block;padding:8px 16px;background:#3040d6;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(b.label)}</a><br><small>${escapeHtml(b.href)}</small></p>`,
+      )
+      .join('') +
+    `</body></html>`;
+  return { subject: `[${organization}] ${subject}`, text, html };
+}
+
+const link = (href: string | undefined, label: string): Block[] => (href ? [{ href, label }] : []);
+
+const renderers: { [K in MailTemplate]: (d: TemplateData[K], organization: string) => RenderedMail } = {
+  invitation: (d, org) =>
+    compose(org, 'You are invited', d.name, [
+      `An administrator of ${org} created an account for you. Choose your password with this link; it works once and until ${d.expiresAt.toUTCString()}.`,
+      { href: d.link, label: 'Set your password' },
+      'If you did not expect this, ignore this mail: without a password nobody can sign in to the account.',
+    ]),
+  password_reset: (d, org) =>
+    compose(org, `Your password reset code: ${d.code}`, d.name, [
+      `Someone asked to reset the password of your ${org} account. Your code is:`,
+      d.code,
+      `It is valid for ${d.minutes} minutes and for 3 attempts. If you did not ask for it, ignore this mail: your password stays as it is.`,
+    ]),
+  account_deletion: (d, org) =>
+    compose(org, `Confirm deleting your account: ${d.code}`, d.name, [
+      `You asked to delete your ${org} account. To confirm, enter this code:`,
+      d.code,
+      `It is valid for ${d.minutes} minutes. The account will be deactivated and you will no longer be able to sign in; the records you created stay with ${org}. If you did not ask for this, ignore this mail and consider changing your password.`,
+    ]),
+  approval_requested: (d, org) =>
+    compose(org, `Approval needed: ${d.transition} ${d.entityLabel.toLowerCase()} "${d.recordTitle}"`, d.name, [
+      `${d.requestedBy} asks for approval to ${d.transition.toLowerCase()} the ${d.entityLabel.toLowerCase()} "${d.recordTitle}"${d.step ? ` (step: ${d.step})` : ''}.`,
+      ...link(d.link, 'Review the request'),
+    ]),
+  approval_decided: (d, org) =>
+    compose(org, `${d.decision === 'approved' ? 'Approved' : 'Rejected'}: ${d.transition} ${d.entityLabel.toLowerCase()} "${d.recordTitle}"`, d.name, [
+      `${d.decidedBy} ${d.decision} the request to ${d.transition.toLowerCase()} the ${d.entityLabel.toLowerCase()} "${d.recordTitle}".`,
+      ...(d.comment ? [`Comment: ${d.comment}`] : []),
+      ...link(d.link, 'Open the record'),
+    ]),
+  overdue_reminder: (d, org) =>
+    compose(org, d.items.length === 1 ? `Overdue: ${d.items[0].title}` : `${d.items.length} items are overdue`, d.name, [
+      `The following ${d.items.length === 1 ? 'item was' : 'items were'} due back and ${d.items.length === 1 ? 'is' : 'are'} now overdue:`,
+      d.items.map((i) => `• ${i.title} — due ${i.dueDate}${i.fine ? `, fine so far ${i.fine}` : ''}`).join('\n'),
+      'Please return them as soon as you can.',
+      ...link(d.link, 'See your loans'),
+    ]),
+  notice: (d, org) => compose(org, d.title, d.name, [d.body, ...link(d.link, 'Open')]),
+};
+
+export function renderMail<K extends MailTemplate>(template: K, data: TemplateData[K], organization: string): RenderedMail {
+  const render = renderers[template] as (d: TemplateData[K], organization: string) => RenderedMail;
+  return render(data, organization);
+}
+
+/**
+ * One-time secrets a template puts in a mail, masked once the mail has left
+ * through SMTP: the outbox copy is then a record of what was sent, not a
+ * second way to use the code or link.
+ */
+export function redactSecrets(template: string, content: string): string {
+  switch (template) {
+    case 'password_reset':
+    case 'account_deletion':
+      return content.replace(/\b\d{6}\b/g, '••••••');
+    case 'invitation':
+      return content.replace(/([?&]token=)[A-Za-z0-9_-]+/g, '$1(removed after delivery)');
+    default:
+      return content;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * `npm run worker`: the job worker alone, for running it apart from the web
+ * server (start that one with WORKER=off). Same database settings as the
+ * server; with the embedded PostgreSQL it uses the server's running cluster
+ * under DATA_DIR, or starts it and stops it again on exit.
+ */
+import { readConfig } from '../config/index.js';
+import { createRuntime } from '../core/data/runtime.js';
+import { formatManifestProblems, ManifestError, UmsError } from '../core/errors.js';
+import { onShutdownSignal, startWorker, type Worker } from '../core/jobs/index.js';
+
+const config = readConfig();
+
+async function main(): Promise<void> {
+  const runtime = await createRuntime({ config, migrate: true, poolSize: 5, log: (line) => console.log(line) });
+  let worker: Worker | undefined;
+  // Registered before the worker starts, so a signal during its start-up is an orderly stop too.
+  onShutdownSignal(async (signal) => {
+    console.log(`${signal}: stopping the worker…`);
+    await worker?.stop();
+    await runtime.close();
+    console.log('Worker stopped.');
+  });
+  try {
+    worker = await startWorker(runtime, { config: config.jobs });
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ManifestError) console.error(`UMS worker cannot start: the manifests have problems:\n${formatManifestProblems(err.problems)}`);
+  else if (err instanceof UmsError) console.error(`UMS worker cannot start: ${err.message}`);
+  else console.error('UMS worker cannot start:', err);
+  process.exit(1);
+});
