@@ -3,7 +3,7 @@ import type { MigrationInterface } from 'typeorm';
 import * as m0 from './1763700000000-core.js';
 import * as m1 from './1763700000001-audit-append-only.js';
 import * as m2 from './1763700000002-library.js';
-import * as m3 from './1795232205891-workflow-core.js';
+import * as m3 from './1795233835653-workflows-institute-platform-services.js';
 
 type MigrationClass = new () => MigrationInterface;
 const classesOf = (mod: Record<string, unknown>): MigrationClass[] => Object.values(mod) as MigrationClass[];

@@ -162,6 +162,11 @@ describe('approvals', () => {
     expect(request.status).toBe('rejected');
     const notes = await (await org.system()).find('core.notification', { filters: [{ field: 'record_id', op: 'eq', value: id }, { field: 'user', op: 'eq', value: user('requester').id }] });
     expect(notes.some((n) => String(n.title).startsWith('Rejected') && n.body === 'Too expensive for this quarter')).toBe(true);
+    // The same news goes out by e-mail, queued in the transaction: the request to the head, the decision to the requester.
+    const mails = await (await org.system()).find('core.mail_outbox', { limit: 1000 });
+    const to = (address: string, template: string) => mails.filter((m) => m.recipient === address && m.template === template);
+    expect(to(user('requester').email, 'approval_decided').some((m) => String(m.body).includes('Too expensive for this quarter'))).toBe(true);
+    expect(to(user('head').email, 'approval_requested').length).toBeGreaterThan(0);
     // Back in DRAFT the creator may edit and submit again; a fresh request opens.
     await (await org.as('requester')).update(PURCHASE, id, { amount: 50 });
     await (await as('requester')).run(PURCHASE, id, 'submit');

@@ -15,8 +15,12 @@ import {
   type ResolvedTransition,
   type ResolvedWorkflow,
 } from '../manifest/index.js';
+import { enqueueMail, type MailRequest } from '../mail/index.js';
 import { Participants } from './people.js';
 import { activeSteps, decide, isRefusal, planComplete, type Contribution, type GivenApproval, type RequestPlan, type Standing, type StepSnapshot } from './quorum.js';
+
+/** The e-mail that goes with a notification, for one recipient's name. */
+type MailFor = (name: string) => Omit<MailRequest, 'to'>;
 
 const REQUEST = 'core.workflow_request';
 const EVENT = 'core.workflow_event';
@@ -103,6 +107,7 @@ export class WorkflowEngine {
   }
 
   private readonly people: Participants;
+  private readonly notified = new Set<string>();
 
   static async for(records: RecordService): Promise<WorkflowEngine> {
     const system = records.actor.kind === 'system' ? records : await RecordService.for(records.runtime, systemActor(records.organizationId, 'workflow'), records.entityManager);
@@ -219,7 +224,7 @@ export class WorkflowEngine {
       await this.closeRequest(request, 'rejected');
       const reject = t.approval!.reject!;
       const moved = await this.move(entity, wf, t, record, reject.to, { comment, effects: false, request });
-      await this.notifyUsers([request.requested_by], `Rejected: ${t.label} — ${this.titleOf(entity, moved)}`, `${comment}`, entity, id);
+      await this.notifyUsers([request.requested_by], `Rejected: ${t.label} — ${this.titleOf(entity, moved)}`, comment, entity, id, this.decisionMail(entity, t, moved, 'rejected', comment));
       return { message: `Rejected; the ${entity.label.toLowerCase()} is back in ${this.stateLabel(wf, reject.to)}.`, record: moved, moved: true };
     }
 
@@ -275,7 +280,7 @@ export class WorkflowEngine {
     }
     await this.closeRequest(request, 'approved');
     const moved = await this.move(entity, wf, t, record, t.to, { comment, effects: true, request });
-    await this.notifyUsers([request.requested_by], `Approved: ${t.label} — ${this.titleOf(entity, moved)}`, comment ?? '', entity, id);
+    await this.notifyUsers([request.requested_by], `Approved: ${t.label} — ${this.titleOf(entity, moved)}`, comment ?? '', entity, id, this.decisionMail(entity, t, moved, 'approved', comment));
     return { message: `Approved: the ${entity.label.toLowerCase()} is now ${this.stateLabel(wf, t.to)}.`, record: moved, moved: true };
   }
 
@@ -301,7 +306,8 @@ export class WorkflowEngine {
           .replace('{label}', t.label)
           .replace('{title}', this.titleOf(entity, full))
           .replace('{state}', this.stateLabel(wf, to));
-        await this.notifyUsers(await this.people.actorsUserIds(t.effects.notify, entity, full), message, options.comment ?? '', entity, id);
+        const body = options.comment ?? '';
+        await this.notifyUsers(await this.people.actorsUserIds(t.effects.notify, entity, full), message, body, entity, id, (name) => ({ template: 'notice', data: { name, title: message, body } }));
       }
       if (t.effects.hook) {
         const hook = this.records.runtime.plugins.workflowHook(wf.module, t.effects.hook)!;
@@ -507,17 +513,37 @@ export class WorkflowEngine {
     }
     const wf = this.workflowOf(entity.key);
     const t = wf.transitions.find((x) => x.name === request.transition);
-    await this.notifyUsers([...users], `Approval requested: ${t?.label ?? request.transition} — ${this.titleOf(entity, record)}`, '', entity, recordId);
+    const transition = t?.label ?? request.transition;
+    const requestedBy = request.requested_by ? ((await this.people.userNames([request.requested_by])).get(request.requested_by) ?? 'Someone') : 'Someone';
+    const steps = activeSteps(request.steps, approvals).map((s) => s.label).join(', ');
+    await this.notifyUsers([...users], `Approval requested: ${transition} — ${this.titleOf(entity, record)}`, '', entity, recordId, (name) => ({
+      template: 'approval_requested',
+      data: { name, entityLabel: entity.label, recordTitle: this.titleOf(entity, record), transition, requestedBy, step: steps },
+    }));
   }
 
-  private async notifyUsers(userIds: (string | null)[], title: string, body: string, entity: ResolvedEntity, recordId: string): Promise<void> {
-    for (const user of new Set(userIds.filter((u): u is string => Boolean(u)))) {
-      if (user === this.userId) continue;
-      await this.system.create(NOTIFICATION, { user, title: title.slice(0, 300), body, entity: entity.key, record_id: recordId });
+  /**
+   * A notification row per person (one per record and call: the requester may
+   * also be named by the effect) and the same news by e-mail, queued in this
+   * transaction; the mail job delivers it after commit.
+   */
+  private async notifyUsers(userIds: (string | null)[], title: string, body: string, entity: ResolvedEntity, recordId: string, mail: MailFor): Promise<void> {
+    const ids = [...new Set(userIds.filter((u): u is string => Boolean(u)))].filter((u) => u !== this.userId && !this.notified.has(`${recordId} ${u}`));
+    const recipients = ids.length ? await this.system.getMany('core.user', ids) : [];
+    for (const user of recipients) {
+      this.notified.add(`${recordId} ${user.id}`);
+      await this.system.create(NOTIFICATION, { user: user.id, title: title.slice(0, 300), body, entity: entity.key, record_id: recordId });
+      if (user.is_active && typeof user.email === 'string') await enqueueMail(this.records, { to: user.email, ...mail(String(user.name ?? '')) } as MailRequest);
     }
   }
 
   // ── Small helpers ──────────────────────────────────────────────────────
+
+  private decisionMail(entity: ResolvedEntity, t: ResolvedTransition, record: RecordData, decision: 'approved' | 'rejected', comment: string | undefined): MailFor {
+    const actor = this.records.actor;
+    const decidedBy = actor.kind === 'user' ? actor.email : 'the system';
+    return (name) => ({ template: 'approval_decided', data: { name, entityLabel: entity.label, recordTitle: this.titleOf(entity, record), transition: t.label, decision, decidedBy, comment } });
+  }
 
   private effectValues(t: ResolvedTransition): Record<string, unknown> {
     const actor = this.records.actor;

@@ -93,12 +93,12 @@ export function decide(
   standingFor: (step: StepSnapshot) => Standing,
 ): Contribution | Refusal {
   if (approvals.some((a) => a.actor === userId)) return { code: 'ALREADY_DECIDED', message: 'You have already approved this request; another person must give the remaining approvals.' };
+  const contribution = activeSteps(plan, approvals)
+    .map((step) => contributionTo(step, approvals, standingFor(step)))
+    .find((c) => c !== undefined);
+  if (!contribution) return { code: 'NOT_APPROVER', message: 'You are not an approver of the step this request is waiting for.' };
   if (requestedBy === userId && !plan.allowSelfApproval) return { code: 'SELF_APPROVAL', message: 'You cannot approve your own request.' };
-  for (const step of activeSteps(plan, approvals)) {
-    const c = contributionTo(step, approvals, standingFor(step));
-    if (c) return c;
-  }
-  return { code: 'NOT_APPROVER', message: 'You are not an approver of the step this request is waiting for.' };
+  return contribution;
 }
 
 export const isRefusal = (v: Contribution | Refusal): v is Refusal => 'code' in v;

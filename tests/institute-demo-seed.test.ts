@@ -1,0 +1,135 @@
+/**
+ * The institute demo organization: its role logins work, the staff, students and
+ * courses exist in every state the demo needs (a PENDING course, enrollments of
+ * each kind on the demo teacher's ACTIVE courses, a full course, a PENDING staff
+ * profile whose login is held), and each role's view of it follows its rules.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { authenticator } from '../core/auth/index.js';
+import { RecordService, type RecordData } from '../core/data/records.js';
+import { findOrganization } from '../core/tenancy/index.js';
+import { seedDemoIfEmpty, type DemoLogin } from '../core/tenancy/demo.js';
+import { createTestRuntime, type TestRuntime } from './support/runtime.js';
+import { WorkflowEngine } from '../core/workflow/index.js';
+
+let runtime: TestRuntime;
+let logins: DemoLogin[];
+let organizationId: string;
+let system: RecordService;
+
+beforeAll(async () => {
+  runtime = await createTestRuntime();
+  logins = (await seedDemoIfEmpty(runtime, { systemTypes: ['institute'] }))!;
+  organizationId = (await findOrganization(runtime, 'institute')).id;
+  system = await RecordService.for(runtime, { kind: 'system', organizationId, reason: 'test' });
+}, 120_000);
+afterAll(() => runtime.dispose());
+
+const eq = (field: string, value: unknown) => ({ field, op: 'eq' as const, value });
+const countWhere = (key: string, ...filters: ReturnType<typeof eq>[]) => system.count(key, filters);
+
+async function as(email: string): Promise<RecordService> {
+  const user = await authenticator(runtime)(email, 'demo1234');
+  if (!user) throw new Error(`${email} cannot sign in`);
+  return RecordService.for(runtime, { kind: 'user', userId: user.id, organizationId, email });
+}
+
+describe('institute demo seed', () => {
+  it('creates a login per institute role, all signing in with demo1234', async () => {
+    const emails = logins.map((l) => l.email).sort();
+    expect(emails).toEqual(['admin@institute.demo', 'finance@institute.demo', 'hr@institute.demo', 'sales@institute.demo', 'student@institute.demo', 'teacher@institute.demo']);
+    for (const email of emails) expect(await authenticator(runtime)(email, 'demo1234')).not.toBeNull();
+  });
+
+  it('has about twenty courses in every state, with at least one PENDING', async () => {
+    expect(await system.count('institute.course')).toBeGreaterThanOrEqual(20);
+    for (const status of ['DRAFT', 'PENDING', 'ACTIVE', 'ARCHIVED']) expect(await countWhere('institute.course', eq('status', status))).toBeGreaterThan(0);
+    const published = await system.find('institute.course', { filters: [eq('status', 'ACTIVE')], limit: 100 });
+    expect(published.every((c) => c.published_at)).toBe(true);
+  });
+
+  it('the demo teacher has several ACTIVE courses with APPLIED, ENROLLED and REJECTED enrollments, and a full course', async () => {
+    const teacher = await as('teacher@institute.demo');
+    const courses = await teacher.find('institute.course', { filters: [eq('status', 'ACTIVE')], limit: 100 });
+    expect(courses.length).toBeGreaterThanOrEqual(3);
+    const enrollments = await teacher.find('institute.enrollment', { limit: 1000 });
+    for (const status of ['APPLIED', 'ENROLLED', 'REJECTED']) expect(enrollments.some((e) => e.status === status)).toBe(true);
+    const full = courses.filter((c) => enrollments.filter((e) => e.course === c.id && e.status === 'ENROLLED').length === Number(c.max_seats));
+    expect(full.length).toBeGreaterThan(0);
+    // A session today waits for its roll call; past sessions have attendance; exams have marks.
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await teacher.find('institute.attendance_session', { filters: [eq('date', today)] })).length).toBeGreaterThan(0);
+    expect(await teacher.count('institute.attendance_record')).toBeGreaterThan(10);
+    expect(await teacher.count('institute.mark')).toBeGreaterThan(5);
+  });
+
+  it('the demo student sees only ACTIVE courses and their own enrollments, marks and invoices', async () => {
+    const student = await as('student@institute.demo');
+    const courses = await student.find('institute.course', { limit: 100 });
+    expect(courses.length).toBeGreaterThan(0);
+    expect(courses.every((c) => c.status === 'ACTIVE')).toBe(true);
+    const [me] = await student.find('institute.student');
+    const mine = (r: RecordData) => r.student === me.id;
+    const enrollments = await student.find('institute.enrollment');
+    expect(enrollments.length).toBeGreaterThanOrEqual(2);
+    expect(enrollments.every(mine)).toBe(true);
+    expect((await student.find('institute.mark')).every(mine)).toBe(true);
+    expect((await student.find('institute.fee_invoice')).every(mine)).toBe(true);
+  });
+
+  it('has invoices PENDING and PAID, and every PAID invoice is covered by its payments', async () => {
+    expect(await countWhere('institute.fee_invoice', eq('status', 'PENDING'))).toBeGreaterThan(0);
+    const paid = await system.find('institute.fee_invoice', { filters: [eq('status', 'PAID')], limit: 1000 });
+    expect(paid.length).toBeGreaterThan(0);
+    for (const invoice of paid) {
+      const payments = await system.find('institute.payment', { filters: [eq('invoice', invoice.id)] });
+      expect(payments.reduce((s, p) => s + Number(p.amount), 0)).toBeGreaterThanOrEqual(Number(invoice.amount));
+      expect(invoice.paid_at).toBeTruthy();
+    }
+  });
+
+  it('has staff profiles for the demo staff and one PENDING profile whose login is held', async () => {
+    const pending = await system.find('institute.staff_profile', { filters: [eq('status', 'PENDING')] });
+    expect(pending).toHaveLength(1);
+    const user = await system.get('core.user', String(pending[0].user));
+    expect(user.is_active).toBe(false);
+    expect(await authenticator(runtime)(String(user.email), 'demo1234')).toBeNull();
+    expect(await countWhere('institute.staff_profile', eq('status', 'ACTIVE'))).toBeGreaterThanOrEqual(7);
+  });
+
+  it('has notices, schools with sign-ups and contact history, and hiring', async () => {
+    expect(await system.count('institute.notice')).toBeGreaterThan(0);
+    expect(await system.count('institute.school')).toBeGreaterThan(0);
+    for (const status of ['NEW', 'CONTACTED', 'CONVERTED']) expect(await countWhere('institute.course_signup', eq('status', status))).toBeGreaterThan(0);
+    expect(await system.count('institute.contact')).toBeGreaterThan(0);
+    expect(await countWhere('institute.job_post', eq('status', 'OPEN'))).toBeGreaterThan(0);
+    for (const status of ['APPLIED', 'SHORTLISTED']) expect(await countWhere('institute.job_application', eq('status', status))).toBeGreaterThan(0);
+  });
+
+  it('each role’s dashboard cards count what that role may read', async () => {
+    const student = await as('student@institute.demo');
+    const finance = await as('finance@institute.demo');
+    expect(await student.countMatching('institute.fee_invoice', { status: 'PENDING' })).toBeLessThan(await finance.countMatching('institute.fee_invoice', { status: 'PENDING' }));
+    expect(await student.countMatching('institute.course', { status: 'PENDING' })).toBe(0);
+    expect(await (await as('sales@institute.demo')).countMatching('institute.course', { status: 'PENDING' })).toBeGreaterThan(0);
+  });
+
+  it('has approvals in flight: a PENDING course nobody approved yet, and something waiting for every approver role', async () => {
+    const inboxOf = async (email: string) => (await WorkflowEngine.for(await as(email))).inbox();
+    const open = await system.find('core.workflow_request', { filters: [eq('status', 'open'), eq('entity', 'institute.course')], limit: 100 });
+    const untouched = [];
+    for (const request of open) {
+      const given = await countWhere('core.workflow_event', eq('request', request.id), eq('kind', 'approved'));
+      if (given === 0 && request.transition === 'approve') untouched.push(request);
+    }
+    expect(untouched.length).toBeGreaterThan(0);
+    for (const role of ['admin', 'teacher', 'hr', 'finance', 'sales']) {
+      expect({ role, waiting: (await inboxOf(`${role}@institute.demo`)).length > 0 }).toEqual({ role, waiting: true });
+    }
+    expect(await inboxOf('student@institute.demo')).toEqual([]);
+    // One course already has the admin's approval and waits for sales or finance only.
+    const sales = await inboxOf('sales@institute.demo');
+    expect(sales.some((i) => i.given.some((g) => g.step === 'admin') && i.waitingFor.join() === 'Sales or finance')).toBe(true);
+  });
+});
+
