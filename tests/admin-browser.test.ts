@@ -3,13 +3,11 @@
  * a librarian and finds the book list, and the navigation offers only what the
  * role allows. Needs Debian's chromium (installed by .ci/run).
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signIn } from './support/browser.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { startTestServer, type TestServer } from './support/http.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let runtime: TestRuntime;
 let server: TestServer;
@@ -17,17 +15,13 @@ let browser: Browser;
 let lib: Fixture;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.`);
   runtime = await createTestRuntime();
   lib = await createFixtureOrg(runtime, 'library', ['librarian']);
   const sys = await lib.system();
   await sys.create('library.book', { title: 'The Quiet Lighthouse', authors: 'Mei Chen', copies_total: 2 });
   await sys.create('library.book', { title: 'Notes on Glaciers', authors: 'Lars Novak', copies_total: 1 });
   server = await startTestServer(runtime);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
@@ -36,17 +30,10 @@ afterAll(async () => {
   await runtime?.dispose();
 });
 
-async function signIn(email: string) {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${server.url}/admin/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', 'secret-123');
-  await Promise.all([page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 }), page.click('button.adminjs_Button')]);
-  return page;
-}
+const signInAs = (email: string) => signIn(browser, server.url, email);
 
 /** The sidebar's text with every module group opened. */
-async function navigationText(page: Awaited<ReturnType<typeof signIn>>): Promise<string> {
+async function navigationText(page: Page): Promise<string> {
   const sidebar = page.locator('[data-css="sidebar"]');
   for (const group of ['Organization', 'Library']) {
     const header = sidebar.getByText(group, { exact: true });
@@ -57,7 +44,7 @@ async function navigationText(page: Awaited<ReturnType<typeof signIn>>): Promise
 
 describe('AdminJS in a real browser', () => {
   it('a librarian signs in, finds the book list, and the navigation offers only library screens', async () => {
-    const page = await signIn(lib.users.get('librarian')!.email);
+    const page = await signInAs(lib.users.get('librarian')!.email);
     await page.goto(`${server.url}/admin/resources/LibraryBook`);
     await page.getByText('The Quiet Lighthouse').first().waitFor({ timeout: 60_000 });
     await expect(page.getByText('Notes on Glaciers').first().isVisible()).resolves.toBe(true);
@@ -71,7 +58,7 @@ describe('AdminJS in a real browser', () => {
   }, 120_000);
 
   it("the organization's admin sees the organization screens and its name", async () => {
-    const page = await signIn(lib.users.get('admin')!.email);
+    const page = await signInAs(lib.users.get('admin')!.email);
     const sidebar = await navigationText(page);
     expect(sidebar).toContain('Audit log');
     expect(sidebar).toContain('Role assignments');
