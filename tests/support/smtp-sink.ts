@@ -74,9 +74,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   };
 }
 
-/** The 6-digit code of a reset or deletion mail. */
+/** The 6-digit code of a reset or deletion mail: the line that holds nothing else (an organization's name may contain six digits too). */
 export const codeIn = (mail: SunkMail | undefined): string => {
-  const code = /\b(\d{6})\b/.exec(mail?.text ?? '')?.[1];
+  const code = /^\s*(\d{6})\s*$/m.exec(mail?.text ?? '')?.[1];
   if (!code) throw new Error(`no code in mail: ${mail?.subject ?? '(none)'}`);
   return code;
 };
