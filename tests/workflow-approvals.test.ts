@@ -318,5 +318,20 @@ describe('versions', () => {
       await without.close();
     }
   });
+
+  test('a workflow mistake in a manifest is refused at load with the file and JSON pointer', () => {
+    const manifest = purchasingManifest();
+    const wf = (manifest.workflows as Record<string, unknown>[])[0] as { transitions: Record<string, unknown>[]; initial: string };
+    wf.initial = 'NOWHERE';
+    (wf.transitions[1].effects as Record<string, unknown>).set = { approved_at: '${tomorrow}' };
+    let problems: string[] = [];
+    try {
+      registryWith(manifest);
+    } catch (err) {
+      problems = String((err as Error).message).split('\n');
+    }
+    expect(problems.some((p) => /purchasing\.json#\/workflows\/0\/initial: unknown state "NOWHERE"/.test(p))).toBe(true);
+    expect(problems.some((p) => /purchasing\.json#\/workflows\/0\/transitions\/1\/effects\/set\/approved_at: unknown placeholder \$\{tomorrow\}/.test(p))).toBe(true);
+  });
 });
 
