@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordData } from '../core/data/records.js';
 import { generatePendingDocuments, printDocumentFor, renderDocumentBuffer } from '../core/documents/index.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
-import { startTestServer, type TestServer } from './support/http.js';
+import { sessionCookie, startTestServer, type TestServer } from './support/http.js';
 import { errorOf } from './support/errors.js';
-import { fetchAs, pdfText, sessionCookie } from './support/files.js';
+import { fetchAs, pdfText } from './support/files.js';
 
 let runtime: TestRuntime;
 let server: TestServer;

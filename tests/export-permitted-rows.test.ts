@@ -8,8 +8,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { RecordData } from '../core/data/records.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
-import { startTestServer, type TestServer } from './support/http.js';
-import { fetchAs, sessionCookie } from './support/files.js';
+import { sessionCookie, startTestServer, type TestServer } from './support/http.js';
+import { fetchAs } from './support/files.js';
 
 let runtime: TestRuntime;
 let server: TestServer;

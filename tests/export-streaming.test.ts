@@ -11,8 +11,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { exportRecords } from '../core/exchange/index.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
-import { startTestServer, type TestServer } from './support/http.js';
-import { fetchAs, sessionCookie } from './support/files.js';
+import { sessionCookie, startTestServer, type TestServer } from './support/http.js';
+import { fetchAs } from './support/files.js';
 
 const ROWS = 100_000;
 let runtime: TestRuntime;

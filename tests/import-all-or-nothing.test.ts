@@ -10,9 +10,9 @@ import { Writable } from 'node:stream';
 import { RecordService, type RecordData } from '../core/data/records.js';
 import { exportRecords, importCsv } from '../core/exchange/index.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
-import { startTestServer, type TestServer } from './support/http.js';
+import { sessionCookie, startTestServer, type TestServer } from './support/http.js';
 import { errorOf } from './support/errors.js';
-import { fetchAs, sessionCookie } from './support/files.js';
+import { fetchAs } from './support/files.js';
 
 let runtime: TestRuntime;
 let server: TestServer;

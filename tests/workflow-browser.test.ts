@@ -54,6 +54,10 @@ describe('workflow screens in a real browser', () => {
     const events = await world.system.find('core.workflow_event', { filters: [{ field: 'record_id', op: 'eq', value: course.id }, { field: 'kind', op: 'eq', value: 'approved' }] });
     expect(events).toHaveLength(1);
     expect(events[0].actor).toBe(world.userId('admin'));
+    // The history screen lists the submission's comment and the approval.
+    await admin.goto(`${server.url}/admin/resources/InstituteCourse/records/${course.id}/history`);
+    await admin.getByText('Ready for spring').first().waitFor({ timeout: 60_000 });
+    expect(await admin.getByText('approved', { exact: true }).count()).toBe(1);
     await admin.close();
   }, 180_000);
 });

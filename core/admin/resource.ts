@@ -61,7 +61,8 @@ export class ManifestResource extends TypeormResource {
     return (this.propsByPath.get(path) ?? null) as unknown as TypeormProperty;
   }
 
-  private toQueryFilters(filter: Filter | undefined): FieldFilter[] {
+  /** AdminJS list filters → RecordService filters; also used by exports so a download matches the list. */
+  toQueryFilters(filter: Filter | undefined): FieldFilter[] {
     const out: FieldFilter[] = [];
     for (const element of Object.values(filter?.filters ?? {})) {
       const f = this.entity.field.get(element.path);

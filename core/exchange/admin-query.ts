@@ -20,8 +20,8 @@ export function manifestResourceOf(admin: AdminJS, entity: ResolvedEntity): Mani
 export function exportQueryFromList(resource: ManifestResource, query: Record<string, unknown>): ExportQuery {
   const { filters = {}, sortBy, direction } = flat.unflatten<Record<string, unknown>, { filters?: Record<string, unknown>; sortBy?: unknown; direction?: unknown }>(query);
   const filter = new Filter(filters, resource);
-  // The list's own AdminJS → RecordService translation (private to the resource; element access on purpose, not a copy).
-  const fieldFilters = resource['toQueryFilters'](filter);
+  // The list's own AdminJS → RecordService translation, so an export matches what the list shows.
+  const fieldFilters = resource.toQueryFilters(filter);
   return {
     filters: fieldFilters,
     sort: typeof sortBy === 'string' && sortBy ? { field: sortBy, direction: direction === 'desc' ? 'desc' : 'asc' } : undefined,

@@ -16,19 +16,6 @@ export function pdfText(pdf: Buffer): string {
   }
 }
 
-/** Signs in through the admin's login form and returns the session cookie. */
-export async function sessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password }).toString(),
-    redirect: 'manual',
-  });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  if (res.status !== 302 || !cookie || (res.headers.get('location') ?? '').includes('login')) throw new Error(`login failed for ${email}: ${res.status}`);
-  return cookie;
-}
-
 export async function fetchAs(baseUrl: string, cookie: string | undefined, path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (cookie) headers.set('cookie', cookie);

@@ -34,6 +34,19 @@ export class AdminClient {
   }
 }
 
+/** Signs in through the admin's login form and returns the session cookie. */
+export async function sessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password }).toString(),
+    redirect: 'manual',
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  if (res.status !== 302 || !cookie || (res.headers.get('location') ?? '').includes('login')) throw new Error(`login failed for ${email}: ${res.status}`);
+  return cookie;
+}
+
 export async function startTestServer(runtime: Runtime): Promise<TestServer> {
   const { app, close } = await createApp(runtime, { dataDir: mkdtempSync(join(tmpdir(), 'ums-http-')), sessionSecret: 'test-secret' });
   const server = app.listen(0, '127.0.0.1');
@@ -42,15 +55,7 @@ export async function startTestServer(runtime: Runtime): Promise<TestServer> {
   return {
     url,
     async login(email, password) {
-      const res = await fetch(`${url}/admin/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email, password }).toString(),
-        redirect: 'manual',
-      });
-      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-      if (res.status !== 302 || !cookie || (res.headers.get('location') ?? '').includes('login')) throw new Error(`login failed for ${email}: ${res.status}`);
-      return new AdminClient(url, cookie);
+      return new AdminClient(url, await sessionCookie(url, email, password));
     },
     async close() {
       // fetch keeps connections alive: drop them, or close() waits for their idle timeout.

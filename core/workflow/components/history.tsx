@@ -2,21 +2,10 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient, type ActionProps } from 'adminjs';
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+// Type-only: erased by the bundler, so the component carries no server code.
+import type { HistoryItem as Item } from '../engine.js';
 
 const api = new ApiClient();
-
-interface Item {
-  at: string;
-  kind: string;
-  transition: string | null;
-  step: string | null;
-  from: string | null;
-  to: string | null;
-  actor: string | null;
-  onBehalfOf: string | null;
-  comment: string | null;
-  version: number | null;
-}
 
 const WorkflowHistory: React.FC<ActionProps> = ({ record, resource, action }) => {
   const [items, setItems] = useState<Item[] | null>(null);
