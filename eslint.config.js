@@ -13,4 +13,21 @@ export default tseslint.config(
       'no-template-curly-in-string': 'off',
     },
   },
+  {
+    // Module code sees one entry: core/sdk.ts. (scripts/check-layers.ts, run by `npm run lint`, checks the other layer rules.)
+    files: ['modules/**/*.ts', 'modules/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/*', '**/core/**', '!**/core/sdk.js', '**/config/*', '**/config/**', '**/tests/**', '**/scripts/**'],
+              message: 'Module code imports only ../../core/sdk.js (the Module SDK); ask for what is missing there.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -91,3 +91,6 @@ export const notFound = (entity: string): UmsError =>
 
 export const forbidden = (message: string, where: ErrorLocation = {}): UmsError =>
   new UmsError('FORBIDDEN', message, where);
+
+export const conflict = (message: string, where: ErrorLocation = {}): UmsError =>
+  new UmsError('CONFLICT', message, where);

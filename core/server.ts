@@ -6,13 +6,14 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 import AdminJSExpress from '@adminjs/express';
-import { buildAdmin, ADMIN_ROOT } from './admin/index.js';
+import { buildAdmin } from './admin/index.js';
+import { exchangeRouter } from './admin/file-routes.js';
 import { bundleComponents } from './admin/bundle.js';
 import { runWithRequestContext } from './admin/request-context.js';
 import { authenticator, authRoutes, sessionSetup, sessionSecret, type SignedInUser } from './auth/index.js';
-import type { Runtime } from './data/runtime.js';
+import type { Runtime } from './runtime.js';
 import { UmsError } from './errors.js';
-import { exchangeRouter } from './exchange/index.js';
+import { ADMIN_ROOT } from './paths.js';
 
 export interface AppOptions {
   dataDir: string;

@@ -21,7 +21,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRuntime, type Runtime } from '../core/data/runtime.js';
+import { createRuntime, type Runtime } from '../core/runtime.js';
 import {
   BENCH_PASSWORD,
   BOOKS_PER_ORGANIZATION,

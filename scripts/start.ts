@@ -4,7 +4,7 @@
  * in the same process (WORKER=off leaves jobs to `npm run worker`).
  */
 import { readConfig } from '../config/index.js';
-import { createRuntime } from '../core/data/runtime.js';
+import { createRuntime } from '../core/runtime.js';
 import { formatManifestProblems, ManifestError, UmsError } from '../core/errors.js';
 import { createApp } from '../core/server.js';
 import { onShutdownSignal, resolveJobs, startWorker, type Worker } from '../core/jobs/index.js';

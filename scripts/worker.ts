@@ -5,7 +5,7 @@
  * under DATA_DIR, or starts it and stops it again on exit.
  */
 import { readConfig } from '../config/index.js';
-import { createRuntime } from '../core/data/runtime.js';
+import { createRuntime } from '../core/runtime.js';
 import { formatManifestProblems, ManifestError, UmsError } from '../core/errors.js';
 import { onShutdownSignal, startWorker, type Worker } from '../core/jobs/index.js';
 

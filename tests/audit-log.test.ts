@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RecordValidationError } from '../core/errors.js';
 import { definePlugin } from '../core/plugins/types.js';
-import { plugins } from '../modules/index.js';
+import { discoverPlugins } from '../core/plugins/discover.js';
+import { loadRegistry } from '../core/manifest/index.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 
 const EXPLODE = 'Explode after the write';
@@ -46,7 +47,7 @@ let b: Fixture;
 
 beforeAll(async () => {
   // Every shipped plugin (the institute's workflows need theirs), plus a second library plugin that fails after writing.
-  runtime = await createTestRuntime({ plugins: [...plugins, failingAfterWrite] });
+  runtime = await createTestRuntime({ plugins: [...(await discoverPlugins(loadRegistry())), failingAfterWrite] });
   a = await createFixtureOrg(runtime, 'library', ['librarian']);
   b = await createFixtureOrg(runtime, 'library', ['librarian']);
 });

@@ -5,7 +5,7 @@
  * reused by the ones after it (jest runs a file's tests in order).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { systemActor, type Actor } from '../core/data/actor.js';
 import { RecordService } from '../core/data/records.js';
-import { createRuntime, type Runtime } from '../core/data/runtime.js';
+import { createRuntime, type Runtime } from '../core/runtime.js';
 import { loadRegistry } from '../core/manifest/index.js';
 import { scaffoldModule } from '../core/cli/scaffold.js';
 import { createTestDatabase, type TestDatabase } from './support/runtime.js';
@@ -222,10 +222,10 @@ describe('manifests and migrations', () => {
     }
   }, 60_000);
 
-  it('module:new scaffolds a valid manifest, a plugin in modules/index.ts and a test', () => {
+  it('module:new scaffolds a valid manifest, a plugin found by its folder and a test, editing no other file', () => {
     const root = join(tmp, 'checkout');
     mkdirSync(join(root, 'modules'), { recursive: true });
-    copyFileSync(join(ROOT, 'modules/index.ts'), join(root, 'modules/index.ts'));
+    mkdirSync(join(root, 'module-manifests'), { recursive: true });
 
     const r = ums('postgres://nobody:x@127.0.0.1:1/none', 'module:new', 'fleet_cars', '--dir', root);
     expect(r.stderr).toBe('');
@@ -239,20 +239,21 @@ describe('manifests and migrations', () => {
     expect([...registry.roles.keys()]).toContain('fleet_cars_manager');
     expect(registry.module('fleet_cars')?.rules.get('fleet_cars_manager')?.[0]).toMatchObject({ action: ['manage'], subject: ['fleet_cars.item'] });
 
-    const index = readFileSync(join(root, 'modules/index.ts'), 'utf8');
-    expect(index).toContain("import fleetCars from './fleet_cars/index.js';");
-    expect(index).toMatch(/export const plugins: ModulePlugin\[\] = \[[^\]]*\bfleetCars\];/);
-    expect(readFileSync(join(root, 'modules/fleet_cars/index.ts'), 'utf8')).toContain("definePlugin({\n  module: 'fleet_cars',\n  hooks: {},\n})");
+    const plugin = readFileSync(join(root, 'modules/fleet_cars/index.ts'), 'utf8');
+    expect(plugin).toContain("export default definePlugin({\n  module: 'fleet_cars',\n  hooks: {},\n})");
+    // Module code imports only the SDK.
+    expect([...plugin.matchAll(/from '([^']+)'/g)].map((m) => m[1])).toEqual(['../../core/sdk.js']);
+    expect(readdirSync(join(root, 'modules'))).toEqual(['fleet_cars']);
     expect(readFileSync(join(root, 'tests/fleet_cars.test.ts'), 'utf8')).toContain("registry.entity('fleet_cars.item')");
 
     // The real repository is untouched.
     expect(existsSync(join(ROOT, 'module-manifests/fleet_cars.json'))).toBe(false);
-    expect(readFileSync(join(ROOT, 'modules/index.ts'), 'utf8')).not.toContain('fleet_cars');
+    expect(existsSync(join(ROOT, 'modules/fleet_cars'))).toBe(false);
 
     // Refusals, checked in-process: an existing module, an invalid id, the reserved "core".
     expect(() => scaffoldModule('fleet_cars', root)).toThrow(/Module "fleet_cars" already exists/);
     expect(() => scaffoldModule('Fleet-Cars', root)).toThrow(/invalid module id "Fleet-Cars"/);
     expect(() => scaffoldModule('core', root)).toThrow(/reserved/);
-    expect(readFileSync(join(root, 'modules/index.ts'), 'utf8')).toBe(index);
+    expect(readdirSync(join(root, 'modules'))).toEqual(['fleet_cars']);
   }, 30_000);
 });

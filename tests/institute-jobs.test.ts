@@ -9,7 +9,6 @@
  * at once alert once, and a run for one organization touches no other.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { systemActor } from '../core/data/actor.js';
 import { RecordService, type RecordData } from '../core/data/records.js';
 import { JobScheduler, type JobHandler } from '../core/jobs/index.js';
 import { attendanceAlert, feeOverdue } from '../modules/institute/jobs.js';
@@ -58,9 +57,9 @@ const invoice = (world: InstituteWorld, student: RecordData, amount: number, due
 /** The handler run directly at `now`, as the scheduler runs it. */
 async function runAt(handler: JobHandler, name: string, now: Date): Promise<string | void> {
   const { id, name: orgName, slug } = w.fixture.org;
-  const records = await RecordService.for(runtime, systemActor(id, `job:institute.${name}`));
+  const records = RecordService.forSystem(runtime, id, `job:institute.${name}`).forModule('institute');
   const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  return handler({ records, organization: { id, name: orgName, slug }, runtime, log, job: `institute.${name}`, now });
+  return handler({ records, organization: { id, name: orgName, slug }, log, job: `institute.${name}`, now });
 }
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createRuntime, type Runtime } from '../core/data/runtime.js';
+import { createRuntime, type Runtime } from '../core/runtime.js';
 import { createFixtureOrg, createTestDatabase, type Fixture, type TestDatabase } from './support/runtime.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManifestError } from '../core/errors.js';
-import { createRuntime } from '../core/data/runtime.js';
+import { createRuntime } from '../core/runtime.js';
 import { JobScheduler, resolveJobs, startWorker, type Worker } from '../core/jobs/index.js';
 import { PluginRegistry } from '../core/plugins/registry.js';
 import { definePlugin } from '../core/plugins/types.js';
@@ -138,8 +138,9 @@ describe('job declarations', () => {
 
   it('every manifest shipped with UMS declares jobs its plugin handles', async () => {
     const { loadRegistry } = await import('../core/manifest/index.js');
-    const { plugins } = await import('../modules/index.js');
+    const { discoverPlugins } = await import('../core/plugins/discover.js');
     const registry = loadRegistry();
+    const plugins = await discoverPlugins(registry, { complete: true });
     const jobs = resolveJobs(registry, new PluginRegistry(registry, plugins));
     expect(jobs.map((j) => j.key)).toEqual(expect.arrayContaining(['library.overdue_reminder', 'library.fine_accrual']));
   });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { systemActor } from '../core/data/actor.js';
 import { RecordService } from '../core/data/records.js';
-import { createRuntime, type Runtime } from '../core/data/runtime.js';
+import { createRuntime, type Runtime } from '../core/runtime.js';
 import { enqueueMail } from '../core/mail/index.js';
 import { waitFor } from './support/jobs-fixture.js';
 import { createFixtureOrg, createTestDatabase, type Fixture, type TestDatabase } from './support/runtime.js';

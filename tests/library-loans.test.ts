@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
-import { overdueFine } from '../modules/library/index.js';
+import { overdueFine } from '../modules/library/fines.js';
 
 let runtime: TestRuntime;
 let lib: Fixture;

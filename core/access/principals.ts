@@ -6,8 +6,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { ManifestError, type ManifestProblem } from '../errors.js';
-import { CORE_MODULE_ID, resolveRule, type PermissionRule, type Registry, type ResolvedRule } from '../manifest/index.js';
-import { ORGANIZATION_MODULE_TABLE } from '../data/entity-schemas.js';
+import { CORE_MODULE_ID, ORGANIZATION_MODULE_TABLE, resolveRule, type PermissionRule, type Registry, type ResolvedRule } from '../manifest/index.js';
 import { Access, type PrincipalInfo } from './ability.js';
 
 interface CacheEntry {

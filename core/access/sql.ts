@@ -4,8 +4,7 @@
  * every value is a bound parameter. A `reference.field` path becomes an
  * organization-scoped sub-select on the referenced table.
  */
-import { SYSTEM_FIELDS, type ConditionNode, type Registry, type ResolvedEntity, type Scalar } from '../manifest/index.js';
-import { columnOf } from '../data/entity-schemas.js';
+import { columnOf, SYSTEM_FIELDS, type ConditionNode, type Registry, type ResolvedEntity, type Scalar } from '../manifest/index.js';
 
 export class SqlParams {
   readonly values: unknown[] = [];

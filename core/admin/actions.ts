@@ -4,19 +4,15 @@
  * each plugin record action becomes an AdminJS record action whose handler runs
  * through RecordService.runAction (permission checked again server-side).
  */
-import { BaseRecord, type Action, type ActionContext, type ActionRequest, type ActionResponse, type CurrentAdmin, type ResourceOptions } from 'adminjs';
-import type { Access } from '../access/ability.js';
-import type { Runtime } from '../data/runtime.js';
+import { BaseRecord, type Action, type ActionContext, type ActionRequest, type ActionResponse, type ResourceOptions } from 'adminjs';
+import type { Runtime } from '../runtime.js';
 import type { ResolvedEntity } from '../manifest/index.js';
 import { classNameOf } from '../data/entity-schemas.js';
 import { componentLoader, componentSource } from './components.js';
 import { adminErrors } from './errors.js';
-import { recordServiceFor, type AdminUser } from './resource.js';
+import { accessOf, recordServiceFor } from './session-user.js';
 import { workflowActions } from './workflow-actions.js';
 import { exchangeActions } from './export-actions.js';
-
-export const accessOf = (runtime: Runtime, currentAdmin: CurrentAdmin | undefined): Access | undefined =>
-  currentAdmin ? runtime.access.peek(String((currentAdmin as AdminUser).id)) : undefined;
 
 type Check = (context: ActionContext) => boolean;
 

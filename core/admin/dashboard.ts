@@ -2,8 +2,8 @@
 import type { CurrentAdmin, PageHandler } from 'adminjs';
 import { componentLoader, componentSource } from './components.js';
 import { classNameOf } from '../data/entity-schemas.js';
-import type { Runtime } from '../data/runtime.js';
-import { recordServiceFor } from './resource.js';
+import type { Runtime } from '../runtime.js';
+import { recordServiceFor } from './session-user.js';
 
 export interface DashboardCardData {
   module: string;

@@ -6,14 +6,13 @@
  * core/exchange and core/documents, which check everything again as the user.
  */
 import type { Action, ActionContext, ActionRequest, ActionResponse } from 'adminjs';
-import type { Runtime } from '../data/runtime.js';
-import { DOCUMENTS_PATH, isDocumentAction } from '../documents/index.js';
-import { EXPORT_PATH, IMPORT_PATH } from '../exchange/index.js';
+import type { Runtime } from '../runtime.js';
+import { isDocumentAction } from '../documents/index.js';
+import { ADMIN_ROOT, DOCUMENTS_PATH, EXPORT_PATH, IMPORT_PATH } from '../paths.js';
 import { UmsError } from '../errors.js';
 import type { ResolvedEntity } from '../manifest/index.js';
-import { accessOf } from './actions.js';
+import { accessOf } from './session-user.js';
 import { componentLoader, componentSource } from './components.js';
-import { ADMIN_ROOT } from './index.js';
 
 const EXPORT_COMPONENT = componentLoader.add('UmsExport', componentSource('admin/components/exchange-export.tsx'));
 const IMPORT_COMPONENT = componentLoader.add('UmsImport', componentSource('admin/components/exchange-import.tsx'));
@@ -27,8 +26,6 @@ const typeCheck = (runtime: Runtime, entity: ResolvedEntity, action: string): Ch
 const screenOnly = async (): Promise<ActionResponse> => ({});
 
 export function exchangeActions(runtime: Runtime, entity: ResolvedEntity): Record<string, Partial<Action<ActionResponse>>> {
-  // Read at call time: index.ts (which defines it) imports this file through actions.ts.
-  const ROOT = ADMIN_ROOT;
   const actions: Record<string, Partial<Action<ActionResponse>>> = {
     export: {
       actionType: 'resource',
@@ -39,7 +36,7 @@ export function exchangeActions(runtime: Runtime, entity: ResolvedEntity): Recor
       isVisible: typeCheck(runtime, entity, 'read'),
       isAccessible: typeCheck(runtime, entity, 'read'),
       handler: screenOnly,
-      custom: { title: entity.pluralLabel, csv: `${ROOT}${EXPORT_PATH}/${entity.key}.csv`, xlsx: `${ROOT}${EXPORT_PATH}/${entity.key}.xlsx` },
+      custom: { title: entity.pluralLabel, csv: `${ADMIN_ROOT}${EXPORT_PATH}/${entity.key}.csv`, xlsx: `${ADMIN_ROOT}${EXPORT_PATH}/${entity.key}.xlsx` },
     },
     import: {
       actionType: 'resource',
@@ -50,7 +47,7 @@ export function exchangeActions(runtime: Runtime, entity: ResolvedEntity): Recor
       handler: screenOnly,
       custom: {
         title: entity.pluralLabel,
-        url: `${ROOT}${IMPORT_PATH}/${entity.key}`,
+        url: `${ADMIN_ROOT}${IMPORT_PATH}/${entity.key}`,
         fields: entity.fields.filter((f) => f.type !== 'password' && !f.readOnly).map((f) => ({ name: f.name, label: f.label, required: f.required })),
       },
     },
@@ -75,7 +72,7 @@ export function exchangeActions(runtime: Runtime, entity: ResolvedEntity): Recor
         if (!context.record) throw new UmsError('NOT_FOUND', 'No record.');
         return { record: context.record.toJSON(context.currentAdmin) };
       },
-      custom: { base: `${ROOT}${DOCUMENTS_PATH}/${entity.key}`, action: def.name, label: def.label },
+      custom: { base: `${ADMIN_ROOT}${DOCUMENTS_PATH}/${entity.key}`, action: def.name, label: def.label },
     };
   }
   return actions;

@@ -6,17 +6,19 @@
 import AdminJS, { type CurrentAdmin, type ResourceWithOptions } from 'adminjs';
 import * as AdminJSTypeorm from '@adminjs/typeorm';
 import { classNameOf } from '../data/entity-schemas.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import type { ResolvedEntity } from '../manifest/index.js';
-import { accessOf, actionOptions } from './actions.js';
+import { actionOptions } from './actions.js';
+import './account-screens.js';
 import { componentLoader } from './components.js';
 import { dashboardOptions } from './dashboard.js';
 import { inboxPage, workflowActionLabels } from './workflow-actions.js';
-import { ManifestResource, type AdminUser } from './resource.js';
+import { ManifestResource } from './resource.js';
+import { accessOf, type AdminUser } from './session-user.js';
+import { ADMIN_ROOT } from '../paths.js';
 
 AdminJS.registerAdapter({ Resource: AdminJSTypeorm.Resource, Database: AdminJSTypeorm.Database });
 
-export const ADMIN_ROOT = '/admin';
 
 interface ResourceJsonLike {
   listProperties: { name: string }[];

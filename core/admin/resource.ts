@@ -5,35 +5,20 @@
  * edit/delete/bulk actions, reference pickers and populated references all get
  * the tenant filter and the user's rules from the one data layer.
  */
-import { BaseRecord, type ActionContext, type CurrentAdmin, type Filter } from 'adminjs';
+import { BaseRecord, type ActionContext, type Filter } from 'adminjs';
 import { Resource as TypeormResource } from '@adminjs/typeorm';
-import { RecordService, type FieldFilter, type ListQuery, type RecordData } from '../data/records.js';
-import type { Runtime } from '../data/runtime.js';
+import type { FieldFilter, ListQuery, RecordData } from '../data/records.js';
+import type { Runtime } from '../runtime.js';
 import type { EntityClass } from '../data/entity-schemas.js';
-import { UmsError } from '../errors.js';
-import type { ResolvedEntity } from '../manifest/index.js';
+import { SYSTEM_FIELDS, type ResolvedEntity } from '../manifest/index.js';
 import { adminErrors } from './errors.js';
 import { propertiesOf, type ManifestProperty } from './properties.js';
-import { requestIp } from './request-context.js';
+import { recordServiceFor } from './session-user.js';
 import { workflowPanel, WORKFLOW_PARAM } from './workflow-actions.js';
 
-export interface AdminUser extends CurrentAdmin {
-  id: string;
-  email: string;
-  organizationId: string;
-  organizationName: string;
-}
-
-export function recordServiceFor(runtime: Runtime, currentAdmin: CurrentAdmin | undefined): Promise<RecordService> {
-  const user = currentAdmin as AdminUser | undefined;
-  // Fail closed: no signed-in user, no data.
-  if (!user?.id || !user.organizationId) throw new UmsError('FORBIDDEN', 'Sign in first.');
-  return RecordService.for(runtime, { kind: 'user', userId: user.id, organizationId: user.organizationId, email: user.email, ip: requestIp() });
-}
 
 type TypeormProperty = ReturnType<TypeormResource['properties']>[number];
 
-const SYSTEM_PARAMS = new Set(['id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version', 'organization_id']);
 
 export class ManifestResource extends TypeormResource {
   private readonly props: ManifestProperty[];
@@ -138,7 +123,7 @@ export class ManifestResource extends TypeormResource {
   private formValues(params: Record<string, unknown>): Record<string, unknown> {
     const values: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(params)) {
-      if (SYSTEM_PARAMS.has(key)) continue;
+      if ((SYSTEM_FIELDS as readonly string[]).includes(key)) continue;
       const f = this.entity.field.get(key);
       if (!f || f.readOnly) continue;
       values[key] = value;

@@ -6,15 +6,14 @@
  */
 import type { Action, ActionContext, ActionRequest, ActionResponse, BaseRecord, CurrentAdmin, PageHandler } from 'adminjs';
 import { classNameOf } from '../data/entity-schemas.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import type { RecordData } from '../data/records.js';
 import { UmsError } from '../errors.js';
 import type { ResolvedEntity, ResolvedWorkflow } from '../manifest/index.js';
 import { WorkflowEngine } from '../workflow/index.js';
 import { componentLoader, componentSource } from './components.js';
-import { accessOf } from './actions.js';
 import { adminErrors } from './errors.js';
-import { recordServiceFor } from './resource.js';
+import { accessOf, recordServiceFor } from './session-user.js';
 
 const TRANSITION_COMPONENT = componentLoader.add('UmsWorkflowTransition', componentSource('workflow/components/transition.tsx'));
 const HISTORY_COMPONENT = componentLoader.add('UmsWorkflowHistory', componentSource('workflow/components/history.tsx'));

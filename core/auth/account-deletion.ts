@@ -4,14 +4,14 @@
  * their authorship and the audit history stay; it can no longer sign in, its
  * sessions end, and its e-mail stays taken in the organization.
  */
-import { AUTH_CODE_TABLE } from '../data/entity-schemas.js';
 import type { RecordService } from '../data/records.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import { UmsError } from '../errors.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { accountRecords, endSessions, RateLimited } from './accounts.js';
 import { CODE_TTL_MINUTES, consume, issueCode, LIVE, matchCode, type LiveCode } from './codes.js';
 import { blockedUntil, DELETE_CODES_PER_USER, describeTime, lockKey, recordHit } from './throttle.js';
+import { AUTH_CODE_TABLE } from '../manifest/index.js';
 
 export interface AccountOwner {
   id: string;

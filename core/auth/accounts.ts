@@ -5,10 +5,10 @@
  */
 import type { EntityManager } from 'typeorm';
 import { systemActor } from '../data/actor.js';
-import { SESSION_TABLE } from '../data/entity-schemas.js';
 import { RecordService } from '../data/records.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import { RecordValidationError, UmsError } from '../errors.js';
+import { SESSION_TABLE } from '../manifest/index.js';
 
 /** A request refused because of a rate limit or lock-out: HTTP 429 with the time it ends. */
 export class RateLimited extends UmsError {

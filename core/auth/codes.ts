@@ -10,8 +10,8 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AUTH_CODE_TABLE } from '../data/entity-schemas.js';
 import { hashPassword, verifyPassword } from '../data/passwords.js';
+import { AUTH_CODE_TABLE } from '../manifest/index.js';
 
 export type CodePurpose = 'invitation' | 'password_reset' | 'account_deletion';
 

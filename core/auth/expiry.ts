@@ -1,7 +1,7 @@
 /** Removes one-time secrets that can no longer be used, and rate-limit traces older than any window. */
-import { AUTH_CODE_TABLE, AUTH_THROTTLE_TABLE } from '../data/entity-schemas.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import { THROTTLE_RETENTION_HOURS } from './throttle.js';
+import { AUTH_CODE_TABLE, AUTH_THROTTLE_TABLE } from '../manifest/index.js';
 
 /**
  * Deletes expired or used codes and invitation links (their hashes are all

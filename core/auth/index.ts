@@ -15,8 +15,8 @@ import { verifyPassword } from '../data/passwords.js';
 import { normaliseEmail } from './accounts.js';
 import { timingDummy } from './codes.js';
 import { blockedUntil, clearHits, describeTime, LOGIN_LOCK, recordHit } from './throttle.js';
-import { ORGANIZATION_TABLE, SESSION_TABLE } from '../data/entity-schemas.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
+import { ORGANIZATION_TABLE, SESSION_TABLE } from '../manifest/index.js';
 
 export interface SignedInUser {
   id: string;

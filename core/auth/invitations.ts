@@ -3,14 +3,14 @@
  * link (INVITATION_TTL_HOURS, single use) to choose one. Until then the account
  * has no password hash, so no sign-in can succeed.
  */
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import type { RecordService } from '../data/records.js';
 import { readConfig } from '../../config/index.js';
-import { AUTH_CODE_TABLE, ORGANIZATION_TABLE } from '../data/entity-schemas.js';
 import { UmsError } from '../errors.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { endSessions, setPassword } from './accounts.js';
 import { consume, issueToken, tokenHash } from './codes.js';
+import { AUTH_CODE_TABLE, ORGANIZATION_TABLE } from '../manifest/index.js';
 
 export const INVITATION_PATH = '/auth/invitation';
 

@@ -14,13 +14,13 @@
  * one scrypt hash).
  */
 import { CODE_TTL_MINUTES, consume, issueCode, LIVE, matchCode, timingDummy, type LiveCode } from './codes.js';
-import { AUTH_CODE_TABLE, ORGANIZATION_TABLE } from '../data/entity-schemas.js';
 import { verifyPassword } from '../data/passwords.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import { RecordValidationError, UmsError } from '../errors.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { accountRecords, endSessions, normaliseEmail, RateLimited, setPassword } from './accounts.js';
 import { blockedUntil, clearHits, describeTime, FORGOT_PER_EMAIL, FORGOT_PER_IP, lockKey, recordHit } from './throttle.js';
+import { AUTH_CODE_TABLE, ORGANIZATION_TABLE } from '../manifest/index.js';
 
 export const FORGOT_ANSWER = `If an account with this e-mail address exists, a 6-digit code is on its way. It is valid for ${CODE_TTL_MINUTES} minutes.`;
 export const WRONG_CODE = `The code is wrong or no longer valid. A code works for ${CODE_TTL_MINUTES} minutes and 3 attempts; ask for a new one if needed.`;

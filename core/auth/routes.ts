@@ -15,7 +15,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import session from 'express-session';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import { RecordValidationError, UmsError } from '../errors.js';
 import { RateLimited } from './accounts.js';
 import { confirmAccountDeletion, requestAccountDeletion } from './account-deletion.js';
@@ -23,7 +23,6 @@ import { acceptInvitation, findInvitation } from './invitations.js';
 import { deleteAccountPage, donePage, forgotPage, invitationPage, LOGIN_PATH, problemPage, resetPage, type FormState } from './pages.js';
 import { FORGOT_ANSWER, requestPasswordReset, resetPassword } from './password-reset.js';
 import type { SignedInUser } from './index.js';
-import './login-page.js';
 
 export interface AuthRoutesOptions {
   /** The admin's session settings (same store and cookie), for the signed-in flows. */

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AUTH_THROTTLE_TABLE } from '../data/entity-schemas.js';
+import { AUTH_THROTTLE_TABLE } from '../manifest/index.js';
 
 export type ThrottleBucket = 'login' | 'forgot_email' | 'forgot_ip' | 'delete_code';
 

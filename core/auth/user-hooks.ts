@@ -5,6 +5,7 @@
  * on reset alike; a user created without a password is invited.
  */
 import { RecordValidationError } from '../errors.js';
+import type { RecordService } from '../data/records.js';
 import type { EntityHooks, RecordActionDefinition } from '../plugins/types.js';
 import { hasPassword, inviteUser } from './invitations.js';
 import { passwordProblem } from './password-policy.js';
@@ -17,7 +18,7 @@ function checkPassword(values: Record<string, unknown>): void {
   if (problem) throw new RecordValidationError('core.user', { password: { message: problem, type: 'policy' } });
 }
 
-export const userAccountHooks: EntityHooks = {
+export const userAccountHooks: EntityHooks<RecordService> = {
   beforeCreate: (_ctx, values) => checkPassword(values),
   beforeUpdate: (_ctx, change) => {
     if (change.changed.includes('password')) checkPassword(change.values);
@@ -28,7 +29,7 @@ export const userAccountHooks: EntityHooks = {
   },
 };
 
-export const userAccountActions: RecordActionDefinition[] = [
+export const userAccountActions: RecordActionDefinition<RecordService>[] = [
   {
     name: 'invite',
     entity: 'user',

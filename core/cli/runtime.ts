@@ -4,7 +4,7 @@
  * otherwise). Loaded lazily so that commands without a database (help,
  * manifest:validate, module:new) never import the data layer.
  */
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import type { CliIo } from './output.js';
 
 export interface RuntimeUse {
@@ -13,7 +13,7 @@ export interface RuntimeUse {
 }
 
 export async function withRuntime<T>(io: CliIo, use: RuntimeUse, fn: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const [{ readConfig }, { createRuntime }] = await Promise.all([import('../../config/index.js'), import('../data/runtime.js')]);
+  const [{ readConfig }, { createRuntime }] = await Promise.all([import('../../config/index.js'), import('../runtime.js')]);
   // Progress lines (cluster creation, applied migrations) go to stderr: stdout stays the command's result.
   const runtime = await createRuntime({ config: readConfig(), migrate: use.migrate, poolSize: 4, log: (line) => io.err(line) });
   try {

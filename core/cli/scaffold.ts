@@ -1,9 +1,10 @@
 /**
  * `module:new <id>`: a starting point for a domain module — a valid manifest
- * with one entity, one role and its permission, an empty plugin registered in
- * modules/index.ts, and a test that loads the registry.
+ * with one entity, one role and its permission, an empty plugin in
+ * modules/<id>/index.ts (found there by convention: nothing else to edit), and
+ * a test that loads the registry and the plugin.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UmsError } from '../errors.js';
@@ -17,16 +18,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MODULE_ID = /^[a-z][a-z0-9_]*$/;
 const MAX_ID_LENGTH = 40; // the manifest schema's Identifier
 
-const RESERVED = new Set(
-  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof ' +
-    'new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected ' +
-    'public await arguments eval undefined plugins').split(' '),
-);
-
 export interface ScaffoldResult {
   files: string[];
-  /** modules/index.ts, which got the import and the plugins entry. */
-  updated: string;
 }
 
 export function scaffoldModule(id: string, root: string = REPO_ROOT): ScaffoldResult {
@@ -38,23 +31,16 @@ export function scaffoldModule(id: string, root: string = REPO_ROOT): ScaffoldRe
     manifest: join(root, 'module-manifests', `${id}.json`),
     plugin: join(root, 'modules', id, 'index.ts'),
     test: join(root, 'tests', `${id}.test.ts`),
-    index: join(root, 'modules', 'index.ts'),
   };
   const taken = [paths.manifest, join(root, 'modules', id), paths.test].filter((p) => existsSync(p));
   if (taken.length) throw new UmsError('CONFLICT', `Module "${id}" already exists: ${taken.map((p) => show(p, root)).join(', ')}. Choose another id, or remove those first.`);
-  if (!existsSync(paths.index)) throw new UmsError('NOT_FOUND', `${paths.index} not found: --dir must be a UMS checkout (with modules/index.ts).`);
-
-  // Everything that can fail is checked before the first file is written.
-  const index = readFileSync(paths.index, 'utf8');
-  const importName = pluginImportName(id, index);
-  const updatedIndex = addPluginToIndex(index, importName, id, paths.index);
+  if (!existsSync(join(root, 'module-manifests'))) throw new UmsError('NOT_FOUND', `${join(root, 'module-manifests')} not found: --dir must be a UMS checkout.`);
 
   const label = snakeToLabel(id);
   writeFile(paths.manifest, `${formatJson(manifestFor(id, label))}\n`);
   writeFile(paths.plugin, pluginSource(id, label));
   writeFile(paths.test, testSource(id));
-  writeFileSync(paths.index, updatedIndex);
-  return { files: [paths.manifest, paths.plugin, paths.test], updated: paths.index };
+  return { files: [paths.manifest, paths.plugin, paths.test] };
 }
 
 const show = (path: string, root: string): string => relative(root, path) || path;
@@ -118,10 +104,11 @@ export function formatJson(value: unknown, indent = ''): string {
 function pluginSource(id: string, label: string): string {
   return `/**
  * ${label} behaviour a manifest cannot express: hooks around the record
- * pipeline (keyed by entity name), custom record actions and demo seeding.
- * See core/plugins/types.ts, and modules/library/index.ts for an example.
+ * pipeline (keyed by entity name), custom record actions, job handlers and
+ * demo seeding. Everything comes from core/sdk.ts (the only import module code
+ * may use); see the README's plugin API, and modules/library/index.ts for an example.
  */
-import { definePlugin } from '../../core/plugins/types.js';
+import { definePlugin } from '../../core/sdk.js';
 
 export default definePlugin({
   module: '${id}',
@@ -133,7 +120,7 @@ export default definePlugin({
 function testSource(id: string): string {
   return `import { describe, expect, it } from '@jest/globals';
 import { loadRegistry } from '../core/manifest/index.js';
-import { plugins } from '../modules/index.js';
+import { discoverPlugins } from '../core/plugins/discover.js';
 
 describe('${id} module', () => {
   it('loads its manifest with the item entity', () => {
@@ -144,51 +131,22 @@ describe('${id} module', () => {
     expect(registry.module('${id}')?.roles.map((r) => r.name)).toContain('${roleName(id)}');
   });
 
-  it('registers its plugin', () => {
+  it('has its plugin found in modules/${id}/', async () => {
+    const plugins = await discoverPlugins(loadRegistry());
     expect(plugins.map((p) => p.module)).toContain('${id}');
   });
 });
 `;
 }
 
-function pluginImportName(id: string, index: string): string {
-  const camel = id.replace(/_+([a-z0-9])/g, (_m, c: string) => c.toUpperCase()).replace(/_+$/, '');
-  const used = (name: string): boolean => RESERVED.has(name) || new RegExp(`\\b${name}\\b`).test(index);
-  for (const name of [camel, `${camel}Plugin`, `${camel}ModulePlugin`]) if (!used(name)) return name;
-  throw new UmsError('CONFLICT', `Cannot pick an import name for "${id}" in modules/index.ts; add the plugin there by hand.`);
-}
-
-/** Adds `import <name> from './<id>/index.js';` after the last plugin import, and `<name>` to the plugins array. */
-export function addPluginToIndex(index: string, name: string, id: string, file = 'modules/index.ts'): string {
-  const array = /(export const plugins\s*:\s*ModulePlugin\[\]\s*=\s*\[)([\s\S]*?)(\];)/.exec(index);
-  if (!array) throw new UmsError('INTERNAL', `${file}: cannot find "export const plugins: ModulePlugin[] = [...]"; add the plugin there by hand.`);
-  const inner = array[2];
-  let entries: string;
-  if (!inner.trim()) entries = name;
-  else if (inner.includes('\n')) {
-    const indent = /\n([ \t]+)\S/.exec(inner)?.[1] ?? '  ';
-    const body = inner.replace(/\s*$/, '');
-    entries = `${body}${body.endsWith(',') ? '' : ','}\n${indent}${name},\n`;
-  } else entries = `${inner.trim().replace(/,$/, '')}, ${name}`;
-  const withEntry = index.slice(0, array.index) + array[1] + entries + array[3] + index.slice(array.index + array[0].length);
-
-  const importLine = `import ${name} from './${id}/index.js';`;
-  const imports = [...withEntry.matchAll(/^import (?!type\b).*\n/gm)];
-  const typeImports = [...withEntry.matchAll(/^import .*\n/gm)];
-  const after = imports.at(-1) ?? typeImports.at(-1);
-  if (!after) return `${importLine}\n${withEntry}`;
-  const at = after.index + after[0].length;
-  return `${withEntry.slice(0, at)}${importLine}\n${withEntry.slice(at)}`;
-}
-
 const moduleNew = defineCommand({
   name: 'module:new',
-  summary: 'Scaffold a module: manifest, plugin (registered in modules/index.ts) and a test',
+  summary: 'Scaffold a module: manifest, plugin and a test',
   positionals: { names: ['id'] },
   options: { dir: { type: 'string', value: '<root>', description: 'Checkout to write into (default: this repository)' } },
   details:
-    'Writes module-manifests/<id>.json (one entity, one role, one permission), modules/<id>/index.ts and tests/<id>.test.ts,\n' +
-    'and adds the plugin to modules/index.ts. The id is lowercase letters, digits and underscores; an existing module is never overwritten.',
+    'Writes module-manifests/<id>.json (one entity, one role, one permission), modules/<id>/index.ts and tests/<id>.test.ts;\n' +
+    'the plugin is found by its folder, nothing else needs editing. The id is lowercase letters, digits and underscores; an existing module is never overwritten.',
   examples: ['module:new fleet'],
   async run({ io, values, positionals }) {
     const [id] = positionals;
@@ -196,7 +154,6 @@ const moduleNew = defineCommand({
     const result = scaffoldModule(id, root);
     io.out(`Created module "${id}" in ${root}:`);
     for (const f of result.files) io.out(`  ${show(f, root)}`);
-    io.out(`Updated ${show(result.updated, root)} (import and plugins entry).`);
     io.out('\nNext steps:');
     io.out(`  1. Describe the entities in module-manifests/${id}.json, then check it: ${invocation(`manifest:validate module-manifests/${id}.json`)}`);
     io.out(`  2. Create its tables: ${invocation(`migrations:generate --name ${id}`)} && ${invocation('migrate')}`);

@@ -3,8 +3,7 @@
  * trace page. Constraint names are the ones entity-schemas.ts gives.
  */
 import { RecordValidationError, UmsError } from '../errors.js';
-import type { Registry, ResolvedEntity } from '../manifest/index.js';
-import { columnOf } from './entity-schemas.js';
+import { columnOf, type Registry, type ResolvedEntity } from '../manifest/index.js';
 
 interface PgError {
   code?: string;

@@ -5,15 +5,19 @@
  * @adminjs/typeorm's Resource is built on their runtime classes.
  */
 import { BaseEntity, EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm';
-import type { Registry, ResolvedEntity, ResolvedField } from '../manifest/index.js';
-
-export const ORGANIZATION_TABLE = 'core_organization';
-export const ORGANIZATION_MODULE_TABLE = 'core_organization_module';
-export const SESSION_TABLE = 'core_session';
-/** One-time secrets of core/auth (invitation links, e-mailed codes), stored hashed; never an admin resource. */
-export const AUTH_CODE_TABLE = 'core_auth_code';
-/** Timestamps of sign-in failures and code requests per hashed key, for lock-out and rate limits. */
-export const AUTH_THROTTLE_TABLE = 'core_auth_throttle';
+import {
+  AUTH_CODE_TABLE,
+  AUTH_THROTTLE_TABLE,
+  columnOf,
+  DOCUMENT_COUNTER_TABLE,
+  DOCUMENT_TABLE,
+  ORGANIZATION_MODULE_TABLE,
+  ORGANIZATION_TABLE,
+  SESSION_TABLE,
+  type Registry,
+  type ResolvedEntity,
+  type ResolvedField,
+} from '../manifest/index.js';
 
 /** The runtime class AdminJS and TypeORM know an entity by; its name is the AdminJS resource id. */
 export type EntityClass = typeof BaseEntity & { umsEntity?: ResolvedEntity };
@@ -51,8 +55,6 @@ export function columnType(f: ResolvedField): EntitySchemaColumnOptions {
   }
 }
 
-/** The database column of a field (`<name>_id` for references, `<name>_hash` for passwords). */
-export const columnOf = (f: ResolvedField): string => (f.type === 'password' ? `${f.name}_hash` : f.column);
 
 const sqlLiteral = (v: string): string => `'${v.replace(/'/g, "''")}'`;
 
@@ -245,8 +247,6 @@ function credentialSchemas(): EntitySchema[] {
   ];
 }
 
-export const DOCUMENT_TABLE = 'core_document';
-export const DOCUMENT_COUNTER_TABLE = 'core_document_counter';
 
 /**
  * core/documents: the number issued to each (kind, record) and, when it was

@@ -3,30 +3,15 @@
  * WHERE that always starts with the tenant, and row → record normalisation.
  */
 import { SqlParams } from '../access/sql.js';
-import { SYSTEM_FIELDS, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
-import { columnOf } from './entity-schemas.js';
+import { columnOf, isSystemColumn, SYSTEM_COLUMNS, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
+import type { FieldFilter, ListQuery, RecordData } from './contract.js';
 
-export type RecordData = Record<string, unknown> & { id: string; version: number };
-
-export type FilterOp = 'eq' | 'contains' | 'gte' | 'lte' | 'in';
-export interface FieldFilter {
-  field: string;
-  op: FilterOp;
-  value: unknown;
-}
-
-export interface ListQuery {
-  filters?: FieldFilter[];
-  sort?: { field: string; direction: 'asc' | 'desc' };
-  limit?: number;
-  offset?: number;
-}
+export type { RecordData, FilterOp, FieldFilter, ListQuery } from './contract.js';
 
 const q = (name: string): string => `"${name}"`;
-const SELECT_SYSTEM = SYSTEM_FIELDS.filter((c) => c !== 'organization_id');
 
 export function selectList(entity: ResolvedEntity, fields: string[], alias = 'r'): string {
-  const cols = SELECT_SYSTEM.map((c) => `${alias}.${q(c)}`);
+  const cols = SYSTEM_COLUMNS.select.map((c) => `${alias}.${q(c)}`);
   for (const name of fields) {
     const f = entity.field.get(name);
     if (!f || f.type === 'password') continue;
@@ -48,11 +33,13 @@ export function normaliseRow(entity: ResolvedEntity, row: Record<string, unknown
   return out as RecordData;
 }
 
+const COMPARISON = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+
 /** Caller-supplied filters: only on fields the caller may read, always as parameters. */
 export function filtersSql(entity: ResolvedEntity, filters: FieldFilter[], readable: ReadonlySet<string>, params: SqlParams, alias = 'r'): string[] {
   const parts: string[] = [];
   for (const filter of filters) {
-    const isSystem = filter.field === 'id' || filter.field === 'created_at' || filter.field === 'updated_at';
+    const isSystem = isSystemColumn(filter.field, 'filter');
     const f = entity.field.get(filter.field);
     if (!isSystem && (!f || !readable.has(f.name) || f.type === 'password')) continue;
     const column = `${alias}.${q(f ? columnOf(f) : filter.field)}`;
@@ -65,11 +52,14 @@ export function filtersSql(entity: ResolvedEntity, filters: FieldFilter[], reada
       case 'eq':
         parts.push(filter.value === null ? `${column} IS NULL` : `${column} = ${params.add(filter.value)}`);
         break;
-      case 'gte':
-        parts.push(`${column} >= ${params.add(filter.value)}`);
+      case 'ne':
+        parts.push(filter.value === null ? `${column} IS NOT NULL` : `${column} IS DISTINCT FROM ${params.add(filter.value)}`);
         break;
+      case 'gt':
+      case 'gte':
+      case 'lt':
       case 'lte':
-        parts.push(`${column} <= ${params.add(filter.value)}`);
+        parts.push(`${column} ${COMPARISON[filter.op]} ${params.add(filter.value)}`);
         break;
       case 'in':
         parts.push(`${column} = ANY(${params.add(filter.value)})`);
@@ -79,13 +69,18 @@ export function filtersSql(entity: ResolvedEntity, filters: FieldFilter[], reada
   return parts;
 }
 
-export function orderSql(entity: ResolvedEntity, sort: ListQuery['sort'], readable: ReadonlySet<string>, alias = 'r'): string {
+/** The sort a read uses: the requested one when the actor may read (and sort by) that field, else the entity's default. */
+export function resolveSort(entity: ResolvedEntity, sort: ListQuery['sort'], readable: ReadonlySet<string>): { field: string; column: string; direction: 'asc' | 'desc' } {
   const wanted = sort ?? entity.sort;
   const f = entity.field.get(wanted.field);
-  const isSystem = (SYSTEM_FIELDS as readonly string[]).includes(wanted.field) && wanted.field !== 'organization_id';
-  const usable = isSystem || (f && readable.has(f.name) && f.type !== 'password' && f.type !== 'json');
-  const field = usable ? wanted.field : entity.sort.field;
-  const column = entity.field.get(field) ? columnOf(entity.field.get(field)!) : field;
-  const dir = (usable ? wanted.direction : entity.sort.direction) === 'desc' ? 'DESC' : 'ASC';
+  const usable = isSystemColumn(wanted.field, 'sort') || (f && readable.has(f.name) && f.type !== 'password' && f.type !== 'json');
+  const chosen = usable ? wanted : entity.sort;
+  const field = entity.field.get(chosen.field);
+  return { field: chosen.field, column: field ? columnOf(field) : chosen.field, direction: chosen.direction === 'desc' ? 'desc' : 'asc' };
+}
+
+export function orderSql(entity: ResolvedEntity, sort: ListQuery['sort'], readable: ReadonlySet<string>, alias = 'r'): string {
+  const { column, direction } = resolveSort(entity, sort, readable);
+  const dir = direction === 'desc' ? 'DESC' : 'ASC';
   return `${alias}.${q(column)} ${dir}${column === 'id' ? '' : `, ${alias}."id" ${dir}`}`;
 }

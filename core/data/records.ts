@@ -9,28 +9,30 @@ import type { EntityManager } from 'typeorm';
 import { Access, flatPath } from '../access/ability.js';
 import { conditionToSql, SqlParams } from '../access/sql.js';
 import { forbidden, notFound, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
-import { interpolateConditions, parseConditions, type ResolvedEntity } from '../manifest/index.js';
+import { columnOf, interpolateConditions, isUuid, parseConditions, type ResolvedEntity } from '../manifest/index.js';
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
-import { actorUserId, type Actor } from './actor.js';
+import { actorUserId, systemActor, type Actor } from './actor.js';
+import type { DataContext } from './context.js';
+import type { Records } from './contract.js';
 import { mapDatabaseError } from './db-errors.js';
-import { columnOf } from './entity-schemas.js';
-import { filtersSql, normaliseRow, normaliseValue, orderSql, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
-import type { Runtime } from './runtime.js';
+import { filtersSql, normaliseRow, normaliseValue, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
 import { hashPassword } from './passwords.js';
-import { coerceInput, validateRecord } from './validation.js';
+import { coerceInput, validateRecord } from '../manifest/validation.js';
 
-export type { RecordData, ListQuery, FieldFilter };
+export type { RecordData, ListQuery, FieldFilter, Records };
 
 const q = (name: string): string => `"${name}"`;
 
 interface ServiceOptions {
   /** Set while a custom action runs: its handler may write read-only fields of its own entity. */
   action?: { name: string; entity: string };
+  /** The module whose plugin code was handed this service (names its `asSystem` actors). */
+  module?: string;
 }
 
-export class RecordService {
+export class RecordService implements Records {
   private constructor(
-    readonly runtime: Runtime,
+    readonly runtime: DataContext,
     readonly actor: Actor,
     /** Null for a system actor: tenant-bound, no role checks. */
     readonly access: Access | null,
@@ -39,9 +41,14 @@ export class RecordService {
   ) {}
 
   /** `manager` joins a transaction the caller already holds. */
-  static async for(runtime: Runtime, actor: Actor, manager?: EntityManager): Promise<RecordService> {
+  static async for(runtime: DataContext, actor: Actor, manager?: EntityManager): Promise<RecordService> {
     const access = actor.kind === 'user' ? await runtime.access.forUser(actor) : null;
     return new RecordService(runtime, actor, access, manager ?? runtime.dataSource.manager);
+  }
+
+  /** A system actor needs no access compiled, so its service is made at once. */
+  static forSystem(runtime: DataContext, organizationId: string, reason: string, manager?: EntityManager): RecordService {
+    return new RecordService(runtime, systemActor(organizationId, reason), null, manager ?? runtime.dataSource.manager);
   }
 
   get organizationId(): string {
@@ -61,7 +68,22 @@ export class RecordService {
   }
 
   private withOptions(options: ServiceOptions): RecordService {
-    return new RecordService(this.runtime, this.actor, this.access, this.manager, options);
+    return new RecordService(this.runtime, this.actor, this.access, this.manager, { ...this.options, ...options });
+  }
+
+  /** The service handed to a module's plugin code: its `asSystem` actors are named after the module. */
+  forModule(module: string): RecordService {
+    return this.options.module === module ? this : this.withOptions({ module });
+  }
+
+  asSystem(reason: string): RecordService {
+    if (!/^[a-z][a-z0-9_.:-]*$/.test(reason)) throw new UmsError('INTERNAL', `A system actor's reason is lowercase words (got "${reason}").`);
+    const name = `${this.options.module ?? 'core'}:${reason}`;
+    return new RecordService(this.runtime, systemActor(this.organizationId, name), null, this.manager, { module: this.options.module });
+  }
+
+  hasRole(name: string): boolean {
+    return this.access?.principal.roles.includes(name) ?? false;
   }
 
   /**
@@ -94,13 +116,21 @@ export class RecordService {
     return this.access ? this.access.moduleEnabled(entity) : true;
   }
 
-  can(action: string, key: string, record?: Record<string, unknown>): boolean {
+  /** The type-level question ("some record"), answered without the database: navigation, buttons, export/import gates. */
+  canOnType(action: string, key: string): boolean {
     const entity = this.entity(key);
-    if (!this.access) return true;
-    return record ? this.access.canOnRecord(action, entity, record) : this.access.canOnType(action, entity);
+    return this.access ? this.access.canOnType(action, entity) : true;
   }
 
-  readableFields(entity: ResolvedEntity): string[] {
+  async can(action: string, key: string, record?: Record<string, unknown>): Promise<boolean> {
+    if (!record) return this.canOnType(action, key);
+    const entity = this.entity(key);
+    if (!this.access) return true;
+    return this.access.canOnRecord(action, entity, await this.subjectOf(entity, record));
+  }
+
+  readableFields(entityOrKey: ResolvedEntity | string): string[] {
+    const entity = typeof entityOrKey === 'string' ? this.entity(entityOrKey) : entityOrKey;
     const names = entity.fields.filter((f) => f.type !== 'password').map((f) => f.name);
     return this.access ? names.filter((n) => this.access!.canOnType('read', entity, n)) : names;
   }
@@ -147,14 +177,9 @@ export class RecordService {
     const entity = this.entity(key);
     const readable = this.readableFields(entity);
     const readableSet = new Set(readable);
-    // The same fallback as orderSql: a sort on a field the actor may not read uses the entity's default.
-    const wanted = query.sort ?? entity.sort;
-    const wantedField = entity.field.get(wanted.field);
-    const isSystem = ['id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version'].includes(wanted.field);
-    const usable = isSystem || (wantedField && readableSet.has(wantedField.name) && wantedField.type !== 'password' && wantedField.type !== 'json');
-    const sort = usable ? { field: wanted.field, direction: wanted.direction } : entity.sort;
-    const sortField = entity.field.get(sort.field);
-    const column = `r.${q(sortField ? columnOf(sortField) : sort.field)}`;
+    // The same sort as find's ORDER BY (a field the actor may not read falls back to the entity's default).
+    const sort = resolveSort(entity, query.sort, readableSet);
+    const column = `r.${q(sort.column)}`;
     const desc = sort.direction === 'desc';
     const limit = Math.min(Math.max(Math.trunc(pageSize), 1), 10_000);
     let after: { key: string | null; id: string } | undefined;
@@ -514,8 +539,8 @@ export class RecordService {
     return value;
   }
 
-  private hookContext(entity: ResolvedEntity): HookContext {
-    return { records: this, actor: this.actor, entity };
+  private hookContext(entity: ResolvedEntity): HookContext<RecordService> {
+    return { records: this.forModule(entity.module), actor: this.actor, entity };
   }
 
   private visible(entity: ResolvedEntity, record: RecordData): RecordData {
@@ -552,8 +577,6 @@ function keysetAfter(column: string, desc: boolean, after: { key: string | null;
   return desc ? beyond : `(${beyond} OR ${column} IS NULL)`;
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID_RE.test(v);
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -576,4 +599,14 @@ function diff(entity: ResolvedEntity, before: Record<string, unknown>, after: Re
     if (!sameValue(a, b)) out[f.name] = { before: a, after: b };
   }
   return out;
+}
+
+/**
+ * The service behind a `Records` a plugin passes back to the core (documents,
+ * mail, the workflow engine): core code needs the transaction and runtime that
+ * the contract hides. Every `Records` the core hands out is a RecordService.
+ */
+export function serviceOf(records: Records): RecordService {
+  if (records instanceof RecordService) return records;
+  throw new UmsError('INTERNAL', 'Records must come from the core (a hook, action, job or seed context).');
 }

@@ -8,7 +8,8 @@
  */
 import { actorUserId } from '../data/actor.js';
 import type { RecordData } from '../data/records.js';
-import type { Runtime } from '../data/runtime.js';
+import type { DataContext } from '../data/context.js';
+import { serviceOf } from '../data/records.js';
 import { UmsError } from '../errors.js';
 import type { ResolvedEntity } from '../manifest/index.js';
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
@@ -60,7 +61,7 @@ export function documentAction<K extends DocumentKind>(options: DocumentActionOp
  * the action's transaction (`ctx.records`), after its permission check.
  */
 export async function printDocument(ctx: HookContext, definition: DocumentActionDefinition, record: RecordData): Promise<{ document: DocumentRow; content: Buffer }> {
-  const manager = ctx.records.entityManager;
+  const manager = serviceOf(ctx.records).entityManager;
   const { kind } = definition.document;
   const data = await definition.document.build(ctx, record);
   const document = await issueDocument(
@@ -82,7 +83,7 @@ export async function printDocument(ctx: HookContext, definition: DocumentAction
 }
 
 /** The document action `name` of an entity; anything else is "not found". */
-export function documentActionOf(runtime: Runtime, entity: ResolvedEntity, name: string): DocumentActionDefinition {
+export function documentActionOf(runtime: DataContext, entity: ResolvedEntity, name: string): DocumentActionDefinition {
   const action = runtime.plugins.action(entity, name);
   if (!isDocumentAction(action)) throw new UmsError('NOT_FOUND', `${entity.label} has no document "${name}".`, { entity: entity.key });
   return action;

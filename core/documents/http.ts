@@ -9,10 +9,10 @@
  */
 import { Router, type Request, type Response } from 'express';
 import type { Actor } from '../data/actor.js';
-import type { Runtime } from '../data/runtime.js';
+import { DOCUMENTS_PATH } from '../paths.js';
+import type { Runtime } from '../runtime.js';
 import { documentState, printDocumentFor, queueDocument, storedDocumentFor, type PrintedDocument } from './service.js';
 
-export const DOCUMENTS_PATH = '/x/documents';
 
 /** URL of a document's download, below the admin root (e.g. `/admin`). */
 export const documentUrl = (adminRoot: string, entityKey: string, recordId: string, action: string): string =>

@@ -12,5 +12,5 @@ export { renderDocument, renderDocumentBuffer, formatAmount } from './pdf.js';
 export { documentAction, documentActionOf, isDocumentAction, printDocument, type DocumentActionDefinition, type DocumentActionOptions } from './actions.js';
 export { formatDocumentNumber, type DocumentRow, type DocumentStatus } from './store.js';
 export { documentState, generatePendingDocuments, printDocumentFor, queueDocument, storedDocumentFor, type DocumentState, type PrintedDocument } from './service.js';
-export { documentRoutes, documentUrl, DOCUMENTS_PATH } from './http.js';
+export { documentRoutes, documentUrl } from './http.js';
 export { documentsJob, DOCUMENTS_JOB } from './job.js';

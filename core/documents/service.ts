@@ -8,11 +8,10 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../data/actor.js';
-import { DOCUMENT_TABLE } from '../data/entity-schemas.js';
 import { RecordService, type RecordData } from '../data/records.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import { forbidden, UmsError } from '../errors.js';
-import type { ResolvedEntity } from '../manifest/index.js';
+import { DOCUMENT_TABLE, type ResolvedEntity } from '../manifest/index.js';
 import { documentActionOf, type DocumentActionDefinition } from './actions.js';
 import { findDocument, issueDocument, storedContent, type DocumentKey, type DocumentRow, type DocumentStatus } from './store.js';
 

@@ -6,9 +6,9 @@
  * its number back. Printing the same record again shows the same number.
  */
 import type { EntityManager } from 'typeorm';
-import { DOCUMENT_COUNTER_TABLE, DOCUMENT_TABLE, ORGANIZATION_TABLE } from '../data/entity-schemas.js';
 import { UmsError } from '../errors.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './kinds.js';
+import { DOCUMENT_COUNTER_TABLE, DOCUMENT_TABLE, ORGANIZATION_TABLE } from '../manifest/index.js';
 
 export type DocumentStatus = 'issued' | 'pending' | 'ready' | 'failed';
 

@@ -20,9 +20,9 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { Actor } from '../data/actor.js';
 import { RecordService } from '../data/records.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import { forbidden, RecordValidationError, UmsError } from '../errors.js';
-import type { ResolvedEntity, ResolvedField } from '../manifest/index.js';
+import { isSystemColumn, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { unguardFormula } from './export.js';
 
 export interface RejectedRow {
@@ -46,7 +46,6 @@ export interface ImportReport {
   ignoredColumns: string[];
 }
 
-const IGNORED_COLUMNS = new Set(['id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version']);
 
 class RollBack extends Error {}
 
@@ -68,7 +67,7 @@ function mapHeader(entity: ResolvedEntity, header: string[]): HeaderMap {
     const name = raw.trim();
     const field = byName.get(name.toLowerCase());
     // System columns and read-only fields (both in every export) are set by the system, as in the form, which never sends them.
-    if (!name || IGNORED_COLUMNS.has(name.toLowerCase()) || field?.readOnly) {
+    if (!name || isSystemColumn(name.toLowerCase(), 'ignoredOnImport') || field?.readOnly) {
       if (name) out.ignored.push(name);
       out.fields.push(null);
       continue;

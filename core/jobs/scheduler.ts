@@ -16,16 +16,15 @@
 import { hostname } from 'node:os';
 import { Agenda, Job, type JobLogEntry, type JobWithState } from 'agenda';
 import type { JobsConfig } from '../../config/index.js';
-import { systemActor } from '../data/actor.js';
-import { ORGANIZATION_TABLE } from '../data/entity-schemas.js';
 import { RecordService } from '../data/records.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import { RecordValidationError, UmsError } from '../errors.js';
 import { listOrganizations } from '../tenancy/index.js';
 import { openBackend, type JobsBackend } from './backend.js';
 import { resolveJobs, type CoreJob, type DeclaredJob, type ModuleJob } from './declarations.js';
 import { repeatInterval, scheduleProblem } from './schedule.js';
 import type { JobLog, JobOrganization } from './types.js';
+import { ORGANIZATION_TABLE } from '../manifest/index.js';
 
 export type RunTrigger = 'schedule' | 'manual';
 
@@ -301,8 +300,8 @@ export class JobScheduler {
         // The module was disabled since the schedules were last synchronised.
         outcome = { job: job.key, organization, status: 'skipped', message: `the ${job.module} module is disabled for ${organization.slug}` };
       } else {
-        const records = await RecordService.for(this.runtime, systemActor(organization.id, `job:${job.key}`));
-        const summary = await job.handler({ records, organization, runtime: this.runtime, log, job: job.key, now: startedAt });
+        const records = RecordService.forSystem(this.runtime, organization.id, `job:${job.key}`).forModule(job.module);
+        const summary = await job.handler({ records, organization, log, job: job.key, now: startedAt });
         outcome = { job: job.key, organization, status: 'ok', message: summary || 'done' };
       }
     } catch (err) {

@@ -4,8 +4,8 @@
  * system actor (`job:<module>.<name>`) bound to that organization: tenant
  * isolation holds for jobs exactly as for requests.
  */
-import type { RecordService } from '../data/records.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Records } from '../data/contract.js';
+import type { Runtime } from '../runtime.js';
 
 export interface JobLog {
   info(message: string): void;
@@ -20,10 +20,9 @@ export interface JobOrganization {
 }
 
 export interface JobContext {
-  /** Tenant-bound, as `systemActor(organization.id, 'job:<module>.<name>')`. */
-  records: RecordService;
+  /** Tenant-bound, as the system actor `job:<module>.<name>`. */
+  records: Records;
   organization: JobOrganization;
-  runtime: Runtime;
   log: JobLog;
   /** `<module>.<name>`, as shown by `jobs:list`. */
   job: string;

@@ -3,7 +3,7 @@
  * the server process (unless WORKER=off); `npm run worker` runs it alone.
  */
 import type { JobsConfig } from '../../config/index.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import type { CoreJob } from './declarations.js';
 import { JobScheduler } from './scheduler.js';
 

@@ -1,7 +1,8 @@
 /** The outbox screen's one action: an admin queues a failed mail again (e.g. after fixing the SMTP settings). */
+import type { RecordService } from '../data/records.js';
 import type { RecordActionDefinition } from '../plugins/types.js';
 
-export const mailOutboxActions: RecordActionDefinition[] = [
+export const mailOutboxActions: RecordActionDefinition<RecordService>[] = [
   {
     name: 'retry',
     entity: 'mail_outbox',

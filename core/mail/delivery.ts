@@ -33,7 +33,7 @@
  */
 import { createTransport } from 'nodemailer';
 import { readConfig } from '../../config/index.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import { OUTBOX_TABLE } from './outbox.js';
 import { redactSecrets } from './templates.js';
 

@@ -12,10 +12,11 @@
 import { randomUUID } from 'node:crypto';
 import { readConfig } from '../../config/index.js';
 import { actorUserId } from '../data/actor.js';
-import { ORGANIZATION_TABLE } from '../data/entity-schemas.js';
-import type { RecordService } from '../data/records.js';
+import type { Records } from '../data/contract.js';
+import { serviceOf } from '../data/records.js';
 import { UmsError } from '../errors.js';
 import { renderMail, type MailTemplate, type TemplateData } from './templates.js';
+import { ORGANIZATION_TABLE } from '../manifest/index.js';
 
 export const OUTBOX_TABLE = 'core_mail_outbox';
 
@@ -44,10 +45,10 @@ export function messageIdDomain(mailFrom = readConfig().mailFrom): string {
  * workflow engine, a job, a hook or an auth flow passes the RecordService it
  * already holds). The organization's name is filled into the template.
  */
-export async function enqueueMail<K extends MailTemplate>(records: RecordService, request: MailRequest<K>): Promise<QueuedMail> {
+export async function enqueueMail<K extends MailTemplate>(records: Records, request: MailRequest<K>): Promise<QueuedMail> {
   const to = String(request.to ?? '').trim();
   if (!ADDRESS_RE.test(to)) throw new UmsError('BAD_REQUEST', `Cannot send mail to "${to}": not an e-mail address.`, { entity: 'core.mail_outbox', field: 'recipient' });
-  const manager = records.entityManager;
+  const manager = serviceOf(records).entityManager;
   const [organization]: { name: string }[] = await manager.query(`SELECT name FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [records.organizationId]);
   if (!organization) throw new UmsError('NOT_FOUND', 'No such organization.');
   const mail = renderMail(request.template, request.data, organization.name);

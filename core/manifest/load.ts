@@ -9,7 +9,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
-import { checkFieldValue } from '../data/validation.js';
+import { checkFieldValue } from './validation.js';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import { conditionPaths, parseConditions, type ConditionProblem } from './conditions.js';
 import { resolveWorkflows } from './workflows.js';
@@ -147,7 +147,7 @@ function resolve(sources: SourceManifest[], problems: ManifestProblem[]): Regist
       if (card.conditions) checkConditions(card.conditions, entity, entities, m.file, `${pointer}/conditions`, problems);
       return { label: card.label, entity: entity.key, conditions: card.conditions };
     });
-    m.workflows = resolveWorkflows({ module: m, entities, roles, problems }, workflowOf);
+    m.workflows = resolveWorkflows({ module: m, entities, roles, problems, checkConditions }, workflowOf);
   }
   return makeRegistry(modules, entities, roles);
 }

@@ -10,6 +10,40 @@ export type { Field, FieldType, ModuleManifest, PermissionRule };
 export const SYSTEM_FIELDS = ['id', 'organization_id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version'] as const;
 export type SystemField = (typeof SYSTEM_FIELDS)[number];
 
+/**
+ * The system columns by use, so no screen, query or import keeps its own list:
+ * `select`ed with every record (the tenant column is implied, never shown),
+ * usable to `sort` and to `filter` by, and `ignoredOnImport` (the system sets them).
+ */
+export const SYSTEM_COLUMNS = {
+  select: SYSTEM_FIELDS.filter((c) => c !== 'organization_id'),
+  sort: SYSTEM_FIELDS.filter((c) => c !== 'organization_id'),
+  filter: ['id', 'created_at', 'updated_at'],
+  ignoredOnImport: SYSTEM_FIELDS.filter((c) => c !== 'organization_id'),
+} as const satisfies Record<string, readonly SystemField[]>;
+
+export const isSystemColumn = (name: string, use: keyof typeof SYSTEM_COLUMNS): boolean => (SYSTEM_COLUMNS[use] as readonly string[]).includes(name);
+
+/** Names a plugin action or a workflow transition cannot take: AdminJS's and CASL's own actions. */
+export const RESERVED_ACTION_NAMES: ReadonlySet<string> = new Set(['create', 'read', 'update', 'delete', 'manage', 'list', 'show', 'edit', 'new', 'search', 'bulkDelete', 'history']);
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID_RE.test(v);
+
+/** The database column of a field (`<name>_id` for references, `<name>_hash` for passwords). */
+export const columnOf = (f: ResolvedField): string => (f.type === 'password' ? `${f.name}_hash` : f.column);
+
+// Core tables that are not manifest entities (no admin resource, or not organization-scoped).
+export const ORGANIZATION_TABLE = 'core_organization';
+export const ORGANIZATION_MODULE_TABLE = 'core_organization_module';
+export const SESSION_TABLE = 'core_session';
+/** One-time secrets of core/auth (invitation links, e-mailed codes), stored hashed; never an admin resource. */
+export const AUTH_CODE_TABLE = 'core_auth_code';
+/** Timestamps of sign-in failures and code requests per hashed key, for lock-out and rate limits. */
+export const AUTH_THROTTLE_TABLE = 'core_auth_throttle';
+export const DOCUMENT_TABLE = 'core_document';
+export const DOCUMENT_COUNTER_TABLE = 'core_document_counter';
+
 export interface ResolvedField {
   name: string;
   /** PostgreSQL column: the name, or `<name>_id` for a reference. */

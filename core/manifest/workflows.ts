@@ -7,9 +7,10 @@
  */
 import type { ManifestProblem } from '../errors.js';
 import { placeholdersIn, PLACEHOLDERS } from './conditions.js';
-import { checkConditions } from './load.js';
+import type { checkConditions } from './load.js';
 import type { Actors, Transition, Workflow } from './manifest.types.js';
 import {
+  RESERVED_ACTION_NAMES,
   snakeToLabel,
   SYSTEM_FIELDS,
   type ResolvedActors,
@@ -30,6 +31,8 @@ interface Ctx {
   entities: ReadonlyMap<string, ResolvedEntity>;
   roles: ReadonlyMap<string, unknown>;
   problems: ManifestProblem[];
+  /** The loader's condition check (passed in: the loader imports this file). */
+  checkConditions: typeof checkConditions;
 }
 
 export function resolveWorkflows(ctx: Ctx, claimed: Map<string, string>): ResolvedWorkflow[] {
@@ -94,7 +97,7 @@ function resolveWorkflow(ctx: Ctx, wf: Workflow, entity: ResolvedEntity, pointer
   const actionNames = new Set<string>();
   const claimName = (name: string, p: string): void => {
     if (actionNames.has(name)) problems.push({ file, pointer: p, message: `duplicate action name "${name}" in this workflow` });
-    if (['create', 'read', 'update', 'delete', 'manage', 'list', 'show', 'edit', 'new', 'search', 'bulkDelete', 'history'].includes(name)) {
+    if (RESERVED_ACTION_NAMES.has(name)) {
       problems.push({ file, pointer: p, message: `"${name}" is a built-in action name` });
     }
     actionNames.add(name);
@@ -136,7 +139,7 @@ function resolveTransition(
     if (states.get(s)?.terminal) problems.push({ file, pointer: p, message: `"${s}" is a terminal state; no transition may leave it` });
   });
   checkState(t.to, `${pointer}/to`);
-  if (t.when) checkConditions(t.when, entity, ctx.entities, file, `${pointer}/when`, problems);
+  if (t.when) ctx.checkConditions(t.when, entity, ctx.entities, file, `${pointer}/when`, problems);
   const by = t.by ? resolveActors(ctx, t.by, entity, `${pointer}/by`) : undefined;
   let approval: ResolvedTransition['approval'];
   if (t.approval) {
@@ -151,7 +154,7 @@ function resolveTransition(
       const approvers = resolveActors(ctx, s.approvers, entity, `${sp}/approvers`);
       if (!approvers.roles.length && !approvers.relations.length) problems.push({ file, pointer: `${sp}/approvers`, message: 'a step needs approvers (roles or relations)' });
       const quorum = s.quorum === undefined || s.quorum === 'any' ? { kind: 'any' as const } : s.quorum === 'all' ? { kind: 'all' as const } : { kind: 'count' as const, count: s.quorum.count };
-      if (s.when) checkConditions(s.when, entity, ctx.entities, file, `${sp}/when`, problems);
+      if (s.when) ctx.checkConditions(s.when, entity, ctx.entities, file, `${sp}/when`, problems);
       return { name: s.name, label: s.label ?? snakeToLabel(s.name), approvers, quorum, when: s.when };
     });
     let reject: { name: string; label: string; to: string } | undefined;

@@ -7,11 +7,12 @@
  */
 import { validateCustomRules } from '../access/principals.js';
 import { ManifestError, RecordValidationError, type FieldErrors } from '../errors.js';
-import { definePlugin, type HookContext } from './types.js';
+import type { RecordService } from '../data/records.js';
+import type { CorePlugin, HookContext } from './types.js';
 import { userAccountActions, userAccountHooks } from '../auth/user-hooks.js';
 import { mailOutboxActions } from '../mail/actions.js';
 
-function checkCustomRole(ctx: HookContext, values: Record<string, unknown>, changed?: string[]): void {
+function checkCustomRole(ctx: HookContext<RecordService>, values: Record<string, unknown>, changed?: string[]): void {
   // Built-in rows mirror the manifests; their rules are the manifests' rules.
   if (values.builtin === true) return;
   const registry = ctx.records.runtime.registry;
@@ -33,7 +34,7 @@ function checkCustomRole(ctx: HookContext, values: Record<string, unknown>, chan
   if (Object.keys(errors).length) throw new RecordValidationError(ctx.entity.key, errors);
 }
 
-export const corePlugin = definePlugin({
+export const corePlugin: CorePlugin = {
   module: 'core',
   hooks: {
     role: {
@@ -44,4 +45,4 @@ export const corePlugin = definePlugin({
     user: userAccountHooks,
   },
   actions: [...userAccountActions, ...mailOutboxActions],
-});
+};

@@ -4,15 +4,21 @@
  * start with a message naming it.
  */
 import { ManifestError, type ManifestProblem } from '../errors.js';
-import type { Registry, ResolvedEntity } from '../manifest/index.js';
+import { RESERVED_ACTION_NAMES, type Registry, type ResolvedEntity } from '../manifest/index.js';
+import type { PluginLookup } from '../data/context.js';
+import type { RecordService } from '../data/records.js';
 import type { EntityHooks, ModulePlugin, RecordActionDefinition, WorkflowHook } from './types.js';
 
-export class PluginRegistry {
-  private readonly hooks = new Map<string, EntityHooks[]>();
-  private readonly actions = new Map<string, RecordActionDefinition[]>();
-  readonly byModule = new Map<string, ModulePlugin>();
+type Hooks = EntityHooks<RecordService>;
+type Action = RecordActionDefinition<RecordService>;
+type Plugin = ModulePlugin<RecordService>;
 
-  constructor(registry: Registry, plugins: ModulePlugin[]) {
+export class PluginRegistry implements PluginLookup {
+  private readonly hooks = new Map<string, Hooks[]>();
+  private readonly actions = new Map<string, Action[]>();
+  readonly byModule = new Map<string, Plugin>();
+
+  constructor(registry: Registry, plugins: Plugin[]) {
     const problems: ManifestProblem[] = [];
     for (const plugin of plugins) {
       const module = registry.module(plugin.module);
@@ -36,7 +42,7 @@ export class PluginRegistry {
           problems.push({ file, pointer: `/actions/${i}/entity`, message: `action "${action.name}" on unknown entity "${action.entity}"` });
           continue;
         }
-        if (['create', 'read', 'update', 'delete', 'manage', 'list', 'show', 'edit', 'new', 'search', 'bulkDelete'].includes(action.name)) {
+        if (RESERVED_ACTION_NAMES.has(action.name)) {
           problems.push({ file, pointer: `/actions/${i}/name`, message: `"${action.name}" is a built-in action name` });
           continue;
         }
@@ -58,24 +64,24 @@ export class PluginRegistry {
     if (problems.length) throw new ManifestError(problems);
   }
 
-  workflowHook(module: string, name: string): WorkflowHook | undefined {
+  workflowHook(module: string, name: string): WorkflowHook<RecordService> | undefined {
     return this.byModule.get(module)?.workflowHooks?.[name];
   }
 
   /** Core behaviour on a module's entity (the workflow engine): runs before the module's own hooks. */
-  addCoreHooks(entityKey: string, hooks: EntityHooks): void {
+  addCoreHooks(entityKey: string, hooks: Hooks): void {
     this.hooks.set(entityKey, [hooks, ...(this.hooks.get(entityKey) ?? [])]);
   }
 
-  hooksFor(entity: ResolvedEntity): EntityHooks[] {
+  hooksFor(entity: ResolvedEntity): Hooks[] {
     return this.hooks.get(entity.key) ?? [];
   }
 
-  actionsFor(entity: ResolvedEntity): RecordActionDefinition[] {
+  actionsFor(entity: ResolvedEntity): Action[] {
     return this.actions.get(entity.key) ?? [];
   }
 
-  action(entity: ResolvedEntity, name: string): RecordActionDefinition | undefined {
+  action(entity: ResolvedEntity, name: string): Action | undefined {
     return this.actionsFor(entity).find((a) => a.name === name);
   }
 }

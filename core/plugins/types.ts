@@ -1,16 +1,23 @@
 /**
  * What a module developer writes in modules/<id>/index.ts: typed hooks around
- * the record pipeline, custom record actions, and demo seeding. Plugin code
- * reaches data only through the RecordService it is handed (tenant- and
- * permission-scoped like every other path).
+ * the record pipeline, custom record actions, workflow effect hooks, job
+ * handlers and demo seeding. Plugin code reaches data only through the
+ * `Records` it is handed (tenant- and permission-scoped like every other
+ * path). Module code imports these from core/sdk.ts.
+ *
+ * The type parameter is for the core's own plugin, whose hooks get the full
+ * RecordService; module plugins use the default, `Records`.
  */
 import type { Actor } from '../data/actor.js';
-import type { RecordData, RecordService } from '../data/records.js';
-import type { ResolvedEntity } from '../manifest/index.js';
+import type { ActionResult, RecordData, Records } from '../data/contract.js';
+import type { RecordService } from '../data/records.js';
 import type { JobHandler } from '../jobs/types.js';
+import type { ResolvedEntity } from '../manifest/index.js';
 
-export interface HookContext {
-  records: RecordService;
+export type { ActionResult };
+
+export interface HookContext<R extends Records = Records> {
+  records: R;
   actor: Actor;
   entity: ResolvedEntity;
 }
@@ -22,21 +29,16 @@ export interface UpdateChange {
   changed: string[];
 }
 
-export interface EntityHooks {
-  beforeCreate?(ctx: HookContext, values: Record<string, unknown>): void | Promise<void>;
-  afterCreate?(ctx: HookContext, record: RecordData): void | Promise<void>;
-  beforeUpdate?(ctx: HookContext, change: UpdateChange): void | Promise<void>;
-  afterUpdate?(ctx: HookContext, change: { before: RecordData; after: RecordData }): void | Promise<void>;
-  beforeDelete?(ctx: HookContext, record: RecordData): void | Promise<void>;
-  afterDelete?(ctx: HookContext, record: RecordData): void | Promise<void>;
+export interface EntityHooks<R extends Records = Records> {
+  beforeCreate?(ctx: HookContext<R>, values: Record<string, unknown>): void | Promise<void>;
+  afterCreate?(ctx: HookContext<R>, record: RecordData): void | Promise<void>;
+  beforeUpdate?(ctx: HookContext<R>, change: UpdateChange): void | Promise<void>;
+  afterUpdate?(ctx: HookContext<R>, change: { before: RecordData; after: RecordData }): void | Promise<void>;
+  beforeDelete?(ctx: HookContext<R>, record: RecordData): void | Promise<void>;
+  afterDelete?(ctx: HookContext<R>, record: RecordData): void | Promise<void>;
 }
 
-export interface ActionResult {
-  message: string;
-  record?: RecordData;
-}
-
-export interface RecordActionDefinition {
+export interface RecordActionDefinition<R extends Records = Records> {
   /** Also the CASL action a role needs (`manage` covers it). */
   name: string;
   /** Entity name in the plugin's module. */
@@ -58,19 +60,22 @@ export interface RecordActionDefinition {
    * Runs in one transaction with `ctx.records`, which may set the entity's read-only fields.
    * `input`: what a `component` screen posted (undefined for a plain action).
    */
-  handler(ctx: HookContext, record: RecordData, input?: Record<string, unknown>): Promise<ActionResult>;
+  handler(ctx: HookContext<R>, record: RecordData, input?: Record<string, unknown>): Promise<ActionResult>;
 }
 
 export interface SeedContext {
-  records: RecordService;
+  /** The module's seeding system actor (`seed:<module>`), in one transaction for the whole seed. */
+  records: Records;
   organization: { id: string; name: string; slug: string };
   /** Users created for the module's roles, by role name. */
   usersByRole: Map<string, { id: string; email: string }>;
   size: 'demo' | 'small';
+  /** The same transaction as one of the organization's users, with that user's permissions (demo data made the way people make it). */
+  as(user: { id: string; email: string }): Promise<Records>;
 }
 
 /** What a workflow effect hook receives: it runs in the transition's transaction. */
-export interface WorkflowHookContext extends HookContext {
+export interface WorkflowHookContext<R extends Records = Records> extends HookContext<R> {
   workflow: string;
   transition: string;
   from: string;
@@ -79,15 +84,15 @@ export interface WorkflowHookContext extends HookContext {
   record: RecordData;
 }
 
-export type WorkflowHook = (ctx: WorkflowHookContext) => void | Promise<void>;
+export type WorkflowHook<R extends Records = Records> = (ctx: WorkflowHookContext<R>) => void | Promise<void>;
 
-export interface ModulePlugin {
-  /** Must equal the manifest id. */
+export interface ModulePlugin<R extends Records = Records> {
+  /** Must equal the manifest id (and the plugin's folder, modules/<id>/). */
   module: string;
-  hooks?: Record<string, EntityHooks>;
-  actions?: RecordActionDefinition[];
+  hooks?: Record<string, EntityHooks<R>>;
+  actions?: RecordActionDefinition<R>[];
   /** Named hooks a manifest's workflow effects call (`"effects": { "hook": "<name>" }`). */
-  workflowHooks?: Record<string, WorkflowHook>;
+  workflowHooks?: Record<string, WorkflowHook<R>>;
   /** Handlers for the manifest's `jobs` (by `handler`, default the job name); each runs per organization with the module enabled. */
   jobs?: Record<string, JobHandler>;
   seed?(ctx: SeedContext): Promise<void>;
@@ -95,3 +100,6 @@ export interface ModulePlugin {
 
 /** Identity function that gives plugin authors type checking and completion. */
 export const definePlugin = (plugin: ModulePlugin): ModulePlugin => plugin;
+
+/** The core's own plugin (core entities): its hooks get the full RecordService. */
+export type CorePlugin = ModulePlugin<RecordService>;

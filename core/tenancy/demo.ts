@@ -4,11 +4,10 @@
  * module's demo data. Returns the logins to print.
  */
 import { DEMO_PASSWORD, SYSTEM_TYPE_LABELS, SYSTEM_TYPES } from '../../config/index.js';
-import { systemActor } from '../data/actor.js';
-import { ORGANIZATION_TABLE } from '../data/entity-schemas.js';
 import { RecordService } from '../data/records.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import { createOrganization, createUser, modulesForSystemType } from './index.js';
+import { ORGANIZATION_TABLE } from '../manifest/index.js';
 
 export interface DemoLogin {
   organization: string;
@@ -42,8 +41,16 @@ export async function seedDemoIfEmpty(runtime: Runtime, options: { size?: 'demo'
     for (const moduleId of modules) {
       const plugin = runtime.plugins.byModule.get(moduleId);
       if (!plugin?.seed) continue;
-      const records = await RecordService.for(runtime, systemActor(organization.id, `seed:${moduleId}`));
-      await records.transaction((tx) => plugin.seed!({ records: tx, organization, usersByRole, size: options.size ?? 'demo' }));
+      const records = RecordService.forSystem(runtime, organization.id, `seed:${moduleId}`).forModule(moduleId);
+      await records.transaction((tx) =>
+        plugin.seed!({
+          records: tx,
+          organization,
+          usersByRole,
+          size: options.size ?? 'demo',
+          as: async (user) => (await RecordService.for(runtime, { kind: 'user', userId: user.id, organizationId: organization.id, email: user.email }, tx.entityManager)).forModule(moduleId),
+        }),
+      );
     }
   }
   return logins;

@@ -6,11 +6,10 @@
 import type { EntityManager } from 'typeorm';
 import { SYSTEM_TYPES } from '../../config/index.js';
 import { systemActor } from '../data/actor.js';
-import { ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE } from '../data/entity-schemas.js';
 import { RecordService, type RecordData } from '../data/records.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import { RecordValidationError, UmsError } from '../errors.js';
-import { CORE_MODULE_ID } from '../manifest/index.js';
+import { CORE_MODULE_ID, ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE } from '../manifest/index.js';
 
 export interface Organization {
   id: string;

@@ -8,6 +8,7 @@
 import { forbidden, RecordValidationError, type FieldErrors } from '../errors.js';
 import type { Registry, ResolvedWorkflow } from '../manifest/index.js';
 import type { PluginRegistry } from '../plugins/registry.js';
+import type { RecordService } from '../data/records.js';
 import type { HookContext } from '../plugins/types.js';
 import { WorkflowEngine } from './engine.js';
 
@@ -34,7 +35,7 @@ export function installWorkflowHooks(registry: Registry, plugins: PluginRegistry
   });
 }
 
-function guardState(ctx: HookContext, wf: ResolvedWorkflow, record: Record<string, unknown>, what: 'edit' | 'delete'): void {
+function guardState(ctx: HookContext<RecordService>, wf: ResolvedWorkflow, record: Record<string, unknown>, what: 'edit' | 'delete'): void {
   if (ctx.actor.kind !== 'user' || ctx.records.actionName?.startsWith('workflow:')) return;
   const state = wf.states.get(String(record[wf.field]));
   if (!state) return;
@@ -49,7 +50,7 @@ function guardState(ctx: HookContext, wf: ResolvedWorkflow, record: Record<strin
 }
 
 /** An override names a real approval step and roles that exist (built in, or custom roles of this organization). */
-async function checkOverride(ctx: HookContext, values: Record<string, unknown>): Promise<void> {
+async function checkOverride(ctx: HookContext<RecordService>, values: Record<string, unknown>): Promise<void> {
   const registry = ctx.records.runtime.registry;
   const errors: FieldErrors = {};
   const wf = registry.modules.flatMap((m) => m.workflows).find((w) => w.key === values.workflow);

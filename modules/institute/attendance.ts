@@ -3,10 +3,8 @@
  * one reference hop), only students ENROLLED in that course can be marked, and
  * the roll call saves a whole session's marks in one transaction.
  */
-import type { RecordData, RecordService } from '../../core/data/records.js';
-import { forbidden, RecordValidationError, UmsError } from '../../core/errors.js';
-import type { EntityHooks, HookContext, RecordActionDefinition } from '../../core/plugins/types.js';
-import { eq, idOf, isPerson, systemRecords } from './system.js';
+import { RecordValidationError, UmsError, forbidden, type EntityHooks, type HookContext, type RecordActionDefinition, type RecordData, type Records } from '../../core/sdk.js';
+import { eq, idOf, isPerson } from './helpers.js';
 
 const SESSION = 'institute.attendance_session';
 const RECORD = 'institute.attendance_record';
@@ -24,7 +22,7 @@ export interface RollCallResult {
 }
 
 /** Students ENROLLED in the course, as the actor sees them (a teacher: their own courses'). */
-async function enrolledStudents(records: RecordService, courseId: string): Promise<Set<string>> {
+async function enrolledStudents(records: Records, courseId: string): Promise<Set<string>> {
   const enrollments = await records.find('institute.enrollment', { filters: [eq('course', courseId), eq('status', 'ENROLLED')], limit: 1000 });
   return new Set(enrollments.map((e) => String(e.student)));
 }
@@ -35,7 +33,7 @@ const notEnrolled = (message = 'is not enrolled in this course'): RecordValidati
 /** The session's course (read as the system: a reference the actor cannot see is reported by validation). */
 async function courseOfSession(ctx: HookContext, sessionId: string | null): Promise<string | null> {
   if (!sessionId) return null;
-  const system = await systemRecords(ctx.records, 'attendance');
+  const system = ctx.records.asSystem('attendance');
   const [session] = await system.getMany(SESSION, [sessionId]);
   return session ? String(session.course) : null;
 }
@@ -44,7 +42,7 @@ async function checkEnrolled(ctx: HookContext, values: Record<string, unknown>):
   const courseId = idOf(values.course);
   const studentId = idOf(values.student);
   if (!isPerson(ctx.actor) || !courseId || !studentId) return;
-  const system = await systemRecords(ctx.records, 'attendance');
+  const system = ctx.records.asSystem('attendance');
   if (!(await enrolledStudents(system, courseId)).has(studentId)) throw notEnrolled();
 }
 
@@ -65,12 +63,11 @@ export const attendanceRecordHooks: EntityHooks = {
  * Refuses a student not ENROLLED in the session's course; the actor needs the
  * `roll_call` permission on the session and create/update on attendance records.
  */
-export async function saveRollCall(records: RecordService, sessionId: string, marks: RollCallMark[]): Promise<RollCallResult> {
+export async function saveRollCall(records: Records, sessionId: string, marks: RollCallMark[]): Promise<RollCallResult> {
   return records.transaction(async (tx) => {
     // Access: the session as the actor sees it, and the roll-call permission on it.
     const session = await tx.get(SESSION, sessionId);
-    const entity = tx.entity(SESSION);
-    if (!tx.can('roll_call', SESSION, await tx.subjectOf(entity, session))) throw forbidden('You may not take the roll call of this session.', { entity: SESSION });
+    if (!(await tx.can('roll_call', SESSION, session))) throw forbidden('You may not take the roll call of this session.', { entity: SESSION });
     // Input: each student once, each enrolled.
     const enrolled = await enrolledStudents(tx, String(session.course));
     const seen = new Set<string>();

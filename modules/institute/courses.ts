@@ -4,13 +4,12 @@
  * or published has approvals, enrollments and attendance behind it: archive it).
  * Which states the edit form may change is the course workflow's (manifest).
  */
-import { UmsError } from '../../core/errors.js';
-import type { EntityHooks } from '../../core/plugins/types.js';
-import { idOf, isPerson } from './system.js';
+import { UmsError, type EntityHooks } from '../../core/sdk.js';
+import { idOf, isPerson } from './helpers.js';
 
 export const courseHooks: EntityHooks = {
   beforeCreate(ctx, values) {
-    if (isPerson(ctx.actor) && !idOf(values.teacher) && ctx.records.access?.principal.roles.includes('teacher')) values.teacher = ctx.actor.userId;
+    if (isPerson(ctx.actor) && !idOf(values.teacher) && ctx.records.hasRole('teacher')) values.teacher = ctx.actor.userId;
   },
   beforeDelete(ctx, course) {
     if (isPerson(ctx.actor) && course.status !== 'DRAFT') {

@@ -5,14 +5,13 @@
  * `report_card`). Everything printed is read as the printing user: what they
  * may not read stays off the document.
  */
-import type { RecordData, RecordService } from '../../core/data/records.js';
-import { documentAction, type FeeReceiptData, type ReportCardData, type ReportCardLine } from '../../core/documents/index.js';
-import { eq } from './system.js';
+import { documentAction, type FeeReceiptData, type RecordData, type Records, type ReportCardData, type ReportCardLine } from '../../core/sdk.js';
+import { eq } from './helpers.js';
 
 const text = (v: unknown): string | undefined => (v === null || v === undefined || v === '' ? undefined : String(v));
 
 /** One record by id as `records` reads it, or undefined (missing, not readable, or no id). */
-async function one(records: RecordService, key: string, id: unknown): Promise<RecordData | undefined> {
+async function one(records: Records, key: string, id: unknown): Promise<RecordData | undefined> {
   const ref = text(id);
   return ref ? (await records.getMany(key, [ref]))[0] : undefined;
 }
@@ -22,8 +21,8 @@ async function one(records: RecordService, key: string, id: unknown): Promise<Re
  * field the reader may not see is dropped by the query, which would print
  * other students' rows. Without them the document leaves that part out.
  */
-function canFilterOn(records: RecordService, key: string, fields: string[]): boolean {
-  const readable = new Set(records.readableFields(records.entity(key)));
+function canFilterOn(records: Records, key: string, fields: string[]): boolean {
+  const readable = new Set(records.readableFields(key));
   return fields.every((f) => readable.has(f));
 }
 
@@ -54,7 +53,7 @@ export const feeReceipt = documentAction({
 });
 
 /** One line per exam of the course (by date), with the student's mark where there is one. */
-async function examLines(records: RecordService, courseId: string, studentId: string): Promise<ReportCardLine[]> {
+async function examLines(records: Records, courseId: string, studentId: string): Promise<ReportCardLine[]> {
   if (!canFilterOn(records, 'institute.exam', ['course']) || !canFilterOn(records, 'institute.mark', ['course', 'student', 'exam'])) return [];
   const exams = await records.find('institute.exam', { filters: [eq('course', courseId)], sort: { field: 'date', direction: 'asc' }, limit: 1000 });
   const marks = await records.find('institute.mark', { filters: [eq('course', courseId), eq('student', studentId)], limit: 1000 });
@@ -75,7 +74,7 @@ async function examLines(records: RecordService, courseId: string, studentId: st
 }
 
 /** Sessions attended of those recorded for the student in the course; undefined when the reader cannot count them. */
-async function attendanceOf(records: RecordService, courseId: string, studentId: string): Promise<ReportCardData['attendance']> {
+async function attendanceOf(records: Records, courseId: string, studentId: string): Promise<ReportCardData['attendance']> {
   const key = 'institute.attendance_record';
   if (!canFilterOn(records, key, ['course', 'student', 'present'])) return undefined;
   const base = [eq('course', courseId), eq('student', studentId)];

@@ -3,10 +3,8 @@
  * student's application is their own, and approving an application
  * (assertSeatAvailable, called by the workflow) refuses once the course is full.
  */
-import type { RecordData, RecordService } from '../../core/data/records.js';
-import { RecordValidationError } from '../../core/errors.js';
-import type { EntityHooks, HookContext } from '../../core/plugins/types.js';
-import { eq, idOf, isPerson, systemRecords } from './system.js';
+import { RecordValidationError, type EntityHooks, type HookContext, type RecordData, type Records } from '../../core/sdk.js';
+import { eq, idOf, isPerson } from './helpers.js';
 
 const ENROLLMENT = 'institute.enrollment';
 
@@ -14,7 +12,7 @@ const courseError = (message: string, type: string): RecordValidationError =>
   new RecordValidationError(ENROLLMENT, { course: { message, type } }, message);
 
 /** Seats taken: ENROLLED enrollments of the course, not counting `except` (the one being decided). */
-async function seatsTaken(system: RecordService, courseId: string, except: string | undefined): Promise<number> {
+async function seatsTaken(system: Records, courseId: string, except: string | undefined): Promise<number> {
   const taken = await system.find(ENROLLMENT, { filters: [eq('course', courseId), eq('status', 'ENROLLED')], limit: 1000 });
   return taken.filter((e) => e.id !== except).length;
 }
@@ -25,9 +23,9 @@ async function seatsTaken(system: RecordService, courseId: string, except: strin
  * so two approvals for the last seat queue up and the second one counts the first.
  * `exceptEnrollment`: the enrollment being approved, whether or not its status already says ENROLLED.
  */
-export async function assertSeatAvailable(records: RecordService, courseId: string, exceptEnrollment?: string): Promise<void> {
+export async function assertSeatAvailable(records: Records, courseId: string, exceptEnrollment?: string): Promise<void> {
   await records.transaction(async (tx) => {
-    const system = await systemRecords(tx, 'enrollment-seats');
+    const system = tx.asSystem('enrollment-seats');
     const course = await system.lock('institute.course', courseId);
     checkSeat(course, await seatsTaken(system, courseId, exceptEnrollment));
   });
@@ -46,7 +44,7 @@ async function ownStudentId(ctx: HookContext, userId: string): Promise<string | 
 
 export const enrollmentHooks: EntityHooks = {
   async beforeCreate(ctx, values) {
-    const system = await systemRecords(ctx.records, 'enrollment');
+    const system = ctx.records.asSystem('enrollment');
     if (isPerson(ctx.actor)) {
       if (!idOf(values.student)) values.student = await ownStudentId(ctx, ctx.actor.userId);
       // A decision is the workflow's: whoever applies, the application starts APPLIED.
@@ -65,7 +63,7 @@ export const enrollmentHooks: EntityHooks = {
   },
   async beforeUpdate(ctx, change) {
     if (!change.changed.includes('student') && !change.changed.includes('course')) return;
-    const system = await systemRecords(ctx.records, 'enrollment');
+    const system = ctx.records.asSystem('enrollment');
     const [course] = await system.getMany('institute.course', [String(change.values.course)]);
     const [student] = await system.getMany('institute.student', [String(change.values.student)]);
     // Moving an application or a seat to another course is applying there.

@@ -3,10 +3,8 @@
  * student's rule needs one reference hop); and an invoice is PAID exactly when
  * its payments cover the amount, kept so on every payment change.
  */
-import type { RecordService } from '../../core/data/records.js';
-import { RecordValidationError } from '../../core/errors.js';
-import type { EntityHooks } from '../../core/plugins/types.js';
-import { eq, idOf, isPerson, systemRecords } from './system.js';
+import { RecordValidationError, type EntityHooks, type Records } from '../../core/sdk.js';
+import { eq, idOf, isPerson } from './helpers.js';
 
 const INVOICE = 'institute.fee_invoice';
 const PAYMENT = 'institute.payment';
@@ -17,8 +15,8 @@ const cents = (amount: unknown): number => Math.round(Number(amount ?? 0) * 100)
  * Sets the invoice PAID (with paid_at) when its payments cover the amount, and
  * back to PENDING when they no longer do (a payment corrected or removed).
  */
-export async function settleInvoice(records: RecordService, invoiceId: string): Promise<void> {
-  const system = await systemRecords(records, 'fees');
+export async function settleInvoice(records: Records, invoiceId: string): Promise<void> {
+  const system = records.asSystem('fees');
   await system.transaction(async (tx) => {
     // Locked: two payments recorded at once both see the other's amount.
     const invoice = await tx.lock(INVOICE, invoiceId);
@@ -34,9 +32,9 @@ export async function settleInvoice(records: RecordService, invoiceId: string): 
  * foreign key would otherwise share-lock it first, and two payments settling the
  * same invoice at once would deadlock upgrading that lock.
  */
-async function lockInvoice(records: RecordService, invoiceId: string | null): Promise<{ student: unknown; status: unknown } | undefined> {
+async function lockInvoice(records: Records, invoiceId: string | null): Promise<{ student: unknown; status: unknown } | undefined> {
   if (!invoiceId) return undefined;
-  const system = await systemRecords(records, 'fees');
+  const system = records.asSystem('fees');
   // Unknown ids are reported by reference validation, after the hooks.
   if (!(await system.getMany(INVOICE, [invoiceId])).length) return undefined;
   const invoice = await system.lock(INVOICE, invoiceId);

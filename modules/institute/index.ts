@@ -4,7 +4,7 @@
  * their payments, derived fields that keep every rule within one reference hop,
  * and the roll-call screen. The status workflows live in the manifest.
  */
-import { definePlugin } from '../../core/plugins/types.js';
+import { definePlugin } from '../../core/sdk.js';
 import { attendanceRecordHooks, rollCallAction } from './attendance.js';
 import { courseHooks } from './courses.js';
 import { instituteDocuments } from './documents.js';
@@ -40,7 +40,7 @@ export default definePlugin({
     /** Staff profile approve: the login works again and holds the profile's role. */
     activateStaffAccount: (ctx) => activateStaffAccount(ctx.records, ctx.record),
   },
-  // For the manifest's `jobs`: daily alerts to students, each through the job's tenant-bound RecordService.
+  // For the manifest's `jobs`: daily alerts to students, each through the job's tenant-bound Records.
   jobs: { attendance_alert: attendanceAlert, fee_overdue: feeOverdue },
   seed: seedInstitute,
 });

@@ -4,14 +4,12 @@
  * Each alert is a notification to the student's login (if any) and a mail
  * (to the student's own address, else their login's), written with the
  * alert time in one transaction; an enrollment or invoice is alerted again
- * only 7 days later. Both run through the job's tenant-bound RecordService.
+ * only 7 days later. Both run through the job's tenant-bound Records.
  *
  * Handlers are function declarations on purpose: index.ts imports this file.
  */
-import type { FieldFilter, RecordData, RecordService } from '../../core/data/records.js';
-import type { JobContext } from '../../core/jobs/types.js';
-import { enqueueMail } from '../../core/mail/index.js';
-import { eq } from './system.js';
+import { enqueueMail, type FieldFilter, type JobContext, type RecordData, type Records } from '../../core/sdk.js';
+import { eq } from './helpers.js';
 
 const ENROLLMENT = 'institute.enrollment';
 const ATTENDANCE = 'institute.attendance_record';
@@ -48,7 +46,7 @@ interface Recipient {
 }
 
 /** Who a student's alerts go to; cached for one run. */
-function recipients(records: RecordService): (studentId: string) => Promise<Recipient | undefined> {
+function recipients(records: Records): (studentId: string) => Promise<Recipient | undefined> {
   const cache = new Map<string, Recipient | undefined>();
   return async (studentId) => {
     if (cache.has(studentId)) return cache.get(studentId);

@@ -3,10 +3,8 @@
  * its grade follows from the marks and the exam's maximum, and a person can
  * only mark a student ENROLLED in the course, within the exam's maximum.
  */
-import type { RecordService } from '../../core/data/records.js';
-import { RecordValidationError } from '../../core/errors.js';
-import type { EntityHooks, HookContext } from '../../core/plugins/types.js';
-import { eq, idOf, isPerson, systemRecords } from './system.js';
+import { RecordValidationError, type EntityHooks, type HookContext, type Records } from '../../core/sdk.js';
+import { eq, idOf, isPerson } from './helpers.js';
 
 const MARK = 'institute.mark';
 
@@ -26,7 +24,7 @@ export function gradeFor(marks: number, maxMarks: number): string {
 
 async function apply(ctx: HookContext, values: Record<string, unknown>, checkStudent: boolean): Promise<void> {
   const examId = idOf(values.exam);
-  const system = await systemRecords(ctx.records, 'marks');
+  const system = ctx.records.asSystem('marks');
   const [exam] = examId ? await system.getMany('institute.exam', [examId]) : [];
   // Unknown ids are reported by reference validation, after the hooks.
   if (!exam) return;
@@ -45,7 +43,7 @@ async function apply(ctx: HookContext, values: Record<string, unknown>, checkStu
   values.grade = Number.isFinite(marks) && values.marks !== null && values.marks !== '' ? gradeFor(marks, max) : null;
 }
 
-async function isEnrolled(system: RecordService, courseId: string, studentId: string): Promise<boolean> {
+async function isEnrolled(system: Records, courseId: string, studentId: string): Promise<boolean> {
   return (await system.count('institute.enrollment', [eq('course', courseId), eq('student', studentId), eq('status', 'ENROLLED')])) > 0;
 }
 

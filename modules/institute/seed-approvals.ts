@@ -5,14 +5,10 @@
  * adds requests with some steps given, so every approver role has something
  * waiting in its inbox: admin, sales/finance, teacher (enrollments), hr.
  */
-import type { Actor } from '../../core/data/actor.js';
-import { RecordService } from '../../core/data/records.js';
-import type { SeedContext } from '../../core/plugins/types.js';
-import { WorkflowEngine } from '../../core/workflow/index.js';
+import { workflows, type SeedContext, type Workflows } from '../../core/sdk.js';
 
-async function engineAs(ctx: SeedContext, user: { id: string; email: string }): Promise<WorkflowEngine> {
-  const actor: Actor = { kind: 'user', userId: user.id, organizationId: ctx.organization.id, email: user.email };
-  return WorkflowEngine.for(await RecordService.for(ctx.records.runtime, actor, ctx.records.entityManager));
+async function engineAs(ctx: SeedContext, user: { id: string; email: string }): Promise<Workflows> {
+  return workflows(await ctx.as(user));
 }
 
 async function orgAdmin(ctx: SeedContext): Promise<{ id: string; email: string } | undefined> {

@@ -8,10 +8,8 @@
  * Written as the seed's system actor, so statuses are set directly.
  */
 import { seedApprovals } from './seed-approvals.js';
-import type { RecordData, RecordService } from '../../core/data/records.js';
-import type { SeedContext } from '../../core/plugins/types.js';
-import { DEMO_PASSWORD } from '../../config/index.js';
-import { eq } from './system.js';
+import { DEMO_PASSWORD, type RecordData, type Records, type SeedContext } from '../../core/sdk.js';
+import { eq } from './helpers.js';
 
 const DAY_MS = 86_400_000;
 const FIRST = ['Amara', 'Bilal', 'Chen', 'Dalia', 'Emeka', 'Farah', 'Goran', 'Hana', 'Ibrahim', 'Julia', 'Kenji', 'Lucia', 'Mateo', 'Nadia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Samir', 'Tove', 'Umar', 'Vera', 'Wei', 'Yara'];
@@ -67,13 +65,13 @@ const COURSES: CourseSpec[] = [
   { code: 'BUS-090', title: 'Typing and Shorthand', department: 'BUS', status: 'ARCHIVED', teacher: 3, fee: 120, seats: 20, schedule: 'Fri 09:00–11:00' },
 ];
 
-async function roleId(records: RecordService, name: string): Promise<string | undefined> {
+async function roleId(records: Records, name: string): Promise<string | undefined> {
   const [role] = await records.find('core.role', { filters: [eq('name', name)], limit: 1 });
   return role?.id;
 }
 
 /** A login of the organization with one role (the demo users of other roles come from the demo seeding). */
-async function staffUser(records: RecordService, domain: string, name: string, role: string, active = true): Promise<{ id: string; email: string }> {
+async function staffUser(records: Records, domain: string, name: string, role: string, active = true): Promise<{ id: string; email: string }> {
   const email = `${slug(name)}@${domain}`;
   const user = await records.create('core.user', { email, name, password: DEMO_PASSWORD, is_active: active });
   const id = await roleId(records, role);

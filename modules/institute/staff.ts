@@ -4,34 +4,32 @@
  * approval (activateStaffAccount, called as the workflow's effect) opens the
  * login again and grants the profile's role.
  */
-import type { RecordData, RecordService } from '../../core/data/records.js';
-import { UmsError } from '../../core/errors.js';
-import type { EntityHooks } from '../../core/plugins/types.js';
-import { eq, idOf, systemRecords } from './system.js';
+import { UmsError, type EntityHooks, type RecordData, type Records } from '../../core/sdk.js';
+import { eq, idOf } from './helpers.js';
 
 /** Roles whose accounts need an admin's approval before they can sign in (issue #3). */
 export const APPROVED_ROLES: ReadonlySet<string> = new Set(['teacher', 'hr', 'finance']);
 
-async function holdsRole(system: RecordService, userId: string, roleName: string): Promise<boolean> {
+async function holdsRole(system: Records, userId: string, roleName: string): Promise<boolean> {
   const [role] = await system.find('core.role', { filters: [eq('name', roleName)], limit: 1 });
   if (!role) return false;
   return (await system.count('core.role_assignment', [eq('user', userId), eq('role', role.id)])) > 0;
 }
 
-async function holdAccount(records: RecordService, profile: RecordData): Promise<void> {
+async function holdAccount(records: Records, profile: RecordData): Promise<void> {
   const userId = idOf(profile.user);
   if (!userId || profile.status !== 'PENDING' || !APPROVED_ROLES.has(String(profile.role))) return;
-  const system = await systemRecords(records, 'staff-approval');
+  const system = records.asSystem('staff-approval');
   // A staff profile must never become a way to lock the organization's admin out.
   if (await holdsRole(system, userId, 'admin')) return;
   await system.update('core.user', userId, { is_active: false });
 }
 
 /** The approval's effect: the login works again and holds the profile's role. */
-export async function activateStaffAccount(records: RecordService, profile: RecordData): Promise<void> {
+export async function activateStaffAccount(records: Records, profile: RecordData): Promise<void> {
   const userId = idOf(profile.user);
   if (!userId) throw new UmsError('CONFLICT', 'This staff profile has no user to activate.', { entity: 'institute.staff_profile', field: 'user' });
-  const system = await systemRecords(records, 'staff-approval');
+  const system = records.asSystem('staff-approval');
   await system.transaction(async (tx) => {
     await tx.update('core.user', userId, { is_active: true });
     const roleName = String(profile.role);

@@ -3,8 +3,7 @@
  * offered to whoever may run `fine_receipt` on the loan (librarians, through
  * `manage`).
  */
-import { documentAction, type FineReceiptData } from '../../core/documents/index.js';
-import type { RecordData } from '../../core/data/records.js';
+import { documentAction, type FineReceiptData, type RecordData } from '../../core/sdk.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,24 +1,19 @@
 /**
  * The library's daily jobs (declared in module-manifests/library.json):
  * overdue reminders and fine accrual. Both run per organization through the
- * job's tenant-bound RecordService, and both compute fines with the same
+ * job's tenant-bound Records, and both compute fines with the same
  * function as the return action, so the fine a member is told about is the
- * fine they pay.
- *
- * Handlers are function declarations on purpose: index.ts and this file
- * import each other, and hoisted functions are usable whichever loads first.
+ * fine they pay (modules/library/fines.ts).
  */
-import type { JobContext } from '../../core/jobs/types.js';
-import type { RecordData, RecordService } from '../../core/data/records.js';
-import { enqueueMail } from '../../core/mail/index.js';
-import { fineSetting, overdueFine } from './index.js';
+import { enqueueMail, type JobContext, type RecordData, type Records } from '../../core/sdk.js';
+import { fineSetting, overdueFine } from './fines.js';
 
 const PAGE = 500;
 /** A daily job that runs a little early or late (or is run by hand) must not remind twice in a day. */
 const REMIND_AGAIN_AFTER_MS = 20 * 3_600_000;
 
 /** Issued loans whose due date has passed, page by page (the filter does not change while we update fines or reminder times). */
-async function* overdueLoans(records: RecordService, now: Date): AsyncGenerator<RecordData[]> {
+async function* overdueLoans(records: Records, now: Date): AsyncGenerator<RecordData[]> {
   const filters = [
     { field: 'status', op: 'eq' as const, value: 'issued' },
     { field: 'due_at', op: 'lte' as const, value: now.toISOString() },

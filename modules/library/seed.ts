@@ -2,7 +2,7 @@
  * Demo data: a few hundred books built from word lists (deterministic per
  * organization), members including the demo member login, and loans in every state.
  */
-import type { SeedContext } from '../../core/plugins/types.js';
+import { type SeedContext } from '../../core/sdk.js';
 
 const ADJECTIVES = ['Silent', 'Hidden', 'Last', 'Broken', 'Golden', 'Northern', 'Forgotten', 'Distant', 'Quiet', 'Burning', 'Secret', 'Endless', 'Little', 'Wild', 'Crimson', 'Paper', 'Glass', 'Iron', 'Winter', 'Summer'];
 const NOUNS = ['River', 'Garden', 'Empire', 'Lighthouse', 'Orchard', 'Machine', 'Kingdom', 'Harbor', 'Library', 'Mountain', 'Letters', 'Island', 'Frontier', 'Atlas', 'Voyage', 'Clockmaker', 'Archive', 'Forest', 'City', 'Compass'];

@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { answerParent } from './statements.js';
-import { createRuntime } from '../../core/data/runtime.js';
+import { createRuntime } from '../../core/runtime.js';
 import { createApp } from '../../core/server.js';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;

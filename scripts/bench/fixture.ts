@@ -3,12 +3,12 @@
  * librarian and a row-filtered member in the first one. Kept in its own
  * embedded PostgreSQL under `.bench/` between runs (`--reseed` rebuilds it).
  */
-import type { Runtime } from '../../core/data/runtime.js';
+import type { Runtime } from '../../core/runtime.js';
 import { systemActor } from '../../core/data/actor.js';
 import { RecordService } from '../../core/data/records.js';
-import { ORGANIZATION_TABLE } from '../../core/data/entity-schemas.js';
 import { createOrganization, createUser, findOrganization } from '../../core/tenancy/index.js';
 import { demoBook, rng } from '../../modules/library/seed.js';
+import { ORGANIZATION_TABLE } from '../../core/manifest/index.js';
 
 export const ORGANIZATIONS = 200;
 export const BOOKS_PER_ORGANIZATION = 1_000;

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Runtime } from '../../core/data/runtime.js';
+import type { Runtime } from '../../core/runtime.js';
 import { createApp } from '../../core/server.js';
 
 export interface TestServer {

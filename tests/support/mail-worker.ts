@@ -8,7 +8,7 @@
  * that causes a second delivery).
  */
 import { createTransport } from 'nodemailer';
-import { createRuntime } from '../../core/data/runtime.js';
+import { createRuntime } from '../../core/runtime.js';
 import { deliverPendingMail, type MailTransport } from '../../core/mail/index.js';
 
 const runtime = await createRuntime({ config: { databaseUrl: process.env.DATABASE_URL, dataDir: '', embeddedPgPort: 0 }, poolSize: 2 });

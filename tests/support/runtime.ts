@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createRuntime, type Runtime } from '../../core/data/runtime.js';
+import { createRuntime, type Runtime } from '../../core/runtime.js';
 import { RecordService } from '../../core/data/records.js';
 import type { Actor } from '../../core/data/actor.js';
 import type { Registry } from '../../core/manifest/index.js';

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../../core/db/embedded.js';
-import { createRuntime } from '../../core/data/runtime.js';
+import { createRuntime } from '../../core/runtime.js';
 import { TEMPLATE_DB, withDatabase } from './urls.js';
 
 export default async function globalSetup(): Promise<void> {

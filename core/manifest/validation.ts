@@ -6,7 +6,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FieldErrors } from '../errors.js';
-import type { ResolvedEntity, ResolvedField } from '../manifest/index.js';
+import type { ResolvedEntity, ResolvedField } from './index.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
 addFormats.default(ajv);

@@ -16,15 +16,13 @@ import type { Session } from 'express-session';
 import type { SignedInUser } from '../auth/index.js';
 import type { Actor } from '../data/actor.js';
 import { RecordService } from '../data/records.js';
-import type { Runtime } from '../data/runtime.js';
+import type { Runtime } from '../runtime.js';
 import { documentRoutes } from '../documents/index.js';
 import { UmsError } from '../errors.js';
-import { exportQueryFromList, manifestResourceOf } from './admin-query.js';
-import { EXPORT_FORMATS, exportColumns, isExportFormat, writeExportRows } from './export.js';
-import { importCsv } from './import.js';
+import { EXPORT_FORMATS, exportColumns, importCsv, isExportFormat, writeExportRows } from '../exchange/index.js';
+import { EXPORT_PATH, IMPORT_PATH } from '../paths.js';
+import { exportQueryFromList, manifestResourceOf } from './export-query.js';
 
-export const EXPORT_PATH = '/x/export';
-export const IMPORT_PATH = '/x/import';
 /** Largest CSV file the import reads. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 

@@ -5,11 +5,11 @@
  * holds exactly the rows the screen lists.
  */
 import AdminJS, { Filter, flat } from 'adminjs';
-import { ManifestResource } from '../admin/resource.js';
+import { ManifestResource } from './resource.js';
 import { classNameOf } from '../data/entity-schemas.js';
 import { UmsError } from '../errors.js';
 import type { ResolvedEntity } from '../manifest/index.js';
-import type { ExportQuery } from './export.js';
+import type { ExportQuery } from '../exchange/index.js';
 
 export function manifestResourceOf(admin: AdminJS, entity: ResolvedEntity): ManifestResource {
   const resource = admin.resources.find((r) => r instanceof ManifestResource && r.entity.key === entity.key);

@@ -1,0 +1,83 @@
+/**
+ * The data layer as module code sees it: `Records`, the tenant- and
+ * permission-scoped record service a plugin is handed (hooks, actions, jobs,
+ * workflow hooks, seeds). `RecordService` implements it; the runtime behind it
+ * (the database, the plugin registry) is not part of the contract.
+ */
+import type { Actor } from './actor.js';
+import type { ResolvedEntity } from '../manifest/index.js';
+
+export type RecordData = Record<string, unknown> & { id: string; version: number };
+
+/**
+ * Filter operators: `eq` (null: IS NULL), `ne` (null-safe: a NULL column is
+ * "not equal" to a value), `gt`/`gte`/`lt`/`lte`, `in` (a list), `contains`
+ * (case-insensitive substring on text fields, equality on others).
+ */
+export type FilterOp = 'eq' | 'ne' | 'contains' | 'gt' | 'gte' | 'lt' | 'lte' | 'in';
+
+export interface FieldFilter {
+  field: string;
+  op: FilterOp;
+  value: unknown;
+}
+
+export interface ListQuery {
+  filters?: FieldFilter[];
+  sort?: { field: string; direction: 'asc' | 'desc' };
+  limit?: number;
+  offset?: number;
+}
+
+export interface ActionResult {
+  message: string;
+  record?: RecordData;
+}
+
+/**
+ * Every method reads and writes in the actor's organization through the
+ * actor's permission rules (a system actor: organization-bound, no role
+ * checks); writes run the record pipeline (hooks, validation, references,
+ * audit) in one transaction.
+ */
+export interface Records {
+  /** Who acts: a signed-in user, or a named system actor (`job:<module>.<name>`, `<module>:<reason>`). */
+  readonly actor: Actor;
+  readonly organizationId: string;
+  /** The resolved manifest entity (`module.entity`); throws NOT_FOUND for an unknown key. */
+  entity(key: string): ResolvedEntity;
+  /** Readable records matching the filters (unreadable fields' filters do not apply), sorted, at most `limit` (default 50, max 1000). */
+  find(key: string, query?: ListQuery): Promise<RecordData[]>;
+  /** How many readable records match the filters. */
+  count(key: string, filters?: FieldFilter[]): Promise<number>;
+  /** All readable records matching the query, a page at a time (keyset pagination: constant memory). */
+  findPages(key: string, query?: Pick<ListQuery, 'filters' | 'sort'>, pageSize?: number): AsyncGenerator<RecordData[]>;
+  /** One readable record; NOT_FOUND when missing or not readable (the same answer). */
+  get(key: string, id: string): Promise<RecordData>;
+  /** The readable records among `ids` (others are left out). */
+  getMany(key: string, ids: string[]): Promise<RecordData[]>;
+  /** Reads a record and locks its row until the transaction ends (needs `transaction` or an action). */
+  lock(key: string, id: string): Promise<RecordData>;
+  /** Creates a record: permission, hooks, validation, references, audit; returns what the actor may read of it. */
+  create(key: string, input: Record<string, unknown>): Promise<RecordData>;
+  /** Changes the given fields; `expectedVersion` refuses the write if someone changed the record since. */
+  update(key: string, id: string, input: Record<string, unknown>, options?: { expectedVersion?: number }): Promise<RecordData>;
+  delete(key: string, id: string): Promise<void>;
+  /** Runs a plugin's record action as this actor (permission = the CASL action of its name). */
+  runAction(key: string, name: string, id: string, input?: Record<string, unknown>): Promise<ActionResult>;
+  /** Runs `fn` in one transaction (joining the current one); everything rolls back if it throws. */
+  transaction<T>(fn: (records: Records) => Promise<T>): Promise<T>;
+  /** May the actor do `action` on some record of the entity, or (with `record`) on this one? */
+  can(action: string, key: string, record?: Record<string, unknown>): Promise<boolean>;
+  /** The fields of the entity the actor may read on some record. */
+  readableFields(key: string): string[];
+  /** Whether the acting user holds this role (built-in or custom); false for system actors. */
+  hasRole(name: string): boolean;
+  /**
+   * The same organization and transaction as a named system actor
+   * (`<module>:<reason>`): no role checks, recorded under that name in the
+   * audit log. For rules that must look past what the user may see (a seat
+   * count over other students' enrollments).
+   */
+  asSystem(reason: string): Records;
+}

@@ -1,0 +1,12 @@
+/**
+ * URL paths of the admin and of the side routes mounted below it, in one
+ * place for the server that mounts them, the screens that link to them and
+ * the mails and tests that name them.
+ */
+export const ADMIN_ROOT = '/admin';
+/** `<root>/x/export/<entity>.csv|.xlsx` (core/admin/file-routes.ts). */
+export const EXPORT_PATH = '/x/export';
+/** `POST <root>/x/import/<entity>` with a CSV body. */
+export const IMPORT_PATH = '/x/import';
+/** `<root>/x/documents/<entity>/<id>/<action>.pdf` and its queue/status/stored routes (core/documents/http.ts). */
+export const DOCUMENTS_PATH = '/x/documents';

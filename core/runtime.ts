@@ -1,0 +1,63 @@
+/**
+ * Everything a request, job or command needs, built once at start: the
+ * resolved manifests, the database, the access compiler and the plugins. This
+ * is where the layers are wired together: the core's own plugin, the module
+ * plugins found by convention (modules/<id>/index.ts) and the workflow
+ * engine's hooks, handed to the data layer through its small lookup interface.
+ */
+import type { DataSource } from 'typeorm';
+import type { UmsConfig } from '../config/index.js';
+import { AccessService } from './access/principals.js';
+import type { DataContext } from './data/context.js';
+import { openDatabase, type Database } from './db/datasource.js';
+import { loadRegistry, type Registry } from './manifest/index.js';
+import { corePlugin } from './plugins/core-hooks.js';
+import { discoverPlugins } from './plugins/discover.js';
+import { PluginRegistry } from './plugins/registry.js';
+import type { ModulePlugin } from './plugins/types.js';
+import { installWorkflowHooks } from './workflow/index.js';
+
+export interface Runtime extends DataContext {
+  registry: Registry;
+  dataSource: DataSource;
+  access: AccessService;
+  plugins: PluginRegistry;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  config: Pick<UmsConfig, 'databaseUrl' | 'dataDir' | 'embeddedPgPort' | 'manifestDir'>;
+  registry?: Registry;
+  /** Instead of the plugins found in modules/ (tests with fixture modules). */
+  plugins?: ModulePlugin[];
+  migrate?: boolean;
+  poolSize?: number;
+  log?: (line: string) => void;
+  /** The server process (owns the embedded cluster); commands leave it unset. */
+  owner?: boolean;
+}
+
+/** The manifests and plugins, checked together; no database is touched (start-up and manifest:validate). */
+export async function loadModules(options: { manifestDir?: string; registry?: Registry; plugins?: ModulePlugin[] }): Promise<{ registry: Registry; plugins: PluginRegistry }> {
+  const registry = options.registry ?? loadRegistry({ dir: options.manifestDir });
+  const pluginList = options.plugins ?? (await discoverPlugins(registry, { complete: !options.registry }));
+  // The core plugin is always on: it guards the core entities every organization has.
+  const plugins = new PluginRegistry(registry, [corePlugin, ...pluginList]);
+  installWorkflowHooks(registry, plugins);
+  return { registry, plugins };
+}
+
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  // Manifests and plugins are checked before anything touches the database.
+  const { registry, plugins } = await loadModules({ manifestDir: options.config.manifestDir, registry: options.registry, plugins: options.plugins });
+  const database = await openDatabase({ registry, config: options.config, migrate: options.migrate, poolSize: options.poolSize, log: options.log, owner: options.owner });
+  return {
+    registry,
+    dataSource: database.dataSource,
+    access: new AccessService(registry, database.dataSource),
+    plugins,
+    database,
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The one entry for module code (modules/<id>/**): every contract a plugin is
+ * written against and every constructor it may call. Module files import
+ * nothing else from the project (`npm run lint` enforces it), so the runtime
+ * behind these contracts can change without touching a module.
+ *
+ *   import { definePlugin, UmsError, type Records } from '../../core/sdk.js';
+ *   export default definePlugin({ module: 'library', hooks: { … }, actions: [ … ], jobs: { … }, seed });
+ */
+import { serviceOf } from './data/records.js';
+import { WorkflowEngine, type HistoryItem, type RunOptions, type RunResult, type WorkflowAction } from './workflow/index.js';
+import type { RecordData, Records } from './data/contract.js';
+
+// ── Plugins: hooks, actions, workflow hooks, jobs, seeds ───────────────────
+export { definePlugin } from './plugins/types.js';
+export type {
+  ActionResult,
+  EntityHooks,
+  HookContext,
+  ModulePlugin,
+  RecordActionDefinition,
+  SeedContext,
+  UpdateChange,
+  WorkflowHook,
+  WorkflowHookContext,
+} from './plugins/types.js';
+export type { JobContext, JobHandler, JobLog, JobOrganization } from './jobs/types.js';
+
+// ── Data: the scoped record service and its types ──────────────────────────
+export type { Records, RecordData, FieldFilter, FilterOp, ListQuery } from './data/contract.js';
+export type { Actor } from './data/actor.js';
+export type { ResolvedEntity, ResolvedField } from './manifest/index.js';
+
+// ── Errors: a code, where (entity/field) and a human message ───────────────
+export { UmsError, RecordValidationError, forbidden, notFound, conflict, type FieldErrors, type UmsErrorCode } from './errors.js';
+
+// ── Documents, mail, notifications ─────────────────────────────────────────
+export { documentAction, type DocumentActionOptions } from './documents/actions.js';
+export type { Amount, AmountLine, FeeReceiptData, FineReceiptData, PayslipData, ReportCardData, ReportCardLine } from './documents/kinds.js';
+export { enqueueMail, type MailRequest } from './mail/outbox.js';
+export { notify, type NotificationInput } from './mail/notify.js';
+
+// ── Demo data ──────────────────────────────────────────────────────────────
+export { DEMO_PASSWORD } from '../config/index.js';
+
+/** What a plugin (a seed, a job) may do with a record's workflow: the same engine the admin's buttons use. */
+export interface Workflows {
+  /** Takes a transition (or gives an approval / a rejection) as the Records' actor; refused unless the manifest allows it. */
+  run(entity: string, id: string, action: string, options?: RunOptions): Promise<RunResult>;
+  /** The workflow actions this actor may take on the record now. */
+  available(entity: string, record: RecordData): Promise<WorkflowAction[]>;
+  /** Requests, approvals, rejections and transitions of a record, oldest first. */
+  history(entity: string, id: string): Promise<HistoryItem[]>;
+}
+
+export function workflows(records: Records): Promise<Workflows> {
+  return WorkflowEngine.for(serviceOf(records));
+}
+
+export type { HistoryItem, RunOptions, RunResult, WorkflowAction };
