@@ -551,9 +551,9 @@ export class RecordService implements Records {
   private async audit(entity: ResolvedEntity, action: 'create' | 'update' | 'delete' | 'action', recordId: string, changes: Record<string, unknown>, actionName?: string): Promise<void> {
     if (entity.key === 'core.audit_log') return;
     await this.manager.query(
-      `INSERT INTO core_audit_log (organization_id, actor_id, module, entity, record_id, action, action_name, changes, ip, created_by, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $2, $2)`,
-      [this.organizationId, actorUserId(this.actor), entity.module, entity.key, recordId, action, actionName ?? null, JSON.stringify(changes), this.actor.kind === 'user' ? (this.actor.ip ?? null) : null],
+      `INSERT INTO core_audit_log (organization_id, actor_id, system_actor, module, entity, record_id, action, action_name, changes, ip, created_by, updated_by)
+       VALUES ($1, $2, $10, $3, $4, $5, $6, $7, $8, $9, $2, $2)`,
+      [this.organizationId, actorUserId(this.actor), entity.module, entity.key, recordId, action, actionName ?? null, JSON.stringify(changes), this.actor.kind === 'user' ? (this.actor.ip ?? null) : null, this.actor.kind === 'system' ? this.actor.reason : null],
     );
   }
 

@@ -211,7 +211,7 @@ export interface Transition {
   icon?: string;
   from: string | [string, ...string[]];
   to: string;
-  by?: Actors;
+  by?: TransitionActors;
   when?: Conditions1;
   approval?: Approval;
   effects?: WorkflowEffects;
@@ -219,9 +219,13 @@ export interface Transition {
 /**
  * Who may start the transition (or request its approval).
  */
-export interface Actors {
+export interface TransitionActors {
   roles?: Identifier[];
   relations?: string[];
+  /**
+   * A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it.
+   */
+  system?: boolean;
 }
 export interface Approval {
   /**
@@ -249,7 +253,7 @@ export interface Approval {
 export interface ApprovalStep {
   name: Identifier;
   label?: string;
-  approvers: Actors1;
+  approvers: Actors;
   /**
    * "any": one eligible user; "all": one distinct user per listed role (and one of the relations, if any); {"count": N}: N distinct eligible users.
    */
@@ -263,16 +267,16 @@ export interface ApprovalStep {
 /**
  * Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as "teacher", "created_by" or "department.head").
  */
-export interface Actors1 {
+export interface Actors {
   roles?: Identifier[];
   relations?: string[];
 }
 export interface WorkflowEffects {
   /**
-   * Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id}.
+   * Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id} (null when the system takes the transition).
    */
   set?: Record<string, unknown>;
-  notify?: Actors1;
+  notify?: Actors;
   /**
    * Notification text; {title}, {label} and {state} are filled in.
    */

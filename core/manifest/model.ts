@@ -106,6 +106,11 @@ export interface ResolvedActors {
   relations: string[];
 }
 
+/** Who may start a transition: people as above, and/or the system (a job or plugin acting as a named system actor). */
+export interface ResolvedTransitionActors extends ResolvedActors {
+  system: boolean;
+}
+
 export type Quorum = { kind: 'any' } | { kind: 'all' } | { kind: 'count'; count: number };
 
 export interface ResolvedApprovalStep {
@@ -123,7 +128,7 @@ export interface ResolvedTransition {
   from: string[];
   to: string;
   /** Who may start it (or request its approval); undefined: nobody directly. */
-  by?: ResolvedActors;
+  by?: ResolvedTransitionActors;
   when?: Record<string, unknown>;
   approval?: {
     open: 'onEnter' | 'onRequest';

@@ -8,7 +8,7 @@
 import type { ManifestProblem } from '../errors.js';
 import { placeholdersIn, PLACEHOLDERS } from './conditions.js';
 import type { checkConditions } from './load.js';
-import type { Actors, Transition, Workflow } from './manifest.types.js';
+import type { Actors, Transition, TransitionActors, Workflow } from './manifest.types.js';
 import {
   RESERVED_ACTION_NAMES,
   snakeToLabel,
@@ -18,6 +18,7 @@ import {
   type ResolvedEntity,
   type ResolvedModule,
   type ResolvedTransition,
+  type ResolvedTransitionActors,
   type ResolvedWorkflow,
   type ResolvedWorkflowState,
 } from './model.js';
@@ -140,12 +141,16 @@ function resolveTransition(
   });
   checkState(t.to, `${pointer}/to`);
   if (t.when) ctx.checkConditions(t.when, entity, ctx.entities, file, `${pointer}/when`, problems);
-  const by = t.by ? resolveActors(ctx, t.by, entity, `${pointer}/by`) : undefined;
+  const by = t.by ? resolveStarters(ctx, t.by, entity, `${pointer}/by`) : undefined;
   let approval: ResolvedTransition['approval'];
   if (t.approval) {
     const a = t.approval;
     const open = a.open ?? 'onRequest';
     if (open === 'onRequest' && !by) problems.push({ file, pointer: `${pointer}/by`, message: 'an approval opened on request needs "by" (who may request it)' });
+    // The system may request an approval, never give one; a request that opens by itself on entering the state needs no requester.
+    if (open === 'onEnter' && by?.system) {
+      problems.push({ file, pointer: `${pointer}/by/system`, message: 'an approval opened on entering the state ("open": "onEnter") opens by itself; the system may only request approvals opened on request, and never approves' });
+    }
     const stepNames = new Set<string>();
     const steps: ResolvedApprovalStep[] = a.steps.map((s, i) => {
       const sp = `${pointer}/approval/steps/${i}`;
@@ -190,6 +195,15 @@ function resolveTransition(
     effects: { set, notify, message: t.effects?.message, hook: t.effects?.hook },
     pointer,
   };
+}
+
+/** `by`: people (roles, relations) and/or the system; naming nobody is a mistake, not a locked door. */
+function resolveStarters(ctx: Ctx, actors: TransitionActors, entity: ResolvedEntity, pointer: string): ResolvedTransitionActors {
+  const resolved = { ...resolveActors(ctx, actors, entity, pointer), system: actors.system ?? false };
+  if (!resolved.roles.length && !resolved.relations.length && !resolved.system) {
+    ctx.problems.push({ file: ctx.module.file, pointer, message: '"by" names nobody: give roles, relations or "system": true' });
+  }
+  return resolved;
 }
 
 function checkRole(ctx: Ctx, role: string, pointer: string): void {

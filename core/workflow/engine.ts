@@ -4,6 +4,11 @@
  * audit, hooks) as every other write. Each call takes the record's row lock
  * first, so two approvers finishing the last step at once queue up and the
  * transition fires exactly once; everything a call changes commits together.
+ *
+ * The actor is a person or a named system actor (a job: `job:<module>.<name>`).
+ * The system may take a transition whose `by` says `system: true`, and may
+ * request an approval so marked, but never approves or rejects: approvals are
+ * people's decisions. History and audit name it by its reason.
  */
 import { systemActor } from '../data/actor.js';
 import { RecordService, type RecordData } from '../data/records.js';
@@ -83,7 +88,9 @@ export interface HistoryItem {
   step: string | null;
   from: string | null;
   to: string | null;
+  /** A person's "Name <email>", or a system actor's name such as `job:library.close_past`. */
   actor: string | null;
+  actorKind: 'user' | 'system' | null;
   onBehalfOf: string | null;
   comment: string | null;
   version: number | null;
@@ -91,6 +98,7 @@ export interface HistoryItem {
 
 interface EventRow extends RecordData {
   actor: string | null;
+  system_actor: string | null;
   step: string | null;
   as_role: string | null;
   kind: string;
@@ -120,6 +128,11 @@ export class WorkflowEngine {
 
   private get userId(): string | null {
     return this.records.actor.kind === 'user' ? this.records.actor.userId : null;
+  }
+
+  /** The system actor's name (`job:<module>.<name>`), or null for a person. */
+  private get systemName(): string | null {
+    return this.records.actor.kind === 'system' ? this.records.actor.reason : null;
   }
 
   workflowOf(entityKey: string): ResolvedWorkflow {
@@ -180,13 +193,13 @@ export class WorkflowEngine {
   /**
    * Runs the transition (or approval, or rejection) named `action` on a record.
    * Refusals say why: not allowed, not possible in this state, already decided,
-   * own request, changed meanwhile.
+   * own request, changed meanwhile. A system actor may run only transitions
+   * whose `by` has `system: true` (or request such an approval).
    */
   async run(entityKey: string, id: string, action: string, options: RunOptions = {}): Promise<RunResult> {
     const wf = this.workflowOf(entityKey);
     const entity = this.records.entity(entityKey);
     const userId = this.userId;
-    if (!userId) throw new UmsError('BAD_REQUEST', 'Workflow actions are taken by a person, not by the system.', { entity: entityKey });
     const transition = wf.transitions.find((t) => t.name === action);
     const rejected = transition ? undefined : wf.transitions.find((t) => t.approval?.reject?.name === action);
     if (!transition && !rejected) throw new UmsError('NOT_FOUND', `Unknown action "${action}" on ${entity.label}.`, { entity: entityKey });
@@ -202,7 +215,8 @@ export class WorkflowEngine {
     id: string,
     t: ResolvedTransition,
     direction: 'forward' | 'reject',
-    userId: string,
+    /** Null for a system actor: it may start and request, never decide. */
+    userId: string | null,
     options: RunOptions,
   ): Promise<RunResult> {
     // The row lock serialises every workflow call on this record; the read rule says whether the user may see it at all.
@@ -217,6 +231,7 @@ export class WorkflowEngine {
 
     if (direction === 'reject') {
       if (!request) throw new UmsError('CONFLICT', `There is no open request to ${t.label.toLowerCase()} this ${entity.label.toLowerCase()}; it may have been decided already.`, { entity: entity.key });
+      if (!userId) throw this.systemCannotDecide(entity, t, 'reject');
       if (!comment) throw new RecordValidationError(entity.key, { comment: { message: 'say why you reject it', type: 'required' } }, 'A rejection needs a comment.');
       const decision = await this.decision(entity, id, request, userId);
       if (isRefusal(decision)) throw forbidden(decision.message, { entity: entity.key });
@@ -232,28 +247,33 @@ export class WorkflowEngine {
       if (!t.from.includes(state)) throw this.notPossible(entity, wf, t, state);
       if (!(await this.people.whenHolds(entity, id, t.when))) throw new UmsError('CONFLICT', `${t.label} does not apply to this ${entity.label.toLowerCase()}.`, { entity: entity.key });
       if (!t.approval) {
-        if (!(await this.people.isActor(t.by, entity, id))) throw forbidden(`You may not ${t.label.toLowerCase()} this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+        if (!(await this.people.isActor(t.by, entity, id))) throw this.notAStarter(entity, t, 'run');
         const moved = await this.move(entity, wf, t, record, t.to, { comment, effects: true });
         return { message: `${t.label}: the ${entity.label.toLowerCase()} is now ${this.stateLabel(wf, t.to)}.`, record: moved, moved: true };
       }
       // An approval opened on request needs a requester in `by`; one opened on entering the state
       // (a record seeded or created before the workflow existed) is opened by its first approver.
-      if (t.approval.open === 'onRequest' && !(await this.people.isActor(t.by, entity, id))) {
-        throw forbidden(`You may not request "${t.label}" for this ${entity.label.toLowerCase()}.`, { entity: entity.key });
-      }
+      if (t.approval.open === 'onRequest' && !(await this.people.isActor(t.by, entity, id))) throw this.notAStarter(entity, t, 'request');
+      // The system opens no request it would then have to approve (onEnter requests open by themselves).
+      if (!userId && t.approval.open !== 'onRequest') throw this.systemCannotDecide(entity, t, 'approve');
       const opened = await this.openRequest(entity, wf, t, record, t.approval.open === 'onRequest' ? userId : null);
       if (t.approval.open === 'onRequest') {
         await this.recordEvent(entity, id, opened, { kind: 'requested', comment });
         // The requester also gives their own step when the manifest allows it; otherwise they wait.
-        const own = await this.decision(entity, id, opened, userId);
-        if (isRefusal(own)) return { message: `${t.label} requested; waiting for approval.`, record, moved: false };
+        const own = userId ? await this.decision(entity, id, opened, userId) : undefined;
+        if (!own || isRefusal(own)) {
+          await this.notifyApprovers(entity, id, opened, []);
+          return { message: `${t.label} requested; waiting for approval.`, record, moved: false };
+        }
         return this.approve(entity, wf, t, record, opened, own, comment);
       }
+      if (!userId) throw this.systemCannotDecide(entity, t, 'approve');
       const decision = await this.decision(entity, id, opened, userId);
       if (isRefusal(decision)) throw forbidden(decision.message, { entity: entity.key });
       return this.approve(entity, wf, t, record, opened, decision, comment);
     }
 
+    if (!userId) throw this.systemCannotDecide(entity, t, 'approve');
     const decision = await this.decision(entity, id, request, userId);
     if (isRefusal(decision)) {
       throw decision.code === 'NOT_APPROVER' ? forbidden(decision.message, { entity: entity.key }) : new UmsError('CONFLICT', decision.message, { entity: entity.key });
@@ -428,6 +448,7 @@ export class WorkflowEngine {
       transition: event.transition ?? request?.transition ?? null,
       workflow_version: event.workflow_version ?? request?.workflow_version ?? null,
       actor: this.userId,
+      system_actor: this.systemName,
       ...event,
     });
     if (event.kind !== 'transition') {
@@ -454,7 +475,8 @@ export class WorkflowEngine {
       step: r.step,
       from: (r.from_state as string | null) ?? null,
       to: (r.to_state as string | null) ?? null,
-      actor: r.actor ? (names.get(r.actor) ?? r.actor) : null,
+      actor: r.actor ? (names.get(r.actor) ?? r.actor) : (r.system_actor ?? null),
+      actorKind: r.actor ? 'user' : r.system_actor ? 'system' : null,
       onBehalfOf: (r.on_behalf_of as string | null) ?? null,
       comment: (r.comment as string | null) ?? null,
       version: (r.workflow_version as number | null) ?? null,
@@ -545,10 +567,19 @@ export class WorkflowEngine {
     return (name) => ({ template: 'approval_decided', data: { name, entityLabel: entity.label, recordTitle: this.titleOf(entity, record), transition: t.label, decision, decidedBy, comment } });
   }
 
+  /**
+   * `set` values for this actor. The system is no user: a value that is just
+   * `${user.id}` or `${user.email}` becomes null (a reference stays empty rather
+   * than pointing at nobody); inside longer text they read as the system's name.
+   */
   private effectValues(t: ResolvedTransition): Record<string, unknown> {
     const actor = this.records.actor;
-    const user = actor.kind === 'user' ? { id: actor.userId, organizationId: actor.organizationId, email: actor.email } : { id: '', organizationId: actor.organizationId, email: '' };
-    return interpolateConditions(t.effects.set, { user, now: new Date() });
+    if (actor.kind === 'user') {
+      return interpolateConditions(t.effects.set, { user: { id: actor.userId, organizationId: actor.organizationId, email: actor.email }, now: new Date() });
+    }
+    const personal = /^\$\{user\.(id|email)\}$/;
+    const set = Object.fromEntries(Object.entries(t.effects.set).map(([k, v]) => [k, typeof v === 'string' && personal.test(v) ? null : v]));
+    return interpolateConditions(set, { user: { id: actor.reason, organizationId: actor.organizationId, email: actor.reason }, now: new Date() });
   }
 
   private titleOf(entity: ResolvedEntity, record: RecordData): string {
@@ -558,6 +589,20 @@ export class WorkflowEngine {
 
   private stateLabel(wf: ResolvedWorkflow, state: string): string {
     return wf.states.get(state)?.label ?? state;
+  }
+
+  /** `by` does not name this actor; for the system, say what the manifest would need. */
+  private notAStarter(entity: ResolvedEntity, t: ResolvedTransition, what: 'run' | 'request'): UmsError {
+    const name = this.systemName;
+    const where = { entity: entity.key, file: this.registry.workflow(entity.key)?.file, pointer: `${t.pointer}/by` };
+    if (name) {
+      return forbidden(`The system (${name}) may not ${what === 'run' ? 'take' : 'request'} "${t.label}" on ${entity.label.toLowerCase()} records: the transition's "by" does not say "system": true.`, where);
+    }
+    return forbidden(what === 'run' ? `You may not ${t.label.toLowerCase()} this ${entity.label.toLowerCase()}.` : `You may not request "${t.label}" for this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+  }
+
+  private systemCannotDecide(entity: ResolvedEntity, t: ResolvedTransition, what: 'approve' | 'reject'): UmsError {
+    return forbidden(`The system (${this.systemName}) cannot ${what} "${t.label}" on ${entity.label.toLowerCase()} records: approvals are given by people; the system may only request them.`, { entity: entity.key });
   }
 
   private notPossible(entity: ResolvedEntity, wf: ResolvedWorkflow, t: ResolvedTransition, state: string): UmsError {

@@ -1,12 +1,15 @@
 /**
  * Who is who in a workflow: which roles nobody in the organization holds,
  * whether the acting user is one of an actor list (by role, or by a
- * record-relative path decided by the same SQL translator as row filters),
- * and which users an actor list names (for notifications).
+ * record-relative path decided by the same SQL translator as row filters) or
+ * the acting system is allowed by it (`system: true`), and which users an
+ * actor list names (for notifications).
  */
 import { conditionToSql, SqlParams } from '../access/sql.js';
 import type { RecordData, RecordService } from '../data/records.js';
-import { interpolateConditions, parseConditions, relationCondition, type ResolvedActors, type ResolvedEntity } from '../manifest/index.js';
+import { interpolateConditions, parseConditions, relationCondition, type ResolvedActors, type ResolvedEntity, type ResolvedTransitionActors } from '../manifest/index.js';
+
+const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export class Participants {
   constructor(
@@ -30,8 +33,10 @@ export class Participants {
     return new Set(roles.filter((r) => !held.has(r)));
   }
 
-  async isActor(actors: ResolvedActors | undefined, entity: ResolvedEntity, recordId: string): Promise<boolean> {
+  /** Whether this actor is one of a transition's starters: a person by role or relation, the system only by `system: true`. */
+  async isActor(actors: ResolvedTransitionActors | undefined, entity: ResolvedEntity, recordId: string): Promise<boolean> {
     if (!actors) return false;
+    if (this.records.actor.kind === 'system') return actors.system;
     const roles = this.records.access?.principal.roles ?? [];
     if (actors.roles.some((r) => roles.includes(r))) return true;
     return this.isRelated(actors.relations, entity, recordId);
@@ -50,7 +55,8 @@ export class Participants {
   /** The permission condition language, decided by the same SQL translator as row filters (one reference hop included). */
   async recordMatches(entity: ResolvedEntity, recordId: string, conditions: Record<string, unknown>): Promise<boolean> {
     const actor = this.records.actor;
-    const user = actor.kind === 'user' ? { id: actor.userId, organizationId: actor.organizationId, email: actor.email } : { id: '', organizationId: actor.organizationId, email: '' };
+    // The system is nobody: `${user.id}` becomes the nil uuid, which no user has (and which a uuid column accepts, unlike '').
+    const user = actor.kind === 'user' ? { id: actor.userId, organizationId: actor.organizationId, email: actor.email } : { id: NOBODY, organizationId: actor.organizationId, email: '' };
     const node = parseConditions(interpolateConditions(conditions, { user, now: new Date() }), '', [], { interpolated: true });
     const params = new SqlParams();
     const sql = `SELECT 1 FROM "${entity.table}" r WHERE r.organization_id = ${params.add(this.records.organizationId)} AND r.id = ${params.add(recordId)} AND ${conditionToSql(node, entity, 'r', params, { registry: this.records.runtime.registry, organizationId: this.records.organizationId })}`;

@@ -32,7 +32,7 @@ const WorkflowHistory: React.FC<ActionProps> = ({ record, resource, action }) =>
                   <TableCell>{i.transition ?? ''}</TableCell>
                   <TableCell>{i.step ?? ''}</TableCell>
                   <TableCell>{i.from && i.to ? `${i.from} → ${i.to}` : ''}</TableCell>
-                  <TableCell>{i.actor ?? 'system'}{i.onBehalfOf ? ` (acting for ${i.onBehalfOf})` : ''}</TableCell>
+                  <TableCell>{i.actor ?? 'system'}{i.actorKind === 'system' ? ' (system)' : ''}{i.onBehalfOf ? ` (acting for ${i.onBehalfOf})` : ''}</TableCell>
                   <TableCell>{i.comment ?? ''}</TableCell>
                 </TableRow>
               ))}
