@@ -60,7 +60,7 @@ const orgCreate = defineCommand({
       io.out(
         modules.length
           ? `Enabled modules: ${modules.join(', ')}`
-          : `Enabled modules: none (no module declares the system type "${organization.system_type}"; use module:enable to add one).`,
+          : `Enabled modules: none (no module lists the system type "${organization.system_type}" yet; use module:enable to add one).`,
       );
       io.out(`Admin login: ${String(admin.email)}`);
     });
