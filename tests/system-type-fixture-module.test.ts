@@ -68,15 +68,16 @@ afterAll(async () => {
 
 describe('a ninth system type declared by its module', () => {
   it('is in the registry with its label, beside the shipped eight', () => {
-    expect([...runtime.registry.systemTypes.keys()]).toEqual(['institute', 'hospital', 'hotel', 'library', 'inventory', 'hr', 'task', 'gym', 'makerspace']);
+    expect([...runtime.registry.systemTypes.keys()]).toEqual(['institute', 'hospital', 'hotel', 'library', 'inventory', 'hr', 'task', 'gym', 'makerspace', 'fab_lab']);
     expect(runtime.registry.systemTypes.get('makerspace')).toMatchObject({ label: 'Makerspace', modules: ['makerspace'], source: expect.stringMatching(/makerspace\.json#\/systemTypes\/0$/) });
   });
 
   it('the demo seed makes one organization per declared system type, the new one with a user per role', async () => {
     const orgs = await listOrganizations(runtime);
-    const demoOrgs = orgs.filter((o) => o.slug === o.system_type);
+    const demoOrgs = orgs.filter((o) => o.slug === o.system_type.replace(/_/g, '-'));
     expect(demoOrgs.map((o) => o.system_type).sort()).toEqual([...runtime.registry.systemTypes.keys()].sort());
     expect(orgs.find((o) => o.slug === 'makerspace')).toMatchObject({ name: 'Demo Makerspace', modules: ['makerspace'] });
+    expect(orgs.find((o) => o.slug === 'fab-lab')).toMatchObject({ name: 'Demo Fab lab', system_type: 'fab_lab', modules: ['makerspace'] });
     expect(orgs.find((o) => o.slug === 'hr')).toMatchObject({ name: 'Demo HR & Payroll', modules: [] });
     expect(demo.filter((l) => l.organization === 'makerspace').map((l) => l.email).sort()).toEqual(['admin@makerspace.demo', 'host@makerspace.demo', 'maker@makerspace.demo']);
   });

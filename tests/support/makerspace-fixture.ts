@@ -1,7 +1,7 @@
 /**
- * A module of a ninth system type, built by code: `makerspace` is none of the
- * shipped eight and is declared inline by the manifest itself (with its
- * label). Machines and bookings, a host who manages everything and makers
+ * A module of a ninth (and tenth) system type, built by code: `makerspace`
+ * and `fab_lab` are none of the shipped eight and are declared inline by the
+ * manifest itself, with their labels. Machines and bookings, a host who manages everything and makers
  * who read machines and only their own bookings, and a booking workflow.
  */
 import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,10 @@ export function makerspaceManifest(): Json {
     version: '1.0.0',
     label: 'Makerspace',
     icon: 'Tool',
-    systemTypes: [{ name: 'makerspace', label: 'Makerspace', description: 'A shared workshop with machines to book' }],
+    systemTypes: [
+      { name: 'makerspace', label: 'Makerspace', description: 'A shared workshop with machines to book' },
+      { name: 'fab_lab', label: 'Fab lab' },
+    ],
     entities: [
       {
         name: 'machine',
