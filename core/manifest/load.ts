@@ -59,14 +59,14 @@ const CRUD = ['manage', 'create', 'read', 'update', 'delete'];
 
 /**
  * Loads core + every `*.json` in `dir` (or the given files) into a validated registry. The system
- * types come from the `system-types.json` among them (`systemTypes` names another file), else
- * from the shipped module-manifests/system-types.json.
+ * types come from the `system-types.json` among them, else from the shipped
+ * module-manifests/system-types.json.
  */
-export function loadRegistry(options: { dir?: string; files?: string[]; systemTypes?: string } = {}): Registry {
+export function loadRegistry(options: { dir?: string; files?: string[] } = {}): Registry {
   const dir = options.dir ?? DEFAULT_MANIFEST_DIR;
   const listed = options.files ?? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
   const files = listed.filter((f) => basename(f) !== SYSTEM_TYPES_FILE);
-  const systemTypesPath = options.systemTypes ?? listed.find((f) => basename(f) === SYSTEM_TYPES_FILE) ?? DEFAULT_SYSTEM_TYPES_PATH;
+  const systemTypesPath = listed.find((f) => basename(f) === SYSTEM_TYPES_FILE) ?? DEFAULT_SYSTEM_TYPES_PATH;
   const problems: ManifestProblem[] = [];
   const sources: SourceManifest[] = [];
   for (const path of [CORE_MANIFEST_PATH, ...files]) {
