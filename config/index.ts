@@ -72,16 +72,4 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): UmsConfig {
   };
 }
 
-/** The kinds of organization UMS serves; a manifest's `systemTypes` enables it for some of them. */
-export const SYSTEM_TYPES = ['institute', 'hospital', 'hotel', 'library', 'inventory', 'hr', 'task', 'gym'] as const;
-export const SYSTEM_TYPE_LABELS: Record<string, string> = {
-  institute: 'Demo Institute',
-  hospital: 'Demo Hospital',
-  hotel: 'Demo Hotel',
-  library: 'Demo Library',
-  inventory: 'Demo Inventory',
-  hr: 'Demo HR & Payroll',
-  task: 'Demo Project Office',
-  gym: 'Demo Gym',
-};
 export const DEMO_PASSWORD = 'demo1234';

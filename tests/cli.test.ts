@@ -16,6 +16,7 @@ import { RecordService } from '../core/data/records.js';
 import { createRuntime, type Runtime } from '../core/runtime.js';
 import { loadRegistry } from '../core/manifest/index.js';
 import { scaffoldModule } from '../core/cli/scaffold.js';
+import { makerspaceManifest, manifestDirWith } from './support/makerspace-fixture.js';
 import { createTestDatabase, type TestDatabase } from './support/runtime.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,11 +28,12 @@ interface CliResult {
   stderr: string;
 }
 
-function ums(databaseUrl: string, ...args: string[]): CliResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...args], {
+function ums(databaseUrl: string, ...args: [Record<string, string>, ...string[]] | string[]): CliResult {
+  const [env, argv] = typeof args[0] === 'object' ? [args[0], args.slice(1) as string[]] : [{}, args as string[]];
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...argv], {
     cwd: ROOT,
     // NODE_OPTIONS is cleared: jest's --experimental-vm-modules is not for the child.
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '', UMS_DEBUG: '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '', UMS_DEBUG: '', ...env },
     encoding: 'utf8',
     timeout: SPAWN_TIMEOUT,
   });
@@ -114,6 +116,38 @@ describe('organizations, users and modules', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   }, 30_000);
 
+  it('org:create takes every declared system type (one no module lists yet too), refuses an undeclared one, and its help lists them', () => {
+    const help = run('org:create', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('System types (declared in module-manifests/system-types.json):');
+    expect(help.stdout).toMatch(/^\s+library\s+Library\s+library$/m);
+    expect(help.stdout).toMatch(/^\s+hr\s+HR & Payroll\s+\(none yet\)$/m);
+
+    const hospital = run('org:create', '--name', 'St. Mary', '--slug', 'cli-st-mary', '--system-type', 'hospital', '--admin-email', 'admin@mary.test', '--admin-password', 'secret-123');
+    expect(hospital.stderr).toBe('');
+    expect(hospital.code).toBe(0);
+    expect(hospital.stdout).toContain('Enabled modules: none (no module lists the system type "hospital" yet');
+
+    const unknown = run('org:create', '--name', 'Ship', '--slug', 'cli-ship', '--system-type', 'spaceship', '--admin-email', 'a@ship.test', '--admin-password', 'secret-123');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/systemType: unknown system type "spaceship" \(declared: institute, hospital, .*gym\)/);
+  }, 60_000);
+
+  it('org:create takes a system type a manifest in MANIFEST_DIR declares, and enables its module', () => {
+    const dir = manifestDirWith(makerspaceManifest());
+    try {
+      const env = { MANIFEST_DIR: dir };
+      expect(ums(db.url, env, 'org:create', '--help').stdout).toMatch(/^\s+makerspace\s+Makerspace\s+makerspace$/m);
+      const r = ums(db.url, env, 'org:create', '--name', 'Fab Lab', '--slug', 'cli-fab-lab', '--system-type', 'makerspace', '--admin-email', 'admin@fab.test', '--admin-password', 'secret-123');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('system type makerspace');
+      expect(r.stdout).toContain('Enabled modules: makerspace');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('user:create with an unknown role fails clearly and creates nothing', async () => {
     const r = run('user:create', '--org', slug, '--email', 'ghost@city.test', '--password', 'secret-123', '--name', 'Ghost', '--role', 'ghost');
     expect(r.code).toBe(1);
@@ -169,6 +203,19 @@ describe('manifests and migrations', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ok: module-manifests\/library\.json/);
+  }, 30_000);
+
+  it('manifest:validate takes system-types.json among the files and reports a manifest listing an undeclared system type', () => {
+    const all = ums('postgres://nobody:x@127.0.0.1:1/none', 'manifest:validate', 'module-manifests/institute.json', 'module-manifests/library.json', 'module-manifests/system-types.json');
+    expect(all.stderr).toBe('');
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/\(2 modules, \d+ entities, 8 system types\)$/m);
+
+    const file = join(tmp, 'kiosk.json');
+    writeFileSync(file, JSON.stringify({ id: 'kiosk', version: '1.0.0', label: 'Kiosk', systemTypes: ['kiosk'], entities: [] }));
+    const r = ums('postgres://nobody:x@127.0.0.1:1/none', 'manifest:validate', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}#/systemTypes/0: unknown system type "kiosk" (declare it in module-manifests/system-types.json, or here with a label: { "name": "kiosk", "label": "…" })`);
   }, 30_000);
 
   it('manifest:validate reports file#pointer: message for a bad manifest and exits 1', () => {

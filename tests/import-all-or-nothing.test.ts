@@ -140,7 +140,7 @@ describe('what the user may create', () => {
 
     const allowed = await importCsv(runtime, actor, 'library.book', 'title,copies_total,category\nCatalogued A,1,history\n');
     expect(allowed).toMatchObject({ committed: true, created: 1 });
-    expect((await RecordService.for(runtime, actor)).can('create', 'library.book')).toBe(true);
+    expect(await (await RecordService.for(runtime, actor)).can('create', 'library.book')).toBe(true);
   });
 
   it('read-only fields are not taken from the file, as the form never sends them, and the report says so', async () => {

@@ -218,14 +218,100 @@ describe('manifest validation', () => {
   });
 });
 
+describe('system types', () => {
+  const shipped = 'module-manifests/system-types.json';
+
+  it('reports a system type no one declares, naming where to declare it', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': shop({ systemTypes: ['library', 'spaceship'] }) });
+    expect(problems).toEqual([
+      {
+        file: join(dir, 'shop.json'),
+        pointer: '/systemTypes/1',
+        message: `unknown system type "spaceship" (declare it in ${shipped}, or here with a label: { "name": "spaceship", "label": "…" })`,
+      },
+    ]);
+  });
+
+  it('reports a system type declared without a label, in a manifest and in system-types.json', () => {
+    const { dir, problems } = problemsOf({
+      'shop.json': shop({ systemTypes: [{ name: 'market' }] }),
+      'system-types.json': { systemTypes: [{ name: 'bazaar' }, { name: 'souk', label: '' }] },
+    });
+    expect(problems).toEqual([
+      { file: join(dir, 'shop.json'), pointer: '/systemTypes/0', message: 'system type "market" has no label (add "label": "…")' },
+      { file: join(dir, 'system-types.json'), pointer: '/systemTypes/0', message: 'system type "bazaar" has no label (add "label": "…")' },
+      { file: join(dir, 'system-types.json'), pointer: '/systemTypes/1/label', message: 'must NOT have fewer than 1 characters' },
+    ]);
+  });
+
+  it('reports an entry that is neither a name nor a declaration, and a bad name, once each', () => {
+    const { dir, problems } = problemsOf({ 'shop.json': shop({ systemTypes: [7, 'Market'] }) });
+    expect(problems).toEqual([
+      { file: join(dir, 'shop.json'), pointer: '/systemTypes/0', message: 'must be a system type name or { "name": …, "label": … }' },
+      { file: join(dir, 'shop.json'), pointer: '/systemTypes/1', message: 'must match pattern "^[a-z][a-z0-9_]*$"' },
+    ]);
+  });
+
+  it('reports a duplicate in system-types.json, a type listed twice and a label that contradicts another declaration', () => {
+    const { dir, problems } = problemsOf({
+      'system-types.json': { systemTypes: [{ name: 'market', label: 'Market' }, { name: 'market', label: 'Market' }] },
+      'shop.json': shop({ systemTypes: ['market', { name: 'market', label: 'Bazaar' }] }),
+    });
+    expect(problems).toEqual([
+      { file: join(dir, 'system-types.json'), pointer: '/systemTypes/1/name', message: 'duplicate system type "market" (also at /systemTypes/0)' },
+      { file: join(dir, 'shop.json'), pointer: '/systemTypes/1/label', message: `system type "market" is labelled "Bazaar" here but "Market" in ${join(dir, 'system-types.json')}#/systemTypes/0` },
+      { file: join(dir, 'shop.json'), pointer: '/systemTypes/1', message: 'system type "market" is listed twice' },
+    ]);
+  });
+
+  it('a manifest may declare a new type with its label; another may list it by name', () => {
+    const registry = loadRegistry({
+      dir: writeManifests({
+        'shop.json': shop({ systemTypes: [{ name: 'market', label: 'Market hall' }, 'library'] }),
+        'stall.json': { id: 'stall', version: '1.0.0', label: 'Stall', systemTypes: ['market'], entities: [] },
+      }),
+    });
+    expect(registry.systemTypes.get('market')).toMatchObject({ label: 'Market hall', modules: ['shop', 'stall'], source: expect.stringMatching(/shop\.json#\/systemTypes\/0$/) });
+    expect(registry.systemTypes.get('library')).toMatchObject({ label: 'Library', modules: ['shop'] });
+    expect(registry.module('shop')?.systemTypes).toEqual(['market', 'library']);
+    // The shipped types stay declared (and creatable) although no module here lists them.
+    expect([...registry.systemTypes.keys()]).toEqual(['institute', 'hospital', 'hotel', 'library', 'inventory', 'hr', 'task', 'gym', 'market']);
+  });
+
+  it("a manifest folder's own system-types.json replaces the shipped list and is not read as a module", () => {
+    const own = { systemTypes: [{ name: 'market', label: 'Market' }] };
+    const registry = loadRegistry({ dir: writeManifests({ 'system-types.json': own, 'shop.json': shop({ systemTypes: ['market'] }) }) });
+    expect([...registry.systemTypes.keys()]).toEqual(['market']);
+    expect(registry.modules.map((m) => m.id)).toEqual(['core', 'shop']);
+    const { dir, problems } = problemsOf({ 'system-types.json': own, 'shop.json': shop({ systemTypes: ['library'] }) });
+    expect(problems).toEqual([{ file: join(dir, 'shop.json'), pointer: '/systemTypes/0', message: expect.stringContaining(`unknown system type "library" (declare it in ${join(dir, 'system-types.json')}`) }]);
+  });
+});
+
 describe('the shipped manifests', () => {
   it('load without problems, one module per file, core first', () => {
     const registry = loadRegistry();
-    const files = readdirSync(DEFAULT_MANIFEST_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const files = readdirSync(DEFAULT_MANIFEST_DIR).filter((f) => f.endsWith('.json') && f !== 'system-types.json').map((f) => f.replace(/\.json$/, ''));
     expect(files.length).toBeGreaterThan(0);
     expect(registry.modules[0].id).toBe('core');
     expect(registry.modules.slice(1).map((m) => m.id).sort()).toEqual(files.sort());
     expect(registry.module('library')?.entities.map((e) => e.name)).toEqual(['book', 'member', 'loan', 'fine_setting']);
+  });
+
+  it('declare the eight system types with their labels; each module lists declared ones', () => {
+    const registry = loadRegistry();
+    expect([...registry.systemTypes.values()].map((t) => [t.name, t.label])).toEqual([
+      ['institute', 'Institute'],
+      ['hospital', 'Hospital'],
+      ['hotel', 'Hotel'],
+      ['library', 'Library'],
+      ['inventory', 'Inventory'],
+      ['hr', 'HR & Payroll'],
+      ['task', 'Project Office'],
+      ['gym', 'Gym'],
+    ]);
+    expect(registry.systemTypes.get('library')?.modules).toEqual(['library']);
+    expect(registry.systemTypes.get('institute')?.modules).toEqual(['institute']);
   });
 
   it('core/manifest/manifest.types.ts is generated from the current schema', async () => {

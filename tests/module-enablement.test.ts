@@ -68,7 +68,7 @@ describe('disabling the library module for one organization', () => {
       for (const key of LIBRARY_ENTITIES) {
         expect(await records.find(key)).toEqual([]);
         expect(await records.count(key)).toBe(0);
-        expect(records.can('read', key)).toBe(false);
+        expect(await records.can('read', key)).toBe(false);
       }
       await expect(records.get('library.book', seeded.get(a)!.book.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       expect(await records.getMany('library.loan', [seeded.get(a)!.loan.id])).toEqual([]);

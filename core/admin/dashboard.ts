@@ -20,7 +20,7 @@ export async function dashboardCards(runtime: Runtime, currentAdmin: CurrentAdmi
   for (const module of runtime.registry.modules) {
     for (const card of module.dashboard) {
       const entity = runtime.registry.entity(card.entity)!;
-      if (!records.can('read', entity.key)) continue;
+      if (!records.canOnType('read', entity.key)) continue;
       cards.push({
         module: module.label,
         label: card.label,

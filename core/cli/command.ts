@@ -17,6 +17,8 @@ export interface Command {
   options: OptionSpecs;
   /** Extra paragraphs for the command's help. */
   details?: string;
+  /** More help read when it is asked for (e.g. what the manifests declare), after `details`. */
+  liveDetails?: () => Promise<string>;
   examples?: string[];
   run(ctx: CommandContext): Promise<void>;
 }

@@ -34,7 +34,7 @@ export function globalHelp(): string {
   ].join('\n');
 }
 
-export function commandHelp(command: Command): string {
+export function commandHelp(command: Command, liveDetails?: string): string {
   const positionals = (command.positionals?.names ?? []).map((n, i, all) => `<${n}>${command.positionals?.variadic && i === all.length - 1 ? '…' : ''}`);
   const options = Object.entries(command.options);
   const usageOptions = options.map(([name, spec]) => {
@@ -43,6 +43,7 @@ export function commandHelp(command: Command): string {
   });
   const lines = [`Usage: ${invocation([command.name, ...positionals, ...usageOptions].join(' '))}`, '', command.summary + '.'];
   if (command.details) lines.push('', command.details);
+  if (liveDetails) lines.push('', liveDetails);
   const rows = [...options.map(([name, spec]) => [`--${name}${spec.value ? ` ${spec.value}` : ''}`, `${spec.description}${spec.multiple ? ' (repeatable)' : ''}`]), ['-h, --help', 'Show this help']];
   const width = Math.max(...rows.map((r) => r[0].length));
   lines.push('', 'Options:', ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`));
@@ -58,14 +59,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (name === '--help' || name === '-h' || name === 'help') {
       const about = name === 'help' && rest[0] ? byName.get(rest[0]) : undefined;
       if (name === 'help' && rest[0] && !about) throw unknownCommand(rest[0]);
-      io.out(about ? commandHelp(about) : globalHelp());
+      io.out(about ? commandHelp(about, await about.liveDetails?.()) : globalHelp());
       return 0;
     }
     const command = byName.get(name);
     if (!command) throw unknownCommand(name);
     const parsed = parseCommandArgs(command.name, rest, command.options);
     if (parsed.help) {
-      io.out(commandHelp(command));
+      io.out(commandHelp(command, await command.liveDetails?.()));
       return 0;
     }
     expectPositionals(command.name, parsed.positionals, command.positionals?.names ?? [], { variadic: command.positionals?.variadic });

@@ -80,6 +80,7 @@ const manifestValidate = defineCommand({
   options: {},
   details:
     'The core manifest is always included; the files may depend on and reference modules among the given files and core only.\n' +
+    'System types come from a system-types.json among the files, else from module-manifests/system-types.json; every name a manifest lists in "systemTypes" must be declared there or by a manifest with a label.\n' +
     'Problems are printed as file#json-pointer: message, and the exit code is 1.',
   examples: ['manifest:validate module-manifests/library.json', 'manifest:validate module-manifests/*.json'],
   async run({ io, positionals }) {
@@ -89,7 +90,7 @@ const manifestValidate = defineCommand({
     const registry = loadRegistry({ files: files.filter((f) => f !== CORE_MANIFEST_PATH) });
     const modules = registry.modules.filter((m) => m.id !== CORE_MODULE_ID);
     const entities = modules.reduce((n, m) => n + m.entities.length, 0);
-    io.out(`ok: ${files.map(displayPath).join(', ')} (${plural(modules.length, 'module')}, ${plural(entities, 'entity', 'entities')})`);
+    io.out(`ok: ${files.map(displayPath).join(', ')} (${plural(modules.length, 'module')}, ${plural(entities, 'entity', 'entities')}, ${plural(registry.systemTypes.size, 'system type')})`);
   },
 });
 

@@ -10,18 +10,35 @@ import { withRuntime } from './runtime.js';
 
 const tenancy = () => import('../tenancy/index.js');
 
+/** The system types the manifests declare, as org:create's help lists them (read when asked, like start-up reads them). */
+async function systemTypesHelp(): Promise<string> {
+  const [{ readConfig }, { loadRegistry, SYSTEM_TYPES_FILE }] = await Promise.all([import('../../config/index.js'), import('../manifest/index.js')]);
+  let registry;
+  try {
+    registry = loadRegistry({ dir: readConfig().manifestDir });
+  } catch (err) {
+    return `System types: the manifests do not load (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); run \`${invocation('manifest:validate module-manifests/*.json')}\`.`;
+  }
+  const types = [...registry.systemTypes.values()];
+  if (!types.length) return `System types: none declared (add them to ${SYSTEM_TYPES_FILE} beside the manifests, or to a manifest's "systemTypes" with a label).`;
+  const files = [...new Set(types.map((t) => t.source.split('#')[0]))];
+  const rows = types.map((t) => [t.name, t.label, t.modules.length ? t.modules.join(', ') : '(none yet)']);
+  return [`System types (declared in ${files.join(', ')}):`, ...table(['TYPE', 'LABEL', 'MODULES'], rows).split('\n').map((line) => `  ${line}`)].join('\n');
+}
+
 const orgCreate = defineCommand({
   name: 'org:create',
   summary: 'Create an organization, its admin user and the modules of its system type',
   options: {
     name: { type: 'string', value: '<name>', required: true, description: 'Display name, e.g. "City Library"' },
     slug: { type: 'string', value: '<slug>', required: true, description: 'Short unique id: 2–63 lowercase letters, digits or dashes' },
-    'system-type': { type: 'string', value: '<type>', required: true, description: 'institute, hospital, hotel, library, inventory, hr, task or gym' },
+    'system-type': { type: 'string', value: '<type>', required: true, description: 'A declared system type (listed above)' },
     'admin-email': { type: 'string', value: '<email>', required: true, description: "The organization admin's login" },
     'admin-password': { type: 'string', value: '<password>', required: true, description: "The organization admin's password" },
     'admin-name': { type: 'string', value: '<name>', description: 'The admin\'s display name (default "Organization admin")' },
   },
-  details: 'The modules whose manifests list the system type (and what they depend on) are enabled.',
+  details: 'The modules whose manifests list the system type (and what they depend on) are enabled; a type no module lists yet gives an organization with no modules.',
+  liveDetails: systemTypesHelp,
   examples: ['org:create --name "City Library" --slug city-library --system-type library --admin-email admin@city.test --admin-password s3cret-pass'],
   async run({ io, values }) {
     const input = {
@@ -43,7 +60,7 @@ const orgCreate = defineCommand({
       io.out(
         modules.length
           ? `Enabled modules: ${modules.join(', ')}`
-          : `Enabled modules: none (no module declares the system type "${organization.system_type}"; use module:enable to add one).`,
+          : `Enabled modules: none (no module lists the system type "${organization.system_type}" yet; use module:enable to add one).`,
       );
       io.out(`Admin login: ${String(admin.email)}`);
     });

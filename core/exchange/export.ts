@@ -51,7 +51,7 @@ export const unguardFormula = (text: string): string => (text.startsWith("'") &&
 /** What the actor may export from `entity`: checked before a single byte is sent. */
 export function exportColumns(records: RecordService, entity: ResolvedEntity): ExportColumn[] {
   if (!records.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
-  if (!records.can('read', entity.key)) throw forbidden(`You may not read ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
+  if (!records.canOnType('read', entity.key)) throw forbidden(`You may not read ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
   const readable = new Set(records.readableFields(entity));
   return [{ key: 'id' }, ...entity.fields.filter((f) => readable.has(f.name)).map((field) => ({ key: field.name, field })), { key: 'created_at' }, { key: 'updated_at' }];
 }

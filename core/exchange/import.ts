@@ -91,7 +91,7 @@ export async function importCsv(runtime: Runtime, actor: Actor, entityKey: strin
   const probe = await RecordService.for(runtime, actor);
   const entity = probe.entity(entityKey);
   if (!probe.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
-  if (!probe.can('create', entity.key)) throw forbidden(`You may not create ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
+  if (!probe.canOnType('create', entity.key)) throw forbidden(`You may not create ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
 
   const report: ImportReport = { entity: entity.key, rows: 0, created: 0, committed: false, rejected: [], ignoredColumns: [] };
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true });

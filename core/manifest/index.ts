@@ -2,3 +2,4 @@ export { loadRegistry, resolveRule, checkConditions, DEFAULT_MANIFEST_DIR, MANIF
 export * from './model.js';
 export * from './conditions.js';
 export { relationCondition, USER_ENTITY } from './workflows.js';
+export { DEFAULT_SYSTEM_TYPES_PATH, SYSTEM_TYPES_FILE } from './system-types.js';

@@ -7,12 +7,23 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { checkFieldValue } from './validation.js';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import { conditionPaths, parseConditions, type ConditionProblem } from './conditions.js';
 import { resolveWorkflows } from './workflows.js';
+import {
+  DEFAULT_SYSTEM_TYPES_PATH,
+  SYSTEM_TYPES_FILE,
+  SYSTEM_TYPES_SCHEMA_PATH,
+  declarationsOf,
+  oneSystemTypeBranch,
+  resolveSystemTypes,
+  systemTypeNames,
+  type Declaration,
+  type SystemTypesFile,
+} from './system-types.js';
 import type { FieldType, ModuleManifest, PermissionRule } from './manifest.types.js';
 import {
   CORE_MODULE_ID,
@@ -23,6 +34,7 @@ import {
   type ResolvedField,
   type ResolvedModule,
   type ResolvedRule,
+  type ResolvedSystemType,
 } from './model.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -35,6 +47,8 @@ const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verb
 ajv.addKeyword('tsType');
 addFormats.default(ajv);
 const validateSchema = ajv.compile<ModuleManifest>(JSON.parse(readFileSync(MANIFEST_SCHEMA_PATH, 'utf8')));
+// After the manifest schema: it refers to the manifest's SystemType definition.
+const validateSystemTypes = ajv.compile<SystemTypesFile>(JSON.parse(readFileSync(SYSTEM_TYPES_SCHEMA_PATH, 'utf8')));
 
 interface SourceManifest {
   file: string;
@@ -43,18 +57,26 @@ interface SourceManifest {
 
 const CRUD = ['manage', 'create', 'read', 'update', 'delete'];
 
-/** Loads core + every `*.json` in `dir` (or the given files) into a validated registry. */
+/**
+ * Loads core + every `*.json` in `dir` (or the given files) into a validated registry. The system
+ * types come from the `system-types.json` among them, else from the shipped
+ * module-manifests/system-types.json.
+ */
 export function loadRegistry(options: { dir?: string; files?: string[] } = {}): Registry {
   const dir = options.dir ?? DEFAULT_MANIFEST_DIR;
-  const files = options.files ?? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+  const listed = options.files ?? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+  const files = listed.filter((f) => basename(f) !== SYSTEM_TYPES_FILE);
+  const systemTypesPath = listed.find((f) => basename(f) === SYSTEM_TYPES_FILE) ?? DEFAULT_SYSTEM_TYPES_PATH;
   const problems: ManifestProblem[] = [];
   const sources: SourceManifest[] = [];
   for (const path of [CORE_MANIFEST_PATH, ...files]) {
     const source = readManifest(path, problems);
     if (source) sources.push(source);
   }
+  const systemTypesFile = displayPath(systemTypesPath);
+  const systemTypes = readValidated(systemTypesPath, validateSystemTypes, problems, oneSystemTypeBranch);
   if (problems.length) throw new ManifestError(problems);
-  const registry = resolve(sources, problems);
+  const registry = resolve(sources, systemTypes ? declarationsOf(systemTypes, systemTypesFile) : [], systemTypesFile, problems);
   if (problems.length) throw new ManifestError(problems);
   return registry;
 }
@@ -64,7 +86,8 @@ function displayPath(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-function readManifest(path: string, problems: ManifestProblem[]): SourceManifest | undefined {
+/** A JSON file checked against its schema; undefined (and problems) when it cannot be read or is invalid. */
+function readValidated<T>(path: string, validate: ValidateFunction<T>, problems: ManifestProblem[], simplify = (e: ErrorObject[], _json: unknown) => e): T | undefined {
   const file = displayPath(path);
   let json: unknown;
   try {
@@ -73,10 +96,17 @@ function readManifest(path: string, problems: ManifestProblem[]): SourceManifest
     problems.push({ file, pointer: '', message: `cannot read JSON: ${(err as Error).message}` });
     return undefined;
   }
-  if (!validateSchema(json)) {
-    for (const e of validateSchema.errors ?? []) problems.push({ file, pointer: e.instancePath, message: describeAjvError(e) });
+  if (!validate(json)) {
+    for (const e of simplify(validate.errors ?? [], json)) problems.push({ file, pointer: e.instancePath, message: describeAjvError(e) });
     return undefined;
   }
+  return json;
+}
+
+function readManifest(path: string, problems: ManifestProblem[]): SourceManifest | undefined {
+  const file = displayPath(path);
+  const json = readValidated(path, validateSchema, problems, oneSystemTypeBranch);
+  if (!json) return undefined;
   const expected = basename(path, '.json');
   if (path !== CORE_MANIFEST_PATH && json.id !== expected) {
     problems.push({ file, pointer: '/id', message: `module id "${json.id}" must match the file name "${expected}.json"` });
@@ -90,7 +120,7 @@ function describeAjvError(e: ErrorObject): string {
   return e.message ?? e.keyword;
 }
 
-function resolve(sources: SourceManifest[], problems: ManifestProblem[]): Registry {
+function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], systemTypesFile: string, problems: ManifestProblem[]): Registry {
   const byId = new Map<string, SourceManifest>();
   sources.forEach((s, i) => {
     if (byId.has(s.manifest.id)) problems.push({ file: s.file, pointer: '/id', message: `duplicate module id "${s.manifest.id}" (also in ${byId.get(s.manifest.id)!.file})` });
@@ -110,7 +140,7 @@ function resolve(sources: SourceManifest[], problems: ManifestProblem[]): Regist
       icon: manifest.icon,
       version: manifest.version,
       file,
-      systemTypes: manifest.systemTypes ?? [],
+      systemTypes: systemTypeNames(manifest),
       dependsOn: manifest.dependsOn ?? [],
       entities: resolveEntities(file, manifest, entities, problems),
       roles: (manifest.roles ?? []).map((r) => ({ name: r.name, label: r.label ?? snakeToLabel(r.name), description: r.description })),
@@ -149,17 +179,19 @@ function resolve(sources: SourceManifest[], problems: ManifestProblem[]): Regist
     });
     m.workflows = resolveWorkflows({ module: m, entities, roles, problems, checkConditions }, workflowOf);
   }
-  return makeRegistry(modules, entities, roles);
+  const systemTypes = resolveSystemTypes(declaredSystemTypes, modules, systemTypesFile, problems);
+  return makeRegistry(modules, entities, roles, systemTypes);
 }
 
 function emptyRegistry(): Registry {
-  return makeRegistry([], new Map(), new Map());
+  return makeRegistry([], new Map(), new Map(), new Map());
 }
 
 function makeRegistry(
   modules: ResolvedModule[],
   entities: Map<string, ResolvedEntity>,
   roles: Map<string, { label: string; modules: string[]; description?: string }>,
+  systemTypes: Map<string, ResolvedSystemType>,
 ): Registry {
   const byId = new Map(modules.map((m) => [m.id, m]));
   const workflows = new Map(modules.flatMap((m) => m.workflows.map((w) => [w.entity, w] as const)));
@@ -170,6 +202,7 @@ function makeRegistry(
     entity: (key) => entities.get(key),
     entities: [...entities.values()],
     roles,
+    systemTypes,
   };
 }
 

@@ -51,9 +51,9 @@ export interface ModuleManifest {
    */
   icon?: string;
   /**
-   * Organization system types that get this module enabled when they are created.
+   * Organization system types that get this module enabled when they are created: a name declared in module-manifests/system-types.json (or by another manifest), or a new type declared here with its label.
    */
-  systemTypes?: Identifier[];
+  systemTypes?: (Identifier | SystemType)[];
   dependsOn?: Identifier[];
   entities: Entity[];
   roles?: Role[];
@@ -72,6 +72,14 @@ export interface ModuleManifest {
    * Background jobs run per organization that has the module enabled.
    */
   jobs?: Job[];
+}
+/**
+ * A kind of organization (institute, library, …): its name, stored on each organization, and the label shown for it (the demo organization is "Demo <label>").
+ */
+export interface SystemType {
+  name: Identifier;
+  label: string;
+  description?: string;
 }
 export interface Entity {
   name: Identifier;

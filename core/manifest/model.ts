@@ -173,6 +173,7 @@ export interface ResolvedModule {
   icon?: string;
   version: string;
   file: string;
+  /** Names of the system types this module is enabled for. */
   systemTypes: string[];
   dependsOn: string[];
   entities: ResolvedEntity[];
@@ -181,6 +182,17 @@ export interface ResolvedModule {
   dashboard: DashboardCardDef[];
   workflows: ResolvedWorkflow[];
   manifest: ModuleManifest;
+}
+
+/** A kind of organization, declared in system-types.json or inline by a manifest. */
+export interface ResolvedSystemType {
+  name: string;
+  label: string;
+  description?: string;
+  /** Modules that list it: a new organization of this type gets them (and what they depend on). */
+  modules: string[];
+  /** Where it is declared (`file#pointer`). */
+  source: string;
 }
 
 export interface Registry {
@@ -193,6 +205,8 @@ export interface Registry {
   workflow(entityKey: string): ResolvedWorkflow | undefined;
   /** Every role name declared by any module, with its label and declaring modules. */
   roles: Map<string, { label: string; modules: string[]; description?: string }>;
+  /** Every declared system type, in declaration order (an organization may be of any of them). */
+  systemTypes: Map<string, ResolvedSystemType>;
 }
 
 export const CORE_MODULE_ID = 'core';

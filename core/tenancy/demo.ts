@@ -1,9 +1,10 @@
 /**
- * Demo organizations on an empty database: one per system type (slug = the
- * type), an admin and one user per role its modules declare, and each
- * module's demo data. Returns the logins to print.
+ * Demo organizations on an empty database: one per declared system type
+ * ("Demo <label>", slug = the type with dashes for underscores), an admin and
+ * one user per role its modules declare, and each module's demo data. Returns
+ * the logins to print.
  */
-import { DEMO_PASSWORD, SYSTEM_TYPE_LABELS, SYSTEM_TYPES } from '../../config/index.js';
+import { DEMO_PASSWORD } from '../../config/index.js';
 import { RecordService } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import { createOrganization, createUser, modulesForSystemType } from './index.js';
@@ -19,15 +20,16 @@ export async function seedDemoIfEmpty(runtime: Runtime, options: { size?: 'demo'
   const [{ n }]: { n: number }[] = await runtime.dataSource.query(`SELECT count(*)::int AS n FROM ${ORGANIZATION_TABLE}`);
   if (n > 0) return undefined;
   const logins: DemoLogin[] = [];
-  for (const slug of options.systemTypes ?? SYSTEM_TYPES) {
+  for (const systemType of options.systemTypes ?? [...runtime.registry.systemTypes.keys()]) {
+    const slug = systemType.replace(/_/g, '-');
     const { organization, admin } = await createOrganization(runtime, {
-      name: SYSTEM_TYPE_LABELS[slug] ?? slug,
+      name: `Demo ${runtime.registry.systemTypes.get(systemType)?.label ?? systemType}`,
       slug,
-      systemType: slug,
+      systemType,
       admin: { email: `admin@${slug}.demo`, password: DEMO_PASSWORD, name: 'Demo admin' },
     });
     logins.push({ organization: slug, email: String(admin.email), roles: ['admin'] });
-    const modules = modulesForSystemType(runtime, slug);
+    const modules = modulesForSystemType(runtime, systemType);
     const usersByRole = new Map<string, { id: string; email: string }>();
     for (const moduleId of modules) {
       for (const role of runtime.registry.module(moduleId)!.roles) {

@@ -4,7 +4,6 @@
  * each organization gets from its modules, and users.
  */
 import type { EntityManager } from 'typeorm';
-import { SYSTEM_TYPES } from '../../config/index.js';
 import { systemActor } from '../data/actor.js';
 import { RecordService, type RecordData } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
@@ -61,7 +60,7 @@ export interface CreateOrganizationInput {
 export async function createOrganization(runtime: Runtime, input: CreateOrganizationInput): Promise<{ organization: Organization; admin: RecordData }> {
   const errors: Record<string, { message: string }> = {};
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(input.slug)) errors.slug = { message: 'must be 2–63 lowercase letters, digits or dashes' };
-  if (!(SYSTEM_TYPES as readonly string[]).includes(input.systemType)) errors.systemType = { message: `must be one of ${SYSTEM_TYPES.join(', ')}` };
+  if (!runtime.registry.systemTypes.has(input.systemType)) errors.systemType = { message: `unknown system type "${input.systemType}" (declared: ${[...runtime.registry.systemTypes.keys()].join(', ') || 'none'})` };
   if (!input.name.trim()) errors.name = { message: 'is required' };
   if (Object.keys(errors).length) throw new RecordValidationError('core.organization', errors);
   return runtime.dataSource.transaction(async (manager) => {

@@ -84,7 +84,7 @@ export interface Fixture {
 
 /** An organization of `systemType` with an admin and one user per listed role. */
 export async function createFixtureOrg(runtime: Runtime, systemType: string, roles: string[] = []): Promise<Fixture> {
-  const slug = `${systemType}-${++counter}-${randomBytes(3).toString('hex')}`;
+  const slug = `${systemType.replace(/_/g, '-')}-${++counter}-${randomBytes(3).toString('hex')}`;
   const { organization, admin } = await createOrganization(runtime, {
     name: `Test ${slug}`,
     slug,
