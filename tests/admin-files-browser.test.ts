@@ -2,7 +2,7 @@
  * The file actions as a person uses them, in headless Chromium: "Export" on a
  * filtered list downloads that list's rows, "Import" uploads a CSV and shows
  * the result, and a loan's "Fine receipt" downloads its PDF. Needs Debian's
- * chromium (installed by .ci/run).
+ * chromium (npm test installs it: scripts/ensure-chromium.sh).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
