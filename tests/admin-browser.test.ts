@@ -1,7 +1,7 @@
 /**
  * One check as a person would do it: headless Chromium signs in to AdminJS as
  * a librarian and finds the book list, and the navigation offers only what the
- * role allows. Needs Debian's chromium (installed by .ci/run).
+ * role allows. Needs Debian's chromium (npm test installs it).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';

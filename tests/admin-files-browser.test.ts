@@ -2,7 +2,7 @@
  * The file actions as a person uses them, in headless Chromium: "Export" on a
  * filtered list downloads that list's rows, "Import" uploads a CSV and shows
  * the result, and a loan's "Fine receipt" downloads its PDF. Needs Debian's
- * chromium and poppler-utils (installed by .ci/run).
+ * chromium (npm test installs it: scripts/ensure-chromium.sh).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -85,7 +85,7 @@ describe('file actions in the admin', () => {
     await link.waitFor({ timeout: 60_000 });
     await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/ums-admin-document.png` });
     const pdf = await download(page, () => link.click());
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('Fine receipt');
     expect(text).toContain('Browser Reader');
     expect(text).toContain('6.00');

@@ -1,6 +1,6 @@
 /**
  * PDF documents: the templates print the organization, the number and the
- * record's data (read back with pdftotext); numbers are per organization,
+ * record's data (read back as laid-out text); numbers are per organization,
  * kind and year, gapless and stable per record; the library's fine receipt
  * downloads over HTTP only for users who may read the loan and print it; a
  * document queued for the documents job is stored and downloaded later.
@@ -51,7 +51,7 @@ describe('templates', () => {
   const organization = { name: 'Greenfield Institute of Technology' };
 
   it('a fee receipt prints the organization, its number, the student, the items and their total', async () => {
-    const text = pdfText(
+    const text = await pdfText(
       await renderDocumentBuffer('fee_receipt', {
         organization,
         number: 'FR-2026-000123',
@@ -65,7 +65,7 @@ describe('templates', () => {
   });
 
   it('a fine receipt prints the member, the loan, the book, the dates and the fine', async () => {
-    const text = pdfText(
+    const text = await pdfText(
       await renderDocumentBuffer('fine_receipt', {
         organization: { name: 'City Library' },
         number: 'FN-2026-000007',
@@ -79,7 +79,7 @@ describe('templates', () => {
   });
 
   it('a payslip prints earnings, deductions, gross, deductions total and net pay', async () => {
-    const text = pdfText(
+    const text = await pdfText(
       await renderDocumentBuffer('payslip', {
         organization: { name: 'Acme Works' },
         number: 'PS-2026-000001',
@@ -100,11 +100,11 @@ describe('templates', () => {
       issuedAt,
       data: { student: { name: 'Asha Rao', rollNumber: 'CS-2026-017' }, course: { code: 'MA101', name: 'Linear Algebra', term: 'Spring 2026', instructor: 'Dr. Sen' }, lines, attendance: { attended: 40, total: 45 }, overall: { score: '81.5', grade: 'A', result: 'Pass' }, remarks: 'Consistent work.' },
     });
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     for (const expected of ['Report card', 'RC-2026-000002', 'MA101 Linear Algebra', 'Spring 2026', 'Dr. Sen', '40 of 45 (89 %)', 'Quiz 1 ', 'Quiz 70', '9 / 10', 'Overall', 'grade A', 'Pass', 'Consistent work.']) {
       expect(text).toContain(expected);
     }
-    // pdftotext separates pages with form feeds: 70 lines do not fit on one A4 page.
+    // The text separates pages with form feeds: 70 lines do not fit on one A4 page.
     expect(text.split('\f').filter((p) => p.trim()).length).toBeGreaterThan(1);
   });
 });
@@ -123,12 +123,12 @@ describe('the library fine receipt', () => {
 
     expect([a.number, b.number, again.number, c.number]).toEqual([`FN-${year}-000001`, `FN-${year}-000002`, `FN-${year}-000001`, `FN-${year}-000001`]);
     expect(a.filename).toBe(`FN-${year}-000001.pdf`);
-    const text = pdfText(a.content);
+    const text = await pdfText(a.content);
     for (const expected of [lib.org.name, 'Fine receipt', `FN-${year}-000001`, 'Ravi Kumar', String(first.code), '2026-02-15 09:00 UTC', '2026-02-18 09:00 UTC', '4.50']) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain(other.org.name);
-    expect(pdfText(c.content)).toContain(other.org.name);
+    expect(await pdfText(c.content)).toContain(other.org.name);
   });
 
   it('two first prints of different loans at the same time get consecutive numbers, none twice', async () => {
@@ -170,7 +170,7 @@ describe('downloading over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="FN-\d{4}-\d{6}\.pdf"$/);
-    const text = pdfText(Buffer.from(await res.arrayBuffer()));
+    const text = await pdfText(Buffer.from(await res.arrayBuffer()));
     expect(text).toContain('Lakshmi Menon');
     expect(text).toContain('7.25');
     expect(text).toContain(lib.org.name);
@@ -215,7 +215,7 @@ describe('downloading over HTTP', () => {
     const stored = await fetchAs(server.url, cookie, `${base}/stored.pdf`);
     expect(stored.status).toBe(200);
     expect(stored.headers.get('content-type')).toBe('application/pdf');
-    const text = pdfText(Buffer.from(await stored.arrayBuffer()));
+    const text = await pdfText(Buffer.from(await stored.arrayBuffer()));
     expect(text).toContain('Queued Reader');
     expect(text).toContain(state.number);
 

@@ -1,6 +1,6 @@
 /**
  * The institute's documents, printed as the record actions they are and read
- * back with pdftotext: finance prints a fee receipt for a payment (the
+ * back as laid-out text: finance prints a fee receipt for a payment (the
  * organization, the student, the invoice's item, the amount, an FR number); a
  * course report card for an ENROLLED enrollment lists each exam of the course
  * with the student's own mark and the student's attendance, for the course's
@@ -57,7 +57,7 @@ describe('the fee receipt', () => {
   it('finance prints the organization, the student, the invoice item, the amount and an FR number', async () => {
     const printed = await printDocumentFor(runtime, actor('finance'), 'institute.payment', payment.id, 'fee_receipt');
     expect(printed.number).toBe(`FR-${year}-000001`);
-    const text = pdfText(printed.content);
+    const text = await pdfText(printed.content);
     for (const expected of [w.fixture.org.name, 'Fee receipt', `FR-${year}-000001`, 'Stella Student', 'S-0001', 'Tuition, autumn term', String(w.courses.active.code), '250.00', 'Total paid', '2026-09-20', 'Bank transfer', 'UTR-778899']) {
       expect(text).toContain(expected);
     }
@@ -74,7 +74,7 @@ describe('the course report card', () => {
   it('the teacher prints the course, each exam with the student’s mark, and the attendance', async () => {
     const printed = await printDocumentFor(runtime, actor('teacher'), 'institute.enrollment', enrollment.id, 'report_card');
     expect(printed.number).toMatch(new RegExp(`^RC-${year}-\\d{6}$`));
-    const text = pdfText(printed.content);
+    const text = await pdfText(printed.content);
     for (const expected of [w.fixture.org.name, 'Report card', 'Stella Student', 'S-0001', String(w.courses.active.title), String(w.courses.active.code), 'teacher user', 'Midterm exam', '42 / 50', 'Solid work', 'Final exam', 'no mark', '3 of 4 (75 %)']) {
       expect(text).toContain(expected);
     }
@@ -85,7 +85,7 @@ describe('the course report card', () => {
 
   it('the student prints their own', async () => {
     const printed = await printDocumentFor(runtime, actor('student'), 'institute.enrollment', enrollment.id, 'report_card');
-    const text = pdfText(printed.content);
+    const text = await pdfText(printed.content);
     for (const expected of ['Stella Student', String(w.courses.active.title), 'Midterm exam', '42 / 50', '3 of 4 (75 %)']) expect(text).toContain(expected);
   });
 

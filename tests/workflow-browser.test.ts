@@ -2,7 +2,7 @@
  * The workflow screens as people use them, in headless Chromium: a teacher
  * opens their draft course, submits it with a comment through the transition
  * form; the admin finds it in the approvals inbox and approves it from the
- * record page. Needs Debian's chromium (installed by .ci/run).
+ * record page. Needs Debian's chromium (npm test installs it).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';

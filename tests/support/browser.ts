@@ -1,7 +1,8 @@
 /**
  * Debian's Chromium driven by playwright-core, for the checks a person would
- * make in the admin. .ci/run installs chromium; these flags keep it off the
- * (closed) network and out of first-run screens.
+ * make in the admin. `npm test` installs chromium first when it is missing
+ * (scripts/ensure-chromium.sh); these flags keep it off the (closed) network
+ * and out of first-run screens.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -9,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run the tests with npm test, which installs Debian's chromium (scripts/ensure-chromium.sh), or run: apt-get update && apt-get install -y --no-install-recommends chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
