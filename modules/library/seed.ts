@@ -71,7 +71,8 @@ export async function seedLibrary(ctx: SeedContext): Promise<void> {
   }
   // Loans in every state: requested, issued (two overdue), returned.
   for (let i = 0; i < 10; i++) {
-    const loan = await records.create('library.loan', { book: books[i * 3].id, member: members[i % 6].id });
+    // Every third book, wrapping round for the small seed's 20 books.
+    const loan = await records.create('library.loan', { book: books[(i * 3) % books.length].id, member: members[i % 6].id });
     if (i < 3) continue;
     await records.runAction('library.loan', 'issue', loan.id);
     if (i < 5) {
