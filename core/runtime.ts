@@ -10,12 +10,10 @@ import type { UmsConfig } from '../config/index.js';
 import { AccessService } from './access/principals.js';
 import type { DataContext } from './data/context.js';
 import { openDatabase, type Database } from './db/datasource.js';
-import { loadRegistry, type Registry } from './manifest/index.js';
-import { corePlugin } from './plugins/core-hooks.js';
-import { discoverPlugins } from './plugins/discover.js';
-import { PluginRegistry } from './plugins/registry.js';
+import type { Registry } from './manifest/index.js';
+import { loadModules } from './modules.js';
+import type { PluginRegistry } from './plugins/registry.js';
 import type { ModulePlugin } from './plugins/types.js';
-import { installWorkflowHooks } from './workflow/index.js';
 
 export interface Runtime extends DataContext {
   registry: Registry;
@@ -36,16 +34,6 @@ export interface RuntimeOptions {
   log?: (line: string) => void;
   /** The server process (owns the embedded cluster); commands leave it unset. */
   owner?: boolean;
-}
-
-/** The manifests and plugins, checked together; no database is touched (start-up and manifest:validate). */
-export async function loadModules(options: { manifestDir?: string; registry?: Registry; plugins?: ModulePlugin[] }): Promise<{ registry: Registry; plugins: PluginRegistry }> {
-  const registry = options.registry ?? loadRegistry({ dir: options.manifestDir });
-  const pluginList = options.plugins ?? (await discoverPlugins(registry, { complete: !options.registry }));
-  // The core plugin is always on: it guards the core entities every organization has.
-  const plugins = new PluginRegistry(registry, [corePlugin, ...pluginList]);
-  installWorkflowHooks(registry, plugins);
-  return { registry, plugins };
 }
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {

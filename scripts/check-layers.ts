@@ -27,7 +27,7 @@ const LAYERS: string[][] = [
   ['core/sdk.ts'],
   ['modules/'],
   ['core/admin/'],
-  ['core/runtime.ts', 'core/server.ts', 'core/cli/', 'scripts/', 'tests/'],
+  ['core/modules.ts', 'core/runtime.ts', 'core/server.ts', 'core/cli/', 'scripts/', 'tests/'],
 ];
 
 const SOURCE_DIRS = ['config', 'core', 'modules', 'scripts', 'migrations'];

@@ -209,7 +209,7 @@ describe('manifests and migrations', () => {
     const all = ums('postgres://nobody:x@127.0.0.1:1/none', 'manifest:validate', 'module-manifests/institute.json', 'module-manifests/library.json', 'module-manifests/system-types.json');
     expect(all.stderr).toBe('');
     expect(all.code).toBe(0);
-    expect(all.stdout).toMatch(/\(2 modules, \d+ entities, 8 system types\)$/m);
+    expect(all.stdout).toMatch(/\(2 modules, \d+ entities, 8 system types; plugins checked: institute, library\)$/m);
 
     const file = join(tmp, 'kiosk.json');
     writeFileSync(file, JSON.stringify({ id: 'kiosk', version: '1.0.0', label: 'Kiosk', systemTypes: ['kiosk'], entities: [] }));

@@ -75,22 +75,25 @@ const migrationsGenerate = defineCommand({
 
 const manifestValidate = defineCommand({
   name: 'manifest:validate',
-  summary: 'Check manifest files against the schema and their cross-references (no database)',
+  summary: 'Check manifest files, their cross-references and their plugins (no database)',
   positionals: { names: ['file'], variadic: true },
   options: {},
   details:
     'The core manifest is always included; the files may depend on and reference modules among the given files and core only.\n' +
     'System types come from a system-types.json among the files, else from module-manifests/system-types.json; every name a manifest lists in "systemTypes" must be declared there or by a manifest with a label.\n' +
+    'For each module whose plugin folder is there (modules/<id>/index.ts), the plugin is checked as start-up checks it: workflow effect hooks,\n' +
+    'job handlers, hooks and actions on known entities, the plugin naming its own module. Job schedules (cron, every) are always checked.\n' +
     'Problems are printed as file#json-pointer: message, and the exit code is 1.',
   examples: ['manifest:validate module-manifests/library.json', 'manifest:validate module-manifests/*.json'],
   async run({ io, positionals }) {
-    const { loadRegistry, CORE_MANIFEST_PATH } = await import('../manifest/load.js');
+    const [{ CORE_MANIFEST_PATH }, { validateModules }] = await Promise.all([import('../manifest/load.js'), import('../modules.js')]);
     const files = positionals.map((f) => resolve(f));
     // The core manifest is always loaded; naming it too must not make it a duplicate of itself.
-    const registry = loadRegistry({ files: files.filter((f) => f !== CORE_MANIFEST_PATH) });
+    const { registry, plugins } = await validateModules(files.filter((f) => f !== CORE_MANIFEST_PATH));
     const modules = registry.modules.filter((m) => m.id !== CORE_MODULE_ID);
     const entities = modules.reduce((n, m) => n + m.entities.length, 0);
-    io.out(`ok: ${files.map(displayPath).join(', ')} (${plural(modules.length, 'module')}, ${plural(entities, 'entity', 'entities')}, ${plural(registry.systemTypes.size, 'system type')})`);
+    const checked = modules.filter((m) => plugins.byModule.has(m.id)).map((m) => m.id);
+    io.out(`ok: ${files.map(displayPath).join(', ')} (${plural(modules.length, 'module')}, ${plural(entities, 'entity', 'entities')}, ${plural(registry.systemTypes.size, 'system type')}; plugins checked: ${checked.join(', ') || 'none'})`);
   },
 });
 

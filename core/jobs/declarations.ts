@@ -40,6 +40,17 @@ const label = (name: string): string => name.replace(/_/g, ' ').replace(/^./, (c
 
 /** Every module job with its handler; throws a ManifestError listing all problems. */
 export function resolveJobs(registry: Registry, plugins: PluginRegistry): ModuleJob[] {
+  const { jobs, problems } = declareJobs(registry, plugins);
+  if (problems.length) throw new ManifestError(problems);
+  return jobs;
+}
+
+/**
+ * The module jobs and the problems of their declarations. Schedules are
+ * always checked; handlers only for the modules `checkPluginOf` accepts
+ * (manifest:validate: those whose plugin folder is there).
+ */
+export function declareJobs(registry: Registry, plugins: PluginRegistry, checkPluginOf: (moduleId: string) => boolean = () => true): { jobs: ModuleJob[]; problems: ManifestProblem[] } {
   const problems: ManifestProblem[] = [];
   const jobs: ModuleJob[] = [];
   for (const module of registry.modules) {
@@ -55,7 +66,7 @@ export function resolveJobs(registry: Registry, plugins: PluginRegistry): Module
       const handlerName = job.handler ?? job.name;
       used.add(handlerName);
       const handler = Object.hasOwn(handlers, handlerName) ? handlers[handlerName] : undefined;
-      if (!handler) {
+      if (!handler && checkPluginOf(module.id)) {
         const where = job.handler === undefined ? `${pointer}/name` : `${pointer}/handler`;
         const hint = job.handler === undefined ? ' (the job name; set "handler" to use another)' : '';
         problems.push({ file: module.file, pointer: where, message: `no handler "${handlerName}"${hint} in plugin of module ${module.id} (modules/${module.id}/index.ts, jobs)` });
@@ -77,9 +88,8 @@ export function resolveJobs(registry: Registry, plugins: PluginRegistry): Module
     }
     // A handler no job names is almost always a typo on one side; it would never run.
     for (const name of Object.keys(handlers)) {
-      if (!used.has(name)) problems.push({ file: `modules/${module.id}/index.ts`, pointer: `/jobs/${name}`, message: `handler "${name}" is not used by any job in ${module.file}` });
+      if (!used.has(name) && checkPluginOf(module.id)) problems.push({ file: `modules/${module.id}/index.ts`, pointer: `/jobs/${name}`, message: `handler "${name}" is not used by any job in ${module.file}` });
     }
   }
-  if (problems.length) throw new ManifestError(problems);
-  return jobs;
+  return { jobs, problems };
 }

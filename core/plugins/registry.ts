@@ -18,7 +18,10 @@ export class PluginRegistry implements PluginLookup {
   private readonly actions = new Map<string, Action[]>();
   readonly byModule = new Map<string, Plugin>();
 
-  constructor(registry: Registry, plugins: Plugin[]) {
+  constructor(
+    private readonly registry: Registry,
+    plugins: Plugin[],
+  ) {
     const problems: ManifestProblem[] = [];
     for (const plugin of plugins) {
       const module = registry.module(plugin.module);
@@ -51,8 +54,19 @@ export class PluginRegistry implements PluginLookup {
         this.actions.set(entity.key, [...list, action]);
       }
     }
-    // A workflow effect naming a hook no plugin provides would fail mid-transition: refuse at start.
-    for (const module of registry.modules) {
+    if (problems.length) throw new ManifestError(problems);
+  }
+
+  /**
+   * What the manifests ask of the plugins: a workflow effect naming a hook no
+   * plugin provides would fail mid-transition, so it is refused at start.
+   * `checkPluginOf`: the modules whose plugin is known, present or absent (all
+   * at start; manifest:validate: those whose plugin folder is there).
+   */
+  referenceProblems(checkPluginOf: (moduleId: string) => boolean = () => true): ManifestProblem[] {
+    const problems: ManifestProblem[] = [];
+    for (const module of this.registry.modules) {
+      if (!checkPluginOf(module.id)) continue;
       for (const wf of module.workflows) {
         for (const t of wf.transitions) {
           if (t.effects.hook && !this.byModule.get(module.id)?.workflowHooks?.[t.effects.hook]) {
@@ -61,7 +75,7 @@ export class PluginRegistry implements PluginLookup {
         }
       }
     }
-    if (problems.length) throw new ManifestError(problems);
+    return problems;
   }
 
   workflowHook(module: string, name: string): WorkflowHook<RecordService> | undefined {
