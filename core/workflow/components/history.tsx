@@ -3,7 +3,7 @@ import React, { useEffect, useState } from 'react';
 import { ApiClient, type ActionProps } from 'adminjs';
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 // Type-only: erased by the bundler, so the component carries no server code.
-import type { HistoryItem as Item } from '../engine.js';
+import type { HistoryItem as Item } from '../types.js';
 
 const api = new ApiClient();
 
