@@ -6,8 +6,8 @@
  */
 import type { DataSource } from 'typeorm';
 import { ManifestError, type ManifestProblem } from '../errors.js';
-import { CORE_MODULE_ID, resolveRule, type PermissionRule, type Registry, type ResolvedRule } from '../manifest/index.js';
-import { ORGANIZATION_MODULE_TABLE } from '../data/entity-schemas.js';
+import { CORE_MODULE_ID, isTimeZone, resolveRule, serverTimeZone, type PermissionRule, type Registry, type ResolvedRule } from '../manifest/index.js';
+import { ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE } from '../data/entity-schemas.js';
 import { Access, type PrincipalInfo } from './ability.js';
 
 interface CacheEntry {
@@ -37,6 +37,7 @@ export class AccessService {
   invalidate(): void {
     this.generation++;
     this.cache.clear();
+    this.zones.clear();
   }
 
   /** A cached Access without touching the database (AdminJS's synchronous callbacks need this). */
@@ -49,11 +50,25 @@ export class AccessService {
     const hit = this.cache.get(user.userId);
     if (hit && hit.expires > Date.now() && hit.generation === this.generation) return hit.access;
     const generation = this.generation;
-    const [roles, enabledModules] = await Promise.all([this.userRoles(user.userId, user.organizationId), this.enabledModules(user.organizationId)]);
-    const principal: PrincipalInfo = { ...user, roles: roles.map((r) => r.name), enabledModules };
+    const [roles, enabledModules, timeZone] = await Promise.all([this.userRoles(user.userId, user.organizationId), this.enabledModules(user.organizationId), this.timeZone(user.organizationId)]);
+    const principal: PrincipalInfo = { ...user, roles: roles.map((r) => r.name), enabledModules, timeZone };
     const access = new Access(principal, this.rulesFor(roles, enabledModules), this.registry);
     this.cache.set(user.userId, { access, expires: Date.now() + TTL_MS, generation });
     return access;
+  }
+
+  private zones = new Map<string, { zone: string; expires: number; generation: number }>();
+
+  /** The organization's time zone (`core_organization.timezone`), the server's when it has none; cached like an Access. */
+  async timeZone(organizationId: string): Promise<string> {
+    const hit = this.zones.get(organizationId);
+    if (hit && hit.expires > Date.now() && hit.generation === this.generation) return hit.zone;
+    const generation = this.generation;
+    const rows: { timezone: string | null }[] = await this.dataSource.query(`SELECT timezone FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [organizationId]);
+    const stored = rows[0]?.timezone;
+    const zone = stored && isTimeZone(stored) ? stored : serverTimeZone();
+    this.zones.set(organizationId, { zone, expires: Date.now() + TTL_MS, generation });
+    return zone;
   }
 
   async enabledModules(organizationId: string): Promise<Set<string>> {

@@ -2,3 +2,5 @@ export { loadRegistry, resolveRule, checkConditions, DEFAULT_MANIFEST_DIR, MANIF
 export * from './model.js';
 export * from './conditions.js';
 export { relationCondition, USER_ENTITY } from './workflows.js';
+export * from './paths.js';
+export * from './dates.js';
