@@ -71,7 +71,10 @@ export type RowFilter = { kind: 'all' } | { kind: 'none' } | { kind: 'where'; no
 export interface AccessExplanation {
   moduleEnabled: boolean;
   roles: string[];
-  rules: { source: string; inverted: boolean; conditions?: Record<string, unknown>; fields?: string[]; reason?: string }[];
+  /** `matches`: for a record, whether the rule's conditions hold for it (undefined: no conditions, or no record). */
+  rules: { source: string; inverted: boolean; conditions?: Record<string, unknown>; fields?: string[]; reason?: string; matches?: boolean }[];
+  /** The time zone date placeholders were read in (conditions are shown with their values filled in). */
+  timeZone: string;
   allowed: boolean;
   /** The rule that decided for the record (none: no rule matched, so denied). */
   decidedBy: string | null;
@@ -197,11 +200,12 @@ export class Access {
   explain(action: string, entity: ResolvedEntity, record?: Record<string, unknown>): AccessExplanation {
     const rules = this.ability.rulesFor(action, entity.key).map((rule) => {
       const source = this.sourceOf.get(rule.origin);
-      return { source: source?.source ?? 'unknown', inverted: rule.inverted, conditions: source?.conditions, fields: rule.fields, reason: rule.reason };
+      const matches = record && rule.conditions ? rule.matchesConditions(caslSubject(entity.key, { ...record })) : undefined;
+      return { source: source?.source ?? 'unknown', inverted: rule.inverted, conditions: source?.conditions, fields: rule.fields, reason: rule.reason, matches };
     });
     const allowed = record ? this.canOnRecord(action, entity, record) : this.canOnType(action, entity);
     const decisive = record ? this.ability.relevantRuleFor(action, caslSubject(entity.key, { ...record })) : null;
-    return { moduleEnabled: this.moduleEnabled(entity), roles: this.principal.roles, rules, allowed, decidedBy: decisive ? (this.sourceOf.get(decisive.origin)?.source ?? null) : null };
+    return { moduleEnabled: this.moduleEnabled(entity), roles: this.principal.roles, rules, allowed, timeZone: this.timeZone, decidedBy: decisive ? (this.sourceOf.get(decisive.origin)?.source ?? null) : null };
   }
 
   /** True when some rule for `action` restricts fields under a condition, so fields vary per record. */

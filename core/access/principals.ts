@@ -126,11 +126,12 @@ export function validateCustomRules(registry: Registry, rules: unknown, label = 
       return undefined;
     }
     const r = rule as Record<string, unknown>;
+    const before = problems.length;
     const unknownKeys = Object.keys(r).filter((k) => !['action', 'subject', 'conditions', 'fields', 'inverted', 'reason'].includes(k));
     if (unknownKeys.length) problems.push({ file: label, pointer, message: `unknown property "${unknownKeys[0]}"` });
     if (typeof r.action !== 'string' && !Array.isArray(r.action)) problems.push({ file: label, pointer: `${pointer}/action`, message: 'action is required' });
     if (typeof r.subject !== 'string' && !Array.isArray(r.subject)) problems.push({ file: label, pointer: `${pointer}/subject`, message: 'subject is required' });
-    if (problems.length) return undefined;
+    if (problems.length > before) return undefined;
     const subjects = (Array.isArray(r.subject) ? r.subject : [r.subject]) as string[];
     subjects.forEach((s, k) => {
       if (s !== 'all' && !s.includes('.')) problems.push({ file: label, pointer: Array.isArray(r.subject) ? `${pointer}/subject/${k}` : `${pointer}/subject`, message: `subject "${s}" needs its module: "<module>.${s}"` });

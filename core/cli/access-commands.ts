@@ -3,7 +3,10 @@
  * the user's roles, the rules that apply in precedence order with the file and
  * JSON pointer each comes from, and for one record the rule that decided.
  */
+import type { SubjectPlan } from '../access/ability.js';
+import { MISSING } from '../access/match.js';
 import { UmsError } from '../errors.js';
+import { flatPath } from '../manifest/index.js';
 import { requiredString, stringOption } from './args.js';
 import { defineCommand, type Command } from './command.js';
 import { withRuntime } from './runtime.js';
@@ -43,10 +46,16 @@ const accessExplain = defineCommand({
       const explained = access.explain(action, entity, subject);
       io.out(`User ${user.email} in ${slug}: roles ${explained.roles.join(', ') || '(none)'}`);
       if (!explained.moduleEnabled) io.out(`The ${entity.module} module is disabled for ${slug}: everything is denied.`);
-      io.out(explained.rules.length ? `Rules for "${action}" on ${entity.key}, strongest first:` : `No rule grants "${action}" on ${entity.key}.`);
+      io.out(explained.rules.length ? `Rules for "${action}" on ${entity.key}, strongest first (dates in ${explained.timeZone}):` : `No rule grants "${action}" on ${entity.key}.`);
       for (const rule of explained.rules) {
         const what = [rule.inverted ? 'DENY' : 'allow', rule.conditions ? `when ${JSON.stringify(rule.conditions)}` : 'every record', rule.fields ? `fields ${rule.fields.join(', ')}` : ''].filter(Boolean).join(' ');
-        io.out(`  ${what}  (${rule.source})`);
+        const verdict = rule.matches === undefined ? '' : rule.matches ? '  → holds for this record' : '  → does not hold for this record';
+        io.out(`  ${what}  (${rule.source})${verdict}`);
+      }
+      const followed = subject ? describeFollowed(access.subjectPlans.get(entity.key), subject, '') : [];
+      if (followed.length) {
+        io.out('What the conditions follow from this record:');
+        for (const line of followed) io.out(`  ${line}`);
       }
       io.out(
         subject
@@ -56,5 +65,25 @@ const accessExplain = defineCommand({
     });
   },
 });
+
+/** The values of reference paths and the related records of `$some` paths, as the in-memory check saw them. */
+function describeFollowed(plan: SubjectPlan | undefined, subject: Record<string, unknown>, indent: string): string[] {
+  if (!plan) return [];
+  const out: string[] = [];
+  for (const path of plan.paths) {
+    const value = subject[flatPath(path)];
+    out.push(`${indent}${path} = ${value === MISSING ? '(no related record: a reference on the way is empty)' : JSON.stringify(value)}`);
+  }
+  for (const [path, inner] of plan.some) {
+    const related = subject[flatPath(path)];
+    if (!Array.isArray(related)) {
+      out.push(`${indent}${path}: no related records (a reference on the way is empty)`);
+      continue;
+    }
+    out.push(`${indent}${path}: ${related.length} related record${related.length === 1 ? '' : 's'}${related.length ? ` (${related.map((r) => String((r as Record<string, unknown>).id)).join(', ')})` : ''}`);
+    for (const r of related) out.push(...describeFollowed(inner, r as Record<string, unknown>, `${indent}  ${String((r as Record<string, unknown>).id)}: `));
+  }
+  return out;
+}
 
 export const accessCommands: Command[] = [accessExplain];
