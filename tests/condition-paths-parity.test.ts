@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { validateCustomRules } from '../core/access/principals.js';
+import { explainAccess } from '../core/cli/access-commands.js';
 import { SqlParams } from '../core/access/sql.js';
 import type { RecordService } from '../core/data/records.js';
 import { ManifestError } from '../core/errors.js';
@@ -214,6 +215,28 @@ describe('what the conditions mean', () => {
     const explained = watch.records.access!.explain('read', entity, await watch.records.subjectOf(entity, inactive));
     expect(explained).toMatchObject({ allowed: true, timeZone: ZONE, decidedBy: `role ${CUSTOM_ROLE}#/0` });
     expect(explained.rules[0]).toMatchObject({ matches: true, conditions: { $or: [{ assignments: { $some: { user: orgA.fixture.users.get(CUSTOM_ROLE)!.id } } }, expect.anything()] } });
+  });
+});
+
+describe('access:explain', () => {
+  it('shows the related records a $some followed, the value at the end of a three-hop path, and which rule holds', async () => {
+    const [assigned] = await orgA.system.find('care.warehouse', { filters: [{ field: 'name', op: 'eq', value: 'Assigned' }] });
+    const [entry] = (await orgA.system.find('care.stock_entry', { limit: 1000 })).filter((e) => e.warehouse === assigned.id);
+    const [assignment] = (await orgA.system.find('care.assignment', { limit: 1000 })).filter((a) => a.warehouse === assigned.id);
+    const slug = orgA.fixture.org.slug;
+    const keeper = await explainAccess(runtime, { entityKey: 'care.stock_entry', slug, email: orgA.fixture.users.get('storekeeper')!.email, recordId: entry.id, action: 'read' });
+    expect(keeper).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Rules for "read" on care\.stock_entry, strongest first \(dates in Pacific\/Kiritimati\):$/),
+        expect.stringMatching(/^ {2}DENY when \{"warehouse\.assignments":\{"\$some":\{"active":false\}\}\} {2}\(.*care\.json#\/permissions\/storekeeper\/2\) {2}→ does not hold for this record$/),
+        expect.stringMatching(/^ {2}allow when \{"warehouse\.assignments":\{"\$some":\{"user":"[0-9a-f-]{36}","active":true\}\}\} {2}\(.*#\/permissions\/storekeeper\/0\) {2}→ holds for this record$/),
+        `  warehouse.assignments: 1 related record (${assignment.id})`,
+        expect.stringMatching(new RegExp(`^Record ${entry.id}: ALLOWED by .*care\\.json#/permissions/storekeeper/0$`)),
+      ]),
+    );
+    const parent = await explainAccess(runtime, { entityKey: 'care.stock_entry', slug, email: orgA.fixture.users.get('parent')!.email, recordId: entry.id, action: 'update' });
+    expect(parent).toContain(`  warehouse.keeper.user = ${JSON.stringify(orgA.fixture.users.get('parent')!.id)}`);
+    expect(parent.at(-1)).toBe(`Record ${entry.id}: DENIED (no rule matched)`);
   });
 });
 
