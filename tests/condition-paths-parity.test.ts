@@ -13,7 +13,8 @@ import { explainAccess } from '../core/cli/access-commands.js';
 import { SqlParams } from '../core/access/sql.js';
 import type { RecordService } from '../core/data/records.js';
 import { ManifestError } from '../core/errors.js';
-import { addDays, CORE_MODULE_ID, localDate, startOfDay, startOfWeek, type ResolvedEntity } from '../core/manifest/index.js';
+import { addDays, CORE_MODULE_ID, localDate, serverTimeZone, startOfDay, startOfWeek, type ResolvedEntity } from '../core/manifest/index.js';
+import { createOrganization } from '../core/tenancy/index.js';
 import { CARE_ROLES, careManifest } from './support/condition-fixture.js';
 import { generateRecords } from './support/generate.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
@@ -215,6 +216,19 @@ describe('what the conditions mean', () => {
     const explained = watch.records.access!.explain('read', entity, await watch.records.subjectOf(entity, inactive));
     expect(explained).toMatchObject({ allowed: true, timeZone: ZONE, decidedBy: `role ${CUSTOM_ROLE}#/0` });
     expect(explained.rules[0]).toMatchObject({ matches: true, conditions: { $or: [{ assignments: { $some: { user: orgA.fixture.users.get(CUSTOM_ROLE)!.id } } }, expect.anything()] } });
+  });
+});
+
+describe('organization time zones', () => {
+  it("an organization gets the server's zone unless given one, and an unknown zone is refused", async () => {
+    const { organization } = await createOrganization(runtime, { name: 'Zoned', slug: `zoned-${Date.now()}`, systemType: 'hospital', timeZone: 'Asia/Kolkata', admin: { email: 'a@zoned.test', password: 'secret-123' } });
+    expect(await runtime.access.timeZone(organization.id)).toBe('Asia/Kolkata');
+    const { organization: plain } = await createOrganization(runtime, { name: 'Plain', slug: `plain-${Date.now()}`, systemType: 'hospital', admin: { email: 'a@plain.test', password: 'secret-123' } });
+    const [row]: { timezone: string }[] = await runtime.dataSource.query('SELECT timezone FROM core_organization WHERE id = $1', [plain.id]);
+    expect(row.timezone).toBe(serverTimeZone());
+    await expect(createOrganization(runtime, { name: 'Nowhere', slug: `nowhere-${Date.now()}`, systemType: 'hospital', timeZone: 'Mars/Olympus', admin: { email: 'a@nowhere.test', password: 'secret-123' } })).rejects.toMatchObject({
+      fieldErrors: { timezone: { message: '"Mars/Olympus" is not an IANA time zone (such as Europe/Paris or UTC)' } },
+    });
   });
 });
 
