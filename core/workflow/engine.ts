@@ -548,7 +548,7 @@ export class WorkflowEngine {
   private effectValues(t: ResolvedTransition): Record<string, unknown> {
     const actor = this.records.actor;
     const user = actor.kind === 'user' ? { id: actor.userId, organizationId: actor.organizationId, email: actor.email } : { id: '', organizationId: actor.organizationId, email: '' };
-    return interpolateConditions(t.effects.set, { user, now: new Date() });
+    return interpolateConditions(t.effects.set, { user, now: new Date(), timeZone: this.records.access?.timeZone });
   }
 
   private titleOf(entity: ResolvedEntity, record: RecordData): string {
