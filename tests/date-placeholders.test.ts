@@ -57,6 +57,10 @@ describe('date placeholders', () => {
     expect(at('2026-12-06T23:00:00.000Z')).toBe(true);
     expect(at('2026-12-07T22:59:59.999Z')).toBe(true);
     expect(at('2026-12-07T23:00:00.000Z')).toBe(false);
+    // The other way round, a timestamp against a date column compares its date as written, as PostgreSQL's cast does.
+    const onDate = parseConditions({ due: { $lt: '2026-12-07T23:30:00.000Z' } }, '', [], { interpolated: true });
+    expect(matchCondition(onDate, { due: '2026-12-07' }, 'Europe/Paris')).toBe(false);
+    expect(matchCondition(onDate, { due: '2026-12-06' }, 'Europe/Paris')).toBe(true);
     expect(zonedLiteral(['2026-12-07', '2026-12-07T10:00:00Z', null], 'Europe/Paris')).toEqual(['2026-12-06T23:00:00.000Z', '2026-12-07T10:00:00Z', null]);
   });
 });

@@ -43,7 +43,9 @@ function order(value: unknown, literal: Scalar, timeZone: string): number | unde
       const b = DATE_ONLY.test(text) ? startOfDay(text, timeZone).getTime() : Date.parse(text);
       if (!Number.isNaN(a) && !Number.isNaN(b)) return Math.sign(a - b);
     }
-    return value < text ? -1 : value > text ? 1 : 0;
+    // A timestamp against a date column: PostgreSQL reads the literal's date as written (`${now}` on a date field).
+    const other = DATE_ONLY.test(value) && ISO_DATETIME.test(text) ? text.slice(0, 10) : text;
+    return value < other ? -1 : value > other ? 1 : 0;
   }
   return undefined;
 }
