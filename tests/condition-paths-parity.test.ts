@@ -15,6 +15,7 @@ import type { RecordService } from '../core/data/records.js';
 import { ManifestError } from '../core/errors.js';
 import { addDays, CORE_MODULE_ID, localDate, serverTimeZone, startOfDay, startOfWeek, type ResolvedEntity } from '../core/manifest/index.js';
 import { createOrganization } from '../core/tenancy/index.js';
+import { Participants } from '../core/workflow/people.js';
 import { CARE_ROLES, careManifest } from './support/condition-fixture.js';
 import { generateRecords } from './support/generate.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
@@ -216,6 +217,24 @@ describe('what the conditions mean', () => {
     const explained = watch.records.access!.explain('read', entity, await watch.records.subjectOf(entity, inactive));
     expect(explained).toMatchObject({ allowed: true, timeZone: ZONE, decidedBy: `role ${CUSTOM_ROLE}#/0` });
     expect(explained.rules[0]).toMatchObject({ matches: true, conditions: { $or: [{ assignments: { $some: { user: orgA.fixture.users.get(CUSTOM_ROLE)!.id } } }, expect.anything()] } });
+  });
+});
+
+describe('the same grammar elsewhere', () => {
+  it("a workflow step's `when` decides $some and date placeholders for one record, as the list filter does", async () => {
+    const keeper = orgA.principals.find((p) => p.role === 'storekeeper')!.records;
+    const participants = new Participants(keeper, orgA.system);
+    const warehouse = runtime.registry.entity('care.warehouse')!;
+    const when = { assignments: { $some: { user: '${user.id}', active: true } } };
+    for (const name of ['Assigned', 'Inactive assignment', 'Nobody']) {
+      const [w] = await orgA.system.find('care.warehouse', { filters: [{ field: 'name', op: 'eq', value: name }] });
+      expect(await participants.whenHolds(warehouse, w.id, when)).toBe(name === 'Assigned');
+    }
+    const appointment = runtime.registry.entity('care.appointment')!;
+    const today = localDate(new Date(), ZONE);
+    const [first] = await orgA.system.find('care.appointment', { filters: [{ field: 'starts_at', op: 'eq', value: startOfDay(today, ZONE).toISOString() }] });
+    expect(await participants.whenHolds(appointment, first.id, { starts_at: { $gte: '${today}', $lt: '${tomorrow}' } })).toBe(true);
+    expect(await participants.whenHolds(appointment, first.id, { starts_at: { $gte: '${tomorrow}' } })).toBe(false);
   });
 });
 
