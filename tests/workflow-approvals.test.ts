@@ -323,7 +323,7 @@ describe('versions', () => {
     const manifest = purchasingManifest();
     const wf = (manifest.workflows as Record<string, unknown>[])[0] as { transitions: Record<string, unknown>[]; initial: string };
     wf.initial = 'NOWHERE';
-    (wf.transitions[1].effects as Record<string, unknown>).set = { approved_at: '${tomorrow}' };
+    (wf.transitions[1].effects as Record<string, unknown>).set = { approved_at: '${nextweek}' };
     let problems: string[] = [];
     try {
       registryWith(manifest);
@@ -331,7 +331,7 @@ describe('versions', () => {
       problems = String((err as Error).message).split('\n');
     }
     expect(problems.some((p) => /purchasing\.json#\/workflows\/0\/initial: unknown state "NOWHERE"/.test(p))).toBe(true);
-    expect(problems.some((p) => /purchasing\.json#\/workflows\/0\/transitions\/1\/effects\/set\/approved_at: unknown placeholder \$\{tomorrow\}/.test(p))).toBe(true);
+    expect(problems.some((p) => /purchasing\.json#\/workflows\/0\/transitions\/1\/effects\/set\/approved_at: unknown placeholder \$\{nextweek\}/.test(p))).toBe(true);
   });
 });
 

@@ -8,15 +8,16 @@
 import { createMongoAbility, subject as caslSubject, type MongoAbility, type RawRuleOf } from '@casl/ability';
 import {
   CORE_MODULE_ID,
-  conditionPaths,
+  flatPath,
   interpolateConditions,
+  serverTimeZone,
   parseConditions,
   type ConditionNode,
   type Registry,
   type ResolvedEntity,
   type ResolvedRule,
 } from '../manifest/index.js';
-import { conditionsMatcher } from './match.js';
+import { conditionsMatcherFor } from './match.js';
 import { conditionToSql, SqlParams } from './sql.js';
 
 export type UmsAbility = MongoAbility;
@@ -27,6 +28,41 @@ export interface PrincipalInfo {
   email: string;
   roles: string[];
   enabledModules: ReadonlySet<string>;
+  /** The organization's IANA time zone (date placeholders, dates against timestamps); the server's when absent. */
+  timeZone?: string;
+}
+
+/**
+ * What the in-memory check needs beyond a record's own columns: the values of
+ * reference paths (`member.user`, `loan.member.user`) and, per `$some` path,
+ * the related records with what their own conditions need.
+ */
+export interface SubjectPlan {
+  paths: Set<string>;
+  some: Map<string, SubjectPlan>;
+}
+
+const emptyPlan = (): SubjectPlan => ({ paths: new Set(), some: new Map() });
+
+/** Adds what `node` reads to `plan` (paths are relative to the entity the plan is for). */
+export function addToPlan(node: ConditionNode, plan: SubjectPlan): void {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      node.items.forEach((n) => addToPlan(n, plan));
+      return;
+    case 'not':
+      addToPlan(node.item, plan);
+      return;
+    case 'compare':
+      if (node.path.includes('.')) plan.paths.add(node.path);
+      return;
+    case 'some': {
+      let inner = plan.some.get(node.path);
+      if (!inner) plan.some.set(node.path, (inner = emptyPlan()));
+      addToPlan(node.item, inner);
+    }
+  }
 }
 
 /** The SQL side of a permission: every row, no row, or rows matching a condition. */
@@ -35,14 +71,16 @@ export type RowFilter = { kind: 'all' } | { kind: 'none' } | { kind: 'where'; no
 export interface AccessExplanation {
   moduleEnabled: boolean;
   roles: string[];
-  rules: { source: string; inverted: boolean; conditions?: Record<string, unknown>; fields?: string[]; reason?: string }[];
+  /** `matches`: for a record, whether the rule's conditions hold for it (undefined: no conditions, or no record). */
+  rules: { source: string; inverted: boolean; conditions?: Record<string, unknown>; fields?: string[]; reason?: string; matches?: boolean }[];
+  /** The time zone date placeholders were read in (conditions are shown with their values filled in). */
+  timeZone: string;
   allowed: boolean;
   /** The rule that decided for the record (none: no rule matched, so denied). */
   decidedBy: string | null;
 }
 
-/** Condition keys use `ref.field`; CASL would read that as a nested path, so they travel as `ref__field`. */
-export const flatPath = (path: string): string => path.replace('.', '__');
+export { flatPath };
 
 function flattenKeys(conditions: unknown): unknown {
   if (Array.isArray(conditions)) return conditions.map(flattenKeys);
@@ -56,8 +94,11 @@ function flattenKeys(conditions: unknown): unknown {
 
 export class Access {
   readonly ability: UmsAbility;
-  /** Reference paths (`member.user`) that conditions on each entity follow. */
+  /** Reference paths (`member.user`, and `$some` paths) that conditions on each entity follow. */
   readonly relationPaths = new Map<string, Set<string>>();
+  /** Per entity, what RecordService.subjectOf loads for the in-memory check. */
+  readonly subjectPlans = new Map<string, SubjectPlan>();
+  readonly timeZone: string;
   private readonly rules: ResolvedRule[];
   /** CASL keeps the raw rule it was given as `origin`; this finds our (unflattened) rule again. */
   private readonly sourceOf = new Map<unknown, ResolvedRule>();
@@ -68,7 +109,8 @@ export class Access {
     private readonly registry: Registry,
     now = new Date(),
   ) {
-    const values = { user: { id: principal.userId, organizationId: principal.organizationId, email: principal.email }, now };
+    this.timeZone = principal.timeZone ?? serverTimeZone();
+    const values = { user: { id: principal.userId, organizationId: principal.organizationId, email: principal.email }, now, timeZone: this.timeZone };
     this.rules = rules.map((r) => (r.conditions ? { ...r, conditions: interpolateConditions(r.conditions, values) } : r));
     const raw: RawRuleOf<UmsAbility>[] = this.rules.map((r) => ({
       action: r.action,
@@ -80,16 +122,18 @@ export class Access {
     }));
     raw.forEach((r, i) => this.sourceOf.set(r, this.rules[i]));
     // Our matcher, not CASL's: it evaluates the condition grammar exactly as the SQL translator does.
-    this.ability = createMongoAbility(raw, { conditionsMatcher });
+    this.ability = createMongoAbility(raw, { conditionsMatcher: conditionsMatcherFor(this.timeZone) });
     for (const r of this.rules) {
       if (!r.conditions) continue;
-      // Paths anywhere in the tree (inside $or/$not too), or subjectOf would not load them.
-      const paths = conditionPaths(parseConditions(r.conditions, '', [], { interpolated: true })).map((c) => c.path);
+      // Paths anywhere in the tree (inside $or/$not/$some too), or subjectOf would not load them.
+      const node = parseConditions(r.conditions, '', [], { interpolated: true });
       for (const s of r.subject) {
-        for (const path of paths.filter((k) => k.includes('.'))) {
-          if (!this.relationPaths.has(s)) this.relationPaths.set(s, new Set());
-          this.relationPaths.get(s)!.add(path);
-        }
+        const plan = this.subjectPlans.get(s) ?? emptyPlan();
+        addToPlan(node, plan);
+        const followed = [...plan.paths, ...plan.some.keys()];
+        if (!followed.length) continue;
+        this.subjectPlans.set(s, plan);
+        this.relationPaths.set(s, new Set(followed));
       }
     }
   }
@@ -146,7 +190,7 @@ export class Access {
     const filter = this.rowFilter(action, entity);
     if (filter.kind === 'all') return undefined;
     if (filter.kind === 'none') return 'FALSE';
-    return conditionToSql(filter.node, entity, alias, params, { registry: this.registry, organizationId: this.principal.organizationId });
+    return conditionToSql(filter.node, entity, alias, params, { registry: this.registry, organizationId: this.principal.organizationId, timeZone: this.timeZone });
   }
 
   /**
@@ -156,11 +200,12 @@ export class Access {
   explain(action: string, entity: ResolvedEntity, record?: Record<string, unknown>): AccessExplanation {
     const rules = this.ability.rulesFor(action, entity.key).map((rule) => {
       const source = this.sourceOf.get(rule.origin);
-      return { source: source?.source ?? 'unknown', inverted: rule.inverted, conditions: source?.conditions, fields: rule.fields, reason: rule.reason };
+      const matches = record && rule.conditions ? rule.matchesConditions(caslSubject(entity.key, { ...record })) : undefined;
+      return { source: source?.source ?? 'unknown', inverted: rule.inverted, conditions: source?.conditions, fields: rule.fields, reason: rule.reason, matches };
     });
     const allowed = record ? this.canOnRecord(action, entity, record) : this.canOnType(action, entity);
     const decisive = record ? this.ability.relevantRuleFor(action, caslSubject(entity.key, { ...record })) : null;
-    return { moduleEnabled: this.moduleEnabled(entity), roles: this.principal.roles, rules, allowed, decidedBy: decisive ? (this.sourceOf.get(decisive.origin)?.source ?? null) : null };
+    return { moduleEnabled: this.moduleEnabled(entity), roles: this.principal.roles, rules, allowed, timeZone: this.timeZone, decidedBy: decisive ? (this.sourceOf.get(decisive.origin)?.source ?? null) : null };
   }
 
   /** True when some rule for `action` restricts fields under a condition, so fields vary per record. */

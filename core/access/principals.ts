@@ -6,7 +6,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { ManifestError, type ManifestProblem } from '../errors.js';
-import { CORE_MODULE_ID, ORGANIZATION_MODULE_TABLE, resolveRule, type PermissionRule, type Registry, type ResolvedRule } from '../manifest/index.js';
+import { CORE_MODULE_ID, isTimeZone, ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE, resolveRule, serverTimeZone, type PermissionRule, type Registry, type ResolvedRule } from '../manifest/index.js';
 import { Access, type PrincipalInfo } from './ability.js';
 
 interface CacheEntry {
@@ -36,6 +36,7 @@ export class AccessService {
   invalidate(): void {
     this.generation++;
     this.cache.clear();
+    this.zones.clear();
   }
 
   /** A cached Access without touching the database (AdminJS's synchronous callbacks need this). */
@@ -48,11 +49,25 @@ export class AccessService {
     const hit = this.cache.get(user.userId);
     if (hit && hit.expires > Date.now() && hit.generation === this.generation) return hit.access;
     const generation = this.generation;
-    const [roles, enabledModules] = await Promise.all([this.userRoles(user.userId, user.organizationId), this.enabledModules(user.organizationId)]);
-    const principal: PrincipalInfo = { ...user, roles: roles.map((r) => r.name), enabledModules };
+    const [roles, enabledModules, timeZone] = await Promise.all([this.userRoles(user.userId, user.organizationId), this.enabledModules(user.organizationId), this.timeZone(user.organizationId)]);
+    const principal: PrincipalInfo = { ...user, roles: roles.map((r) => r.name), enabledModules, timeZone };
     const access = new Access(principal, this.rulesFor(roles, enabledModules), this.registry);
     this.cache.set(user.userId, { access, expires: Date.now() + TTL_MS, generation });
     return access;
+  }
+
+  private zones = new Map<string, { zone: string; expires: number; generation: number }>();
+
+  /** The organization's time zone (`core_organization.timezone`), the server's when it has none; cached like an Access. */
+  async timeZone(organizationId: string): Promise<string> {
+    const hit = this.zones.get(organizationId);
+    if (hit && hit.expires > Date.now() && hit.generation === this.generation) return hit.zone;
+    const generation = this.generation;
+    const rows: { timezone: string | null }[] = await this.dataSource.query(`SELECT timezone FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [organizationId]);
+    const stored = rows[0]?.timezone;
+    const zone = stored && isTimeZone(stored) ? stored : serverTimeZone();
+    this.zones.set(organizationId, { zone, expires: Date.now() + TTL_MS, generation });
+    return zone;
   }
 
   async enabledModules(organizationId: string): Promise<Set<string>> {
@@ -110,11 +125,12 @@ export function validateCustomRules(registry: Registry, rules: unknown, label = 
       return undefined;
     }
     const r = rule as Record<string, unknown>;
+    const before = problems.length;
     const unknownKeys = Object.keys(r).filter((k) => !['action', 'subject', 'conditions', 'fields', 'inverted', 'reason'].includes(k));
     if (unknownKeys.length) problems.push({ file: label, pointer, message: `unknown property "${unknownKeys[0]}"` });
     if (typeof r.action !== 'string' && !Array.isArray(r.action)) problems.push({ file: label, pointer: `${pointer}/action`, message: 'action is required' });
     if (typeof r.subject !== 'string' && !Array.isArray(r.subject)) problems.push({ file: label, pointer: `${pointer}/subject`, message: 'subject is required' });
-    if (problems.length) return undefined;
+    if (problems.length > before) return undefined;
     const subjects = (Array.isArray(r.subject) ? r.subject : [r.subject]) as string[];
     subjects.forEach((s, k) => {
       if (s !== 'all' && !s.includes('.')) problems.push({ file: label, pointer: Array.isArray(r.subject) ? `${pointer}/subject/${k}` : `${pointer}/subject`, message: `subject "${s}" needs its module: "<module>.${s}"` });

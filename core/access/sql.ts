@@ -1,16 +1,23 @@
 /**
  * Translates a parsed condition tree into a parameterised SQL boolean
  * expression. Identifiers come from validated manifests (^[a-z][a-z0-9_]*$);
- * every value is a bound parameter. A `reference.field` path becomes an
- * organization-scoped sub-select on the referenced table.
+ * every value is a bound parameter. Each hop of a path is an
+ * organization-scoped sub-select: a reference (`member.user`) becomes
+ * `member_id IN (SELECT id …)`, a reverse reference under `$some` becomes
+ * `EXISTS (SELECT 1 … WHERE child.ref_id = parent.id …)`.
  */
-import { columnOf, SYSTEM_FIELDS, type ConditionNode, type Registry, type ResolvedEntity, type Scalar } from '../manifest/index.js';
+import { columnOf, DATE_ONLY, resolvePath, serverTimeZone, startOfDay, SYSTEM_FIELDS, type ConditionNode, type PathStep, type Registry, type ResolvedEntity, type Scalar } from '../manifest/index.js';
 
 export class SqlParams {
   readonly values: unknown[] = [];
+  private aliases = 0;
   add(value: unknown): string {
     this.values.push(value);
     return `$${this.values.length}`;
+  }
+  /** A table alias no other part of this query uses (sub-selects of paths). */
+  alias(): string {
+    return `"h${++this.aliases}"`;
   }
 }
 
@@ -52,6 +59,26 @@ function compare(column: string, op: string, value: Scalar | Scalar[], params: S
 export interface SqlScope {
   registry: Registry;
   organizationId: string;
+  /** The organization's time zone: a date compared with a date-time column means the start of that day there. */
+  timeZone?: string;
+}
+
+/** A `YYYY-MM-DD` literal compared with a timestamp column: the instant that day starts in the zone. */
+export function zonedLiteral(value: Scalar | Scalar[], timeZone: string): Scalar | Scalar[] {
+  const one = (v: Scalar): Scalar => (typeof v === 'string' && DATE_ONLY.test(v) ? startOfDay(v, timeZone).toISOString() : v);
+  return Array.isArray(value) ? value.map(one) : one(value);
+}
+
+/** Wraps `inner` (an expression on the last hop's alias) in one organization-scoped sub-select per hop. */
+function throughSteps(steps: PathStep[], alias: string, params: SqlParams, scope: SqlScope, inner: (alias: string) => string): string {
+  if (!steps.length) return inner(alias);
+  const [step, ...rest] = steps;
+  const a = params.alias();
+  const org = `${a}.organization_id = ${params.add(scope.organizationId)}`;
+  if (step.kind === 'forward') {
+    return `${alias}.${ident(step.field.column)} IN (SELECT ${a}.id FROM ${ident(step.to.table)} ${a} WHERE ${org} AND ${throughSteps(rest, a, params, scope, inner)})`;
+  }
+  return `EXISTS (SELECT 1 FROM ${ident(step.to.table)} ${a} WHERE ${org} AND ${a}.${ident(step.field.column)} = ${alias}.id AND ${throughSteps(rest, a, params, scope, inner)})`;
 }
 
 /** `alias` is the already-quoted alias of `entity`'s table in the outer query. */
@@ -65,12 +92,16 @@ export function conditionToSql(node: ConditionNode, entity: ResolvedEntity, alia
       // CASL's $not is true when the inner condition does not match, including on NULLs.
       return `(${conditionToSql(node.item, entity, alias, params, scope)}) IS NOT TRUE`;
     case 'compare': {
-      const [head, leaf] = node.path.split('.');
-      if (leaf === undefined) return compare(`${alias}.${ident(columnForPath(entity, head))}`, node.op, node.value, params);
-      const ref = entity.field.get(head)!;
-      const target = scope.registry.entity(ref.target!)!;
-      const inner = compare(`t.${ident(columnForPath(target, leaf))}`, node.op, node.value, params);
-      return `${alias}.${ident(ref.column)} IN (SELECT t.id FROM ${ident(target.table)} t WHERE t.organization_id = ${params.add(scope.organizationId)} AND ${inner})`;
+      const path = resolvePath(scope.registry, entity, node.path, 'compare');
+      if (typeof path === 'string') throw new Error(path);
+      const isTimestamp = path.field ? path.field.type === 'datetime' : path.leaf === 'created_at' || path.leaf === 'updated_at';
+      const value = isTimestamp ? zonedLiteral(node.value, scope.timeZone ?? serverTimeZone()) : node.value;
+      return throughSteps(path.steps, alias, params, scope, (a) => compare(`${a}.${ident(columnForPath(path.owner, path.leaf))}`, node.op, value, params));
+    }
+    case 'some': {
+      const path = resolvePath(scope.registry, entity, node.path, 'some');
+      if (typeof path === 'string') throw new Error(path);
+      return throughSteps(path.steps, alias, params, scope, (a) => conditionToSql(node.item, path.owner, a, params, scope));
     }
   }
 }

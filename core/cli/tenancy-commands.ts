@@ -36,6 +36,7 @@ const orgCreate = defineCommand({
     'admin-email': { type: 'string', value: '<email>', required: true, description: "The organization admin's login" },
     'admin-password': { type: 'string', value: '<password>', required: true, description: "The organization admin's password" },
     'admin-name': { type: 'string', value: '<name>', description: 'The admin\'s display name (default "Organization admin")' },
+    timezone: { type: 'string', value: '<zone>', description: "IANA time zone for ${today} and other date placeholders, e.g. Europe/Paris (default: the server's)" },
   },
   details: 'The modules whose manifests list the system type (and what they depend on) are enabled; a type no module lists yet gives an organization with no modules.',
   liveDetails: systemTypesHelp,
@@ -45,6 +46,7 @@ const orgCreate = defineCommand({
       name: requiredString(values, 'name', 'org:create'),
       slug: requiredString(values, 'slug', 'org:create'),
       systemType: requiredString(values, 'system-type', 'org:create'),
+      timeZone: stringOption(values, 'timezone'),
       admin: {
         email: requiredString(values, 'admin-email', 'org:create'),
         password: requiredString(values, 'admin-password', 'org:create'),

@@ -152,6 +152,8 @@ function systemSchemas(): EntitySchema[] {
         name: { type: 'varchar', length: 200 },
         slug: { type: 'varchar', length: 63, unique: true },
         system_type: { type: 'varchar', length: 40 },
+        /** IANA zone for date placeholders in conditions; NULL: the server's. */
+        timezone: { type: 'varchar', length: 64, nullable: true },
         created_at: { type: 'timestamptz', createDate: true },
         updated_at: { type: 'timestamptz', updateDate: true },
       },

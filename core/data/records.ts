@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Access, flatPath } from '../access/ability.js';
+import { Access } from '../access/ability.js';
 import { conditionToSql, SqlParams } from '../access/sql.js';
 import { forbidden, notFound, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
 import { columnOf, interpolateConditions, isUuid, parseConditions, type ResolvedEntity } from '../manifest/index.js';
@@ -15,7 +15,8 @@ import { actorUserId, systemActor, type Actor } from './actor.js';
 import type { DataContext } from './context.js';
 import type { Records } from './contract.js';
 import { mapDatabaseError } from './db-errors.js';
-import { filtersSql, normaliseRow, normaliseValue, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
+import { filtersSql, normaliseRow, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
+import { loadSubject } from './subject.js';
 import { hashPassword } from './passwords.js';
 import { coerceInput, validateRecord } from '../manifest/validation.js';
 
@@ -205,8 +206,9 @@ export class RecordService implements Records {
     const where = this.scopedWhere(entity, 'read', params);
     if (conditions) {
       const user = this.actor.kind === 'user' ? { id: this.actor.userId, organizationId: this.organizationId, email: this.actor.email } : { id: '', organizationId: this.organizationId, email: '' };
-      const node = parseConditions(interpolateConditions(conditions, { user, now: new Date() }), '', [], { interpolated: true });
-      where.push(conditionToSql(node, entity, 'r', params, { registry: this.runtime.registry, organizationId: this.organizationId }));
+      const timeZone = await this.timeZone();
+      const node = parseConditions(interpolateConditions(conditions, { user, now: new Date(), timeZone }), '', [], { interpolated: true });
+      where.push(conditionToSql(node, entity, 'r', params, { registry: this.runtime.registry, organizationId: this.organizationId, timeZone }));
     }
     const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
     return row.n;
@@ -266,29 +268,17 @@ export class RecordService implements Records {
   }
 
   /**
-   * The object CASL checks: the record's values plus any `reference.field`
-   * values the actor's conditions follow (as `reference__field`).
+   * The object CASL checks: the record's values plus what the actor's
+   * conditions follow (reference paths, `$some` related records), loaded by
+   * organization-scoped queries in this transaction (see data/subject.ts).
    */
   async subjectOf(entity: ResolvedEntity, record: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const subject: Record<string, unknown> = { ...record };
-    for (const path of this.access?.relationPaths.get(entity.key) ?? []) {
-      const [refName, leaf] = path.split('.');
-      const ref = entity.field.get(refName)!;
-      const target = this.runtime.registry.entity(ref.target!)!;
-      const refId = record[refName];
-      let value: unknown = null;
-      if (typeof refId === 'string' && isUuid(refId)) {
-        const leafField = target.field.get(leaf);
-        const column = leafField ? columnOf(leafField) : leaf;
-        const rows: Record<string, unknown>[] = await this.manager.query(
-          `SELECT ${q(column)} AS v FROM ${q(target.table)} WHERE organization_id = $1 AND id = $2`,
-          [this.organizationId, refId],
-        );
-        value = normaliseValue(leafField, rows[0]?.v);
-      }
-      subject[flatPath(path)] = value;
-    }
-    return subject;
+    return loadSubject({ manager: this.manager, registry: this.runtime.registry, organizationId: this.organizationId }, entity, record, this.access?.subjectPlans.get(entity.key));
+  }
+
+  /** The organization's time zone: date placeholders and dates compared with timestamps are read in it. */
+  async timeZone(): Promise<string> {
+    return this.access?.timeZone ?? this.runtime.access.timeZone(this.organizationId);
   }
 
   // ── Writes ──────────────────────────────────────────────────────────────

@@ -4,10 +4,44 @@
  * validator and the access compiler walk conditions with this one function, so
  * what validates is exactly what the SQL translator and CASL understand.
  */
+import { addDays, addMonths, localDate, serverTimeZone, startOfMonth, startOfWeek } from './dates.js';
+
 export const COMPARISON_OPERATORS = ['$eq', '$ne', '$in', '$nin', '$gt', '$gte', '$lt', '$lte'] as const;
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
-export const PLACEHOLDERS = ['user.id', 'user.organizationId', 'user.email', 'now', 'today'] as const;
+/** Placeholders without an offset; date ones also take one (`${today-7d}`, `${now+2h}`, `${startOfMonth-1m}`). */
+export const PLACEHOLDERS = ['user.id', 'user.organizationId', 'user.email', 'now', 'today', 'tomorrow', 'yesterday', 'startOfWeek', 'startOfMonth'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
+/** Most reference hops one condition path may take, `$some` included (`student.guardians` + `guardian.user` is three). */
+export const MAX_HOPS = 3;
+
+const USER_PLACEHOLDERS = ['user.id', 'user.organizationId', 'user.email'] as const;
+const DATE_BASES = ['now', 'today', 'tomorrow', 'yesterday', 'startOfWeek', 'startOfMonth'] as const;
+type DateBase = (typeof DATE_BASES)[number];
+const DATE_PLACEHOLDER_RE = /^([A-Za-z]+)(?:([+-])(\d{1,4})([a-z]))?$/;
+
+export type ParsedPlaceholder =
+  | { kind: 'user'; name: (typeof USER_PLACEHOLDERS)[number] }
+  | { kind: 'date'; base: DateBase; amount: number; unit: 'h' | 'd' | 'w' | 'm' };
+
+/**
+ * A placeholder name, or why it is not one. Units: `d` days, `w` weeks, `m`
+ * calendar months (dates only), `h` hours (`now` only).
+ */
+export function parsePlaceholder(name: string): ParsedPlaceholder | string {
+  if ((USER_PLACEHOLDERS as readonly string[]).includes(name)) return { kind: 'user', name: name as (typeof USER_PLACEHOLDERS)[number] };
+  const match = DATE_PLACEHOLDER_RE.exec(name);
+  const known = `known: \${user.id}, \${user.organizationId}, \${user.email}, ${DATE_BASES.map((b) => `\${${b}}`).join(', ')}, with an optional offset such as \${today-7d}`;
+  if (!match || !(DATE_BASES as readonly string[]).includes(match[1])) return `unknown placeholder "\${${name}}" (${known})`;
+  const base = match[1] as DateBase;
+  if (match[2] === undefined) return { kind: 'date', base, amount: 0, unit: 'd' };
+  const unit = match[4];
+  const units = base === 'now' ? ['h', 'd', 'w'] : ['d', 'w', 'm'];
+  if (!units.includes(unit)) return `unknown offset unit "${unit}" in "\${${name}}" (${base === 'now' ? '${now} takes h, d or w' : `\${${base}} takes d, w or m`})`;
+  return { kind: 'date', base, amount: Number(match[3]) * (match[2] === '-' ? -1 : 1), unit: unit as 'h' | 'd' | 'w' | 'm' };
+}
+
+/** True when `name` (without `${…}`) is a placeholder this grammar knows. */
+export const isPlaceholder = (name: string): boolean => typeof parsePlaceholder(name) !== 'string';
 
 export type Scalar = string | number | boolean | null;
 
@@ -15,7 +49,9 @@ export type ConditionNode =
   | { kind: 'and'; items: ConditionNode[] }
   | { kind: 'or'; items: ConditionNode[] }
   | { kind: 'not'; item: ConditionNode }
-  | { kind: 'compare'; path: string; op: ComparisonOperator; value: Scalar | Scalar[]; pointer: string };
+  | { kind: 'compare'; path: string; op: ComparisonOperator; value: Scalar | Scalar[]; pointer: string }
+  /** `path` ends in a reverse reference (to-many): true when some related record matches `item`. */
+  | { kind: 'some'; path: string; item: ConditionNode; pointer: string };
 
 export interface ConditionProblem {
   pointer: string;
@@ -67,13 +103,18 @@ export function parseConditions(
     } else if (isScalar(value)) {
       checkPlaceholders(value, pointer, problems);
       items.push({ kind: 'compare', path: key, op: '$eq', value, pointer });
+    } else if (typeof value === 'object' && !Array.isArray(value) && '$some' in (value as object)) {
+      const others = Object.keys(value as object).filter((k) => k !== '$some');
+      if (others.length) problems.push({ pointer, message: `$some cannot be combined with other operators (${others.join(', ')}): use $and` });
+      const inner = (value as Record<string, unknown>).$some;
+      items.push({ kind: 'some', path: key, item: parseConditions(inner, `${pointer}/$some`, problems, options), pointer });
     } else if (typeof value === 'object' && !Array.isArray(value)) {
       const ops = Object.entries(value as Record<string, unknown>);
       if (ops.length === 0) problems.push({ pointer, message: 'an operator object needs at least one operator' });
       for (const [op, operand] of ops) {
         const opPointer = `${pointer}/${escapePointer(op)}`;
         if (!(COMPARISON_OPERATORS as readonly string[]).includes(op)) {
-          problems.push({ pointer: opPointer, message: `unknown operator "${op}" (allowed: ${COMPARISON_OPERATORS.join(', ')})` });
+          problems.push({ pointer: opPointer, message: `unknown operator "${op}" (allowed: ${COMPARISON_OPERATORS.join(', ')}, or $some on a reverse reference)` });
           continue;
         }
         const isList = op === '$in' || op === '$nin';
@@ -94,13 +135,12 @@ export function parseConditions(
 function checkPlaceholderNames(value: Scalar, pointer: string, problems: ConditionProblem[]): void {
   if (typeof value !== 'string') return;
   for (const name of placeholdersIn(value)) {
-    if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
-      problems.push({ pointer, message: `unknown placeholder "\${${name}}" (known: ${PLACEHOLDERS.map((p) => `\${${p}}`).join(', ')})` });
-    }
+    const parsed = parsePlaceholder(name);
+    if (typeof parsed === 'string') problems.push({ pointer, message: parsed });
   }
 }
 
-/** Every comparison in a condition tree: the field path, where it is, and what it compares with. */
+/** Every comparison in a condition tree, not inside `$some` (those are about another entity): the field path, where it is, and what it compares with. */
 export function conditionPaths(
   node: ConditionNode,
   out: { path: string; pointer: string; op: ComparisonOperator; value: Scalar | Scalar[] }[] = [],
@@ -115,13 +155,33 @@ export function conditionPaths(
       break;
     case 'compare':
       out.push({ path: node.path, pointer: node.pointer, op: node.op, value: node.value });
+      break;
+    case 'some':
+      break;
   }
   return out;
 }
 
+/** Condition keys use `ref.field`; CASL would read that as a nested path, so they travel as `ref__field`. */
+export const flatPath = (path: string): string => path.replaceAll('.', '__');
+
 export interface PlaceholderValues {
   user: { id: string; organizationId: string; email: string };
   now: Date;
+  /** The organization's IANA time zone for date placeholders; the server's when absent. */
+  timeZone?: string;
+}
+
+/** A date placeholder's value: an ISO timestamp for `${now…}`, a `YYYY-MM-DD` date otherwise. */
+export function datePlaceholderValue(p: ParsedPlaceholder & { kind: 'date' }, now: Date, timeZone: string): string {
+  if (p.base === 'now') {
+    const hours = p.unit === 'h' ? p.amount : p.unit === 'd' ? p.amount * 24 : p.amount * 24 * 7;
+    return new Date(now.getTime() + hours * 3_600_000).toISOString();
+  }
+  const today = localDate(now, timeZone);
+  const base = { today, tomorrow: addDays(today, 1), yesterday: addDays(today, -1), startOfWeek: startOfWeek(today), startOfMonth: startOfMonth(today) }[p.base];
+  if (p.unit === 'm') return addMonths(base, p.amount);
+  return addDays(base, p.unit === 'w' ? p.amount * 7 : p.amount);
 }
 
 /**
@@ -129,22 +189,13 @@ export interface PlaceholderValues {
  * does not interpolate). A value that is exactly one placeholder keeps its type.
  */
 export function interpolateConditions<T>(conditions: T, values: PlaceholderValues): T {
+  const timeZone = values.timeZone ?? serverTimeZone();
   const lookup = (name: string): string => {
-    switch (name) {
-      case 'user.id':
-        return values.user.id;
-      case 'user.organizationId':
-        return values.user.organizationId;
-      case 'user.email':
-        return values.user.email;
-      case 'now':
-        return values.now.toISOString();
-      case 'today':
-        return values.now.toISOString().slice(0, 10);
-      default:
-        // Fail closed: validated manifests never get here, but an unknown name must not match anything.
-        throw new Error(`unknown placeholder \${${name}}`);
-    }
+    const p = parsePlaceholder(name);
+    // Fail closed: validated manifests never get here, but an unknown name must not match anything.
+    if (typeof p === 'string') throw new Error(p);
+    if (p.kind === 'date') return datePlaceholderValue(p, values.now, timeZone);
+    return { 'user.id': values.user.id, 'user.organizationId': values.user.organizationId, 'user.email': values.user.email }[p.name];
   };
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return v.includes('${') ? v.replace(PLACEHOLDER_RE, (_m, name: string) => lookup(name)) : v;

@@ -11,7 +11,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { checkFieldValue } from './validation.js';
 import { ManifestError, type ManifestProblem } from '../errors.js';
-import { conditionPaths, parseConditions, type ConditionProblem } from './conditions.js';
+import { parseConditions, parsePlaceholder, type ConditionNode, type ConditionProblem } from './conditions.js';
+import { lookupOf, resolvePath, type EntityLookup, type ResolvedPath } from './paths.js';
 import { resolveWorkflows } from './workflows.js';
 import {
   DEFAULT_SYSTEM_TYPES_PATH,
@@ -27,6 +28,7 @@ import {
 import type { FieldType, ModuleManifest, PermissionRule } from './manifest.types.js';
 import {
   CORE_MODULE_ID,
+  isUuid,
   SYSTEM_FIELDS,
   snakeToLabel,
   type Registry,
@@ -268,6 +270,7 @@ function resolveEntities(file: string, manifest: ModuleManifest, all: Map<string
       if (f.type === 'enum' && !f.values) problems.push({ file, pointer: fp, message: 'an enum field needs "values"' });
       if (f.type !== 'enum' && f.values) problems.push({ file, pointer: `${fp}/values`, message: `"values" only applies to enum fields, not ${f.type}` });
       if (f.type === 'reference' && !f.target) problems.push({ file, pointer: fp, message: 'a reference field needs "target"' });
+      if (f.type !== 'reference' && f.inverse) problems.push({ file, pointer: `${fp}/inverse`, message: `"inverse" only applies to reference fields, not ${f.type}` });
       if (f.type !== 'reference' && f.target) problems.push({ file, pointer: `${fp}/target`, message: `"target" only applies to reference fields, not ${f.type}` });
       if (f.pattern !== undefined) {
         try {
@@ -296,6 +299,7 @@ function resolveEntities(file: string, manifest: ModuleManifest, all: Map<string
         values: f.values,
         scale: f.scale ?? (f.type === 'money' ? 2 : 4),
         target: f.target,
+        inverse: f.inverse,
         onDelete: f.onDelete ?? (f.required ? 'restrict' : 'set null'),
         pointer: fp,
       };
@@ -347,12 +351,31 @@ function linkReferences(m: ResolvedModule, entities: Map<string, ResolvedEntity>
       } else {
         f.target = target.key;
       }
+      if (f.inverse && target) checkInverse(m, f, target, entities, problems);
       if (f.onDelete === 'set null' && f.required) problems.push({ file: m.file, pointer: `${f.pointer}/onDelete`, message: 'a required reference cannot use onDelete "set null"' });
     }
     for (const f of entity.fields) {
       if (f.default === undefined) continue;
       const message = checkDefault(f);
       if (message) problems.push({ file: m.file, pointer: `${f.pointer}/default`, message });
+    }
+  }
+}
+
+/** An inverse is a name on the target: it must not shadow a field there nor repeat another reference's inverse. */
+function checkInverse(m: ResolvedModule, f: ResolvedField, target: ResolvedEntity, entities: Map<string, ResolvedEntity>, problems: ManifestProblem[]): void {
+  const name = f.inverse!;
+  const pointer = `${f.pointer}/inverse`;
+  if (target.field.has(name) || (SYSTEM_FIELDS as readonly string[]).includes(name)) {
+    problems.push({ file: m.file, pointer, message: `inverse "${name}" is already a field of ${target.key}` });
+    return;
+  }
+  // References are linked in dependency order: an already linked one with the same inverse came first.
+  for (const other of entities.values()) {
+    const clash = other.fields.find((g) => g !== f && g.type === 'reference' && g.target === target.key && g.inverse === name);
+    if (clash) {
+      problems.push({ file: m.file, pointer, message: `inverse "${name}" on ${target.key} is also declared by ${other.key}.${clash.name}` });
+      return;
     }
   }
 }
@@ -472,7 +495,10 @@ export function resolveRule(rule: PermissionRule, ctx: RuleContext): ResolvedRul
   return { ...rule, action: actions, subject: resolved, source: `${file}#${pointer}` };
 }
 
-/** Checks a condition's grammar and that every path names a field (one reference hop allowed). */
+/**
+ * Checks a condition's grammar and that every path names a field: forward
+ * hops through references, `$some` on reverse references, three hops at most.
+ */
 export function checkConditions(
   conditions: Record<string, unknown>,
   entity: ResolvedEntity,
@@ -483,11 +509,31 @@ export function checkConditions(
 ): void {
   const local: ConditionProblem[] = [];
   const tree = parseConditions(conditions, pointer, local);
-  for (const { path, pointer: p, value } of conditionPaths(tree)) {
-    const message = checkPath(path, entity, entities) ?? checkLiterals(path, value, entity, entities);
-    if (message) local.push({ pointer: p, message });
-  }
+  checkNode(tree, entity, lookupOf(entities), 0, local);
   for (const l of local) problems.push({ file, ...l });
+}
+
+function checkNode(node: ConditionNode, entity: ResolvedEntity, lookup: EntityLookup, hopsBefore: number, out: ConditionProblem[]): void {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      node.items.forEach((n) => checkNode(n, entity, lookup, hopsBefore, out));
+      return;
+    case 'not':
+      checkNode(node.item, entity, lookup, hopsBefore, out);
+      return;
+    case 'compare': {
+      const resolved = resolvePath(lookup, entity, node.path, 'compare', hopsBefore);
+      const message = typeof resolved === 'string' ? resolved : checkLiterals(node.path, node.value, resolved);
+      if (message) out.push({ pointer: node.pointer, message });
+      return;
+    }
+    case 'some': {
+      const resolved = resolvePath(lookup, entity, node.path, 'some', hopsBefore);
+      if (typeof resolved === 'string') out.push({ pointer: node.pointer, message: resolved });
+      else checkNode(node.item, resolved.owner, lookup, hopsBefore + resolved.steps.length, out);
+    }
+  }
 }
 
 type ValueKind = 'uuid' | 'number' | 'integer' | 'boolean' | 'text' | 'date' | 'datetime';
@@ -504,31 +550,30 @@ const VALUE_KINDS: Record<FieldType, ValueKind> = {
 
 const kindOf = (f: ResolvedField): ValueKind => VALUE_KINDS[f.type];
 
-const PLACEHOLDER_KINDS: Record<string, ValueKind[]> = {
-  '${user.id}': ['uuid', 'text'],
-  '${user.organizationId}': ['uuid', 'text'],
-  '${user.email}': ['text'],
-  '${now}': ['datetime', 'date', 'text'],
-  '${today}': ['date', 'datetime', 'text'],
-};
+/** The kinds of column a value that is exactly one placeholder may be compared with. */
+function placeholderKinds(value: string): ValueKind[] | undefined {
+  const m = /^\$\{([^}]*)\}$/.exec(value);
+  const p = m ? parsePlaceholder(m[1]) : undefined;
+  if (!p || typeof p === 'string') return undefined;
+  if (p.kind === 'user') return p.name === 'user.email' ? ['text'] : ['uuid', 'text'];
+  return ['datetime', 'date', 'text'];
+}
 
 /** A literal the column cannot hold would make the list query fail at run time: refuse it at load. */
-function checkLiterals(path: string, value: unknown, entity: ResolvedEntity, entities: ReadonlyMap<string, ResolvedEntity>): string | undefined {
-  const [head, leaf] = path.split('.');
-  const owner = leaf === undefined ? entity : entities.get(entity.field.get(head)?.target ?? '');
-  const name = leaf ?? head;
-  const field = owner?.field.get(name);
-  const kind = field ? kindOf(field) : SYSTEM_KINDS[name];
+function checkLiterals(path: string, value: unknown, resolved: ResolvedPath): string | undefined {
+  const field = resolved.field;
+  const kind = field ? kindOf(field) : SYSTEM_KINDS[resolved.leaf];
   if (!kind) return undefined;
   for (const v of Array.isArray(value) ? value : [value]) {
     if (v === null) continue;
     if (typeof v === 'string' && v.includes('${')) {
       // Unknown placeholders are reported by the grammar check; a known one must fit the column.
-      if (v in PLACEHOLDER_KINDS && !PLACEHOLDER_KINDS[v].includes(kind)) return `${v} cannot be compared with "${path}" (${field?.type ?? kind})`;
+      const kinds = placeholderKinds(v);
+      if (kinds && !kinds.includes(kind)) return `${v} cannot be compared with "${path}" (${field?.type ?? kind})`;
       continue;
     }
     const ok = {
-      uuid: typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+      uuid: isUuid(v),
       integer: Number.isInteger(v),
       number: typeof v === 'number',
       boolean: typeof v === 'boolean',
@@ -541,22 +586,5 @@ function checkLiterals(path: string, value: unknown, entity: ResolvedEntity, ent
       return `${JSON.stringify(v)} cannot be compared with "${path}": expected ${expected}`;
     }
   }
-  return undefined;
-}
-
-function checkPath(path: string, entity: ResolvedEntity, entities: ReadonlyMap<string, ResolvedEntity>): string | undefined {
-  const [head, ...rest] = path.split('.');
-  const isSystem = (SYSTEM_FIELDS as readonly string[]).includes(head);
-  const field = entity.field.get(head);
-  if (!field && !isSystem) return `unknown field "${head}" on ${entity.key}`;
-  if (rest.length === 0) {
-    return field?.type === 'password' || field?.type === 'json' ? `conditions cannot compare ${field.type} field "${head}"` : undefined;
-  }
-  if (field?.type !== 'reference' || !field.target) return `"${head}" is not a reference, so "${path}" cannot follow it`;
-  const target = entities.get(field.target);
-  if (!target) return undefined; // reported on the field itself
-  if (rest.length > 1) return `"${path}" follows more than one reference; conditions allow one hop`;
-  const leaf = rest[0];
-  if (!target.field.has(leaf) && !(SYSTEM_FIELDS as readonly string[]).includes(leaf)) return `unknown field "${leaf}" on ${target.key} (in "${path}")`;
   return undefined;
 }

@@ -22,15 +22,15 @@ export type FieldType =
  */
 export type RuleAction = string;
 /**
- * A CASL (MongoDB-style) condition. Keys are field names or 'reference.field' paths, or $and/$or/$not. Values are literals, placeholders such as ${user.id}, or one operator object ($eq $ne $in $nin $gt $gte $lt $lte).
+ * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
  */
 export type Conditions = Record<string, unknown>;
 /**
- * A CASL (MongoDB-style) condition. Keys are field names or 'reference.field' paths, or $and/$or/$not. Values are literals, placeholders such as ${user.id}, or one operator object ($eq $ne $in $nin $gt $gte $lt $lte).
+ * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
  */
 export type Conditions1 = Record<string, unknown>;
 /**
- * A CASL (MongoDB-style) condition. Keys are field names or 'reference.field' paths, or $and/$or/$not. Values are literals, placeholders such as ${user.id}, or one operator object ($eq $ne $in $nin $gt $gte $lt $lte).
+ * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
  */
 export type Conditions2 = Record<string, unknown>;
 
@@ -130,6 +130,10 @@ export interface Field {
    * Referenced entity: 'entity' in this module, 'module.entity' in a depended-on module, or 'core.user'.
    */
   target?: string;
+  /**
+   * References only: names the reverse (to-many) side on the target entity, for conditions there: { "<inverse>": { "$some": { …conditions on this entity… } } } holds when some record of this entity points at the target record and matches. Example: student_guardian.student with inverse "guardians" lets a rule on student say { "guardians": { "$some": { "guardian.user": "${user.id}" } } }.
+   */
+  inverse?: string;
   onDelete?: 'restrict' | 'cascade' | 'set null';
   /**
    * Set by plugins and actions only, never by a form.

@@ -64,6 +64,8 @@ export interface ResolvedField {
   scale: number;
   /** Entity key (`module.entity`) of a reference. */
   target?: string;
+  /** A reference's reverse (to-many) name on its target, for `$some` conditions. */
+  inverse?: string;
   onDelete: 'restrict' | 'cascade' | 'set null';
   pointer: string;
 }

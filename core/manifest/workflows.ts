@@ -6,7 +6,7 @@
  * record between states except through the workflow engine.
  */
 import type { ManifestProblem } from '../errors.js';
-import { placeholdersIn, PLACEHOLDERS } from './conditions.js';
+import { isPlaceholder, placeholdersIn, PLACEHOLDERS } from './conditions.js';
 import type { checkConditions } from './load.js';
 import type { Actors, Transition, TransitionActors, Workflow } from './manifest.types.js';
 import {
@@ -179,7 +179,7 @@ function resolveTransition(
     if (!f) problems.push({ file, pointer: `${pointer}/effects/set/${name}`, message: `unknown field "${name}" on ${entity.key}` });
     else if (name === statusField) problems.push({ file, pointer: `${pointer}/effects/set/${name}`, message: 'the status field is set by the transition itself ("to")' });
     const value = set[name];
-    const unknown = typeof value === 'string' ? placeholdersIn(value).filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p)) : [];
+    const unknown = typeof value === 'string' ? placeholdersIn(value).filter((p) => !isPlaceholder(p)) : [];
     if (unknown.length) problems.push({ file, pointer: `${pointer}/effects/set/${name}`, message: `unknown placeholder \${${unknown[0]}} (known: ${PLACEHOLDERS.map((p) => `\${${p}}`).join(', ')})` });
   }
   const notify = t.effects?.notify ? resolveActors(ctx, t.effects.notify, entity, `${pointer}/effects/notify`) : undefined;

@@ -8,7 +8,7 @@ import { systemActor } from '../data/actor.js';
 import { RecordService, type RecordData } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import { RecordValidationError, UmsError } from '../errors.js';
-import { CORE_MODULE_ID, ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE } from '../manifest/index.js';
+import { CORE_MODULE_ID, isTimeZone, ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE, serverTimeZone } from '../manifest/index.js';
 
 export interface Organization {
   id: string;
@@ -54,6 +54,8 @@ export interface CreateOrganizationInput {
   name: string;
   slug: string;
   systemType: string;
+  /** IANA time zone (`Europe/Paris`) for date placeholders in conditions; default: the server's. */
+  timeZone?: string;
   admin: { email: string; password: string; name?: string };
 }
 
@@ -62,13 +64,15 @@ export async function createOrganization(runtime: Runtime, input: CreateOrganiza
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(input.slug)) errors.slug = { message: 'must be 2–63 lowercase letters, digits or dashes' };
   if (!runtime.registry.systemTypes.has(input.systemType)) errors.systemType = { message: `unknown system type "${input.systemType}" (declared: ${[...runtime.registry.systemTypes.keys()].join(', ') || 'none'})` };
   if (!input.name.trim()) errors.name = { message: 'is required' };
+  const timeZone = input.timeZone ?? serverTimeZone();
+  if (!isTimeZone(timeZone)) errors.timezone = { message: `"${timeZone}" is not an IANA time zone (such as Europe/Paris or UTC)` };
   if (Object.keys(errors).length) throw new RecordValidationError('core.organization', errors);
   return runtime.dataSource.transaction(async (manager) => {
     const existing: unknown[] = await manager.query(`SELECT 1 FROM ${ORGANIZATION_TABLE} WHERE slug = $1`, [input.slug]);
     if (existing.length) throw new RecordValidationError('core.organization', { slug: { message: `"${input.slug}" is already taken` } });
     const [organization]: Organization[] = await manager.query(
-      `INSERT INTO ${ORGANIZATION_TABLE} (name, slug, system_type) VALUES ($1, $2, $3) RETURNING id, name, slug, system_type`,
-      [input.name.trim(), input.slug, input.systemType],
+      `INSERT INTO ${ORGANIZATION_TABLE} (name, slug, system_type, timezone) VALUES ($1, $2, $3, $4) RETURNING id, name, slug, system_type`,
+      [input.name.trim(), input.slug, input.systemType, timeZone],
     );
     for (const moduleId of modulesForSystemType(runtime, input.systemType)) await writeModuleSetting(manager, organization.id, moduleId, true);
     await syncBuiltinRoles(runtime, manager, organization.id);

@@ -236,7 +236,7 @@ export class WorkflowEngine {
   ): Promise<RecordData> {
     const id = String(record.id);
     const from = String(record[wf.field]);
-    const set = options.effects ? this.effectValues(t) : {};
+    const set = options.effects ? this.effectValues(t, await this.records.timeZone()) : {};
     const updated = await this.records.authorisedAction(`workflow:${t.name}`, entity.key).update(entity.key, id, { ...set, [wf.field]: to });
     const full = await this.system.get(entity.key, id);
     await this.requests.record(entity, id, options.request ?? null, { kind: 'transition', transition: t.name, from_state: from, to_state: to, comment: options.comment, workflow_version: options.request?.workflow_version ?? wf.version });
@@ -325,14 +325,14 @@ export class WorkflowEngine {
    * `${user.id}` or `${user.email}` becomes null (a reference stays empty rather
    * than pointing at nobody); inside longer text they read as the system's name.
    */
-  private effectValues(t: ResolvedTransition): Record<string, unknown> {
+  private effectValues(t: ResolvedTransition, timeZone: string): Record<string, unknown> {
     const actor = this.records.actor;
     if (actor.kind === 'user') {
-      return interpolateConditions(t.effects.set, { user: { id: actor.userId, organizationId: actor.organizationId, email: actor.email }, now: new Date() });
+      return interpolateConditions(t.effects.set, { user: { id: actor.userId, organizationId: actor.organizationId, email: actor.email }, now: new Date(), timeZone });
     }
     const personal = /^\$\{user\.(id|email)\}$/;
     const set = Object.fromEntries(Object.entries(t.effects.set).map(([k, v]) => [k, typeof v === 'string' && personal.test(v) ? null : v]));
-    return interpolateConditions(set, { user: { id: actor.reason, organizationId: actor.organizationId, email: actor.reason }, now: new Date() });
+    return interpolateConditions(set, { user: { id: actor.reason, organizationId: actor.organizationId, email: actor.reason }, now: new Date(), timeZone });
   }
 
   /** `by` does not name this actor; for the system, say what the manifest would need. */

@@ -57,9 +57,10 @@ export class Participants {
     const actor = this.records.actor;
     // The system is nobody: `${user.id}` becomes the nil uuid, which no user has (and which a uuid column accepts, unlike '').
     const user = actor.kind === 'user' ? { id: actor.userId, organizationId: actor.organizationId, email: actor.email } : { id: NOBODY, organizationId: actor.organizationId, email: '' };
-    const node = parseConditions(interpolateConditions(conditions, { user, now: new Date() }), '', [], { interpolated: true });
+    const timeZone = await this.records.timeZone();
+    const node = parseConditions(interpolateConditions(conditions, { user, now: new Date(), timeZone }), '', [], { interpolated: true });
     const params = new SqlParams();
-    const sql = `SELECT 1 FROM "${entity.table}" r WHERE r.organization_id = ${params.add(this.records.organizationId)} AND r.id = ${params.add(recordId)} AND ${conditionToSql(node, entity, 'r', params, { registry: this.records.runtime.registry, organizationId: this.records.organizationId })}`;
+    const sql = `SELECT 1 FROM "${entity.table}" r WHERE r.organization_id = ${params.add(this.records.organizationId)} AND r.id = ${params.add(recordId)} AND ${conditionToSql(node, entity, 'r', params, { registry: this.records.runtime.registry, organizationId: this.records.organizationId, timeZone })}`;
     const rows: unknown[] = await this.records.entityManager.query(sql, params.values);
     return rows.length > 0;
   }
