@@ -43,6 +43,9 @@ export { notify, type NotificationInput } from './mail/notify.js';
 // ── Demo data ──────────────────────────────────────────────────────────────
 export { DEMO_PASSWORD } from '../config/index.js';
 
+// ── Workflows ──────────────────────────────────────────────────────────────
+export type { HistoryItem, RunOptions, RunResult, WorkflowAction } from './workflow/index.js';
+
 /** What a plugin (a seed, a job) may do with a record's workflow: the same engine the admin's buttons use. */
 export interface Workflows {
   /** Takes a transition (or gives an approval / a rejection) as the Records' actor; refused unless the manifest allows it. */
@@ -53,8 +56,7 @@ export interface Workflows {
   history(entity: string, id: string): Promise<HistoryItem[]>;
 }
 
+/** The workflow engine acting as the Records' actor, in its transaction. */
 export function workflows(records: Records): Promise<Workflows> {
   return WorkflowEngine.for(serviceOf(records));
 }
-
-export type { HistoryItem, RunOptions, RunResult, WorkflowAction };

@@ -43,6 +43,7 @@ export interface ActionResult {
 export interface Records {
   /** Who acts: a signed-in user, or a named system actor (`job:<module>.<name>`, `<module>:<reason>`). */
   readonly actor: Actor;
+  /** The organization every read and write is bound to. */
   readonly organizationId: string;
   /** The resolved manifest entity (`module.entity`); throws NOT_FOUND for an unknown key. */
   entity(key: string): ResolvedEntity;
@@ -62,6 +63,7 @@ export interface Records {
   create(key: string, input: Record<string, unknown>): Promise<RecordData>;
   /** Changes the given fields; `expectedVersion` refuses the write if someone changed the record since. */
   update(key: string, id: string, input: Record<string, unknown>, options?: { expectedVersion?: number }): Promise<RecordData>;
+  /** Deletes a record the actor may delete (hooks, references' onDelete, audit). */
   delete(key: string, id: string): Promise<void>;
   /** Runs a plugin's record action as this actor (permission = the CASL action of its name). */
   runAction(key: string, name: string, id: string, input?: Record<string, unknown>): Promise<ActionResult>;
