@@ -8,7 +8,7 @@
  *
  * Handlers are function declarations on purpose: index.ts imports this file.
  */
-import { enqueueMail, type FieldFilter, type JobContext, type RecordData, type Records } from '../../core/sdk.js';
+import { enqueueMail, notify, type FieldFilter, type JobContext, type RecordData, type Records } from '../../core/sdk.js';
 import { eq } from './helpers.js';
 
 const ENROLLMENT = 'institute.enrollment';
@@ -97,7 +97,7 @@ async function deliver(ctx: JobContext, to: Recipient | undefined, alert: Alert,
     const sent = await ctx.records.transaction(async (tx) => {
       const current = await tx.lock(alert.entity, alert.record.id);
       if (!alertDue(current[alert.stampField], ctx.now)) return false;
-      if (to.userId) await tx.create('core.notification', { user: to.userId, title: alert.title, body: alert.body, entity: alert.entity, record_id: alert.record.id });
+      if (to.userId) await notify(tx, { user: to.userId, title: alert.title, body: alert.body, about: { entity: alert.entity, id: alert.record.id } });
       if (to.address) await enqueueMail(tx, { to: to.address, template: 'notice', data: { name: to.name, title: alert.title, body: alert.body } });
       await tx.update(alert.entity, alert.record.id, { [alert.stampField]: ctx.now.toISOString() });
       return true;

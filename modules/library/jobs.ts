@@ -5,7 +5,7 @@
  * function as the return action, so the fine a member is told about is the
  * fine they pay (modules/library/fines.ts).
  */
-import { enqueueMail, type JobContext, type RecordData, type Records } from '../../core/sdk.js';
+import { enqueueMail, notify, type JobContext, type RecordData, type Records } from '../../core/sdk.js';
 import { fineSetting, overdueFine } from './fines.js';
 
 const PAGE = 500;
@@ -88,12 +88,11 @@ export async function overdueReminder(ctx: JobContext): Promise<string> {
       if (!current.length) return;
       if (userId) {
         for (const item of current) {
-          await tx.create('core.notification', {
+          await notify(tx, {
             user: userId,
             title: `Overdue: ${item.title}`,
             body: `"${item.title}" was due back on ${item.dueDate}${item.fine ? `; the fine so far is ${item.fine}` : ''}. Please return it as soon as you can.`,
-            entity: 'library.loan',
-            record_id: item.loan.id,
+            about: { entity: 'library.loan', id: item.loan.id },
           });
           notifications++;
         }
