@@ -168,7 +168,8 @@ export class WorkflowEngine {
     const approvals = request ? await this.approvalsOf(request.id) : [];
     const names = await this.people.userNames(approvals.map((a) => a.actor));
     return {
-      state: this.stateLabel(wf, String(record[wf.field])),
+      // `record` is what this user reads: a status field their rules hide on it stays hidden here too.
+      state: wf.field in record ? this.stateLabel(wf, String(record[wf.field])) : '',
       actions,
       waitingFor: request ? activeSteps(request.steps, approvals).map((s) => s.label) : [],
       given: approvals.map((a) => ({ step: a.step, actor: names.get(a.actor) ?? a.actor, asRole: a.asRole })),
@@ -437,7 +438,9 @@ export class WorkflowEngine {
 
   /** Every transition, approval and rejection of a record, oldest first (the user must be able to read the record). */
   async history(entityKey: string, recordId: string): Promise<HistoryItem[]> {
-    await this.records.get(entityKey, recordId);
+    const readable = await this.records.get(entityKey, recordId);
+    // The states a record went through are its status field's values: hidden where the user's rules hide that field on it.
+    const statusShown = this.workflowOf(entityKey).field in readable;
     const rows = (await this.system.find(EVENT, {
       filters: [
         { field: 'entity', op: 'eq', value: entityKey },
@@ -452,8 +455,8 @@ export class WorkflowEngine {
       kind: r.kind,
       transition: (r.transition as string | null) ?? null,
       step: r.step,
-      from: (r.from_state as string | null) ?? null,
-      to: (r.to_state as string | null) ?? null,
+      from: statusShown ? ((r.from_state as string | null) ?? null) : null,
+      to: statusShown ? ((r.to_state as string | null) ?? null) : null,
       actor: r.actor ? (names.get(r.actor) ?? r.actor) : null,
       onBehalfOf: (r.on_behalf_of as string | null) ?? null,
       comment: (r.comment as string | null) ?? null,
