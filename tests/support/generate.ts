@@ -200,3 +200,51 @@ async function createWithRetry(entity: ResolvedEntity, i: number, pools: Pools, 
     }
   }
 }
+
+/** Field types a splitting condition may test, in the order they are tried (the most legible first). */
+const SPLIT_TYPES = ['enum', 'boolean', 'integer', 'string', 'email', 'phone', 'url', 'text', 'decimal', 'money', 'reference', 'date', 'datetime'];
+
+/**
+ * A condition on `f` that some of `records` match and some do not, read off
+ * the records themselves (hooks fill and replace values, so the generator's
+ * own choices are no guide): `f` equals the first record's value, or `f` is
+ * not empty. Undefined when every record holds the same value.
+ */
+function splittingCondition(f: ResolvedField, records: Record<string, unknown>[]): Record<string, unknown> | undefined {
+  if (!SPLIT_TYPES.includes(f.type) || records.length < 2) return undefined;
+  const values = records.map((r) => r[f.name] ?? null);
+  const first = values.find((v) => v !== null);
+  if (first === undefined) return undefined;
+  if (values.some((v) => v !== null && v !== first)) return { [f.name]: first };
+  return values.includes(null) ? { [f.name]: { $ne: null } } : undefined;
+}
+
+/**
+ * Rules of a custom role whose read access to fields depends on the record,
+ * for every entity whose stored records (`records`, by entity key) allow it:
+ * - half of the fields always (and so the row),
+ * - the other half where a condition holds on a field the role may not read at all,
+ * - one of the first half hidden again where a second condition holds (inverted).
+ */
+export function perRecordFieldRules(registry: Registry, records: ReadonlyMap<string, Record<string, unknown>[]>): Record<string, unknown>[] {
+  const rules: Record<string, unknown>[] = [];
+  for (const entity of registry.entities) {
+    const stored = records.get(entity.key) ?? [];
+    const splitting = entity.fields
+      .map((f) => ({ f, conditions: splittingCondition(f, stored) }))
+      .filter((s): s is { f: ResolvedField; conditions: Record<string, unknown> } => s.conditions !== undefined)
+      .sort((a, b) => SPLIT_TYPES.indexOf(a.f.type) - SPLIT_TYPES.indexOf(b.f.type));
+    if (!splitting.length) continue;
+    const [tested, second = tested] = splitting;
+    const granted = entity.fields.filter((f) => f.type !== 'password' && f !== tested.f).map((f) => f.name);
+    if (granted.length < 2) continue;
+    const always = granted.slice(0, Math.ceil(granted.length / 2));
+    const sometimes = granted.slice(always.length);
+    rules.push(
+      { action: 'read', subject: entity.key, fields: always },
+      { action: 'read', subject: entity.key, fields: sometimes, conditions: tested.conditions },
+      { action: 'read', subject: entity.key, fields: [always[0]], conditions: second.conditions, inverted: true },
+    );
+  }
+  return rules;
+}
