@@ -6,11 +6,16 @@
  * - references to core.user point at the fixture's role users first, so rows
  *   that match `${user.id}` conditions exist for every role;
  * - generated role assignments attach roles to generated users only, never to
- *   the fixture users whose permissions are under test.
+ *   the fixture users whose permissions are under test;
+ * - an entity whose hooks check more than its fields declare (an end before
+ *   its start) gets its values from its plugin's `fixtures`, which turn the
+ *   generated draft into a valid record. The hooks are never bypassed: a
+ *   refused record stops the generator with the refusal and that advice.
  */
 import { RecordValidationError } from '../../core/errors.js';
 import type { Registry, ResolvedEntity, ResolvedField } from '../../core/manifest/index.js';
 import type { RecordData, RecordService } from '../../core/data/records.js';
+import type { FixtureRecord } from '../../core/plugins/types.js';
 
 export interface GenerateOptions {
   /** Records per entity. */
@@ -158,6 +163,11 @@ function sameValue(a: unknown, b: unknown): boolean {
 export async function generateRecords(registry: Registry, system: RecordService, options: GenerateOptions): Promise<Map<string, RecordData[]>> {
   const pools: Pools = { ids: new Map(), generatedUsers: [] };
   const created = new Map<string, RecordData[]>();
+  for (const [module, plugin] of system.runtime.plugins.byModule) {
+    for (const name of Object.keys(plugin.fixtures ?? {})) {
+      if (!registry.entity(`${module}.${name}`)) throw new Error(`modules/${module}/index.ts: fixtures for unknown entity "${name}"`);
+    }
+  }
   for (const entity of referenceOrder(registry)) {
     const existing = await system.find(entity.key, { limit: 1000 });
     pools.ids.set(entity.key, existing.map((r) => r.id));
@@ -178,11 +188,22 @@ export async function generateRecords(registry: Registry, system: RecordService,
   return created;
 }
 
+/** A generated record a hook or the database refused: what, why, and where valid values come from. */
+function refused(entity: ResolvedEntity, i: number, values: Record<string, unknown>, err: unknown, hasFixture: boolean): Error {
+  const why = err instanceof RecordValidationError ? `${err.message} ${JSON.stringify(err.fieldErrors)}` : String((err as Error)?.message ?? err);
+  const advice = hasFixture
+    ? `the fixture modules/${entity.module}/index.ts fixtures.${entity.name} returned values its hooks refuse`
+    : `its hooks check more than its field definitions declare: give modules/${entity.module}/index.ts a fixture that makes the draft valid (fixtures.${entity.name})`;
+  return new Error(`generated ${entity.key} #${i} ${JSON.stringify(values)} was refused: ${why}; ${advice}`, { cause: err });
+}
+
 /** The record, or undefined when every attempt clashed with a unique value of an earlier record (after the first). */
 async function createWithRetry(entity: ResolvedEntity, i: number, pools: Pools, system: RecordService, options: GenerateOptions): Promise<RecordData | undefined> {
   for (let salt = 0; ; salt++) {
     const values: Record<string, unknown> = {};
     for (const f of entity.fields) values[f.name] = fieldValue(entity, f, i, salt, pools, options);
+    const fixture: FixtureRecord | undefined = system.runtime.plugins.byModule.get(entity.module)?.fixtures?.[entity.name];
+    if (fixture) Object.assign(values, await fixture({ ...values }, { records: system, index: i }));
     try {
       const record = await system.create(entity.key, values);
       const replaced = Object.fromEntries(
@@ -192,7 +213,7 @@ async function createWithRetry(entity: ResolvedEntity, i: number, pools: Pools, 
     } catch (err) {
       // Only a clash with an earlier record (unique field or index) is worth another try.
       const unique = err instanceof RecordValidationError && Object.values(err.fieldErrors).some((e) => e.type === 'unique');
-      if (!unique) throw err;
+      if (!unique) throw refused(entity, i, values, err, Boolean(fixture));
       if (salt >= 5) {
         if (i > 0) return undefined;
         throw err;
