@@ -557,6 +557,9 @@ export class RecordService {
    */
   private async visible(entity: ResolvedEntity, record: RecordData): Promise<RecordData> {
     if (!this.access) return record;
+    const { every, perRecord } = this.access.fieldsOf(entity);
+    // Every record readable and no field that varies: nothing to match.
+    if (!perRecord.size && this.access.rowFilter('read', entity).kind === 'all') return onlyFields(entity, record, every);
     return onlyFields(entity, record, new Set(this.access.readableFieldsOf(entity, await this.subjectOf(entity, record))));
   }
 
