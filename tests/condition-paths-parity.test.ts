@@ -90,7 +90,7 @@ async function setUpOrg(): Promise<Org> {
   runtime.access.invalidate();
   const system = await fixture.system();
   const roles = [...CARE_ROLES, CUSTOM_ROLE];
-  await generateRecords(runtime.registry, system, { count: 12, roleUsers: roles.map((r) => fixture.users.get(r)!.id), tag: fixture.org.slug });
+  await generateRecords(runtime, system, { count: 12, roleUsers: roles.map((r) => fixture.users.get(r)!.id), tag: fixture.org.slug });
   const org: Org = { fixture, system, principals: [] };
   await edgeRecords(org);
   for (const r of roles) org.principals.push({ role: r, records: await fixture.as(r) });

@@ -1,17 +1,19 @@
 /**
  * The list query and the single-record check come from the same rules and must
  * agree, for every role of every manifest (and a custom role that uses the rest
- * of the condition grammar), on data generated from the manifests themselves:
- * what `find` returns is exactly what `canOnRecord` allows, never a record of
- * another organization; and for update/delete the SQL row filter agrees with
- * the in-memory check.
+ * of the condition grammar, and one generated from the manifests whose field
+ * rules are conditional and inverted), on data generated from the manifests
+ * themselves: what `find` returns is exactly what `canOnRecord` allows, never a
+ * record of another organization, each record with exactly the fields the
+ * in-memory check allows on it; and for update/delete, and for each field that
+ * only some records show, the SQL filter agrees with the in-memory check.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SqlParams } from '../core/access/sql.js';
 import { RecordService } from '../core/data/records.js';
 import { CORE_MODULE_ID, type ResolvedEntity } from '../core/manifest/index.js';
 import { setModuleEnabled } from '../core/tenancy/index.js';
-import { generateRecords } from './support/generate.js';
+import { generateRecords, perRecordFieldRules } from './support/generate.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 
 /** A custom role whose rules use operators, $or/$not, inverted rules and reference paths the manifests don't. */
@@ -27,6 +29,9 @@ const CUSTOM_RULES = [
   { action: 'delete', subject: 'library.loan', conditions: { fine: { $gt: 0 }, 'book.category': { $in: ['fiction', 'science', null] } } },
   { action: 'read', subject: 'core.user', conditions: { is_active: true }, fields: ['name'] },
 ];
+
+/** Generated: for every entity, fields shown always, under a condition on a field the role may not read, and hidden again under another. */
+const FIELDS_ROLE = 'parity_fields';
 
 interface Principal {
   role: string;
@@ -49,15 +54,23 @@ async function setUpOrg(): Promise<Org> {
   // Every module of every manifest, so future modules are covered without editing this test.
   for (const m of runtime.registry.modules) if (m.id !== CORE_MODULE_ID) await setModuleEnabled(runtime, fixture.org.slug, m.id, true);
   const admin = await fixture.as('admin');
-  const role = await admin.create('core.role', { name: CUSTOM_ROLE, rules: CUSTOM_RULES });
-  const user = await admin.create('core.user', { email: `custom@${fixture.org.slug}.test`, name: 'Custom role user', password: 'secret-123', is_active: true });
-  await admin.create('core.role_assignment', { user: user.id, role: role.id });
-  fixture.users.set(CUSTOM_ROLE, { id: user.id, email: String(user.email), actor: { kind: 'user', userId: user.id, organizationId: fixture.org.id, email: String(user.email) } });
+  const roleIds = new Map<string, string>();
+  // The field role's rules are read off the generated data (below); it needs its user before that.
+  for (const [name, rules] of [[CUSTOM_ROLE, CUSTOM_RULES], [FIELDS_ROLE, []]] as const) {
+    const role = await admin.create('core.role', { name, rules });
+    roleIds.set(name, role.id);
+    const user = await admin.create('core.user', { email: `${name}@${fixture.org.slug}.test`, name: `User of ${name}`, password: 'secret-123', is_active: true });
+    await admin.create('core.role_assignment', { user: user.id, role: role.id });
+    fixture.users.set(name, { id: user.id, email: String(user.email), actor: { kind: 'user', userId: user.id, organizationId: fixture.org.id, email: String(user.email) } });
+  }
 
-  const roleNames = [...runtime.registry.roles.keys(), CUSTOM_ROLE];
+  const roleNames = [...runtime.registry.roles.keys(), CUSTOM_ROLE, FIELDS_ROLE];
   const system = await fixture.system();
   const roleUsers = roleNames.map((r) => fixture.users.get(r)!.id);
-  await generateRecords(runtime.registry, system, { count: Math.max(10, roleUsers.length + 6), roleUsers, tag: fixture.org.slug });
+  await generateRecords(runtime, system, { count: Math.max(10, roleUsers.length + 6), roleUsers, tag: fixture.org.slug });
+  const stored = new Map<string, Record<string, unknown>[]>();
+  for (const entity of runtime.registry.entities) stored.set(entity.key, await system.find(entity.key, { limit: 1000 }));
+  await admin.update('core.role', roleIds.get(FIELDS_ROLE)!, { rules: perRecordFieldRules(runtime.registry, stored) });
   const principals: Principal[] = [];
   for (const r of roleNames) principals.push({ role: r, records: await fixture.as(r) });
   return { fixture, principals, system };
@@ -85,11 +98,11 @@ async function allowedInMemory(p: Principal, action: string, entity: ResolvedEnt
   return out;
 }
 
-/** Ids the principal's SQL row filter for `action` selects in its organization. */
-async function allowedBySql(p: Principal, action: string, entity: ResolvedEntity): Promise<Set<string>> {
+/** Ids the principal's SQL row filter for `action` (on `field`, when given) selects in its organization. */
+async function allowedBySql(p: Principal, action: string, entity: ResolvedEntity, field?: string): Promise<Set<string>> {
   const params = new SqlParams();
   const where = [`r.organization_id = ${params.add(p.records.organizationId)}`];
-  const filter = p.records.access!.rowFilterSql(action, entity, 'r', params);
+  const filter = p.records.access!.rowFilterSql(action, entity, 'r', params, field);
   if (filter) where.push(filter);
   const rows: { id: string }[] = await runtime.dataSource.query(`SELECT r.id FROM "${entity.table}" r WHERE ${where.join(' AND ')}`, params.values);
   return new Set(rows.map((r) => r.id));
@@ -123,6 +136,51 @@ describe.each([
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('find and getMany show each record with exactly the fields the in-memory check allows on that record', async () => {
+    const [org] = orgs();
+    const mismatches: string[] = [];
+    for (const entity of runtime.registry.entities) {
+      const stored = new Map((await allRecords(org, entity)).map((r) => [String(r.id), r]));
+      const candidates = entity.fields.filter((f) => f.type !== 'password').map((f) => f.name);
+      for (const p of org.principals) {
+        const listed = await p.records.find(entity.key, { limit: 1000 });
+        const single = new Map((await p.records.getMany(entity.key, listed.map((r) => r.id))).map((r) => [r.id, r]));
+        for (const record of listed) {
+          const label = `${p.role} read ${entity.key} ${record.id}`;
+          const subject = await p.records.subjectOf(entity, stored.get(record.id)!);
+          const allowed = candidates.filter((f) => p.records.access!.canOnRecord('read', entity, subject, f));
+          const shown = Object.keys(record).filter((k) => entity.field.has(k));
+          if (JSON.stringify(shown.sort()) !== JSON.stringify(allowed.sort())) mismatches.push(`${label}: find shows ${JSON.stringify(shown)}, the check allows ${JSON.stringify(allowed)}`);
+          for (const f of shown) if (JSON.stringify(record[f]) !== JSON.stringify(stored.get(record.id)![f])) mismatches.push(`${label}: ${f} is ${JSON.stringify(record[f])}, stored ${JSON.stringify(stored.get(record.id)![f])}`);
+          if (JSON.stringify(single.get(record.id)) !== JSON.stringify(record)) mismatches.push(`${label}: getMany ${JSON.stringify(single.get(record.id))} differs from find ${JSON.stringify(record)}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('for each field that only some records show, the SQL field filter selects exactly the records the in-memory check shows it on', async () => {
+    const [org] = orgs();
+    const mismatches: string[] = [];
+    let compared = 0;
+    for (const entity of runtime.registry.entities) {
+      const all = await allRecords(org, entity);
+      for (const p of org.principals) {
+        for (const field of p.records.access!.fieldsOf(entity).perRecord) {
+          compared++;
+          const checked = new Set<string>();
+          for (const record of all) if (p.records.access!.canOnRecord('read', entity, await p.records.subjectOf(entity, record), field)) checked.add(String(record.id));
+          mismatches.push(...difference(`${p.role} read ${entity.key}.${field}`, await allowedBySql(p, 'read', entity, field), checked));
+          // An entity with one record (a unique single-value enum allows no more) cannot show a field on some records only.
+          if (all.length > 1 && (checked.size === 0 || checked.size === all.length)) mismatches.push(`${p.role} read ${entity.key}.${field}: shown on ${checked.size} of ${all.length} records, so the data does not exercise the rule`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // The generated role makes fields per record on every entity it has rules for.
+    expect(compared).toBeGreaterThanOrEqual(runtime.registry.entities.length);
   });
 
   it('for update and delete, the SQL row filter selects exactly the records the in-memory check allows', async () => {
@@ -206,7 +264,7 @@ describe('placeholder values', () => {
 
 describe('roles under test', () => {
   it('cover every role the manifests declare, plus the custom role', () => {
-    expect(orgA.principals.map((p) => p.role).sort()).toEqual([...runtime.registry.roles.keys(), CUSTOM_ROLE].sort());
+    expect(orgA.principals.map((p) => p.role).sort()).toEqual([...runtime.registry.roles.keys(), CUSTOM_ROLE, FIELDS_ROLE].sort());
     // A member sees their own loans only: the manifest rule is conditional.
     const member = orgA.principals.find((p) => p.role === 'member')!;
     expect(member.records.access!.rowFilter('read', runtime.registry.entity('library.loan')!).kind).toBe('where');

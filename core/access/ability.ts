@@ -17,6 +17,7 @@ import {
   type ResolvedEntity,
   type ResolvedRule,
 } from '../manifest/index.js';
+import { fieldVisibility, readableFieldsOf, type FieldVisibility } from './fields.js';
 import { conditionsMatcherFor } from './match.js';
 import { conditionToSql, SqlParams } from './sql.js';
 
@@ -154,22 +155,26 @@ export class Access {
 
   private readonly rowFilters = new Map<string, RowFilter>();
 
-  /** CASL's rule precedence, read as a query: the same walk as rulesToQuery (computed once per action and entity). */
-  rowFilter(action: string, entity: ResolvedEntity): RowFilter {
-    const key = `${action} ${entity.key}`;
+  /**
+   * CASL's rule precedence, read as a query: the same walk as rulesToQuery
+   * (computed once per action, entity and field). With `field`: the rows on
+   * which that field is allowed (the rules CASL consults for that field).
+   */
+  rowFilter(action: string, entity: ResolvedEntity, field?: string): RowFilter {
+    const key = `${action} ${entity.key} ${field ?? ''}`;
     let filter = this.rowFilters.get(key);
     if (!filter) {
-      filter = this.computeRowFilter(action, entity);
+      filter = this.computeRowFilter(action, entity, field);
       this.rowFilters.set(key, filter);
     }
     return filter;
   }
 
-  private computeRowFilter(action: string, entity: ResolvedEntity): RowFilter {
+  private computeRowFilter(action: string, entity: ResolvedEntity, field?: string): RowFilter {
     if (!this.moduleEnabled(entity)) return { kind: 'none' };
     const ors: ConditionNode[] = [];
     const ands: ConditionNode[] = [];
-    for (const rule of this.ability.rulesFor(action, entity.key)) {
+    for (const rule of this.ability.rulesFor(action, entity.key, field)) {
       const conditions = rule.conditions ? this.sourceOf.get(rule.origin)?.conditions : undefined;
       // Fail closed: a conditional rule we cannot translate must never read as "all rows".
       if (rule.conditions && !conditions) return { kind: 'none' };
@@ -186,8 +191,8 @@ export class Access {
   }
 
   /** A WHERE fragment for `rowFilter`, or undefined for "all rows". */
-  rowFilterSql(action: string, entity: ResolvedEntity, alias: string, params: SqlParams): string | undefined {
-    const filter = this.rowFilter(action, entity);
+  rowFilterSql(action: string, entity: ResolvedEntity, alias: string, params: SqlParams, field?: string): string | undefined {
+    const filter = this.rowFilter(action, entity, field);
     if (filter.kind === 'all') return undefined;
     if (filter.kind === 'none') return 'FALSE';
     return conditionToSql(filter.node, entity, alias, params, { registry: this.registry, organizationId: this.principal.organizationId, timeZone: this.timeZone });
@@ -208,8 +213,25 @@ export class Access {
     return { moduleEnabled: this.moduleEnabled(entity), roles: this.principal.roles, rules, allowed, timeZone: this.timeZone, decidedBy: decisive ? (this.sourceOf.get(decisive.origin)?.source ?? null) : null };
   }
 
-  /** True when some rule for `action` restricts fields under a condition, so fields vary per record. */
-  fieldsDependOnRecord(action: string, entity: ResolvedEntity): boolean {
-    return this.ability.rulesFor(action, entity.key).some((r) => r.fields && r.conditions);
+  /** The raw (unflattened, interpolated) conditions of one of the ability's rules. */
+  conditionsOf(rule: { origin: unknown }): Record<string, unknown> | undefined {
+    return this.sourceOf.get(rule.origin)?.conditions;
+  }
+
+  private readonly visibility = new Map<string, FieldVisibility>();
+
+  /** Which fields some record, every record, or only some records of `entity` show to this principal (core/access/fields.ts). */
+  fieldsOf(entity: ResolvedEntity): FieldVisibility {
+    let v = this.visibility.get(entity.key);
+    if (!v) {
+      v = fieldVisibility(this, entity);
+      this.visibility.set(entity.key, v);
+    }
+    return v;
+  }
+
+  /** The fields this principal may read on this record (`subject` as built by RecordService.subjectOf, from the full row). */
+  readableFieldsOf(entity: ResolvedEntity, subject: Record<string, unknown>): string[] {
+    return readableFieldsOf(this, entity, subject);
   }
 }

@@ -36,11 +36,13 @@ function decorateForUser(runtime: Runtime, resource: ManifestResource): void {
     const json = original(currentAdmin);
     const access = accessOf(runtime, currentAdmin);
     const allowed = (action: string) => (p: { name: string }) => !entity.field.has(p.name) || (access?.canOnType(action, entity, p.name) ?? false);
+    // Fields some record may show: each record's own rules decide (in RecordService) which of them it carries.
+    const readable = (p: { name: string }) => !entity.field.has(p.name) || (access?.fieldsOf(entity).some.has(p.name) ?? false);
     const writable = (p: { name: string }) => allowed('create')(p) || allowed('update')(p);
     const j = json as unknown as ResourceJsonLike;
-    j.listProperties = j.listProperties.filter(allowed('read'));
-    j.showProperties = j.showProperties.filter(allowed('read'));
-    j.filterProperties = j.filterProperties.filter(allowed('read'));
+    j.listProperties = j.listProperties.filter(readable);
+    j.showProperties = j.showProperties.filter(readable);
+    j.filterProperties = j.filterProperties.filter(readable);
     j.editProperties = j.editProperties.filter(writable);
     return json;
   };

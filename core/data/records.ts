@@ -130,10 +130,41 @@ export class RecordService implements Records {
     return this.access.canOnRecord(action, entity, await this.subjectOf(entity, record));
   }
 
+  /** Fields some record of `entity` may show this actor (columns); which ones a given record shows is decided per record. */
   readableFields(entityOrKey: ResolvedEntity | string): string[] {
     const entity = typeof entityOrKey === 'string' ? this.entity(entityOrKey) : entityOrKey;
     const names = entity.fields.filter((f) => f.type !== 'password').map((f) => f.name);
-    return this.access ? names.filter((n) => this.access!.canOnType('read', entity, n)) : names;
+    if (!this.access) return names;
+    const { some } = this.access.fieldsOf(entity);
+    return names.filter((n) => some.has(n));
+  }
+
+  /** What a read selects: the readable fields and, when fields vary per record, every field a read condition tests. */
+  private selectedFields(entity: ResolvedEntity): readonly string[] {
+    return this.access ? this.access.fieldsOf(entity).select : entity.fields.map((f) => f.name);
+  }
+
+  /** Fields that filters and sort may use: those every readable record shows (a field hidden on some rows would leak through them). */
+  private everyRecordFields(entity: ResolvedEntity): ReadonlySet<string> {
+    return this.access ? this.access.fieldsOf(entity).every : new Set(entity.fields.map((f) => f.name));
+  }
+
+  /**
+   * Caller-supplied filters as SQL. A filter on a field every readable record
+   * shows applies as given; one on a field that only some records show applies
+   * to those records only (the others drop out of the result whatever their
+   * hidden value); one on a field no record shows is ignored.
+   */
+  private filterWhere(entity: ResolvedEntity, filters: FieldFilter[], params: SqlParams): string[] {
+    const perRecord = this.access?.fieldsOf(entity).perRecord;
+    const where = filtersSql(entity, filters.filter((f) => !perRecord?.has(f.field)), this.everyRecordFields(entity), params);
+    for (const filter of filters) {
+      if (!perRecord?.has(filter.field)) continue;
+      const shown = this.access!.rowFilterSql('read', entity, 'r', params, filter.field);
+      const [part] = filtersSql(entity, [filter], new Set([filter.field]), params);
+      if (part) where.push(shown ? `(${shown} AND ${part})` : part);
+    }
+    return where;
   }
 
   // ── Reads ───────────────────────────────────────────────────────────────
@@ -150,19 +181,18 @@ export class RecordService implements Records {
 
   async find(key: string, query: ListQuery = {}): Promise<RecordData[]> {
     const entity = this.entity(key);
-    const readable = this.readableFields(entity);
     const params = new SqlParams();
-    const where = [...this.scopedWhere(entity, 'read', params), ...filtersSql(entity, query.filters ?? [], new Set(readable), params)];
+    const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, query.filters ?? [], params)];
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 1000);
-    const sql = `SELECT ${selectList(entity, readable)} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, query.sort, new Set(readable))} LIMIT ${limit} OFFSET ${Math.max(query.offset ?? 0, 0)}`;
+    const sql = `SELECT ${selectList(entity, [...this.selectedFields(entity)])} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, query.sort, this.everyRecordFields(entity))} LIMIT ${limit} OFFSET ${Math.max(query.offset ?? 0, 0)}`;
     const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
-    return this.redactPerRecord(entity, rows.map((r) => normaliseRow(entity, r)));
+    return this.shownOfReadable(entity, rows.map((r) => normaliseRow(entity, r)));
   }
 
   async count(key: string, filters: FieldFilter[] = []): Promise<number> {
     const entity = this.entity(key);
     const params = new SqlParams();
-    const where = [...this.scopedWhere(entity, 'read', params), ...filtersSql(entity, filters, new Set(this.readableFields(entity)), params)];
+    const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, filters, params)];
     const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
     return row.n;
   }
@@ -176,25 +206,25 @@ export class RecordService implements Records {
    */
   async *findPages(key: string, query: Pick<ListQuery, 'filters' | 'sort'> = {}, pageSize = 1000): AsyncGenerator<RecordData[]> {
     const entity = this.entity(key);
-    const readable = this.readableFields(entity);
-    const readableSet = new Set(readable);
-    // The same sort as find's ORDER BY (a field the actor may not read falls back to the entity's default).
-    const sort = resolveSort(entity, query.sort, readableSet);
+    const selected = [...this.selectedFields(entity)];
+    const sortable = this.everyRecordFields(entity);
+    // The same sort as find's ORDER BY (a field the actor may not read on every record falls back to the entity's default).
+    const sort = resolveSort(entity, query.sort, sortable);
     const column = `r.${q(sort.column)}`;
     const desc = sort.direction === 'desc';
     const limit = Math.min(Math.max(Math.trunc(pageSize), 1), 10_000);
     let after: { key: string | null; id: string } | undefined;
     for (;;) {
       const params = new SqlParams();
-      const where = [...this.scopedWhere(entity, 'read', params), ...filtersSql(entity, query.filters ?? [], readableSet, params)];
+      const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, query.filters ?? [], params)];
       if (after) where.push(keysetAfter(column, desc, after, params));
       // The sort key travels as text: a JS Date would drop the microseconds a timestamptz keeps.
-      const sql = `SELECT ${selectList(entity, readable)}, ${column}::text AS "__keyset" FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, sort, readableSet)} LIMIT ${limit}`;
+      const sql = `SELECT ${selectList(entity, selected)}, ${column}::text AS "__keyset" FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, sort, sortable)} LIMIT ${limit}`;
       const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
       if (!rows.length) return;
       const last = rows[rows.length - 1];
       after = { key: last.__keyset === null ? null : String(last.__keyset), id: String(last.id) };
-      yield this.redactPerRecord(entity, rows.map(({ __keyset: _key, ...row }) => normaliseRow(entity, row)));
+      yield this.shownOfReadable(entity, rows.map(({ __keyset: _key, ...row }) => normaliseRow(entity, row)));
       if (rows.length < limit) return;
     }
   }
@@ -225,11 +255,10 @@ export class RecordService implements Records {
     const entity = this.entity(key);
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
-    const readable = this.readableFields(entity);
     const params = new SqlParams();
     const where = [...this.scopedWhere(entity, 'read', params), `r.id = ANY(${params.add(valid)})`];
-    const rows: Record<string, unknown>[] = await this.manager.query(`SELECT ${selectList(entity, readable)} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
-    return this.redactPerRecord(entity, rows.map((r) => normaliseRow(entity, r)));
+    const rows: Record<string, unknown>[] = await this.manager.query(`SELECT ${selectList(entity, [...this.selectedFields(entity)])} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
+    return this.shownOfReadable(entity, rows.map((r) => normaliseRow(entity, r)));
   }
 
   /**
@@ -242,15 +271,18 @@ export class RecordService implements Records {
     return this.visible(entity, await this.loadReadable(entity, id));
   }
 
-  /** Field rules with conditions differ per record: drop what this record's rules hide. */
-  private async redactPerRecord(entity: ResolvedEntity, records: RecordData[]): Promise<RecordData[]> {
-    if (!this.access || !this.access.fieldsDependOnRecord('read', entity)) return records;
+  /**
+   * Rows the read filter selected (with `selectedFields`) → what the actor
+   * sees: the fields every readable record shows, plus those this record's own
+   * rules allow, matched on the full row before anything is removed.
+   */
+  private async shownOfReadable(entity: ResolvedEntity, rows: RecordData[]): Promise<RecordData[]> {
+    if (!this.access) return rows;
+    const { every, perRecord } = this.access.fieldsOf(entity);
     const out: RecordData[] = [];
-    for (const record of records) {
-      const subject = await this.subjectOf(entity, record);
-      const copy = { ...record };
-      for (const f of entity.fields) if (f.name in copy && !this.access.canOnRecord('read', entity, subject, f.name)) delete copy[f.name];
-      out.push(copy);
+    for (const row of rows) {
+      const shown = perRecord.size ? new Set(this.access.readableFieldsOf(entity, await this.subjectOf(entity, row))) : every;
+      out.push(onlyFields(entity, row, shown));
     }
     return out;
   }
@@ -533,9 +565,17 @@ export class RecordService implements Records {
     return { records: this.forModule(entity.module), actor: this.actor, entity };
   }
 
-  private visible(entity: ResolvedEntity, record: RecordData): RecordData {
-    const readable = new Set(this.readableFields(entity));
-    return Object.fromEntries(Object.entries(record).filter(([k]) => !entity.field.has(k) || readable.has(k))) as RecordData;
+  /**
+   * A full stored record (lock, create and update results) as `get` would
+   * show it: this record's rules decide its fields; a record the actor may not
+   * read keeps its system columns only.
+   */
+  private async visible(entity: ResolvedEntity, record: RecordData): Promise<RecordData> {
+    if (!this.access) return record;
+    const { every, perRecord } = this.access.fieldsOf(entity);
+    // Every record readable and no field that varies: nothing to match.
+    if (!perRecord.size && this.access.rowFilter('read', entity).kind === 'all') return onlyFields(entity, record, every);
+    return onlyFields(entity, record, new Set(this.access.readableFieldsOf(entity, await this.subjectOf(entity, record))));
   }
 
   private async audit(entity: ResolvedEntity, action: 'create' | 'update' | 'delete' | 'action', recordId: string, changes: Record<string, unknown>, actionName?: string): Promise<void> {
@@ -567,6 +607,11 @@ function keysetAfter(column: string, desc: boolean, after: { key: string | null;
   return desc ? beyond : `(${beyond} OR ${column} IS NULL)`;
 }
 
+
+/** The record with its system columns and only the `shown` fields. */
+function onlyFields(entity: ResolvedEntity, record: RecordData, shown: ReadonlySet<string>): RecordData {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !entity.field.has(k) || shown.has(k))) as RecordData;
+}
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -63,7 +63,9 @@ export function documentAction<K extends DocumentKind>(options: DocumentActionOp
 export async function printDocument(ctx: HookContext, definition: DocumentActionDefinition, record: RecordData): Promise<{ document: DocumentRow; content: Buffer }> {
   const manager = serviceOf(ctx.records).entityManager;
   const { kind } = definition.document;
-  const data = await definition.document.build(ctx, record);
+  // The action hands over the stored row; the document prints only what the actor reads of it (per-record field rules included).
+  const readable = await ctx.records.get(ctx.entity.key, record.id);
+  const data = await definition.document.build(ctx, readable);
   const document = await issueDocument(
     manager,
     { organizationId: ctx.records.organizationId, kind, entity: ctx.entity.key, recordId: record.id },

@@ -96,7 +96,18 @@ export interface ModulePlugin<R extends Records = Records> {
   /** Handlers for the manifest's `jobs` (by `handler`, default the job name); each runs per organization with the module enabled. */
   jobs?: Record<string, JobHandler>;
   seed?(ctx: SeedContext): Promise<void>;
+  /**
+   * Valid test records, per entity name, for entities whose hooks check more
+   * than their field definitions declare (an end before its start, attendees
+   * above a room's capacity). The test data generator (permission-parity) fills
+   * a draft from the field definitions and references; this returns the values
+   * to create instead. Tests only; never called at run time.
+   */
+  fixtures?: Record<string, FixtureRecord>;
 }
+
+/** See ModulePlugin.fixtures: `draft` is the generated record, `index` its number; `records` reads what exists (system actor). */
+export type FixtureRecord = (draft: Record<string, unknown>, ctx: { records: RecordService; index: number }) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 /** Identity function that gives plugin authors type checking and completion. */
 export const definePlugin = (plugin: ModulePlugin): ModulePlugin => plugin;

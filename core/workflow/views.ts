@@ -31,7 +31,8 @@ export class WorkflowViews {
     const approvals = request ? await this.requests.approvalsOf(request.id) : [];
     const names = await this.people.userNames(approvals.map((a) => a.actor));
     return {
-      state: stateLabel(wf, String(record[wf.field])),
+      // `record` is what this user reads: a status field their rules hide on it stays hidden here too.
+      state: wf.field in record ? stateLabel(wf, String(record[wf.field])) : '',
       actions,
       waitingFor: request ? activeSteps(request.steps, approvals).map((s) => s.label) : [],
       given: approvals.map((a) => ({ step: a.step, actor: names.get(a.actor) ?? a.actor, asRole: a.asRole })),
@@ -40,7 +41,9 @@ export class WorkflowViews {
 
   /** Every transition, approval and rejection of a record, oldest first (the user must be able to read the record). */
   async history(entityKey: string, recordId: string): Promise<HistoryItem[]> {
-    await this.records.get(entityKey, recordId);
+    const readable = await this.records.get(entityKey, recordId);
+    // The states a record went through are its status field's values: hidden where the user's rules hide that field on it.
+    const statusShown = (this.records.runtime.registry.workflow(entityKey)?.field ?? '') in readable;
     const rows = await this.requests.eventsOf(entityKey, recordId);
     const names = await this.people.userNames(rows.map((r) => r.actor));
     return rows.map((r) => ({
@@ -48,8 +51,8 @@ export class WorkflowViews {
       kind: r.kind,
       transition: (r.transition as string | null) ?? null,
       step: r.step,
-      from: (r.from_state as string | null) ?? null,
-      to: (r.to_state as string | null) ?? null,
+      from: statusShown ? ((r.from_state as string | null) ?? null) : null,
+      to: statusShown ? ((r.to_state as string | null) ?? null) : null,
       actor: r.actor ? (names.get(r.actor) ?? r.actor) : (r.system_actor ?? null),
       actorKind: r.actor ? 'user' : r.system_actor ? 'system' : null,
       onBehalfOf: (r.on_behalf_of as string | null) ?? null,

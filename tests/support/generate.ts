@@ -6,11 +6,17 @@
  * - references to core.user point at the fixture's role users first, so rows
  *   that match `${user.id}` conditions exist for every role;
  * - generated role assignments attach roles to generated users only, never to
- *   the fixture users whose permissions are under test.
+ *   the fixture users whose permissions are under test;
+ * - an entity whose hooks check more than its fields declare (an end before
+ *   its start) gets its values from its plugin's `fixtures`, which turn the
+ *   generated draft into a valid record. The hooks are never bypassed: a
+ *   refused record stops the generator with the refusal and that advice.
  */
 import { RecordValidationError } from '../../core/errors.js';
 import type { Registry, ResolvedEntity, ResolvedField } from '../../core/manifest/index.js';
 import type { RecordData, RecordService } from '../../core/data/records.js';
+import type { PluginRegistry } from '../../core/plugins/registry.js';
+import type { FixtureRecord } from '../../core/plugins/types.js';
 
 export interface GenerateOptions {
   /** Records per entity. */
@@ -155,9 +161,15 @@ function sameValue(a: unknown, b: unknown): boolean {
  * beforeCreate hook replaced are written back with an update, so read-only
  * fields (status, codes) vary as well.
  */
-export async function generateRecords(registry: Registry, system: RecordService, options: GenerateOptions): Promise<Map<string, RecordData[]>> {
+export async function generateRecords(modules: { registry: Registry; plugins: PluginRegistry }, system: RecordService, options: GenerateOptions): Promise<Map<string, RecordData[]>> {
+  const { registry, plugins } = modules;
   const pools: Pools = { ids: new Map(), generatedUsers: [] };
   const created = new Map<string, RecordData[]>();
+  for (const [module, plugin] of plugins.byModule) {
+    for (const name of Object.keys(plugin.fixtures ?? {})) {
+      if (!registry.entity(`${module}.${name}`)) throw new Error(`modules/${module}/index.ts: fixtures for unknown entity "${name}"`);
+    }
+  }
   for (const entity of referenceOrder(registry)) {
     const existing = await system.find(entity.key, { limit: 1000 });
     pools.ids.set(entity.key, existing.map((r) => r.id));
@@ -166,7 +178,7 @@ export async function generateRecords(registry: Registry, system: RecordService,
     for (let i = 0; i < options.count; i++) {
       // An approver override must name a real approval step (its hook validates it): one per step.
       if (fixed && i >= fixed.length) break;
-      const record = fixed ? await system.create(entity.key, fixed[i]) : await createWithRetry(entity, i, pools, system, options);
+      const record = fixed ? await system.create(entity.key, fixed[i]) : await createWithRetry(entity, i, pools, system, options, plugins);
       // Unique values ran out (a unique enum with one value allows one record per organization).
       if (!record) break;
       list.push(record);
@@ -178,11 +190,22 @@ export async function generateRecords(registry: Registry, system: RecordService,
   return created;
 }
 
+/** A generated record a hook or the database refused: what, why, and where valid values come from. */
+function refused(entity: ResolvedEntity, i: number, values: Record<string, unknown>, err: unknown, hasFixture: boolean): Error {
+  const why = err instanceof RecordValidationError ? `${err.message} ${JSON.stringify(err.fieldErrors)}` : String((err as Error)?.message ?? err);
+  const advice = hasFixture
+    ? `the fixture modules/${entity.module}/index.ts fixtures.${entity.name} returned values its hooks refuse`
+    : `its hooks check more than its field definitions declare: give modules/${entity.module}/index.ts a fixture that makes the draft valid (fixtures.${entity.name})`;
+  return new Error(`generated ${entity.key} #${i} ${JSON.stringify(values)} was refused: ${why}; ${advice}`, { cause: err });
+}
+
 /** The record, or undefined when every attempt clashed with a unique value of an earlier record (after the first). */
-async function createWithRetry(entity: ResolvedEntity, i: number, pools: Pools, system: RecordService, options: GenerateOptions): Promise<RecordData | undefined> {
+async function createWithRetry(entity: ResolvedEntity, i: number, pools: Pools, system: RecordService, options: GenerateOptions, plugins: PluginRegistry): Promise<RecordData | undefined> {
   for (let salt = 0; ; salt++) {
     const values: Record<string, unknown> = {};
     for (const f of entity.fields) values[f.name] = fieldValue(entity, f, i, salt, pools, options);
+    const fixture: FixtureRecord | undefined = plugins.byModule.get(entity.module)?.fixtures?.[entity.name];
+    if (fixture) Object.assign(values, await fixture({ ...values }, { records: system, index: i }));
     try {
       const record = await system.create(entity.key, values);
       const replaced = Object.fromEntries(
@@ -192,11 +215,59 @@ async function createWithRetry(entity: ResolvedEntity, i: number, pools: Pools, 
     } catch (err) {
       // Only a clash with an earlier record (unique field or index) is worth another try.
       const unique = err instanceof RecordValidationError && Object.values(err.fieldErrors).some((e) => e.type === 'unique');
-      if (!unique) throw err;
+      if (!unique) throw refused(entity, i, values, err, Boolean(fixture));
       if (salt >= 5) {
         if (i > 0) return undefined;
         throw err;
       }
     }
   }
+}
+
+/** Field types a splitting condition may test, in the order they are tried (the most legible first). */
+const SPLIT_TYPES = ['enum', 'boolean', 'integer', 'string', 'email', 'phone', 'url', 'text', 'decimal', 'money', 'reference', 'date', 'datetime'];
+
+/**
+ * A condition on `f` that some of `records` match and some do not, read off
+ * the records themselves (hooks fill and replace values, so the generator's
+ * own choices are no guide): `f` equals the first record's value, or `f` is
+ * not empty. Undefined when every record holds the same value.
+ */
+function splittingCondition(f: ResolvedField, records: Record<string, unknown>[]): Record<string, unknown> | undefined {
+  if (!SPLIT_TYPES.includes(f.type) || records.length < 2) return undefined;
+  const values = records.map((r) => r[f.name] ?? null);
+  const first = values.find((v) => v !== null);
+  if (first === undefined) return undefined;
+  if (values.some((v) => v !== null && v !== first)) return { [f.name]: first };
+  return values.includes(null) ? { [f.name]: { $ne: null } } : undefined;
+}
+
+/**
+ * Rules of a custom role whose read access to fields depends on the record,
+ * for every entity whose stored records (`records`, by entity key) allow it:
+ * - half of the fields always (and so the row),
+ * - the other half where a condition holds on a field the role may not read at all,
+ * - one of the first half hidden again where a second condition holds (inverted).
+ */
+export function perRecordFieldRules(registry: Registry, records: ReadonlyMap<string, Record<string, unknown>[]>): Record<string, unknown>[] {
+  const rules: Record<string, unknown>[] = [];
+  for (const entity of registry.entities) {
+    const stored = records.get(entity.key) ?? [];
+    const splitting = entity.fields
+      .map((f) => ({ f, conditions: splittingCondition(f, stored) }))
+      .filter((s): s is { f: ResolvedField; conditions: Record<string, unknown> } => s.conditions !== undefined)
+      .sort((a, b) => SPLIT_TYPES.indexOf(a.f.type) - SPLIT_TYPES.indexOf(b.f.type));
+    if (!splitting.length) continue;
+    const [tested, second = tested] = splitting;
+    const granted = entity.fields.filter((f) => f.type !== 'password' && f !== tested.f).map((f) => f.name);
+    if (granted.length < 2) continue;
+    const always = granted.slice(0, Math.ceil(granted.length / 2));
+    const sometimes = granted.slice(always.length);
+    rules.push(
+      { action: 'read', subject: entity.key, fields: always },
+      { action: 'read', subject: entity.key, fields: sometimes, conditions: tested.conditions },
+      { action: 'read', subject: entity.key, fields: [always[0]], conditions: second.conditions, inverted: true },
+    );
+  }
+  return rules;
 }
