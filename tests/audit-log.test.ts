@@ -12,7 +12,7 @@ import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } f
 
 const EXPLODE = 'Explode after the write';
 
-/** Fails the pipeline after the row is written (and audited), so the transaction must undo both. */
+/** Member hooks that fail the pipeline after the row is written (and audited), so the transaction must undo both. */
 const failingAfterWrite = definePlugin({
   module: 'library',
   hooks: {
@@ -46,8 +46,10 @@ let a: Fixture;
 let b: Fixture;
 
 beforeAll(async () => {
-  // Every shipped plugin (the institute's workflows need theirs), plus a second library plugin that fails after writing.
-  runtime = await createTestRuntime({ plugins: [...(await discoverPlugins(loadRegistry())), failingAfterWrite] });
+  // Every shipped plugin (the institute's workflows need theirs), the library's with member hooks that fail after writing.
+  const shipped = await discoverPlugins(loadRegistry());
+  const plugins = shipped.map((p) => (p.module === 'library' ? { ...p, hooks: { ...p.hooks, ...failingAfterWrite.hooks } } : p));
+  runtime = await createTestRuntime({ plugins });
   a = await createFixtureOrg(runtime, 'library', ['librarian']);
   b = await createFixtureOrg(runtime, 'library', ['librarian']);
 });

@@ -2,44 +2,35 @@
  * The one data layer. Every path that reads or writes module data (AdminJS
  * actions, reference pickers, plugins, seeding, the CLI) goes through a
  * RecordService built for one actor in one organization. The tenant condition
- * and the actor's row filter are added here and nowhere else.
+ * and the actor's row filter are added in the reads (reader.ts) and nowhere
+ * else; this file is the write pipeline (create, update, delete: one
+ * transaction each) and record actions; audit rows come from audit.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Access } from '../access/ability.js';
-import { conditionToSql, SqlParams } from '../access/sql.js';
-import { forbidden, notFound, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
-import { columnOf, interpolateConditions, isUuid, parseConditions, type ResolvedEntity } from '../manifest/index.js';
+import type { Access } from '../access/ability.js';
+import { SqlParams } from '../access/sql.js';
+import { forbidden, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
+import { columnOf, type ResolvedEntity } from '../manifest/index.js';
+import { coerceInput, validateRecord } from '../manifest/validation.js';
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
 import { actorUserId, systemActor, type Actor } from './actor.js';
+import { diff, sameValue, writeAudit, type AuditAction } from './audit.js';
 import type { DataContext } from './context.js';
 import type { Records } from './contract.js';
 import { mapDatabaseError } from './db-errors.js';
-import { filtersSql, normaliseRow, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
-import { loadSubject } from './subject.js';
 import { hashPassword } from './passwords.js';
-import { coerceInput, validateRecord } from '../manifest/validation.js';
+import type { FieldFilter, ListQuery, RecordData } from './query.js';
+import { RecordReader, type ServiceOptions } from './reader.js';
 
 export type { RecordData, ListQuery, FieldFilter, Records };
 
 const q = (name: string): string => `"${name}"`;
 
-interface ServiceOptions {
-  /** Set while a custom action runs: its handler may write read-only fields of its own entity. */
-  action?: { name: string; entity: string };
-  /** The module whose plugin code was handed this service (names its `asSystem` actors). */
-  module?: string;
-}
-
-export class RecordService implements Records {
-  private constructor(
-    readonly runtime: DataContext,
-    readonly actor: Actor,
-    /** Null for a system actor: tenant-bound, no role checks. */
-    readonly access: Access | null,
-    private readonly manager: EntityManager,
-    private readonly options: ServiceOptions = {},
-  ) {}
+export class RecordService extends RecordReader implements Records {
+  private constructor(runtime: DataContext, actor: Actor, access: Access | null, manager: EntityManager, options: ServiceOptions = {}) {
+    super(runtime, actor, access, manager, options);
+  }
 
   /** `manager` joins a transaction the caller already holds. */
   static async for(runtime: DataContext, actor: Actor, manager?: EntityManager): Promise<RecordService> {
@@ -52,15 +43,7 @@ export class RecordService implements Records {
     return new RecordService(runtime, systemActor(organizationId, reason), null, manager ?? runtime.dataSource.manager);
   }
 
-  get organizationId(): string {
-    return this.actor.organizationId;
-  }
 
-  entity(key: string): ResolvedEntity {
-    const entity = this.runtime.registry.entity(key);
-    if (!entity) throw new UmsError('NOT_FOUND', `Unknown entity "${key}".`, { entity: key });
-    return entity;
-  }
 
   /** Runs `fn` in one transaction (joining the current one, if any); everything rolls back on error. */
   async transaction<T>(fn: (records: RecordService) => Promise<T>): Promise<T> {
@@ -109,208 +92,6 @@ export class RecordService implements Records {
   /** An audit row for something that is not a plain create/update/delete (a workflow approval, a rejection). */
   async auditEvent(key: string, recordId: string, name: string, details: Record<string, unknown>): Promise<void> {
     await this.audit(this.entity(key), 'action', recordId, details, name);
-  }
-
-  // ── Access questions (for screens and plugins) ──────────────────────────
-
-  moduleEnabled(entity: ResolvedEntity): boolean {
-    return this.access ? this.access.moduleEnabled(entity) : true;
-  }
-
-  /** The type-level question ("some record"), answered without the database: navigation, buttons, export/import gates. */
-  canOnType(action: string, key: string): boolean {
-    const entity = this.entity(key);
-    return this.access ? this.access.canOnType(action, entity) : true;
-  }
-
-  async can(action: string, key: string, record?: Record<string, unknown>): Promise<boolean> {
-    if (!record) return this.canOnType(action, key);
-    const entity = this.entity(key);
-    if (!this.access) return true;
-    return this.access.canOnRecord(action, entity, await this.subjectOf(entity, record));
-  }
-
-  /** Fields some record of `entity` may show this actor (columns); which ones a given record shows is decided per record. */
-  readableFields(entityOrKey: ResolvedEntity | string): string[] {
-    const entity = typeof entityOrKey === 'string' ? this.entity(entityOrKey) : entityOrKey;
-    const names = entity.fields.filter((f) => f.type !== 'password').map((f) => f.name);
-    if (!this.access) return names;
-    const { some } = this.access.fieldsOf(entity);
-    return names.filter((n) => some.has(n));
-  }
-
-  /** What a read selects: the readable fields and, when fields vary per record, every field a read condition tests. */
-  private selectedFields(entity: ResolvedEntity): readonly string[] {
-    return this.access ? this.access.fieldsOf(entity).select : entity.fields.map((f) => f.name);
-  }
-
-  /** Fields that filters and sort may use: those every readable record shows (a field hidden on some rows would leak through them). */
-  private everyRecordFields(entity: ResolvedEntity): ReadonlySet<string> {
-    return this.access ? this.access.fieldsOf(entity).every : new Set(entity.fields.map((f) => f.name));
-  }
-
-  /**
-   * Caller-supplied filters as SQL. A filter on a field every readable record
-   * shows applies as given; one on a field that only some records show applies
-   * to those records only (the others drop out of the result whatever their
-   * hidden value); one on a field no record shows is ignored.
-   */
-  private filterWhere(entity: ResolvedEntity, filters: FieldFilter[], params: SqlParams): string[] {
-    const perRecord = this.access?.fieldsOf(entity).perRecord;
-    const where = filtersSql(entity, filters.filter((f) => !perRecord?.has(f.field)), this.everyRecordFields(entity), params);
-    for (const filter of filters) {
-      if (!perRecord?.has(filter.field)) continue;
-      const shown = this.access!.rowFilterSql('read', entity, 'r', params, filter.field);
-      const [part] = filtersSql(entity, [filter], new Set([filter.field]), params);
-      if (part) where.push(shown ? `(${shown} AND ${part})` : part);
-    }
-    return where;
-  }
-
-  // ── Reads ───────────────────────────────────────────────────────────────
-
-  private scopedWhere(entity: ResolvedEntity, action: string, params: SqlParams, alias = 'r'): string[] {
-    const where = [`${alias}.organization_id = ${params.add(this.organizationId)}`];
-    if (this.access) {
-      if (!this.access.canOnType(action, entity)) return [...where, 'FALSE'];
-      const rows = this.access.rowFilterSql(action, entity, alias, params);
-      if (rows) where.push(rows);
-    }
-    return where;
-  }
-
-  async find(key: string, query: ListQuery = {}): Promise<RecordData[]> {
-    const entity = this.entity(key);
-    const params = new SqlParams();
-    const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, query.filters ?? [], params)];
-    const limit = Math.min(Math.max(query.limit ?? 50, 1), 1000);
-    const sql = `SELECT ${selectList(entity, [...this.selectedFields(entity)])} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, query.sort, this.everyRecordFields(entity))} LIMIT ${limit} OFFSET ${Math.max(query.offset ?? 0, 0)}`;
-    const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
-    return this.shownOfReadable(entity, rows.map((r) => normaliseRow(entity, r)));
-  }
-
-  async count(key: string, filters: FieldFilter[] = []): Promise<number> {
-    const entity = this.entity(key);
-    const params = new SqlParams();
-    const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, filters, params)];
-    const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
-    return row.n;
-  }
-
-  /**
-   * Everything `find` would return for these filters and sort, one page at a
-   * time (exports). Keyset pagination on (sort column, id): each page is one
-   * short query that continues after the last row of the previous page, so
-   * 100,000 rows never sit in memory together and no page re-reads what an
-   * OFFSET would skip.
-   */
-  async *findPages(key: string, query: Pick<ListQuery, 'filters' | 'sort'> = {}, pageSize = 1000): AsyncGenerator<RecordData[]> {
-    const entity = this.entity(key);
-    const selected = [...this.selectedFields(entity)];
-    const sortable = this.everyRecordFields(entity);
-    // The same sort as find's ORDER BY (a field the actor may not read on every record falls back to the entity's default).
-    const sort = resolveSort(entity, query.sort, sortable);
-    const column = `r.${q(sort.column)}`;
-    const desc = sort.direction === 'desc';
-    const limit = Math.min(Math.max(Math.trunc(pageSize), 1), 10_000);
-    let after: { key: string | null; id: string } | undefined;
-    for (;;) {
-      const params = new SqlParams();
-      const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, query.filters ?? [], params)];
-      if (after) where.push(keysetAfter(column, desc, after, params));
-      // The sort key travels as text: a JS Date would drop the microseconds a timestamptz keeps.
-      const sql = `SELECT ${selectList(entity, selected)}, ${column}::text AS "__keyset" FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, sort, sortable)} LIMIT ${limit}`;
-      const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
-      if (!rows.length) return;
-      const last = rows[rows.length - 1];
-      after = { key: last.__keyset === null ? null : String(last.__keyset), id: String(last.id) };
-      yield this.shownOfReadable(entity, rows.map(({ __keyset: _key, ...row }) => normaliseRow(entity, row)));
-      if (rows.length < limit) return;
-    }
-  }
-
-  /** Count of readable records that also match a manifest condition (dashboard cards); placeholders are filled for this actor. */
-  async countMatching(key: string, conditions: Record<string, unknown> | undefined): Promise<number> {
-    const entity = this.entity(key);
-    const params = new SqlParams();
-    const where = this.scopedWhere(entity, 'read', params);
-    if (conditions) {
-      const user = this.actor.kind === 'user' ? { id: this.actor.userId, organizationId: this.organizationId, email: this.actor.email } : { id: '', organizationId: this.organizationId, email: '' };
-      const timeZone = await this.timeZone();
-      const node = parseConditions(interpolateConditions(conditions, { user, now: new Date(), timeZone }), '', [], { interpolated: true });
-      where.push(conditionToSql(node, entity, 'r', params, { registry: this.runtime.registry, organizationId: this.organizationId, timeZone }));
-    }
-    const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
-    return row.n;
-  }
-
-  /** One record, read through the same filtered query as lists; missing and not allowed look the same. */
-  async get(key: string, id: string): Promise<RecordData> {
-    const found = await this.getMany(key, [id]);
-    if (!found.length) throw notFound(this.entity(key).label);
-    return found[0];
-  }
-
-  async getMany(key: string, ids: string[]): Promise<RecordData[]> {
-    const entity = this.entity(key);
-    const valid = ids.filter(isUuid);
-    if (!valid.length) return [];
-    const params = new SqlParams();
-    const where = [...this.scopedWhere(entity, 'read', params), `r.id = ANY(${params.add(valid)})`];
-    const rows: Record<string, unknown>[] = await this.manager.query(`SELECT ${selectList(entity, [...this.selectedFields(entity)])} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
-    return this.shownOfReadable(entity, rows.map((r) => normaliseRow(entity, r)));
-  }
-
-  /**
-   * Reads one record for a change in the current transaction and locks its row,
-   * so concurrent actions on it (two librarians issuing the last copy) queue up.
-   */
-  async lock(key: string, id: string): Promise<RecordData> {
-    const entity = this.entity(key);
-    if (!this.manager.queryRunner?.isTransactionActive) throw new UmsError('INTERNAL', 'lock() needs a transaction (use records.transaction or an action).');
-    return this.visible(entity, await this.loadReadable(entity, id));
-  }
-
-  /**
-   * Rows the read filter selected (with `selectedFields`) → what the actor
-   * sees: the fields every readable record shows, plus those this record's own
-   * rules allow, matched on the full row before anything is removed.
-   */
-  private async shownOfReadable(entity: ResolvedEntity, rows: RecordData[]): Promise<RecordData[]> {
-    if (!this.access) return rows;
-    const { every, perRecord } = this.access.fieldsOf(entity);
-    const out: RecordData[] = [];
-    for (const row of rows) {
-      const shown = perRecord.size ? new Set(this.access.readableFieldsOf(entity, await this.subjectOf(entity, row))) : every;
-      out.push(onlyFields(entity, row, shown));
-    }
-    return out;
-  }
-
-  /** Raw stored record (all fields), locked for the rest of the transaction. Tenant-scoped only. */
-  private async loadForWrite(entity: ResolvedEntity, id: string): Promise<RecordData | undefined> {
-    if (!isUuid(id)) return undefined;
-    const params = new SqlParams();
-    const names = entity.fields.map((f) => f.name);
-    const rows: Record<string, unknown>[] = await this.manager.query(
-      `SELECT ${selectList(entity, names)} FROM ${q(entity.table)} r WHERE r.organization_id = ${params.add(this.organizationId)} AND r.id = ${params.add(id)} FOR UPDATE`,
-      params.values,
-    );
-    return rows[0] ? normaliseRow(entity, rows[0]) : undefined;
-  }
-
-  /**
-   * The object CASL checks: the record's values plus what the actor's
-   * conditions follow (reference paths, `$some` related records), loaded by
-   * organization-scoped queries in this transaction (see data/subject.ts).
-   */
-  async subjectOf(entity: ResolvedEntity, record: Record<string, unknown>): Promise<Record<string, unknown>> {
-    return loadSubject({ manager: this.manager, registry: this.runtime.registry, organizationId: this.organizationId }, entity, record, this.access?.subjectPlans.get(entity.key));
-  }
-
-  /** The organization's time zone: date placeholders and dates compared with timestamps are read in it. */
-  async timeZone(): Promise<string> {
-    return this.access?.timeZone ?? this.runtime.access.timeZone(this.organizationId);
   }
 
   // ── Writes ──────────────────────────────────────────────────────────────
@@ -497,6 +278,10 @@ export class RecordService implements Records {
 
   // ── Pipeline pieces ─────────────────────────────────────────────────────
 
+  private async audit(entity: ResolvedEntity, action: AuditAction, recordId: string, changes: Record<string, unknown>, actionName?: string): Promise<void> {
+    await writeAudit(this.manager, this.actor, entity, { action, recordId, changes, actionName });
+  }
+
   private requireModule(entity: ResolvedEntity): void {
     if (this.access && !this.access.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
   }
@@ -531,13 +316,6 @@ export class RecordService implements Records {
     }
   }
 
-  /** Tenant-scoped load + the read rule: what the actor cannot read does not exist for them. */
-  private async loadReadable(entity: ResolvedEntity, id: string): Promise<RecordData> {
-    const record = await this.loadForWrite(entity, id);
-    if (!record) throw notFound(entity.label);
-    if (this.access && !this.access.canOnRecord('read', entity, await this.subjectOf(entity, record))) throw notFound(entity.label);
-    return record;
-  }
 
   private async validate(entity: ResolvedEntity, values: Record<string, unknown>, touched: string[]): Promise<void> {
     const errors = validateRecord(entity, values);
@@ -565,76 +343,17 @@ export class RecordService implements Records {
     return { records: this.forModule(entity.module), actor: this.actor, entity };
   }
 
-  /**
-   * A full stored record (lock, create and update results) as `get` would
-   * show it: this record's rules decide its fields; a record the actor may not
-   * read keeps its system columns only.
-   */
-  private async visible(entity: ResolvedEntity, record: RecordData): Promise<RecordData> {
-    if (!this.access) return record;
-    const { every, perRecord } = this.access.fieldsOf(entity);
-    // Every record readable and no field that varies: nothing to match.
-    if (!perRecord.size && this.access.rowFilter('read', entity).kind === 'all') return onlyFields(entity, record, every);
-    return onlyFields(entity, record, new Set(this.access.readableFieldsOf(entity, await this.subjectOf(entity, record))));
-  }
 
-  private async audit(entity: ResolvedEntity, action: 'create' | 'update' | 'delete' | 'action', recordId: string, changes: Record<string, unknown>, actionName?: string): Promise<void> {
-    if (entity.key === 'core.audit_log') return;
-    await this.manager.query(
-      `INSERT INTO core_audit_log (organization_id, actor_id, system_actor, module, entity, record_id, action, action_name, changes, ip, created_by, updated_by)
-       VALUES ($1, $2, $10, $3, $4, $5, $6, $7, $8, $9, $2, $2)`,
-      [this.organizationId, actorUserId(this.actor), entity.module, entity.key, recordId, action, actionName ?? null, JSON.stringify(changes), this.actor.kind === 'user' ? (this.actor.ip ?? null) : null, this.actor.kind === 'system' ? this.actor.reason : null],
-    );
-  }
 
   private afterWrite(entity: ResolvedEntity): void {
     if (entity.key === 'core.role' || entity.key === 'core.role_assignment') this.runtime.access.invalidate();
   }
 }
 
-/**
- * Rows after `after` in `ORDER BY column dir, id dir` (findPages). PostgreSQL
- * sorts NULLs last ascending and first descending, so a NULL sort key needs
- * its own branch.
- */
-function keysetAfter(column: string, desc: boolean, after: { key: string | null; id: string }, params: SqlParams): string {
-  const cmp = desc ? '<' : '>';
-  const id = params.add(after.id);
-  if (column === 'r."id"') return `r."id" ${cmp} ${id}`;
-  if (after.key === null) return desc ? `(${column} IS NOT NULL OR r."id" < ${id})` : `(${column} IS NULL AND r."id" > ${id})`;
-  const key = params.add(after.key);
-  const beyond = `(${column} ${cmp} ${key} OR (${column} = ${key} AND r."id" ${cmp} ${id}))`;
-  return desc ? beyond : `(${beyond} OR ${column} IS NULL)`;
-}
 
 
-/** The record with its system columns and only the `shown` fields. */
-function onlyFields(entity: ResolvedEntity, record: RecordData, shown: ReadonlySet<string>): RecordData {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => !entity.field.has(k) || shown.has(k))) as RecordData;
-}
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
-  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
-  return String(a) === String(b) && typeof a === typeof b;
-}
 
-/** Changed fields with before/after; passwords are recorded as changed, never with values. */
-function diff(entity: ResolvedEntity, before: Record<string, unknown>, after: Record<string, unknown>, only?: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of entity.fields) {
-    if (only && !only.includes(f.name)) continue;
-    const a = before[f.name] ?? null;
-    const b = after[f.name] ?? null;
-    if (f.type === 'password') {
-      if (only?.includes(f.name)) out[f.name] = { changed: true };
-      continue;
-    }
-    if (!sameValue(a, b)) out[f.name] = { before: a, after: b };
-  }
-  return out;
-}
 
 /**
  * The service behind a `Records` a plugin passes back to the core (documents,

@@ -30,6 +30,10 @@ export class PluginRegistry implements PluginLookup {
         // A plugin whose manifest is not loaded (e.g. a test with a manifest subset) stays inactive.
         continue;
       }
+      if (this.byModule.has(plugin.module)) {
+        problems.push({ file, pointer: '/module', message: `a second plugin for module "${plugin.module}": a module has one plugin, modules/${plugin.module}/index.ts` });
+        continue;
+      }
       this.byModule.set(plugin.module, plugin);
       for (const [entityName, hooks] of Object.entries(plugin.hooks ?? {})) {
         const entity = registry.entity(`${plugin.module}.${entityName}`);

@@ -1,0 +1,289 @@
+/**
+ * The read half of the data layer: what an actor may see, and how. Every read
+ * adds the tenant condition and the actor's row filter (core/access), selects
+ * the fields the actor's read rules need, and hands out only the fields this
+ * record's rules allow (core/access/fields.ts). RecordService (records.ts)
+ * adds the write pipeline and record actions on top.
+ */
+import type { EntityManager } from 'typeorm';
+import type { Access } from '../access/ability.js';
+import { conditionToSql, SqlParams } from '../access/sql.js';
+import { notFound, UmsError } from '../errors.js';
+import { interpolateConditions, isUuid, parseConditions, type ResolvedEntity } from '../manifest/index.js';
+import type { Actor } from './actor.js';
+import type { DataContext } from './context.js';
+import { filtersSql, normaliseRow, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
+import { loadSubject } from './subject.js';
+
+const q = (name: string): string => `"${name}"`;
+
+export interface ServiceOptions {
+  /** Set while a custom action runs: its handler may write read-only fields of its own entity. */
+  action?: { name: string; entity: string };
+  /** The module whose plugin code was handed this service (names its `asSystem` actors). */
+  module?: string;
+}
+
+export abstract class RecordReader {
+  protected constructor(
+    readonly runtime: DataContext,
+    readonly actor: Actor,
+    /** Null for a system actor: tenant-bound, no role checks. */
+    readonly access: Access | null,
+    protected readonly manager: EntityManager,
+    protected readonly options: ServiceOptions = {},
+  ) {}
+
+  get organizationId(): string {
+    return this.actor.organizationId;
+  }
+
+  entity(key: string): ResolvedEntity {
+    const entity = this.runtime.registry.entity(key);
+    if (!entity) throw new UmsError('NOT_FOUND', `Unknown entity "${key}".`, { entity: key });
+    return entity;
+  }
+
+  /** Tenant-scoped load + the read rule: what the actor cannot read does not exist for them. */
+  protected async loadReadable(entity: ResolvedEntity, id: string): Promise<RecordData> {
+    const record = await this.loadForWrite(entity, id);
+    if (!record) throw notFound(entity.label);
+    if (this.access && !this.access.canOnRecord('read', entity, await this.subjectOf(entity, record))) throw notFound(entity.label);
+    return record;
+  }
+
+  /**
+   * A full stored record (lock, create and update results) as `get` would
+   * show it: this record's rules decide its fields; a record the actor may not
+   * read keeps its system columns only.
+   */
+  protected async visible(entity: ResolvedEntity, record: RecordData): Promise<RecordData> {
+    if (!this.access) return record;
+    const { every, perRecord } = this.access.fieldsOf(entity);
+    // Every record readable and no field that varies: nothing to match.
+    if (!perRecord.size && this.access.rowFilter('read', entity).kind === 'all') return onlyFields(entity, record, every);
+    return onlyFields(entity, record, new Set(this.access.readableFieldsOf(entity, await this.subjectOf(entity, record))));
+  }
+
+  // ── Access questions (for screens and plugins) ──────────────────────────
+
+  moduleEnabled(entity: ResolvedEntity): boolean {
+    return this.access ? this.access.moduleEnabled(entity) : true;
+  }
+
+  /** The type-level question ("some record"), answered without the database: navigation, buttons, export/import gates. */
+  canOnType(action: string, key: string): boolean {
+    const entity = this.entity(key);
+    return this.access ? this.access.canOnType(action, entity) : true;
+  }
+
+  async can(action: string, key: string, record?: Record<string, unknown>): Promise<boolean> {
+    if (!record) return this.canOnType(action, key);
+    const entity = this.entity(key);
+    if (!this.access) return true;
+    return this.access.canOnRecord(action, entity, await this.subjectOf(entity, record));
+  }
+
+  /** Fields some record of `entity` may show this actor (columns); which ones a given record shows is decided per record. */
+  readableFields(entityOrKey: ResolvedEntity | string): string[] {
+    const entity = typeof entityOrKey === 'string' ? this.entity(entityOrKey) : entityOrKey;
+    const names = entity.fields.filter((f) => f.type !== 'password').map((f) => f.name);
+    if (!this.access) return names;
+    const { some } = this.access.fieldsOf(entity);
+    return names.filter((n) => some.has(n));
+  }
+
+  /** What a read selects: the readable fields and, when fields vary per record, every field a read condition tests. */
+  protected selectedFields(entity: ResolvedEntity): readonly string[] {
+    return this.access ? this.access.fieldsOf(entity).select : entity.fields.map((f) => f.name);
+  }
+
+  /** Fields that filters and sort may use: those every readable record shows (a field hidden on some rows would leak through them). */
+  protected everyRecordFields(entity: ResolvedEntity): ReadonlySet<string> {
+    return this.access ? this.access.fieldsOf(entity).every : new Set(entity.fields.map((f) => f.name));
+  }
+
+  /**
+   * Caller-supplied filters as SQL. A filter on a field every readable record
+   * shows applies as given; one on a field that only some records show applies
+   * to those records only (the others drop out of the result whatever their
+   * hidden value); one on a field no record shows is ignored.
+   */
+  protected filterWhere(entity: ResolvedEntity, filters: FieldFilter[], params: SqlParams): string[] {
+    const perRecord = this.access?.fieldsOf(entity).perRecord;
+    const where = filtersSql(entity, filters.filter((f) => !perRecord?.has(f.field)), this.everyRecordFields(entity), params);
+    for (const filter of filters) {
+      if (!perRecord?.has(filter.field)) continue;
+      const shown = this.access!.rowFilterSql('read', entity, 'r', params, filter.field);
+      const [part] = filtersSql(entity, [filter], new Set([filter.field]), params);
+      if (part) where.push(shown ? `(${shown} AND ${part})` : part);
+    }
+    return where;
+  }
+
+  // ── Reads ───────────────────────────────────────────────────────────────
+
+  protected scopedWhere(entity: ResolvedEntity, action: string, params: SqlParams, alias = 'r'): string[] {
+    const where = [`${alias}.organization_id = ${params.add(this.organizationId)}`];
+    if (this.access) {
+      if (!this.access.canOnType(action, entity)) return [...where, 'FALSE'];
+      const rows = this.access.rowFilterSql(action, entity, alias, params);
+      if (rows) where.push(rows);
+    }
+    return where;
+  }
+
+  async find(key: string, query: ListQuery = {}): Promise<RecordData[]> {
+    const entity = this.entity(key);
+    const params = new SqlParams();
+    const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, query.filters ?? [], params)];
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 1000);
+    const sql = `SELECT ${selectList(entity, [...this.selectedFields(entity)])} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, query.sort, this.everyRecordFields(entity))} LIMIT ${limit} OFFSET ${Math.max(query.offset ?? 0, 0)}`;
+    const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
+    return this.shownOfReadable(entity, rows.map((r) => normaliseRow(entity, r)));
+  }
+
+  async count(key: string, filters: FieldFilter[] = []): Promise<number> {
+    const entity = this.entity(key);
+    const params = new SqlParams();
+    const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, filters, params)];
+    const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
+    return row.n;
+  }
+
+  /**
+   * Everything `find` would return for these filters and sort, one page at a
+   * time (exports). Keyset pagination on (sort column, id): each page is one
+   * short query that continues after the last row of the previous page, so
+   * 100,000 rows never sit in memory together and no page re-reads what an
+   * OFFSET would skip.
+   */
+  async *findPages(key: string, query: Pick<ListQuery, 'filters' | 'sort'> = {}, pageSize = 1000): AsyncGenerator<RecordData[]> {
+    const entity = this.entity(key);
+    const selected = [...this.selectedFields(entity)];
+    const sortable = this.everyRecordFields(entity);
+    // The same sort as find's ORDER BY (a field the actor may not read on every record falls back to the entity's default).
+    const sort = resolveSort(entity, query.sort, sortable);
+    const column = `r.${q(sort.column)}`;
+    const desc = sort.direction === 'desc';
+    const limit = Math.min(Math.max(Math.trunc(pageSize), 1), 10_000);
+    let after: { key: string | null; id: string } | undefined;
+    for (;;) {
+      const params = new SqlParams();
+      const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, query.filters ?? [], params)];
+      if (after) where.push(keysetAfter(column, desc, after, params));
+      // The sort key travels as text: a JS Date would drop the microseconds a timestamptz keeps.
+      const sql = `SELECT ${selectList(entity, selected)}, ${column}::text AS "__keyset" FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, sort, sortable)} LIMIT ${limit}`;
+      const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
+      if (!rows.length) return;
+      const last = rows[rows.length - 1];
+      after = { key: last.__keyset === null ? null : String(last.__keyset), id: String(last.id) };
+      yield this.shownOfReadable(entity, rows.map(({ __keyset: _key, ...row }) => normaliseRow(entity, row)));
+      if (rows.length < limit) return;
+    }
+  }
+
+  /** Count of readable records that also match a manifest condition (dashboard cards); placeholders are filled for this actor. */
+  async countMatching(key: string, conditions: Record<string, unknown> | undefined): Promise<number> {
+    const entity = this.entity(key);
+    const params = new SqlParams();
+    const where = this.scopedWhere(entity, 'read', params);
+    if (conditions) {
+      const user = this.actor.kind === 'user' ? { id: this.actor.userId, organizationId: this.organizationId, email: this.actor.email } : { id: '', organizationId: this.organizationId, email: '' };
+      const timeZone = await this.timeZone();
+      const node = parseConditions(interpolateConditions(conditions, { user, now: new Date(), timeZone }), '', [], { interpolated: true });
+      where.push(conditionToSql(node, entity, 'r', params, { registry: this.runtime.registry, organizationId: this.organizationId, timeZone }));
+    }
+    const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
+    return row.n;
+  }
+
+  /** One record, read through the same filtered query as lists; missing and not allowed look the same. */
+  async get(key: string, id: string): Promise<RecordData> {
+    const found = await this.getMany(key, [id]);
+    if (!found.length) throw notFound(this.entity(key).label);
+    return found[0];
+  }
+
+  async getMany(key: string, ids: string[]): Promise<RecordData[]> {
+    const entity = this.entity(key);
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return [];
+    const params = new SqlParams();
+    const where = [...this.scopedWhere(entity, 'read', params), `r.id = ANY(${params.add(valid)})`];
+    const rows: Record<string, unknown>[] = await this.manager.query(`SELECT ${selectList(entity, [...this.selectedFields(entity)])} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
+    return this.shownOfReadable(entity, rows.map((r) => normaliseRow(entity, r)));
+  }
+
+  /**
+   * Reads one record for a change in the current transaction and locks its row,
+   * so concurrent actions on it (two librarians issuing the last copy) queue up.
+   */
+  async lock(key: string, id: string): Promise<RecordData> {
+    const entity = this.entity(key);
+    if (!this.manager.queryRunner?.isTransactionActive) throw new UmsError('INTERNAL', 'lock() needs a transaction (use records.transaction or an action).');
+    return this.visible(entity, await this.loadReadable(entity, id));
+  }
+
+  /**
+   * Rows the read filter selected (with `selectedFields`) → what the actor
+   * sees: the fields every readable record shows, plus those this record's own
+   * rules allow, matched on the full row before anything is removed.
+   */
+  protected async shownOfReadable(entity: ResolvedEntity, rows: RecordData[]): Promise<RecordData[]> {
+    if (!this.access) return rows;
+    const { every, perRecord } = this.access.fieldsOf(entity);
+    const out: RecordData[] = [];
+    for (const row of rows) {
+      const shown = perRecord.size ? new Set(this.access.readableFieldsOf(entity, await this.subjectOf(entity, row))) : every;
+      out.push(onlyFields(entity, row, shown));
+    }
+    return out;
+  }
+
+  /** Raw stored record (all fields), locked for the rest of the transaction. Tenant-scoped only. */
+  protected async loadForWrite(entity: ResolvedEntity, id: string): Promise<RecordData | undefined> {
+    if (!isUuid(id)) return undefined;
+    const params = new SqlParams();
+    const names = entity.fields.map((f) => f.name);
+    const rows: Record<string, unknown>[] = await this.manager.query(
+      `SELECT ${selectList(entity, names)} FROM ${q(entity.table)} r WHERE r.organization_id = ${params.add(this.organizationId)} AND r.id = ${params.add(id)} FOR UPDATE`,
+      params.values,
+    );
+    return rows[0] ? normaliseRow(entity, rows[0]) : undefined;
+  }
+
+  /**
+   * The object CASL checks: the record's values plus what the actor's
+   * conditions follow (reference paths, `$some` related records), loaded by
+   * organization-scoped queries in this transaction (see data/subject.ts).
+   */
+  async subjectOf(entity: ResolvedEntity, record: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return loadSubject({ manager: this.manager, registry: this.runtime.registry, organizationId: this.organizationId }, entity, record, this.access?.subjectPlans.get(entity.key));
+  }
+
+  /** The organization's time zone: date placeholders and dates compared with timestamps are read in it. */
+  async timeZone(): Promise<string> {
+    return this.access?.timeZone ?? this.runtime.access.timeZone(this.organizationId);
+  }
+}
+
+/**
+ * Rows after `after` in `ORDER BY column dir, id dir` (findPages). PostgreSQL
+ * sorts NULLs last ascending and first descending, so a NULL sort key needs
+ * its own branch.
+ */
+function keysetAfter(column: string, desc: boolean, after: { key: string | null; id: string }, params: SqlParams): string {
+  const cmp = desc ? '<' : '>';
+  const id = params.add(after.id);
+  if (column === 'r."id"') return `r."id" ${cmp} ${id}`;
+  if (after.key === null) return desc ? `(${column} IS NOT NULL OR r."id" < ${id})` : `(${column} IS NULL AND r."id" > ${id})`;
+  const key = params.add(after.key);
+  const beyond = `(${column} ${cmp} ${key} OR (${column} = ${key} AND r."id" ${cmp} ${id}))`;
+  return desc ? beyond : `(${beyond} OR ${column} IS NULL)`;
+}
+/** The record with its system columns and only the `shown` fields. */
+function onlyFields(entity: ResolvedEntity, record: RecordData, shown: ReadonlySet<string>): RecordData {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !entity.field.has(k) || shown.has(k))) as RecordData;
+}
+
