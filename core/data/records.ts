@@ -9,7 +9,7 @@ import type { EntityManager } from 'typeorm';
 import { Access, flatPath } from '../access/ability.js';
 import { conditionToSql, SqlParams } from '../access/sql.js';
 import { forbidden, notFound, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
-import { columnOf, interpolateConditions, isUuid, parseConditions, type ResolvedEntity } from '../manifest/index.js';
+import { columnOf, interpolateConditions, isUuid, parseConditions, roleKey, type ResolvedEntity } from '../manifest/index.js';
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
 import { actorUserId, systemActor, type Actor } from './actor.js';
 import type { DataContext } from './context.js';
@@ -83,7 +83,9 @@ export class RecordService implements Records {
   }
 
   hasRole(name: string): boolean {
-    return this.access?.principal.roles.includes(name) ?? false;
+    // A bare name the service's module declares is that module's role (`teacher` in institute code: `institute.teacher`).
+    const own = this.options.module && !name.includes('.') ? roleKey(this.options.module, name) : undefined;
+    return this.access?.principal.roles.includes(own && this.runtime.registry.roles.has(own) ? own : name) ?? false;
   }
 
   /**

@@ -3,3 +3,4 @@ export * from './model.js';
 export * from './conditions.js';
 export { relationCondition, USER_ENTITY } from './workflows.js';
 export { DEFAULT_SYSTEM_TYPES_PATH, SYSTEM_TYPES_FILE } from './system-types.js';
+export { roleKey, roleDisplayLabel, resolveRoleRef, roleFromInput } from './roles.js';

@@ -26,6 +26,10 @@ export type RuleAction = string;
  */
 export type Conditions = Record<string, unknown>;
 /**
+ * A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.
+ */
+export type RoleRef = string;
+/**
  * A CASL (MongoDB-style) condition. Keys are field names or 'reference.field' paths, or $and/$or/$not. Values are literals, placeholders such as ${user.id}, or one operator object ($eq $ne $in $nin $gt $gte $lt $lte).
  */
 export type Conditions1 = Record<string, unknown>;
@@ -58,7 +62,7 @@ export interface ModuleManifest {
   entities: Entity[];
   roles?: Role[];
   /**
-   * CASL rules per role name. A role may be declared by this module or by a module it depends on.
+   * CASL rules per role: a role this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.
    */
   permissions?: {
     [k: string]: PermissionRule[];
@@ -207,7 +211,7 @@ export interface WorkflowState {
   /**
    * Only these roles may edit a record in this state (implies editable).
    */
-  editableBy?: Identifier[];
+  editableBy?: RoleRef[];
   /**
    * No transition leaves this state.
    */
@@ -228,7 +232,7 @@ export interface Transition {
  * Who may start the transition (or request its approval).
  */
 export interface TransitionActors {
-  roles?: Identifier[];
+  roles?: RoleRef[];
   relations?: string[];
   /**
    * A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it.
@@ -276,7 +280,7 @@ export interface ApprovalStep {
  * Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as "teacher", "created_by" or "department.head").
  */
 export interface Actors {
-  roles?: Identifier[];
+  roles?: RoleRef[];
   relations?: string[];
 }
 export interface WorkflowEffects {
