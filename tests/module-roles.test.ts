@@ -282,7 +282,7 @@ describe('the migration to role keys', () => {
     }
   };
   const q = <T>(sql: string): Promise<T[]> => runtime.dataSource.query(sql, [org.org.id]);
-  const builtinRows = () => q<{ name: string; label: string; module: string }>(`SELECT name, label, module FROM core_role WHERE organization_id = $1 AND builtin AND module IN ('core', 'institute') ORDER BY name`);
+  const builtinRows = () => q<{ name: string; label: string; module: string }>(`SELECT name, label, module FROM core_role WHERE organization_id = $1 AND builtin AND module IN ('core', 'institute', 'core, institute') ORDER BY name`);
 
   it('renames built-in rows and the role names stored by overrides, requests and events; down renames them back', async () => {
     // The database as the previous release left it: bare names, the institute's admin merged with core's.
