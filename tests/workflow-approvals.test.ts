@@ -209,7 +209,7 @@ describe('organizations configure approvers', () => {
     await (await engine('manager')).run(PURCHASE, id, 'approve');
     expect(await errorOf(async () => (await engine('requester')).run(PURCHASE, id, 'approve'))).toMatchObject({ code: expect.stringMatching(/CONFLICT|FORBIDDEN/) });
     const byAdmin = await (await engine('admin')).run(PURCHASE, id, 'approve');
-    expect(byAdmin.message).toContain('missing role');
+    expect(byAdmin.message).toContain('for the missing role Director (Purchasing)');
     // The manager heads the department and is a manager: the head step was theirs; management still needs a manager.
     const second = await createUser(runtime, small.org.slug, { email: `m2@${small.org.slug}.test`, password: 'secret-123', name: 'm2', roles: ['manager'] });
     await (await engineAs({ id: second.id, email: `m2@${small.org.slug}.test` }, small.org.id)).run(PURCHASE, id, 'approve');
