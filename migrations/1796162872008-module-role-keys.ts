@@ -22,6 +22,8 @@ export class ModuleRoleKeys1796162872008 implements MigrationInterface {
       `UPDATE core_role SET name = module || '.' || name, label = coalesce(label, name) || ' (' || initcap(replace(module, '_', ' ')) || ')'
         WHERE builtin AND module IS NOT NULL AND module <> 'core' AND position('.' in name) = 0`,
     );
+    // Roles are picked by label now: a custom role without one shows its name.
+    await queryRunner.query(`UPDATE core_role SET label = name WHERE label IS NULL OR label = ''`);
     await queryRunner.query(
       `CREATE FUNCTION pg_temp.ums_role_key(org uuid, own text, role text) RETURNS text LANGUAGE sql STABLE AS $$
          SELECT coalesce(

@@ -288,7 +288,7 @@ describe('the migration to role keys', () => {
     // The database as the previous release left it: bare names, the institute's admin merged with core's.
     await migrate('down');
     await q(`UPDATE core_role SET module = 'core, institute' WHERE organization_id = $1 AND name = 'admin'`);
-    await q(`INSERT INTO core_role (organization_id, name, label, builtin, rules) VALUES ($1, 'night_shift', 'Night shift', false, '[]'::jsonb)`);
+    await q(`INSERT INTO core_role (organization_id, name, label, builtin, rules) VALUES ($1, 'night_shift', 'Night shift', false, '[]'::jsonb), ($1, 'unlabelled', NULL, false, '[]'::jsonb)`);
     await q(`INSERT INTO core_approval_override (organization_id, workflow, transition, step, roles) VALUES ($1, 'institute.course_lifecycle', 'approve', 'commercial', '["finance", "night_shift", "admin"]')`);
     const steps = { mode: 'parallel', allowSelfApproval: false, steps: [
       { name: 'admin', label: 'Administration', roles: ['admin'], relations: [], quorum: { kind: 'any' } },
@@ -312,7 +312,8 @@ describe('the migration to role keys', () => {
       { name: 'institute.student', label: 'Student (Institute)', module: 'institute' },
       { name: 'institute.teacher', label: 'Teacher (Institute)', module: 'institute' },
     ]);
-    expect(await q(`SELECT name FROM core_role WHERE organization_id = $1 AND NOT builtin`)).toEqual([{ name: 'night_shift' }]);
+    // Custom roles keep their names; one without a label is picked by its name.
+    expect(await q(`SELECT name, label FROM core_role WHERE organization_id = $1 AND NOT builtin ORDER BY name`)).toEqual([{ name: 'night_shift', label: 'Night shift' }, { name: 'unlabelled', label: 'unlabelled' }]);
     expect(await q(`SELECT roles FROM core_approval_override WHERE organization_id = $1`)).toEqual([{ roles: ['institute.finance', 'night_shift', 'admin'] }]);
     const [request] = await q<{ steps: typeof steps }>(`SELECT steps FROM core_workflow_request WHERE organization_id = $1 AND record_id = 'c1'`);
     expect(request.steps).toEqual({ ...steps, steps: [{ ...steps.steps[0], roles: ['admin'] }, { ...steps.steps[1], roles: ['institute.sales', 'institute.finance'] }] });
