@@ -147,7 +147,7 @@ describe('AdminJS shows and allows only what the role permits', () => {
     const created = await admin.post(api('CoreRole', 'actions/new'), { name: 'member_helper', rules: '[]' });
     expect((created.body.record as { errors: Record<string, unknown> }).errors).toEqual({});
     const res = await admin.get(api('CoreRole', 'actions/search/member'));
-    const titles = (res.body.records as { title: string }[]).map((r) => r.title).sort();
+    const titles = (res.body.records as unknown as { title: string }[]).map((r) => r.title).sort();
     expect(titles).toEqual(['Library member (Library)', 'member_helper']);
   });
 
