@@ -22,7 +22,7 @@ describe('access explanation', () => {
     const member = await lib.as('member');
     const loan = runtime.registry.entity('library.loan')!;
     const allowed = member.access!.explain('read', loan, await member.subjectOf(loan, myLoan));
-    expect(allowed).toMatchObject({ allowed: true, roles: ['member'], decidedBy: expect.stringMatching(/library\.json#\/permissions\/member\/2$/) });
+    expect(allowed).toMatchObject({ allowed: true, roles: ['library.member'], decidedBy: expect.stringMatching(/library\.json#\/permissions\/member\/2$/) });
     const denied = member.access!.explain('read', loan, await member.subjectOf(loan, otherLoan));
     expect(denied).toMatchObject({ allowed: false, decidedBy: null });
     expect(denied.rules.map((r) => r.source)).toEqual([allowed.decidedBy]);

@@ -290,7 +290,7 @@ describe('delete own account', () => {
     const email = 'departing@example.test';
     const sys = await org.system();
     const user = await sys.create('core.user', { email, name: 'Leaving Soon', password: 'Leaving-soon-5', is_active: true });
-    const [memberRole] = await sys.find('core.role', { filters: [{ field: 'name', op: 'eq', value: 'member' }] });
+    const [memberRole] = await sys.find('core.role', { filters: [{ field: 'name', op: 'eq', value: 'library.member' }] });
     await sys.create('core.role_assignment', { user: user.id, role: memberRole.id });
     const card = await sys.create('library.member', { name: 'Leaving Soon', card_number: 'CARD-LEAVE', user: user.id });
     const session = await signIn(email, 'Leaving-soon-5');

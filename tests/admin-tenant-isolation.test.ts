@@ -142,6 +142,15 @@ describe('AdminJS shows and allows only what the role permits', () => {
     expect((notJson.body.record as { errors: Record<string, { message: string }> }).errors.rules.message).toMatch(/JSON/);
   });
 
+  it('the role picker lists roles by label, a built-in one with its module, a custom one without a label by its name', async () => {
+    const admin = await server.login(orgA.users.get('admin')!.email, 'secret-123');
+    const created = await admin.post(api('CoreRole', 'actions/new'), { name: 'member_helper', rules: '[]' });
+    expect((created.body.record as { errors: Record<string, unknown> }).errors).toEqual({});
+    const res = await admin.get(api('CoreRole', 'actions/search/member'));
+    const titles = (res.body.records as unknown as { title: string }[]).map((r) => r.title).sort();
+    expect(titles).toEqual(['Library member (Library)', 'member_helper']);
+  });
+
   it('validation errors come back per field on the form, nothing saved', async () => {
     const res = await librarianA.post(api('LibraryBook', 'actions/new'), { title: '', copies_total: '-3', isbn: 'not-an-isbn' });
     const errors = (res.body.record as { errors: Record<string, { message: string }> }).errors;

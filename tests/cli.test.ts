@@ -151,15 +151,27 @@ describe('organizations, users and modules', () => {
   it('user:create with an unknown role fails clearly and creates nothing', async () => {
     const r = run('user:create', '--org', slug, '--email', 'ghost@city.test', '--password', 'secret-123', '--name', 'Ghost', '--role', 'ghost');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/roles: unknown role "ghost" in cli-city-library \(roles there: .*librarian/);
+    expect(r.stderr).toMatch(/roles: unknown role "ghost" in cli-city-library \(roles there: admin, .*library\.librarian, library\.member\)/);
     const rows: unknown[] = await runtime.dataSource.query(`SELECT 1 FROM core_user WHERE email = 'ghost@city.test'`);
     expect(rows).toHaveLength(0);
+  }, 30_000);
+
+  it('user:create takes a role by its key (library.member); the bare name of another module is unknown', async () => {
+    const r = run('user:create', '--org', slug, '--email', 'mo@city.test', '--password', 'secret-123', '--name', 'Mo', '--role', 'library.member');
+    expect(r.stdout).toMatch(/Created user mo@city\.test .* with role library\.member\./);
+    const roles: { name: string }[] = await runtime.dataSource.query(
+      `SELECT r.name FROM core_role_assignment ra JOIN core_role r ON r.id = ra.role_id JOIN core_user u ON u.id = ra.user_id WHERE u.email = 'mo@city.test'`,
+    );
+    expect(roles).toEqual([{ name: 'library.member' }]);
+    const wrong = run('user:create', '--org', slug, '--email', 'ro@city.test', '--password', 'secret-123', '--name', 'Ro', '--role', 'institute.member');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/roles: unknown role "institute\.member" in cli-city-library/);
   }, 30_000);
 
   it('module:disable keeps the data and module:enable brings it back', async () => {
     const created = run('user:create', '--org', slug, '--email', 'ana@city.test', '--password', 'secret-123', '--name', 'Ana', '--role', 'librarian');
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/Created user ana@city\.test .* with role librarian/);
+    expect(created.stdout).toMatch(/Created user ana@city\.test .* with role library\.librarian\./);
     const [ana]: { id: string }[] = await runtime.dataSource.query(`SELECT id FROM core_user WHERE organization_id = $1 AND email = 'ana@city.test'`, [organizationId]);
     const librarian: Actor = { kind: 'user', userId: ana.id, organizationId, email: 'ana@city.test' };
     const system = await RecordService.for(runtime, systemActor(organizationId, 'cli test'));
@@ -283,8 +295,8 @@ describe('manifests and migrations', () => {
     }
     const registry = loadRegistry({ files: [join(root, 'module-manifests/fleet_cars.json')] });
     expect(registry.entity('fleet_cars.item')?.table).toBe('fleet_cars_item');
-    expect([...registry.roles.keys()]).toContain('fleet_cars_manager');
-    expect(registry.module('fleet_cars')?.rules.get('fleet_cars_manager')?.[0]).toMatchObject({ action: ['manage'], subject: ['fleet_cars.item'] });
+    expect([...registry.roles.keys()]).toContain('fleet_cars.fleet_cars_manager');
+    expect(registry.module('fleet_cars')?.rules.get('fleet_cars.fleet_cars_manager')?.[0]).toMatchObject({ action: ['manage'], subject: ['fleet_cars.item'] });
 
     const plugin = readFileSync(join(root, 'modules/fleet_cars/index.ts'), 'utf8');
     expect(plugin).toContain("export default definePlugin({\n  module: 'fleet_cars',\n  hooks: {},\n})");

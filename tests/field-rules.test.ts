@@ -126,7 +126,11 @@ describe('custom role rules are validated when saved', () => {
     }
     // Renaming a custom role to a built-in name is refused the same way.
     const role = await admin.create('core.role', { name: 'renamed_later', rules: [] });
-    const err = await errorOf(admin.update('core.role', role.id, { name: 'librarian' }));
+    const err = await errorOf(admin.update('core.role', role.id, { name: 'admin' }));
     expect((err as RecordValidationError).fieldErrors.name?.message).toMatch(/built-in role/);
+    // A module role's key has its module (library.librarian): the bare name is free for a custom role, a dotted name never is.
+    expect((await admin.update('core.role', role.id, { name: 'librarian' })).name).toBe('librarian');
+    const dotted = await errorOf(admin.create('core.role', { name: 'library.helper', rules: [] }));
+    expect((dotted as RecordValidationError).fieldErrors.name?.message).toBeDefined();
   });
 });

@@ -39,6 +39,8 @@ describe('institute demo seed', () => {
     const emails = logins.map((l) => l.email).sort();
     expect(emails).toEqual(['admin@institute.demo', 'finance@institute.demo', 'hr@institute.demo', 'sales@institute.demo', 'student@institute.demo', 'teacher@institute.demo']);
     for (const email of emails) expect(await authenticator(runtime)(email, 'demo1234')).not.toBeNull();
+    // Each login holds its role by key; the organization admin is core's.
+    expect(Object.fromEntries(logins.map((l) => [l.email, l.roles]))).toMatchObject({ 'admin@institute.demo': ['admin'], 'teacher@institute.demo': ['institute.teacher'], 'finance@institute.demo': ['institute.finance'] });
   });
 
   it('has about twenty courses in every state, with at least one PENDING', async () => {

@@ -125,7 +125,7 @@ describe('teachers', () => {
     await teacher.delete('institute.course', course.id);
     // Which states the edit form may change is the course workflow's; deleting anything but a draft is refused here.
     // The course workflow locks an ACTIVE course to admins; the module's own rule (archive, never delete) stands behind it.
-    expect(await errorOf(teacher.delete('institute.course', w.courses.active.id))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/can only be deleted by admin/) });
+    expect(await errorOf(teacher.delete('institute.course', w.courses.active.id))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/can only be deleted by Organization admin\./) });
   });
 
   it('cannot move their course to another teacher or edit another teacher’s course', async () => {

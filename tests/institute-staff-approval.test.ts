@@ -49,7 +49,7 @@ describe('staff approval', () => {
     await admin.transaction((tx) => activateStaffAccount(tx, profile));
     expect((await w.system.get('core.user', login.id)).is_active).toBe(true);
     expect(await signIn(login.email, 'secret-123')).toMatchObject({ id: login.id });
-    expect(await rolesOf(login.id)).toEqual(['teacher']);
+    expect(await rolesOf(login.id)).toEqual(['institute.teacher']);
     // The new role's rules apply at once: the teacher can propose a course.
     const teacher = await runtime.access.forUser({ userId: login.id, organizationId: w.fixture.org.id, email: login.email });
     expect(teacher.canOnType('create', runtime.registry.entity('institute.course')!)).toBe(true);
@@ -60,7 +60,7 @@ describe('staff approval', () => {
     const profile = await w.system.create('institute.staff_profile', { name: 'Twice', user: login.id, role: 'finance' });
     await activateStaffAccount(await w.as('admin'), profile);
     await activateStaffAccount(await w.as('admin'), profile);
-    expect(await rolesOf(login.id)).toEqual(['finance']);
+    expect(await rolesOf(login.id)).toEqual(['institute.finance']);
   });
 
   it('HR and finance profiles are held too; a sales profile and an already ACTIVE profile are not', async () => {

@@ -266,7 +266,7 @@ describe('roles under test', () => {
   it('cover every role the manifests declare, plus the custom role', () => {
     expect(orgA.principals.map((p) => p.role).sort()).toEqual([...runtime.registry.roles.keys(), CUSTOM_ROLE, FIELDS_ROLE].sort());
     // A member sees their own loans only: the manifest rule is conditional.
-    const member = orgA.principals.find((p) => p.role === 'member')!;
+    const member = orgA.principals.find((p) => p.role === 'library.member')!;
     expect(member.records.access!.rowFilter('read', runtime.registry.entity('library.loan')!).kind).toBe('where');
   });
 });

@@ -113,6 +113,9 @@ describe('transition actions in AdminJS', () => {
     const managerInbox = (await client('manager').get('/admin/api/pages/approvals')).body.items as { recordTitle: string }[];
     expect(managerInbox.some((i) => i.recordTitle === 'Projector')).toBe(false);
     await client('head').post(api(`records/${id}/approve`), { comment: 'fine by me' });
+    // Roles are shown with their module's label, not as keys.
+    const waiting = (await client('manager').get('/admin/api/pages/approvals')).body.items as { recordTitle: string; youCountAs: string; given: { asRole: string }[] }[];
+    expect(waiting.find((i) => i.recordTitle === 'Projector')).toMatchObject({ youCountAs: 'Manager (Purchasing)', given: [{ asRole: 'relation' }] });
     const history = await client('requester').get(api(`records/${id}/history`));
     expect((history.body.history as { kind: string; comment: string | null }[]).map((h) => [h.kind, h.comment])).toEqual([
       ['transition', null],

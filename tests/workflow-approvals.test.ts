@@ -87,7 +87,7 @@ describe('starting a transition', () => {
     await (await as('manager')).run(PURCHASE, id, 'approve');
     await (await as('director')).run(PURCHASE, id, 'approve');
     expect(await stateOf(id)).toBe('APPROVED');
-    expect(await errorOf(async () => (await org.as('manager')).update(PURCHASE, id, { note: 'x' }))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('finance') });
+    expect(await errorOf(async () => (await org.as('manager')).update(PURCHASE, id, { note: 'x' }))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('by Finance (Purchasing).') });
     await (await org.as('finance')).update(PURCHASE, id, { note: 'checked' });
   });
 });
@@ -209,15 +209,15 @@ describe('organizations configure approvers', () => {
     await (await engine('manager')).run(PURCHASE, id, 'approve');
     expect(await errorOf(async () => (await engine('requester')).run(PURCHASE, id, 'approve'))).toMatchObject({ code: expect.stringMatching(/CONFLICT|FORBIDDEN/) });
     const byAdmin = await (await engine('admin')).run(PURCHASE, id, 'approve');
-    expect(byAdmin.message).toContain('missing role');
+    expect(byAdmin.message).toContain('for the missing role Director (Purchasing)');
     // The manager heads the department and is a manager: the head step was theirs; management still needs a manager.
     const second = await createUser(runtime, small.org.slug, { email: `m2@${small.org.slug}.test`, password: 'secret-123', name: 'm2', roles: ['manager'] });
     await (await engineAs({ id: second.id, email: `m2@${small.org.slug}.test` }, small.org.id)).run(PURCHASE, id, 'approve');
     expect((await system.get(PURCHASE, id)).status).toBe('APPROVED');
-    const [onBehalf] = await system.find('core.workflow_event', { filters: [{ field: 'record_id', op: 'eq', value: id }, { field: 'on_behalf_of', op: 'eq', value: 'director' }] });
-    expect(onBehalf).toMatchObject({ actor: small.users.get('admin')!.id, as_role: 'director', kind: 'approved' });
+    const [onBehalf] = await system.find('core.workflow_event', { filters: [{ field: 'record_id', op: 'eq', value: id }, { field: 'on_behalf_of', op: 'eq', value: 'purchasing.director' }] });
+    expect(onBehalf).toMatchObject({ actor: small.users.get('admin')!.id, as_role: 'purchasing.director', kind: 'approved' });
     const history = await (await engine('admin')).history(PURCHASE, id);
-    expect(history.find((h) => h.onBehalfOf === 'director')).toBeDefined();
+    expect(history.find((h) => h.onBehalfOf === 'purchasing.director')).toBeDefined();
   });
 
   test('an override replaces the roles of a step for one organization, and is validated like a custom role', async () => {
@@ -228,7 +228,9 @@ describe('organizations configure approvers', () => {
     try {
       const id = await submitted(100);
       const [request] = await (await as('head')).openRequests(PURCHASE, id);
-      expect(request.steps.steps[0]).toMatchObject({ name: 'head', roles: ['finance'], overridden: true });
+      // Named bare in the override, stored as the workflow module's role key.
+      expect(override.roles).toEqual(['purchasing.finance']);
+      expect(request.steps.steps[0]).toMatchObject({ name: 'head', roles: ['purchasing.finance'], overridden: true });
       await (await as('finance')).run(PURCHASE, id, 'approve');
       expect(await errorOf(async () => (await as('finance')).run(PURCHASE, id, 'approve'))).toMatchObject({ code: 'CONFLICT' });
     } finally {
@@ -246,7 +248,7 @@ describe('what users see', () => {
     await (await as('head')).run(PURCHASE, id, 'approve');
     expect(await inboxOf('head')).toHaveLength(0);
     const [item] = await inboxOf('manager');
-    expect(item).toMatchObject({ entityLabel: 'Purchase', transitionLabel: 'Approve', waitingFor: ['Management'], youCountAs: { step: 'management', asRole: 'manager' } });
+    expect(item).toMatchObject({ entityLabel: 'Purchase', transitionLabel: 'Approve', waitingFor: ['Management'], youCountAs: { step: 'management', asRole: 'purchasing.manager' } });
     expect(item.requestedByName).toContain('requester');
     expect(item.given).toEqual([expect.objectContaining({ step: 'head', asRole: 'relation' })]);
     expect(await inboxOf('director')).toHaveLength(1);

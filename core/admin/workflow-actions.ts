@@ -155,6 +155,8 @@ export function inboxPage(runtime: Runtime, rootPath: string): { component: stri
     handler: async (_request, _response, context) => {
       const engine = await engineFor(runtime, context.currentAdmin);
       const items = await engine.inbox();
+      // Roles as people read them, with their module: "Finance (Institute)"; "relation" and custom roles as they are.
+      const roleLabel = (key: string): string => runtime.registry.roles.get(key)?.displayLabel ?? key;
       return {
         items: items.map((i) => {
           const entity = runtime.registry.entity(i.request.entity)!;
@@ -166,8 +168,8 @@ export function inboxPage(runtime: Runtime, rootPath: string): { component: stri
             requestedByName: i.requestedByName,
             requestedAt: i.request.created_at,
             waitingFor: i.waitingFor,
-            given: i.given,
-            youCountAs: i.youCountAs.onBehalfOf ? `admin, acting for ${i.youCountAs.onBehalfOf}` : i.youCountAs.asRole,
+            given: i.given.map((g) => ({ ...g, asRole: roleLabel(g.asRole) })),
+            youCountAs: i.youCountAs.onBehalfOf ? `admin, acting for ${roleLabel(i.youCountAs.onBehalfOf)}` : roleLabel(i.youCountAs.asRole),
           };
         }),
       };

@@ -146,18 +146,19 @@ const userCreate = defineCommand({
       name: requiredString(values, 'name', 'user:create'),
       roles: [...new Set(stringList(values, 'role'))],
     };
-    const { createUser, findOrganization } = await tenancy();
+    const { createUser, findOrganization, resolveRoleInputs } = await tenancy();
     await withRuntime(io, { migrate: true }, async (runtime) => {
       const organization = await findOrganization(runtime, slug);
       const known: { name: string }[] = await runtime.dataSource.query('SELECT name FROM core_role WHERE organization_id = $1 ORDER BY name', [organization.id]);
-      const unknown = input.roles.filter((r) => !known.some((k) => k.name === r));
-      if (unknown.length) {
+      // A role's key (library.member, admin, a custom role), or a bare name only one module declares.
+      const { keys, problems } = resolveRoleInputs(runtime, known.map((k) => k.name), input.roles);
+      if (problems.length) {
         throw new RecordValidationError('core.user', {
-          roles: { message: `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')} in ${slug} (roles there: ${known.map((k) => k.name).join(', ') || 'none'})` },
+          roles: { message: `${problems.join('; ')} in ${slug} (roles there: ${known.map((k) => k.name).join(', ') || 'none'})` },
         });
       }
-      const user = await createUser(runtime, slug, input);
-      io.out(`Created user ${String(user.email)} (${input.name}, id ${user.id}) in ${slug}${input.roles.length ? ` with role${input.roles.length > 1 ? 's' : ''} ${input.roles.join(', ')}` : ' with no roles'}.`);
+      const user = await createUser(runtime, slug, { ...input, roles: keys });
+      io.out(`Created user ${String(user.email)} (${input.name}, id ${user.id}) in ${slug}${keys.length ? ` with role${keys.length > 1 ? 's' : ''} ${keys.join(', ')}` : ' with no roles'}.`);
       if (!input.password) io.out(`Invitation queued for ${String(user.email)}: the link to choose a password is valid 72 hours and works once (see the Mail outbox in the admin).`);
     });
   },

@@ -73,7 +73,11 @@ export interface Records {
   can(action: string, key: string, record?: Record<string, unknown>): Promise<boolean>;
   /** The fields of the entity the actor may read on some record. */
   readableFields(key: string): string[];
-  /** Whether the acting user holds this role (built-in or custom); false for system actors. */
+  /**
+   * Whether the acting user holds this role; false for system actors. A role key (`library.member`,
+   * core's `admin`, a custom role's name), or a bare name of the calling module's own role (`teacher`
+   * in the institute's code means `institute.teacher`).
+   */
   hasRole(name: string): boolean;
   /**
    * The same organization and transaction as a named system actor

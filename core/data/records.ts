@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import type { Access } from '../access/ability.js';
 import { SqlParams } from '../access/sql.js';
 import { forbidden, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
-import { columnOf, type ResolvedEntity } from '../manifest/index.js';
+import { columnOf, roleKey, type ResolvedEntity } from '../manifest/index.js';
 import { coerceInput, validateRecord } from '../manifest/validation.js';
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
 import { actorUserId, systemActor, type Actor } from './actor.js';
@@ -67,7 +67,9 @@ export class RecordService extends RecordReader implements Records {
   }
 
   hasRole(name: string): boolean {
-    return this.access?.principal.roles.includes(name) ?? false;
+    // A bare name the service's module declares is that module's role (`teacher` in institute code: `institute.teacher`).
+    const own = this.options.module && !name.includes('.') ? roleKey(this.options.module, name) : undefined;
+    return this.access?.principal.roles.includes(own && this.runtime.registry.roles.has(own) ? own : name) ?? false;
   }
 
   /**

@@ -14,6 +14,7 @@ import { ManifestError, type ManifestProblem } from '../errors.js';
 import { parseConditions, parsePlaceholder, type ConditionNode, type ConditionProblem } from './conditions.js';
 import { lookupOf, resolvePath, type EntityLookup, type ResolvedPath } from './paths.js';
 import { resolveWorkflows } from './workflows.js';
+import { resolveRoleRef, roleDisplayLabel, roleKey, type ResolvedRole } from './roles.js';
 import {
   DEFAULT_SYSTEM_TYPES_PATH,
   SYSTEM_TYPES_FILE,
@@ -145,7 +146,10 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
       systemTypes: systemTypeNames(manifest),
       dependsOn: manifest.dependsOn ?? [],
       entities: resolveEntities(file, manifest, entities, problems),
-      roles: (manifest.roles ?? []).map((r) => ({ name: r.name, label: r.label ?? snakeToLabel(r.name), description: r.description })),
+      roles: (manifest.roles ?? []).map((r) => {
+        const label = r.label ?? snakeToLabel(r.name);
+        return { key: roleKey(id, r.name), name: r.name, module: id, label, displayLabel: roleDisplayLabel(label, id, manifest.label), description: r.description };
+      }),
       rules: new Map(),
       dashboard: [],
       workflows: [],
@@ -153,15 +157,14 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
     };
   });
   // Pass 2: everything that points at entities, fields and roles.
-  const roles = new Map<string, { label: string; modules: string[]; description?: string }>();
+  // Roles are per module: `library.member` and `gym.member` are two roles; core's keep their bare names.
+  const roles = new Map<string, ResolvedRole>();
   for (const m of modules) {
-    const seen = new Set<string>();
     m.roles.forEach((r, i) => {
-      if (seen.has(r.name)) problems.push({ file: m.file, pointer: `/roles/${i}/name`, message: `duplicate role "${r.name}"` });
-      seen.add(r.name);
-      const existing = roles.get(r.name);
-      if (existing) existing.modules.push(m.id);
-      else roles.set(r.name, { label: r.label, modules: [m.id], description: r.description });
+      if (roles.has(r.key)) problems.push({ file: m.file, pointer: `/roles/${i}/name`, message: `duplicate role "${r.name}"` });
+      else if (m.id !== CORE_MODULE_ID && roles.get(r.name)?.module === CORE_MODULE_ID) {
+        problems.push({ file: m.file, pointer: `/roles/${i}/name`, message: `"${r.name}" is a core role (${roles.get(r.name)!.label}); grant it rules under "permissions" instead of declaring it again` });
+      } else roles.set(r.key, r);
     });
   }
   const workflowOf = new Map<string, string>();
@@ -179,7 +182,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
       if (card.conditions) checkConditions(card.conditions, entity, entities, m.file, `${pointer}/conditions`, problems);
       return { label: card.label, entity: entity.key, conditions: card.conditions };
     });
-    m.workflows = resolveWorkflows({ module: m, entities, roles, problems, checkConditions }, workflowOf);
+    m.workflows = resolveWorkflows({ module: m, entities, roles, visible, problems, checkConditions }, workflowOf);
   }
   const systemTypes = resolveSystemTypes(declaredSystemTypes, modules, systemTypesFile, problems);
   return makeRegistry(modules, entities, roles, systemTypes);
@@ -192,7 +195,7 @@ function emptyRegistry(): Registry {
 function makeRegistry(
   modules: ResolvedModule[],
   entities: Map<string, ResolvedEntity>,
-  roles: Map<string, { label: string; modules: string[]; description?: string }>,
+  roles: Map<string, ResolvedRole>,
   systemTypes: Map<string, ResolvedSystemType>,
 ): Registry {
   const byId = new Map(modules.map((m) => [m.id, m]));
@@ -413,19 +416,24 @@ function checkDefaultType(f: ResolvedField): string | undefined {
 function resolvePermissions(
   m: ResolvedModule,
   entities: Map<string, ResolvedEntity>,
-  roles: Map<string, unknown>,
+  roles: ReadonlyMap<string, ResolvedRole>,
   visible: Set<string>,
   problems: ManifestProblem[],
 ): Map<string, ResolvedRule[]> {
   const out = new Map<string, ResolvedRule[]>();
   for (const [role, rules] of Object.entries(m.manifest.permissions ?? {})) {
     const base = `/permissions/${role.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (!roles.has(role)) {
-      problems.push({ file: m.file, pointer: base, message: `rules for unknown role "${role}" (declare it under "roles")` });
+    const ref = resolveRoleRef(role, m.id, roles, visible);
+    if ('message' in ref) {
+      problems.push({ file: m.file, pointer: base, message: `rules for ${ref.message}` });
+      continue;
+    }
+    if (out.has(ref.key)) {
+      problems.push({ file: m.file, pointer: base, message: `rules for "${ref.key}" are given twice (as "${role}" and under another name)` });
       continue;
     }
     out.set(
-      role,
+      ref.key,
       rules.map((rule, i) =>
         resolveRule(rule, {
           moduleId: m.id,

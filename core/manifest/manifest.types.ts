@@ -26,6 +26,10 @@ export type RuleAction = string;
  */
 export type Conditions = Record<string, unknown>;
 /**
+ * A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.
+ */
+export type RoleRef = string;
+/**
  * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
  */
 export type Conditions1 = Record<string, unknown>;
@@ -58,7 +62,7 @@ export interface ModuleManifest {
   entities: Entity[];
   roles?: Role[];
   /**
-   * CASL rules per role name. A role may be declared by this module or by a module it depends on.
+   * CASL rules per role: a role this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.
    */
   permissions?: {
     [k: string]: PermissionRule[];
@@ -211,7 +215,7 @@ export interface WorkflowState {
   /**
    * Only these roles may edit a record in this state (implies editable).
    */
-  editableBy?: Identifier[];
+  editableBy?: RoleRef[];
   /**
    * No transition leaves this state.
    */
@@ -232,7 +236,7 @@ export interface Transition {
  * Who may start the transition (or request its approval).
  */
 export interface TransitionActors {
-  roles?: Identifier[];
+  roles?: RoleRef[];
   relations?: string[];
   /**
    * A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it.
@@ -280,7 +284,7 @@ export interface ApprovalStep {
  * Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as "teacher", "created_by" or "department.head").
  */
 export interface Actors {
-  roles?: Identifier[];
+  roles?: RoleRef[];
   relations?: string[];
 }
 export interface WorkflowEffects {

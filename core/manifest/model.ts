@@ -3,8 +3,9 @@
  * once at load, so the rest of the runtime never re-reads raw manifest JSON.
  */
 import type { Field, FieldType, ModuleManifest, PermissionRule } from './manifest.types.js';
+import type { ResolvedRole } from './roles.js';
 
-export type { Field, FieldType, ModuleManifest, PermissionRule };
+export type { Field, FieldType, ModuleManifest, PermissionRule, ResolvedRole };
 
 /** Columns every module table has; never writable from a form. */
 export const SYSTEM_FIELDS = ['id', 'organization_id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version'] as const;
@@ -102,7 +103,7 @@ export interface DashboardCardDef {
   conditions?: Record<string, unknown>;
 }
 
-/** Who: holders of any role, and/or the users a record points at (`teacher`, `course.teacher`, `created_by`). */
+/** Who: holders of any role (role keys: `institute.teacher`, `admin`), and/or the users a record points at (`teacher`, `course.teacher`, `created_by`). */
 export interface ResolvedActors {
   roles: string[];
   relations: string[];
@@ -147,7 +148,7 @@ export interface ResolvedWorkflowState {
   name: string;
   label: string;
   editable: boolean;
-  /** Only these roles may edit (undefined: whoever may edit the record). */
+  /** Only these roles (keys) may edit (undefined: whoever may edit the record). */
   editableBy?: string[];
   terminal: boolean;
 }
@@ -179,7 +180,9 @@ export interface ResolvedModule {
   systemTypes: string[];
   dependsOn: string[];
   entities: ResolvedEntity[];
-  roles: { name: string; label: string; description?: string }[];
+  /** The roles it declares. */
+  roles: ResolvedRole[];
+  /** Its rules by role key (its own roles, core's, its dependencies'). */
   rules: Map<string, ResolvedRule[]>;
   dashboard: DashboardCardDef[];
   workflows: ResolvedWorkflow[];
@@ -205,8 +208,8 @@ export interface Registry {
   entities: ResolvedEntity[];
   /** The workflow of an entity (at most one per entity). */
   workflow(entityKey: string): ResolvedWorkflow | undefined;
-  /** Every role name declared by any module, with its label and declaring modules. */
-  roles: Map<string, { label: string; modules: string[]; description?: string }>;
+  /** Every role any module declares, by key (`library.member`; core's by bare name: `admin`). */
+  roles: Map<string, ResolvedRole>;
   /** Every declared system type, in declaration order (an organization may be of any of them). */
   systemTypes: Map<string, ResolvedSystemType>;
 }

@@ -8,6 +8,7 @@
 import type { ManifestProblem } from '../errors.js';
 import { isPlaceholder, placeholdersIn, PLACEHOLDERS } from './conditions.js';
 import type { checkConditions } from './load.js';
+import { resolveRoleRef, type ResolvedRole } from './roles.js';
 import type { Actors, Transition, TransitionActors, Workflow } from './manifest.types.js';
 import {
   RESERVED_ACTION_NAMES,
@@ -30,7 +31,9 @@ const USER_SYSTEM_FIELDS = ['created_by', 'updated_by'];
 interface Ctx {
   module: ResolvedModule;
   entities: ReadonlyMap<string, ResolvedEntity>;
-  roles: ReadonlyMap<string, unknown>;
+  roles: ReadonlyMap<string, ResolvedRole>;
+  /** Modules whose roles this one may name: itself, its dependencies, core. */
+  visible: ReadonlySet<string>;
   problems: ManifestProblem[];
   /** The loader's condition check (passed in: the loader imports this file). */
   checkConditions: typeof checkConditions;
@@ -75,12 +78,12 @@ function resolveWorkflow(ctx: Ctx, wf: Workflow, entity: ResolvedEntity, pointer
   wf.states.forEach((s, i) => {
     if (states.has(s.name)) problems.push({ file, pointer: `${pointer}/states/${i}/name`, message: `duplicate state "${s.name}"` });
     if (!field.values!.includes(s.name)) problems.push({ file, pointer: `${pointer}/states/${i}/name`, message: `state "${s.name}" is not a value of ${entity.key}.${field.name} (${field.values!.join(', ')})` });
-    s.editableBy?.forEach((r, k) => checkRole(ctx, r, `${pointer}/states/${i}/editableBy/${k}`));
+    const editableBy = s.editableBy?.map((r, k) => roleOf(ctx, r, `${pointer}/states/${i}/editableBy/${k}`));
     states.set(s.name, {
       name: s.name,
       label: s.label ?? snakeToLabel(s.name.toLowerCase()),
       editable: s.editableBy ? true : (s.editable ?? true),
-      editableBy: s.editableBy,
+      editableBy,
       terminal: s.terminal ?? false,
     });
   });
@@ -206,18 +209,22 @@ function resolveStarters(ctx: Ctx, actors: TransitionActors, entity: ResolvedEnt
   return resolved;
 }
 
-function checkRole(ctx: Ctx, role: string, pointer: string): void {
-  if (!ctx.roles.has(role)) ctx.problems.push({ file: ctx.module.file, pointer, message: `unknown role "${role}"` });
+/** The key a role reference means (the module's own role bare, a dependency's qualified, core's bare). */
+function roleOf(ctx: Ctx, role: string, pointer: string): string {
+  const ref = resolveRoleRef(role, ctx.module.id, ctx.roles, ctx.visible);
+  if ('key' in ref) return ref.key;
+  ctx.problems.push({ file: ctx.module.file, pointer, message: ref.message });
+  return role;
 }
 
 /** Relations must end at a user: a reference to core.user, or created_by/updated_by, at most one hop away. */
 function resolveActors(ctx: Ctx, actors: Actors, entity: ResolvedEntity, pointer: string): ResolvedActors {
-  (actors.roles ?? []).forEach((r, i) => checkRole(ctx, r, `${pointer}/roles/${i}`));
+  const roles = (actors.roles ?? []).map((r, i) => roleOf(ctx, r, `${pointer}/roles/${i}`));
   (actors.relations ?? []).forEach((path, i) => {
     const message = checkUserPath(path, entity, ctx.entities);
     if (message) ctx.problems.push({ file: ctx.module.file, pointer: `${pointer}/relations/${i}`, message });
   });
-  return { roles: actors.roles ?? [], relations: actors.relations ?? [] };
+  return { roles, relations: actors.relations ?? [] };
 }
 
 function checkUserPath(path: string, entity: ResolvedEntity, entities: ReadonlyMap<string, ResolvedEntity>): string | undefined {

@@ -18,6 +18,8 @@ function checkCustomRole(ctx: HookContext<RecordService>, values: Record<string,
   const registry = ctx.records.runtime.registry;
   const errors: FieldErrors = {};
   const name = values.name;
+  // Roles are picked by their label (built-in ones name their module): a custom role without one shows its name.
+  if ((!changed || changed.includes('label') || changed.includes('name')) && !values.label && typeof name === 'string') values.label = name;
   if ((!changed || changed.includes('name')) && typeof name === 'string' && registry.roles.has(name)) {
     errors.name = { message: `"${name}" is the name of a built-in role; choose another name`, type: 'reserved' };
   }

@@ -67,7 +67,7 @@ export interface SeedContext {
   /** The module's seeding system actor (`seed:<module>`), in one transaction for the whole seed. */
   records: Records;
   organization: { id: string; name: string; slug: string };
-  /** Users created for the module's roles, by role name. */
+  /** The demo users created for the organization's module roles, by role key (`library.member`). */
   usersByRole: Map<string, { id: string; email: string }>;
   size: 'demo' | 'small';
   /** The same transaction as one of the organization's users, with that user's permissions (demo data made the way people make it). */

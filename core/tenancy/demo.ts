@@ -31,13 +31,16 @@ export async function seedDemoIfEmpty(runtime: Runtime, options: { size?: 'demo'
     logins.push({ organization: slug, email: String(admin.email), roles: ['admin'] });
     const modules = modulesForSystemType(runtime, systemType);
     const usersByRole = new Map<string, { id: string; email: string }>();
+    const emails = new Set<string>();
     for (const moduleId of modules) {
       for (const role of runtime.registry.module(moduleId)!.roles) {
-        if (usersByRole.has(role.name) || role.name === 'admin') continue;
-        const email = `${role.name}@${slug}.demo`;
-        const user = await createUser(runtime, slug, { email, password: DEMO_PASSWORD, name: `Demo ${role.label.toLowerCase()}`, roles: [role.name] });
-        usersByRole.set(role.name, { id: user.id, email });
-        logins.push({ organization: slug, email, roles: [role.name] });
+        // `<role>@<org>.demo`; a second module's role of the same name gets `<module>-<role>@…`.
+        const local = emails.has(role.name) ? `${role.module}-${role.name}` : role.name;
+        emails.add(local);
+        const email = `${local}@${slug}.demo`;
+        const user = await createUser(runtime, slug, { email, password: DEMO_PASSWORD, name: `Demo ${role.label.toLowerCase()}`, roles: [role.key] });
+        usersByRole.set(role.key, { id: user.id, email });
+        logins.push({ organization: slug, email, roles: [role.key] });
       }
     }
     for (const moduleId of modules) {

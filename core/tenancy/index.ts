@@ -8,7 +8,7 @@ import { systemActor } from '../data/actor.js';
 import { RecordService, type RecordData } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import { RecordValidationError, UmsError } from '../errors.js';
-import { CORE_MODULE_ID, isTimeZone, ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE, serverTimeZone } from '../manifest/index.js';
+import { CORE_MODULE_ID, isTimeZone, ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE, roleFromInput, serverTimeZone } from '../manifest/index.js';
 
 export interface Organization {
   id: string;
@@ -122,18 +122,36 @@ export async function setModuleEnabled(runtime: Runtime, slug: string, moduleId:
 
 /**
  * Every role the manifests declare exists as a built-in row in each organization, so it can be assigned.
+ * Its name is the role's key (`library.member`; core's `admin` bare), its label names the module
+ * ("Library member (Library)"), so roles of two modules with the same name are told apart in pickers.
  * A direct upsert, not a RecordService write: these rows mirror the manifests (no user input, nothing to
  * audit) and must never overwrite a custom role that happens to share the name.
  */
 export async function syncBuiltinRoles(runtime: Runtime, manager: EntityManager, organizationId: string): Promise<void> {
-  for (const [name, role] of runtime.registry.roles) {
+  for (const role of runtime.registry.roles.values()) {
     await manager.query(
       `INSERT INTO core_role (organization_id, name, label, module, builtin) VALUES ($1, $2, $3, $4, true)
        ON CONFLICT (organization_id, name) DO UPDATE SET label = EXCLUDED.label, module = EXCLUDED.module, builtin = true
        WHERE core_role.builtin`,
-      [organizationId, name, role.label, role.modules.join(', ')],
+      [organizationId, role.key, role.displayLabel, role.module],
     );
   }
+}
+
+/**
+ * Role names as an operator types them (`user:create --role`, `org:create`): a role's key as it is
+ * (`library.member`, `admin`, a custom role's name), or for convenience a bare name that exactly one
+ * module declares (`librarian`). A bare name two modules declare is refused with both keys.
+ */
+export function resolveRoleInputs(runtime: Runtime, existing: readonly string[], inputs: readonly string[]): { keys: string[]; problems: string[] } {
+  const keys: string[] = [];
+  const problems: string[] = [];
+  for (const input of inputs) {
+    const ref = roleFromInput(input, runtime.registry.roles, (name) => existing.includes(name));
+    if ('key' in ref && existing.includes(ref.key)) keys.push(ref.key);
+    else problems.push('message' in ref ? ref.message : `unknown role "${ref.key}" (its module is not enabled here)`);
+  }
+  return { keys: [...new Set(keys)], problems };
 }
 
 export interface CreateUserInput {
@@ -152,9 +170,13 @@ async function createUserIn(runtime: Runtime, organizationId: string, input: Cre
   const records = await RecordService.for(runtime, systemActor(organizationId, 'user:create'), manager);
   return records.transaction(async (tx) => {
     const user = await tx.create('core.user', { email: input.email.toLowerCase(), name: input.name, password: input.password, is_active: true });
-    for (const roleName of input.roles) {
-      const [role] = await tx.find('core.role', { filters: [{ field: 'name', op: 'eq', value: roleName }], limit: 1 });
-      if (!role) throw new RecordValidationError('core.user', { roles: { message: `unknown role "${roleName}"` } });
+    // The rows the names could mean: the names themselves and the keys of module roles of that bare name.
+    const candidates = [...input.roles, ...[...runtime.registry.roles.values()].filter((r) => input.roles.includes(r.name)).map((r) => r.key)];
+    const existing = input.roles.length ? (await tx.find('core.role', { filters: [{ field: 'name', op: 'in', value: candidates }], limit: 1000 })).map((r) => String(r.name)) : [];
+    const { keys, problems } = resolveRoleInputs(runtime, existing, input.roles);
+    if (problems.length) throw new RecordValidationError('core.user', { roles: { message: problems.join('; ') } });
+    for (const key of keys) {
+      const [role] = await tx.find('core.role', { filters: [{ field: 'name', op: 'eq', value: key }], limit: 1 });
       await tx.create('core.role_assignment', { user: user.id, role: role.id });
     }
     return user;

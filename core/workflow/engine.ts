@@ -217,7 +217,7 @@ export class WorkflowEngine {
     if (!planComplete(request.steps, approvals)) {
       const waiting = activeSteps(request.steps, approvals).map((s) => s.label);
       await this.notifier.approvers(entity, wf, id, request, approvals);
-      return { message: `Approval recorded${contribution.onBehalfOf ? ` (for the missing role ${contribution.onBehalfOf})` : ''}; still waiting for: ${waiting.join(', ')}.`, record, moved: false };
+      return { message: `Approval recorded${contribution.onBehalfOf ? ` (for the missing role ${this.records.runtime.registry.roles.get(contribution.onBehalfOf)?.displayLabel ?? contribution.onBehalfOf})` : ''}; still waiting for: ${waiting.join(', ')}.`, record, moved: false };
     }
     await this.requests.close(request, 'approved');
     const moved = await this.move(entity, wf, t, record, t.to, { comment, effects: true, request });

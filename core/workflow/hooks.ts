@@ -44,12 +44,16 @@ function guardState(ctx: HookContext<RecordService>, wf: ResolvedWorkflow, recor
   if (state.editableBy) {
     const roles = ctx.records.access?.principal.roles ?? [];
     if (!state.editableBy.some((r) => roles.includes(r))) {
-      throw forbidden(`A ${label} that is ${state.label} can only be ${what === 'edit' ? 'edited' : 'deleted'} by ${state.editableBy.join(' or ')}.`, { entity: ctx.entity.key });
+      const names = state.editableBy.map((r) => ctx.records.runtime.registry.roles.get(r)?.displayLabel ?? r);
+      throw forbidden(`A ${label} that is ${state.label} can only be ${what === 'edit' ? 'edited' : 'deleted'} by ${names.join(' or ')}.`, { entity: ctx.entity.key });
     }
   }
 }
 
-/** An override names a real approval step and roles that exist (built in, or custom roles of this organization). */
+/**
+ * An override names a real approval step and roles that exist: a role key (`institute.finance`, `admin`),
+ * a custom role of this organization, or a bare name of the workflow's own module's role, stored as its key.
+ */
 async function checkOverride(ctx: HookContext<RecordService>, values: Record<string, unknown>): Promise<void> {
   const registry = ctx.records.runtime.registry;
   const errors: FieldErrors = {};
@@ -60,12 +64,14 @@ async function checkOverride(ctx: HookContext<RecordService>, values: Record<str
   else if (!t.approval.steps.some((s) => s.name === values.step)) errors.step = { message: `"${String(values.transition)}" has no step "${String(values.step)}" (steps: ${t.approval.steps.map((s) => s.name).join(', ')})`, type: 'reference' };
   const roles = values.roles;
   if (!Array.isArray(roles) || roles.length === 0 || roles.some((r) => typeof r !== 'string')) {
-    errors.roles = { message: 'a non-empty list of role names, e.g. ["finance"]', type: 'format' };
+    errors.roles = { message: 'a non-empty list of role names, e.g. ["institute.finance"]', type: 'format' };
   } else {
     const custom: { name: string }[] = await ctx.records.entityManager.query(`SELECT name FROM core_role WHERE organization_id = $1 AND name = ANY($2)`, [ctx.records.organizationId, roles]);
     const known = new Set([...registry.roles.keys(), ...custom.map((r) => r.name)]);
-    const unknown = (roles as string[]).filter((r) => !known.has(r));
+    const keyOf = (r: string): string | undefined => (known.has(r) ? r : wf && !r.includes('.') && registry.roles.has(`${wf.module}.${r}`) ? `${wf.module}.${r}` : undefined);
+    const unknown = (roles as string[]).filter((r) => !keyOf(r));
     if (unknown.length) errors.roles = { message: `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}`, type: 'reference' };
+    else values.roles = [...new Set((roles as string[]).map((r) => keyOf(r)!))];
   }
   if (Object.keys(errors).length) throw new RecordValidationError('core.approval_override', errors);
 }

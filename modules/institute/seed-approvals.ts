@@ -21,9 +21,9 @@ async function orgAdmin(ctx: SeedContext): Promise<{ id: string; email: string }
 }
 
 export async function seedApprovals(ctx: SeedContext): Promise<void> {
-  const teacher = ctx.usersByRole.get('teacher');
-  const sales = ctx.usersByRole.get('sales');
-  const hr = ctx.usersByRole.get('hr');
+  const teacher = ctx.usersByRole.get('institute.teacher');
+  const sales = ctx.usersByRole.get('institute.sales');
+  const hr = ctx.usersByRole.get('institute.hr');
   const admin = await orgAdmin(ctx);
   if (!teacher || !sales || !hr || !admin) return;
 

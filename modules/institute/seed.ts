@@ -74,7 +74,7 @@ async function roleId(records: Records, name: string): Promise<string | undefine
 async function staffUser(records: Records, domain: string, name: string, role: string, active = true): Promise<{ id: string; email: string }> {
   const email = `${slug(name)}@${domain}`;
   const user = await records.create('core.user', { email, name, password: DEMO_PASSWORD, is_active: active });
-  const id = await roleId(records, role);
+  const id = await roleId(records, `institute.${role}`);
   if (id) await records.create('core.role_assignment', { user: user.id, role: id });
   return { id: user.id, email };
 }
@@ -93,7 +93,7 @@ export async function seedInstitute(ctx: SeedContext): Promise<void> {
 
   // Staff: the demo users of each role, three more teachers, and one teacher still waiting for approval.
   const teachers: { id: string; email: string }[] = [];
-  const demoTeacher = usersByRole.get('teacher');
+  const demoTeacher = usersByRole.get('institute.teacher');
   if (demoTeacher) teachers.push(demoTeacher);
   for (const name of ['Ingrid Solberg', 'Tariq Hassan', 'Mei Lin Tan']) teachers.push(await staffUser(records, domain, name, 'teacher'));
   while (teachers.length < 4) teachers.push(await staffUser(records, domain, `Extra Teacher ${teachers.length}`, 'teacher'));
@@ -111,7 +111,7 @@ export async function seedInstitute(ctx: SeedContext): Promise<void> {
     });
   }
   for (const [role, position] of [['hr', 'HR officer'], ['finance', 'Accountant'], ['sales', 'Outreach coordinator']] as const) {
-    const user = usersByRole.get(role);
+    const user = usersByRole.get(`institute.${role}`);
     if (!user) continue;
     await records.create('institute.staff_profile', { name: `Demo ${role === 'hr' ? 'HR' : role}`, user: user.id, role, position, hired_on: day(-600), salary: 3600, status: 'ACTIVE' });
   }
@@ -132,11 +132,11 @@ export async function seedInstitute(ctx: SeedContext): Promise<void> {
         contact_name: `${pick(FIRST)} ${pick(LAST)}`,
         contact_email: `office@${slug(name)}.example.org`,
         contact_phone: `+1 555 01${String(schools.length).padStart(2, '0')}`,
-        owner: usersByRole.get('sales')?.id ?? null,
+        owner: usersByRole.get('institute.sales')?.id ?? null,
       }),
     );
   }
-  const demoStudent = usersByRole.get('student');
+  const demoStudent = usersByRole.get('institute.student');
   const students: RecordData[] = [];
   const studentCount = ctx.size === 'demo' ? 24 : 16;
   for (let i = 0; i < studentCount; i++) {
@@ -267,7 +267,7 @@ export async function seedInstitute(ctx: SeedContext): Promise<void> {
   }
 
   // Course sign-ups from schools, with contact history.
-  const salesUser = usersByRole.get('sales')?.id ?? null;
+  const salesUser = usersByRole.get('institute.sales')?.id ?? null;
   const activeCodes = COURSES.filter((c) => c.status === 'ACTIVE').map((c) => c.code);
   const signups: RecordData[] = [];
   for (let i = 0; i < 10; i++) {

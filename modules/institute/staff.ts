@@ -32,7 +32,8 @@ export async function activateStaffAccount(records: Records, profile: RecordData
   const system = records.asSystem('staff-approval');
   await system.transaction(async (tx) => {
     await tx.update('core.user', userId, { is_active: true });
-    const roleName = String(profile.role);
+    // The profile's role is one of the institute's own: its key is `institute.<role>`.
+    const roleName = `institute.${String(profile.role)}`;
     const [role] = await tx.find('core.role', { filters: [eq('name', roleName)], limit: 1 });
     if (!role) throw new UmsError('CONFLICT', `The role "${roleName}" does not exist in this organization.`, { entity: 'institute.staff_profile', field: 'role' });
     if (!(await tx.count('core.role_assignment', [eq('user', userId), eq('role', role.id)]))) {

@@ -55,7 +55,7 @@ export async function seedLibrary(ctx: SeedContext): Promise<void> {
   const books = [];
   for (let i = 0; i < bookCount; i++) books.push(await records.create('library.book', demoBook(i, r)));
   const members = [];
-  const memberUser = ctx.usersByRole.get('member');
+  const memberUser = ctx.usersByRole.get('library.member');
   for (let i = 0; i < 12; i++) {
     const name = `${pick(r, FIRST)} ${pick(r, LAST)}`;
     members.push(
