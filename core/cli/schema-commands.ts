@@ -86,7 +86,7 @@ const manifestValidate = defineCommand({
     'Problems are printed as file#json-pointer: message, and the exit code is 1.',
   examples: ['manifest:validate module-manifests/library.json', 'manifest:validate module-manifests/*.json'],
   async run({ io, positionals }) {
-    const [{ CORE_MANIFEST_PATH }, { validateModules }] = await Promise.all([import('../manifest/load.js'), import('../modules.js')]);
+    const [{ CORE_MANIFEST_PATH }, { validateModules }] = await Promise.all([import('../manifest/read.js'), import('../modules.js')]);
     const files = positionals.map((f) => resolve(f));
     // The core manifest is always loaded; naming it too must not make it a duplicate of itself.
     const { registry, plugins } = await validateModules(files.filter((f) => f !== CORE_MANIFEST_PATH));

@@ -1,4 +1,7 @@
-export { loadRegistry, resolveRule, checkConditions, DEFAULT_MANIFEST_DIR, MANIFEST_SCHEMA_PATH } from './load.js';
+export { loadRegistry } from './load.js';
+export { resolveRule } from './rules.js';
+export { checkConditions } from './condition-checks.js';
+export { CORE_MANIFEST_PATH, DEFAULT_MANIFEST_DIR, MANIFEST_SCHEMA_PATH } from './read.js';
 export * from './model.js';
 export * from './conditions.js';
 export { relationCondition, USER_ENTITY } from './workflows.js';

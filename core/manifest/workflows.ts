@@ -7,7 +7,7 @@
  */
 import type { ManifestProblem } from '../errors.js';
 import { isPlaceholder, placeholdersIn, PLACEHOLDERS } from './conditions.js';
-import type { checkConditions } from './load.js';
+import { checkConditions } from './condition-checks.js';
 import { resolveRoleRef, type ResolvedRole } from './roles.js';
 import type { Actors, Transition, TransitionActors, Workflow } from './manifest.types.js';
 import {
@@ -35,8 +35,6 @@ interface Ctx {
   /** Modules whose roles this one may name: itself, its dependencies, core. */
   visible: ReadonlySet<string>;
   problems: ManifestProblem[];
-  /** The loader's condition check (passed in: the loader imports this file). */
-  checkConditions: typeof checkConditions;
 }
 
 export function resolveWorkflows(ctx: Ctx, claimed: Map<string, string>): ResolvedWorkflow[] {
@@ -143,7 +141,7 @@ function resolveTransition(
     if (states.get(s)?.terminal) problems.push({ file, pointer: p, message: `"${s}" is a terminal state; no transition may leave it` });
   });
   checkState(t.to, `${pointer}/to`);
-  if (t.when) ctx.checkConditions(t.when, entity, ctx.entities, file, `${pointer}/when`, problems);
+  if (t.when) checkConditions(t.when, entity, ctx.entities, file, `${pointer}/when`, problems);
   const by = t.by ? resolveStarters(ctx, t.by, entity, `${pointer}/by`) : undefined;
   let approval: ResolvedTransition['approval'];
   if (t.approval) {
@@ -162,7 +160,7 @@ function resolveTransition(
       const approvers = resolveActors(ctx, s.approvers, entity, `${sp}/approvers`);
       if (!approvers.roles.length && !approvers.relations.length) problems.push({ file, pointer: `${sp}/approvers`, message: 'a step needs approvers (roles or relations)' });
       const quorum = s.quorum === undefined || s.quorum === 'any' ? { kind: 'any' as const } : s.quorum === 'all' ? { kind: 'all' as const } : { kind: 'count' as const, count: s.quorum.count };
-      if (s.when) ctx.checkConditions(s.when, entity, ctx.entities, file, `${sp}/when`, problems);
+      if (s.when) checkConditions(s.when, entity, ctx.entities, file, `${sp}/when`, problems);
       return { name: s.name, label: s.label ?? snakeToLabel(s.name), approvers, quorum, when: s.when };
     });
     let reject: { name: string; label: string; to: string } | undefined;

@@ -1,0 +1,170 @@
+/**
+ * Entities and fields as resolved from a manifest: defaults filled, columns
+ * named, references linked to their targets (and their inverses), defaults
+ * checked against their fields.
+ */
+import type { ManifestProblem } from '../errors.js';
+import type { ModuleManifest } from './manifest.types.js';
+import { SYSTEM_FIELDS, snakeToLabel, type ResolvedEntity, type ResolvedField, type ResolvedModule } from './model.js';
+import { checkFieldValue } from './validation.js';
+
+export function lookupEntity(ref: string, moduleId: string, entities: Map<string, ResolvedEntity>, visible: Set<string>): ResolvedEntity | undefined {
+  const key = ref.includes('.') ? ref : `${moduleId}.${ref}`;
+  const entity = entities.get(key);
+  return entity && visible.has(entity.module) ? entity : undefined;
+}
+
+export function resolveEntities(file: string, manifest: ModuleManifest, all: Map<string, ResolvedEntity>, problems: ManifestProblem[]): ResolvedEntity[] {
+  const seen = new Set<string>();
+  return manifest.entities.map((e, ei) => {
+    const pointer = `/entities/${ei}`;
+    if (seen.has(e.name)) problems.push({ file, pointer: `${pointer}/name`, message: `duplicate entity name "${e.name}"` });
+    seen.add(e.name);
+    const fieldNames = new Set<string>();
+    const fields: ResolvedField[] = e.fields.map((f, fi) => {
+      const fp = `${pointer}/fields/${fi}`;
+      if (fieldNames.has(f.name)) problems.push({ file, pointer: `${fp}/name`, message: `duplicate field name "${f.name}" in entity "${e.name}"` });
+      fieldNames.add(f.name);
+      if ((SYSTEM_FIELDS as readonly string[]).includes(f.name)) problems.push({ file, pointer: `${fp}/name`, message: `"${f.name}" is a system column and cannot be declared` });
+      if (f.type === 'enum' && !f.values) problems.push({ file, pointer: fp, message: 'an enum field needs "values"' });
+      if (f.type !== 'enum' && f.values) problems.push({ file, pointer: `${fp}/values`, message: `"values" only applies to enum fields, not ${f.type}` });
+      if (f.type === 'reference' && !f.target) problems.push({ file, pointer: fp, message: 'a reference field needs "target"' });
+      if (f.type !== 'reference' && f.inverse) problems.push({ file, pointer: `${fp}/inverse`, message: `"inverse" only applies to reference fields, not ${f.type}` });
+      if (f.type !== 'reference' && f.target) problems.push({ file, pointer: `${fp}/target`, message: `"target" only applies to reference fields, not ${f.type}` });
+      if (f.pattern !== undefined) {
+        try {
+          new RegExp(f.pattern, 'u');
+        } catch (err) {
+          problems.push({ file, pointer: `${fp}/pattern`, message: `invalid regular expression: ${(err as Error).message}` });
+        }
+      }
+      if (f.min !== undefined && f.max !== undefined && f.min > f.max) problems.push({ file, pointer: `${fp}/min`, message: 'min is greater than max' });
+      const column = f.type === 'reference' ? `${f.name}_id` : f.name;
+      return {
+        name: f.name,
+        column,
+        type: f.type,
+        label: f.label ?? snakeToLabel(f.name),
+        help: f.help,
+        required: f.required ?? false,
+        unique: f.unique ?? false,
+        readOnly: f.readOnly ?? false,
+        default: f.default,
+        min: f.min,
+        max: f.max,
+        minLength: f.minLength,
+        maxLength: f.maxLength,
+        pattern: f.pattern,
+        values: f.values,
+        scale: f.scale ?? (f.type === 'money' ? 2 : 4),
+        target: f.target,
+        inverse: f.inverse,
+        onDelete: f.onDelete ?? (f.required ? 'restrict' : 'set null'),
+        pointer: fp,
+      };
+    });
+    const field = new Map(fields.map((f) => [f.name, f]));
+    const known = (name: string): boolean => field.has(name) || (SYSTEM_FIELDS as readonly string[]).includes(name);
+    const titleField = e.titleField ?? fields.find((f) => f.type === 'string' || f.type === 'email')?.name ?? 'id';
+    if (e.titleField && !field.has(e.titleField)) problems.push({ file, pointer: `${pointer}/titleField`, message: `unknown field "${e.titleField}"` });
+    (e.indexes ?? []).forEach((ix, ii) =>
+      ix.fields.forEach((name, k) => {
+        if (!known(name)) problems.push({ file, pointer: `${pointer}/indexes/${ii}/fields/${k}`, message: `unknown field "${name}"` });
+      }),
+    );
+    (e.list?.columns ?? []).forEach((name, k) => {
+      if (!known(name)) problems.push({ file, pointer: `${pointer}/list/columns/${k}`, message: `unknown field "${name}"` });
+    });
+    const sortField = e.list?.sort?.field ?? titleField;
+    if (e.list?.sort && !known(sortField)) problems.push({ file, pointer: `${pointer}/list/sort/field`, message: `unknown field "${sortField}"` });
+    const entity: ResolvedEntity = {
+      key: `${manifest.id}.${e.name}`,
+      module: manifest.id,
+      name: e.name,
+      table: `${manifest.id}_${e.name}`,
+      label: e.label ?? snakeToLabel(e.name),
+      pluralLabel: e.pluralLabel ?? `${e.label ?? snakeToLabel(e.name)}s`,
+      titleField,
+      fields,
+      field,
+      indexes: (e.indexes ?? []).map((ix) => ({ fields: ix.fields, unique: ix.unique ?? false })),
+      listColumns: e.list?.columns ?? fields.filter((f) => f.type !== 'password' && f.type !== 'json' && f.type !== 'text').slice(0, 6).map((f) => f.name),
+      sort: { field: sortField, direction: e.list?.sort?.direction ?? 'asc' },
+      file,
+      pointer,
+    };
+    if (entity.table.length > 63) problems.push({ file, pointer: `${pointer}/name`, message: `table name "${entity.table}" is longer than PostgreSQL's 63 characters` });
+    all.set(entity.key, entity);
+    return entity;
+  });
+}
+
+export function linkReferences(m: ResolvedModule, entities: Map<string, ResolvedEntity>, visible: Set<string>, problems: ManifestProblem[]): void {
+  for (const entity of m.entities) {
+    for (const f of entity.fields) {
+      if (f.type !== 'reference' || !f.target) continue;
+      const target = lookupEntity(f.target, m.id, entities, visible);
+      if (!target) {
+        const hint = f.target.includes('.') && !visible.has(f.target.split('.')[0]) ? ` (module "${f.target.split('.')[0]}" is not in dependsOn)` : '';
+        problems.push({ file: m.file, pointer: `${f.pointer}/target`, message: `reference to unknown entity "${f.target}"${hint}` });
+      } else {
+        f.target = target.key;
+      }
+      if (f.inverse && target) checkInverse(m, f, target, entities, problems);
+      if (f.onDelete === 'set null' && f.required) problems.push({ file: m.file, pointer: `${f.pointer}/onDelete`, message: 'a required reference cannot use onDelete "set null"' });
+    }
+    for (const f of entity.fields) {
+      if (f.default === undefined) continue;
+      const message = checkDefault(f);
+      if (message) problems.push({ file: m.file, pointer: `${f.pointer}/default`, message });
+    }
+  }
+}
+
+/** An inverse is a name on the target: it must not shadow a field there nor repeat another reference's inverse. */
+function checkInverse(m: ResolvedModule, f: ResolvedField, target: ResolvedEntity, entities: Map<string, ResolvedEntity>, problems: ManifestProblem[]): void {
+  const name = f.inverse!;
+  const pointer = `${f.pointer}/inverse`;
+  if (target.field.has(name) || (SYSTEM_FIELDS as readonly string[]).includes(name)) {
+    problems.push({ file: m.file, pointer, message: `inverse "${name}" is already a field of ${target.key}` });
+    return;
+  }
+  // References are linked in dependency order: an already linked one with the same inverse came first.
+  for (const other of entities.values()) {
+    const clash = other.fields.find((g) => g !== f && g.type === 'reference' && g.target === target.key && g.inverse === name);
+    if (clash) {
+      problems.push({ file: m.file, pointer, message: `inverse "${name}" on ${target.key} is also declared by ${other.key}.${clash.name}` });
+      return;
+    }
+  }
+}
+
+/** The type of the default first, then the field's own rules (min, max, pattern, format) as for any record. */
+function checkDefault(f: ResolvedField): string | undefined {
+  const typeProblem = checkDefaultType(f);
+  if (typeProblem || f.type === 'json') return typeProblem;
+  const problem = checkFieldValue(f, f.default);
+  return problem ? `default ${problem}` : undefined;
+}
+
+function checkDefaultType(f: ResolvedField): string | undefined {
+  const v = f.default;
+  switch (f.type) {
+    case 'integer':
+      return Number.isInteger(v) ? undefined : 'default must be an integer';
+    case 'decimal':
+    case 'money':
+      return typeof v === 'number' ? undefined : 'default must be a number';
+    case 'boolean':
+      return typeof v === 'boolean' ? undefined : 'default must be true or false';
+    case 'enum':
+      return f.values?.includes(String(v)) && typeof v === 'string' ? undefined : `default must be one of ${f.values?.join(', ')}`;
+    case 'json':
+      return undefined;
+    case 'reference':
+    case 'password':
+      return `a ${f.type} field cannot have a default`;
+    default:
+      return typeof v === 'string' ? undefined : 'default must be a string';
+  }
+}
