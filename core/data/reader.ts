@@ -10,7 +10,7 @@ import type { Access } from '../access/ability.js';
 import { conditionToSql, SqlParams } from '../access/sql.js';
 import { notFound, UmsError } from '../errors.js';
 import { interpolateConditions, isUuid, parseConditions, type ResolvedEntity } from '../manifest/index.js';
-import type { Actor } from './actor.js';
+import { conditionUserOf, type Actor } from './actor.js';
 import type { DataContext } from './context.js';
 import { filtersSql, normaliseRow, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
 import { loadSubject } from './subject.js';
@@ -189,7 +189,7 @@ export abstract class RecordReader {
     const params = new SqlParams();
     const where = this.scopedWhere(entity, 'read', params);
     if (conditions) {
-      const user = this.actor.kind === 'user' ? { id: this.actor.userId, organizationId: this.organizationId, email: this.actor.email } : { id: '', organizationId: this.organizationId, email: '' };
+      const user = conditionUserOf(this.actor);
       const timeZone = await this.timeZone();
       const node = parseConditions(interpolateConditions(conditions, { user, now: new Date(), timeZone }), '', [], { interpolated: true });
       where.push(conditionToSql(node, entity, 'r', params, { registry: this.runtime.registry, organizationId: this.organizationId, timeZone }));

@@ -6,10 +6,10 @@
  * actor list names (for notifications).
  */
 import { conditionToSql, SqlParams } from '../access/sql.js';
+import { conditionUserOf } from '../data/actor.js';
 import type { RecordData, RecordService } from '../data/records.js';
 import { interpolateConditions, parseConditions, relationCondition, type ResolvedActors, type ResolvedEntity, type ResolvedTransitionActors } from '../manifest/index.js';
 
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export class Participants {
   constructor(
@@ -54,9 +54,7 @@ export class Participants {
 
   /** The permission condition language, decided by the same SQL translator as row filters (one reference hop included). */
   async recordMatches(entity: ResolvedEntity, recordId: string, conditions: Record<string, unknown>): Promise<boolean> {
-    const actor = this.records.actor;
-    // The system is nobody: `${user.id}` becomes the nil uuid, which no user has (and which a uuid column accepts, unlike '').
-    const user = actor.kind === 'user' ? { id: actor.userId, organizationId: actor.organizationId, email: actor.email } : { id: NOBODY, organizationId: actor.organizationId, email: '' };
+    const user = conditionUserOf(this.records.actor);
     const timeZone = await this.records.timeZone();
     const node = parseConditions(interpolateConditions(conditions, { user, now: new Date(), timeZone }), '', [], { interpolated: true });
     const params = new SqlParams();
