@@ -10,7 +10,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { validateCustomRules } from '../core/access/principals.js';
 import { explainAccess } from '../core/cli/access-commands.js';
-import { SqlParams } from '../core/access/sql.js';
 import type { RecordService } from '../core/data/records.js';
 import { ManifestError } from '../core/errors.js';
 import { addDays, CORE_MODULE_ID, localDate, serverTimeZone, startOfDay, startOfWeek, type ResolvedEntity } from '../core/manifest/index.js';
@@ -18,6 +17,7 @@ import { createOrganization } from '../core/tenancy/index.js';
 import { Participants } from '../core/workflow/people.js';
 import { CARE_ROLES, careManifest } from './support/condition-fixture.js';
 import { generateRecords } from './support/generate.js';
+import { allowedBySql, allowedInMemory, difference, type Principal } from './support/parity.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { registryWith } from './support/workflow-fixture.js';
 
@@ -30,10 +30,6 @@ const CUSTOM_RULES = [
   { action: 'update', subject: 'care.attendance', conditions: { 'student.guardians': { $some: { guardian: null } } } },
 ];
 
-interface Principal {
-  role: string;
-  records: RecordService;
-}
 interface Org {
   fixture: Fixture;
   system: RecordService;
@@ -106,26 +102,8 @@ afterAll(() => runtime.dispose());
 
 const careEntities = (): ResolvedEntity[] => runtime.registry.entities.filter((e) => e.module !== CORE_MODULE_ID);
 
-async function inMemory(p: Principal, action: string, entity: ResolvedEntity, all: Record<string, unknown>[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const record of all) if (p.records.access!.canOnRecord(action, entity, await p.records.subjectOf(entity, record))) out.add(String(record.id));
-  return out;
-}
 
-async function bySql(p: Principal, action: string, entity: ResolvedEntity): Promise<Set<string>> {
-  const params = new SqlParams();
-  const where = [`r.organization_id = ${params.add(p.records.organizationId)}`];
-  const filter = p.records.access!.rowFilterSql(action, entity, 'r', params);
-  if (filter) where.push(filter);
-  const rows: { id: string }[] = await runtime.dataSource.query(`SELECT r.id FROM "${entity.table}" r WHERE ${where.join(' AND ')}`, params.values);
-  return new Set(rows.map((r) => r.id));
-}
 
-function difference(label: string, listed: Set<string>, checked: Set<string>): string[] {
-  const onlyListed = [...listed].filter((id) => !checked.has(id));
-  const onlyChecked = [...checked].filter((id) => !listed.has(id));
-  return onlyListed.length || onlyChecked.length ? [`${label}: listed but denied ${JSON.stringify(onlyListed)}, allowed but not listed ${JSON.stringify(onlyChecked)}`] : [];
-}
 
 describe.each([
   ['A', () => [orgA, orgB] as const],
@@ -139,11 +117,11 @@ describe.each([
       const foreign = new Set((await other.system.find(entity.key, { limit: 1000 })).map((r) => r.id));
       for (const p of org.principals) {
         const listed = new Set((await p.records.find(entity.key, { limit: 1000 })).map((r) => r.id));
-        mismatches.push(...difference(`${p.role} read ${entity.key}`, listed, await inMemory(p, 'read', entity, all)));
+        mismatches.push(...difference(`${p.role} read ${entity.key}`, listed, await allowedInMemory(p, 'read', entity, all)));
         if ([...listed].some((id) => foreign.has(id))) mismatches.push(`${p.role} read ${entity.key}: another organization's records`);
         const count = await p.records.count(entity.key);
         if (count !== listed.size) mismatches.push(`${p.role} read ${entity.key}: count ${count}, find ${listed.size}`);
-        for (const action of ['update', 'delete']) mismatches.push(...difference(`${p.role} ${action} ${entity.key}`, await bySql(p, action, entity), await inMemory(p, action, entity, all)));
+        for (const action of ['update', 'delete']) mismatches.push(...difference(`${p.role} ${action} ${entity.key}`, await allowedBySql(runtime.dataSource, p, action, entity), await allowedInMemory(p, action, entity, all)));
       }
     }
     expect(mismatches).toEqual([]);
@@ -157,7 +135,7 @@ describe.each([
       for (const p of org.principals) {
         for (const action of ['read', 'update', 'delete']) {
           if (p.records.access!.rowFilter(action, entity).kind !== 'where') continue;
-          const allowed = await inMemory(p, action, entity, all);
+          const allowed = await allowedInMemory(p, action, entity, all);
           if (allowed.size === 0 || allowed.size === all.length) vacuous.push(`${p.role} ${action} ${entity.key}: ${allowed.size} of ${all.length}`);
         }
       }

@@ -9,11 +9,11 @@
  * only some records show, the SQL filter agrees with the in-memory check.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SqlParams } from '../core/access/sql.js';
 import { RecordService } from '../core/data/records.js';
 import { CORE_MODULE_ID, type ResolvedEntity } from '../core/manifest/index.js';
 import { setModuleEnabled } from '../core/tenancy/index.js';
 import { generateRecords, perRecordFieldRules } from './support/generate.js';
+import { allowedBySql, allowedInMemory, difference, type Principal } from './support/parity.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 
 /** A custom role whose rules use operators, $or/$not, inverted rules and reference paths the manifests don't. */
@@ -32,11 +32,6 @@ const CUSTOM_RULES = [
 
 /** Generated: for every entity, fields shown always, under a condition on a field the role may not read, and hidden again under another. */
 const FIELDS_ROLE = 'parity_fields';
-
-interface Principal {
-  role: string;
-  records: RecordService;
-}
 
 interface Org {
   fixture: Fixture;
@@ -89,30 +84,8 @@ async function allRecords(org: Org, entity: ResolvedEntity): Promise<Record<stri
   return all;
 }
 
-/** Ids of the organization's records the principal's in-memory check allows for `action`. */
-async function allowedInMemory(p: Principal, action: string, entity: ResolvedEntity, all: Record<string, unknown>[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const record of all) {
-    if (p.records.access!.canOnRecord(action, entity, await p.records.subjectOf(entity, record))) out.add(String(record.id));
-  }
-  return out;
-}
 
-/** Ids the principal's SQL row filter for `action` (on `field`, when given) selects in its organization. */
-async function allowedBySql(p: Principal, action: string, entity: ResolvedEntity, field?: string): Promise<Set<string>> {
-  const params = new SqlParams();
-  const where = [`r.organization_id = ${params.add(p.records.organizationId)}`];
-  const filter = p.records.access!.rowFilterSql(action, entity, 'r', params, field);
-  if (filter) where.push(filter);
-  const rows: { id: string }[] = await runtime.dataSource.query(`SELECT r.id FROM "${entity.table}" r WHERE ${where.join(' AND ')}`, params.values);
-  return new Set(rows.map((r) => r.id));
-}
 
-function difference(label: string, listed: Set<string>, checked: Set<string>): string[] {
-  const onlyListed = [...listed].filter((id) => !checked.has(id));
-  const onlyChecked = [...checked].filter((id) => !listed.has(id));
-  return onlyListed.length || onlyChecked.length ? [`${label}: listed but denied ${JSON.stringify(onlyListed)}, allowed but not listed ${JSON.stringify(onlyChecked)}`] : [];
-}
 
 describe.each([
   ['A', () => [orgA, orgB] as const],
@@ -172,7 +145,7 @@ describe.each([
           compared++;
           const checked = new Set<string>();
           for (const record of all) if (p.records.access!.canOnRecord('read', entity, await p.records.subjectOf(entity, record), field)) checked.add(String(record.id));
-          mismatches.push(...difference(`${p.role} read ${entity.key}.${field}`, await allowedBySql(p, 'read', entity, field), checked));
+          mismatches.push(...difference(`${p.role} read ${entity.key}.${field}`, await allowedBySql(runtime.dataSource, p, 'read', entity, field), checked));
           // An entity with one record (a unique single-value enum allows no more) cannot show a field on some records only.
           if (all.length > 1 && (checked.size === 0 || checked.size === all.length)) mismatches.push(`${p.role} read ${entity.key}.${field}: shown on ${checked.size} of ${all.length} records, so the data does not exercise the rule`);
         }
@@ -190,7 +163,7 @@ describe.each([
       const all = await allRecords(org, entity);
       for (const p of org.principals) {
         for (const action of ['update', 'delete']) {
-          mismatches.push(...difference(`${p.role} ${action} ${entity.key}`, await allowedBySql(p, action, entity), await allowedInMemory(p, action, entity, all)));
+          mismatches.push(...difference(`${p.role} ${action} ${entity.key}`, await allowedBySql(runtime.dataSource, p, action, entity), await allowedInMemory(p, action, entity, all)));
         }
       }
     }
