@@ -16,6 +16,7 @@ export { definePlugin } from './plugins/types.js';
 export type {
   ActionResult,
   EntityHooks,
+  FixtureRecord,
   HookContext,
   ModulePlugin,
   RecordActionDefinition,

@@ -295,8 +295,8 @@ describe('manifests and migrations', () => {
     }
     const registry = loadRegistry({ files: [join(root, 'module-manifests/fleet_cars.json')] });
     expect(registry.entity('fleet_cars.item')?.table).toBe('fleet_cars_item');
-    expect([...registry.roles.keys()]).toContain('fleet_cars.fleet_cars_manager');
-    expect(registry.module('fleet_cars')?.rules.get('fleet_cars.fleet_cars_manager')?.[0]).toMatchObject({ action: ['manage'], subject: ['fleet_cars.item'] });
+    expect([...registry.roles.keys()]).toContain('fleet_cars.manager');
+    expect(registry.module('fleet_cars')?.rules.get('fleet_cars.manager')?.[0]).toMatchObject({ action: ['manage'], subject: ['fleet_cars.item'] });
 
     const plugin = readFileSync(join(root, 'modules/fleet_cars/index.ts'), 'utf8');
     expect(plugin).toContain("export default definePlugin({\n  module: 'fleet_cars',\n  hooks: {},\n})");

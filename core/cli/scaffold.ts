@@ -50,10 +50,8 @@ function writeFile(path: string, text: string): void {
   writeFileSync(path, text, { flag: 'wx' });
 }
 
-function roleName(id: string): string {
-  const name = `${id}_manager`;
-  return name.length <= MAX_ID_LENGTH ? name : `${id.slice(0, MAX_ID_LENGTH - '_manager'.length)}_manager`;
-}
+/** Role names are per module (its key is `<id>.manager`), so the scaffold's one role needs no prefix. */
+const roleName = (_id: string): string => 'manager';
 
 export function manifestFor(id: string, label: string): Record<string, unknown> {
   const role = roleName(id);
@@ -128,7 +126,7 @@ describe('${id} module', () => {
     const item = registry.entity('${id}.item');
     expect(item?.table).toBe('${id}_item');
     expect(item?.field.get('name')?.required).toBe(true);
-    expect(registry.module('${id}')?.roles.map((r) => r.name)).toContain('${roleName(id)}');
+    expect(registry.module('${id}')?.roles.map((r) => r.key)).toContain('${id}.${roleName(id)}');
   });
 
   it('has its plugin found in modules/${id}/', async () => {

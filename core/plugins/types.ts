@@ -107,7 +107,7 @@ export interface ModulePlugin<R extends Records = Records> {
 }
 
 /** See ModulePlugin.fixtures: `draft` is the generated record, `index` its number; `records` reads what exists (system actor). */
-export type FixtureRecord = (draft: Record<string, unknown>, ctx: { records: RecordService; index: number }) => Record<string, unknown> | Promise<Record<string, unknown>>;
+export type FixtureRecord = (draft: Record<string, unknown>, ctx: { records: Records; index: number }) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 /** Identity function that gives plugin authors type checking and completion. */
 export const definePlugin = (plugin: ModulePlugin): ModulePlugin => plugin;
