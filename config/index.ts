@@ -2,6 +2,7 @@
  * Runtime settings, read once from the environment. Every default is the
  * zero-setup one: embedded PostgreSQL under ./.data, demo data, 127.0.0.1:3000.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface UmsConfig {
@@ -22,6 +23,13 @@ export interface UmsConfig {
   mailFrom: string;
   /** Base URL of the server as users reach it, for links in mails (invitations). */
   publicUrl: string;
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For/-Proto to believe. Unset: nobody's,
+   * the client's IP is the socket's. `loopback`, addresses or subnets (comma-separated), a hop count, or `true`.
+   */
+  trustProxy: boolean | number | string;
+  /** Session cookies `Secure`: whenever PUBLIC_URL is https (or SECURE_COOKIES=on). */
+  secureCookies: boolean;
   jobs: JobsConfig;
 }
 
@@ -45,7 +53,24 @@ export interface JobsConfig {
 const flag = (value: string | undefined, fallback: boolean): boolean =>
   value === undefined || value === '' ? fallback : !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY as Express takes it; a typo stops the start with the value named (Express would throw later, vaguely). */
+export function readTrustProxy(value: string | undefined): boolean | number | string {
+  const text = (value ?? '').trim();
+  if (text === '' || ['0', 'false', 'no', 'off'].includes(text.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(text.toLowerCase())) return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const parts = text.split(',').map((p) => p.trim());
+  const bad = parts.filter((p) => !PROXY_NAMES.has(p) && !isIP(p.split('/')[0]));
+  if (bad.length || parts.some((p) => p === '')) {
+    throw new Error(`TRUST_PROXY="${text}" is not understood: use loopback, linklocal, uniquelocal, IP addresses or subnets (comma-separated), a hop count, or true.`);
+  }
+  return parts.join(',');
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): UmsConfig {
+  const publicUrl = (env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${Number(env.PORT || 3000)}`).replace(/\/+$/, '');
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR || '.data'),
@@ -58,7 +83,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): UmsConfig {
     production: env.NODE_ENV === 'production',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'UMS <no-reply@ums.localhost>',
-    publicUrl: (env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${Number(env.PORT || 3000)}`).replace(/\/+$/, ''),
+    publicUrl,
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    secureCookies: /^https:/i.test(publicUrl) || flag(env.SECURE_COOKIES, false),
     jobs: {
       // Checked when the scheduler opens, so a typo stops the worker with a message instead of falling back.
       backend: (env.JOBS_BACKEND || 'postgres') as JobsConfig['backend'],

@@ -10,7 +10,7 @@ import { buildAdmin } from './admin/index.js';
 import { exchangeRouter } from './admin/file-routes.js';
 import { bundleComponents } from './admin/bundle.js';
 import { runWithRequestContext } from './admin/request-context.js';
-import { authenticator, authRoutes, sessionSetup, sessionSecret, type SignedInUser } from './auth/index.js';
+import { authenticator, authRoutes, checkSession, sessionSetup, sessionSecret } from './auth/index.js';
 import type { Runtime } from './runtime.js';
 import { UmsError } from './errors.js';
 import { ADMIN_ROOT } from './paths.js';
@@ -19,6 +19,8 @@ export interface AppOptions {
   dataDir: string;
   sessionSecret?: string;
   secureCookies?: boolean;
+  /** Express's `trust proxy` (config TRUST_PROXY); default: trust no proxy's X-Forwarded-For. */
+  trustProxy?: boolean | number | string;
 }
 
 export interface UmsApp {
@@ -32,7 +34,7 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   const sessions = sessionSetup(runtime, sessionSecret(options.sessionSecret, options.dataDir), options.secureCookies ?? false);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.get('/health', (_req, res) => res.json({ ok: true }));
   // Account pages and JSON endpoints (forgot/reset password, invitation, delete own account); own body parsers.
@@ -41,11 +43,8 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   // Before AdminJS: load the session, then compile the user's access (async) so that
   // AdminJS's synchronous isAccessible/isVisible callbacks find it in the cache.
   app.use(ADMIN_ROOT, session(sessions.options), (req: Request, _res: Response, next: NextFunction) => {
-    const user = (req.session as session.Session & { adminUser?: SignedInUser }).adminUser;
-    runWithRequestContext(req.ip, () => {
-      if (!user) return next();
-      runtime.access.forUser({ userId: user.id, organizationId: user.organizationId, email: user.email }).then(() => next(), next);
-    });
+    // checkSession (core/auth): a user no longer active loses the session here; otherwise their access is compiled.
+    runWithRequestContext(req.ip, () => void checkSession(runtime, req).then(() => next(), next));
   });
   // Exports, imports and PDF documents (core/exchange, core/documents): signed-in user only, before AdminJS's router.
   app.use(ADMIN_ROOT, exchangeRouter(runtime, admin));

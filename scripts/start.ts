@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       for (const l of logins) console.log(`  ${l.email.padEnd(32)} ${l.roles.join(', ')}`);
     }
   }
-  const { app, close } = await createApp(runtime, { dataDir: config.dataDir, sessionSecret: config.sessionSecret, secureCookies: config.production && !!process.env.SECURE_COOKIES });
+  const { app, close } = await createApp(runtime, { dataDir: config.dataDir, sessionSecret: config.sessionSecret, secureCookies: config.secureCookies, trustProxy: config.trustProxy });
   const server = app.listen(config.port, config.host, () => {
     console.log(`\nUMS admin: http://${config.host}:${config.port}/admin  (ready in ${Math.round(performance.now() - started)} ms)`);
   });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   org = await createFixtureOrg(runtime, 'library', ['member', 'librarian']);
   other = await createFixtureOrg(runtime, 'library');
   sink = await startSmtpSink();
-  server = await startTestServer(runtime);
+  server = await startTestServer(runtime, { trustProxy: 'loopback' });
 });
 afterAll(async () => {
   await server?.close();
@@ -59,7 +59,7 @@ async function postJson(path: string, body: Record<string, unknown>, options: { 
 async function signIn(email: string, password: string): Promise<{ ok: boolean; html: string; cookie: string; setCookie: string }> {
   const res = await fetch(`${server.url}/admin/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': freshIp() },
     body: new URLSearchParams({ email, password }).toString(),
     redirect: 'manual',
   });

@@ -8,7 +8,7 @@ import type { RecordService } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import { UmsError } from '../errors.js';
 import { enqueueMail } from '../mail/outbox.js';
-import { accountRecords, endSessions, RateLimited } from './accounts.js';
+import { accountRecords, RateLimited } from './accounts.js';
 import { CODE_TTL_MINUTES, consume, issueCode, LIVE, matchCode, type LiveCode } from './codes.js';
 import { blockedUntil, DELETE_CODES_PER_USER, describeTime, lockKey, recordHit } from './throttle.js';
 import { AUTH_CODE_TABLE } from '../manifest/index.js';
@@ -49,7 +49,7 @@ export async function confirmAccountDeletion(runtime: Runtime, owner: AccountOwn
     await refuseLastAdmin(records, owner.id);
     await records.update('core.user', owner.id, { is_active: false, deleted_at: new Date().toISOString() });
     await consume(manager, match, 'account_deletion');
-    await endSessions(manager, owner.id);
+    // Deactivating the user (above) ended their sessions (user-hooks.ts).
     return true;
   });
   if (!deleted) throw new UmsError('BAD_REQUEST', `The code is wrong or no longer valid. A code works for ${CODE_TTL_MINUTES} minutes and 3 attempts; ask for a new one if needed.`);

@@ -8,7 +8,6 @@ import { systemActor } from '../data/actor.js';
 import { RecordService } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import { RecordValidationError, UmsError } from '../errors.js';
-import { SESSION_TABLE } from '../manifest/index.js';
 
 /** A request refused because of a rate limit or lock-out: HTTP 429 with the time it ends. */
 export class RateLimited extends UmsError {
@@ -36,9 +35,6 @@ export async function setPassword(runtime: Runtime, manager: EntityManager, user
   await records.update('core.user', user.user_id, { password });
 }
 
-/** Signs the user out everywhere (after a password change or account deletion). */
-export async function endSessions(manager: EntityManager, userId: string): Promise<void> {
-  await manager.query(`DELETE FROM ${SESSION_TABLE} WHERE sess -> 'adminUser' ->> 'id' = $1`, [userId]);
-}
+export { endSessions } from './sessions.js';
 
 export const normaliseEmail = (email: unknown): string => String(email ?? '').trim().toLowerCase();

@@ -8,13 +8,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { Request } from 'express';
 import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
 import pg from 'pg';
 import { verifyPassword } from '../data/passwords.js';
 import { normaliseEmail } from './accounts.js';
 import { timingDummy } from './codes.js';
-import { blockedUntil, clearHits, describeTime, LOGIN_LOCK, recordHit } from './throttle.js';
+import { blockedUntil, clearHits, describeTime, LOGIN_LOCK, LOGIN_PER_IP, recordHit } from './throttle.js';
+import { renewSessionId } from './sessions.js';
 import type { Runtime } from '../runtime.js';
 import { ORGANIZATION_TABLE, SESSION_TABLE } from '../manifest/index.js';
 
@@ -36,20 +38,47 @@ interface UserRow {
   organization_name: string;
 }
 
+/** Hash verifications every sign-in attempt costs, whatever the address: see authenticator. */
+export const SIGN_IN_VERIFICATIONS = 3;
+
+export interface AuthenticatorOptions {
+  /** The password check (tests count its calls). */
+  verify?: (password: string, hash: string | null | undefined) => Promise<boolean>;
+}
+
+/** What @adminjs/express passes as the third argument of `authenticate`. */
+interface LoginContext {
+  req?: Request;
+}
+
 /**
  * E-mails are unique per organization, so one address may exist in several;
  * the password decides which account signs in (first match by organization slug).
  *
  * Lock-out: LOGIN_LOCK.max failures for an address within its window lock that
  * address (known or not, so the lock says nothing about which addresses exist)
- * until the window has passed since the last failure. While locked, the
- * password is not even checked. The message names the time; AdminJS shows an
- * error thrown here on its login page. A success clears the failures.
+ * until the window has passed since the last failure; LOGIN_PER_IP.max failures
+ * from one IP (req.ip: the socket's address unless TRUST_PROXY trusts a proxy)
+ * stop that IP's sign-ins. While locked, the password is not even checked. The
+ * message names the time; AdminJS shows an error thrown here on its login page.
+ * A success clears the address's failures.
+ *
+ * Timing: every attempt verifies the password against every candidate account
+ * (no early exit) and pads with dummy hashes up to SIGN_IN_VERIFICATIONS, so an
+ * unknown address, an address without a password and one in up to that many
+ * organizations cost the same.
+ *
+ * Session fixation: on success the session id is regenerated before AdminJS
+ * stores the user on the session, so an id set before sign-in is worthless.
  */
-export function authenticator(runtime: Runtime) {
-  return async (email: string, password: string): Promise<SignedInUser | null> => {
+export function authenticator(runtime: Runtime, options: AuthenticatorOptions = {}) {
+  const verify = options.verify ?? verifyPassword;
+  return async (email: string, password: string, context?: LoginContext): Promise<SignedInUser | null> => {
     const address = normaliseEmail(email);
+    const ip = context?.req?.ip;
     const manager = runtime.dataSource.manager;
+    const ipLocked = ip ? await blockedUntil(manager, 'login_ip', ip, LOGIN_PER_IP) : null;
+    if (ipLocked) throw new Error(ipLockMessage(ipLocked));
     const locked = await blockedUntil(manager, 'login', address, LOGIN_LOCK);
     if (locked) throw new Error(lockMessage(locked));
     const rows: UserRow[] = await runtime.dataSource.query(
@@ -59,20 +88,29 @@ export function authenticator(runtime: Runtime) {
         ORDER BY o.slug`,
       [address],
     );
+    const typed = String(password ?? '');
+    let match: UserRow | undefined;
     for (const row of rows) {
-      if (await verifyPassword(String(password ?? ''), row.password_hash)) {
-        await clearHits(manager, 'login', address);
-        return { id: row.id, email: row.email, title: row.name, organizationId: row.organization_id, organizationName: row.organization_name };
-      }
+      // An account without a password yet costs what one with a wrong password costs.
+      const ok = await verify(typed, row.password_hash ?? (await timingDummy()));
+      if (ok && row.password_hash && !match) match = row;
     }
-    // An unknown address (or one not yet given a password) costs what a wrong password costs.
-    if (!rows.some((r) => r.password_hash)) await verifyPassword(String(password ?? ''), await timingDummy());
+    for (let i = rows.length; i < SIGN_IN_VERIFICATIONS; i++) await verify(typed, await timingDummy());
+    if (match) {
+      await clearHits(manager, 'login', address);
+      if (context?.req) await renewSessionId(context.req, false);
+      return { id: match.id, email: match.email, title: match.name, organizationId: match.organization_id, organizationName: match.organization_name };
+    }
     await recordHit(manager, 'login', address);
+    if (ip) await recordHit(manager, 'login_ip', ip);
     const nowLocked = await blockedUntil(manager, 'login', address, LOGIN_LOCK);
     if (nowLocked) throw new Error(lockMessage(nowLocked));
     return null;
   };
 }
+
+const ipLockMessage = (until: Date): string =>
+  `Too many failed sign-ins from your network (${LOGIN_PER_IP.max} within ${LOGIN_PER_IP.windowMinutes} minutes). Sign-in from here is paused until ${describeTime(until)}.`;
 
 const lockMessage = (until: Date): string =>
   `Too many failed sign-ins for this address (${LOGIN_LOCK.max} within ${LOGIN_LOCK.windowMinutes} minutes). Sign-in is locked until ${describeTime(until)}. Forgot your password? Reset it with the link below.`;
@@ -116,7 +154,10 @@ export function sessionSetup(runtime: Runtime, secret: string, secure: boolean):
       resave: false,
       saveUninitialized: false,
       // SameSite=Strict: AdminJS calls record actions with GET, so no cross-site request may carry the session.
+      // Secure (PUBLIC_URL on https): Node speaks plain HTTP behind a TLS proxy, so whether the browser's
+      // side is HTTPS is read from the proxy's X-Forwarded-Proto (only for this; client IPs need TRUST_PROXY).
       cookie: { httpOnly: true, sameSite: 'strict', secure, maxAge: 8 * 3600 * 1000 },
+      proxy: secure ? true : undefined,
     },
     close: async () => {
       store.close();
@@ -126,6 +167,7 @@ export function sessionSetup(runtime: Runtime, secret: string, secure: boolean):
 }
 
 export { authRoutes, type AuthRoutesOptions } from './routes.js';
+export { checkSession, USER_STATUS_TTL_MS } from './sessions.js';
 export { RateLimited } from './accounts.js';
 export { inviteUser, hasPassword, acceptInvitation } from './invitations.js';
 export { requestPasswordReset, resetPassword } from './password-reset.js';

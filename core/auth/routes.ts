@@ -23,6 +23,7 @@ import { acceptInvitation, findInvitation } from './invitations.js';
 import { deleteAccountPage, donePage, forgotPage, invitationPage, LOGIN_PATH, problemPage, resetPage, type FormState } from './pages.js';
 import { FORGOT_ANSWER, requestPasswordReset, resetPassword } from './password-reset.js';
 import type { SignedInUser } from './index.js';
+import { checkSession } from './sessions.js';
 
 export interface AuthRoutesOptions {
   /** The admin's session settings (same store and cookie), for the signed-in flows. */
@@ -142,10 +143,13 @@ export function authRoutes(runtime: Runtime, options: AuthRoutesOptions): Router
 
   // ── Delete own account (signed in) ─────────────────────────────────────
   const withSession = session(options.session);
+  // The same check as every admin request: a deactivated user's session is ended here too.
   const requireUser = (req: Request, res: Response, next: NextFunction): void => {
-    if (signedIn(req)) return next();
-    if (wantsJson(req)) res.status(401).json({ error: { message: 'Sign in first.' } });
-    else res.redirect(LOGIN_PATH);
+    checkSession(runtime, req).then((user) => {
+      if (user) return next();
+      if (wantsJson(req)) res.status(401).json({ error: { message: 'Sign in first.' } });
+      else res.redirect(LOGIN_PATH);
+    }, next);
   };
   const ownerOf = (req: Request) => {
     const user = signedIn(req)!;

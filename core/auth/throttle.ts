@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AUTH_THROTTLE_TABLE } from '../manifest/index.js';
 
-export type ThrottleBucket = 'login' | 'forgot_email' | 'forgot_ip' | 'delete_code';
+export type ThrottleBucket = 'login' | 'login_ip' | 'forgot_email' | 'forgot_ip' | 'delete_code';
 
 export interface Limit {
   max: number;
@@ -18,6 +18,12 @@ export interface Limit {
 
 /** Sign-in: 5 failures within 15 minutes lock the address for 15 minutes after the last one. */
 export const LOGIN_LOCK: Limit = { max: 5, windowMinutes: 15 };
+/**
+ * Sign-in from one IP: 20 failures within 15 minutes (whatever the addresses) stop its sign-ins until
+ * the oldest leaves the window, so one machine cannot spray a password over many addresses. A success
+ * does not clear them (an attacker's own account would otherwise reset the count).
+ */
+export const LOGIN_PER_IP: Limit = { max: 20, windowMinutes: 15 };
 /** Forgot password: 3 codes per hour per address, 10 requests per hour per IP. */
 export const FORGOT_PER_EMAIL: Limit = { max: 3, windowMinutes: 60 };
 export const FORGOT_PER_IP: Limit = { max: 10, windowMinutes: 60 };

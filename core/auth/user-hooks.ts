@@ -2,7 +2,8 @@
  * Account behaviour on the core.user record pipeline (registered by the core
  * plugin): the password policy is checked where every other field rule is, so
  * a weak password is refused on the form field, in the CLI, on invitation and
- * on reset alike; a user created without a password is invited.
+ * on reset alike; a user created without a password is invited; a user
+ * deactivated or deleted is signed out everywhere at once.
  */
 import { RecordValidationError } from '../errors.js';
 import type { RecordService } from '../data/records.js';
@@ -10,6 +11,7 @@ import type { EntityHooks, RecordActionDefinition } from '../plugins/types.js';
 import { hasPassword, inviteUser } from './invitations.js';
 import { passwordProblem } from './password-policy.js';
 import { INVITATION_TTL_HOURS } from './codes.js';
+import { endSessions, forgetUserStatus } from './sessions.js';
 
 function checkPassword(values: Record<string, unknown>): void {
   const password = values.password;
@@ -27,6 +29,14 @@ export const userAccountHooks: EntityHooks<RecordService> = {
   afterCreate: async (ctx, record) => {
     if (record.is_active === true && !(await hasPassword(ctx.records, record.id))) await inviteUser(ctx.records, record);
   },
+  // Deactivated (by an admin, a staff-approval hold, or deleting one's account): signed out everywhere,
+  // in the same transaction; the per-request check (sessions.ts) stops this process believing otherwise.
+  afterUpdate: async (ctx, { before, after }) => {
+    forgetUserStatus(after.id);
+    const wasOpen = before.is_active === true && !before.deleted_at;
+    if (wasOpen && (after.is_active !== true || after.deleted_at)) await endSessions(ctx.records.entityManager, after.id);
+  },
+  afterDelete: (ctx, record) => endSessions(ctx.records.entityManager, record.id),
 };
 
 export const userAccountActions: RecordActionDefinition<RecordService>[] = [

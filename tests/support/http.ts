@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Runtime } from '../../core/runtime.js';
-import { createApp } from '../../core/server.js';
+import { createApp, type AppOptions } from '../../core/server.js';
 
 export interface TestServer {
   url: string;
@@ -47,8 +47,9 @@ export async function sessionCookie(baseUrl: string, email: string, password: st
   return cookie;
 }
 
-export async function startTestServer(runtime: Runtime): Promise<TestServer> {
-  const { app, close } = await createApp(runtime, { dataDir: mkdtempSync(join(tmpdir(), 'ums-http-')), sessionSecret: 'test-secret' });
+/** `options`: app settings beyond the defaults (e.g. `trustProxy`, `secureCookies`). */
+export async function startTestServer(runtime: Runtime, options: Partial<AppOptions> = {}): Promise<TestServer> {
+  const { app, close } = await createApp(runtime, { dataDir: mkdtempSync(join(tmpdir(), 'ums-http-')), sessionSecret: 'test-secret', ...options });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,0 +1,83 @@
+/**
+ * A session is only as good as its user is now. Every admin request re-checks
+ * that the signed-in user is still active (cached USER_STATUS_TTL_MS, dropped
+ * at once when the user record changes in this process); a deactivated,
+ * deleted or held account loses the session on its next request. Deactivation
+ * and deletion also delete the user's session rows in the same transaction
+ * (user-hooks.ts), so other processes refuse them too.
+ *
+ * Session ids are regenerated at sign-in (the old id, possibly planted by
+ * someone else, is destroyed) and when the user gains a role since the session
+ * last looked; losing a role needs no new id, the roles are compiled per request.
+ */
+import type { Request } from 'express';
+import type session from 'express-session';
+import type { EntityManager } from 'typeorm';
+import type { Runtime } from '../runtime.js';
+import { SESSION_TABLE } from '../manifest/index.js';
+import type { SignedInUser } from './index.js';
+
+/** How long "this user is active" is believed without asking the database again. */
+export const USER_STATUS_TTL_MS = 5_000;
+
+type UmsSession = session.Session & { adminUser?: SignedInUser; roles?: string[]; redirectTo?: string };
+
+const statusCache = new Map<string, { active: boolean; expires: number }>();
+
+/** Drops what this process believes about the user (call when the user record changes). */
+export function forgetUserStatus(userId: string): void {
+  statusCache.delete(userId);
+}
+
+async function isActive(runtime: Runtime, user: SignedInUser): Promise<boolean> {
+  const hit = statusCache.get(user.id);
+  if (hit && hit.expires > Date.now()) return hit.active;
+  const rows: { active: boolean }[] = await runtime.dataSource.query(
+    'SELECT (is_active AND deleted_at IS NULL) AS active FROM core_user WHERE id = $1 AND organization_id = $2',
+    [user.id, user.organizationId],
+  );
+  const active = rows[0]?.active === true;
+  statusCache.set(user.id, { active, expires: Date.now() + USER_STATUS_TTL_MS });
+  return active;
+}
+
+const regenerate = (req: Request): Promise<void> => new Promise((resolve, reject) => req.session.regenerate((err: unknown) => (err ? reject(err) : resolve())));
+
+/**
+ * A new session id for this request, keeping what the session held (or not): the old id stops
+ * working at once. Used at sign-in, where the session id may have been set before by someone else.
+ */
+export async function renewSessionId(req: Request, keep: boolean): Promise<void> {
+  const old = req.session as UmsSession | undefined;
+  if (!old) return;
+  const carried = keep ? { adminUser: old.adminUser, roles: old.roles, redirectTo: old.redirectTo } : { redirectTo: old.redirectTo };
+  await regenerate(req);
+  Object.assign(req.session, Object.fromEntries(Object.entries(carried).filter(([, v]) => v !== undefined)));
+}
+
+/**
+ * The signed-in user of this request, after the checks: undefined (and the session emptied) when
+ * the account is no longer active; the user's access compiled (AdminJS's synchronous callbacks
+ * read it from the cache); a new session id if the user holds a role the session had not seen.
+ */
+export async function checkSession(runtime: Runtime, req: Request): Promise<SignedInUser | undefined> {
+  const current = req.session as UmsSession | undefined;
+  const user = current?.adminUser;
+  if (!user) return undefined;
+  if (!(await isActive(runtime, user))) {
+    await renewSessionId(req, false);
+    return undefined;
+  }
+  const access = await runtime.access.forUser({ userId: user.id, organizationId: user.organizationId, email: user.email });
+  const roles = [...access.principal.roles].sort();
+  const seen = current.roles;
+  if (seen && roles.some((r) => !seen.includes(r))) await renewSessionId(req, true);
+  if (!seen || seen.join('\n') !== roles.join('\n')) (req.session as UmsSession).roles = roles;
+  return user;
+}
+
+/** Signs the user out everywhere (after a password change, deactivation or account deletion). */
+export async function endSessions(manager: EntityManager, userId: string): Promise<void> {
+  forgetUserStatus(userId);
+  await manager.query(`DELETE FROM ${SESSION_TABLE} WHERE sess -> 'adminUser' ->> 'id' = $1`, [userId]);
+}
