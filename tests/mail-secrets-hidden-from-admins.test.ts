@@ -73,8 +73,6 @@ describe('with SMTP_URL', () => {
   it('an org admin reading the outbox after a colleague asks for a reset finds no usable code; the colleague gets it by SMTP and resets', async () => {
     const email = org.users.get('member')!.email;
     expect((await post('/auth/password/forgot', { email })).status).toBe(200);
-    // Queued: the code waits apart from the stored copy, for delivery only.
-    expect(await secretsOf(email)).toHaveLength(1);
     const beforeDelivery = await whatTheAdminReads();
 
     process.env.SMTP_URL = sink.url;
@@ -104,11 +102,31 @@ describe('with SMTP_URL', () => {
     const link = `http://localhost:3000/auth/invitation?token=${token}`;
     await enqueueMail(await org.system(), { to: 'newcomer@example.test', template: 'invitation', data: { name: 'New', link, expiresAt: new Date(Date.now() + 3600_000) } });
     expect(await whatTheAdminReads()).not.toContain(token);
+    // Queued: the token waits apart from the stored copy, for delivery only.
+    expect(await secretsOf('newcomer@example.test')).toEqual([{ secret: token }]);
     expect(await deliverPendingMail(runtime, { transport: sink.transport() })).toEqual({ sent: 1, failed: 0 });
+    expect(await secretsOf('newcomer@example.test')).toEqual([]);
     const mail = sink.lastTo('newcomer@example.test')!;
     expect(mail.text).toContain(link);
     expect(mail.html).toContain(`token=${token}`);
     expect(await whatTheAdminReads()).not.toContain(token);
+  });
+
+  it('a mail with a code that failed for good keeps its secret hidden, and Send again still delivers the real code', async () => {
+    const to = 'bounced@example.test';
+    await enqueueMail(await org.system(), { to, template: 'account_deletion', data: { name: 'B', code: '735190', minutes: 10 } });
+    const refusing = { sendMail: () => Promise.reject(Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550 })) };
+    expect(await deliverPendingMail(runtime, { transport: refusing })).toEqual({ sent: 0, failed: 1 });
+    expect(await whatTheAdminReads()).not.toContain('735190');
+    const [row]: { id: string; status: string }[] = await runtime.dataSource.query(`SELECT id, status FROM core_mail_outbox WHERE recipient = $1`, [to]);
+    expect(row.status).toBe('failed');
+    const admin = await server.login(org.users.get('admin')!.email, 'secret-123');
+    expect((await admin.post(`/admin/api/resources/CoreMailOutbox/records/${row.id}/retry`)).body.notice).toMatchObject({ type: 'success' });
+    expect(await deliverPendingMail(runtime, { transport: sink.transport() })).toEqual({ sent: 1, failed: 0 });
+    expect(codeIn(sink.lastTo(to))).toBe('735190');
+    expect(await secretsOf(to)).toEqual([]);
+    expect(await whatTheAdminReads()).not.toContain('735190');
+    expect(await auditText()).not.toContain('735190');
   });
 });
 
