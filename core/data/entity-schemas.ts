@@ -202,8 +202,11 @@ export function buildEntityCatalog(registry: Registry): EntityCatalog {
   return { schemas, classes };
 }
 
+/** Where a queued mail's secret waits for delivery (see credentialSchemas). */
+export const MAIL_SECRET_TABLE = 'core_mail_secret';
+
 /**
- * The tables of core/auth that hold secrets or traces of who tried what: plain
+ * The tables of core/auth and core/mail that hold secrets or traces of who tried what: plain
  * TypeORM schemas, deliberately not manifest entities, so no admin screen,
  * record API or audit row ever shows them.
  */
@@ -233,6 +236,21 @@ function credentialSchemas(): EntitySchema[] {
         { name: 'UQ_core_auth_code_secret_hash', columns: ['secret_hash'], unique: true },
       ],
       checks: [{ name: 'CHK_core_auth_code_purpose', expression: `"purpose" IN ('invitation', 'password_reset', 'account_deletion')` }],
+    }),
+    new EntitySchema({
+      // A queued mail's one-time code or link token (core/mail/outbox.ts): its outbox row shows it masked; wiped once delivered.
+      name: 'CoreMailSecret',
+      target: runtimeClass('CoreMailSecret'),
+      tableName: MAIL_SECRET_TABLE,
+      columns: {
+        outbox_id: { type: 'uuid', primary: true },
+        organization_id: { type: 'uuid' },
+        secret: { type: 'varchar', length: 200 },
+      },
+      relations: {
+        organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
+        outbox: { type: 'many-to-one', target: 'CoreMailOutbox', joinColumn: { name: 'outbox_id' }, onDelete: 'CASCADE' },
+      } as Record<string, EntitySchemaRelationOptions>,
     }),
     new EntitySchema({
       name: 'CoreAuthThrottle',

@@ -29,13 +29,22 @@
  *   worker never overwrites a newer claim's outcome.
  *
  * Without SMTP_URL (the embedded default) nothing leaves the machine: due mail
- * is marked `local`, and the outbox screen is the mailbox.
+ * is marked `local` and written to the server's log (stdout), like a console
+ * mail backend; the outbox screen shows the stored copy.
+ *
+ * Secrets (reset and deletion codes, invitation links) are stored masked; the
+ * real value waits in `core_mail_secret`, which is no manifest entity, so no
+ * screen, export or audit entry shows it. Only the copy handed to the SMTP
+ * server, or the log line in local mode, carries it, and it is deleted in the
+ * statement that records the delivery. A failed mail keeps it, so that Send
+ * again still delivers a working link.
  */
 import { createTransport } from 'nodemailer';
 import { readConfig } from '../../config/index.js';
 import type { Runtime } from '../runtime.js';
+import { MAIL_SECRET_TABLE } from '../data/entity-schemas.js';
 import { OUTBOX_TABLE } from './outbox.js';
-import { redactSecrets } from './templates.js';
+import { redactSecrets, unmask } from './templates.js';
 
 /** What a transport is handed; nodemailer's Transporter satisfies MailTransport. */
 export interface OutgoingMail {
@@ -60,6 +69,8 @@ export interface DeliveryOptions {
   transport?: MailTransport;
   /** How long a claimed mail stays reserved for its worker (default 300 s; must exceed the SMTP timeouts). */
   leaseSeconds?: number;
+  /** Where mail goes without SMTP_URL (default: console.log, the server's log). */
+  log?: (line: string) => void;
 }
 
 export const MAX_ATTEMPTS = 8;
@@ -76,6 +87,7 @@ interface ClaimedMail {
   subject: string;
   body: string;
   html: string | null;
+  secret: string | null;
   template: string;
   attempts: number;
   version: number;
@@ -85,7 +97,7 @@ interface ClaimedMail {
 export async function deliverPendingMail(runtime: Runtime, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
   const limit = Math.max(options.limit ?? 50, 1);
   const config = readConfig();
-  if (!options.transport && !config.smtpUrl) return { sent: await keepLocally(runtime, limit), failed: 0 };
+  if (!options.transport && !config.smtpUrl) return { sent: await keepLocally(runtime, limit, options.log ?? ((line) => console.log(line))), failed: 0 };
   const transport: MailTransport = options.transport ?? createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS });
   const lease = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
   let sent = 0;
@@ -104,9 +116,9 @@ export async function deliverPendingMail(runtime: Runtime, options: DeliveryOpti
         await transport.sendMail({
           from: config.mailFrom,
           to: mail.recipient,
-          subject: mail.subject,
-          text: mail.body,
-          html: mail.html ?? undefined,
+          subject: unmask(mail.subject, mail.secret),
+          text: unmask(mail.body, mail.secret),
+          html: mail.html === null ? undefined : unmask(mail.html, mail.secret, true),
           messageId: mail.message_id,
           headers: { 'X-UMS-Outbox-Id': mail.id },
         });
@@ -130,15 +142,35 @@ export async function deliverPendingMail(runtime: Runtime, options: DeliveryOpti
   return { sent, failed };
 }
 
-async function keepLocally(runtime: Runtime, limit: number): Promise<number> {
-  const rows: unknown[] = await runtime.dataSource.query(
-    `UPDATE ${OUTBOX_TABLE} SET status = 'local', updated_at = now(), version = version + 1
-      WHERE id IN (SELECT id FROM ${OUTBOX_TABLE} WHERE status IN ('queued', 'sending') AND next_attempt_at <= now()
-                    ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-      RETURNING id`,
+interface LocalMail {
+  recipient: string;
+  subject: string;
+  body: string;
+  secret: string | null;
+  message_id: string;
+}
+
+/**
+ * Marks due mail `local` and writes each one, secret included, to the log: the
+ * recipient's copy in a setup without SMTP. The secret is deleted in the same
+ * statement.
+ */
+async function keepLocally(runtime: Runtime, limit: number, log: (line: string) => void): Promise<number> {
+  const rows: LocalMail[] = await runtime.dataSource.query(
+    `WITH due AS (SELECT id, recipient, subject, body, message_id, next_attempt_at FROM ${OUTBOX_TABLE}
+                   WHERE status IN ('queued', 'sending') AND next_attempt_at <= now()
+                   ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED),
+          secrets AS (DELETE FROM ${MAIL_SECRET_TABLE} s USING due WHERE s.outbox_id = due.id RETURNING s.outbox_id, s.secret),
+          marked AS (UPDATE ${OUTBOX_TABLE} m SET status = 'local', updated_at = now(), version = m.version + 1 FROM due WHERE m.id = due.id RETURNING m.id)
+     SELECT due.recipient, due.subject, due.body, due.message_id, secrets.secret
+       FROM due JOIN marked ON marked.id = due.id LEFT JOIN secrets ON secrets.outbox_id = due.id
+      ORDER BY due.next_attempt_at`,
     [limit],
   );
-  return (rows[0] as unknown[] | undefined)?.length ?? 0;
+  for (const mail of rows) {
+    log(`Mail (local: no SMTP_URL) to ${mail.recipient}, Message-ID ${mail.message_id}\nSubject: ${unmask(mail.subject, mail.secret)}\n\n${unmask(mail.body, mail.secret).trimEnd()}\n-- end of mail`);
+  }
+  return rows.length;
 }
 
 async function claimNext(runtime: Runtime, leaseSeconds: number): Promise<ClaimedMail | undefined> {
@@ -150,7 +182,7 @@ async function claimNext(runtime: Runtime, leaseSeconds: number): Promise<Claime
             last_error = CASE WHEN m.status = 'sending' THEN 'The previous attempt did not finish (the worker stopped); sent again with the same Message-ID.' ELSE m.last_error END
       WHERE m.id = (SELECT id FROM ${OUTBOX_TABLE} WHERE status IN ('queued', 'sending') AND next_attempt_at <= now()
                      ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING m.id, m.recipient, m.subject, m.body, m.html, m.template, m.attempts, m.version, m.message_id`,
+      RETURNING m.id, m.recipient, m.subject, m.body, m.html, (SELECT s.secret FROM ${MAIL_SECRET_TABLE} s WHERE s.outbox_id = m.id) AS secret, m.template, m.attempts, m.version, m.message_id`,
     [leaseSeconds],
   );
   return ((result[0] as ClaimedMail[] | undefined) ?? [])[0];
@@ -158,10 +190,12 @@ async function claimNext(runtime: Runtime, leaseSeconds: number): Promise<Claime
 
 async function finish(runtime: Runtime, mail: ClaimedMail, outcome: { status: 'sent' | 'queued' | 'failed'; error?: string; retryInSeconds?: number }): Promise<void> {
   if (outcome.status === 'sent') {
+    // The secret goes with the same statement, and only for the claim that sent it.
     await runtime.dataSource.query(
-      `UPDATE ${OUTBOX_TABLE} SET status = 'sent', sent_at = now(), updated_at = now(), version = version + 1,
-              subject = $3, body = $4, html = $5
-        WHERE id = $1 AND version = $2`,
+      `WITH done AS (UPDATE ${OUTBOX_TABLE} SET status = 'sent', sent_at = now(), updated_at = now(), version = version + 1,
+                            subject = $3, body = $4, html = $5
+                      WHERE id = $1 AND version = $2 RETURNING id)
+       DELETE FROM ${MAIL_SECRET_TABLE} s USING done WHERE s.outbox_id = done.id`,
       [mail.id, mail.version, redactSecrets(mail.template, mail.subject), redactSecrets(mail.template, mail.body), mail.html === null ? null : redactSecrets(mail.template, mail.html)],
     );
     return;

@@ -3,9 +3,17 @@
  * mail exists exactly when the change that caused it was committed. Nothing is
  * sent here; the delivery job (delivery.ts) does that later.
  *
+ * A mail that carries a one-time secret (a reset or deletion code, an
+ * invitation link; templates.ts says which data is secret) is stored masked in
+ * subject, body and html, which org admins read under Mail outbox; the secret
+ * itself goes to `core_mail_secret`, a table beside the outbox that is no
+ * manifest entity (like the credential tables of core/auth), so no screen,
+ * record read, export or audit entry can show it. Delivery puts it back into
+ * the recipient's copy and deletes it (delivery.ts).
+ *
  * The row is written with SQL rather than through RecordService.create on
- * purpose: a record create is audited with every field, and a mail body may
- * carry a one-time code or link that must not live on in the audit log. The
+ * purpose: a record create is audited with every field, and nothing of a
+ * mail's secret may live on in the audit log. The
  * tenant still comes from the caller's RecordService, and the outbox is never
  * writable from a screen (the core manifest denies create/update/delete).
  */
@@ -13,9 +21,10 @@ import { randomUUID } from 'node:crypto';
 import { readConfig } from '../../config/index.js';
 import { actorUserId } from '../data/actor.js';
 import type { Records } from '../data/contract.js';
+import { MAIL_SECRET_TABLE } from '../data/entity-schemas.js';
 import { serviceOf } from '../data/records.js';
 import { UmsError } from '../errors.js';
-import { renderMail, type MailTemplate, type TemplateData } from './templates.js';
+import { renderMasked, type MailTemplate, type TemplateData } from './templates.js';
 import { ORGANIZATION_TABLE } from '../manifest/index.js';
 
 export const OUTBOX_TABLE = 'core_mail_outbox';
@@ -51,7 +60,7 @@ export async function enqueueMail<K extends MailTemplate>(records: Records, requ
   const manager = serviceOf(records).entityManager;
   const [organization]: { name: string }[] = await manager.query(`SELECT name FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [records.organizationId]);
   if (!organization) throw new UmsError('NOT_FOUND', 'No such organization.');
-  const mail = renderMail(request.template, request.data, organization.name);
+  const mail = renderMasked(request.template, request.data, organization.name);
   const id = randomUUID();
   const messageId = `<${id}@${messageIdDomain()}>`;
   const userId = actorUserId(records.actor);
@@ -60,5 +69,8 @@ export async function enqueueMail<K extends MailTemplate>(records: Records, requ
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', 0, now(), $8, $9, $9)`,
     [id, records.organizationId, to, mail.subject.slice(0, 300), mail.text, mail.html, request.template, messageId, userId],
   );
+  if (mail.secret) {
+    await manager.query(`INSERT INTO ${MAIL_SECRET_TABLE} (outbox_id, organization_id, secret) VALUES ($1, $2, $3)`, [id, records.organizationId, mail.secret]);
+  }
   return { id, messageId };
 }

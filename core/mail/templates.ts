@@ -109,18 +109,59 @@ export function renderMail<K extends MailTemplate>(template: K, data: TemplateDa
   return render(data, organization);
 }
 
+/** What a secret looks like in the stored copy of a mail (the outbox, its screens and exports). */
+export const SECRET_MASK = '••••••';
+
 /**
- * One-time secrets a template puts in a mail, masked once the mail has left
- * through SMTP: the outbox copy is then a record of what was sent, not a
- * second way to use the code or link.
+ * The one-time secret a template's data carries, if any: the reset or deletion
+ * code, the token of an invitation link. The outbox stores the mail with it
+ * masked; only the recipient's copy (SMTP, or the server's console in local
+ * mode) carries it. A template lists here what in its data is secret, so a
+ * caller of enqueueMail has nothing to do.
+ */
+const SECRETS: { [K in MailTemplate]?: (d: TemplateData[K]) => string | undefined } = {
+  password_reset: (d) => d.code,
+  account_deletion: (d) => d.code,
+  invitation: (d) => /[?&]token=([^&#]+)/.exec(d.link)?.[1] ?? d.link,
+};
+
+export function secretOf<K extends MailTemplate>(template: K, data: TemplateData[K]): string | undefined {
+  const pick = SECRETS[template] as ((d: TemplateData[K]) => string | undefined) | undefined;
+  const secret = pick?.(data);
+  return secret ? secret : undefined;
+}
+
+export interface SealedMail extends RenderedMail {
+  /** The secret the masked copy lacks, or undefined for a mail without one. */
+  secret?: string;
+}
+
+/** Renders a mail as stored: every occurrence of its secret replaced by SECRET_MASK. */
+export function renderMasked<K extends MailTemplate>(template: K, data: TemplateData[K], organization: string): SealedMail {
+  const mail = renderMail(template, data, organization);
+  const secret = secretOf(template, data);
+  if (!secret) return mail;
+  const mask = (s: string): string => s.split(secret).join(SECRET_MASK);
+  return { subject: mask(mail.subject), text: mask(mail.text), html: mask(mail.html).split(escapeHtml(secret)).join(SECRET_MASK), secret };
+}
+
+/** The recipient's copy of a stored mail: the secret put back where it was masked. */
+export function unmask(content: string, secret: string | null | undefined, html = false): string {
+  return secret ? content.split(SECRET_MASK).join(html ? escapeHtml(secret) : secret) : content;
+}
+
+/**
+ * Masks what looks like a template's secret in text stored before secrets were
+ * kept apart (a stored copy written by an older version): six-digit codes,
+ * invitation tokens.
  */
 export function redactSecrets(template: string, content: string): string {
   switch (template) {
     case 'password_reset':
     case 'account_deletion':
-      return content.replace(/\b\d{6}\b/g, '••••••');
+      return content.replace(/\b\d{6}\b/g, SECRET_MASK);
     case 'invitation':
-      return content.replace(/([?&]token=)[A-Za-z0-9_-]+/g, '$1(removed after delivery)');
+      return content.replace(/([?&]token=)[A-Za-z0-9_-]+/g, `$1${SECRET_MASK}`);
     default:
       return content;
   }
