@@ -59,7 +59,7 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
       icon: def.icon,
       // A plugin screen (e.g. the roll call) is registered once per resource and action; a plain action gets the confirm screen.
       component: def.component ? componentLoader.add(`${classNameOf(entity)}_${def.name}`, componentSource(def.component)) : CONFIRM_COMPONENT,
-      custom: { confirm: def.confirm ?? `${def.label}: are you sure?` },
+      custom: { label: def.label, confirm: def.confirm ?? `${def.label}: are you sure?` },
       isVisible: available,
       isAccessible: allowed,
       handler: async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> => {

@@ -16,7 +16,9 @@ const ConfirmAction: React.FC<ActionProps> = ({ action, resource, record }) => {
   // AdminJS's own handling of an action's answer: its notice, then its redirect inside the app (the notice stays visible).
   const handleResponse = useActionResponseHandler(() => undefined);
   if (!record) return null;
-  const confirm = (action.custom as { confirm?: string } | undefined)?.confirm ?? `${action.label}?`;
+  const custom = (action.custom ?? {}) as { label?: string; confirm?: string };
+  const label = custom.label ?? action.label;
+  const confirm = custom.confirm ?? `${label}?`;
 
   const run = async (): Promise<void> => {
     setBusy(true);
@@ -24,7 +26,7 @@ const ConfirmAction: React.FC<ActionProps> = ({ action, resource, record }) => {
       const response = await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, method: 'post', data: {} });
       handleResponse(response);
     } catch {
-      addNotice({ message: `${action.label} failed; reload the page and try again.`, type: 'error' });
+      addNotice({ message: `${label} failed; reload the page and try again.`, type: 'error' });
     } finally {
       setBusy(false);
     }
@@ -34,11 +36,11 @@ const ConfirmAction: React.FC<ActionProps> = ({ action, resource, record }) => {
     <Box variant="grey">
       <Box variant="white" p="xl" data-testid="ums-confirm-action">
         <H4>
-          {action.label}: {record.title}
+          {label}: {record.title}
         </H4>
         <Text mb="xl">{confirm}</Text>
         <Button variant="contained" disabled={busy} onClick={() => void run()} data-testid="ums-confirm-action-run">
-          {action.label}
+          {label}
         </Button>
       </Box>
     </Box>
