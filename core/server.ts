@@ -11,6 +11,7 @@ import { exchangeRouter } from './admin/file-routes.js';
 import { bundleComponents } from './admin/bundle.js';
 import { runWithRequestContext } from './admin/request-context.js';
 import { authenticator, authRoutes, checkSession, sessionSetup, sessionSecret } from './auth/index.js';
+import { refuseCrossSiteRequests } from './auth/origin-check.js';
 import type { Runtime } from './runtime.js';
 import { UmsError } from './errors.js';
 import { ADMIN_ROOT } from './paths.js';
@@ -37,6 +38,7 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   app.set('trust proxy', options.trustProxy ?? false);
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.get('/health', (_req, res) => res.json({ ok: true }));
+  app.use(refuseCrossSiteRequests()); // POST/PUT/PATCH/DELETE from another site (CSRF, login CSRF): 403 before any parsing
   // Account pages and JSON endpoints (forgot/reset password, invitation, delete own account); own body parsers.
   app.use('/auth', authRoutes(runtime, { session: sessions.options }));
 

@@ -8,6 +8,7 @@ import { createRuntime } from '../core/runtime.js';
 import { formatManifestProblems, ManifestError, UmsError } from '../core/errors.js';
 import { createApp } from '../core/server.js';
 import { onShutdownSignal, resolveJobs, startWorker, type Worker } from '../core/jobs/index.js';
+import { closeHttpServer } from '../core/jobs/shutdown.js';
 import { seedDemoIfEmpty } from '../core/tenancy/demo.js';
 
 const started = performance.now();
@@ -34,25 +35,28 @@ async function main(): Promise<void> {
     console.log(`\nUMS admin: http://${config.host}:${config.port}/admin  (ready in ${Math.round(performance.now() - started)} ms)`);
   });
   // After the server, so the admin is up first; a worker that cannot start stops the whole process.
-  let worker: Worker | undefined;
-  if (config.jobs.workerInProcess) {
-    try {
-      worker = await startWorker(runtime, { config: config.jobs });
-    } catch (err) {
-      server.close();
-      await close();
-      await runtime.close();
-      throw err;
-    }
-  } else console.log('WORKER=off: background jobs run in `npm run worker`.');
+  const starting: Promise<Worker | undefined> = config.jobs.workerInProcess ? startWorker(runtime, { config: config.jobs }) : Promise.resolve(undefined);
+  if (!config.jobs.workerInProcess) console.log('WORKER=off: background jobs run in `npm run worker`.');
+  // Registered before the worker is up, so a signal during its start-up is an orderly stop too.
   onShutdownSignal(async (signal) => {
     console.log(`\n${signal}: shutting down…`);
-    // Jobs first: a job still running is unlocked for another worker before the database goes away.
-    await worker?.stop();
-    server.close();
+    // Requests first: no new ones, and those in flight finish with the database still there.
+    await closeHttpServer(server);
+    // Then jobs: a job still running is unlocked for another worker before the database goes away.
+    await (await starting.catch(() => undefined))?.stop();
+    // Then the session store and the pool (and the embedded cluster this process started).
     await close();
     await runtime.close();
+    console.log('UMS stopped.');
   });
+  try {
+    await starting;
+  } catch (err) {
+    await closeHttpServer(server);
+    await close();
+    await runtime.close();
+    throw err;
+  }
 }
 
 main().catch((err: unknown) => {

@@ -84,7 +84,13 @@ describe('file actions in the admin', () => {
     const link = page.getByTestId('ums-document-download');
     await link.waitFor({ timeout: 60_000 });
     await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/ums-admin-document.png` });
+    const methods: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/fine_receipt.pdf')) methods.push(request.method());
+    });
     const pdf = await download(page, () => link.click());
+    // Printing issues the receipt's number: a POST, never a GET.
+    expect(methods).toEqual(['POST']);
     const text = await pdfText(pdf);
     expect(text).toContain('Fine receipt');
     expect(text).toContain('Browser Reader');

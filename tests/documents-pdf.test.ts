@@ -166,7 +166,7 @@ describe('downloading over HTTP', () => {
   it('the librarian downloads the fine receipt as application/pdf', async () => {
     const loan = await loanWithFine(lib, 7.25, 'Lakshmi Menon');
     const cookie = await sessionCookie(server.url, lib.users.get('librarian')!.email, 'secret-123');
-    const res = await fetchAs(server.url, cookie, `/admin/x/documents/library.loan/${loan.id}/fine_receipt.pdf`);
+    const res = await fetchAs(server.url, cookie, `/admin/x/documents/library.loan/${loan.id}/fine_receipt.pdf`, { method: 'POST' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="FN-\d{4}-\d{6}\.pdf"$/);
@@ -181,11 +181,11 @@ describe('downloading over HTTP', () => {
     const memberCookie = await sessionCookie(server.url, lib.users.get('member')!.email, 'secret-123');
     const otherCookie = await sessionCookie(server.url, other.users.get('librarian')!.email, 'secret-123');
     for (const cookie of [memberCookie, otherCookie]) {
-      const res = await fetchAs(server.url, cookie, `/admin/x/documents/library.loan/${loan.id}/fine_receipt.pdf`);
+      const res = await fetchAs(server.url, cookie, `/admin/x/documents/library.loan/${loan.id}/fine_receipt.pdf`, { method: 'POST' });
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).not.toBe('application/pdf');
     }
-    const anonymous = await fetchAs(server.url, undefined, `/admin/x/documents/library.loan/${loan.id}/fine_receipt.pdf`);
+    const anonymous = await fetchAs(server.url, undefined, `/admin/x/documents/library.loan/${loan.id}/fine_receipt.pdf`, { method: 'POST' });
     expect(anonymous.status).toBe(403);
   });
 
@@ -195,7 +195,7 @@ describe('downloading over HTTP', () => {
     const cookie = await sessionCookie(server.url, memberUser.email, 'secret-123');
     const readable = await fetchAs(server.url, cookie, `/admin/api/resources/LibraryLoan/records/${loan.id}/show`);
     expect(readable.status).toBe(200);
-    const res = await fetchAs(server.url, cookie, `/admin/x/documents/library.loan/${loan.id}/fine_receipt.pdf`);
+    const res = await fetchAs(server.url, cookie, `/admin/x/documents/library.loan/${loan.id}/fine_receipt.pdf`, { method: 'POST' });
     expect(res.status).toBe(403);
   });
 

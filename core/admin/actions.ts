@@ -16,6 +16,12 @@ import { exchangeActions } from './export-actions.js';
 
 type Check = (context: ActionContext) => boolean;
 
+/**
+ * The screen of a plain record action: its confirmation text and a button that POSTs.
+ * (AdminJS calls an action without a component with GET, so it cannot be the one that runs it.)
+ */
+const CONFIRM_COMPONENT = componentLoader.add('UmsConfirmAction', componentSource('admin/components/confirm-action.tsx'));
+
 function typeCheck(runtime: Runtime, entity: ResolvedEntity, action: string): Check {
   return ({ currentAdmin }) => accessOf(runtime, currentAdmin)?.canOnType(action, entity) ?? false;
 }
@@ -51,16 +57,16 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
     actions[def.name] = {
       actionType: 'record',
       icon: def.icon,
-      guard: def.component ? undefined : def.confirm,
-      // A plugin screen (e.g. the roll call) is registered once per resource and action.
-      component: def.component ? componentLoader.add(`${classNameOf(entity)}_${def.name}`, componentSource(def.component)) : false,
+      // A plugin screen (e.g. the roll call) is registered once per resource and action; a plain action gets the confirm screen.
+      component: def.component ? componentLoader.add(`${classNameOf(entity)}_${def.name}`, componentSource(def.component)) : CONFIRM_COMPONENT,
+      custom: { label: def.label, confirm: def.confirm ?? `${def.label}: are you sure?` },
       isVisible: available,
       isAccessible: allowed,
       handler: async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> => {
         const { record, currentAdmin, resource, h } = context;
         if (!record) throw new Error('record action without a record');
-        // A screen loads the record with GET and posts its form; a plain action runs at once.
-        if (def.component && request.method !== 'post') return { record: record.toJSON(currentAdmin) };
+        // State changes only on POST: a GET (the screen loading the record, a link, a prefetch) only reads.
+        if (request.method !== 'post') return { record: record.toJSON(currentAdmin) };
         const input = def.component ? (request.payload as Record<string, unknown> | undefined) : undefined;
         const result = await adminErrors(async () => (await recordServiceFor(runtime, currentAdmin)).runAction(entity.key, def.name, String(record.id()), input));
         const updated = result.record ? new BaseRecord(result.record, resource) : record;

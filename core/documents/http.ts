@@ -2,7 +2,8 @@
  * Document downloads over HTTP (AdminJS actions answer JSON, so the admin's
  * document action links here). All routes act as the signed-in user:
  *
- *   GET  <root>/:entity/:id/:action.pdf          print now and download (application/pdf)
+ *   POST <root>/:entity/:id/:action.pdf          print now (the first print issues the number) and download (application/pdf)
+ *   GET  <root>/:entity/:id/:action.pdf          the PDF printed last (409 until it is printed); a GET never issues a number
  *   POST <root>/:entity/:id/:action/queue        print in the background (documents job); 202 + state
  *   GET  <root>/:entity/:id/:action/status       { status: none|issued|pending|ready|failed, number, … }
  *   GET  <root>/:entity/:id/:action/stored.pdf   the PDF the job stored (409 until it is ready)
@@ -42,7 +43,9 @@ export function documentRoutes(runtime: Runtime, actorOf: (req: Request) => Acto
   };
   const params = (req: Request) => [String(req.params.entity), String(req.params.id), String(req.params.action)] as const;
 
-  router.get(`${DOCUMENTS_PATH}/:entity/:id/:action.pdf`, route(async (req, res, actor) => sendPdf(res, await printDocumentFor(runtime, actor, ...params(req)))));
+  // State changes only on POST: printing issues a number, stores the PDF and writes the audit log.
+  router.post(`${DOCUMENTS_PATH}/:entity/:id/:action.pdf`, route(async (req, res, actor) => sendPdf(res, await printDocumentFor(runtime, actor, ...params(req)))));
+  router.get(`${DOCUMENTS_PATH}/:entity/:id/:action.pdf`, route(async (req, res, actor) => sendPdf(res, await storedDocumentFor(runtime, actor, ...params(req)))));
   router.post(`${DOCUMENTS_PATH}/:entity/:id/:action/queue`, route(async (req, res, actor) => {
     res.status(202).json(await queueDocument(runtime, actor, ...params(req)));
   }));

@@ -90,7 +90,10 @@ export async function storedDocumentFor(runtime: Runtime, actor: Actor, entityKe
   const { key, definition } = await authorise(records, entityKey, recordId, name);
   const row = await findDocument(runtime.dataSource.manager, key);
   const content = row && row.status === 'ready' ? await storedContent(runtime.dataSource.manager, row.id) : undefined;
-  if (!row || !content) throw new UmsError('CONFLICT', `The ${definition.label.toLowerCase()} is not ready yet${row ? ` (${row.status})` : ''}.`, { entity: entityKey });
+  if (!row || !content) {
+    const why = row ? `is not ready yet (${row.status})` : 'has not been printed yet: print it first (POST)';
+    throw new UmsError('CONFLICT', `The ${definition.label.toLowerCase()} ${why}.`, { entity: entityKey });
+  }
   return { number: row.number, filename: filenameOf(row), content };
 }
 

@@ -8,10 +8,34 @@
  * our `shutdown` stops the jobs and closes the runtime, which also stops an
  * embedded cluster this process owns (what the removed hook was there for).
  */
+import type { Server } from 'node:http';
 import exitHook from 'async-exit-hook';
 
 /** A second signal, or a shutdown that hangs this long, exits at once. */
 const FORCE_EXIT_AFTER_MS = 20_000;
+
+/** How long requests in flight get to finish before their connections are cut. */
+export const REQUEST_DRAIN_MS = 10_000;
+
+/**
+ * Stops accepting connections and waits until the requests in flight have
+ * been answered: idle keep-alive connections are closed at once, busy ones as
+ * soon as their response is out; whatever is still open after `graceMs` is cut.
+ * Call it before the database closes, so no request loses its connection.
+ */
+export function closeHttpServer(server: Server, graceMs: number = REQUEST_DRAIN_MS): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
 
 export function onShutdownSignal(shutdown: (signal: NodeJS.Signals) => Promise<void>, log: (line: string) => void = console.log): void {
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];

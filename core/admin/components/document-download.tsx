@@ -16,6 +16,7 @@ const DocumentDownload: React.FC<ActionProps> = ({ action, record }) => {
   const custom = action.custom as { base: string; action: string; label: string };
   const [state, setState] = useState<DocumentState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   if (!record) return null;
   const base = `${custom.base}/${encodeURIComponent(String(record.id))}/${encodeURIComponent(custom.action)}`;
 
@@ -27,13 +28,40 @@ const DocumentDownload: React.FC<ActionProps> = ({ action, record }) => {
     else setError((body.error as { message?: string } | undefined)?.message ?? `HTTP ${res.status}`);
   };
 
+  // Printing changes state (the first print issues the number), so it is a POST; the PDF comes back as a file.
+  const print = async (): Promise<void> => {
+    setError(null);
+    setBusy(true);
+    try {
+      const res = await fetch(`${base}.pdf`, { method: 'POST', headers: { Accept: 'application/pdf, application/json' }, credentials: 'same-origin' });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+        setError(body.error?.message ?? `HTTP ${res.status}`);
+        return;
+      }
+      const filename = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `${custom.action}.pdf`;
+      const url = URL.createObjectURL(await res.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (err) {
+      setError(`Printing failed: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <Box variant="grey" data-testid="ums-document">
       <H3>
         {custom.label}: {record.title}
       </H3>
       <Box flex flexDirection="row" mb="lg">
-        <Button as="a" href={`${base}.pdf`} variant="contained" mr="default" data-testid="ums-document-download">
+        <Button variant="contained" mr="default" disabled={busy} onClick={() => void print()} data-testid="ums-document-download">
           Download PDF
         </Button>
         <Button variant="outlined" mr="default" onClick={() => void call('/queue', 'POST')}>
