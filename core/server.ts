@@ -10,6 +10,7 @@ import { buildAdmin } from './admin/index.js';
 import { exchangeRouter } from './admin/file-routes.js';
 import { bundleComponents } from './admin/bundle.js';
 import { runWithRequestContext } from './admin/request-context.js';
+import { badBodyAsUmsError } from './admin/errors.js';
 import { authenticator, authRoutes, checkSession, sessionSetup, sessionSecret } from './auth/index.js';
 import { refuseCrossSiteRequests } from './auth/origin-check.js';
 import type { Runtime } from './runtime.js';
@@ -60,6 +61,7 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   app.use(admin.options.rootPath, router);
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    err = badBodyAsUmsError(err);
     const status = err instanceof UmsError ? err.status : typeof (err as { statusCode?: number })?.statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500;
     const message = status >= 500 ? 'Something went wrong on our side; the error was logged.' : (err as Error).message;
     if (status >= 500) console.error(`[${new Date().toISOString()}] ${req.method} ${req.originalUrl}:`, err);

@@ -13,6 +13,7 @@ import { adminErrors } from './errors.js';
 import { accessOf, recordServiceFor } from './session-user.js';
 import { workflowActions } from './workflow-actions.js';
 import { exchangeActions } from './export-actions.js';
+import { keepTypedPayload } from './resource.js';
 
 type Check = (context: ActionContext) => boolean;
 
@@ -45,8 +46,8 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
     list: { isAccessible: read },
     search: { isAccessible: read },
     show: { isAccessible: read },
-    new: { isAccessible: typeCheck(runtime, entity, 'create') },
-    edit: { isAccessible: recordCheck(runtime, entity, 'update') },
+    new: { isAccessible: typeCheck(runtime, entity, 'create'), before: keepTypedPayload },
+    edit: { isAccessible: recordCheck(runtime, entity, 'update'), before: keepTypedPayload },
     delete: { isAccessible: recordCheck(runtime, entity, 'delete') },
     bulkDelete: { isAccessible: typeCheck(runtime, entity, 'delete') },
   };

@@ -1,11 +1,18 @@
-/** UmsErrors become the AdminJS errors its action handler turns into notices and per-field form errors. */
-import { ForbiddenError, NotFoundError, ValidationError } from 'adminjs';
+/**
+ * UmsErrors become the AdminJS errors its action handler turns into notices and per-field form errors.
+ * A failure no field is to blame for (a stale version, a conflict, a value the database refused) is an
+ * AppError: AdminJS's new/edit handlers ignore a ValidationError without property errors
+ * (record.isValid() counts property errors only) and would report "Successfully updated".
+ */
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from 'adminjs';
 import { RecordValidationError, UmsError } from '../errors.js';
 
 export function toAdminError(err: unknown): unknown {
   if (err instanceof RecordValidationError) {
     const { _record, ...fields } = err.fieldErrors;
-    return new ValidationError(fields, { message: _record?.message ?? err.message, type: 'validation' });
+    const message = _record?.message ?? err.message;
+    if (Object.keys(fields).length === 0) return new AppError(message);
+    return new ValidationError(fields, { message, type: 'validation' });
   }
   if (err instanceof UmsError) {
     switch (err.code) {
@@ -16,7 +23,8 @@ export function toAdminError(err: unknown): unknown {
         return new ForbiddenError(err.message);
       default: {
         const field = err.where.field;
-        return new ValidationError(field ? { [field]: { message: err.message, type: err.code } } : {}, { message: err.message, type: err.code });
+        if (!field) return new AppError(err.message);
+        return new ValidationError({ [field]: { message: err.message, type: err.code } }, { message: err.message, type: err.code });
       }
     }
   }
@@ -29,4 +37,14 @@ export async function adminErrors<T>(fn: () => Promise<T>): Promise<T> {
   } catch (err) {
     throw toAdminError(err);
   }
+}
+
+/**
+ * A request body the parser could not read (malformed JSON, a multipart body without its boundary or
+ * cut short): formidable 1.x reports these as plain errors, which would otherwise answer 500.
+ */
+export function badBodyAsUmsError(err: unknown): unknown {
+  if (err instanceof UmsError || !(err instanceof Error)) return err;
+  const fromParser = err instanceof SyntaxError || /[\\/]formidable[\\/]lib[\\/]/.test(err.stack ?? '');
+  return fromParser ? new UmsError('BAD_REQUEST', 'The request body could not be read (malformed form data or JSON).') : err;
 }

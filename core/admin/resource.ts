@@ -5,12 +5,14 @@
  * edit/delete/bulk actions, reference pickers and populated references all get
  * the tenant filter and the user's rules from the one data layer.
  */
-import { BaseRecord, type ActionContext, type Filter } from 'adminjs';
+import { BaseRecord, type ActionContext, type ActionRequest, type Filter } from 'adminjs';
 import { Resource as TypeormResource } from '@adminjs/typeorm';
 import type { FieldFilter, ListQuery, RecordData } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import type { EntityClass } from '../data/entity-schemas.js';
 import { SYSTEM_FIELDS, type ResolvedEntity } from '../manifest/index.js';
+import { isDateTimeText } from '../manifest/validation.js';
+import { UmsError } from '../errors.js';
 import { adminErrors } from './errors.js';
 import { propertiesOf, type ManifestProperty } from './properties.js';
 import { recordServiceFor } from './session-user.js';
@@ -18,6 +20,13 @@ import { workflowPanel, WORKFLOW_PARAM } from './workflow-actions.js';
 
 
 type TypeormProperty = ReturnType<TypeormResource['properties']>[number];
+
+/** The form as sent, kept on the action context: AdminJS turns date fields into `new Date(…)` before the resource sees them. */
+type TypedContext = ActionContext & { typedPayload?: Record<string, unknown> };
+export function keepTypedPayload(request: ActionRequest, context: ActionContext): ActionRequest {
+  (context as TypedContext).typedPayload = request.payload ?? {};
+  return request;
+}
 
 
 export class ManifestResource extends TypeormResource {
@@ -46,32 +55,59 @@ export class ManifestResource extends TypeormResource {
     return (this.propsByPath.get(path) ?? null) as unknown as TypeormProperty;
   }
 
-  /** AdminJS list filters → RecordService filters; also used by exports so a download matches the list. */
+  /**
+   * AdminJS list filters → RecordService filters; also used by exports so a download matches the list.
+   * A value the field cannot hold (`filters.id=abc`, a date that is not one, a NUL byte) is refused
+   * here with BAD_REQUEST naming the field, never passed on to fail as SQL.
+   */
   toQueryFilters(filter: Filter | undefined): FieldFilter[] {
     const out: FieldFilter[] = [];
     for (const element of Object.values(filter?.filters ?? {})) {
       const f = this.entity.field.get(element.path);
       const value = element.value as unknown;
-      if (element.path === 'id' && typeof value === 'string') {
-        out.push({ field: 'id', op: 'eq', value });
+      if (element.path === 'id') {
+        if (value === undefined || value === '') continue;
+        out.push({ field: 'id', op: 'eq', value: this.filterValue('id', 'reference', value) });
         continue;
       }
       if (!f) continue; // unknown keys (organization_id, …) never reach the query
       if (value && typeof value === 'object' && ('from' in value || 'to' in value)) {
-        const range = value as { from?: string; to?: string };
-        if (range.from) out.push({ field: f.name, op: 'gte', value: range.from });
-        if (range.to) out.push({ field: f.name, op: 'lte', value: range.to });
+        const range = value as { from?: unknown; to?: unknown };
+        if (range.from !== undefined && range.from !== '') out.push({ field: f.name, op: 'gte', value: this.filterValue(f.name, f.type, range.from) });
+        if (range.to !== undefined && range.to !== '') out.push({ field: f.name, op: 'lte', value: this.filterValue(f.name, f.type, range.to) });
         continue;
       }
       if (value === undefined || value === '') continue;
-      if (['string', 'text', 'email', 'phone', 'url'].includes(f.type)) out.push({ field: f.name, op: 'contains', value: String(value) });
-      else if (f.type === 'reference' && !/^[0-9a-f-]{36}$/i.test(String(value))) continue;
-      else if (f.type === 'boolean') out.push({ field: f.name, op: 'eq', value: String(value) === 'true' });
-      else if (['integer', 'decimal', 'money'].includes(f.type)) {
-        if (Number.isFinite(Number(value))) out.push({ field: f.name, op: 'eq', value: Number(value) });
-      } else out.push({ field: f.name, op: 'eq', value });
+      if (['string', 'text', 'email', 'phone', 'url'].includes(f.type)) out.push({ field: f.name, op: 'contains', value: this.filterValue(f.name, f.type, value) });
+      else out.push({ field: f.name, op: 'eq', value: this.filterValue(f.name, f.type, value) });
     }
     return out;
+  }
+
+  /** One filter value coerced to its field's type, or BAD_REQUEST saying what was expected. */
+  private filterValue(field: string, type: ResolvedEntity['fields'][number]['type'], raw: unknown): unknown {
+    const text = typeof raw === 'string' ? raw.trim() : raw;
+    const refuse = (expected: string): never => {
+      throw new UmsError('BAD_REQUEST', `The filter on ${field === 'id' ? 'id' : (this.entity.field.get(field)?.label ?? field)} must be ${expected}.`, { entity: this.entity.key, field });
+    };
+    if (typeof text !== 'string') return refuse('a single value');
+    if (text.includes('\u0000')) return refuse('text without the NUL character');
+    switch (type) {
+      case 'reference':
+        return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text) ? text : refuse('a record id');
+      case 'integer':
+        return /^-?\d{1,10}$/.test(text) && Math.abs(Number(text)) <= 2147483647 ? Number(text) : refuse('a whole number');
+      case 'decimal':
+      case 'money':
+        return /^-?(\d{1,18}(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : refuse('a number');
+      case 'boolean':
+        return text === 'true' ? true : text === 'false' ? false : refuse('true or false');
+      case 'date':
+      case 'datetime':
+        return isDateTimeText(text) ? text : refuse(type === 'date' ? 'a date (YYYY-MM-DD)' : 'a date and time (YYYY-MM-DDTHH:MM)');
+      default:
+        return raw;
+    }
   }
 
   /** JSON fields travel as text: AdminJS would otherwise flatten them into `rules.0.action`-style params. */
@@ -86,6 +122,10 @@ export class ManifestResource extends TypeormResource {
   override async find(filter: Filter, options: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext): Promise<BaseRecord[]> {
     return adminErrors(async () => {
       const records = await recordServiceFor(this.runtime, context?.currentAdmin);
+      // AdminJS passes `perPage=abc` / `page=abc` on as NaN.
+      for (const [name, n] of [['perPage', options.limit], ['page', options.offset]] as const) {
+        if (n !== undefined && !(Number.isSafeInteger(n) && n >= 0)) throw new UmsError('BAD_REQUEST', `${name} must be a whole number.`, { entity: this.entity.key });
+      }
       const query: ListQuery = {
         filters: this.toQueryFilters(filter),
         limit: options.limit,
@@ -119,27 +159,32 @@ export class ManifestResource extends TypeormResource {
     });
   }
 
-  /** Form params → declared fields only; system columns and unknown keys are never written from a form. */
-  private formValues(params: Record<string, unknown>): Record<string, unknown> {
+  /**
+   * Form params → declared fields only; system columns and unknown keys are never written from a form.
+   * Dates are taken as typed (the payload keepTypedPayload kept): AdminJS has already run them through `new Date()`,
+   * which rolls 2026-02-30 over to 2 March and reads `2026-01-01junk` as a date.
+   */
+  private formValues(params: Record<string, unknown>, context?: ActionContext): Record<string, unknown> {
+    const typed = (context as TypedContext | undefined)?.typedPayload ?? {};
     const values: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(params)) {
       if ((SYSTEM_FIELDS as readonly string[]).includes(key)) continue;
       const f = this.entity.field.get(key);
       if (!f || f.readOnly) continue;
-      values[key] = value;
+      values[key] = (f.type === 'date' || f.type === 'datetime') && typeof typed[key] === 'string' ? typed[key] : value;
     }
     return values;
   }
 
   override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
-    return adminErrors(async () => this.toRecord(await (await recordServiceFor(this.runtime, context?.currentAdmin)).create(this.entity.key, this.formValues(params))).params);
+    return adminErrors(async () => this.toRecord(await (await recordServiceFor(this.runtime, context?.currentAdmin)).create(this.entity.key, this.formValues(params, context))).params);
   }
 
   override async update(id: string, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     return adminErrors(async () => {
       const records = await recordServiceFor(this.runtime, context?.currentAdmin);
       const version = params.version === undefined || params.version === '' ? undefined : Number(params.version);
-      const saved = await records.update(this.entity.key, String(id), this.formValues(params), { expectedVersion: Number.isFinite(version) ? version : undefined });
+      const saved = await records.update(this.entity.key, String(id), this.formValues(params, context), { expectedVersion: Number.isFinite(version) ? version : undefined });
       return this.toRecord(saved).params;
     });
   }

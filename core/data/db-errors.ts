@@ -62,16 +62,33 @@ export function mapDatabaseError(err: unknown, entity: ResolvedEntity, registry:
       const field = entity.fields.find((f) => pgErr.constraint?.endsWith(columnOf(f)))?.name;
       return new RecordValidationError(entity.key, { [field ?? '_record']: { message: 'is not an allowed value', type: 'check' } });
     }
-    case '22001':
-    case '22003':
-    case '22P02':
-    case '22007':
-    case '22008':
-      return new RecordValidationError(entity.key, { _record: { message: `a value is out of range or malformed (${pgErr.message ?? pgErr.code})`, type: 'format' } });
+    case '23P01': {
+      const field = fieldForConstraint(entity, pgErr.constraint, pgErr.detail);
+      return new RecordValidationError(entity.key, { [field ?? '_record']: { message: 'conflicts with another record (they overlap)', type: 'exclusion' } });
+    }
     case '40001':
     case '40P01':
       return new UmsError('CONFLICT', 'Another change to the same records happened at the same time; try again.', { entity: entity.key });
     default:
+      // Every other data exception (22xxx) and integrity violation (23xxx) is the input's fault: a 400, never a 500.
+      if (pgErr.code?.startsWith('22')) {
+        const field = fieldForColumn(entity, pgErr.column);
+        return new RecordValidationError(entity.key, { [field ?? '_record']: { message: DATA_EXCEPTIONS[pgErr.code] ?? 'A value is out of range or malformed; nothing was saved.', type: 'format' } });
+      }
+      if (pgErr.code?.startsWith('23')) {
+        return new RecordValidationError(entity.key, { _record: { message: 'The record breaks a rule of the database; nothing was saved.', type: 'constraint' } });
+      }
       return err;
   }
 }
+
+/** PostgreSQL's data exceptions in words (the statement names no column, so they are the record's). */
+const DATA_EXCEPTIONS: Record<string, string> = {
+  '22001': 'A text is longer than its field allows; nothing was saved.',
+  '22003': 'A number is too large for its field; nothing was saved.',
+  '22007': 'A date or time is not valid; nothing was saved.',
+  '22008': 'A date or time is out of range; nothing was saved.',
+  '22021': 'A text contains the NUL character (\\0), which cannot be stored; nothing was saved.',
+  '22P02': 'A value does not have the type of its field; nothing was saved.',
+  '22P05': 'A text contains a character that cannot be stored (such as \\u0000); nothing was saved.',
+};

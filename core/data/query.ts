@@ -3,7 +3,9 @@
  * WHERE that always starts with the tenant, and row → record normalisation.
  */
 import { SqlParams } from '../access/sql.js';
+import { UmsError } from '../errors.js';
 import { columnOf, isSystemColumn, SYSTEM_COLUMNS, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
+import { isDateTimeText } from '../manifest/validation.js';
 import type { FieldFilter, ListQuery, RecordData } from './contract.js';
 
 export type { RecordData, FilterOp, FieldFilter, ListQuery } from './contract.js';
@@ -35,6 +37,45 @@ export function normaliseRow(entity: ResolvedEntity, row: Record<string, unknown
 
 const COMPARISON = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
+type ColumnKind = 'uuid' | 'integer' | 'number' | 'boolean' | 'date' | 'text';
+const SYSTEM_KIND: Record<string, ColumnKind> = { id: 'uuid', created_at: 'date', updated_at: 'date' };
+const FIELD_KIND: Record<ResolvedField['type'], ColumnKind> = {
+  reference: 'uuid', integer: 'integer', decimal: 'number', money: 'number', boolean: 'boolean', date: 'date', datetime: 'date',
+  string: 'text', text: 'text', enum: 'text', email: 'text', phone: 'text', url: 'text', json: 'text', password: 'text',
+};
+const EXPECTED: Record<ColumnKind, string> = { uuid: 'a record id', integer: 'a whole number', number: 'a number', boolean: 'true or false', date: 'a date', text: 'text without the NUL character' };
+
+/** Whether a value can be compared with a column of this kind without PostgreSQL refusing the statement (22P02, 22007, 22003, 22021). */
+function fits(kind: ColumnKind, v: unknown): boolean {
+  if (v === null) return true;
+  switch (kind) {
+    case 'uuid':
+      return typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+    case 'integer': {
+      const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
+      return typeof n === 'number' && Number.isInteger(n) && Math.abs(n) <= 2147483647;
+    }
+    case 'number':
+      return (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && /^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/.test(v));
+    case 'boolean':
+      return typeof v === 'boolean' || v === 'true' || v === 'false';
+    case 'date':
+      return v instanceof Date ? !Number.isNaN(v.getTime()) : typeof v === 'string' && isDateTimeText(v);
+    case 'text':
+      return (typeof v === 'string' && !v.includes('\u0000')) || typeof v === 'number' || typeof v === 'boolean';
+  }
+}
+
+/** The last wall before SQL: a filter value the column cannot hold is the caller's error (400), not the database's (500). */
+function checkFilterValue(entity: ResolvedEntity, f: ResolvedField | undefined, filter: FieldFilter): void {
+  const kind = f ? FIELD_KIND[f.type] : SYSTEM_KIND[filter.field];
+  if (!kind) return;
+  const values = filter.op === 'in' ? filter.value : [filter.value];
+  if (!Array.isArray(values) || values.some((v) => !fits(kind, v))) {
+    throw new UmsError('BAD_REQUEST', `The filter on ${f?.label ?? filter.field} must be ${filter.op === 'in' ? `a list of ${EXPECTED[kind]} values` : EXPECTED[kind]}.`, { entity: entity.key, field: filter.field });
+  }
+}
+
 /** Caller-supplied filters: only on fields the caller may read, always as parameters. */
 export function filtersSql(entity: ResolvedEntity, filters: FieldFilter[], readable: ReadonlySet<string>, params: SqlParams, alias = 'r'): string[] {
   const parts: string[] = [];
@@ -42,6 +83,7 @@ export function filtersSql(entity: ResolvedEntity, filters: FieldFilter[], reada
     const isSystem = isSystemColumn(filter.field, 'filter');
     const f = entity.field.get(filter.field);
     if (!isSystem && (!f || !readable.has(f.name) || f.type === 'password')) continue;
+    checkFilterValue(entity, f, filter);
     const column = `${alias}.${q(f ? columnOf(f) : filter.field)}`;
     const textual = f && ['string', 'text', 'email', 'phone', 'url'].includes(f.type);
     switch (filter.op) {

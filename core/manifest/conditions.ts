@@ -69,6 +69,9 @@ export function placeholdersIn(value: string): string[] {
   return [...value.matchAll(PLACEHOLDER_RE)].map((m) => m[1]);
 }
 
+/** How deep $and, $or, $not and $some may nest: far beyond any real rule, short of exhausting a stack. */
+export const MAX_CONDITION_DEPTH = 20;
+
 /**
  * Parses a condition object into a tree. Problems (unknown operator, bad
  * value, unknown placeholder) are collected with JSON pointers relative to `base`.
@@ -79,8 +82,15 @@ export function parseConditions(
   conditions: unknown,
   base: string,
   problems: ConditionProblem[],
-  options: { interpolated?: boolean } = {},
+  options: { interpolated?: boolean; depth?: number } = {},
 ): ConditionNode {
+  // Rules nested thousands deep (a custom role is data an org admin types) would exhaust the stack later.
+  const depth = (options.depth ?? 0) + 1;
+  if (depth > MAX_CONDITION_DEPTH) {
+    problems.push({ pointer: base, message: `conditions nest deeper than ${MAX_CONDITION_DEPTH} levels ($and, $or, $not, $some)` });
+    return { kind: 'and', items: [] };
+  }
+  options = { ...options, depth };
   const checkPlaceholders = options.interpolated ? () => undefined : checkPlaceholderNames;
   if (typeof conditions !== 'object' || conditions === null || Array.isArray(conditions)) {
     problems.push({ pointer: base, message: 'conditions must be an object' });

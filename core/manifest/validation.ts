@@ -10,6 +10,46 @@ import type { ResolvedEntity, ResolvedField } from './index.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
 addFormats.default(ajv);
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+/** A real calendar day that PostgreSQL stores as written: years 0001–9999, no 30 February. */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** An ISO 8601 date and time (or a date alone: its midnight UTC) whose every part exists; no trailing text. */
+export function isDateTimeText(value: string): boolean {
+  const m = DATE_TIME.exec(value.trim());
+  if (!m || !isCalendarDate(m[1])) return false;
+  if (m[2] !== undefined && (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59)) return false;
+  return !Number.isNaN(Date.parse(m[2] === undefined ? m[1] : value.trim().replace(' ', 'T')));
+}
+
+// ajv-formats accepts year 0000, which PostgreSQL refuses: dates are checked as above (a date-time as stored, in UTC).
+ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
+ajv.addFormat('date-time', { type: 'string', validate: (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(v) && isDateTimeText(v) });
+
+/** The largest magnitude a numeric column of this field holds (entity-schemas: decimal numeric(18, s), money numeric(14, s)). */
+const INT4 = { min: -2147483648, max: 2147483647 };
+export function numericLimit(f: ResolvedField): number | undefined {
+  if (f.type === 'decimal') return 10 ** (18 - (f.scale ?? 4));
+  if (f.type === 'money') return 10 ** (14 - (f.scale ?? 2));
+  return undefined;
+}
+
+/** PostgreSQL text refuses the NUL character (22021); jsonb refuses \u0000 (22P05). */
+export function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 100 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
+}
 const compiled = new WeakMap<ResolvedEntity, ValidateFunction>();
 
 function fieldSchema(f: ResolvedField): Record<string, unknown> {
@@ -49,6 +89,13 @@ function fieldSchema(f: ResolvedField): Record<string, unknown> {
   })();
   if (f.min !== undefined) base.minimum = f.min;
   if (f.max !== undefined) base.maximum = f.max;
+  // What the column can hold, so an overflow is this field's error and not a failed statement.
+  if (f.type === 'integer') {
+    base.minimum = Math.max(Number(base.minimum ?? INT4.min), INT4.min);
+    base.maximum = Math.min(Number(base.maximum ?? INT4.max), INT4.max);
+  }
+  const limit = numericLimit(f);
+  if (limit !== undefined) Object.assign(base, { exclusiveMaximum: limit, exclusiveMinimum: -limit });
   if (f.minLength !== undefined && f.type !== 'password') base.minLength = f.minLength;
   if (f.maxLength !== undefined && f.type === 'text') base.maxLength = f.maxLength;
   if (f.pattern !== undefined && f.type !== 'phone') base.pattern = f.pattern;
@@ -85,6 +132,10 @@ function describe(e: ErrorObject, f: ResolvedField | undefined): string {
       return `must be at least ${String(e.params.limit)}`;
     case 'maximum':
       return `must be at most ${String(e.params.limit)}`;
+    case 'exclusiveMaximum':
+      return `must be less than ${String(e.params.limit)}`;
+    case 'exclusiveMinimum':
+      return `must be greater than ${String(e.params.limit)}`;
     case 'minLength':
       return `must be at least ${String(e.params.limit)} characters`;
     case 'maxLength':
@@ -121,6 +172,9 @@ export function validateRecord(entity: ResolvedEntity, values: Record<string, un
     entity.fields.filter((f) => values[f.name] !== undefined && !(f.required && values[f.name] === null)).map((f) => [f.name, values[f.name]]),
   );
   const errors: FieldErrors = {};
+  for (const [name, value] of Object.entries(candidate)) {
+    if (containsNul(value)) errors[name] = { message: 'must not contain the NUL character (\\0)', type: 'format' };
+  }
   if (validate(candidate)) return errors;
   for (const e of validate.errors ?? []) {
     const name = e.keyword === 'required' ? String(e.params.missingProperty) : e.instancePath.split('/')[1];
@@ -151,14 +205,21 @@ export function coerceInput(f: ResolvedField, raw: unknown): unknown {
       if (['true', '1', 'yes', 'on'].includes(String(raw).toLowerCase())) return true;
       if (['false', '0', 'no', 'off'].includes(String(raw).toLowerCase())) return false;
       return raw;
+    // Dates are taken as written or refused: never rolled over (30 February) or cut short (trailing text).
     case 'datetime': {
-      if (raw instanceof Date) return raw.toISOString();
-      const d = new Date(String(raw));
-      return Number.isNaN(d.getTime()) ? raw : d.toISOString();
+      if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? 'Invalid Date' : raw.toISOString();
+      const text = String(raw).trim();
+      if (!isDateTimeText(text)) return raw;
+      const d = new Date(DATE.test(text) ? text : text.replace(' ', 'T'));
+      return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999 ? raw : d.toISOString();
     }
-    case 'date':
-      if (raw instanceof Date) return raw.toISOString().slice(0, 10);
-      return /^\d{4}-\d{2}-\d{2}/.test(String(raw)) ? String(raw).slice(0, 10) : raw;
+    case 'date': {
+      if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? 'Invalid Date' : raw.toISOString().slice(0, 10);
+      const text = String(raw).trim();
+      // A date picker may send the day as midnight UTC (2026-03-01T00:00:00.000Z); anything else is refused by the format check.
+      const day = /^(\d{4}-\d{2}-\d{2})(T00:00(:00(\.0+)?)?Z?)?$/i.exec(text)?.[1];
+      return day ?? raw;
+    }
     case 'json':
       if (typeof raw === 'string') {
         if (raw.trim() === '') return null;
