@@ -100,7 +100,6 @@ export class RecordService extends RecordReader implements Records {
 
   async create(key: string, input: Record<string, unknown>): Promise<RecordData> {
     const entity = this.entity(key);
-    refuseAuditWrite(entity);
     return this.transaction(async (tx) => {
       try {
         return await tx.createInTx(entity, input);
@@ -360,9 +359,9 @@ export class RecordService extends RecordReader implements Records {
 
 
 
-/** Audit rows are written by audit.ts only; the database refuses UPDATE/DELETE too, but a refusal, not a 500, reaches the person. */
+/** Audit rows are never changed or deleted, by anyone: the database refuses it too, but a refusal, not a 500, reaches the person. */
 function refuseAuditWrite(entity: ResolvedEntity): void {
-  if (entity.key === 'core.audit_log') throw forbidden('The audit log is append-only: its entries are written by the system and never changed or deleted.', { entity: entity.key });
+  if (entity.key === 'core.audit_log') throw forbidden('The audit log is append-only: its entries are never changed or deleted.', { entity: entity.key });
 }
 
 /**
