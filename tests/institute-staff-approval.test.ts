@@ -1,5 +1,6 @@
 /**
- * Staff accounts: a PENDING staff profile for a teacher, HR or finance login
+ * Staff accounts: a PENDING staff profile for a teacher, HR or finance login,
+ * made by someone who may manage that account (an org admin, the system),
  * holds that login (sign-in refused) until activateStaffAccount, the approval's
  * effect, opens it again and grants the profile's role. Sales staff and the
  * organization's admins are never held.
@@ -38,14 +39,13 @@ describe('staff approval', () => {
   it('a pending teacher profile holds the login until activateStaffAccount, which also grants the role', async () => {
     const login = await newLogin('new-teacher');
     expect(await signIn(login.email, 'secret-123')).toMatchObject({ id: login.id });
-    const hr = await w.as('hr');
-    const profile = await hr.create('institute.staff_profile', { name: 'New Teacher', user: login.id, role: 'teacher', position: 'Lecturer' });
+    const admin = await w.as('admin');
+    const profile = await admin.create('institute.staff_profile', { name: 'New Teacher', user: login.id, role: 'teacher', position: 'Lecturer' });
     expect(profile.status).toBe('PENDING');
     expect((await w.system.get('core.user', login.id)).is_active).toBe(false);
     expect(await signIn(login.email, 'secret-123')).toBeNull();
 
     // The workflow calls this with the approving admin's records, in the approval's transaction.
-    const admin = await w.as('admin');
     await admin.transaction((tx) => activateStaffAccount(tx, profile));
     expect((await w.system.get('core.user', login.id)).is_active).toBe(true);
     expect(await signIn(login.email, 'secret-123')).toMatchObject({ id: login.id });
@@ -64,26 +64,29 @@ describe('staff approval', () => {
   });
 
   it('HR and finance profiles are held too; a sales profile and an already ACTIVE profile are not', async () => {
-    const hr = await w.as('hr');
+    const admin = await w.as('admin');
     for (const [role, status, held] of [['hr', 'PENDING', true], ['finance', 'PENDING', true], ['sales', 'PENDING', false], ['teacher', 'ACTIVE', false]] as const) {
       const login = await newLogin(`${role}-${status.toLowerCase()}`);
-      const records = status === 'ACTIVE' ? w.system : hr;
-      // People never set the status (the workflow does); HR's profiles start PENDING, the system may place one in ACTIVE.
+      const records = status === 'ACTIVE' ? w.system : admin;
+      // People never set the status (the workflow does); their profiles start PENDING, the system may place one in ACTIVE.
       await records.create('institute.staff_profile', { name: `${role} ${status}`, user: login.id, role, ...(status === 'ACTIVE' ? { status } : {}) });
       expect(await signIn(login.email, 'secret-123')).toEqual(held ? null : expect.objectContaining({ id: login.id }));
     }
   });
 
   it('a pending profile never locks out an organization admin', async () => {
-    const hr = await w.as('hr');
-    await hr.create('institute.staff_profile', { name: 'The admin as teacher', user: w.userId('admin'), role: 'teacher' });
+    const admin2 = await newLogin('second-admin');
+    const adminRole = (await w.system.find('core.role', { filters: [{ field: 'name', op: 'eq', value: 'admin' }] }))[0];
+    await w.system.create('core.role_assignment', { user: admin2.id, role: adminRole.id });
+    await (await w.as('admin')).create('institute.staff_profile', { name: 'The other admin as teacher', user: admin2.id, role: 'teacher' });
+    expect(await signIn(admin2.email, 'secret-123')).toMatchObject({ id: admin2.id });
     const admin = w.fixture.users.get('admin')!;
     expect(await signIn(admin.email, 'secret-123')).toMatchObject({ id: admin.id });
   });
 
-  it('the hold is audited as a system change, not as the HR user’s', async () => {
+  it('the hold is audited as a system change, not as the admin’s', async () => {
     const login = await newLogin('audited');
-    await (await w.as('hr')).create('institute.staff_profile', { name: 'Audited', user: login.id, role: 'teacher' });
+    await (await w.as('admin')).create('institute.staff_profile', { name: 'Audited', user: login.id, role: 'teacher' });
     const rows: { actor_id: string | null; changes: Record<string, unknown> }[] = await runtime.dataSource.query(
       `SELECT actor_id, changes FROM core_audit_log WHERE organization_id = $1 AND entity = 'core.user' AND record_id = $2 AND action = 'update'`,
       [w.fixture.org.id, login.id],

@@ -88,13 +88,20 @@ export class AccessService {
     );
   }
 
-  /** Manifest rules of enabled modules (core first, dependency order), then custom roles' rules. */
+  /**
+   * Manifest rules of enabled modules (core first, dependency order), then
+   * custom roles' rules, then the core manifest's protections (its inverted
+   * rules: what only the system writes) once more, last, for every user: CASL
+   * lets a later rule override an earlier one, so nothing a custom role says
+   * can reopen an engine-owned record.
+   */
   rulesFor(roles: UserRoleRow[], enabledModules: ReadonlySet<string>): ResolvedRule[] {
+    const protections = systemOnlyRules(this.registry);
     const out: ResolvedRule[] = [];
     for (const m of this.registry.modules) {
       if (m.id !== CORE_MODULE_ID && !enabledModules.has(m.id)) continue;
       for (const role of roles) {
-        if (role.builtin) out.push(...(m.rules.get(role.name) ?? []));
+        if (role.builtin) out.push(...(m.rules.get(role.name) ?? []).filter((r) => !protections.includes(r)));
       }
     }
     for (const role of roles) {
@@ -105,8 +112,58 @@ export class AccessService {
         // Fail closed: a custom role that no longer validates (a manifest changed) grants nothing.
       }
     }
+    out.push(...protections);
     return out;
   }
+}
+
+const protectionsOf = new WeakMap<Registry, ResolvedRule[]>();
+
+/**
+ * The organization-wide protections: the inverted rules of the core manifest
+ * (`core/manifest/core-module.json`, declared under its admin role). Engine-owned
+ * records (audit log, workflow requests and history, notifications, the mail
+ * outbox, built-in roles) are written by the system only, so these rules hold
+ * for every user whatever roles they hold, after every other rule.
+ */
+export function systemOnlyRules(registry: Registry): ResolvedRule[] {
+  let rules = protectionsOf.get(registry);
+  if (!rules) {
+    const core = registry.module(CORE_MODULE_ID);
+    rules = core ? [...core.rules.values()].flat().filter((r) => r.inverted) : [];
+    protectionsOf.set(registry, rules);
+  }
+  return rules;
+}
+
+const WRITES = ['create', 'update', 'delete'];
+
+/**
+ * What a custom role may not grant: a write on a subject a protection closes
+ * unconditionally (a subject named by its key; `all` is accepted, the
+ * protections still hold over it). Reported at the rule's subject, naming it.
+ */
+export function systemOnlyProblems(registry: Registry, rules: unknown, label = 'rules'): ManifestProblem[] {
+  if (!Array.isArray(rules)) return [];
+  const closed = systemOnlyRules(registry).filter((p) => !p.conditions);
+  const problems: ManifestProblem[] = [];
+  rules.forEach((rule, i) => {
+    if (!rule || typeof rule !== 'object' || (rule as PermissionRule).inverted) return;
+    const r = rule as PermissionRule;
+    const actions = (Array.isArray(r.action) ? r.action : [r.action]).flatMap((a) => (a === 'manage' ? WRITES : [a]));
+    const subjects = Array.isArray(r.subject) ? r.subject : [r.subject];
+    subjects.forEach((s, k) => {
+      const hit = closed.find((p) => p.subject.includes(s) && actions.some((a) => p.action.includes(a)));
+      if (!hit) return;
+      const granted = actions.filter((a) => hit.action.includes(a));
+      problems.push({
+        file: label,
+        pointer: Array.isArray(r.subject) ? `/${i}/subject/${k}` : `/${i}/subject`,
+        message: `${s} is written by the system only (${hit.reason ?? 'engine-owned records'}): a custom role may not grant ${granted.join(', ')} on it`,
+      });
+    });
+  });
+  return problems;
 }
 
 /**

@@ -160,6 +160,7 @@ export class RecordService extends RecordReader implements Records {
 
   async update(key: string, id: string, input: Record<string, unknown>, options: { expectedVersion?: number } = {}): Promise<RecordData> {
     const entity = this.entity(key);
+    refuseAuditWrite(entity);
     return this.transaction(async (tx) => {
       try {
         return await tx.updateInTx(entity, id, input, options.expectedVersion);
@@ -231,6 +232,7 @@ export class RecordService extends RecordReader implements Records {
 
   async delete(key: string, id: string): Promise<void> {
     const entity = this.entity(key);
+    refuseAuditWrite(entity);
     await this.transaction(async (tx) => {
       try {
         tx.requireType('delete', entity);
@@ -356,6 +358,11 @@ export class RecordService extends RecordReader implements Records {
 
 
 
+
+/** Audit rows are never changed or deleted, by anyone: the database refuses it too, but a refusal, not a 500, reaches the person. */
+function refuseAuditWrite(entity: ResolvedEntity): void {
+  if (entity.key === 'core.audit_log') throw forbidden('The audit log is append-only: its entries are never changed or deleted.', { entity: entity.key });
+}
 
 /**
  * The service behind a `Records` a plugin passes back to the core (documents,

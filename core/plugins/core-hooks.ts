@@ -3,9 +3,10 @@
  * express. A custom role is permission data an organization admin writes, so
  * it is checked like a manifest rule when saved (not only when a user's access
  * is compiled, where a bad rule would silently grant nothing), and it cannot
- * take the name of a built-in role.
+ * take the name of a built-in role, nor grant writes on what only the system
+ * writes (the core manifest's protections, which also hold last at compile time).
  */
-import { validateCustomRules } from '../access/principals.js';
+import { systemOnlyProblems, validateCustomRules } from '../access/principals.js';
 import { ManifestError, RecordValidationError, type FieldErrors } from '../errors.js';
 import type { RecordService } from '../data/records.js';
 import type { CorePlugin, HookContext } from './types.js';
@@ -28,6 +29,9 @@ function checkCustomRole(ctx: HookContext<RecordService>, values: Record<string,
   if ((!changed || changed.includes('rules')) && rules !== null && rules !== undefined && typeof rules !== 'string') {
     try {
       validateCustomRules(registry, rules);
+      // Engine-owned records are written by the system only: a rule granting that is refused, naming the subject.
+      const closed = systemOnlyProblems(registry, rules);
+      if (closed.length) throw new ManifestError(closed);
     } catch (err) {
       if (!(err instanceof ManifestError)) throw err;
       errors.rules = { message: err.problems.map((p) => `${p.pointer || '/'}: ${p.message}`).join('; '), type: 'rules' };

@@ -1,7 +1,8 @@
 /**
  * Enrollments: a person applies only to an ACTIVE course with a free seat, a
  * student's application is their own, and approving an application
- * (assertSeatAvailable, called by the workflow) refuses once the course is full.
+ * (assertSeatAvailable, called by the workflow) refuses once the course is full;
+ * a decided enrollment keeps its student and course.
  */
 import { RecordValidationError, type EntityHooks, type HookContext, type RecordData, type Records } from '../../core/sdk.js';
 import { eq, idOf, isPerson } from './helpers.js';
@@ -63,6 +64,12 @@ export const enrollmentHooks: EntityHooks = {
   },
   async beforeUpdate(ctx, change) {
     if (!change.changed.includes('student') && !change.changed.includes('course')) return;
+    // The decision was about this student in this course: once decided, moving either would hand a seat over without one.
+    if (change.before.status !== 'APPLIED') {
+      const locked = ['student', 'course'].filter((f) => change.changed.includes(f));
+      const status = String(change.before.status).toLowerCase();
+      throw new RecordValidationError(ENROLLMENT, Object.fromEntries(locked.map((f) => [f, { message: `cannot change once the enrollment is ${status}`, type: 'readOnly' }])), `A ${status} enrollment keeps its student and course; cancel it and apply again.`);
+    }
     const system = ctx.records.asSystem('enrollment');
     const [course] = await system.getMany('institute.course', [String(change.values.course)]);
     const [student] = await system.getMany('institute.student', [String(change.values.student)]);

@@ -1,7 +1,8 @@
 /**
  * Fees: invoices get a number; a payment carries its invoice's student (so a
  * student's rule needs one reference hop); and an invoice is PAID exactly when
- * its payments cover the amount, kept so on every payment change.
+ * its payments cover the amount, kept so on every payment change; an invoice
+ * with payments keeps its student.
  */
 import { RecordValidationError, type EntityHooks, type Records } from '../../core/sdk.js';
 import { eq, idOf, isPerson } from './helpers.js';
@@ -46,6 +47,15 @@ export const invoiceHooks: EntityHooks = {
     const stamp = new Date().toISOString().slice(0, 10).replace(/-/g, '');
     values.number = `INV-${stamp}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
   },
+  async beforeUpdate(ctx, change) {
+    // Its payments carry its student (the student's rule reads them by it): with payments recorded, the student is settled.
+    if (!change.changed.includes('student')) return;
+    const paid = await ctx.records.asSystem('fees').count(PAYMENT, [eq('invoice', change.before.id)]);
+    if (paid > 0) {
+      const message = 'cannot change once payments are recorded on this invoice';
+      throw new RecordValidationError(INVOICE, { student: { message, type: 'readOnly' } }, 'This invoice has payments: its student cannot change; remove the payments or issue a new invoice.');
+    }
+  },
   async afterUpdate(ctx, { before, after }) {
     if (cents(before.amount) !== cents(after.amount)) await settleInvoice(ctx.records, after.id);
   },
@@ -64,6 +74,10 @@ export const paymentHooks: EntityHooks = {
     // The student follows the invoice, whatever the update says.
     const invoice = await lockInvoice(ctx.records, idOf(change.values.invoice));
     if (invoice) change.values.student = invoice.student;
+    // Moving a payment onto a paid invoice is paying it twice, as creating one there would be.
+    if (invoice?.status === 'PAID' && change.changed.includes('invoice') && isPerson(ctx.actor)) {
+      throw new RecordValidationError(PAYMENT, { invoice: { message: 'This invoice is already paid.', type: 'paid' } }, 'This invoice is already paid.');
+    }
   },
   async afterCreate(ctx, payment) {
     await settleInvoice(ctx.records, String(payment.invoice));

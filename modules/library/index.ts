@@ -1,9 +1,10 @@
 /**
  * Library behaviour a manifest cannot express: available copies follow the
  * total, loans get a code, and the issue/return actions move copies and
- * compute fines in one transaction.
+ * compute fines in one transaction; an issued loan keeps its book and member,
+ * and is returned, not deleted, so the counts never drift.
  */
-import { UmsError, definePlugin } from '../../core/sdk.js';
+import { RecordValidationError, UmsError, definePlugin } from '../../core/sdk.js';
 import { seedLibrary } from './seed.js';
 import { libraryDocuments } from './documents.js';
 import { DAY_MS, fineSetting, overdueFine } from './fines.js';
@@ -32,6 +33,18 @@ export default definePlugin({
         const stamp = new Date().toISOString().slice(0, 10).replace(/-/g, '');
         values.code = `L-${stamp}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
         values.status = 'requested';
+      },
+      beforeUpdate(ctx, change) {
+        // Issuing took a copy of this book for this member: from then on both are history, or copies_available drifts.
+        if (change.before.status === 'requested') return;
+        const locked = ['book', 'member'].filter((f) => change.changed.includes(f));
+        if (locked.length) {
+          throw new RecordValidationError(ctx.entity.key, Object.fromEntries(locked.map((f) => [f, { message: `cannot change once the loan is ${String(change.before.status)}`, type: 'readOnly' }])), `An ${String(change.before.status)} loan keeps its book and member; return it and make a new loan.`);
+        }
+      },
+      beforeDelete(ctx, loan) {
+        // Deleting it would keep its copy out for good: the return action gives the copy back (and settles the fine).
+        if (loan.status === 'issued') throw new UmsError('CONFLICT', 'This loan is issued: return the book first, then delete the loan if it must go.', { entity: ctx.entity.key });
       },
     },
   },
