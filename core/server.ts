@@ -56,7 +56,7 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
     });
   });
   // Exports, imports and PDF documents (core/exchange, core/documents): signed-in user only, before AdminJS's router.
-  app.use(ADMIN_ROOT, exchangeRouter(runtime, admin));
+  app.use(ADMIN_ROOT, exchangeRouter(runtime, admin, { uploadDir, limits: uploads }));
   // AdminJS's router reads bodies before its sign-in check: UMS reads them here instead, after the session is known.
   app.use(admin.options.rootPath, formBodies({ uploadDir, loginPath: admin.options.loginPath, limits: uploads }));
 
