@@ -8,6 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { sessionCookie } from './support/http.js';
 import { openPost, startServerWithLimits, withTimeout, type LimitedServer, type RawRequest } from './support/raw-http.js';
@@ -47,7 +49,7 @@ async function importNow(server: LimitedServer, cookie: string, csv: string): Pr
 
 beforeAll(async () => {
   runtime = await createTestRuntime({ poolSize: POOL });
-  orgA = await createFixtureOrg(runtime, 'library', ['librarian']);
+  orgA = await createFixtureOrg(runtime, 'library', ['librarian', 'member']);
   orgB = await createFixtureOrg(runtime, 'library', ['librarian']);
   // Gates wide open: what is left to protect the pool is that no transaction waits on a client.
   open = await startServerWithLimits(runtime, { idleTimeoutMs: IDLE_MS, importsPerUser: 100, importsPerOrganization: 100 });
@@ -98,6 +100,15 @@ describe('trickling imports hold no database connection', () => {
     } finally {
       await small.close();
     }
+  });
+
+  it('a user who may not import is refused (403) before the file is received', async () => {
+    const cookie = await sessionCookie(open.url, orgA.users.get('member')!.email, 'secret-123');
+    const t0 = Date.now();
+    const res = await withTimeout(trickle(open, cookie).response, QUICK_MS, 'the refusal');
+    expect(res.status).toBe(403);
+    expect(Date.now() - t0).toBeLessThan(QUICK_MS);
+    expect(readdirSync(join(open.dataDir, 'uploads'))).toEqual([]);
   });
 });
 

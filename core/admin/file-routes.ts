@@ -22,7 +22,7 @@ import { RecordService } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import { documentRoutes } from '../documents/index.js';
 import { UmsError } from '../errors.js';
-import { EXPORT_FORMATS, exportColumns, importCsv, isExportFormat, writeExportRows } from '../exchange/index.js';
+import { EXPORT_FORMATS, exportColumns, importCsv, importTarget, isExportFormat, writeExportRows } from '../exchange/index.js';
 import { EXPORT_PATH, IMPORT_PATH } from '../paths.js';
 import { exportQueryFromList, manifestResourceOf } from './export-query.js';
 import { ImportGate, spoolUpload } from './upload-spool.js';
@@ -71,6 +71,8 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
       const actor = signedInActor(req);
       const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
       if (type !== 'text/csv' && type !== 'application/csv') throw new UmsError('BAD_REQUEST', 'Send the CSV file itself as the request body, with Content-Type: text/csv.');
+      // Refused before a byte of the file is received: who may not import at all takes no place and no disk.
+      await importTarget(runtime, actor, String(req.params.entity));
       leave = gate.enter(actor.userId, actor.organizationId);
       // The whole file first, so that no transaction waits on the client's bytes.
       const { limits } = uploads;
@@ -87,7 +89,8 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
       });
       res.status(report.committed ? 200 : 422).json(report);
     } catch (err) {
-      if (err instanceof UmsError && err.status === 429) res.setHeader('Connection', 'close');
+      // A refusal before the whole file arrived: the rest of it is not read, the connection ends with the answer.
+      if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
       next(err);
     } finally {
       leave?.();
