@@ -31,6 +31,29 @@ export interface UmsConfig {
   /** Session cookies `Secure`: whenever PUBLIC_URL is https (or SECURE_COOKIES=on). */
   secureCookies: boolean;
   jobs: JobsConfig;
+  uploads: UploadLimits;
+}
+
+/**
+ * Request bodies of the admin (core/admin/form-bodies.ts, core/admin/upload-spool.ts):
+ * every limit is per request, every temporary file lives in `<dataDir>/uploads`.
+ */
+export interface UploadLimits {
+  /** The sign-in form (read before anyone is signed in): a few KB, no files. */
+  loginMaxBytes: number;
+  /** Any other admin form or API body of a signed-in user, files included. */
+  formMaxBytes: number;
+  /** A CSV import file. */
+  importMaxBytes: number;
+  /** An upload that sends no byte for this long is refused (408). */
+  idleTimeoutMs: number;
+  /** An upload not complete after this long is refused (408). */
+  totalTimeoutMs: number;
+  /** Imports running or uploading at once, per user and per organization (beyond: 429). */
+  importsPerUser: number;
+  importsPerOrganization: number;
+  /** Import transactions at once in the whole server (the rest wait, holding no connection). */
+  importsRunning: number;
 }
 
 /** Background jobs (core/jobs): agenda on PostgreSQL by default. */
@@ -48,6 +71,24 @@ export interface JobsConfig {
   reconcileEvery: string;
   /** Time zone for cron schedules; unset: the server's. */
   timezone?: string;
+}
+
+const int = (value: string | undefined, fallback: number): number => {
+  const n = Number(value);
+  return value === undefined || value === '' || !Number.isFinite(n) || n <= 0 ? fallback : Math.floor(n);
+};
+
+export function readUploadLimits(env: NodeJS.ProcessEnv = process.env): UploadLimits {
+  return {
+    loginMaxBytes: int(env.LOGIN_FORM_MAX_BYTES, 8 * 1024),
+    formMaxBytes: int(env.ADMIN_FORM_MAX_BYTES, 10 * 1024 * 1024),
+    importMaxBytes: int(env.IMPORT_MAX_BYTES, 50 * 1024 * 1024),
+    idleTimeoutMs: int(env.UPLOAD_IDLE_TIMEOUT_MS, 30_000),
+    totalTimeoutMs: int(env.UPLOAD_TIME_LIMIT_MS, 10 * 60_000),
+    importsPerUser: int(env.IMPORTS_PER_USER, 2),
+    importsPerOrganization: int(env.IMPORTS_PER_ORGANIZATION, 4),
+    importsRunning: int(env.IMPORTS_RUNNING, 2),
+  };
 }
 
 const flag = (value: string | undefined, fallback: boolean): boolean =>
@@ -96,6 +137,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): UmsConfig {
       reconcileEvery: env.JOBS_RECONCILE_EVERY || '1 minute',
       timezone: env.JOBS_TIMEZONE || undefined,
     },
+    uploads: readUploadLimits(env),
   };
 }
 

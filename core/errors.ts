@@ -10,6 +10,9 @@ export type UmsErrorCode =
   | 'CONFLICT'
   | 'MODULE_DISABLED'
   | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
+  | 'TOO_MANY_REQUESTS'
   | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL';
 
@@ -43,6 +46,12 @@ export class UmsError extends Error {
         return 404;
       case 'CONFLICT':
         return 409;
+      case 'REQUEST_TIMEOUT':
+        return 408;
+      case 'PAYLOAD_TOO_LARGE':
+        return 413;
+      case 'TOO_MANY_REQUESTS':
+        return 429;
       case 'DATABASE_UNAVAILABLE':
         return 503;
       default:

@@ -3,11 +3,14 @@
  * compiled before AdminJS's synchronous visibility checks run, and errors
  * turned into clean responses instead of stack-trace pages.
  */
+import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 import AdminJSExpress from '@adminjs/express';
 import { buildAdmin } from './admin/index.js';
 import { exchangeRouter } from './admin/file-routes.js';
+import { formBodies, formidableOptions, prepareUploadDir } from './admin/form-bodies.js';
+import { readUploadLimits, type UploadLimits } from '../config/index.js';
 import { bundleComponents } from './admin/bundle.js';
 import { runWithRequestContext } from './admin/request-context.js';
 import { badBodyAsUmsError } from './admin/errors.js';
@@ -23,6 +26,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Express's `trust proxy` (config TRUST_PROXY); default: trust no proxy's X-Forwarded-For. */
   trustProxy?: boolean | number | string;
+  /** Request body limits; by default from the environment (config/index.ts). */
+  uploads?: UploadLimits;
 }
 
 export interface UmsApp {
@@ -33,6 +38,9 @@ export interface UmsApp {
 export async function createApp(runtime: Runtime, options: AppOptions): Promise<UmsApp> {
   const admin = buildAdmin(runtime);
   await bundleComponents(admin);
+  const uploads = options.uploads ?? readUploadLimits();
+  // Every temporary upload file lives here, is deleted when its request ends, and the folder is emptied at start.
+  const uploadDir = prepareUploadDir(join(options.dataDir, 'uploads'));
   const sessions = sessionSetup(runtime, sessionSecret(options.sessionSecret, options.dataDir), options.secureCookies ?? false);
   const app = express();
   app.disable('x-powered-by');
@@ -50,13 +58,16 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
     runWithRequestContext(req.ip, () => void checkSession(runtime, req).then(() => next(), next));
   });
   // Exports, imports and PDF documents (core/exchange, core/documents): signed-in user only, before AdminJS's router.
-  app.use(ADMIN_ROOT, exchangeRouter(runtime, admin));
+  app.use(ADMIN_ROOT, exchangeRouter(runtime, admin, { uploadDir, limits: uploads }));
+  // AdminJS's router reads bodies before its sign-in check: UMS reads them here instead, after the session is known.
+  app.use(admin.options.rootPath, formBodies({ uploadDir, loginPath: admin.options.loginPath, limits: uploads }));
 
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
     { authenticate: authenticator(runtime), cookieName: 'ums.sid', cookiePassword: String(sessions.options.secret) },
     null,
     sessions.options,
+    formidableOptions(uploadDir, uploads),
   );
   app.use(admin.options.rootPath, router);
 

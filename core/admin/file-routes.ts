@@ -6,49 +6,39 @@
  *   GET  <root>/x/export/:entity.csv|.xlsx?filters.<field>=…&sortBy=…&direction=…
  *        the rows and columns the user's list shows, with the list's filters
  *   POST <root>/x/import/:entity      (Content-Type: text/csv, body = the file)
- *        the import report: 200 when committed, 422 when rows were rejected (nothing written)
+ *        the import report: 200 when committed, 422 when rows were rejected (nothing written);
+ *        the file is received in full (413 past its size, 408 when idle or slow) before the
+ *        database is touched, and a user or organization has only a few imports at once (429)
  *   <root>/x/documents/…              PDF documents (core/documents/http.ts)
  */
-import { Transform, type TransformCallback } from 'node:stream';
+import { createReadStream } from 'node:fs';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type AdminJS from 'adminjs';
 import type { Session } from 'express-session';
+import type { UploadLimits } from '../../config/index.js';
 import type { SignedInUser } from '../auth/index.js';
 import type { Actor } from '../data/actor.js';
 import { RecordService } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import { documentRoutes } from '../documents/index.js';
 import { UmsError } from '../errors.js';
-import { EXPORT_FORMATS, exportColumns, importCsv, isExportFormat, writeExportRows } from '../exchange/index.js';
+import { EXPORT_FORMATS, exportColumns, importCsv, importTarget, isExportFormat, writeExportRows } from '../exchange/index.js';
 import { EXPORT_PATH, IMPORT_PATH } from '../paths.js';
 import { exportQueryFromList, manifestResourceOf } from './export-query.js';
-
-/** Largest CSV file the import reads. */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+import { ImportGate, spoolUpload } from './upload-spool.js';
 
 /** The signed-in admin user as an actor; fails closed without a session. */
-export function signedInActor(req: Request): Actor {
+export function signedInActor(req: Request): Extract<Actor, { kind: 'user' }> {
   const user = (req as Request & { session?: Session & { adminUser?: SignedInUser } }).session?.adminUser;
   if (!user?.id || !user.organizationId) throw new UmsError('FORBIDDEN', 'Sign in first.');
   return { kind: 'user', userId: user.id, organizationId: user.organizationId, email: user.email, ip: req.ip };
 }
 
-/** Fails the stream once more than `max` bytes went through. */
-function byteLimit(max: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      seen += chunk.length;
-      if (seen > max) callback(new UmsError('BAD_REQUEST', `The file is larger than ${Math.round(max / 1024 / 1024)} MB; split it into several imports.`));
-      else callback(null, chunk);
-    },
-  });
-}
-
 const stamp = (d: Date): string => d.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
-export function exchangeRouter(runtime: Runtime, admin: AdminJS): Router {
+export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uploadDir: string; limits: UploadLimits }): Router {
   const router = Router();
+  const gate = new ImportGate(uploads.limits);
   router.use(documentRoutes(runtime, signedInActor));
 
   router.get(`${EXPORT_PATH}/:entity.:format`, async (req: Request, res: Response, next: NextFunction) => {
@@ -76,16 +66,34 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS): Router {
   });
 
   router.post(`${IMPORT_PATH}/:entity`, async (req: Request, res: Response, next: NextFunction) => {
+    let leave: (() => void) | undefined;
     try {
       const actor = signedInActor(req);
       const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
       if (type !== 'text/csv' && type !== 'application/csv') throw new UmsError('BAD_REQUEST', 'Send the CSV file itself as the request body, with Content-Type: text/csv.');
-      const limit = byteLimit(IMPORT_MAX_BYTES);
-      req.on('error', (err) => limit.destroy(err));
-      const report = await importCsv(runtime, actor, String(req.params.entity), req.pipe(limit));
+      // Refused before a byte of the file is received: who may not import at all takes no place and no disk.
+      await importTarget(runtime, actor, String(req.params.entity));
+      leave = gate.enter(actor.userId, actor.organizationId);
+      // The whole file first, so that no transaction waits on the client's bytes.
+      const { limits } = uploads;
+      const file = await spoolUpload(req, res, uploads.uploadDir, { maxBytes: limits.importMaxBytes, idleTimeoutMs: limits.idleTimeoutMs, totalTimeoutMs: limits.totalTimeoutMs });
+      const report = await gate.run(async () => {
+        const input = createReadStream(file);
+        // importCsv reads it through pipeline, which reports its errors; one after a refusal before the first read has no one to tell.
+        input.on('error', () => undefined);
+        try {
+          return await importCsv(runtime, actor, String(req.params.entity), input);
+        } finally {
+          input.destroy();
+        }
+      });
       res.status(report.committed ? 200 : 422).json(report);
     } catch (err) {
+      // A refusal before the whole file arrived: the rest of it is not read, the connection ends with the answer.
+      if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
       next(err);
+    } finally {
+      leave?.();
     }
   });
   return router;

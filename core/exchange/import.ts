@@ -83,15 +83,25 @@ function mapHeader(entity: ResolvedEntity, header: string[]): HeaderMap {
 const asStream = (input: Readable | string | Buffer): Readable => (typeof input === 'string' || Buffer.isBuffer(input) ? Readable.from([input]) : input);
 
 /**
+ * The entity `actor` may import into; throws when they may not create its
+ * records at all (module disabled, no create permission). The HTTP route asks
+ * before it receives the file, importCsv again before it reads it.
+ */
+export async function importTarget(runtime: Runtime, actor: Actor, entityKey: string): Promise<ResolvedEntity> {
+  const probe = await RecordService.for(runtime, actor);
+  const entity = probe.entity(entityKey);
+  if (!probe.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
+  if (!probe.canOnType('create', entity.key)) throw forbidden(`You may not create ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
+  return entity;
+}
+
+/**
  * Imports `input` (CSV text or a stream of it) as `actor`. Refuses the whole
  * file (throws) when the actor may not create records of the entity at all;
  * otherwise answers with the report.
  */
 export async function importCsv(runtime: Runtime, actor: Actor, entityKey: string, input: Readable | string | Buffer): Promise<ImportReport> {
-  const probe = await RecordService.for(runtime, actor);
-  const entity = probe.entity(entityKey);
-  if (!probe.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
-  if (!probe.canOnType('create', entity.key)) throw forbidden(`You may not create ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
+  const entity = await importTarget(runtime, actor, entityKey);
 
   const report: ImportReport = { entity: entity.key, rows: 0, created: 0, committed: false, rejected: [], ignoredColumns: [] };
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true });

@@ -5,4 +5,4 @@
  * core/admin/file-routes.ts, the admin buttons core/admin/export-actions.ts.
  */
 export { exportColumns, exportRecords, writeExportRows, isExportFormat, guardFormula, unguardFormula, EXPORT_FORMATS, type ExportColumn, type ExportFormat, type ExportQuery } from './export.js';
-export { importCsv, type ImportReport, type RejectedRow } from './import.js';
+export { importCsv, importTarget, type ImportReport, type RejectedRow } from './import.js';
