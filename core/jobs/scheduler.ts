@@ -116,6 +116,8 @@ export class JobScheduler {
   private readonly log: (line: string) => void;
   private reconciling: Promise<ReconcileSummary> | undefined;
   private started = false;
+  /** Scheduled runs in progress, by agenda job id: close() lets them finish, then releases their locks. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   private constructor(
     private readonly runtime: Runtime,
@@ -190,7 +192,10 @@ export class JobScheduler {
         async (agendaJob: Job<RunData>) => {
           const organizationId = agendaJob.attrs.data?.organizationId;
           const organization = job.scope === 'organization' && organizationId ? await this.organization(organizationId) : undefined;
-          const outcome = await this.execute(job, organization, { jobId: String(agendaJob.attrs._id), trigger: 'schedule', organizationId });
+          const jobId = String(agendaJob.attrs._id);
+          const running = this.execute(job, organization, { jobId, trigger: 'schedule', organizationId });
+          this.inFlight.set(jobId, running);
+          const outcome = await running.finally(() => this.inFlight.delete(jobId));
           // Rethrown so agenda also records failedAt/failReason on its row.
           if (outcome.status === 'failed') throw outcome.error;
         },
@@ -414,9 +419,22 @@ export class JobScheduler {
     });
   }
 
-  /** Stops processing (running jobs are unlocked for another worker) and closes the backend. */
-  async close(): Promise<void> {
-    if (this.started) await this.agenda.stop(false);
+  /**
+   * Stops processing and closes the backend. agenda's stop() unlocks the jobs
+   * this worker had locked but not started, and leaves running ones locked
+   * until their lock expires; so the runs in progress are given time to
+   * finish, and their locks are released for another worker whatever happened.
+   */
+  async close(drainMs = 10_000): Promise<void> {
+    if (this.started) {
+      await this.agenda.stop(false);
+      const running = [...this.inFlight.entries()];
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, drainMs)));
+      await Promise.race([Promise.allSettled(running.map(([, run]) => run)), timeout]);
+      clearTimeout(timer);
+      if (running.length) await this.agenda.db.unlockJobs(running.map(([id]) => id));
+    }
     this.started = false;
     await this.store.close();
   }
