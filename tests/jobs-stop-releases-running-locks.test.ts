@@ -38,8 +38,8 @@ afterAll(() => runtime?.dispose());
 
 describe('stopping a worker with a job running', () => {
   it('lets the run finish and leaves no job locked', async () => {
-    // A lock lifetime far longer than the test: a lock left behind would still be there at the end.
-    const worker = await startWorker(runtime, { config: testJobsConfig({ lockLifetimeMs: 600_000 }), coreJobs: [], log: () => undefined });
+    // Longer than a run (so the run is not taken twice), short enough that agenda's lock timer does not keep jest open.
+    const worker = await startWorker(runtime, { config: testJobsConfig({ lockLifetimeMs: 5_000 }), coreJobs: [], log: () => undefined });
     await waitFor('the slow tick to start', async () => started > 0, 15_000);
     await worker.stop();
     expect(finished).toBe(started);
