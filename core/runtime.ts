@@ -1,9 +1,10 @@
 /**
  * Everything a request, job or command needs, built once at start: the
  * resolved manifests, the database, the access compiler and the plugins. This
- * is where the layers are wired together: the core's own plugin, the module
- * plugins found by convention (modules/<id>/index.ts) and the workflow
- * engine's hooks, handed to the data layer through its small lookup interface.
+ * is where the layers are wired together: the manifests and plugins from
+ * core/modules.ts (the core's own plugin, the module plugins found by
+ * convention in modules/<id>/index.ts, the workflow engine's hooks) and the
+ * database, handed to the data layer through its small DataContext.
  */
 import type { DataSource } from 'typeorm';
 import type { UmsConfig } from '../config/index.js';
