@@ -17,7 +17,9 @@ export const CORE_MANIFEST_PATH = join(here, 'core-module.json');
 export const DEFAULT_MANIFEST_DIR = fileURLToPath(new URL('../../module-manifests/', import.meta.url));
 
 // verbose: errors carry the offending value, so messages can name it.
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+// validateSchema: false skips checking our own schema files against JSON Schema's meta-schema on every start
+// (≈50 ms); strict mode still refuses unknown keywords, and the tests compile and use both schemas.
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateSchema: false });
 ajv.addKeyword('tsType');
 addFormats.default(ajv);
 const validateSchema = ajv.compile<ModuleManifest>(JSON.parse(readFileSync(MANIFEST_SCHEMA_PATH, 'utf8')));

@@ -150,12 +150,24 @@ function describe(e: ErrorObject, f: ResolvedField | undefined): string {
   }
 }
 
+/** Compiled once per distinct field schema: every load of the manifests checks the same defaults again. */
+const fieldValidators = new Map<string, ValidateFunction>();
+function fieldValidator(schema: Record<string, unknown>): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = fieldValidators.get(key);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    fieldValidators.set(key, validate);
+  }
+  return validate;
+}
+
 /**
  * Checks one value against one field's rules, as a record would be checked
  * (the manifest loader uses it for defaults); the message, or undefined when valid.
  */
 export function checkFieldValue(f: ResolvedField, value: unknown): string | undefined {
-  const validate = ajv.compile(fieldSchema({ ...f, required: true }));
+  const validate = fieldValidator(fieldSchema({ ...f, required: true }));
   if (validate(value)) return undefined;
   const e = validate.errors?.[0];
   return e ? describe(e, f) : 'is invalid';
