@@ -54,7 +54,8 @@ describe('asSystem', () => {
     const me = fixture.users.get('desk.guest')!.id;
     const seat = await guest.create('desk.seat', { label: 'mine', taken_by: me });
     expect(await guest.count('desk.seat')).toBe(1);
-    const [tally] = await (await fixture.system()).find('desk.tally');
+    // The seed's seat made the first tally (1); this seat's is the highest.
+    const [tally] = await (await fixture.system()).find('desk.tally', { sort: { field: 'taken', direction: 'desc' }, limit: 1 });
     expect(tally.taken).toBe(2);
     const audit: { actor_id: string | null; system_actor: string | null; entity: string }[] = await runtime.dataSource.query(
       `SELECT actor_id, system_actor, entity FROM core_audit_log WHERE organization_id = $1 AND record_id = ANY($2) ORDER BY entity`,
