@@ -42,7 +42,7 @@ export function checkRecord(entity: ResolvedEntity, values: Record<string, unkno
     if (!present(start) || !present(end)) continue;
     const f = entity.field.get(o.range[0])!;
     const [a, b] = f.type === 'datetime' ? [Date.parse(String(start)), Date.parse(String(end))] : f.type === 'date' ? [String(start), String(end)] : [Number(start), Number(end)];
-    if (a > b) errors[o.range[1]] = { message: `cannot be before ${f.label.toLowerCase()}`, type: 'range' };
+    if (a > b && !errors[o.range[1]]) errors[o.range[1]] = { message: `cannot be before ${f.label.toLowerCase()}`, type: 'range' };
   }
   if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
 }
@@ -205,19 +205,20 @@ export async function guardedWrite<T>(scope: ConstraintScope, entity: ResolvedEn
 }
 
 function uniqueWhenError(entity: ResolvedEntity, u: ResolvedUniqueWhen): RecordValidationError {
-  const labels = u.fields.map((n) => entity.field.get(n)?.label.toLowerCase() ?? n).join(', ');
-  const message = u.message ?? `another ${entity.label.toLowerCase()} with this ${labels} is already ${describeWhen(entity, u)}`;
+  const labels = u.fields.map((n) => entity.field.get(n)?.label.toLowerCase() ?? n).join(' and ');
+  const state = describeWhen(u);
+  const message = u.message ?? `another ${entity.label.toLowerCase()} with the same ${labels} already exists${state ? ` that is ${state}` : ''}`;
   return new RecordValidationError(entity.key, { [u.fields[0]]: { message, type: 'unique' } }, message);
 }
 
-/** "open", "active": the values a `when` asks for when it is a plain equality or $in on an enum; else "current". */
-function describeWhen(entity: ResolvedEntity, u: ResolvedUniqueWhen): string {
+/** "open", "active or scheduled", "not cancelled": what a plain `when` on one field asks for; undefined when it says more. */
+function describeWhen(u: ResolvedUniqueWhen): string | undefined {
   const w = u.when;
-  if (w.kind === 'cmp' && (w.op === '$eq' || w.op === '$in') && w.operands.every((o) => 'value' in o && typeof o.value === 'string')) {
-    return w.operands.map((o) => (o as { value: string }).value.replace(/_/g, ' ')).join(' or ');
-  }
-  if (w.kind === 'cmp' && w.op === '$nin' && w.operands.every((o) => 'value' in o)) return `not ${w.operands.map((o) => String((o as { value: unknown }).value).replace(/_/g, ' ')).join(' or ')}`;
-  return 'current';
+  if (w.kind !== 'cmp' || !w.operands.every((o) => 'value' in o && typeof o.value === 'string')) return undefined;
+  const values = w.operands.map((o) => (o as { value: string }).value.replace(/_/g, ' ')).join(' or ');
+  if (w.op === '$eq' || w.op === '$in') return values;
+  if (w.op === '$ne' || w.op === '$nin') return `not ${values}`;
+  return undefined;
 }
 
 /** A constraint of the primitives that PostgreSQL reported, as the field error the person reads (db-errors.ts asks first). */
