@@ -21,7 +21,7 @@ let desk: RecordService;
 
 beforeAll(async () => {
   runtime = await createTestRuntime({ registry: registryWith(bookingManifest()), poolSize: 25 });
-  org = await createFixtureOrg(runtime, 'stays', ['desk']);
+  org = await createFixtureOrg(runtime, 'stays', ['desk', 'visitor']);
   desk = await org.as('desk');
 }, 60_000);
 afterAll(() => runtime?.dispose());
@@ -37,6 +37,18 @@ describe('noOverlap on a room', () => {
     expect((err as RecordValidationError).fieldErrors).toEqual({
       room: { message: `Room 204 is taken by reservation ${String(first.number)} from 2027-12-03 to 2027-12-05`, type: 'overlap' },
     });
+  });
+
+  it('someone who may not read the holding reservation learns the span, not whose it is', async () => {
+    const r = await room('205');
+    await desk.create(RESERVATION, { room: r, check_in: '2027-11-03', check_out: '2027-11-05' });
+    const visitor = await org.as('visitor');
+    const err = await errorOf(visitor.create(RESERVATION, { room: r, check_in: '2027-11-01', check_out: '2027-11-04' }));
+    expect((err as RecordValidationError).fieldErrors.room?.message).toBe('Room 205 is taken from 2027-11-03 to 2027-11-05');
+    // Their own reservation they may read, so it is named.
+    const own = await visitor.create(RESERVATION, { room: r, check_in: '2027-11-10', check_out: '2027-11-12' });
+    const again = await errorOf(visitor.create(RESERVATION, { room: r, check_in: '2027-11-11', check_out: '2027-11-13' }));
+    expect((again as RecordValidationError).fieldErrors.room?.message).toBe(`Room 205 is taken by reservation ${String(own.number)} from 2027-11-10 to 2027-11-12`);
   });
 
   it('with [) bounds, the departure day is the next arrival; another room or a cancelled stay does not conflict', async () => {

@@ -372,6 +372,11 @@ export class RecordService extends RecordReader implements Records {
       entityOf: (key) => this.entity(key),
       entities: () => this.runtime.registry.entities,
       timeZone: () => this.timeZone(),
+      readable: async (entity, id) => {
+        const params = new SqlParams();
+        const where = [...this.scopedWhere(entity, 'read', params), `r.id = ${params.add(id)}`];
+        return ((await this.manager.query(`SELECT 1 FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values)) as unknown[]).length > 0;
+      },
       promote: async (entity, id, values) => void (await this.asSystem('capacity.promote').update(entity.key, id, values)),
     };
   }

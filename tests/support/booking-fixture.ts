@@ -8,7 +8,7 @@
  */
 import type { Json } from './makerspace-fixture.js';
 
-export const BOOKING_ROLES = ['desk'];
+export const BOOKING_ROLES = ['desk', 'visitor'];
 
 export function bookingManifest(): Json {
   return {
@@ -72,7 +72,14 @@ export function bookingManifest(): Json {
         ],
       },
     ],
-    roles: [{ name: 'desk', label: 'Front desk' }],
-    permissions: { desk: [{ action: 'manage', subject: ['room', 'guest', 'reservation', 'session', 'booking', 'ticket', 'project', 'task'] }] },
+    roles: [{ name: 'desk', label: 'Front desk' }, { name: 'visitor', label: 'Visitor' }],
+    permissions: {
+      desk: [{ action: 'manage', subject: ['room', 'guest', 'reservation', 'session', 'booking', 'ticket', 'project', 'task'] }],
+      // Books online and sees only their own reservations.
+      visitor: [
+        { action: 'read', subject: 'room' },
+        { action: ['create', 'read'], subject: 'reservation', conditions: { created_by: '${user.id}' } },
+      ],
+    },
   };
 }

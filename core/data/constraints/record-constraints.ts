@@ -20,6 +20,8 @@ export interface ConstraintScope {
   entities(): readonly ResolvedEntity[];
   /** The organization's time zone (a sequence's {YYYY}). */
   timeZone(): Promise<string>;
+  /** Whether the actor may read that record (a conflict names only records the person could open). */
+  readable(entity: ResolvedEntity, id: string): Promise<boolean>;
   /** Sets `values` on a record as the system, through the data layer (the capacity promotion). */
   promote(entity: ResolvedEntity, id: string, values: Record<string, unknown>): Promise<void>;
 }
@@ -86,7 +88,9 @@ async function overlapError(scope: ConstraintScope, entity: ResolvedEntity, o: R
     if (row) keyTitle = row.title;
   }
   const span = `from ${hit.start === null ? 'the start' : shortDate(hit.start)} to ${hit.end === null ? 'open end' : shortDate(hit.end)}`;
-  const message = o.message ?? `${keyField.label} ${keyTitle} is taken by ${entity.label.toLowerCase()} ${hit.title} ${span}`;
+  // Someone who may not open the other record (a guest booking online) learns the span, not whose it is.
+  const holder = (await scope.readable(entity, hit.id)) ? ` by ${entity.label.toLowerCase()} ${hit.title}` : '';
+  const message = o.message ?? `${keyField.label} ${keyTitle} is taken${holder} ${span}`;
   return new RecordValidationError(entity.key, { [o.key[0]]: { message, type: 'overlap' } }, message);
 }
 
