@@ -93,6 +93,18 @@ describe('capacity with a waitlist', () => {
     expect(await statuses(s)).toEqual({ booked: 3, waitlisted: 1 });
   });
 
+  it('moving a booking to another session needs a place there and frees one in the first', async () => {
+    const [from, full, open] = [await session(1), await session(1), await session(2)];
+    const [a, b, c] = await members(3);
+    const moving = await desk.create(BOOKING, { session: from, member: a });
+    const waiting = await desk.create(BOOKING, { session: from, member: b });
+    await desk.create(BOOKING, { session: full, member: c });
+    const err = await errorOf(desk.update(BOOKING, String(moving.id), { session: full }));
+    expect((err as RecordValidationError).fieldErrors.session?.type).toBe('capacity');
+    await desk.update(BOOKING, String(moving.id), { session: open });
+    expect((await desk.get(BOOKING, String(waiting.id))).status).toBe('booked');
+  });
+
   it('booking a waitlisted record by hand while full is refused on the session field', async () => {
     const s = await session(1);
     const [a, b] = await members(2);

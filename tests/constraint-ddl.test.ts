@@ -30,7 +30,7 @@ describe('DDL of the booking primitives', () => {
         WHERE t.relname LIKE 'stays_%' AND NOT x.indisprimary AND (i.relname LIKE 'EXC_%' OR i.relname LIKE 'UQW_%' OR i.relname LIKE 'UQS_%')
         ORDER BY 1`,
     );
-    expect(rows.map((r) => r.index)).toEqual(['EXC_stays_reservation_0_room', 'UQS_stays_reservation_number', 'UQS_stays_task_number', 'UQW_stays_booking_0_session_member']);
+    expect(rows.map((r) => r.index)).toEqual(['EXC_stays_appointment_0_practitioner', 'EXC_stays_reservation_0_room', 'UQS_stays_reservation_number', 'UQS_stays_task_number', 'UQW_stays_booking_0_session_member']);
     expect(rows.every((r) => r.leading === 'organization_id')).toBe(true);
   });
 

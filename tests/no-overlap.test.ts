@@ -119,3 +119,19 @@ describe('noOverlap on a room', () => {
     }
   });
 });
+
+describe('noOverlap on date-times (a practitioner\'s appointments)', () => {
+  it('refuses a double booking naming the appointment and its times; back-to-back and cancelled ones are fine', async () => {
+    const doctor = String((await desk.create('stays.practitioner', { name: 'Dr Osei' })).id);
+    const APPOINTMENT = 'stays.appointment';
+    await desk.create(APPOINTMENT, { practitioner: doctor, patient: 'Mara Lind', starts_at: '2027-03-01T09:00:00Z', ends_at: '2027-03-01T09:30:00Z' });
+    const err = await errorOf(desk.create(APPOINTMENT, { practitioner: doctor, patient: 'Tom Berg', starts_at: '2027-03-01T09:15:00Z', ends_at: '2027-03-01T09:45:00Z' }));
+    expect((err as RecordValidationError).fieldErrors.practitioner?.message).toBe('Practitioner Dr Osei is taken by appointment Mara Lind from 2027-03-01 09:00 to 2027-03-01 09:30');
+    await expect(desk.create(APPOINTMENT, { practitioner: doctor, patient: 'Tom Berg', starts_at: '2027-03-01T09:30:00Z', ends_at: '2027-03-01T10:00:00Z' })).resolves.toBeDefined();
+    await expect(desk.create(APPOINTMENT, { practitioner: doctor, patient: 'Ann Roe', starts_at: '2027-03-01T09:10:00Z', ends_at: '2027-03-01T09:20:00Z', status: 'cancelled' })).resolves.toBeDefined();
+    const [{ def }]: { def: string }[] = await runtime.dataSource.query(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'stays_appointment'::regclass AND contype = 'x'`,
+    );
+    expect(def).toContain("tstzrange(starts_at, ends_at, '[)'::text) WITH &&");
+  });
+});

@@ -61,6 +61,19 @@ export function bookingManifest(): Json {
         ],
         capacity: [{ parent: 'session', limit: 'capacity' }],
       },
+      { name: 'practitioner', titleField: 'name', fields: [{ name: 'name', type: 'string', required: true }] },
+      {
+        name: 'appointment',
+        titleField: 'patient',
+        fields: [
+          { name: 'practitioner', type: 'reference', target: 'practitioner', required: true },
+          { name: 'patient', type: 'string', required: true },
+          { name: 'starts_at', type: 'datetime', required: true },
+          { name: 'ends_at', type: 'datetime', required: true },
+          { name: 'status', type: 'enum', values: ['scheduled', 'checked_in', 'cancelled', 'no_show'], default: 'scheduled' },
+        ],
+        noOverlap: [{ key: ['practitioner'], range: ['starts_at', 'ends_at'], when: { status: { $nin: ['cancelled', 'no_show'] } } }],
+      },
       { name: 'project', titleField: 'code', fields: [{ name: 'code', type: 'string', required: true }, { name: 'name', type: 'string' }] },
       {
         name: 'task',
@@ -74,7 +87,7 @@ export function bookingManifest(): Json {
     ],
     roles: [{ name: 'desk', label: 'Front desk' }, { name: 'visitor', label: 'Visitor' }],
     permissions: {
-      desk: [{ action: 'manage', subject: ['room', 'guest', 'reservation', 'session', 'booking', 'ticket', 'project', 'task'] }],
+      desk: [{ action: 'manage', subject: ['room', 'guest', 'reservation', 'session', 'booking', 'ticket', 'practitioner', 'appointment', 'project', 'task'] }],
       // Books online and sees only their own reservations.
       visitor: [
         { action: 'read', subject: 'room' },

@@ -67,17 +67,22 @@ export function overlapQuery(entity: ResolvedEntity, o: ResolvedNoOverlap): stri
     ...(o.when ? [conditionSql(o.when, entity, 'r')] : []),
     `r.id IS DISTINCT FROM $${o.key.length + 4}::uuid`,
   ];
-  return `SELECT r.id, ${title ? `r."${columnOf(title)}"` : 'r.id'}::text AS title, ${columnSql(entity, o.range[0], 'r')}::text AS "start", ${columnSql(entity, o.range[1], 'r')}::text AS "end"
+  return `SELECT r.id, ${title ? `r."${columnOf(title)}"` : 'r.id'}::text AS title, ${columnSql(entity, o.range[0], 'r')} AS "start", ${columnSql(entity, o.range[1], 'r')} AS "end"
     FROM "${entity.table}" r WHERE ${where.join(' AND ')} ORDER BY ${columnSql(entity, o.range[0], 'r')} LIMIT 1`;
 }
 
-const shortDate = (v: string): string => v.slice(0, 16).replace('T', ' ').replace(/ 00:00(:00)?$/, '');
+/** A span's end as the person reads it: the date, or the date and minute in the organization's time zone. */
+function spanEnd(v: unknown, timeZone: string): string {
+  if (!(v instanceof Date)) return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.slice(0, 10)) ? v.slice(0, 10) : String(v);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(v).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
 
 /** The field error naming the record that holds the span, or undefined when none does. */
 async function overlapError(scope: ConstraintScope, entity: ResolvedEntity, o: ResolvedNoOverlap, values: Record<string, unknown>, id: string | undefined): Promise<RecordValidationError | undefined> {
   if (!matchesWhen(o.when, entity, values) || o.key.some((k) => !present(values[k]))) return undefined;
   const params = [scope.organizationId, ...o.key.map((k) => values[k]), values[o.range[0]] ?? null, values[o.range[1]] ?? null, id ?? null];
-  const [hit]: { id: string; title: string; start: string | null; end: string | null }[] = await scope.manager.query(overlapQuery(entity, o), params);
+  const [hit]: { id: string; title: string; start: unknown; end: unknown }[] = await scope.manager.query(overlapQuery(entity, o), params);
   if (!hit) return undefined;
   const keyField = entity.field.get(o.key[0])!;
   let keyTitle = String(values[o.key[0]]);
@@ -87,7 +92,8 @@ async function overlapError(scope: ConstraintScope, entity: ResolvedEntity, o: R
     const [row]: { title: string }[] = await scope.manager.query(`SELECT ${tf ? `"${columnOf(tf)}"` : 'id'}::text AS title FROM "${target.table}" WHERE organization_id = $1 AND id = $2`, [scope.organizationId, values[o.key[0]]]);
     if (row) keyTitle = row.title;
   }
-  const span = `from ${hit.start === null ? 'the start' : shortDate(hit.start)} to ${hit.end === null ? 'open end' : shortDate(hit.end)}`;
+  const zone = await scope.timeZone();
+  const span = `from ${hit.start === null ? 'the start' : spanEnd(hit.start, zone)} to ${hit.end === null ? 'open end' : spanEnd(hit.end, zone)}`;
   // Someone who may not open the other record (a guest booking online) learns the span, not whose it is.
   const holder = (await scope.readable(entity, hit.id)) ? ` by ${entity.label.toLowerCase()} ${hit.title}` : '';
   const message = o.message ?? `${keyField.label} ${keyTitle} is taken${holder} ${span}`;
