@@ -106,6 +106,19 @@ describe('booking primitives in manifest:validate', () => {
     ]);
   });
 
+  it('capacity: an overflow value that would still take a place, a promotion that would not', () => {
+    const ps = problemsOf(
+      variant('booking', (e) => {
+        e.capacity = [{ parent: 'session', limit: 'capacity', when: { status: { $ne: 'cancelled' } }, overflow: { field: 'status', value: 'waitlisted', promoteTo: 'cancelled' } }];
+      }),
+    );
+    const b = at('booking');
+    expect(pointers(ps)).toEqual([
+      [`${b}/capacity/0/overflow/value`, '"waitlisted" matches "when", so an overflow record would still take a place'],
+      [`${b}/capacity/0/overflow/promoteTo`, '"cancelled" does not match "when", so a promoted record would not take the freed place'],
+    ]);
+  });
+
   it('uniqueWhen: an unknown field and an unknown operator', () => {
     const ps = problemsOf(variant('booking', (e) => void (e.uniqueWhen = [{ fields: ['member', 'seat'], when: { status: { $like: 'b%' } } }])));
     const b = at('booking');

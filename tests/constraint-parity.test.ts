@@ -100,6 +100,17 @@ describe('constraint conditions: SQL and memory agree', () => {
     );
   });
 
+  it('on the booking\'s capacity `when` and uniqueWhen `when`, for every status and a missing one', async () => {
+    const booking = runtime.registry.entity('stays.booking')!;
+    const nodes = [booking.constraints!.capacity[0].when!, booking.constraints!.uniqueWhen[0].when];
+    for (const status of [...booking.field.get('status')!.values!, null]) {
+      for (const node of nodes) {
+        const [{ v }]: { v: boolean | null }[] = await runtime.dataSource.query(`SELECT ${conditionSql(node, booking, 'r')} AS v FROM (SELECT $1::varchar AS status) r`, [status]);
+        expect(evaluateCondition(node, booking, { status })).toBe(v);
+      }
+    }
+  });
+
   it('on generated conditions over numbers, dates, enums and references, with field operands and missing values', async () => {
     await fc.assert(
       fc.asyncProperty(conditionArb, recordArb, async (raw, record) => {

@@ -187,6 +187,24 @@ export function expressionFields(node: ExpressionNode, out = new Set<string>()):
   return out;
 }
 
+/**
+ * When `when` reads only the overflow field, the overflow value must not take a
+ * place (else a full parent would still be overfilled) and `promoteTo` must.
+ */
+function checkOverflow(when: ConstraintNode, overflow: { field: string; value: string; promoteTo: string }, pointer: string, p: Problems): void {
+  const fields = constraintFields(when);
+  if (fields.size !== 1 || !fields.has(overflow.field)) return;
+  const holds = (node: ConstraintNode, value: string): boolean => {
+    if (node.kind === 'not') return !holds(node.item, value);
+    if (node.kind !== 'cmp') return node.kind === 'and' ? node.items.every((n) => holds(n, value)) : node.items.some((n) => holds(n, value));
+    const literals = node.operands.map((o) => ('value' in o ? o.value : undefined));
+    const found = literals.includes(value);
+    return node.op === '$eq' || node.op === '$in' ? found : node.op === '$ne' || node.op === '$nin' ? !found : false;
+  };
+  if (holds(when, overflow.value)) p.out.push({ file: p.file, pointer: `${pointer}/value`, message: `"${overflow.value}" matches "when", so an overflow record would still take a place` });
+  if (!holds(when, overflow.promoteTo)) p.out.push({ file: p.file, pointer: `${pointer}/promoteTo`, message: `"${overflow.promoteTo}" does not match "when", so a promoted record would not take the freed place` });
+}
+
 const RANGE_TYPES: ResolvedField['type'][] = ['date', 'datetime', 'integer', 'decimal', 'money'];
 
 /** Pass 2 of the loader (after references are linked): every entity of `m` gets its `constraints`, fields their `computed`/`sequence`. */
@@ -273,6 +291,7 @@ export function resolveConstraints(m: ResolvedModule, entities: ReadonlyMap<stri
           if (of?.values && !of.values.includes(c.overflow[key])) problem(`${ptr}/overflow/${key}`, `"${c.overflow[key]}" is not one of ${of.values.join(', ')}`);
         }
       }
+      if (c.overflow && when) checkOverflow(when, c.overflow, `${ptr}/overflow`, p);
       constraints.capacity.push({ parent: c.parent, parentEntity: parentEntity?.key ?? '', limit: c.limit, when, overflow: c.overflow, message: c.message });
     });
     (raw.uniqueWhen ?? []).forEach((u, i) => {
