@@ -226,7 +226,7 @@ export class RecordService extends RecordReader implements Records {
     }
     const scope = this.constraintScope();
     checkRecord(entity, values);
-    await checkOverlaps(scope, entity, values, id);
+    await checkOverlaps(scope, entity, values, id, before);
     await claimCapacity(scope, entity, values, before);
     const params = new SqlParams();
     const sets = [`"updated_at" = now()`, `"updated_by" = ${params.add(actorUserId(this.actor))}`, `"version" = "version" + 1`];

@@ -8,7 +8,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { RecordValidationError, type FieldErrors } from '../../errors.js';
-import { columnOf, type ResolvedCapacity, type ResolvedEntity, type ResolvedNoOverlap, type ResolvedUniqueWhen } from '../../manifest/index.js';
+import { columnOf, constraintFields, type ResolvedCapacity, type ResolvedEntity, type ResolvedNoOverlap, type ResolvedUniqueWhen } from '../../manifest/index.js';
 import { evaluateCondition, evaluateComputed, matchesWhen } from './condition-eval.js';
 import { columnSql, conditionSql, rangeSql, rangeType } from './constraint-sql.js';
 
@@ -100,9 +100,15 @@ async function overlapError(scope: ConstraintScope, entity: ResolvedEntity, o: R
   return new RecordValidationError(entity.key, { [o.key[0]]: { message, type: 'overlap' } }, message);
 }
 
-/** Before the write: a span another record holds is refused with that record's name (the exclusion constraint decides races). */
-export async function checkOverlaps(scope: ConstraintScope, entity: ResolvedEntity, values: Record<string, unknown>, id?: string): Promise<void> {
+/**
+ * Before the write: a span another record holds is refused with that record's
+ * name (the exclusion constraint decides races). An edit that touches neither
+ * the key, the range nor what `when` reads cannot start a conflict.
+ */
+export async function checkOverlaps(scope: ConstraintScope, entity: ResolvedEntity, values: Record<string, unknown>, id?: string, before?: Record<string, unknown>): Promise<void> {
   for (const o of entity.constraints?.noOverlap ?? []) {
+    const read = [...o.key, ...o.range, ...(o.when ? constraintFields(o.when) : [])];
+    if (before && read.every((n) => before[n] === values[n])) continue;
     const error = await overlapError(scope, entity, o, values, id);
     if (error) throw error;
   }
