@@ -4,6 +4,7 @@
  */
 import { RecordValidationError, UmsError } from '../errors.js';
 import { columnOf, type Registry, type ResolvedEntity } from '../manifest/index.js';
+import { mapConstraintError } from './constraints/record-constraints.js';
 
 interface PgError {
   code?: string;
@@ -35,6 +36,9 @@ function fieldForConstraint(entity: ResolvedEntity, constraint: string | undefin
 
 export function mapDatabaseError(err: unknown, entity: ResolvedEntity, registry: Registry, operation: 'create' | 'update' | 'delete' | 'action'): unknown {
   if (err instanceof UmsError) return err;
+  // checks, noOverlap, uniqueWhen and sequences name their constraints: their own messages first.
+  const constrained = mapConstraintError(err, entity);
+  if (constrained) return constrained;
   const pgErr = pgErrorOf(err);
   if (!pgErr) return err;
   switch (pgErr.code) {

@@ -18,6 +18,7 @@ import {
   type ResolvedEntity,
   type ResolvedField,
 } from '../manifest/index.js';
+import { constraintDdl, generatedColumn, sequenceCounterSchema } from './constraints/constraint-ddl.js';
 
 /** The runtime class AdminJS and TypeORM know an entity by; its name is the AdminJS resource id. */
 export type EntityClass = typeof BaseEntity & { umsEntity?: ResolvedEntity };
@@ -104,6 +105,7 @@ function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { sch
   for (const f of entity.fields) {
     const column = columnOf(f);
     columns[column] = { ...columnType(f), nullable: !f.required || f.type === 'password', default: defaultFor(f) };
+    if (f.computed) columns[column] = generatedColumn(entity, f, columns[column]);
     if (f.type === 'reference' && f.target) {
       const targetEntity = registry.entity(f.target);
       if (targetEntity) {
@@ -134,7 +136,12 @@ function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { sch
     updated_by: { type: 'uuid', nullable: true },
     version: { type: 'integer', default: 1 },
   } satisfies Record<string, EntitySchemaColumnOptions>);
-  const schema = new EntitySchema({ name: target.name, target, tableName: entity.table, columns, relations, indices, uniques, checks });
+  // checks, noOverlap, uniqueWhen and sequences (core/data/constraints/).
+  const extra = constraintDdl(entity);
+  const schema = new EntitySchema({
+    name: target.name, target, tableName: entity.table, columns, relations,
+    indices: [...indices, ...extra.indices], uniques: [...uniques, ...extra.uniques], checks: [...checks, ...extra.checks], exclusions: extra.exclusions,
+  });
   return { schema, target };
 }
 
@@ -193,7 +200,7 @@ export interface EntityCatalog {
 
 export function buildEntityCatalog(registry: Registry): EntityCatalog {
   const classes = new Map<string, EntityClass>();
-  const schemas = [...systemSchemas(), ...credentialSchemas(), ...documentSchemas()];
+  const schemas = [...systemSchemas(), ...credentialSchemas(), ...documentSchemas(), sequenceCounterSchema(runtimeClass('CoreSequenceCounter'))];
   for (const entity of registry.entities) {
     const { schema, target } = manifestEntitySchema(entity, registry);
     schemas.push(schema);

@@ -20,6 +20,8 @@ import type { DataContext } from './context.js';
 import type { Records } from './contract.js';
 import { mapDatabaseError } from './db-errors.js';
 import { hashPassword } from './passwords.js';
+import { checkOverlaps, checkRecord, claimCapacity, fillComputed, guardedWrite, parentLimitChanged, releaseCapacity, type ConstraintScope } from './constraints/record-constraints.js';
+import { assignSequences } from './constraints/sequences.js';
 import type { FieldFilter, ListQuery, RecordData } from './query.js';
 import { RecordReader, type ServiceOptions } from './reader.js';
 
@@ -129,6 +131,10 @@ export class RecordService extends RecordReader implements Records {
     // beforeCreate hooks may fill or adjust values.
     const ctx = this.hookContext(entity);
     for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.beforeCreate?.(ctx, values);
+    // Computed values and sequence numbers are the system's (core/data/constraints/).
+    const scope = this.constraintScope();
+    fillComputed(entity, values);
+    await assignSequences(scope, entity, values);
     // Validate the whole record, then the references it points at.
     await this.validate(entity, values, Object.keys(input));
     // Access on the record itself (conditions) and on each field being written.
@@ -139,6 +145,10 @@ export class RecordService extends RecordReader implements Records {
       if (!this.access.canOnRecord('create', entity, subject)) throw forbidden(`You may not create this ${entity.label.toLowerCase()}.`, { entity: entity.key });
       this.requireFields('create', entity, subject, Object.keys(input).filter((n) => entity.field.has(n)));
     }
+    // Checks, overlaps and capacity: what the constraints hold, as field errors (a full parent may set the overflow status).
+    checkRecord(entity, values);
+    await checkOverlaps(scope, entity, values);
+    await claimCapacity(scope, entity, values);
     // Write.
     const id = randomUUID();
     const userId = actorUserId(this.actor);
@@ -147,10 +157,11 @@ export class RecordService extends RecordReader implements Records {
     const placeholders = [params.add(id), params.add(this.organizationId), params.add(userId), params.add(userId)];
     for (const [name, value] of Object.entries(values)) {
       const f = entity.field.get(name)!;
+      if (f.computed) continue; // a generated column
       columns.push(columnOf(f));
       placeholders.push(params.add(await this.toColumnValue(f.type, value)));
     }
-    await this.manager.query(`INSERT INTO ${q(entity.table)} (${columns.map(q).join(', ')}) VALUES (${placeholders.join(', ')})`, params.values);
+    await guardedWrite(scope, entity, values, undefined, () => this.manager.query(`INSERT INTO ${q(entity.table)} (${columns.map(q).join(', ')}) VALUES (${placeholders.join(', ')})`, params.values));
     const record = (await this.loadForWrite(entity, id))!;
     await this.audit(entity, 'create', id, diff(entity, {}, record));
     for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterCreate?.(ctx, record);
@@ -205,6 +216,7 @@ export class RecordService extends RecordReader implements Records {
     const ctx = this.hookContext(entity);
     const change = { before, values, changed };
     for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.beforeUpdate?.(ctx, change);
+    fillComputed(entity, values);
     const finalChanged = entity.fields.filter((f) => f.type === 'password' ? changed.includes(f.name) : !sameValue(values[f.name], before[f.name])).map((f) => f.name);
     if (!finalChanged.length) return this.visible(entity, before);
     await this.validate(entity, values, finalChanged);
@@ -212,18 +224,26 @@ export class RecordService extends RecordReader implements Records {
       const subjectAfter = await this.subjectOf(entity, values);
       if (!this.access.canOnRecord('update', entity, subjectAfter)) throw forbidden(`This change would move the ${entity.label.toLowerCase()} outside what you may edit.`, { entity: entity.key });
     }
+    const scope = this.constraintScope();
+    checkRecord(entity, values);
+    await checkOverlaps(scope, entity, values, id, before);
+    await claimCapacity(scope, entity, values, before);
     const params = new SqlParams();
     const sets = [`"updated_at" = now()`, `"updated_by" = ${params.add(actorUserId(this.actor))}`, `"version" = "version" + 1`];
     for (const name of finalChanged) {
       const f = entity.field.get(name)!;
+      if (f.computed) continue; // PostgreSQL recomputes the generated column
       sets.push(`${q(columnOf(f))} = ${params.add(await this.toColumnValue(f.type, values[name]))}`);
     }
-    const result: unknown[] = await this.manager.query(
+    const result: unknown[] = await guardedWrite(scope, entity, values, id, () => this.manager.query(
       `UPDATE ${q(entity.table)} SET ${sets.join(', ')} WHERE organization_id = ${params.add(this.organizationId)} AND id = ${params.add(id)} AND version = ${params.add(before.version)} RETURNING id`,
       params.values,
-    );
+    ));
     if (!Array.isArray(result[0]) || (result[0] as unknown[]).length === 0) throw new UmsError('CONFLICT', `This ${entity.label.toLowerCase()} was changed at the same time; reload and try again.`, { entity: entity.key });
     const after = (await this.loadForWrite(entity, id))!;
+    // A place that freed (or a limit raised) goes to the first overflow record, in this transaction.
+    await releaseCapacity(scope, entity, before, after);
+    await parentLimitChanged(scope, entity, before, after);
     await this.audit(entity, 'update', id, diff(entity, before, after, finalChanged));
     for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterUpdate?.(ctx, { before, after });
     this.afterWrite(entity);
@@ -243,6 +263,7 @@ export class RecordService extends RecordReader implements Records {
         const ctx = tx.hookContext(entity);
         for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.beforeDelete?.(ctx, record);
         await tx.manager.query(`DELETE FROM ${q(entity.table)} WHERE organization_id = $1 AND id = $2`, [this.organizationId, id]);
+        await releaseCapacity(tx.constraintScope(), entity, record);
         await tx.audit(entity, 'delete', id, diff(entity, record, {}));
         for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterDelete?.(ctx, record);
         tx.afterWrite(entity);
@@ -341,6 +362,23 @@ export class RecordService extends RecordReader implements Records {
     if (type === 'password') return value === null ? null : hashPassword(String(value));
     if (type === 'json') return value === null ? null : JSON.stringify(value);
     return value;
+  }
+
+  /** What core/data/constraints needs of this service: its transaction, tenant, and system writes for promotions. */
+  private constraintScope(): ConstraintScope {
+    return {
+      manager: this.manager,
+      organizationId: this.organizationId,
+      entityOf: (key) => this.entity(key),
+      entities: () => this.runtime.registry.entities,
+      timeZone: () => this.timeZone(),
+      readable: async (entity, id) => {
+        const params = new SqlParams();
+        const where = [...this.scopedWhere(entity, 'read', params), `r.id = ${params.add(id)}`];
+        return ((await this.manager.query(`SELECT 1 FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values)) as unknown[]).length > 0;
+      },
+      promote: async (entity, id, values) => void (await this.asSystem('capacity.promote').update(entity.key, id, values)),
+    };
   }
 
   private hookContext(entity: ResolvedEntity): HookContext<RecordService> {

@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import { checkConditions } from './condition-checks.js';
+import { resolveConstraints } from './constraints.js';
 import { dependencyOrder, visibleModules } from './dependencies.js';
 import { linkReferences, lookupEntity, resolveEntities } from './entities.js';
 import { CORE_MODULE_ID, snakeToLabel, type Registry, type ResolvedEntity, type ResolvedModule, type ResolvedSystemType } from './model.js';
@@ -99,6 +100,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
   for (const m of modules) {
     const visible = visibleModules(m.id, byId);
     linkReferences(m, entities, visible, problems);
+    resolveConstraints(m, entities, problems);
     m.rules = resolvePermissions(m, entities, roles, visible, problems);
     m.dashboard = (m.manifest.dashboard ?? []).map((card, i) => {
       const pointer = `/dashboard/${i}`;

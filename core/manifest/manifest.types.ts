@@ -18,6 +18,18 @@ export type FieldType =
   | 'reference'
   | 'password';
 /**
+ * A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { "$field": "check_in" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.
+ */
+export type ConstraintCondition = Record<string, unknown>;
+/**
+ * A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { "$field": "check_in" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.
+ */
+export type ConstraintCondition1 = Record<string, unknown>;
+/**
+ * A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { "$field": "check_in" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.
+ */
+export type ConstraintCondition2 = Record<string, unknown>;
+/**
  * A CRUD action or the name of a custom record action declared by the module's plugin.
  */
 export type RuleAction = string;
@@ -100,6 +112,22 @@ export interface Entity {
   fields: [Field, ...Field[]];
   indexes?: Index[];
   list?: ListSettings;
+  /**
+   * Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`.
+   */
+  checks?: RecordCheck[];
+  /**
+   * No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id).
+   */
+  noOverlap?: NoOverlap[];
+  /**
+   * Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting).
+   */
+  capacity?: Capacity[];
+  /**
+   * Unique `fields` among the records that match `when` (a partial unique index with organization_id).
+   */
+  uniqueWhen?: UniqueWhen[];
 }
 export interface Field {
   name: Identifier;
@@ -143,6 +171,24 @@ export interface Field {
    * Set by plugins and actions only, never by a form.
    */
   readOnly?: boolean;
+  /**
+   * The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory.
+   */
+  computed?: string | number | Record<string, unknown>;
+  sequence?: Sequence;
+}
+/**
+ * A human number given when the record is created, in its transaction, gapless and unique per organization (and per `scope`).
+ */
+export interface Sequence {
+  /**
+   * Text with tokens: {YYYY} {YY} {MM} {DD} (the creation date in the organization's time zone), {0000} (the counter, zero-padded to that width), {scope.<field>} (a field of the scope record). The counter restarts for each distinct text before it (RES-{YYYY}-{00000} restarts every year).
+   */
+  pattern: string;
+  /**
+   * A required reference field of this entity: numbers count per referenced record (PRJ-42 per project).
+   */
+  scope?: string;
 }
 export interface Index {
   /**
@@ -157,6 +203,77 @@ export interface ListSettings {
     field: string;
     direction?: 'asc' | 'desc';
   };
+}
+export interface RecordCheck {
+  /**
+   * Names the constraint (default: the field and the position).
+   */
+  name?: string;
+  /**
+   * The field the error is reported on.
+   */
+  field: string;
+  rule: ConstraintCondition;
+  /**
+   * What the person reads (default: "does not satisfy the rule").
+   */
+  message?: string;
+}
+export interface NoOverlap {
+  /**
+   * Fields that must be equal for two records to conflict (a room, a practitioner).
+   *
+   * @minItems 1
+   */
+  key: [string, ...string[]];
+  /**
+   * Start and end fields: dates, date-times or numbers of one type.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  range: [string, string];
+  /**
+   * Which ends belong to the span (default "[)": a departure day may be the next arrival).
+   */
+  bounds?: '[)' | '[]' | '(]' | '()';
+  when?: ConstraintCondition1;
+  message?: string;
+}
+export interface Capacity {
+  /**
+   * A reference field of this entity (the session of a booking).
+   */
+  parent: string;
+  /**
+   * An integer field of the parent holding the number of places.
+   */
+  limit: string;
+  when?: ConstraintCondition2;
+  overflow?: {
+    /**
+     * An enum field of this entity.
+     */
+    field: string;
+    /**
+     * Set instead of refusing when the parent is full (waitlisted).
+     */
+    value: string;
+    /**
+     * When a place frees, the oldest record with `value` gets this value, in the same transaction (booked).
+     */
+    promoteTo: string;
+  };
+  message?: string;
+}
+export interface UniqueWhen {
+  name?: Identifier;
+  /**
+   * @minItems 1
+   */
+  fields: [string, ...string[]];
+  when: ConstraintCondition;
+  message?: string;
 }
 export interface Role {
   name: Identifier;

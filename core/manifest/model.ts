@@ -4,6 +4,7 @@
  */
 import type { Field, FieldType, ModuleManifest, PermissionRule } from './manifest.types.js';
 import type { ResolvedRole } from './roles.js';
+import type { EntityConstraints, ExpressionNode, ResolvedSequence } from './constraint-types.js';
 
 export type { Field, FieldType, ModuleManifest, PermissionRule, ResolvedRole };
 
@@ -69,6 +70,10 @@ export interface ResolvedField {
   inverse?: string;
   onDelete: 'restrict' | 'cascade' | 'set null';
   pointer: string;
+  /** Computed from other fields (read-only); a stored generated column, evaluated the same way in memory. */
+  computed?: ExpressionNode;
+  /** A human number given at creation (core/data/constraints/sequences.ts). */
+  sequence?: ResolvedSequence;
 }
 
 export interface ResolvedEntity {
@@ -87,6 +92,8 @@ export interface ResolvedEntity {
   sort: { field: string; direction: 'asc' | 'desc' };
   file: string;
   pointer: string;
+  /** checks, noOverlap, capacity, uniqueWhen (empty lists when none is declared). */
+  constraints?: EntityConstraints;
 }
 
 export interface ResolvedRule extends Omit<PermissionRule, 'subject' | 'action'> {

@@ -62,7 +62,11 @@ export async function createTestRuntime(options: { registry?: Registry; plugins?
     plugins: options.plugins,
     poolSize: options.poolSize ?? 10,
   });
-  if (options.registry && !options.attachTo) await runtime.dataSource.synchronize();
+  if (options.registry && !options.attachTo) {
+    // What the migrations create by hand (migrations/*-sequence-counters.ts): noOverlap's exclusion constraints need it.
+    await runtime.dataSource.query('CREATE EXTENSION IF NOT EXISTS btree_gist');
+    await runtime.dataSource.synchronize();
+  }
   return {
     ...runtime,
     url: db.url,

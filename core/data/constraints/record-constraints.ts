@@ -1,0 +1,260 @@
+/**
+ * The write path of the booking primitives, called from records.ts: computed
+ * values, checks and range sanity before the write (the same rules the CHECK
+ * and EXCLUDE constraints hold, reported on the field they name), the capacity
+ * count under a row lock on the parent, the write itself under a savepoint so a
+ * lost race on an exclusion or partial unique index can still name the record
+ * that won, and the promotion of the first overflow record when a place frees.
+ */
+import type { EntityManager } from 'typeorm';
+import { RecordValidationError, type FieldErrors } from '../../errors.js';
+import { columnOf, constraintFields, type ResolvedCapacity, type ResolvedEntity, type ResolvedNoOverlap, type ResolvedUniqueWhen } from '../../manifest/index.js';
+import { evaluateCondition, evaluateComputed, matchesWhen } from './condition-eval.js';
+import { columnSql, conditionSql, rangeSql, rangeType } from './constraint-sql.js';
+
+export interface ConstraintScope {
+  manager: EntityManager;
+  organizationId: string;
+  entityOf(key: string): ResolvedEntity;
+  /** Every entity (a parent's limit may be any entity's capacity). */
+  entities(): readonly ResolvedEntity[];
+  /** The organization's time zone (a sequence's {YYYY}). */
+  timeZone(): Promise<string>;
+  /** Whether the actor may read that record (a conflict names only records the person could open). */
+  readable(entity: ResolvedEntity, id: string): Promise<boolean>;
+  /** Sets `values` on a record as the system, through the data layer (the capacity promotion). */
+  promote(entity: ResolvedEntity, id: string, values: Record<string, unknown>): Promise<void>;
+}
+
+const present = (v: unknown): boolean => v !== null && v !== undefined;
+
+/** Computed fields take the value their generated column will hold (hooks and checks after this see it). */
+export function fillComputed(entity: ResolvedEntity, values: Record<string, unknown>): void {
+  for (const f of entity.fields) if (f.computed) values[f.name] = evaluateComputed(f, values);
+}
+
+/** Checks that are false and ranges whose end comes before their start, as field errors. */
+export function checkRecord(entity: ResolvedEntity, values: Record<string, unknown>): void {
+  const errors: FieldErrors = {};
+  for (const c of entity.constraints?.checks ?? []) {
+    if (evaluateCondition(c.rule, entity, values) === false && !errors[c.field]) errors[c.field] = { message: c.message, type: 'check' };
+  }
+  for (const o of entity.constraints?.noOverlap ?? []) {
+    const [start, end] = [values[o.range[0]], values[o.range[1]]];
+    if (!present(start) || !present(end)) continue;
+    const f = entity.field.get(o.range[0])!;
+    const [a, b] = f.type === 'datetime' ? [Date.parse(String(start)), Date.parse(String(end))] : f.type === 'date' ? [String(start), String(end)] : [Number(start), Number(end)];
+    if (a > b && !errors[o.range[1]]) errors[o.range[1]] = { message: `cannot be before ${f.label.toLowerCase()}`, type: 'range' };
+  }
+  if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
+}
+
+const PARAM_CAST: Record<string, string> = { date: 'date', datetime: 'timestamptz', integer: 'integer', decimal: 'numeric', money: 'numeric' };
+
+/**
+ * The availability query: records whose span overlaps [start, end) for the same
+ * key and that take the span (`when`). Written as the exclusion constraint's
+ * own expression, so PostgreSQL answers it from that GiST index.
+ */
+export function overlapQuery(entity: ResolvedEntity, o: ResolvedNoOverlap): string {
+  const start = entity.field.get(o.range[0])!;
+  const cast = PARAM_CAST[start.type];
+  const title = entity.field.get(entity.titleField);
+  const where = [
+    'r.organization_id = $1',
+    ...o.key.map((k, i) => `${columnSql(entity, k, 'r')} = $${i + 2}`),
+    `${rangeSql(entity, o, 'r')} && ${rangeType(start)}($${o.key.length + 2}::${cast}, $${o.key.length + 3}::${cast}, '${o.bounds}')`,
+    ...(o.when ? [conditionSql(o.when, entity, 'r')] : []),
+    `r.id IS DISTINCT FROM $${o.key.length + 4}::uuid`,
+  ];
+  return `SELECT r.id, ${title ? `r."${columnOf(title)}"` : 'r.id'}::text AS title, ${columnSql(entity, o.range[0], 'r')} AS "start", ${columnSql(entity, o.range[1], 'r')} AS "end"
+    FROM "${entity.table}" r WHERE ${where.join(' AND ')} ORDER BY ${columnSql(entity, o.range[0], 'r')} LIMIT 1`;
+}
+
+/** A span's end as the person reads it: the date, or the date and minute in the organization's time zone. */
+function spanEnd(v: unknown, timeZone: string): string {
+  if (!(v instanceof Date)) return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.slice(0, 10)) ? v.slice(0, 10) : String(v);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(v).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** The field error naming the record that holds the span, or undefined when none does. */
+async function overlapError(scope: ConstraintScope, entity: ResolvedEntity, o: ResolvedNoOverlap, values: Record<string, unknown>, id: string | undefined): Promise<RecordValidationError | undefined> {
+  if (!matchesWhen(o.when, entity, values) || o.key.some((k) => !present(values[k]))) return undefined;
+  const params = [scope.organizationId, ...o.key.map((k) => values[k]), values[o.range[0]] ?? null, values[o.range[1]] ?? null, id ?? null];
+  const [hit]: { id: string; title: string; start: unknown; end: unknown }[] = await scope.manager.query(overlapQuery(entity, o), params);
+  if (!hit) return undefined;
+  const keyField = entity.field.get(o.key[0])!;
+  let keyTitle = String(values[o.key[0]]);
+  if (keyField.type === 'reference') {
+    const target = scope.entityOf(keyField.target!);
+    const tf = target.field.get(target.titleField);
+    const [row]: { title: string }[] = await scope.manager.query(`SELECT ${tf ? `"${columnOf(tf)}"` : 'id'}::text AS title FROM "${target.table}" WHERE organization_id = $1 AND id = $2`, [scope.organizationId, values[o.key[0]]]);
+    if (row) keyTitle = row.title;
+  }
+  const zone = await scope.timeZone();
+  const span = `from ${hit.start === null ? 'the start' : spanEnd(hit.start, zone)} to ${hit.end === null ? 'open end' : spanEnd(hit.end, zone)}`;
+  // Someone who may not open the other record (a guest booking online) learns the span, not whose it is.
+  const holder = (await scope.readable(entity, hit.id)) ? ` by ${entity.label.toLowerCase()} ${hit.title}` : '';
+  const message = o.message ?? `${keyField.label} ${keyTitle} is taken${holder} ${span}`;
+  return new RecordValidationError(entity.key, { [o.key[0]]: { message, type: 'overlap' } }, message);
+}
+
+/**
+ * Before the write: a span another record holds is refused with that record's
+ * name (the exclusion constraint decides races). An edit that touches neither
+ * the key, the range nor what `when` reads cannot start a conflict.
+ */
+export async function checkOverlaps(scope: ConstraintScope, entity: ResolvedEntity, values: Record<string, unknown>, id?: string, before?: Record<string, unknown>): Promise<void> {
+  for (const o of entity.constraints?.noOverlap ?? []) {
+    const read = [...o.key, ...o.range, ...(o.when ? constraintFields(o.when) : [])];
+    if (before && read.every((n) => before[n] === values[n])) continue;
+    const error = await overlapError(scope, entity, o, values, id);
+    if (error) throw error;
+  }
+}
+
+const counts = (c: ResolvedCapacity, entity: ResolvedEntity, record: Record<string, unknown> | undefined): boolean =>
+  record !== undefined && present(record[c.parent]) && matchesWhen(c.when, entity, record);
+
+/** Locks the parent row (every writer of its children queues here) and returns its limit and how many places are taken. */
+async function placesOf(scope: ConstraintScope, entity: ResolvedEntity, c: ResolvedCapacity, parentId: unknown, exceptId?: string): Promise<{ limit: number | null; taken: number } | undefined> {
+  const parent = scope.entityOf(c.parentEntity);
+  const limitField = parent.field.get(c.limit)!;
+  const [row]: { limit: number | null }[] = await scope.manager.query(
+    `SELECT "${columnOf(limitField)}" AS "limit" FROM "${parent.table}" WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+    [scope.organizationId, parentId],
+  );
+  if (!row) return undefined;
+  const [{ taken }]: { taken: number }[] = await scope.manager.query(
+    `SELECT count(*)::int AS taken FROM "${entity.table}" r WHERE r.organization_id = $1 AND ${columnSql(entity, c.parent, 'r')} = $2${c.when ? ` AND ${conditionSql(c.when, entity, 'r')}` : ''} AND r.id IS DISTINCT FROM $3::uuid`,
+    [scope.organizationId, parentId, exceptId ?? null],
+  );
+  return { limit: row.limit, taken };
+}
+
+/**
+ * Before the write: a record that starts taking a place (created, or moved into
+ * `when` or to another parent) needs a free one. When there is none, a new
+ * record with an `overflow` gets the overflow value (waitlisted); otherwise, and
+ * on an update, the write is refused on the parent field.
+ */
+export async function claimCapacity(scope: ConstraintScope, entity: ResolvedEntity, values: Record<string, unknown>, before?: Record<string, unknown>): Promise<void> {
+  for (const c of entity.constraints?.capacity ?? []) {
+    if (!counts(c, entity, values)) continue;
+    if (counts(c, entity, before) && before![c.parent] === values[c.parent]) continue;
+    const places = await placesOf(scope, entity, c, values[c.parent], before ? String(before.id) : undefined);
+    if (!places || places.limit === null || places.taken < places.limit) continue;
+    if (!before && c.overflow) {
+      values[c.overflow.field] = c.overflow.value;
+      continue;
+    }
+    const parent = scope.entityOf(c.parentEntity);
+    const message = c.message ?? `is full: ${places.taken} of ${places.limit} places are taken`;
+    throw new RecordValidationError(entity.key, { [c.parent]: { message, type: 'capacity' } }, `This ${parent.label.toLowerCase()} ${message}.`);
+  }
+}
+
+/** Gives free places of a parent to its oldest overflow records, through the data layer (audited, hooks run). */
+async function promote(scope: ConstraintScope, entity: ResolvedEntity, c: ResolvedCapacity, parentId: unknown): Promise<void> {
+  if (!c.overflow) return;
+  const places = await placesOf(scope, entity, c, parentId);
+  if (!places) return;
+  const free = places.limit === null ? Number.MAX_SAFE_INTEGER : places.limit - places.taken;
+  if (free <= 0) return;
+  const overflowColumn = columnSql(entity, c.overflow.field, 'r');
+  const waiting: { id: string }[] = await scope.manager.query(
+    `SELECT r.id FROM "${entity.table}" r WHERE r.organization_id = $1 AND ${columnSql(entity, c.parent, 'r')} = $2 AND ${overflowColumn} = $3
+      ORDER BY r.created_at, r.id LIMIT ${Math.min(free, 1000)} FOR UPDATE`,
+    [scope.organizationId, parentId, c.overflow.value],
+  );
+  for (const w of waiting) await scope.promote(entity, w.id, { [c.overflow.field]: c.overflow.promoteTo });
+}
+
+/** After an update or delete: a record that stopped taking a place hands it to the first overflow record, in this transaction. */
+export async function releaseCapacity(scope: ConstraintScope, entity: ResolvedEntity, before: Record<string, unknown>, after?: Record<string, unknown>): Promise<void> {
+  for (const c of entity.constraints?.capacity ?? []) {
+    if (!counts(c, entity, before)) continue;
+    if (counts(c, entity, after) && after![c.parent] === before[c.parent]) continue;
+    await promote(scope, entity, c, before[c.parent]);
+  }
+}
+
+/** After a parent's update: a raised limit fills the new places from the overflow. */
+export async function parentLimitChanged(scope: ConstraintScope, parent: ResolvedEntity, before: Record<string, unknown>, after: Record<string, unknown>): Promise<void> {
+  for (const child of scope.entities()) {
+    for (const c of child.constraints?.capacity ?? []) {
+      if (c.parentEntity !== parent.key || !c.overflow) continue;
+      const [was, now] = [before[c.limit], after[c.limit]];
+      if (now === null || (was !== null && Number(now) > Number(was))) await promote(scope, child, c, after.id);
+    }
+  }
+}
+
+const pgCode = (err: unknown): { code?: string; constraint?: string } => {
+  const e = err as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string };
+  return e?.driverError ?? e ?? {};
+};
+
+/**
+ * Runs the INSERT/UPDATE under a savepoint when the entity has an exclusion
+ * constraint: the record that won a race is committed by the
+ * time ours fails, so after rolling back to the savepoint it can be named.
+ */
+export async function guardedWrite<T>(scope: ConstraintScope, entity: ResolvedEntity, values: Record<string, unknown>, id: string | undefined, write: () => Promise<T>): Promise<T> {
+  const c = entity.constraints;
+  if (!c?.noOverlap.length) return write();
+  await scope.manager.query('SAVEPOINT ums_constraint');
+  try {
+    const result = await write();
+    await scope.manager.query('RELEASE SAVEPOINT ums_constraint');
+    return result;
+  } catch (err) {
+    const { code, constraint } = pgCode(err);
+    const overlap = code === '23P01' ? c.noOverlap.find((o) => o.constraint === constraint) : undefined;
+    if (overlap) {
+      await scope.manager.query('ROLLBACK TO SAVEPOINT ums_constraint');
+      throw (await overlapError(scope, entity, overlap, values, id)) ?? err;
+    }
+    throw err;
+  }
+}
+
+function uniqueWhenError(entity: ResolvedEntity, u: ResolvedUniqueWhen): RecordValidationError {
+  const labels = u.fields.map((n) => entity.field.get(n)?.label.toLowerCase() ?? n).join(' and ');
+  const state = describeWhen(u);
+  const message = u.message ?? `another ${entity.label.toLowerCase()} with the same ${labels} already exists${state ? ` that is ${state}` : ''}`;
+  return new RecordValidationError(entity.key, { [u.fields[0]]: { message, type: 'unique' } }, message);
+}
+
+/** "open", "active or scheduled", "not cancelled": what a plain `when` on one field asks for; undefined when it says more. */
+function describeWhen(u: ResolvedUniqueWhen): string | undefined {
+  const w = u.when;
+  if (w.kind !== 'cmp' || !w.operands.every((o) => 'value' in o && typeof o.value === 'string')) return undefined;
+  const values = w.operands.map((o) => (o as { value: string }).value.replace(/_/g, ' ')).join(' or ');
+  if (w.op === '$eq' || w.op === '$in') return values;
+  if (w.op === '$ne' || w.op === '$nin') return `not ${values}`;
+  return undefined;
+}
+
+/** A constraint of the primitives that PostgreSQL reported, as the field error the person reads (db-errors.ts asks first). */
+export function mapConstraintError(err: unknown, entity: ResolvedEntity): RecordValidationError | undefined {
+  const { code, constraint } = pgCode(err);
+  const c = entity.constraints;
+  if (!c || !constraint) return undefined;
+  if (code === '23514') {
+    const check = c.checks.find((x) => x.constraint === constraint);
+    if (check) return new RecordValidationError(entity.key, { [check.field]: { message: check.message, type: 'check' } });
+  }
+  if (code === '23P01') {
+    const o = c.noOverlap.find((x) => x.constraint === constraint);
+    if (o) return new RecordValidationError(entity.key, { [o.key[0]]: { message: o.message ?? `overlaps another ${entity.label.toLowerCase()} for the same ${o.key.join(', ')}`, type: 'overlap' } });
+  }
+  if (code === '23505') {
+    const u = c.uniqueWhen.find((x) => x.constraint === constraint);
+    if (u) return uniqueWhenError(entity, u);
+    const seq = entity.fields.find((f) => f.sequence?.constraint === constraint);
+    if (seq) return new RecordValidationError(entity.key, { [seq.name]: { message: 'this number is already used; try again', type: 'unique' } });
+  }
+  return undefined;
+}
