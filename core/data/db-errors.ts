@@ -4,6 +4,7 @@
  */
 import { RecordValidationError, UmsError } from '../errors.js';
 import { columnOf, type Registry, type ResolvedEntity } from '../manifest/index.js';
+import { primitiveDbError } from './ledgers/errors.js';
 
 interface PgError {
   code?: string;
@@ -37,6 +38,8 @@ export function mapDatabaseError(err: unknown, entity: ResolvedEntity, registry:
   if (err instanceof UmsError) return err;
   const pgErr = pgErrorOf(err);
   if (!pgErr) return err;
+  const primitive = primitiveDbError(pgErr, entity);
+  if (primitive) return primitive;
   switch (pgErr.code) {
     case '23505': {
       const field = fieldForConstraint(entity, pgErr.constraint, pgErr.detail);

@@ -18,6 +18,7 @@ import {
   type ResolvedEntity,
   type ResolvedField,
 } from '../manifest/index.js';
+import { primitiveConstraints } from './ledgers/ddl.js';
 
 /** The runtime class AdminJS and TypeORM know an entity by; its name is the AdminJS resource id. */
 export type EntityClass = typeof BaseEntity & { umsEntity?: ResolvedEntity };
@@ -127,6 +128,11 @@ function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { sch
     // A declared index on a reference repeats the one every reference gets: keep one.
     else if (!indices.some((i) => i.name === shortName('IDX', entity.table, cols))) indices.push({ name: shortName('IDX', entity.table, cols), columns: cols });
   }
+  // Ledgers, balances and runs (core/data/ledgers/ddl.ts).
+  const primitive = primitiveConstraints(entity);
+  uniques.push(...primitive.uniques);
+  checks.push(...primitive.checks);
+  const indexList: { name: string; columns: string[]; unique?: boolean; where?: string }[] = [...indices, ...primitive.indices];
   Object.assign(columns, {
     created_at: { type: 'timestamptz', createDate: true },
     updated_at: { type: 'timestamptz', updateDate: true },
@@ -134,7 +140,7 @@ function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { sch
     updated_by: { type: 'uuid', nullable: true },
     version: { type: 'integer', default: 1 },
   } satisfies Record<string, EntitySchemaColumnOptions>);
-  const schema = new EntitySchema({ name: target.name, target, tableName: entity.table, columns, relations, indices, uniques, checks });
+  const schema = new EntitySchema({ name: target.name, target, tableName: entity.table, columns, relations, indices: indexList, uniques, checks });
   return { schema, target };
 }
 
@@ -154,6 +160,8 @@ function systemSchemas(): EntitySchema[] {
         system_type: { type: 'varchar', length: 40 },
         /** IANA zone for date placeholders in conditions; NULL: the server's. */
         timezone: { type: 'varchar', length: 64, nullable: true },
+        /** Whether ledger postings (core/data/ledgers) may be dated before today in the organization's zone. */
+        allow_backdated_postings: { type: 'boolean', default: true },
         created_at: { type: 'timestamptz', createDate: true },
         updated_at: { type: 'timestamptz', updateDate: true },
       },

@@ -19,6 +19,7 @@ import { diff, sameValue, writeAudit, type AuditAction } from './audit.js';
 import type { DataContext } from './context.js';
 import type { Records } from './contract.js';
 import { mapDatabaseError } from './db-errors.js';
+import { afterInsert, beforeWrite, refusePrimitiveWrite, type PrimitiveContext } from './ledgers/guards.js';
 import { hashPassword } from './passwords.js';
 import type { FieldFilter, ListQuery, RecordData } from './query.js';
 import { RecordReader, type ServiceOptions } from './reader.js';
@@ -100,6 +101,7 @@ export class RecordService extends RecordReader implements Records {
 
   async create(key: string, input: Record<string, unknown>): Promise<RecordData> {
     const entity = this.entity(key);
+    refusePrimitiveWrite(entity, 'create', this.runtime.registry);
     return this.transaction(async (tx) => {
       try {
         return await tx.createInTx(entity, input);
@@ -139,8 +141,9 @@ export class RecordService extends RecordReader implements Records {
       if (!this.access.canOnRecord('create', entity, subject)) throw forbidden(`You may not create this ${entity.label.toLowerCase()}.`, { entity: entity.key });
       this.requireFields('create', entity, subject, Object.keys(input).filter((n) => entity.field.has(n)));
     }
-    // Write.
+    // Write (after the primitives' checks: acyclic links, posting dates).
     const id = randomUUID();
+    await beforeWrite(this.primitiveContext(), entity, id, values, Object.keys(values));
     const userId = actorUserId(this.actor);
     const params = new SqlParams();
     const columns = ['id', 'organization_id', 'created_by', 'updated_by'];
@@ -151,6 +154,7 @@ export class RecordService extends RecordReader implements Records {
       placeholders.push(params.add(await this.toColumnValue(f.type, value)));
     }
     await this.manager.query(`INSERT INTO ${q(entity.table)} (${columns.map(q).join(', ')}) VALUES (${placeholders.join(', ')})`, params.values);
+    await afterInsert(this.primitiveContext(), entity, values);
     const record = (await this.loadForWrite(entity, id))!;
     await this.audit(entity, 'create', id, diff(entity, {}, record));
     for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterCreate?.(ctx, record);
@@ -161,6 +165,7 @@ export class RecordService extends RecordReader implements Records {
   async update(key: string, id: string, input: Record<string, unknown>, options: { expectedVersion?: number } = {}): Promise<RecordData> {
     const entity = this.entity(key);
     refuseAuditWrite(entity);
+    refusePrimitiveWrite(entity, 'update', this.runtime.registry);
     return this.transaction(async (tx) => {
       try {
         return await tx.updateInTx(entity, id, input, options.expectedVersion);
@@ -212,6 +217,7 @@ export class RecordService extends RecordReader implements Records {
       const subjectAfter = await this.subjectOf(entity, values);
       if (!this.access.canOnRecord('update', entity, subjectAfter)) throw forbidden(`This change would move the ${entity.label.toLowerCase()} outside what you may edit.`, { entity: entity.key });
     }
+    await beforeWrite(this.primitiveContext(), entity, id, values, finalChanged);
     const params = new SqlParams();
     const sets = [`"updated_at" = now()`, `"updated_by" = ${params.add(actorUserId(this.actor))}`, `"version" = "version" + 1`];
     for (const name of finalChanged) {
@@ -233,6 +239,7 @@ export class RecordService extends RecordReader implements Records {
   async delete(key: string, id: string): Promise<void> {
     const entity = this.entity(key);
     refuseAuditWrite(entity);
+    refusePrimitiveWrite(entity, 'delete', this.runtime.registry);
     await this.transaction(async (tx) => {
       try {
         tx.requireType('delete', entity);
@@ -341,6 +348,11 @@ export class RecordService extends RecordReader implements Records {
     if (type === 'password') return value === null ? null : hashPassword(String(value));
     if (type === 'json') return value === null ? null : JSON.stringify(value);
     return value;
+  }
+
+  /** What the ledgers, balances and acyclic links (core/data/ledgers) need: this transaction and actor. */
+  private primitiveContext(): PrimitiveContext {
+    return { manager: this.manager, registry: this.runtime.registry, organizationId: this.organizationId, userId: actorUserId(this.actor), timeZone: () => this.timeZone() };
   }
 
   private hookContext(entity: ResolvedEntity): HookContext<RecordService> {

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createRuntime, type Runtime } from '../../core/runtime.js';
+import { applyLedgerTriggers } from '../../core/data/ledgers/ddl.js';
 import { RecordService } from '../../core/data/records.js';
 import type { Actor } from '../../core/data/actor.js';
 import type { Registry } from '../../core/manifest/index.js';
@@ -62,7 +63,11 @@ export async function createTestRuntime(options: { registry?: Registry; plugins?
     plugins: options.plugins,
     poolSize: options.poolSize ?? 10,
   });
-  if (options.registry && !options.attachTo) await runtime.dataSource.synchronize();
+  if (options.registry && !options.attachTo) {
+    await runtime.dataSource.synchronize();
+    // What synchronize cannot build: the ledgers' append-only triggers (migrations:generate writes them).
+    await applyLedgerTriggers(runtime.dataSource, runtime.registry);
+  }
   return {
     ...runtime,
     url: db.url,
