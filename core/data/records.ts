@@ -352,7 +352,7 @@ export class RecordService extends RecordReader implements Records {
 
   /** What the ledgers, balances and acyclic links (core/data/ledgers) need: this transaction and actor. */
   private primitiveContext(): PrimitiveContext {
-    return { manager: this.manager, registry: this.runtime.registry, organizationId: this.organizationId, userId: actorUserId(this.actor), timeZone: () => this.timeZone() };
+    return { manager: this.manager, registry: this.runtime.registry, organizationId: this.organizationId, userId: actorUserId(this.actor) };
   }
 
   private hookContext(entity: ResolvedEntity): HookContext<RecordService> {

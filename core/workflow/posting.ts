@@ -9,9 +9,9 @@
  * read-only for everyone but the engine.
  */
 import { RecordService, type RecordData } from '../data/records.js';
-import { balanceOrder } from '../data/ledgers/balances.js';
+import { balanceOrder, postingSettings } from '../data/ledgers/balances.js';
 import { forbidden, RecordValidationError } from '../errors.js';
-import { localDate, type Registry, type ResolvedEntity, type ResolvedPosting, type ResolvedWorkflow, type ValueSource } from '../manifest/index.js';
+import { type Registry, type ResolvedEntity, type ResolvedPosting, type ResolvedWorkflow, type ValueSource } from '../manifest/index.js';
 import type { PluginRegistry } from '../plugins/registry.js';
 import type { HookContext } from '../plugins/types.js';
 import { stateLabel } from './labels.js';
@@ -29,7 +29,7 @@ async function movementsOf(system: RecordService, doc: ResolvedEntity, record: R
     for await (const page of system.findPages(posting.lines.entity, { filters: [{ field: posting.lines.parent, op: 'eq', value: record.id }] })) lines.push(...page);
   } else lines.push(undefined);
   const read = (s: ValueSource, line: RecordData | undefined): unknown => (s.from === 'line' ? line?.[s.field] : record[s.field]);
-  const date = reverse || !posting.date ? localDate(new Date(), await system.timeZone()) : record[posting.date];
+  const date = reverse || !posting.date ? (await postingSettings(system.entityManager, system.organizationId)).today : record[posting.date];
   const out: Record<string, unknown>[] = [];
   for (const line of lines) {
     for (const mv of posting.movements) {

@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { RecordValidationError } from '../../errors.js';
-import { localDate, type ResolvedEntity } from '../../manifest/index.js';
+import { isTimeZone, localDate, serverTimeZone, type ResolvedEntity } from '../../manifest/index.js';
 import { colOf, q, rowsOf, valueTitle, type PrimitiveContext } from './context.js';
 
 const numberText = (v: unknown): string => {
@@ -26,14 +26,16 @@ export function balanceOrder(ledger: ResolvedEntity, registry: PrimitiveContext[
   return [balance.table, ...balance.balance!.keys.map((k) => String(values[k]))].join('\u0000');
 }
 
-/** Whether the organization accepts postings dated before today (core_organization.allow_backdated_postings). */
-export async function allowsBackdated(ctx: PrimitiveContext): Promise<boolean> {
-  const rows = rowsOf<{ allow: boolean }>(await ctx.manager.query(`SELECT allow_backdated_postings AS allow FROM core_organization WHERE id = $1`, [ctx.organizationId]));
-  return rows[0]?.allow ?? true;
-}
-
-export async function today(ctx: PrimitiveContext): Promise<string> {
-  return localDate(new Date(), await ctx.timeZone());
+/**
+ * The organization's posting settings, read in the caller's transaction: a
+ * system actor's service has no compiled access holding the time zone, and
+ * asking the pool for a second connection while this one is held could
+ * starve it under load (every connection waiting for another).
+ */
+export async function postingSettings(manager: PrimitiveContext['manager'], organizationId: string): Promise<{ today: string; allowBackdated: boolean }> {
+  const rows = rowsOf<{ timezone: string | null; allow: boolean }>(await manager.query(`SELECT timezone, allow_backdated_postings AS allow FROM core_organization WHERE id = $1`, [organizationId]));
+  const stored = rows[0]?.timezone;
+  return { today: localDate(new Date(), stored && isTimeZone(stored) ? stored : serverTimeZone()), allowBackdated: rows[0]?.allow ?? true };
 }
 
 /** Before a ledger row is inserted: a backdated posting is refused when the organization says so. */
@@ -41,8 +43,8 @@ export async function checkPostingDate(ctx: PrimitiveContext, ledger: ResolvedEn
   const dateField = ledger.ledger!.date;
   const date = dateField ? values[dateField] : undefined;
   if (typeof date !== 'string' || !date) return;
-  const now = await today(ctx);
-  if (date < now && !(await allowsBackdated(ctx))) {
+  const { today: now, allowBackdated } = await postingSettings(ctx.manager, ctx.organizationId);
+  if (date < now && !allowBackdated) {
     throw new RecordValidationError(ledger.key, { [dateField!]: { message: `is before today (${now}); this organization does not accept backdated postings`, type: 'backdated' } });
   }
 }

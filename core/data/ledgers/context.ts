@@ -12,8 +12,6 @@ export interface PrimitiveContext {
   organizationId: string;
   /** The acting user, null for a system actor. */
   userId: string | null;
-  /** The organization's time zone (for "today"). */
-  timeZone(): Promise<string>;
 }
 
 export const q = (name: string): string => `"${name}"`;
