@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordService } from '../core/data/records.js';
 import { RecordValidationError } from '../core/errors.js';
 import { localDate, loadRegistry, serverTimeZone, addDays } from '../core/manifest/index.js';
+import { updateOrganizationSettings } from '../core/tenancy/settings.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
 import { errorOf } from './support/errors.js';
 import { stockroomDir } from './support/ledger-fixture.js';
@@ -134,11 +135,12 @@ describe('concurrency', () => {
 });
 
 describe('backdated postings', () => {
-  it('are accepted by default and refused once the organization says so, on submit and on a direct movement', async () => {
+  it('are accepted by default and refused once the organization setting (org:settings --backdated-postings off) says so, on submit and on a direct movement', async () => {
     const item = await newItem('BD-A');
     const yesterday = addDays(today(), -1);
     await run(await entry(null, main, [[item, 1]], yesterday), 'submit');
-    await runtime.dataSource.query(`UPDATE core_organization SET allow_backdated_postings = false WHERE id = $1`, [org.org.id]);
+    expect((await errorOf(updateOrganizationSettings(runtime, org.org.slug, { backdatedPostings: 'maybe' }))).message).toMatch(/say on or off/);
+    expect(await updateOrganizationSettings(runtime, org.org.slug, { backdatedPostings: 'off' })).toMatchObject({ allowBackdatedPostings: false });
     try {
       const id = await entry(null, main, [[item, 1]], yesterday);
       const err = (await errorOf(run(id, 'submit'))) as RecordValidationError;
@@ -150,7 +152,7 @@ describe('backdated postings', () => {
       await run(await entry(null, main, [[item, 1]]), 'submit');
       expect(await balanceOf(item, main)).toBe(2);
     } finally {
-      await runtime.dataSource.query(`UPDATE core_organization SET allow_backdated_postings = true WHERE id = $1`, [org.org.id]);
+      await updateOrganizationSettings(runtime, org.org.slug, { backdatedPostings: 'on' });
     }
   });
 });
