@@ -22,6 +22,13 @@ export function refusePrimitiveWrite(entity: ResolvedEntity, operation: 'create'
   }
 }
 
+/** Whether a screen should offer `action` at all: false for what refusePrimitiveWrite refuses whoever asks. */
+export function primitiveAllows(entity: ResolvedEntity, action: string): boolean {
+  if (entity.ledger && (action === 'update' || action === 'delete')) return false;
+  if (entity.balance && (action === 'create' || action === 'update' || action === 'delete')) return false;
+  return true;
+}
+
 /** Before the INSERT or UPDATE: links that would form a cycle, postings dated before today where the organization forbids it. */
 export async function beforeWrite(ctx: PrimitiveContext, entity: ResolvedEntity, id: string, values: Record<string, unknown>, changed: string[]): Promise<void> {
   if (entity.acyclic) await checkAcyclic(ctx, entity, id, values, changed);
