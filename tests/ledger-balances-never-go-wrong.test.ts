@@ -56,6 +56,9 @@ describe('a ledger movement moves its balance', () => {
     await move(item, 5);
     await move(item, -2);
     expect(await balanceOf(item, main)).toBe(10);
+    // A field of the balance the ledger does not keep starts at its default.
+    const [row]: { reserved: string }[] = await runtime.dataSource.query(`SELECT reserved FROM stockroom_stock_balance WHERE item_id = $1`, [item]);
+    expect(Number(row.reserved)).toBe(0);
     // A movement that fails later in its transaction leaves the balance as it was.
     await expect(keeper.transaction(async (tx) => {
       await tx.create(MOVE, { item, warehouse: main, qty: 4 });
@@ -131,7 +134,7 @@ describe('append-only, kept by the ledger only', () => {
     await move(item, 1);
     await expect(runtime.dataSource.query(`UPDATE stockroom_stock_balance SET qty = -1 WHERE item_id = $1`, [item])).rejects.toMatchObject({ driverError: { code: '23514', constraint: 'CHK_stockroom_stock_balance_nonnegative' } });
     await expect(
-      runtime.dataSource.query(`INSERT INTO stockroom_stock_balance (organization_id, item_id, warehouse_id, qty) VALUES ($1, $2, $3, 1)`, [org.org.id, item, main]),
+      runtime.dataSource.query(`INSERT INTO stockroom_stock_balance (organization_id, item_id, warehouse_id, qty, reserved) VALUES ($1, $2, $3, 1, 0)`, [org.org.id, item, main]),
     ).rejects.toMatchObject({ driverError: { code: '23505', constraint: 'UQ_stockroom_stock_balance_balance' } });
   });
 

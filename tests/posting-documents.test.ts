@@ -79,6 +79,14 @@ describe('submit posts, cancel reverses', () => {
     expect(all.map((m) => Number(m.qty))).toEqual([-5, -2.5, 2.5, 5]);
   });
 
+  it('a draft cancelled before it was ever submitted posts nothing', async () => {
+    const item = await newItem('C-A');
+    const id = await entry(null, main, [[item, 5]]);
+    await run(id, 'cancel');
+    expect(await runtime.dataSource.query(`SELECT 1 FROM stockroom_stock_move WHERE entry_id = $1`, [id])).toHaveLength(0);
+    expect(await balanceOf(item, main)).toBe(0);
+  });
+
   it('a transfer moves out of one warehouse and into the other', async () => {
     const item = await newItem('T-A');
     await run(await entry(null, main, [[item, 10]]), 'submit');

@@ -76,6 +76,11 @@ describe('refused primitives, with file and pointer', () => {
     expect(typed.problems).toContainEqual({ file: typed.file, pointer: `/entities/${typed.index('stock_move')}/ledger/balance`, message: 'field "warehouse" of stockroom.stock_move must have the type of stockroom.stock_balance.warehouse (reference → stockroom.warehouse)' });
   });
 
+  it('a required field of the balance that the ledger cannot fill', () => {
+    const { problems, file, index } = problemsAfter((es) => entity(es, 'stock_balance').fields.push({ name: 'bin', type: 'string', required: true }));
+    expect(problems).toEqual([{ file, pointer: `/entities/${index('stock_balance')}/fields/4/required`, message: 'a balance is created by its ledger with its keys and quantity only: "bin" needs a default or must be optional' }]);
+  });
+
   it('a posting naming a transition its workflow lacks, a line field that does not exist, a key not set', () => {
     const { problems, file, index } = problemsAfter((es) => {
       const posting = entity(es, 'stock_entry').posting as Json & { movements: Json[] };

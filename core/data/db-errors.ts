@@ -38,7 +38,7 @@ export function mapDatabaseError(err: unknown, entity: ResolvedEntity, registry:
   if (err instanceof UmsError) return err;
   const pgErr = pgErrorOf(err);
   if (!pgErr) return err;
-  const primitive = primitiveDbError(pgErr, entity);
+  const primitive = primitiveDbError(pgErr, entity, registry);
   if (primitive) return primitive;
   switch (pgErr.code) {
     case '23505': {

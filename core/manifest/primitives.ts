@@ -125,6 +125,10 @@ function resolveBalance(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'balance'>, p
     fieldOf(ctx, entity, raw.quantity, `${p}/quantity`, numeric),
   ].every(Boolean);
   if (raw.keys.includes(raw.quantity)) problem(ctx, `${p}/quantity`, 'the quantity cannot also be a key');
+  // The ledger's upsert writes the keys and the quantity only: any other required field needs a default.
+  for (const f of entity.fields) {
+    if (f.required && f.default === undefined && f.name !== raw.quantity && !raw.keys.includes(f.name)) problem(ctx, `${f.pointer}/required`, `a balance is created by its ledger with its keys and quantity only: "${f.name}" needs a default or must be optional`);
+  }
   if (raw.refusal) {
     for (const [, name] of raw.refusal.matchAll(/\{(\w+)\}/g)) {
       if (name !== 'quantity' && !raw.keys.includes(name)) problem(ctx, `${p}/refusal`, `{${name}} is not a key of the balance (keys: ${raw.keys.join(', ')}; or {quantity})`);

@@ -241,7 +241,7 @@ export class WorkflowEngine {
     const updated = await this.records.authorisedAction(`workflow:${t.name}`, entity.key).update(entity.key, id, { ...set, [wf.field]: to });
     const full = await this.system.get(entity.key, id);
     // A document that posts (manifest `posting`) writes its ledger movements in this transaction.
-    if (options.effects) await postOnTransition(this.records, entity, t.name, full);
+    if (options.effects) await postOnTransition(this.records, entity, t.name, full, from);
     await this.requests.record(entity, id, options.request ?? null, { kind: 'transition', transition: t.name, from_state: from, to_state: to, comment: options.comment, workflow_version: options.request?.workflow_version ?? wf.version });
     await this.records.auditEvent(entity.key, id, `workflow:${options.effects ? t.name : (t.approval?.reject?.name ?? t.name)}`, { from, to, comment: options.comment ?? null, request: options.request?.id ?? null });
     if (options.effects) {

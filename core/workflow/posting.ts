@@ -53,12 +53,15 @@ async function movementsOf(system: RecordService, doc: ResolvedEntity, record: R
 }
 
 /**
- * Called by the engine after a document moved by transition `transition`:
- * posts or reverses its movements; returns how many were written.
+ * Called by the engine after a document moved from `from` by transition
+ * `transition`: posts or reverses its movements; returns how many were written.
  */
-export async function postOnTransition(records: RecordService, doc: ResolvedEntity, transition: string, record: RecordData): Promise<number> {
+export async function postOnTransition(records: RecordService, doc: ResolvedEntity, transition: string, record: RecordData, from: string): Promise<number> {
   const posting = doc.posting;
   if (!posting || (transition !== posting.post && transition !== posting.reverse)) return 0;
+  // A document cancelled before it was ever posted has nothing to reverse.
+  const wf = records.runtime.registry.workflow(doc.key)!;
+  if (transition === posting.reverse && draftStates(wf, posting).includes(from)) return 0;
   // Ledger rows are the system's writing (the person authorised the transition); the audit log names the document.
   const system = RecordService.forSystem(records.runtime, records.organizationId, `posting:${doc.key}`, records.entityManager);
   const movements = await movementsOf(system, doc, record, transition === posting.reverse);

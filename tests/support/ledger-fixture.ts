@@ -31,6 +31,8 @@ export function stockroomManifest(): Json {
           { name: 'item', type: 'reference', target: 'item', required: true },
           { name: 'warehouse', type: 'reference', target: 'warehouse', required: true },
           { name: 'qty', type: 'decimal', required: true, default: 0 },
+          // Not kept by the ledger: starts at its default when the first movement creates the balance.
+          { name: 'reserved', type: 'decimal', required: true, default: 0 },
         ],
         balance: { keys: ['item', 'warehouse'], quantity: 'qty', nonNegative: true, refusal: 'Only {quantity} of item {item} in {warehouse}' },
       },
@@ -130,7 +132,7 @@ export function stockroomManifest(): Json {
         states: [{ name: 'DRAFT', label: 'Draft' }, { name: 'SUBMITTED', label: 'Submitted' }, { name: 'CANCELLED', label: 'Cancelled', terminal: true }],
         transitions: [
           { name: 'submit', label: 'Submit', from: 'DRAFT', to: 'SUBMITTED', by: { roles: ['keeper'] } },
-          { name: 'cancel', label: 'Cancel', from: 'SUBMITTED', to: 'CANCELLED', by: { roles: ['keeper'] } },
+          { name: 'cancel', label: 'Cancel', from: ['DRAFT', 'SUBMITTED'], to: 'CANCELLED', by: { roles: ['keeper'] } },
         ],
       },
     ],

@@ -61,11 +61,15 @@ export async function moveBalance(ctx: PrimitiveContext, ledger: ResolvedEntity,
   const table = q(balance.table);
   const amount = String(values[ledger.ledger!.quantity]);
   if (delta > 0 || !spec.nonNegative) {
-    const params = [randomUUID(), ctx.organizationId, ...keys, amount, ctx.userId];
+    // The balance's other fields start at their defaults (numeric defaults are the record layer's, not the column's).
+    const others = balance.fields.filter((f) => f.name !== spec.quantity && !spec.keys.includes(f.name) && f.default !== undefined);
+    const params = [randomUUID(), ctx.organizationId, ...keys, amount, ctx.userId, ...others.map((f) => (f.type === 'json' ? JSON.stringify(f.default) : f.default))];
     const n = keys.length;
+    const otherCols = others.map((f) => `, ${q(colOf(balance, f.name))}`).join('');
+    const otherParams = others.map((_f, i) => `, $${n + 5 + i}`).join('');
     await ctx.manager.query(
-      `INSERT INTO ${table} (id, organization_id, ${keyCols.join(', ')}, ${qty}, created_by, updated_by)
-       VALUES ($1, $2, ${keys.map((_k, i) => `$${i + 3}`).join(', ')}, $${n + 3}, $${n + 4}, $${n + 4})
+      `INSERT INTO ${table} (id, organization_id, ${keyCols.join(', ')}, ${qty}, created_by, updated_by${otherCols})
+       VALUES ($1, $2, ${keys.map((_k, i) => `$${i + 3}`).join(', ')}, $${n + 3}, $${n + 4}, $${n + 4}${otherParams})
        ON CONFLICT (organization_id, ${keyCols.join(', ')}) DO UPDATE
          SET ${qty} = ${table}.${qty} + EXCLUDED.${qty}, updated_at = now(), updated_by = EXCLUDED.updated_by, version = ${table}.version + 1`,
       params,
