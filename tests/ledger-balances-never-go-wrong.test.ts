@@ -141,6 +141,16 @@ describe('append-only, kept by the ledger only', () => {
   it('the synchronised schema needs no further statement: constraints and triggers are all in the generated DDL', async () => {
     expect((await diffSchema(runtime.dataSource, runtime.registry)).up).toEqual([]);
   });
+
+  it('migrations:generate\'s diff brings a missing append-only trigger back, and its down drops it', async () => {
+    const [{ name }]: { name: string }[] = await runtime.dataSource.query(`SELECT tgname AS name FROM pg_trigger WHERE tgrelid = 'stockroom_stock_move'::regclass AND tgname LIKE '%append_only'`);
+    await runtime.dataSource.query(`DROP TRIGGER "${name}" ON stockroom_stock_move`);
+    const change = await diffSchema(runtime.dataSource, runtime.registry);
+    expect(change.up).toEqual([`CREATE TRIGGER "${name}" BEFORE UPDATE OR DELETE ON "stockroom_stock_move" FOR EACH ROW EXECUTE FUNCTION ums_refuse_ledger_change()`]);
+    expect(change.down).toEqual([`DROP TRIGGER "${name}" ON "stockroom_stock_move"`]);
+    for (const statement of change.up) await runtime.dataSource.query(statement);
+    await expect(runtime.dataSource.query(`DELETE FROM stockroom_stock_move`)).rejects.toMatchObject({ driverError: { code: '42501' } });
+  });
 });
 
 describe('the ledger check', () => {
