@@ -13,6 +13,7 @@ import { loadRegistry, type Registry } from './manifest/index.js';
 import { corePlugin } from './plugins/core-hooks.js';
 import { DEFAULT_MODULES_DIR, discoverPlugins } from './plugins/discover.js';
 import { PluginRegistry } from './plugins/registry.js';
+import { installRunActions } from './plugins/runs.js';
 import type { ModulePlugin } from './plugins/types.js';
 import { installWorkflowHooks } from './workflow/index.js';
 
@@ -27,6 +28,7 @@ export async function loadModules(options: { manifestDir?: string; registry?: Re
   // The core plugin is always on: it guards the core entities every organization has.
   const plugins = new PluginRegistry(registry, [corePlugin, ...pluginList]);
   installWorkflowHooks(registry, plugins);
+  installRunActions(registry, plugins);
   throwIfAny([...plugins.referenceProblems(), ...declareJobs(registry, plugins).problems]);
   return { registry, plugins };
 }
@@ -42,6 +44,7 @@ export async function validateModules(files: string[], modulesDir = DEFAULT_MODU
   const hasPlugin = (id: string): boolean => existsSync(join(modulesDir, id, 'index.ts')) || existsSync(join(modulesDir, id, 'index.js'));
   const pluginList = await discoverPlugins(registry, { dir: modulesDir });
   const plugins = new PluginRegistry(registry, [corePlugin, ...pluginList]);
+  installRunActions(registry, plugins);
   throwIfAny([...plugins.referenceProblems(hasPlugin), ...declareJobs(registry, plugins, hasPlugin).problems]);
   return { registry, plugins };
 }

@@ -14,6 +14,7 @@ import { accessOf, recordServiceFor } from './session-user.js';
 import { workflowActions } from './workflow-actions.js';
 import { exchangeActions } from './export-actions.js';
 import { keepTypedPayload } from './resource.js';
+import { primitiveAllows } from '../data/ledgers/guards.js';
 
 type Check = (context: ActionContext) => boolean;
 
@@ -24,11 +25,14 @@ type Check = (context: ActionContext) => boolean;
 const CONFIRM_COMPONENT = componentLoader.add('UmsConfirmAction', componentSource('admin/components/confirm-action.tsx'));
 
 function typeCheck(runtime: Runtime, entity: ResolvedEntity, action: string): Check {
+  // A ledger is never edited and a balance never written by hand, whatever the role may do.
+  if (!primitiveAllows(entity, action)) return () => false;
   return ({ currentAdmin }) => accessOf(runtime, currentAdmin)?.canOnType(action, entity) ?? false;
 }
 
 /** Record-level where the rule needs no joined values; the server checks again either way. */
 function recordCheck(runtime: Runtime, entity: ResolvedEntity, action: string): Check {
+  if (!primitiveAllows(entity, action)) return () => false;
   return ({ currentAdmin, record }) => {
     const access = accessOf(runtime, currentAdmin);
     if (!access?.canOnType(action, entity)) return false;

@@ -53,7 +53,7 @@ const migrationsGenerate = defineCommand({
     writeMigrationIndex();
     await withRuntime(io, { migrate: true }, async (runtime) => {
       if (values.check) {
-        const change = await diffSchema(runtime.dataSource);
+        const change = await diffSchema(runtime.dataSource, runtime.registry);
         if (!change.up.length) {
           io.out('The database schema is in sync with the manifests.');
           return;

@@ -164,4 +164,24 @@ const userCreate = defineCommand({
   },
 });
 
-export const tenancyCommands: Command[] = [orgCreate, orgList, moduleToggle(true), moduleToggle(false), userCreate];
+const orgSettings = defineCommand({
+  name: 'org:settings',
+  summary: "Show an organization's settings, or change them",
+  positionals: { names: ['org-slug'] },
+  options: {
+    'backdated-postings': { type: 'string', value: 'on|off', description: 'Whether ledger postings may be dated before today (default on)' },
+  },
+  details: 'Settings are columns of core_organization (the time zone is set by org:create --timezone).',
+  examples: ['org:settings city-store', 'org:settings city-store --backdated-postings off'],
+  async run({ io, positionals, values }) {
+    const [slug] = positionals;
+    const { updateOrganizationSettings } = await import('../tenancy/settings.js');
+    await withRuntime(io, { migrate: true }, async (runtime) => {
+      const settings = await updateOrganizationSettings(runtime, slug, { backdatedPostings: stringOption(values, 'backdated-postings') });
+      io.out(`timezone: ${settings.timezone ?? "(the server's)"}`);
+      io.out(`backdated-postings: ${settings.allowBackdatedPostings ? 'on' : 'off'}`);
+    });
+  },
+});
+
+export const tenancyCommands: Command[] = [orgCreate, orgList, orgSettings, moduleToggle(true), moduleToggle(false), userCreate];

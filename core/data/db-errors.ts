@@ -5,6 +5,7 @@
 import { RecordValidationError, UmsError } from '../errors.js';
 import { columnOf, type Registry, type ResolvedEntity } from '../manifest/index.js';
 import { mapConstraintError } from './constraints/record-constraints.js';
+import { primitiveDbError } from './ledgers/errors.js';
 
 interface PgError {
   code?: string;
@@ -41,6 +42,8 @@ export function mapDatabaseError(err: unknown, entity: ResolvedEntity, registry:
   if (constrained) return constrained;
   const pgErr = pgErrorOf(err);
   if (!pgErr) return err;
+  const primitive = primitiveDbError(pgErr, entity, registry);
+  if (primitive) return primitive;
   switch (pgErr.code) {
     case '23505': {
       const field = fieldForConstraint(entity, pgErr.constraint, pgErr.detail);

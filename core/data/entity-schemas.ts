@@ -19,6 +19,7 @@ import {
   type ResolvedField,
 } from '../manifest/index.js';
 import { constraintDdl, generatedColumn, sequenceCounterSchema } from './constraints/constraint-ddl.js';
+import { primitiveConstraints } from './ledgers/ddl.js';
 
 /** The runtime class AdminJS and TypeORM know an entity by; its name is the AdminJS resource id. */
 export type EntityClass = typeof BaseEntity & { umsEntity?: ResolvedEntity };
@@ -129,6 +130,11 @@ function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { sch
     // A declared index on a reference repeats the one every reference gets: keep one.
     else if (!indices.some((i) => i.name === shortName('IDX', entity.table, cols))) indices.push({ name: shortName('IDX', entity.table, cols), columns: cols });
   }
+  // Ledgers, balances and runs (core/data/ledgers/ddl.ts).
+  const primitive = primitiveConstraints(entity);
+  uniques.push(...primitive.uniques);
+  checks.push(...primitive.checks);
+  const indexList: { name: string; columns: string[]; unique?: boolean; where?: string }[] = [...indices, ...primitive.indices];
   Object.assign(columns, {
     created_at: { type: 'timestamptz', createDate: true },
     updated_at: { type: 'timestamptz', updateDate: true },
@@ -140,7 +146,7 @@ function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { sch
   const extra = constraintDdl(entity);
   const schema = new EntitySchema({
     name: target.name, target, tableName: entity.table, columns, relations,
-    indices: [...indices, ...extra.indices], uniques: [...uniques, ...extra.uniques], checks: [...checks, ...extra.checks], exclusions: extra.exclusions,
+    indices: [...indexList, ...extra.indices], uniques: [...uniques, ...extra.uniques], checks: [...checks, ...extra.checks], exclusions: extra.exclusions,
   });
   return { schema, target };
 }
@@ -161,6 +167,8 @@ function systemSchemas(): EntitySchema[] {
         system_type: { type: 'varchar', length: 40 },
         /** IANA zone for date placeholders in conditions; NULL: the server's. */
         timezone: { type: 'varchar', length: 64, nullable: true },
+        /** Whether ledger postings (core/data/ledgers) may be dated before today in the organization's zone. */
+        allow_backdated_postings: { type: 'boolean', default: true },
         created_at: { type: 'timestamptz', createDate: true },
         updated_at: { type: 'timestamptz', updateDate: true },
       },

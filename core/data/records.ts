@@ -19,6 +19,7 @@ import { diff, sameValue, writeAudit, type AuditAction } from './audit.js';
 import type { DataContext } from './context.js';
 import type { Records } from './contract.js';
 import { mapDatabaseError } from './db-errors.js';
+import { afterInsert, beforeWrite, refusePrimitiveWrite, type PrimitiveContext } from './ledgers/guards.js';
 import { hashPassword } from './passwords.js';
 import { checkOverlaps, checkRecord, claimCapacity, fillComputed, guardedWrite, parentLimitChanged, releaseCapacity, type ConstraintScope } from './constraints/record-constraints.js';
 import { assignSequences } from './constraints/sequences.js';
@@ -102,6 +103,7 @@ export class RecordService extends RecordReader implements Records {
 
   async create(key: string, input: Record<string, unknown>): Promise<RecordData> {
     const entity = this.entity(key);
+    refusePrimitiveWrite(entity, 'create', this.runtime.registry);
     return this.transaction(async (tx) => {
       try {
         return await tx.createInTx(entity, input);
@@ -149,8 +151,9 @@ export class RecordService extends RecordReader implements Records {
     checkRecord(entity, values);
     await checkOverlaps(scope, entity, values);
     await claimCapacity(scope, entity, values);
-    // Write.
+    // Write (after the primitives' checks: acyclic links, posting dates).
     const id = randomUUID();
+    await beforeWrite(this.primitiveContext(), entity, id, values, Object.keys(values));
     const userId = actorUserId(this.actor);
     const params = new SqlParams();
     const columns = ['id', 'organization_id', 'created_by', 'updated_by'];
@@ -162,6 +165,7 @@ export class RecordService extends RecordReader implements Records {
       placeholders.push(params.add(await this.toColumnValue(f.type, value)));
     }
     await guardedWrite(scope, entity, values, undefined, () => this.manager.query(`INSERT INTO ${q(entity.table)} (${columns.map(q).join(', ')}) VALUES (${placeholders.join(', ')})`, params.values));
+    await afterInsert(this.primitiveContext(), entity, values);
     const record = (await this.loadForWrite(entity, id))!;
     await this.audit(entity, 'create', id, diff(entity, {}, record));
     for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterCreate?.(ctx, record);
@@ -172,6 +176,7 @@ export class RecordService extends RecordReader implements Records {
   async update(key: string, id: string, input: Record<string, unknown>, options: { expectedVersion?: number } = {}): Promise<RecordData> {
     const entity = this.entity(key);
     refuseAuditWrite(entity);
+    refusePrimitiveWrite(entity, 'update', this.runtime.registry);
     return this.transaction(async (tx) => {
       try {
         return await tx.updateInTx(entity, id, input, options.expectedVersion);
@@ -228,6 +233,7 @@ export class RecordService extends RecordReader implements Records {
     checkRecord(entity, values);
     await checkOverlaps(scope, entity, values, id, before);
     await claimCapacity(scope, entity, values, before);
+    await beforeWrite(this.primitiveContext(), entity, id, values, finalChanged);
     const params = new SqlParams();
     const sets = [`"updated_at" = now()`, `"updated_by" = ${params.add(actorUserId(this.actor))}`, `"version" = "version" + 1`];
     for (const name of finalChanged) {
@@ -253,6 +259,7 @@ export class RecordService extends RecordReader implements Records {
   async delete(key: string, id: string): Promise<void> {
     const entity = this.entity(key);
     refuseAuditWrite(entity);
+    refusePrimitiveWrite(entity, 'delete', this.runtime.registry);
     await this.transaction(async (tx) => {
       try {
         tx.requireType('delete', entity);
@@ -381,11 +388,14 @@ export class RecordService extends RecordReader implements Records {
     };
   }
 
+  /** What the ledgers, balances and acyclic links (core/data/ledgers) need: this transaction and actor. */
+  private primitiveContext(): PrimitiveContext {
+    return { manager: this.manager, registry: this.runtime.registry, organizationId: this.organizationId, userId: actorUserId(this.actor) };
+  }
+
   private hookContext(entity: ResolvedEntity): HookContext<RecordService> {
     return { records: this.forModule(entity.module), actor: this.actor, entity };
   }
-
-
 
   private afterWrite(entity: ResolvedEntity): void {
     if (entity.key === 'core.role' || entity.key === 'core.role_assignment') this.runtime.access.invalidate();

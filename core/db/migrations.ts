@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { DataSource } from 'typeorm';
 import { UmsError } from '../errors.js';
 import type { Registry } from '../manifest/index.js';
+import { ledgerTriggerStatements } from '../data/ledgers/ddl.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -19,10 +20,17 @@ export interface PendingSchemaChange {
   destructive: string[];
 }
 
-export async function diffSchema(dataSource: DataSource): Promise<PendingSchemaChange> {
+/** With `registry`, the ledgers' append-only triggers (which TypeORM's builder does not know) are part of the diff. */
+export async function diffSchema(dataSource: DataSource, registry?: Registry): Promise<PendingSchemaChange> {
   const sql = await dataSource.driver.createSchemaBuilder().log();
   const up = sql.upQueries.map((q) => q.query);
   const down = sql.downQueries.map((q) => q.query).reverse();
+  if (registry) {
+    // After the builder's statements: a new ledger table must exist before its trigger.
+    const triggers = await ledgerTriggerStatements(dataSource, registry);
+    up.push(...triggers.up);
+    down.unshift(...triggers.down.reverse());
+  }
   const destructive = up.filter((q) => /\bDROP (TABLE|COLUMN)\b/i.test(q) || /\bALTER COLUMN .* TYPE\b/i.test(q));
   return { up, down, destructive };
 }
@@ -75,7 +83,7 @@ export async function generateMigration(dataSource: DataSource, options: Generat
         'Move those records to a state that stays (a transition, or an update by hand), or keep the state in the manifest, then generate again.',
     );
   }
-  const change = await diffSchema(dataSource);
+  const change = await diffSchema(dataSource, options.registry);
   if (change.up.length === 0) return undefined;
   if (change.destructive.length && !options.allowDestructive) {
     throw new UmsError(

@@ -9,6 +9,7 @@ import { CORE_MODULE_ID, type Registry } from '../manifest/index.js';
 import type { PluginRegistry } from '../plugins/registry.js';
 import { scheduleProblem, type JobSchedule } from './schedule.js';
 import type { CoreJobHandler, JobHandler } from './types.js';
+import { ledgerCheckJob, LEDGER_CHECK_JOB } from './ledger-check.js';
 
 interface DeclaredJobBase {
   /** `<module>.<name>`: the agenda job name and what operators type. */
@@ -85,6 +86,11 @@ export function declareJobs(registry: Registry, plugins: PluginRegistry, checkPl
         scope: 'organization',
         handler,
       });
+    }
+    // Declared by the core for every module with a ledger: the nightly check of ledger sums against balances.
+    if (module.entities.some((e) => e.ledger)) {
+      if (names.has(LEDGER_CHECK_JOB)) problems.push({ file: module.file, pointer: '/jobs', message: `"${LEDGER_CHECK_JOB}" is the core's job for modules with ledgers; give the module's job another name` });
+      else jobs.push(ledgerCheckJob(module));
     }
     // A handler no job names is almost always a typo on one side; it would never run.
     for (const name of Object.keys(handlers)) {

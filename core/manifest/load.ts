@@ -16,6 +16,7 @@ import { linkReferences, lookupEntity, resolveEntities } from './entities.js';
 import { CORE_MODULE_ID, snakeToLabel, type Registry, type ResolvedEntity, type ResolvedModule, type ResolvedSystemType } from './model.js';
 import { CORE_MANIFEST_PATH, DEFAULT_MANIFEST_DIR, displayPath, readManifest, readValidated, validateSystemTypes, type SourceManifest } from './read.js';
 import { roleDisplayLabel, roleKey, type ResolvedRole } from './roles.js';
+import { resolvePrimitives } from './primitives.js';
 import { resolvePermissions } from './rules.js';
 import {
   DEFAULT_SYSTEM_TYPES_PATH,
@@ -113,6 +114,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
       return { label: card.label, entity: entity.key, conditions: card.conditions };
     });
     m.workflows = resolveWorkflows({ module: m, entities, roles, visible, problems }, workflowOf);
+    resolvePrimitives(m, entities, visible, problems);
   }
   const systemTypes = resolveSystemTypes(declaredSystemTypes, modules, systemTypesFile, problems);
   return makeRegistry(modules, entities, roles, systemTypes);

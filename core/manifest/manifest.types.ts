@@ -128,6 +128,11 @@ export interface Entity {
    * Unique `fields` among the records that match `when` (a partial unique index with organization_id).
    */
   uniqueWhen?: UniqueWhen[];
+  ledger?: Ledger;
+  balance?: Balance;
+  posting?: Posting;
+  run?: Run;
+  acyclic?: Acyclic;
 }
 export interface Field {
   name: Identifier;
@@ -274,6 +279,181 @@ export interface UniqueWhen {
   fields: [string, ...string[]];
   when: ConstraintCondition;
   message?: string;
+}
+/**
+ * This entity is an append-only ledger of movements (the database refuses UPDATE and DELETE; a mistake is corrected by a reversing entry). Each movement adds its quantity to the balance record with the same key values, atomically.
+ */
+export interface Ledger {
+  /**
+   * The balance entity (declares "balance"); this entity has a field of the same name and type for each of its keys.
+   */
+  balance: string;
+  /**
+   * The numeric field holding the signed change (positive in, negative out).
+   */
+  quantity: string;
+  /**
+   * A date field: the posting date (refused before today when the organization does not accept backdated postings).
+   */
+  date?: string;
+}
+/**
+ * This entity holds one balance per combination of its keys, kept by a ledger only (no person or plugin writes it).
+ */
+export interface Balance {
+  /**
+   * Required fields that identify a balance (e.g. ["item", "warehouse"]); unique per organization.
+   *
+   * @minItems 1
+   */
+  keys: [string, ...string[]];
+  /**
+   * The numeric field holding the balance.
+   */
+  quantity: string;
+  /**
+   * A movement that would take the balance below zero is refused (conditional update plus a CHECK constraint).
+   */
+  nonNegative?: boolean;
+  /**
+   * The refusal message: {quantity} is what is left, {<key>} each key's title, e.g. "Only {quantity} of item {item} in {warehouse}".
+   */
+  refusal?: string;
+}
+/**
+ * A document that posts ledger movements when its workflow takes the "post" transition and reversing movements on "reverse", in the transition's transaction. Once posted it is read-only, and so are its lines.
+ */
+export interface Posting {
+  /**
+   * The ledger entity it posts to.
+   */
+  ledger: string;
+  lines?: {
+    entity: string;
+    /**
+     * The line's reference to this document.
+     */
+    parent: string;
+  };
+  /**
+   * The workflow transition that posts (e.g. "submit").
+   */
+  post: string;
+  /**
+   * The workflow transition that posts the reversal (e.g. "cancel").
+   */
+  reverse: string;
+  /**
+   * The document's posting-date field, copied to the ledger's date.
+   */
+  date?: string;
+  /**
+   * A reference field of the ledger that gets this document.
+   */
+  source?: string;
+  /**
+   * @minItems 1
+   */
+  movements: [PostingMovement, ...PostingMovement[]];
+}
+export interface PostingMovement {
+  /**
+   * "line.<field>" or "<field>" of the document: the quantity moved.
+   */
+  quantity: string;
+  /**
+   * -1 takes the quantity out of the balance, 1 (default) puts it in.
+   */
+  sign?: 1 | -1;
+  /**
+   * Ledger field → "line.<field>" or "<field>" of the document. A movement whose balance key comes out empty is skipped (a receipt has no source warehouse).
+   */
+  set: {
+    [k: string]: string;
+  };
+}
+/**
+ * A record action that creates one child per matching record of another entity in one transaction (a payroll run: one payslip per active employee), at most one run per period (a partial unique index), cancellable as a whole.
+ */
+export interface Run {
+  /**
+   * Fields that name the period; two runs that are not cancelled cannot share them.
+   *
+   * @minItems 1
+   */
+  period: [string, ...string[]];
+  /**
+   * An enum field (read-only, its default the draft state).
+   */
+  status: string;
+  states: {
+    draft: string;
+    done: string;
+    cancelled: string;
+  };
+  action: RunAction;
+  cancel?: RunAction;
+  /**
+   * An integer field that gets the number of records created.
+   */
+  count?: string;
+  creates: {
+    /**
+     * The child entity.
+     */
+    entity: string;
+    /**
+     * The child's reference to the run.
+     */
+    parent: string;
+    for: {
+      /**
+       * The entity whose records each get a child.
+       */
+      entity: string;
+      /**
+       * The child's reference to that record.
+       */
+      field: string;
+      /**
+       * Field equalities the records must match (e.g. {"status": "ACTIVE"}).
+       */
+      where?: {
+        [k: string]: string | number | boolean | null;
+      };
+    };
+    /**
+     * Child field → field of the matched record.
+     */
+    copy?: {
+      [k: string]: string;
+    };
+  };
+}
+export interface RunAction {
+  name: Identifier;
+  label?: string;
+}
+/**
+ * Links of this entity may not form a cycle: "field" for a self-reference (parent), or "from" and "to" for a link entity between two records of one entity. Checked under a lock per organization and entity with a recursive query.
+ */
+export interface Acyclic {
+  /**
+   * A self-reference (e.g. "parent").
+   */
+  field?: string;
+  /**
+   * The link's reference to the dependent record.
+   */
+  from?: string;
+  /**
+   * The link's reference to the record it depends on.
+   */
+  to?: string;
+  /**
+   * A self-reference of the linked entity (e.g. "parent"): a link between a record and its own ancestor or descendant is refused too.
+   */
+  hierarchy?: string;
 }
 export interface Role {
   name: Identifier;

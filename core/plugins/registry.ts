@@ -91,6 +91,15 @@ export class PluginRegistry implements PluginLookup {
     this.hooks.set(entityKey, [hooks, ...(this.hooks.get(entityKey) ?? [])]);
   }
 
+  /** A record action the core derives from the manifest (a run): refused like a plugin's when its name is taken. */
+  addCoreAction(entity: ResolvedEntity, action: Action): void {
+    const list = this.actions.get(entity.key) ?? [];
+    if (RESERVED_ACTION_NAMES.has(action.name) || list.some((a) => a.name === action.name)) {
+      throw new ManifestError([{ file: entity.file, pointer: `${entity.pointer}/run`, message: `the action name "${action.name}" is ${RESERVED_ACTION_NAMES.has(action.name) ? 'a built-in action' : `already an action of ${entity.key}`}` }]);
+    }
+    this.actions.set(entity.key, [...list, action]);
+  }
+
   hooksFor(entity: ResolvedEntity): Hooks[] {
     return this.hooks.get(entity.key) ?? [];
   }

@@ -22,6 +22,7 @@ import { interpolateConditions, type ResolvedEntity, type ResolvedTransition, ty
 import { stateLabel, titleOf } from './labels.js';
 import { Notifier } from './notifications.js';
 import { Participants } from './people.js';
+import { postOnTransition } from './posting.js';
 import { activeSteps, decide, isRefusal, planComplete, type Contribution, type GivenApproval, type Standing } from './quorum.js';
 import { RequestStore } from './requests.js';
 import type { HistoryItem, InboxItem, OpenRequest, RunOptions, RunResult, WorkflowAction, WorkflowPanel } from './types.js';
@@ -239,6 +240,8 @@ export class WorkflowEngine {
     const set = options.effects ? this.effectValues(t, await this.records.timeZone()) : {};
     const updated = await this.records.authorisedAction(`workflow:${t.name}`, entity.key).update(entity.key, id, { ...set, [wf.field]: to });
     const full = await this.system.get(entity.key, id);
+    // A document that posts (manifest `posting`) writes its ledger movements in this transaction.
+    if (options.effects) await postOnTransition(this.records, entity, t.name, full, from);
     await this.requests.record(entity, id, options.request ?? null, { kind: 'transition', transition: t.name, from_state: from, to_state: to, comment: options.comment, workflow_version: options.request?.workflow_version ?? wf.version });
     await this.records.auditEvent(entity.key, id, `workflow:${options.effects ? t.name : (t.approval?.reject?.name ?? t.name)}`, { from, to, comment: options.comment ?? null, request: options.request?.id ?? null });
     if (options.effects) {

@@ -11,6 +11,7 @@ import type { PluginRegistry } from '../plugins/registry.js';
 import type { RecordService } from '../data/records.js';
 import type { HookContext } from '../plugins/types.js';
 import { WorkflowEngine } from './engine.js';
+import { installPostingHooks } from './posting.js';
 
 export function installWorkflowHooks(registry: Registry, plugins: PluginRegistry): void {
   for (const module of registry.modules) {
@@ -29,6 +30,7 @@ export function installWorkflowHooks(registry: Registry, plugins: PluginRegistry
       });
     }
   }
+  installPostingHooks(registry, plugins);
   plugins.addCoreHooks('core.approval_override', {
     beforeCreate: (ctx, values) => checkOverride(ctx, values),
     beforeUpdate: (ctx, change) => checkOverride(ctx, change.values),

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createRuntime, type Runtime } from '../../core/runtime.js';
+import { applyLedgerTriggers } from '../../core/data/ledgers/ddl.js';
 import { RecordService } from '../../core/data/records.js';
 import type { Actor } from '../../core/data/actor.js';
 import type { Registry } from '../../core/manifest/index.js';
@@ -66,6 +67,8 @@ export async function createTestRuntime(options: { registry?: Registry; plugins?
     // What the migrations create by hand (migrations/*-sequence-counters.ts): noOverlap's exclusion constraints need it.
     await runtime.dataSource.query('CREATE EXTENSION IF NOT EXISTS btree_gist');
     await runtime.dataSource.synchronize();
+    // What synchronize cannot build: the ledgers' append-only triggers (migrations:generate writes them).
+    await applyLedgerTriggers(runtime.dataSource, runtime.registry);
   }
   return {
     ...runtime,

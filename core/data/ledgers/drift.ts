@@ -1,0 +1,50 @@
+/**
+ * The ledger check: for every ledger of a module, the sum of its movements
+ * per balance key against the balance row kept for that key. Any difference
+ * (a balance row changed outside the ledger, a movement without its balance)
+ * is drift; the core's `<module>.ledger_check` job reports it.
+ */
+import type { EntityManager } from 'typeorm';
+import type { Registry } from '../../manifest/index.js';
+import { colOf, q, rowsOf } from './context.js';
+
+export interface LedgerDrift {
+  ledger: string;
+  balance: string;
+  /** Key values (ids for references), by key field. */
+  key: Record<string, unknown>;
+  ledgerSum: string;
+  balance_quantity: string;
+}
+
+export async function ledgerDrift(manager: EntityManager, registry: Registry, organizationId: string, moduleId: string): Promise<{ checked: number; drift: LedgerDrift[] }> {
+  let checked = 0;
+  const drift: LedgerDrift[] = [];
+  for (const ledger of registry.entities.filter((e) => e.module === moduleId && e.ledger)) {
+    const balance = registry.entity(ledger.ledger!.balance)!;
+    const keys = balance.balance!.keys;
+    const lk = keys.map((k) => q(colOf(ledger, k)));
+    const bk = keys.map((k) => q(colOf(balance, k)));
+    const rows = rowsOf<Record<string, unknown> & { ledger_sum: string | null; balance_qty: string | null; matches: boolean }>(
+      await manager.query(
+        `WITH sums AS (
+           SELECT ${lk.map((c, i) => `${c} AS k${i}`).join(', ')}, sum(${q(colOf(ledger, ledger.ledger!.quantity))}) AS total
+           FROM ${q(ledger.table)} WHERE organization_id = $1 GROUP BY ${lk.join(', ')}
+         ), balances AS (
+           SELECT ${bk.map((c, i) => `${c} AS k${i}`).join(', ')}, ${q(colOf(balance, balance.balance!.quantity))} AS qty
+           FROM ${q(balance.table)} WHERE organization_id = $1
+         )
+         SELECT ${keys.map((_k, i) => `coalesce(s.k${i}, b.k${i})::text AS k${i}`).join(', ')}, s.total::text AS ledger_sum, b.qty::text AS balance_qty,
+                coalesce(s.total, 0) = coalesce(b.qty, 0) AS matches
+         FROM sums s FULL OUTER JOIN balances b ON ${keys.map((_k, i) => `s.k${i} = b.k${i}`).join(' AND ')}`,
+        [organizationId],
+      ),
+    );
+    checked += rows.length;
+    for (const r of rows) {
+      if (r.matches) continue;
+      drift.push({ ledger: ledger.key, balance: balance.key, key: Object.fromEntries(keys.map((k, i) => [k, r[`k${i}`]])), ledgerSum: r.ledger_sum ?? '0', balance_quantity: r.balance_qty ?? '0' });
+    }
+  }
+  return { checked, drift };
+}

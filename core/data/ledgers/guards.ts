@@ -1,0 +1,41 @@
+/**
+ * What the record pipeline (records.ts) asks of the bookkeeping primitives:
+ * which writes they refuse outright (a ledger is append-only, a balance is
+ * kept by its ledger only), and what runs before and after a row is written.
+ */
+import { forbidden } from '../../errors.js';
+import type { ResolvedEntity } from '../../manifest/index.js';
+import { checkAcyclic } from './acyclic.js';
+import { checkPostingDate, moveBalance } from './balances.js';
+import type { PrimitiveContext } from './context.js';
+
+export type { PrimitiveContext } from './context.js';
+
+/** Refusals that depend on the entity only (the database refuses them too, but a person gets a reason, not a 500). */
+export function refusePrimitiveWrite(entity: ResolvedEntity, operation: 'create' | 'update' | 'delete', registry: PrimitiveContext['registry']): void {
+  if (entity.ledger && operation !== 'create') {
+    throw forbidden(`${entity.pluralLabel} are a ledger: an entry is never ${operation === 'update' ? 'changed' : 'deleted'}; correct a mistake with a reversing entry.`, { entity: entity.key });
+  }
+  if (entity.balance) {
+    const ledger = entity.balance.ledger ? registry.entity(entity.balance.ledger) : undefined;
+    throw forbidden(`${entity.pluralLabel} are kept by ${ledger ? `the ${ledger.pluralLabel.toLowerCase()}` : 'their ledger'}: post a movement instead of ${operation === 'create' ? 'creating' : operation === 'update' ? 'editing' : 'deleting'} a balance.`, { entity: entity.key });
+  }
+}
+
+/** Whether a screen should offer `action` at all: false for what refusePrimitiveWrite refuses whoever asks. */
+export function primitiveAllows(entity: ResolvedEntity, action: string): boolean {
+  if (entity.ledger && (action === 'update' || action === 'delete')) return false;
+  if (entity.balance && (action === 'create' || action === 'update' || action === 'delete')) return false;
+  return true;
+}
+
+/** Before the INSERT or UPDATE: links that would form a cycle, postings dated before today where the organization forbids it. */
+export async function beforeWrite(ctx: PrimitiveContext, entity: ResolvedEntity, id: string, values: Record<string, unknown>, changed: string[]): Promise<void> {
+  if (entity.acyclic) await checkAcyclic(ctx, entity, id, values, changed);
+  if (entity.ledger) await checkPostingDate(ctx, entity, values);
+}
+
+/** After the INSERT: a ledger row moves its balance (or the whole write is refused). */
+export async function afterInsert(ctx: PrimitiveContext, entity: ResolvedEntity, values: Record<string, unknown>): Promise<void> {
+  if (entity.ledger) await moveBalance(ctx, entity, values);
+}

@@ -1,0 +1,261 @@
+/**
+ * The bookkeeping primitives of an entity (`ledger`, `balance`, `posting`,
+ * `run`, `acyclic`), resolved and cross-checked once at load: every field,
+ * entity and transition they name exists and has the type it needs, so the
+ * data layer (core/data/ledgers) never meets a half-declared one. Problems
+ * are `file#/entities/<i>/<key>/…`.
+ */
+import type { ManifestProblem } from '../errors.js';
+import { lookupEntity } from './entities.js';
+import type { ResolvedEntity, ResolvedField, ResolvedModule } from './model.js';
+
+export interface ResolvedLedger {
+  /** Balance entity key. */
+  balance: string;
+  quantity: string;
+  date?: string;
+}
+
+export interface ResolvedBalance {
+  keys: string[];
+  quantity: string;
+  nonNegative: boolean;
+  refusal?: string;
+  /** The ledger entity that keeps it (set when a ledger names it). */
+  ledger?: string;
+}
+
+export interface ResolvedPostingMovement {
+  /** `{ from: 'line' | 'document', field }`. */
+  quantity: ValueSource;
+  sign: 1 | -1;
+  set: Record<string, ValueSource>;
+}
+
+export interface ValueSource {
+  from: 'line' | 'document';
+  field: string;
+}
+
+export interface ResolvedPosting {
+  ledger: string;
+  lines?: { entity: string; parent: string };
+  post: string;
+  reverse: string;
+  date?: string;
+  source?: string;
+  movements: ResolvedPostingMovement[];
+}
+
+export interface ResolvedRun {
+  period: string[];
+  status: string;
+  states: { draft: string; done: string; cancelled: string };
+  action: { name: string; label: string };
+  cancel?: { name: string; label: string };
+  count?: string;
+  creates: { entity: string; parent: string; for: { entity: string; field: string; where: Record<string, string | number | boolean | null> }; copy: Record<string, string> };
+}
+
+export type ResolvedAcyclic =
+  | { kind: 'self'; field: string }
+  | { kind: 'link'; from: string; to: string; target: string; hierarchy?: string };
+
+const NUMERIC = new Set(['integer', 'decimal', 'money']);
+
+interface Ctx {
+  m: ResolvedModule;
+  entities: Map<string, ResolvedEntity>;
+  visible: Set<string>;
+  problems: ManifestProblem[];
+}
+
+function problem(ctx: Ctx, pointer: string, message: string): void {
+  ctx.problems.push({ file: ctx.m.file, pointer, message });
+}
+
+/** A field of `entity` by name; reports it under `pointer` when missing or of the wrong kind. */
+function fieldOf(ctx: Ctx, entity: ResolvedEntity, name: string, pointer: string, need?: (f: ResolvedField) => string | undefined): ResolvedField | undefined {
+  const f = entity.field.get(name);
+  if (!f) {
+    problem(ctx, pointer, `unknown field "${name}" of ${entity.key}`);
+    return undefined;
+  }
+  const wrong = need?.(f);
+  if (wrong) {
+    problem(ctx, pointer, `field "${name}" of ${entity.key} ${wrong}`);
+    return undefined;
+  }
+  return f;
+}
+
+const numeric = (f: ResolvedField): string | undefined => (NUMERIC.has(f.type) ? undefined : `must be numeric (integer, decimal or money), not ${f.type}`);
+
+function entityRef(ctx: Ctx, ref: string, pointer: string): ResolvedEntity | undefined {
+  const e = lookupEntity(ref, ctx.m.id, ctx.entities, ctx.visible);
+  if (!e) problem(ctx, pointer, `unknown entity "${ref}"`);
+  return e;
+}
+
+/** Resolves the primitives of every entity of the module (after references and workflows are linked). */
+export function resolvePrimitives(m: ResolvedModule, entities: Map<string, ResolvedEntity>, visible: Set<string>, problems: ManifestProblem[]): void {
+  const ctx: Ctx = { m, entities, visible, problems };
+  // Balances first: ledgers check their keys against them.
+  m.entities.forEach((entity, i) => {
+    const raw = m.manifest.entities[i];
+    if (raw.balance) entity.balance = resolveBalance(ctx, entity, raw.balance, `${entity.pointer}/balance`);
+    if (raw.acyclic) entity.acyclic = resolveAcyclic(ctx, entity, raw.acyclic, `${entity.pointer}/acyclic`);
+  });
+  m.entities.forEach((entity, i) => {
+    const raw = m.manifest.entities[i];
+    if (raw.ledger) entity.ledger = resolveLedger(ctx, entity, raw.ledger, `${entity.pointer}/ledger`);
+  });
+  m.entities.forEach((entity, i) => {
+    const raw = m.manifest.entities[i];
+    if (raw.posting) entity.posting = resolvePosting(ctx, entity, raw.posting, `${entity.pointer}/posting`);
+    if (raw.run) entity.run = resolveRun(ctx, entity, raw.run, `${entity.pointer}/run`);
+  });
+}
+
+type Raw<K extends 'ledger' | 'balance' | 'posting' | 'run' | 'acyclic'> = NonNullable<ResolvedModule['manifest']['entities'][number][K]>;
+
+function resolveBalance(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'balance'>, p: string): ResolvedBalance | undefined {
+  const ok = [
+    ...raw.keys.map((k, i) => fieldOf(ctx, entity, k, `${p}/keys/${i}`, (f) => (f.required ? undefined : 'must be required (a balance key cannot be empty)'))),
+    fieldOf(ctx, entity, raw.quantity, `${p}/quantity`, numeric),
+  ].every(Boolean);
+  if (raw.keys.includes(raw.quantity)) problem(ctx, `${p}/quantity`, 'the quantity cannot also be a key');
+  // The ledger's upsert writes the keys and the quantity only: any other required field needs a default.
+  for (const f of entity.fields) {
+    if (f.required && f.default === undefined && f.name !== raw.quantity && !raw.keys.includes(f.name)) problem(ctx, `${f.pointer}/required`, `a balance is created by its ledger with its keys and quantity only: "${f.name}" needs a default or must be optional`);
+  }
+  if (raw.refusal) {
+    for (const [, name] of raw.refusal.matchAll(/\{(\w+)\}/g)) {
+      if (name !== 'quantity' && !raw.keys.includes(name)) problem(ctx, `${p}/refusal`, `{${name}} is not a key of the balance (keys: ${raw.keys.join(', ')}; or {quantity})`);
+    }
+  }
+  return ok ? { keys: raw.keys, quantity: raw.quantity, nonNegative: raw.nonNegative ?? false, refusal: raw.refusal } : undefined;
+}
+
+function resolveLedger(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'ledger'>, p: string): ResolvedLedger | undefined {
+  const balance = entityRef(ctx, raw.balance, `${p}/balance`);
+  const quantity = fieldOf(ctx, entity, raw.quantity, `${p}/quantity`, numeric);
+  const date = raw.date === undefined ? true : fieldOf(ctx, entity, raw.date, `${p}/date`, (f) => (f.type === 'date' ? undefined : `must be a date field, not ${f.type}`));
+  if (!balance || !quantity || !date) return undefined;
+  if (!balance.balance) {
+    problem(ctx, `${p}/balance`, `${balance.key} does not declare "balance" (its keys and quantity)`);
+    return undefined;
+  }
+  if (balance.balance.ledger) {
+    problem(ctx, `${p}/balance`, `${balance.key} is already kept by the ledger ${balance.balance.ledger}`);
+    return undefined;
+  }
+  let ok = true;
+  for (const key of balance.balance.keys) {
+    const theirs = balance.field.get(key)!;
+    const mine = fieldOf(ctx, entity, key, `${p}/balance`, (f) =>
+      f.type !== theirs.type || f.target !== theirs.target ? `must have the type of ${balance.key}.${key} (${theirs.type}${theirs.target ? ` → ${theirs.target}` : ''})` : !f.required ? 'must be required (it is a key of the balance)' : undefined,
+    );
+    ok &&= Boolean(mine);
+  }
+  if (!ok) return undefined;
+  balance.balance.ledger = entity.key;
+  return { balance: balance.key, quantity: raw.quantity, date: raw.date };
+}
+
+function source(ctx: Ctx, text: string, doc: ResolvedEntity, line: ResolvedEntity | undefined, pointer: string): ValueSource | undefined {
+  const [head, rest] = text.startsWith('line.') ? ['line', text.slice(5)] : ['document', text];
+  const on = head === 'line' ? line : doc;
+  if (!on) {
+    problem(ctx, pointer, `"${text}" names a line field, but the posting declares no "lines"`);
+    return undefined;
+  }
+  return fieldOf(ctx, on, rest, pointer) ? { from: head as 'line' | 'document', field: rest } : undefined;
+}
+
+function resolvePosting(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'posting'>, p: string): ResolvedPosting | undefined {
+  const ledger = entityRef(ctx, raw.ledger, `${p}/ledger`);
+  if (ledger && !ledger.ledger) problem(ctx, `${p}/ledger`, `${ledger.key} does not declare "ledger"`);
+  const wf = ctx.m.workflows.find((w) => w.entity === entity.key);
+  if (!wf) problem(ctx, p, `a posting document needs a workflow (draft → submitted → cancelled) on ${entity.key}`);
+  for (const key of ['post', 'reverse'] as const) {
+    if (wf && !wf.transitions.some((t) => t.name === raw[key])) problem(ctx, `${p}/${key}`, `no transition "${raw[key]}" in the workflow ${wf.key}`);
+  }
+  const line = raw.lines ? entityRef(ctx, raw.lines.entity, `${p}/lines/entity`) : undefined;
+  if (line && raw.lines) fieldOf(ctx, line, raw.lines.parent, `${p}/lines/parent`, (f) => (f.type === 'reference' && f.target === entity.key ? undefined : `must be a reference to ${entity.key}`));
+  if (raw.date !== undefined) fieldOf(ctx, entity, raw.date, `${p}/date`, (f) => (f.type === 'date' ? undefined : `must be a date field, not ${f.type}`));
+  if (!ledger?.ledger || !wf) return undefined;
+  if (raw.source !== undefined) fieldOf(ctx, ledger, raw.source, `${p}/source`, (f) => (f.type === 'reference' && f.target === entity.key ? undefined : `must be a reference to ${entity.key}`));
+  const keys = ctx.entities.get(ledger.ledger.balance)!.balance!.keys;
+  const movements = raw.movements.map((mv, i): ResolvedPostingMovement | undefined => {
+    const mp = `${p}/movements/${i}`;
+    const quantity = source(ctx, mv.quantity, entity, line, `${mp}/quantity`);
+    const set: Record<string, ValueSource> = {};
+    for (const [target, text] of Object.entries(mv.set)) {
+      if (!fieldOf(ctx, ledger, target, `${mp}/set/${target}`)) continue;
+      if (target === ledger.ledger!.quantity || target === raw.source || target === ledger.ledger!.date) problem(ctx, `${mp}/set/${target}`, `"${target}" is filled by the posting itself`);
+      const s = source(ctx, text, entity, line, `${mp}/set/${target}`);
+      if (s) set[target] = s;
+    }
+    for (const k of keys) if (!(k in mv.set)) problem(ctx, `${mp}/set`, `the balance key "${k}" is not set`);
+    return quantity ? { quantity, sign: mv.sign ?? 1, set } : undefined;
+  });
+  if (movements.some((m) => !m)) return undefined;
+  return { ledger: ledger.key, lines: line && raw.lines ? { entity: line.key, parent: raw.lines.parent } : undefined, post: raw.post, reverse: raw.reverse, date: raw.date, source: raw.source, movements: movements as ResolvedPostingMovement[] };
+}
+
+function resolveRun(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'run'>, p: string): ResolvedRun | undefined {
+  raw.period.forEach((f, i) => fieldOf(ctx, entity, f, `${p}/period/${i}`, (x) => (x.required ? undefined : 'must be required (the period names the run)')));
+  const status = fieldOf(ctx, entity, raw.status, `${p}/status`, (f) => (f.type !== 'enum' ? `must be an enum, not ${f.type}` : !f.readOnly ? 'must be read-only (only the run moves it)' : undefined));
+  if (status) {
+    for (const [k, v] of Object.entries(raw.states)) if (!status.values?.includes(v)) problem(ctx, `${p}/states/${k}`, `"${v}" is not a value of ${entity.key}.${raw.status}`);
+    if (status.default !== raw.states.draft) problem(ctx, `${p}/status`, `the status field's default must be the draft state "${raw.states.draft}"`);
+  }
+  if (raw.count !== undefined) fieldOf(ctx, entity, raw.count, `${p}/count`, (f) => (f.type === 'integer' ? undefined : `must be an integer, not ${f.type}`));
+  if (ctx.m.workflows.some((w) => w.entity === entity.key && w.field === raw.status)) problem(ctx, `${p}/status`, 'the run moves its status itself; a workflow on the same field would fight it');
+  const child = entityRef(ctx, raw.creates.entity, `${p}/creates/entity`);
+  const source = entityRef(ctx, raw.creates.for.entity, `${p}/creates/for/entity`);
+  if (child) fieldOf(ctx, child, raw.creates.parent, `${p}/creates/parent`, (f) => (f.type === 'reference' && f.target === entity.key ? undefined : `must be a reference to ${entity.key}`));
+  if (child && source) fieldOf(ctx, child, raw.creates.for.field, `${p}/creates/for/field`, (f) => (f.type === 'reference' && f.target === source.key ? undefined : `must be a reference to ${source.key}`));
+  if (source) for (const f of Object.keys(raw.creates.for.where ?? {})) fieldOf(ctx, source, f, `${p}/creates/for/where/${f}`);
+  for (const [to, from] of Object.entries(raw.creates.copy ?? {})) {
+    if (child) fieldOf(ctx, child, to, `${p}/creates/copy/${to}`);
+    if (source) fieldOf(ctx, source, from, `${p}/creates/copy/${to}`);
+  }
+  if (raw.cancel && raw.cancel.name === raw.action.name) problem(ctx, `${p}/cancel/name`, 'the cancel action needs a name of its own');
+  if (!child || !source || !status) return undefined;
+  const label = (a: { name: string; label?: string }): { name: string; label: string } => ({ name: a.name, label: a.label ?? a.name.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) });
+  return {
+    period: raw.period,
+    status: raw.status,
+    states: raw.states,
+    action: label(raw.action),
+    cancel: raw.cancel ? label(raw.cancel) : undefined,
+    count: raw.count,
+    creates: { entity: child.key, parent: raw.creates.parent, for: { entity: source.key, field: raw.creates.for.field, where: raw.creates.for.where ?? {} }, copy: raw.creates.copy ?? {} },
+  };
+}
+
+function resolveAcyclic(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'acyclic'>, p: string): ResolvedAcyclic | undefined {
+  if (raw.field !== undefined) {
+    if (raw.from !== undefined || raw.to !== undefined || raw.hierarchy !== undefined) problem(ctx, p, '"field" (a self-reference) goes alone; "from"/"to"/"hierarchy" describe a link entity');
+    const f = fieldOf(ctx, entity, raw.field, `${p}/field`, (x) => (x.type === 'reference' && x.target === entity.key ? undefined : `must be a reference to ${entity.key} itself`));
+    return f ? { kind: 'self', field: f.name } : undefined;
+  }
+  if (raw.from === undefined || raw.to === undefined) {
+    problem(ctx, p, 'give "field" (a self-reference) or both "from" and "to" (a link entity)');
+    return undefined;
+  }
+  const from = fieldOf(ctx, entity, raw.from, `${p}/from`, (x) => (x.type === 'reference' ? undefined : `must be a reference, not ${x.type}`));
+  const to = fieldOf(ctx, entity, raw.to, `${p}/to`, (x) => (x.type === 'reference' ? undefined : `must be a reference, not ${x.type}`));
+  if (!from || !to) return undefined;
+  if (from.target !== to.target) {
+    problem(ctx, `${p}/to`, `"${raw.from}" and "${raw.to}" must point at the same entity (${from.target} ≠ ${to.target})`);
+    return undefined;
+  }
+  const target = ctx.entities.get(from.target!);
+  if (raw.hierarchy !== undefined && target) {
+    if (!fieldOf(ctx, target, raw.hierarchy, `${p}/hierarchy`, (x) => (x.type === 'reference' && x.target === target.key ? undefined : `must be a reference to ${target.key} itself`))) return undefined;
+  }
+  return { kind: 'link', from: from.name, to: to.name, target: from.target!, hierarchy: raw.hierarchy };
+}

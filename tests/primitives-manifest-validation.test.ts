@@ -1,0 +1,126 @@
+/**
+ * Mistakes in the bookkeeping primitives (`ledger`, `balance`, `posting`,
+ * `run`, `acyclic`) stop the load, each as file#/json/pointer: problem, before
+ * any database is touched; `manifest:validate` reports the same.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { ManifestError, type ManifestProblem } from '../core/errors.js';
+import { loadRegistry } from '../core/manifest/index.js';
+import { stockroomDir, stockroomManifest, type Json } from './support/ledger-fixture.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+type Entity = Json & { name: string; fields: Json[] };
+
+/** The fixture with one change made to it by `edit`, and the problems its load reports (with their entity index). */
+function problemsAfter(edit: (entities: Entity[], manifest: Json) => void): { problems: ManifestProblem[]; file: string; index: (name: string) => number } {
+  const manifest = stockroomManifest();
+  const entities = manifest.entities as Entity[];
+  edit(entities, manifest);
+  const dir = stockroomDir(manifest);
+  dirs.push(dir);
+  const index = (name: string): number => entities.findIndex((e) => e.name === name);
+  try {
+    loadRegistry({ dir });
+  } catch (err) {
+    if (!(err instanceof ManifestError)) throw err;
+    return { problems: err.problems, file: join(dir, 'stockroom.json'), index };
+  }
+  throw new Error('the manifest loaded without problems');
+}
+
+const entity = (entities: Entity[], name: string): Entity => entities.find((e) => e.name === name)!;
+const field = (entities: Entity[], e: string, f: string): Json => entity(entities, e).fields.find((x) => x.name === f)!;
+
+describe('the fixture itself', () => {
+  it('loads, with every primitive resolved', () => {
+    const dir = stockroomDir();
+    dirs.push(dir);
+    const registry = loadRegistry({ dir });
+    expect(registry.entity('stockroom.stock_balance')!.balance).toMatchObject({ keys: ['item', 'warehouse'], nonNegative: true, ledger: 'stockroom.stock_move' });
+    expect(registry.entity('stockroom.stock_move')!.ledger).toEqual({ balance: 'stockroom.stock_balance', quantity: 'qty', date: 'posting_date' });
+    expect(registry.entity('stockroom.payroll_run')!.run).toMatchObject({ creates: { entity: 'stockroom.payslip', for: { entity: 'stockroom.employee' } } });
+    expect(registry.entity('stockroom.warehouse')!.acyclic).toEqual({ kind: 'self', field: 'parent' });
+  });
+});
+
+describe('refused primitives, with file and pointer', () => {
+  it('a ledger whose balance entity declares no balance, and a ledger quantity that is not numeric', () => {
+    const { problems, file, index } = problemsAfter((es) => {
+      delete entity(es, 'stock_balance').balance;
+      field(es, 'stock_move', 'qty').type = 'string';
+    });
+    expect(problems).toEqual(expect.arrayContaining([
+      { file, pointer: `/entities/${index('stock_move')}/ledger/quantity`, message: 'field "qty" of stockroom.stock_move must be numeric (integer, decimal or money), not string' },
+    ]));
+    const { problems: p2 } = problemsAfter((es) => delete entity(es, 'stock_balance').balance);
+    expect(p2.map((p) => p.message)).toContain('stockroom.stock_balance does not declare "balance" (its keys and quantity)');
+  });
+
+  it('a balance key that is optional, a refusal naming no key, a ledger key of another type', () => {
+    const { problems, file, index } = problemsAfter((es) => {
+      field(es, 'stock_balance', 'warehouse').required = false;
+      (entity(es, 'stock_balance').balance as Json).refusal = 'Only {quantity} of {sku}';
+    });
+    const b = index('stock_balance');
+    expect(problems).toEqual(expect.arrayContaining([
+      { file, pointer: `/entities/${b}/balance/keys/1`, message: 'field "warehouse" of stockroom.stock_balance must be required (a balance key cannot be empty)' },
+      { file, pointer: `/entities/${b}/balance/refusal`, message: '{sku} is not a key of the balance (keys: item, warehouse; or {quantity})' },
+    ]));
+    const typed = problemsAfter((es) => Object.assign(field(es, 'stock_move', 'warehouse'), { target: 'item' }));
+    expect(typed.problems).toContainEqual({ file: typed.file, pointer: `/entities/${typed.index('stock_move')}/ledger/balance`, message: 'field "warehouse" of stockroom.stock_move must have the type of stockroom.stock_balance.warehouse (reference → stockroom.warehouse)' });
+  });
+
+  it('a required field of the balance that the ledger cannot fill', () => {
+    const { problems, file, index } = problemsAfter((es) => entity(es, 'stock_balance').fields.push({ name: 'bin', type: 'string', required: true }));
+    expect(problems).toEqual([{ file, pointer: `/entities/${index('stock_balance')}/fields/4/required`, message: 'a balance is created by its ledger with its keys and quantity only: "bin" needs a default or must be optional' }]);
+  });
+
+  it('a posting naming a transition its workflow lacks, a line field that does not exist, a key not set', () => {
+    const { problems, file, index } = problemsAfter((es) => {
+      const posting = entity(es, 'stock_entry').posting as Json & { movements: Json[] };
+      posting.post = 'approve';
+      posting.movements[0] = { quantity: 'line.amount', set: { item: 'line.item' } };
+    });
+    const p = `/entities/${index('stock_entry')}/posting`;
+    expect(problems).toEqual(expect.arrayContaining([
+      { file, pointer: `${p}/post`, message: 'no transition "approve" in the workflow stockroom.stock_entry' },
+      { file, pointer: `${p}/movements/0/quantity`, message: 'unknown field "amount" of stockroom.stock_entry_line' },
+      { file, pointer: `${p}/movements/0/set`, message: 'the balance key "warehouse" is not set' },
+    ]));
+  });
+
+  it('a run whose status people could set, a child without a reference to the run', () => {
+    const { problems, file, index } = problemsAfter((es) => {
+      delete field(es, 'payroll_run', 'status').readOnly;
+      (entity(es, 'payroll_run').run as Json & { creates: Json }).creates.parent = 'employee';
+    });
+    const p = `/entities/${index('payroll_run')}/run`;
+    expect(problems).toEqual(expect.arrayContaining([
+      { file, pointer: `${p}/status`, message: 'field "status" of stockroom.payroll_run must be read-only (only the run moves it)' },
+      { file, pointer: `${p}/creates/parent`, message: 'field "employee" of stockroom.payslip must be a reference to stockroom.payroll_run' },
+    ]));
+  });
+
+  it('an acyclic self-reference that points elsewhere, and a link whose ends point at different entities', () => {
+    const { problems, file, index } = problemsAfter((es) => {
+      entity(es, 'warehouse').fields.push({ name: 'item', type: 'reference', target: 'item' });
+      entity(es, 'warehouse').acyclic = { field: 'item' };
+      field(es, 'task_link', 'depends_on').target = 'item';
+    });
+    expect(problems).toEqual(expect.arrayContaining([
+      { file, pointer: `/entities/${index('warehouse')}/acyclic/field`, message: 'field "item" of stockroom.warehouse must be a reference to stockroom.warehouse itself' },
+      { file, pointer: `/entities/${index('task_link')}/acyclic/to`, message: '"task" and "depends_on" must point at the same entity (stockroom.task ≠ stockroom.item)' },
+    ]));
+  });
+
+  it('an unknown key inside a primitive is a schema error at its pointer', () => {
+    const { problems, file, index } = problemsAfter((es) => Object.assign(entity(es, 'stock_move').ledger as Json, { balances: 'x' }));
+    expect(problems).toContainEqual(expect.objectContaining({ file, pointer: `/entities/${index('stock_move')}/ledger` }));
+  });
+});
