@@ -42,6 +42,8 @@ export const SESSION_TABLE = 'core_session';
 export const AUTH_CODE_TABLE = 'core_auth_code';
 /** Timestamps of sign-in failures and code requests per hashed key, for lock-out and rate limits. */
 export const AUTH_THROTTLE_TABLE = 'core_auth_throttle';
+/** REST API refresh tokens (core/api), stored hashed, one family per sign-in. */
+export const API_TOKEN_TABLE = 'core_api_token';
 export const DOCUMENT_TABLE = 'core_document';
 export const DOCUMENT_COUNTER_TABLE = 'core_document_counter';
 
