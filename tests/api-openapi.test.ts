@@ -98,7 +98,7 @@ describe('the OpenAPI document', () => {
   it('without a token documents only how to sign in', async () => {
     const res = await apiCall(server.url, 'GET', '/openapi.json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths as Json).sort()).toEqual(['/auth/login', '/auth/logout', '/auth/refresh']);
+    expect(Object.keys(res.body.paths as Json).sort()).toEqual(['/auth/login', '/auth/logout', '/auth/refresh', '/auth/token']);
     const result = await validate(structuredClone(res.body) as never);
     expect(result.valid ? '' : compileErrors(result)).toBe('');
   });

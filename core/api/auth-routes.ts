@@ -6,10 +6,13 @@
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { authenticator } from '../auth/index.js';
+import { verifyClientCredentials } from '../auth/api-clients.js';
+import { blockedUntil, LOGIN_PER_IP, recordHit } from '../auth/throttle.js';
+import { RateLimited } from '../auth/accounts.js';
 import type { Runtime } from '../runtime.js';
 import type { OriginPolicy } from './cors.js';
 import { badRequest, unauthorized } from './problem.js';
-import type { TokenService } from './tokens.js';
+import { ACCESS_TOKEN_SECONDS, type TokenService } from './tokens.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 const wrap = (fn: Handler) => (req: Request, res: Response, next: NextFunction) => void fn(req, res).catch(next);
@@ -39,6 +42,27 @@ export function authRoutes(runtime: Runtime, tokens: TokenService, origins: Orig
     await origins.check(req, user.organizationId);
     res.setHeader('Cache-Control', 'no-store');
     res.json(await tokens.issue({ userId: user.id, organizationId: user.organizationId, email: user.email }));
+  }));
+
+  // Client credentials (machine clients): an access token only; the client asks again when it expires.
+  router.post('/token', wrap(async (req, res) => {
+    const { grant_type, client_id, client_secret } = stringsOf(req.body, ['grant_type', 'client_id', 'client_secret']);
+    if (grant_type !== 'client_credentials') throw badRequest('grant_type must be client_credentials.', 'grant_type');
+    // Wrong secrets count with the sign-in failures of the address (core/auth's throttle): no guessing at speed.
+    const manager = runtime.dataSource.manager;
+    const ip = req.ip ?? 'unknown';
+    const blocked = await blockedUntil(manager, 'login_ip', ip, LOGIN_PER_IP);
+    if (blocked) throw new RateLimited('Too many failed sign-ins from your network; try again later.', blocked);
+    const client = await verifyClientCredentials(runtime, client_id!, client_secret!);
+    if (!client) {
+      await recordHit(manager, 'login_ip', ip);
+      throw unauthorized('The client id or secret is wrong, or the client is inactive or expired.');
+    }
+    await origins.check(req, client.organizationId);
+    const token = await tokens.accessToken({ userId: client.userId, organizationId: client.organizationId, email: client.email }, client.expiresAt);
+    const expiresIn = client.expiresAt ? Math.min(ACCESS_TOKEN_SECONDS, Math.floor((client.expiresAt.getTime() - Date.now()) / 1000)) : ACCESS_TOKEN_SECONDS;
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ access_token: token, token_type: 'Bearer', expires_in: expiresIn });
   }));
 
   router.post('/refresh', wrap(async (req, res) => {

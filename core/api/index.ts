@@ -101,6 +101,21 @@ const AUTH_PATHS = {
       responses: { '200': tokenPair, '400': problem('Bad body'), '401': problem('Wrong credentials'), '429': problem('Locked out or rate limited') },
     },
   },
+  '/auth/token': {
+    post: {
+      operationId: 'clientToken',
+      summary: 'An access token for an API client (client credentials)',
+      tags: ['auth'],
+      security: [],
+      requestBody: tokenBody({ grant_type: { type: 'string', enum: ['client_credentials'] }, client_id: { type: 'string' }, client_secret: { type: 'string' } }, ['grant_type', 'client_id', 'client_secret']),
+      responses: {
+        '200': { description: 'Token', content: { 'application/json': { schema: { type: 'object', required: ['access_token', 'token_type', 'expires_in'], properties: { access_token: { type: 'string' }, token_type: { type: 'string', enum: ['Bearer'] }, expires_in: { type: 'integer' } } } } } },
+        '400': problem('Bad body'),
+        '401': problem('Wrong credentials'),
+        '429': problem('Rate limited'),
+      },
+    },
+  },
   '/auth/refresh': {
     post: {
       operationId: 'refresh',

@@ -7,6 +7,7 @@
 import { BaseEntity, EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm';
 import {
   AUTH_CODE_TABLE,
+  API_CLIENT_SECRET_TABLE,
   API_TOKEN_TABLE,
   AUTH_THROTTLE_TABLE,
   columnOf,
@@ -278,6 +279,22 @@ function credentialSchemas(): EntitySchema[] {
         { name: 'IDX_core_api_token_family', columns: ['family_id'] },
         { name: 'IDX_core_api_token_user', columns: ['user_id'] },
       ],
+    }),
+    new EntitySchema({
+      // An API client's secret (core/auth/api-clients.ts), as SHA-256: the secret is 32 random bytes, shown once.
+      name: 'CoreApiClientSecret',
+      target: runtimeClass('CoreApiClientSecret'),
+      tableName: API_CLIENT_SECRET_TABLE,
+      columns: {
+        client_id: { type: 'uuid', primary: true },
+        organization_id: { type: 'uuid' },
+        secret_hash: { type: 'varchar', length: 64 },
+        created_at: { type: 'timestamptz', createDate: true },
+      },
+      relations: {
+        organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
+        client: { type: 'many-to-one', target: 'CoreApiClient', joinColumn: { name: 'client_id' }, onDelete: 'CASCADE' },
+      } as Record<string, EntitySchemaRelationOptions>,
     }),
     new EntitySchema({
       name: 'CoreAuthThrottle',
