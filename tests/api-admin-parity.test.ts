@@ -69,10 +69,14 @@ async function apiList(token: string, path: string): Promise<{ status: number; r
 }
 
 async function adminList(client: AdminClient, resource: string): Promise<{ status: number; records: Rec[] }> {
-  const res = await client.get(`/admin/api/resources/${resource}/actions/list?perPage=500&page=1`);
-  if (res.status !== 200 || !res.body.records) return { status: res.status, records: [] };
-  expect((res.body.meta as { total: number }).total).toBeLessThan(500);
-  return { status: 200, records: res.body.records.map((r) => ({ ...r.params, id: r.id })) };
+  const records: Rec[] = [];
+  for (let page = 1; page < 50; page++) {
+    const res = await client.get(`/admin/api/resources/${resource}/actions/list?perPage=200&page=${page}&sortBy=id&direction=asc`);
+    if (res.status !== 200 || !res.body.records) return { status: res.status, records: [] };
+    records.push(...res.body.records.map((r) => ({ ...r.params, id: r.id })));
+    if (records.length >= (res.body.meta as { total: number }).total || !res.body.records.length) break;
+  }
+  return { status: 200, records };
 }
 
 /** A record's entity fields as the admin sends them (JSON fields travel as text there). */
