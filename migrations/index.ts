@@ -8,7 +8,7 @@ import * as m4 from './1796161234853-system-actor-names.js';
 import * as m5 from './1796161563850-organization-timezone.js';
 import * as m6 from './1796162872008-module-role-keys.js';
 import * as m7 from './1796164649466-mail-outbox-secret.js';
-import * as m8 from './1796173832341-rest-api.js';
+import * as m8 from './1796175155965-rest-api.js';
 
 type MigrationClass = new () => MigrationInterface;
 const classesOf = (mod: Record<string, unknown>): MigrationClass[] => Object.values(mod) as MigrationClass[];

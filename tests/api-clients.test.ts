@@ -94,6 +94,19 @@ describe('an API client', () => {
     expect((await token(client.id, client.secret)).status).toBe(401);
   });
 
+  it('may be called from a browser page of its own allowed origins, which let no one else in', async () => {
+    const origin = `https://kiosk-${Date.now()}.example`;
+    const client = await newClient('Kiosk', ['library.librarian'], { allowed_origins: [origin] });
+    const res = await apiCall(server.url, 'POST', '/auth/token', { body: { grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret }, headers: { origin } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+    expect((await apiCall(server.url, 'GET', '/library/book', { token: String(res.body.access_token), headers: { origin } })).status).toBe(200);
+    const other = await newClient('Not the kiosk', ['library.librarian']);
+    const otherToken = String((await token(other.id, other.secret)).body.access_token);
+    expect((await apiCall(server.url, 'GET', '/library/book', { token: otherToken, headers: { origin } })).status).toBe(403);
+    await expect((await fixture.as('admin')).create('core.api_client', { name: 'Bad origin', roles: [], allowed_origins: ['https://x.example/path'] })).rejects.toMatchObject({ fieldErrors: { allowed_origins: expect.anything() } });
+  });
+
   it('refuses roles that do not exist, as a field error', async () => {
     const admin = await fixture.as('admin');
     await expect(admin.create('core.api_client', { name: 'Bad roles', roles: ['no.such_role'] })).rejects.toMatchObject({ fieldErrors: { roles: expect.anything() } });

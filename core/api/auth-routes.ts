@@ -58,7 +58,7 @@ export function authRoutes(runtime: Runtime, tokens: TokenService, origins: Orig
       await recordHit(manager, 'login_ip', ip);
       throw unauthorized('The client id or secret is wrong, or the client is inactive or expired.');
     }
-    await origins.check(req, client.organizationId);
+    await origins.check(req, client.organizationId, client.userId);
     const token = await tokens.accessToken({ userId: client.userId, organizationId: client.organizationId, email: client.email }, client.expiresAt);
     const expiresIn = client.expiresAt ? Math.min(ACCESS_TOKEN_SECONDS, Math.floor((client.expiresAt.getTime() - Date.now()) / 1000)) : ACCESS_TOKEN_SECONDS;
     res.setHeader('Cache-Control', 'no-store');

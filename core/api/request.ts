@@ -46,7 +46,7 @@ export function authenticate(runtime: Runtime, tokens: TokenService, perToken: R
       // Per caller (the token's user; refreshing does not reset it).
       const wait = perToken.hit(principal.userId);
       if (wait !== null) throw tooMany(wait, 'for this token');
-      await origins.check(req, principal.organizationId);
+      await origins.check(req, principal.organizationId, principal.userId);
       (req as ApiRequest).umsPrincipal = principal;
       (req as ApiRequest).umsRecords = await RecordService.for(runtime, { kind: 'user', userId: principal.userId, organizationId: principal.organizationId, email: principal.email, ip: req.ip });
     };

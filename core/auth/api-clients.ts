@@ -37,15 +37,27 @@ async function syncRoles(records: RecordService, userId: string, roles: string[]
   for (const role of found) if (!held.some((a) => a.role === role.id)) await system.create('core.role_assignment', { user: userId, role: role.id });
 }
 
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$/;
+
+function checkOrigins(values: Record<string, unknown>): void {
+  const origins = values.allowed_origins;
+  if (origins === null || origins === undefined) return;
+  if (!Array.isArray(origins) || origins.length > 50 || origins.some((o) => typeof o !== 'string' || !ORIGIN.test(o))) {
+    throw new RecordValidationError(CLIENT, { allowed_origins: { message: 'must be a list of origins such as "https://app.example.org" (scheme, host and port; no path)', type: 'origins' } });
+  }
+}
+
 export const apiClientHooks: EntityHooks<RecordService> = {
   beforeCreate: (_ctx, values) => {
     checkRoles(values);
+    checkOrigins(values);
     // The account is made by afterCreate, never chosen: a client cannot borrow a person's account.
     values.user = null;
     values.secret_created_at = null;
   },
   beforeUpdate: (_ctx, change) => {
     if (change.changed.includes('roles')) checkRoles(change.values);
+    if (change.changed.includes('allowed_origins')) checkOrigins(change.values);
     if (change.before.user) change.values.user = change.before.user;
   },
   afterCreate: async (ctx, record) => {

@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (origins an organization lets call the API from a browser), `core.api_client`
  * (machine clients, acting as their own account) and their hashed secrets.
  */
-export class RestApi1796173832341 implements MigrationInterface {
-  name = 'RestApi1796173832341';
+export class RestApi1796175155965 implements MigrationInterface {
+  name = 'RestApi1796175155965';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "core_api_token" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "user_id" uuid NOT NULL, "family_id" uuid NOT NULL, "token_hash" character varying(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_df7a8da807713bc5513c3462c41" PRIMARY KEY ("id"))`);
@@ -16,7 +16,7 @@ export class RestApi1796173832341 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_core_api_token_family" ON "core_api_token" ("family_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_core_api_token_user" ON "core_api_token" ("user_id") `);
     await queryRunner.query(`CREATE TABLE "core_api_client_secret" ("client_id" uuid NOT NULL, "organization_id" uuid NOT NULL, "secret_hash" character varying(64) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_fb46445a416b7953bd1126e110a" PRIMARY KEY ("client_id"))`);
-    await queryRunner.query(`CREATE TABLE "core_api_client" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "name" character varying(100) NOT NULL, "roles" jsonb NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE, "is_active" boolean NOT NULL DEFAULT true, "user_id" uuid, "secret_created_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by" uuid, "updated_by" uuid, "version" integer NOT NULL DEFAULT '1', CONSTRAINT "UQ_core_api_client_organization_id_name" UNIQUE ("organization_id", "name"), CONSTRAINT "PK_b4c44dbaf167f3e257a9ea3bff8" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "core_api_client" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "name" character varying(100) NOT NULL, "roles" jsonb NOT NULL, "allowed_origins" jsonb, "expires_at" TIMESTAMP WITH TIME ZONE, "is_active" boolean NOT NULL DEFAULT true, "user_id" uuid, "secret_created_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by" uuid, "updated_by" uuid, "version" integer NOT NULL DEFAULT '1', CONSTRAINT "UQ_core_api_client_organization_id_name" UNIQUE ("organization_id", "name"), CONSTRAINT "PK_b4c44dbaf167f3e257a9ea3bff8" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "IDX_core_api_client_organization_id" ON "core_api_client" ("organization_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_core_api_client_organization_id_user_id" ON "core_api_client" ("organization_id", "user_id") `);
     await queryRunner.query(`CREATE TABLE "core_api_origin" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "origin" character varying(200) NOT NULL, "note" character varying(200), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by" uuid, "updated_by" uuid, "version" integer NOT NULL DEFAULT '1', CONSTRAINT "UQ_core_api_origin_organization_id_origin" UNIQUE ("organization_id", "origin"), CONSTRAINT "PK_9ef5ec21df260bc3ed4cd6f4ec9" PRIMARY KEY ("id"))`);
