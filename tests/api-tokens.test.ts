@@ -107,6 +107,19 @@ describe('refresh tokens', () => {
     const tokens = await apiLogin(server.url, email('library.member'));
     expect((await apiCall(server.url, 'POST', '/auth/logout', { body: { refresh_token: tokens.refresh_token } })).status).toBe(204);
     expect((await apiCall(server.url, 'POST', '/auth/refresh', { body: { refresh_token: tokens.refresh_token } })).status).toBe(401);
+    // Its access token too, at once; another sign-in of the same user goes on.
+    expect((await apiCall(server.url, 'GET', '/me', { token: tokens.access_token })).status).toBe(401);
+    const other = await apiLogin(server.url, email('library.member'));
+    expect((await apiCall(server.url, 'GET', '/me', { token: other.access_token })).status).toBe(200);
+  });
+
+  it('a reused refresh token also ends the access tokens of that sign-in', async () => {
+    const first = await apiLogin(server.url, email('library.member'));
+    const rotated = (await apiCall(server.url, 'POST', '/auth/refresh', { body: { refresh_token: first.refresh_token } })).body as unknown as { access_token: string };
+    expect((await apiCall(server.url, 'GET', '/me', { token: rotated.access_token })).status).toBe(200);
+    await apiCall(server.url, 'POST', '/auth/refresh', { body: { refresh_token: first.refresh_token } });
+    expect((await apiCall(server.url, 'GET', '/me', { token: rotated.access_token })).status).toBe(401);
+    expect((await apiCall(server.url, 'GET', '/me', { token: first.access_token })).status).toBe(401);
   });
 
   it('refuses a malformed body with 400 before anything else', async () => {

@@ -7,7 +7,8 @@
  * stored as its SHA-256 only, valid 7 days and single use: a refresh marks it
  * used in one conditional UPDATE (two racing refreshes cannot both win) and
  * issues the next token of the same family; presenting a used token again
- * means it was copied, so the whole family is revoked.
+ * means it was copied, so the whole family is revoked. An access token names
+ * its family: once the family is revoked (logout, reuse) it stops too.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ import { unauthorized } from './problem.js';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_SECONDS = 7 * 24 * 3600;
+/** How long "this sign-in is not revoked" is believed (another process's logout takes at most this long). */
+const FAMILY_TTL_MS = 5_000;
 const ISSUER = 'ums';
 const AUDIENCE = 'ums-api';
 
@@ -61,9 +64,9 @@ export class TokenService {
   ) {}
 
   /** `until`: an earlier end than 15 minutes (an API client that expires sooner). */
-  async accessToken(p: ApiPrincipal, until?: Date | null): Promise<string> {
+  async accessToken(p: ApiPrincipal, until?: Date | null, family?: string): Promise<string> {
     const exp = Math.floor(Date.now() / 1000) + ACCESS_TOKEN_SECONDS;
-    return new SignJWT({ org: p.organizationId, email: p.email })
+    return new SignJWT({ org: p.organizationId, email: p.email, ...(family ? { fam: family } : {}) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(p.userId)
       .setIssuer(ISSUER)
@@ -83,10 +86,26 @@ export class TokenService {
       if (err instanceof joseErrors.JOSEError || err instanceof TypeError) throw unauthorized('The access token is invalid or has expired: sign in again or refresh it.');
       throw err;
     }
-    const { sub, org, email } = payload as { sub?: unknown; org?: unknown; email?: unknown };
-    if (!isUuid(sub) || !isUuid(org) || typeof email !== 'string') throw unauthorized('The access token is invalid or has expired: sign in again or refresh it.');
-    if (!(await isActive(this.runtime, { id: sub, organizationId: org }))) throw unauthorized('The access token is invalid or has expired: sign in again or refresh it.');
+    const { sub, org, email, fam } = payload as { sub?: unknown; org?: unknown; email?: unknown; fam?: unknown };
+    const refused = (): Error => unauthorized('The access token is invalid or has expired: sign in again or refresh it.');
+    if (!isUuid(sub) || !isUuid(org) || typeof email !== 'string' || (fam !== undefined && !isUuid(fam))) throw refused();
+    if (!(await isActive(this.runtime, { id: sub, organizationId: org }))) throw refused();
+    // A sign-in ended (logout, a reused refresh token): its access tokens end with it.
+    if (typeof fam === 'string' && (await this.familyRevoked(fam))) throw refused();
     return { userId: sub, organizationId: org, email };
+  }
+
+  /** Believed FAMILY_TTL_MS, like a user's status; this process forgets it at once when it revokes the family. */
+  private families = new Map<string, { revoked: boolean; expires: number }>();
+
+  private async familyRevoked(family: string): Promise<boolean> {
+    const hit = this.families.get(family);
+    if (hit && hit.expires > Date.now()) return hit.revoked;
+    const rows: { revoked: boolean }[] = await this.runtime.dataSource.query(`SELECT bool_or(revoked_at IS NOT NULL) AS revoked FROM ${API_TOKEN_TABLE} WHERE family_id = $1`, [family]);
+    const revoked = rows[0]?.revoked !== false;
+    if (this.families.size > 50_000) this.families.clear();
+    this.families.set(family, { revoked, expires: Date.now() + FAMILY_TTL_MS });
+    return revoked;
   }
 
   /** A new sign-in: a new family. */
@@ -100,7 +119,7 @@ export class TokenService {
       `INSERT INTO ${API_TOKEN_TABLE} (organization_id, user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
       [p.organizationId, p.userId, family, hashOf(refresh), REFRESH_TOKEN_SECONDS],
     );
-    return { access_token: await this.accessToken(p), token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, refresh_token: refresh, refresh_expires_in: REFRESH_TOKEN_SECONDS };
+    return { access_token: await this.accessToken(p, null, family), token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, refresh_token: refresh, refresh_expires_in: REFRESH_TOKEN_SECONDS };
   }
 
   /** Rotates a refresh token; a token used before revokes its family. */
@@ -121,10 +140,11 @@ export class TokenService {
     const row = claimed[0];
     if (!row) {
       // Used already (by someone holding a copy, or by us after a lost answer): end the whole sign-in.
-      await this.runtime.dataSource.query(
-        `UPDATE ${API_TOKEN_TABLE} SET revoked_at = now() WHERE revoked_at IS NULL AND family_id IN (SELECT family_id FROM ${API_TOKEN_TABLE} WHERE token_hash = $1 AND used_at IS NOT NULL)`,
+      const [revoked]: [{ family_id: string }[], number] = await this.runtime.dataSource.query(
+        `UPDATE ${API_TOKEN_TABLE} SET revoked_at = now() WHERE revoked_at IS NULL AND family_id IN (SELECT family_id FROM ${API_TOKEN_TABLE} WHERE token_hash = $1 AND used_at IS NOT NULL) RETURNING family_id`,
         [hash],
       );
+      for (const r of revoked) this.families.delete(r.family_id);
       throw refused;
     }
     if (!row.active || !row.email) throw refused;
@@ -134,10 +154,11 @@ export class TokenService {
   /** Signs a sign-in out: every refresh token of the token's family. Unknown tokens are no error (idempotent). */
   async logout(token: unknown): Promise<void> {
     if (typeof token !== 'string' || !token || token.length > 200) return;
-    await this.runtime.dataSource.query(
-      `UPDATE ${API_TOKEN_TABLE} SET revoked_at = now() WHERE revoked_at IS NULL AND family_id IN (SELECT family_id FROM ${API_TOKEN_TABLE} WHERE token_hash = $1)`,
+    const [revoked]: [{ family_id: string }[], number] = await this.runtime.dataSource.query(
+      `UPDATE ${API_TOKEN_TABLE} SET revoked_at = now() WHERE revoked_at IS NULL AND family_id IN (SELECT family_id FROM ${API_TOKEN_TABLE} WHERE token_hash = $1) RETURNING family_id`,
       [hashOf(token)],
     );
+    for (const r of revoked) this.families.delete(r.family_id);
   }
 
   async organizationOf(id: string): Promise<{ id: string; slug: string; name: string } | undefined> {
