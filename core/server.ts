@@ -8,6 +8,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import session from 'express-session';
 import AdminJSExpress from '@adminjs/express';
 import { buildAdmin } from './admin/index.js';
+import { apiDocs, apiRouter, API_ROOT, DOCS_ROOT, type ApiOptions } from './api/index.js';
 import { exchangeRouter } from './admin/file-routes.js';
 import { formBodies, formidableOptions, prepareUploadDir } from './admin/form-bodies.js';
 import { readUploadLimits, type UploadLimits } from '../config/index.js';
@@ -28,6 +29,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Request body limits; by default from the environment (config/index.ts). */
   uploads?: UploadLimits;
+  /** The REST API's settings (signing key, rate limits); by default from the environment. */
+  api?: Partial<Omit<ApiOptions, 'dataDir'>>;
 }
 
 export interface UmsApp {
@@ -47,6 +50,9 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   app.set('trust proxy', options.trustProxy ?? false);
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.get('/health', (_req, res) => res.json({ ok: true }));
+  // The REST API (core/api): bearer tokens, not cookies, so no cross-site check; CORS per organization instead.
+  app.use(API_ROOT, apiRouter(runtime, { dataDir: options.dataDir, ...options.api }));
+  app.use(DOCS_ROOT, apiDocs());
   app.use(refuseCrossSiteRequests()); // POST/PUT/PATCH/DELETE from another site (CSRF, login CSRF): 403 before any parsing
   // Account pages and JSON endpoints (forgot/reset password, invitation, delete own account); own body parsers.
   app.use('/auth', authRoutes(runtime, { session: sessions.options }));

@@ -26,7 +26,7 @@ const LAYERS: string[][] = [
   ['core/plugins/', 'core/mail/', 'core/auth/', 'core/workflow/', 'core/documents/', 'core/exchange/', 'core/jobs/', 'core/tenancy/'],
   ['core/sdk.ts'],
   ['modules/'],
-  ['core/admin/'],
+  ['core/admin/', 'core/api/'],
   ['core/modules.ts', 'core/runtime.ts', 'core/server.ts', 'core/cli/', 'scripts/', 'tests/'],
 ];
 

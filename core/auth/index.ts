@@ -13,7 +13,7 @@ import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
 import pg from 'pg';
 import { verifyPassword } from '../data/passwords.js';
-import { normaliseEmail } from './accounts.js';
+import { normaliseEmail, RateLimited } from './accounts.js';
 import { timingDummy } from './codes.js';
 import { blockedUntil, clearHits, describeTime, LOGIN_LOCK, LOGIN_PER_IP, recordHit } from './throttle.js';
 import { renewSessionId } from './sessions.js';
@@ -49,6 +49,8 @@ export interface AuthenticatorOptions {
 /** What @adminjs/express passes as the third argument of `authenticate`. */
 interface LoginContext {
   req?: Request;
+  /** Only this organization's account (the REST API's login names it when the address exists in several). */
+  organization?: string;
 }
 
 /**
@@ -78,15 +80,15 @@ export function authenticator(runtime: Runtime, options: AuthenticatorOptions = 
     const ip = context?.req?.ip;
     const manager = runtime.dataSource.manager;
     const ipLocked = ip ? await blockedUntil(manager, 'login_ip', ip, LOGIN_PER_IP) : null;
-    if (ipLocked) throw new Error(ipLockMessage(ipLocked));
+    if (ipLocked) throw new RateLimited(ipLockMessage(ipLocked), ipLocked);
     const locked = await blockedUntil(manager, 'login', address, LOGIN_LOCK);
-    if (locked) throw new Error(lockMessage(locked));
+    if (locked) throw new RateLimited(lockMessage(locked), locked);
     const rows: UserRow[] = await runtime.dataSource.query(
       `SELECT u.id, u.email, u.name, u.password_hash, u.organization_id, o.name AS organization_name
          FROM core_user u JOIN ${ORGANIZATION_TABLE} o ON o.id = u.organization_id
-        WHERE lower(u.email) = $1 AND u.is_active
+        WHERE lower(u.email) = $1 AND u.is_active AND ($2::text IS NULL OR o.slug = $2)
         ORDER BY o.slug`,
-      [address],
+      [address, context?.organization ?? null],
     );
     const typed = String(password ?? '');
     let match: UserRow | undefined;
@@ -104,7 +106,7 @@ export function authenticator(runtime: Runtime, options: AuthenticatorOptions = 
     await recordHit(manager, 'login', address);
     if (ip) await recordHit(manager, 'login_ip', ip);
     const nowLocked = await blockedUntil(manager, 'login', address, LOGIN_LOCK);
-    if (nowLocked) throw new Error(lockMessage(nowLocked));
+    if (nowLocked) throw new RateLimited(lockMessage(nowLocked), nowLocked);
     return null;
   };
 }
@@ -167,7 +169,7 @@ export function sessionSetup(runtime: Runtime, secret: string, secure: boolean):
 }
 
 export { authRoutes, type AuthRoutesOptions } from './routes.js';
-export { checkSession, USER_STATUS_TTL_MS } from './sessions.js';
+export { checkSession, isActive, USER_STATUS_TTL_MS } from './sessions.js';
 export { RateLimited } from './accounts.js';
 export { inviteUser, hasPassword, acceptInvitation } from './invitations.js';
 export { requestPasswordReset, resetPassword } from './password-reset.js';

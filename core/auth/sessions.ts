@@ -14,7 +14,7 @@ import type { Request } from 'express';
 import type session from 'express-session';
 import type { EntityManager } from 'typeorm';
 import type { Runtime } from '../runtime.js';
-import { SESSION_TABLE } from '../manifest/index.js';
+import { API_TOKEN_TABLE, SESSION_TABLE } from '../manifest/index.js';
 import type { SignedInUser } from './index.js';
 
 /** How long "this user is active" is believed without asking the database again. */
@@ -29,7 +29,8 @@ export function forgetUserStatus(userId: string): void {
   statusCache.delete(userId);
 }
 
-async function isActive(runtime: Runtime, user: SignedInUser): Promise<boolean> {
+/** Whether the user may still act (active, not deleted): asked by every admin request and every API call. */
+export async function isActive(runtime: Runtime, user: Pick<SignedInUser, 'id' | 'organizationId'>): Promise<boolean> {
   const hit = statusCache.get(user.id);
   if (hit && hit.expires > Date.now()) return hit.active;
   const rows: { active: boolean }[] = await runtime.dataSource.query(
@@ -80,4 +81,6 @@ export async function checkSession(runtime: Runtime, req: Request): Promise<Sign
 export async function endSessions(manager: EntityManager, userId: string): Promise<void> {
   forgetUserStatus(userId);
   await manager.query(`DELETE FROM ${SESSION_TABLE} WHERE sess -> 'adminUser' ->> 'id' = $1`, [userId]);
+  // The REST API's refresh tokens go with the sessions (its access tokens ask isActive on every call).
+  await manager.query(`UPDATE ${API_TOKEN_TABLE} SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
 }

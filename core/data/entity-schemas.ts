@@ -7,6 +7,8 @@
 import { BaseEntity, EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm';
 import {
   AUTH_CODE_TABLE,
+  API_CLIENT_SECRET_TABLE,
+  API_TOKEN_TABLE,
   AUTH_THROTTLE_TABLE,
   columnOf,
   DOCUMENT_COUNTER_TABLE,
@@ -265,6 +267,48 @@ function credentialSchemas(): EntitySchema[] {
       relations: {
         organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
         outbox: { type: 'many-to-one', target: 'CoreMailOutbox', joinColumn: { name: 'outbox_id' }, onDelete: 'CASCADE' },
+      } as Record<string, EntitySchemaRelationOptions>,
+    }),
+    new EntitySchema({
+      // A REST API refresh token (core/api/tokens.ts): single use; a sign-in's tokens share a family, revoked together.
+      name: 'CoreApiToken',
+      target: runtimeClass('CoreApiToken'),
+      tableName: API_TOKEN_TABLE,
+      columns: {
+        id: { type: 'uuid', primary: true, generated: 'uuid' },
+        organization_id: { type: 'uuid' },
+        user_id: { type: 'uuid' },
+        family_id: { type: 'uuid' },
+        token_hash: { type: 'varchar', length: 64 },
+        expires_at: { type: 'timestamptz' },
+        used_at: { type: 'timestamptz', nullable: true },
+        revoked_at: { type: 'timestamptz', nullable: true },
+        created_at: { type: 'timestamptz', createDate: true },
+      },
+      relations: {
+        organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
+        user: { type: 'many-to-one', target: 'CoreUser', joinColumn: { name: 'user_id' }, onDelete: 'CASCADE' },
+      } as Record<string, EntitySchemaRelationOptions>,
+      indices: [
+        { name: 'UQ_core_api_token_hash', columns: ['token_hash'], unique: true },
+        { name: 'IDX_core_api_token_family', columns: ['family_id'] },
+        { name: 'IDX_core_api_token_user', columns: ['user_id'] },
+      ],
+    }),
+    new EntitySchema({
+      // An API client's secret (core/auth/api-clients.ts), as SHA-256: the secret is 32 random bytes, shown once.
+      name: 'CoreApiClientSecret',
+      target: runtimeClass('CoreApiClientSecret'),
+      tableName: API_CLIENT_SECRET_TABLE,
+      columns: {
+        client_id: { type: 'uuid', primary: true },
+        organization_id: { type: 'uuid' },
+        secret_hash: { type: 'varchar', length: 64 },
+        created_at: { type: 'timestamptz', createDate: true },
+      },
+      relations: {
+        organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
+        client: { type: 'many-to-one', target: 'CoreApiClient', joinColumn: { name: 'client_id' }, onDelete: 'CASCADE' },
       } as Record<string, EntitySchemaRelationOptions>,
     }),
     new EntitySchema({

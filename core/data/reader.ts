@@ -17,6 +17,12 @@ import { loadSubject } from './subject.js';
 
 const q = (name: string): string => `"${name}"`;
 
+/** Where a keyset page continues: the last row's sort key (as text) and id. */
+export interface KeysetPosition {
+  key: string | null;
+  id: string;
+}
+
 export interface ServiceOptions {
   /** Set while a custom action runs: its handler may write read-only fields of its own entity. */
   action?: { name: string; entity: string };
@@ -181,6 +187,29 @@ export abstract class RecordReader {
       yield this.shownOfReadable(entity, rows.map(({ __keyset: _key, ...row }) => normaliseRow(entity, row)));
       if (rows.length < limit) return;
     }
+  }
+
+  /**
+   * One page of `find` continuing after a position (a REST cursor): keyset on
+   * (sort column, id) as findPages, so a page costs the same however deep it
+   * is. `next` is the position after the last row, or null on the last page.
+   */
+  async findPage(key: string, query: Pick<ListQuery, 'filters' | 'sort'> & { limit: number; after?: KeysetPosition }): Promise<{ records: RecordData[]; next: KeysetPosition | null }> {
+    const entity = this.entity(key);
+    const sortable = this.everyRecordFields(entity);
+    const sort = resolveSort(entity, query.sort, sortable);
+    const column = `r.${q(sort.column)}`;
+    const limit = Math.min(Math.max(Math.trunc(query.limit), 1), 1000);
+    const params = new SqlParams();
+    const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, query.filters ?? [], params)];
+    if (query.after) where.push(keysetAfter(column, sort.direction === 'desc', query.after, params));
+    // One row more than asked tells whether another page follows.
+    const sql = `SELECT ${selectList(entity, [...this.selectedFields(entity)])}, ${column}::text AS "__keyset" FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, sort, sortable)} LIMIT ${limit + 1}`;
+    const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const next = rows.length > limit && last ? { key: last.__keyset === null ? null : String(last.__keyset), id: String(last.id) } : null;
+    return { records: await this.shownOfReadable(entity, page.map(({ __keyset: _key, ...row }) => normaliseRow(entity, row))), next };
   }
 
   /** Count of readable records that also match a manifest condition (dashboard cards); placeholders are filled for this actor. */

@@ -192,7 +192,7 @@ export class RecordService extends RecordReader implements Records {
     if (!inAction) this.requireType('update', entity);
     const before = await this.loadReadable(entity, id);
     if (expectedVersion !== undefined && Number(expectedVersion) !== before.version) {
-      throw new UmsError('CONFLICT', `This ${entity.label.toLowerCase()} was changed by someone else since you opened it; reload and try again.`, { entity: entity.key });
+      throw new UmsError('CONFLICT', `This ${entity.label.toLowerCase()} was changed by someone else since you opened it; reload and try again.`, { entity: entity.key, field: 'version' });
     }
     const subjectBefore = this.access ? await this.subjectOf(entity, before) : before;
     if (this.access && !inAction && !this.access.canOnRecord('update', entity, subjectBefore)) {

@@ -45,6 +45,10 @@ export const SESSION_TABLE = 'core_session';
 export const AUTH_CODE_TABLE = 'core_auth_code';
 /** Timestamps of sign-in failures and code requests per hashed key, for lock-out and rate limits. */
 export const AUTH_THROTTLE_TABLE = 'core_auth_throttle';
+/** REST API refresh tokens (core/api), stored hashed, one family per sign-in. */
+export const API_TOKEN_TABLE = 'core_api_token';
+/** The hashed secret of each `core.api_client` (core/auth/api-clients.ts); never an admin resource. */
+export const API_CLIENT_SECRET_TABLE = 'core_api_client_secret';
 export const DOCUMENT_TABLE = 'core_document';
 export const DOCUMENT_COUNTER_TABLE = 'core_document_counter';
 

@@ -12,6 +12,7 @@ import type { RecordService } from '../data/records.js';
 import type { CorePlugin, HookContext } from './types.js';
 import { userAccountActions, userAccountHooks } from '../auth/user-hooks.js';
 import { mailOutboxActions } from '../mail/actions.js';
+import { apiClientActions, apiClientFixture, apiClientHooks } from '../auth/api-clients.js';
 
 function checkCustomRole(ctx: HookContext<RecordService>, values: Record<string, unknown>, changed?: string[]): void {
   // Built-in rows mirror the manifests; their rules are the manifests' rules.
@@ -49,6 +50,8 @@ export const corePlugin: CorePlugin = {
     },
     // Password policy and invitations (core/auth).
     user: userAccountHooks,
+    api_client: apiClientHooks,
   },
-  actions: [...userAccountActions, ...mailOutboxActions],
+  actions: [...userAccountActions, ...mailOutboxActions, ...apiClientActions],
+  fixtures: { api_client: apiClientFixture },
 };

@@ -145,7 +145,7 @@ export class WorkflowEngine {
     const record = await this.system.lock(entity.key, id);
     await this.records.get(entity.key, id);
     if (options.expectedVersion !== undefined && Number(options.expectedVersion) !== record.version) {
-      throw new UmsError('CONFLICT', `This ${entity.label.toLowerCase()} was changed by someone else since you opened it; reload and try again.`, { entity: entity.key });
+      throw new UmsError('CONFLICT', `This ${entity.label.toLowerCase()} was changed by someone else since you opened it; reload and try again.`, { entity: entity.key, field: 'version' });
     }
     const state = String(record[wf.field]);
     const comment = options.comment?.trim() || undefined;

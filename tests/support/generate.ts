@@ -68,6 +68,7 @@ function patternCandidates(i: number, salt: number): string[] {
     `gen_${n}`, // identifiers
     `g${n}`,
     `Value ${n}`,
+    `https://site-${n}.example`, // web origins
   ];
 }
 
