@@ -52,8 +52,16 @@ export function prepareUploadDir(dir: string): string {
 const NO_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|application\/json)\b/i;
 
+/** A key naming a property every object inherits (`constructor`, `__proto__.x`): AdminJS's request parser looks it up on a plain object and crashes. */
+const INHERITED = /(^|\.)(__proto__|constructor|prototype)(\.|$)/;
+
+/** Form fields without inherited names: no field of any entity is called that, so nothing is lost. */
+function ownFields(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !INHERITED.test(key)));
+}
+
 function markParsed(req: Request, fields: Record<string, unknown>, files: Record<string, unknown>): void {
-  Object.assign(req, { fields, files, express_formidable: { parsed: true } });
+  Object.assign(req, { fields: ownFields(fields), files: ownFields(files), express_formidable: { parsed: true } });
 }
 
 /** 8 KB, 50 MB: a limit as people read it. */

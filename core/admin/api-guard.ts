@@ -1,0 +1,52 @@
+/**
+ * Checks the names in an AdminJS API path before AdminJS's router sees them:
+ * AdminJS throws a plain Error for a resource id it does not know and a
+ * TypeError for an action name a resource lacks (`…/actions/nosuchaction`,
+ * `…/records/<id>/history` on an entity without a workflow), both 500s. Here
+ * they are a 404 naming what is missing. List filters on keys that are no
+ * field of the entity (`filters.constructor`, `filters.__proto__`…) are
+ * dropped as well: AdminJS looks filter keys up on a plain object, so an
+ * inherited name (`constructor`) crashes its reference populator; unknown
+ * keys never reached the query anyway (ManifestResource.toQueryFilters).
+ */
+import type AdminJS from 'adminjs';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { UmsError } from '../errors.js';
+import { ManifestResource } from './resource.js';
+
+const API_PATH = /^\/api\/resources\/([^/]+)(?:\/(actions|bulk)\/([^/]+)(?:\/.*)?|\/records\/[^/]+\/([^/]+)|\/search(?:\/.*)?)?\/?$/;
+
+/** `filters.<field>`, `filters.<field>~~from`, `filters.<field>.<part>`: the field named. */
+const filteredField = (key: string): string | undefined => (key.startsWith('filters.') ? key.slice('filters.'.length).split(/~~|\./)[0] : undefined);
+
+export function adminApiGuard(admin: AdminJS): RequestHandler {
+  const resources = new Map(admin.resources.map((r) => [r.decorate().id(), r]));
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const m = API_PATH.exec(req.path);
+    if (!m) return next();
+    const resourceId = decodeURIComponentSafe(m[1]);
+    const resource = resources.get(resourceId);
+    if (!resource) return next(new UmsError('NOT_FOUND', `There is no resource "${resourceId.slice(0, 100)}".`));
+    const action = m[3] ?? m[4];
+    if (action !== undefined) {
+      const name = decodeURIComponentSafe(action);
+      if (!Object.hasOwn(resource.decorate().actions, name)) return next(new UmsError('NOT_FOUND', `${resourceId} has no action "${name.slice(0, 100)}".`));
+    }
+    if (resource instanceof ManifestResource && req.query && typeof req.query === 'object') {
+      const entity = resource.entity;
+      for (const key of Object.keys(req.query)) {
+        const field = filteredField(key);
+        if (field !== undefined && field !== 'id' && !entity.field.has(field)) delete (req.query as Record<string, unknown>)[key];
+      }
+    }
+    next();
+  };
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * How much the fuzz suite tries: FUZZ_RUNS (requests per property, scaled by each
+ * property's weight) and FUZZ_SEED (fast-check's seed; fixed by default so CI
+ * repeats the same requests, and any failure names the seed that finds it again).
+ */
+const DEFAULT_SEED = 20261202;
+/** Requests per property at weight 1; the CI default keeps every fuzz file within about two minutes. */
+const DEFAULT_RUNS = 400;
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
+  return n;
+}
+
+export const FUZZ_SEED = intFromEnv('FUZZ_SEED', DEFAULT_SEED);
+export const FUZZ_RUNS = intFromEnv('FUZZ_RUNS', DEFAULT_RUNS);
+
+/** Runs of a property that weighs `weight` (a write with a table check costs more than a list). */
+export const runsFor = (weight: number): number => Math.max(1, Math.round(FUZZ_RUNS * weight));
