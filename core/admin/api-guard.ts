@@ -8,6 +8,8 @@
  * dropped as well: AdminJS looks filter keys up on a plain object, so an
  * inherited name (`constructor`) crashes its reference populator; unknown
  * keys never reached the query anyway (ManifestResource.toQueryFilters).
+ * A HEAD request is handed on as the GET it stands for, and a GET of `new`
+ * (which AdminJS answers with a plain Error) is a 400.
  */
 import type AdminJS from 'adminjs';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -22,6 +24,9 @@ const filteredField = (key: string): string | undefined => (key.startsWith('filt
 export function adminApiGuard(admin: AdminJS): RequestHandler {
   const resources = new Map(admin.resources.map((r) => [r.decorate().id(), r]));
   return (req: Request, _res: Response, next: NextFunction) => {
+    // AdminJS hands actions the method as sent, and its built-in actions throw (a 500) for anything but get and post:
+    // a HEAD is a GET whose body Node leaves out (it decided that from the request line already).
+    if (req.method === 'HEAD') req.method = 'GET';
     const m = API_PATH.exec(req.path);
     if (!m) return next();
     const resourceId = decodeURIComponentSafe(m[1]);
@@ -31,6 +36,8 @@ export function adminApiGuard(admin: AdminJS): RequestHandler {
     if (action !== undefined) {
       const name = decodeURIComponentSafe(action);
       if (!Object.hasOwn(resource.decorate().actions, name)) return next(new UmsError('NOT_FOUND', `${resourceId} has no action "${name.slice(0, 100)}".`));
+      // AdminJS's `new` throws a plain Error (a 500) for a GET: creating a record is a POST.
+      if (name === 'new' && m[2] === 'actions' && req.method !== 'POST') return next(new UmsError('BAD_REQUEST', 'A new record is created with a POST of its form.'));
     }
     if (resource instanceof ManifestResource && req.query && typeof req.query === 'object') {
       const entity = resource.entity;
