@@ -102,7 +102,9 @@ export async function sendAndCheck(world: FuzzWorld, r: FuzzRequest): Promise<An
   const a = await send(world, r);
   if (a.status >= 500) fail(`answered ${a.status}`, r, a);
   if (LEAK.test(a.text)) fail(`the answer shows internal detail (${LEAK.exec(a.text)![0]})`, r, a);
+  const t0 = performance.now();
   const after = await world.snapshot();
+  snapshotMs += performance.now() - t0;
   world.lastSnapshot = after;
   const changed = changedTables(before, after);
   const reading = r.method === 'GET' || r.method === 'HEAD' || r.method === 'OPTIONS';
@@ -116,12 +118,13 @@ export async function sendAndCheck(world: FuzzWorld, r: FuzzRequest): Promise<An
 const SURVEY = process.env.FUZZ_SURVEY === '1';
 const findings = new Map<string, string>();
 const tally = new Map<string, number>();
+let snapshotMs = 0;
 /** Writes the findings of a FUZZ_SURVEY run, one per kind, to FUZZ_SURVEY_FILE (default: the OS temp folder). */
 export function writeSurvey(name: string): void {
   if (!SURVEY) return;
   const file = process.env.FUZZ_SURVEY_FILE ?? join(tmpdir(), `fuzz-survey-${name}.txt`);
   const answers = [...tally.entries()].sort().map(([k, n]) => `${n}\t${k}`).join('\n');
-  writeFileSync(file, `${[...findings.values()].join('\n\n') || 'no findings'}\n\nanswers:\n${answers}\n`);
+  writeFileSync(file, `${[...findings.values()].join('\n\n') || 'no findings'}\n\nanswers:\n${answers}\n\nsnapshots: ${Math.round(snapshotMs)} ms\n`);
 }
 
 /** Runs `arb` through `sendAndCheck` `weight × FUZZ_RUNS` times with the fixed seed; fails with the seed and the shrunk request. */
@@ -132,7 +135,8 @@ export async function fuzz(world: FuzzWorld, arb: fc.Arbitrary<FuzzRequest>, wei
       try {
         const a = await sendAndCheck(world, r);
         if (SURVEY) {
-          const key = `${r.label.split(' as ')[0].split(' ').slice(0, -1).join(' ')} → ${a.status}${refused(a) ? ' refused' : ''}`;
+          const why = process.env.FUZZ_SURVEY_WHY ? ` ${String((a.json?.notice as { message?: string } | undefined)?.message ?? '').slice(0, 60)} ${Object.keys((a.json?.record as { errors?: object } | undefined)?.errors ?? {}).join(',')}` : '';
+          const key = `${r.label.split(' as ')[0].split(' ').slice(0, -1).join(' ')}${why ? ` ${r.label.split(' as ')[1]?.split(' ')[0]}` : ''} → ${a.status}${refused(a) ? ' refused' : ''}${why}`;
           tally.set(key, (tally.get(key) ?? 0) + 1);
         }
         await check(r, a);

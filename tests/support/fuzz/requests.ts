@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { isDocumentAction } from '../../../core/documents/index.js';
 import { ADMIN_ROOT, DOCUMENTS_PATH, EXPORT_PATH, IMPORT_PATH } from '../../../core/paths.js';
 import type { ResolvedEntity } from '../../../core/manifest/index.js';
-import { brief, deepJson, formValue, hostileText, BOUNDARY_NUMBERS, UNKNOWN_KEYS, wrongType } from './hostile.js';
+import { brief, deepJson, formValue, hostileText, validValue, BOUNDARY_NUMBERS, UNKNOWN_KEYS, wrongType } from './hostile.js';
 import { ANONYMOUS, resourceId, type FuzzOrg, type FuzzWorld } from './world.js';
 
 export type Encoding = 'urlencoded' | 'json' | 'multipart';
@@ -84,7 +84,8 @@ function idArb({ world, org, entity }: Targets): fc.Arbitrary<string> {
 const pathId = (id: string): string => pct(id);
 
 /** Who sends it: any role of the organization, or nobody (weighted towards the signed-in). */
-const asArb = (org: FuzzOrg): fc.Arbitrary<string> => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...org.roles) }, { weight: 1, arbitrary: fc.constant(ANONYMOUS) });
+const asArb = (org: FuzzOrg, mostly: string[] = []): fc.Arbitrary<string> =>
+  fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...org.roles) }, { weight: mostly.length ? 8 : 0, arbitrary: fc.constantFrom(...(mostly.length ? mostly : org.roles)) }, { weight: 1, arbitrary: fc.constant(ANONYMOUS) });
 
 /** A list/export query: filters on fields (and ranges), sorts, pages, unknown and repeated parameters. */
 function listParams(entity: ResolvedEntity, ids: (t: string) => string[]): fc.Arbitrary<[string, unknown][]> {
@@ -111,7 +112,15 @@ function formArb(t: Targets, withVersion: boolean): fc.Arbitrary<Record<string, 
   const fields = fc.subarray(t.entity.fields, { minLength: 0 }).chain((chosen) => fc.tuple(...chosen.map((f) => formValue(f, ids).map((v) => [f.name, v] as const))));
   const extra = fc.array(fc.tuple(fc.constantFrom(...UNKNOWN_KEYS), fc.oneof(hostileText, wrongType)), { maxLength: 2 });
   const version = withVersion ? fc.option(fc.oneof(fc.constantFrom('1', '2', '0', '-1', '1e300', 'abc', '2147483648'), hostileText), { nil: undefined }) : fc.constant(undefined);
-  return fc.tuple(fields, fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: extra }), version).map(([f, x, v]) => {
+  // Also forms a person would send: every field valid (this organization's references), at most one of them hostile,
+  // so that writes succeed too and the stored row can be checked against what was accepted.
+  const own = (target: string) => t.org.ids.get(target) ?? [];
+  const writable = t.entity.fields.filter((f) => !f.readOnly);
+  const plausible = fc
+    .tuple(fc.tuple(...writable.map((f) => validValue(f, own).map((v) => [f.name, v] as const))), fc.option(fc.tuple(fc.constantFrom(...(writable.length ? writable : t.entity.fields)), fc.oneof(hostileText, wrongType)), { nil: undefined, freq: 2 }))
+    .map(([pairs, spoilt]) => (spoilt ? [...pairs.filter(([k]) => k !== spoilt[0].name), [spoilt[0].name, spoilt[1]] as const] : pairs));
+  const anyFields = fc.oneof({ weight: 2, arbitrary: fields }, { weight: 3, arbitrary: plausible });
+  return fc.tuple(anyFields, fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: extra }), version).map(([f, x, v]) => {
     const values: Record<string, unknown> = Object.fromEntries([...x, ...f]);
     if (v !== undefined) values.version = v;
     return values;
@@ -144,8 +153,8 @@ export function writeRequest(t: Targets): fc.Arbitrary<FuzzRequest> {
   };
   const idList = fc.array(idArb(t), { minLength: 0, maxLength: 4 }).map((list) => list.map(pct).join(','));
   return fc.oneof(
-    { weight: 4, arbitrary: fc.tuple(formArb(t, false), encodingArb, asArb(org)).map(([values, enc, as]) => post('new', api(entity, 'actions/new'), as, values, enc, { entity, values })) },
-    { weight: 4, arbitrary: fc.tuple(idArb(t), formArb(t, true), encodingArb, asArb(org)).map(([id, values, enc, as]) => post('edit', api(entity, `records/${pathId(id)}/edit`), as, values, enc, { entity, id, values })) },
+    { weight: 4, arbitrary: fc.tuple(formArb(t, false), encodingArb, asArb(org, org.allowed.get(`create:${entity.key}`))).map(([values, enc, as]) => post('new', api(entity, 'actions/new'), as, values, enc, { entity, values })) },
+    { weight: 4, arbitrary: fc.tuple(idArb(t), formArb(t, true), encodingArb, asArb(org, org.allowed.get(`update:${entity.key}`))).map(([id, values, enc, as]) => post('edit', api(entity, `records/${pathId(id)}/edit`), as, values, enc, { entity, id, values })) },
     { weight: 1, arbitrary: fc.tuple(idArb(t), asArb(org)).map(([id, as]) => post('delete', api(entity, `records/${pathId(id)}/delete`), as)) },
     { weight: 1, arbitrary: fc.tuple(idList, asArb(org)).map(([ids, as]) => post('bulkDelete', api(entity, `bulk/bulkDelete?recordIds=${ids}`), as)) },
   );

@@ -5,6 +5,7 @@
  * a few generated records of every enabled entity, and a signed-in session per
  * user. Everything is derived from the loaded manifests.
  */
+import pg from 'pg';
 import { RecordService } from '../../../core/data/records.js';
 import { classNameOf } from '../../../core/data/entity-schemas.js';
 import { CORE_MODULE_ID, type Registry, type ResolvedEntity } from '../../../core/manifest/index.js';
@@ -27,6 +28,8 @@ export interface FuzzOrg {
   /** Role keys with a signed-in user (admin first); `cookies` has a session for each. */
   roles: string[];
   cookies: Map<string, string>;
+  /** Per `action:entity` (create, update), the roles that may do it on some record: writes are sent as them more often, so they get past the permission check. */
+  allowed: Map<string, string[]>;
 }
 
 export interface FuzzWorld {
@@ -36,7 +39,7 @@ export interface FuzzWorld {
   orgs: FuzzOrg[];
   /** Ids of `target` records in every organization (another tenant's are hostile too). */
   idsOf(target: string): string[];
-  /** Row count and checksum of every entity table per organization: `org:table` → `count:md5`. */
+  /** Row count and newest row version of every entity table per organization: `org:table` → `count:xmin`. */
   snapshot(): Promise<Map<string, string>>;
   /** The snapshot after the previous request: nothing else writes while the fuzzer runs, so it is the next one's "before". */
   lastSnapshot: Map<string, string> | undefined;
@@ -72,12 +75,25 @@ export async function startFuzzWorld(options: { records?: number; trustProxy?: b
     const ids = new Map<string, string[]>();
     for (const e of entities) ids.set(e.key, (await system.find(e.key, { limit: 50 })).map((r) => r.id));
     const roles = ['admin', ...roleKeys];
-    orgs.push({ systemType: type.name, fixture, entities, ids, roles, cookies: await signedIn(server.url, fixture, roles) });
+    const allowed = new Map<string, string[]>();
+    for (const role of roles) {
+      const records = await fixture.as(role);
+      for (const e of entities) {
+        for (const action of ['create', 'update']) {
+          if (await records.can(action, e.key)) allowed.set(`${action}:${e.key}`, [...(allowed.get(`${action}:${e.key}`) ?? []), role]);
+        }
+      }
+    }
+    orgs.push({ systemType: type.name, fixture, entities, ids, roles, cookies: await signedIn(server.url, fixture, roles), allowed });
   }
   const tables = registry.entities.map((e) => e.table);
+  // Row count and the newest row version (xmin): any insert, update or delete changes one of the two (an update or
+  // an insert writes a row version newer than every other), and it costs no serialisation of the rows (the audit log grows).
   const checksumSql = tables
-    .map((t) => `SELECT organization_id::text AS org, '${t}' AS t, count(*)::int AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x.id)), '') AS s FROM ${t} x GROUP BY organization_id`)
+    .map((t) => `SELECT organization_id::text AS org, '${t}' AS t, count(*)::int AS n, coalesce(max(xmin::text::bigint), 0)::text AS s FROM ${t} GROUP BY organization_id`)
     .join(' UNION ALL ');
+  const snapshots = new pg.Client({ connectionString: runtime.url });
+  await snapshots.connect();
   return {
     runtime,
     server,
@@ -85,11 +101,13 @@ export async function startFuzzWorld(options: { records?: number; trustProxy?: b
     orgs,
     idsOf: (target) => orgs.flatMap((o) => o.ids.get(target) ?? []),
     async snapshot() {
-      const rows: { org: string; t: string; n: number; s: string }[] = await runtime.dataSource.query(checksumSql);
+      // Its own connection and a named (prepared) statement: planned once, not once per request.
+      const { rows } = await snapshots.query<{ org: string; t: string; n: number; s: string }>({ name: 'fuzz-snapshot', text: checksumSql });
       return new Map(rows.map((r) => [`${r.org}:${r.t}`, `${r.n}:${r.s}`]));
     },
     lastSnapshot: undefined,
     async close() {
+      await snapshots.end();
       await server.close();
       await runtime.dispose();
     },

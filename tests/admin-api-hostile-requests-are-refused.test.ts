@@ -2,7 +2,8 @@
  * What the fuzz suite found in the admin's API, each kept as the attack that
  * found it: names AdminJS looks up without checking (an unknown resource or
  * action, keys named after inherited properties such as `constructor` and
- * `__proto__`, a GET or HEAD of `new`) answered 500; JSON fields could be
+ * `__proto__`, a GET or HEAD of `new`) answered 500, and so did a JSON form
+ * nested 3,000 deep (AdminJS flattens it recursively); JSON fields could be
  * filtered on and failed as SQL; a bulk delete that was partly refused left
  * the other records deleted under an error notice.
  */
@@ -135,5 +136,26 @@ describe('bulk delete is all or nothing', () => {
     const res = await call(api('LibraryBook', `bulk/bulkDelete?recordIds=${ids.join(',')}`), { method: 'POST' });
     expect((res.json.notice as { type: string }).type).toBe('success');
     expect(await sys.getMany('library.book', ids)).toEqual([]);
+  });
+});
+
+describe('a form nested deeper than any screen sends is refused before AdminJS flattens it', () => {
+  it.each([
+    ['new', () => api('LibraryBook', 'actions/new')],
+    ['edit', () => api('LibraryBook', `records/${free}/edit`)],
+  ])('%s with a field nested 3,000 deep is a 400 and writes nothing', async (_what, path) => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 3000; i++) deep = i % 2 ? [deep] : { a: deep };
+    const before = await bookCount();
+    const res = await call(path(), { method: 'POST', type: 'application/json', body: JSON.stringify({ title: 'Deep', copies_total: '1', authors: deep }) });
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/nested deeper than/);
+    expect(await bookCount()).toBe(before);
+    expect((await (await org.system()).get('library.book', free)).title).toBe('Free');
+  });
+
+  it('a form nested a few levels (what AdminJS itself sends for arrays) is still read', async () => {
+    const res = await call(api('LibraryBook', 'actions/new'), { method: 'POST', type: 'application/json', body: JSON.stringify({ title: 'Shallow', copies_total: '1', ignored: { a: [{ b: 'c' }] } }) });
+    expect((res.json.notice as { type: string }).type).toBe('success');
   });
 });
