@@ -66,11 +66,13 @@ describe('names AdminJS does not check are a 404, not a 500', () => {
     ['an unknown resource action', api('LibraryBook', 'actions/nosuchaction')],
     ['a record action the entity lacks (history without a workflow)', api('LibraryBook', 'records/00000000-0000-4000-8000-000000000000/history')],
     ['an unknown bulk action', api('LibraryBook', 'bulk/nosuchbulk?recordIds=00000000-0000-4000-8000-000000000000')],
+    ['a resource action called on a record', api('LibraryBook', 'records/00000000-0000-4000-8000-000000000000/list')],
+    ['a record action called on the resource', api('LibraryBook', 'actions/edit')],
   ])('%s', async (_what, path) => {
     const res = await call(path);
     expect(res.status).toBe(404);
     expect(res.text).not.toMatch(STACK);
-    expect(String((res.json.error as { message?: string })?.message)).toMatch(/no (resource|action)/);
+    expect(String((res.json.error as { message?: string })?.message)).toMatch(/no resource|has no (record |bulk |resource )?action/);
   });
 });
 

@@ -2,8 +2,9 @@
  * Checks the names in an AdminJS API path before AdminJS's router sees them:
  * AdminJS throws a plain Error for a resource id it does not know and a
  * TypeError for an action name a resource lacks (`…/actions/nosuchaction`,
- * `…/records/<id>/history` on an entity without a workflow), both 500s. Here
- * they are a 404 naming what is missing. List filters on keys that are no
+ * `…/records/<id>/history` on an entity without a workflow) or that is of
+ * another kind (`…/records/<id>/list`), all 500s. Here they are a 404 naming
+ * what is missing. List filters on keys that are no
  * field of the entity (`filters.constructor`, `filters.__proto__`…) are
  * dropped as well: AdminJS looks filter keys up on a plain object, so an
  * inherited name (`constructor`) crashes its reference populator; unknown
@@ -35,7 +36,12 @@ export function adminApiGuard(admin: AdminJS): RequestHandler {
     const action = m[3] ?? m[4];
     if (action !== undefined) {
       const name = decodeURIComponentSafe(action);
-      if (!Object.hasOwn(resource.decorate().actions, name)) return next(new UmsError('NOT_FOUND', `${resourceId} has no action "${name.slice(0, 100)}".`));
+      const decorated = resource.decorate().actions;
+      if (!Object.hasOwn(decorated, name)) return next(new UmsError('NOT_FOUND', `${resourceId} has no action "${name.slice(0, 100)}".`));
+      // A resource action called on a record (`records/<id>/list`) or the reverse runs its handler without what it needs (a 500).
+      const kind = m[2] === 'bulk' ? 'bulk' : m[4] !== undefined ? 'record' : 'resource';
+      const type = (decorated[name] as unknown as { action: { actionType: string | string[] } }).action.actionType;
+      if (!(Array.isArray(type) ? type : [type]).includes(kind)) return next(new UmsError('NOT_FOUND', `${resourceId} has no ${kind} action "${name.slice(0, 100)}".`));
       // AdminJS's `new` throws a plain Error (a 500) for a GET: creating a record is a POST.
       if (name === 'new' && m[2] === 'actions' && req.method !== 'POST') return next(new UmsError('BAD_REQUEST', 'A new record is created with a POST of its form.'));
     }
