@@ -5,7 +5,8 @@
  * For a developer's run: FUZZ_SURVEY=1 collects every finding (one per kind) and
  * the spread of answers into the OS temp folder (fuzz-survey-<file>.txt) instead
  * of stopping at the first, FUZZ_SURVEY_WHY=1 adds the notices to that spread,
- * and FUZZ_SHRINK=off reports the first failing request without shrinking it.
+ * FUZZ_SHRINK=off reports the first failing request without shrinking it, and
+ * FUZZ_PATH (printed with a failure) replays just the shrunk request.
  */
 const DEFAULT_SEED = 20261202;
 /** Requests per property at weight 1. The five fuzz files weigh 5+5+5+4+2 = 21 (sign-ins cost three password hashes each, so auth weighs least): 21 × 480 = 10,080 requests in CI, each file within about three minutes on a loaded 2-core machine. */
