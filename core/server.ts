@@ -15,6 +15,7 @@ import { readUploadLimits, type UploadLimits } from '../config/index.js';
 import { bundleComponents } from './admin/bundle.js';
 import { runWithRequestContext } from './admin/request-context.js';
 import { badBodyAsUmsError } from './admin/errors.js';
+import { adminApiGuard } from './admin/api-guard.js';
 import { authenticator, authRoutes, checkSession, sessionSetup, sessionSecret } from './auth/index.js';
 import { refuseCrossSiteRequests } from './auth/origin-check.js';
 import type { Runtime } from './runtime.js';
@@ -65,6 +66,8 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   });
   // Exports, imports and PDF documents (core/exchange, core/documents): signed-in user only, before AdminJS's router.
   app.use(ADMIN_ROOT, exchangeRouter(runtime, admin, { uploadDir, limits: uploads }));
+  // Unknown resources and actions are a 404 and filters on no field are dropped before AdminJS trips over them (500s).
+  app.use(admin.options.rootPath, adminApiGuard(admin));
   // AdminJS's router reads bodies before its sign-in check: UMS reads them here instead, after the session is known.
   app.use(admin.options.rootPath, formBodies({ uploadDir, loginPath: admin.options.loginPath, limits: uploads }));
 

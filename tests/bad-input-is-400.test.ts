@@ -128,6 +128,19 @@ describe('writes with hostile values are field errors and write nothing', () => 
     expect(await res.text()).not.toMatch(STACK);
   });
 
+  it('a NUL byte in the sign-in address is a failed sign-in, not the database error on the login page (found by the fuzz suite)', async () => {
+    for (const [type, body] of [
+      ['application/json', JSON.stringify({ email: 'a\u0000b@x.test', password: 'whatever' })],
+      ['application/x-www-form-urlencoded', 'email=a%00b%40x.test&password=whatever'],
+    ]) {
+      const res = await fetch(`${server.url}/admin/login`, { method: 'POST', headers: { 'content-type': type }, body, redirect: 'manual' });
+      const text = await res.text();
+      expect(res.status).toBeLessThan(500);
+      expect(text).not.toMatch(/invalid byte sequence|0x00|STACK/);
+      expect(res.headers.get('set-cookie') ?? '').not.toMatch(/ums\.sid=s/);
+    }
+  });
+
   it.each([
     ['application/json', '{"title": '],
     ['multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nbroken'],

@@ -4,7 +4,7 @@
  * each plugin record action becomes an AdminJS record action whose handler runs
  * through RecordService.runAction (permission checked again server-side).
  */
-import { BaseRecord, type Action, type ActionContext, type ActionRequest, type ActionResponse, type ResourceOptions } from 'adminjs';
+import { BaseRecord, NotFoundError, type Action, type ActionContext, type ActionRequest, type ActionResponse, type ResourceOptions } from 'adminjs';
 import type { Runtime } from '../runtime.js';
 import type { ResolvedEntity } from '../manifest/index.js';
 import { classNameOf } from '../data/entity-schemas.js';
@@ -44,6 +44,26 @@ function recordCheck(runtime: Runtime, entity: ResolvedEntity, action: string): 
   };
 }
 
+/**
+ * Bulk delete, all or nothing: AdminJS's own handler deletes the records one by one, each in its own
+ * transaction, so a refusal of the third left the first two deleted under an error notice.
+ */
+function bulkDeleteHandler(runtime: Runtime, entity: ResolvedEntity): Action<ActionResponse>['handler'] {
+  return async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> => {
+    const { records = [], currentAdmin, resource, h } = context;
+    if (!records.length) throw new NotFoundError('No records were selected.', 'Action#handler');
+    if (request.method !== 'post') return { records: records.map((r) => r.toJSON(currentAdmin)) };
+    await adminErrors(async () => (await recordServiceFor(runtime, currentAdmin)).transaction(async (tx) => {
+      for (const record of records) await tx.delete(entity.key, String(record.id()));
+    }));
+    return {
+      records: records.map((r) => r.toJSON(currentAdmin)),
+      notice: { message: records.length > 1 ? 'successfullyBulkDeleted_plural' : 'successfullyBulkDeleted', options: { count: records.length }, resourceId: resource.id(), type: 'success' },
+      redirectUrl: h.resourceUrl({ resourceId: resource.id() }),
+    };
+  };
+}
+
 export function actionOptions(runtime: Runtime, entity: ResolvedEntity): ResourceOptions['actions'] {
   const read = typeCheck(runtime, entity, 'read');
   const actions: Record<string, Partial<Action<ActionResponse>>> = {
@@ -53,7 +73,7 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
     new: { isAccessible: typeCheck(runtime, entity, 'create'), before: keepTypedPayload },
     edit: { isAccessible: recordCheck(runtime, entity, 'update'), before: keepTypedPayload },
     delete: { isAccessible: recordCheck(runtime, entity, 'delete') },
-    bulkDelete: { isAccessible: typeCheck(runtime, entity, 'delete') },
+    bulkDelete: { isAccessible: typeCheck(runtime, entity, 'delete'), handler: bulkDeleteHandler(runtime, entity) },
   };
   for (const def of runtime.plugins.actionsFor(entity)) {
     const allowed = recordCheck(runtime, entity, def.name);

@@ -52,8 +52,31 @@ export function prepareUploadDir(dir: string): string {
 const NO_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|application\/json)\b/i;
 
+/** A key naming a property every object inherits (`constructor`, `__proto__.x`): AdminJS's request parser looks it up on a plain object and crashes. */
+const INHERITED = /(^|\.)(__proto__|constructor|prototype)(\.|$)/;
+
+/** Form fields without inherited names: no field of any entity is called that, so nothing is lost. */
+function ownFields(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !INHERITED.test(key)));
+}
+
+/** Deeper than any form AdminJS builds (a JSON field travels as text): AdminJS flattens the payload recursively and overflows the stack at 3,000 levels. */
+export const MAX_FORM_DEPTH = 32;
+
+/** Whether `value` nests objects or arrays deeper than `max` levels (walked without recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function markParsed(req: Request, fields: Record<string, unknown>, files: Record<string, unknown>): void {
-  Object.assign(req, { fields, files, express_formidable: { parsed: true } });
+  Object.assign(req, { fields: ownFields(fields), files: ownFields(files), express_formidable: { parsed: true } });
 }
 
 /** 8 KB, 50 MB: a limit as people read it. */
@@ -133,6 +156,7 @@ export function formBodies(options: { uploadDir: string; loginPath: string; limi
     form.parse(req, (err, fields, parsedFiles) => {
       if (!settle()) return;
       if (err) return refuse(new UmsError('BAD_REQUEST', 'The form could not be read; send it again.'));
+      if (nestedDeeperThan(fields, MAX_FORM_DEPTH)) return refuse(new UmsError('BAD_REQUEST', `The form is nested deeper than ${MAX_FORM_DEPTH} levels.`));
       markParsed(req, fields, parsedFiles);
       next();
     });

@@ -71,6 +71,8 @@ export class ManifestResource extends TypeormResource {
         continue;
       }
       if (!f) continue; // unknown keys (organization_id, …) never reach the query
+      // A JSON document or a password hash is no list column: filtering on them would fail as SQL (or probe a hash).
+      if (f.type === 'json' || f.type === 'password') throw new UmsError('BAD_REQUEST', `${f.label} cannot be filtered on.`, { entity: this.entity.key, field: f.name });
       if (value && typeof value === 'object' && ('from' in value || 'to' in value)) {
         const range = value as { from?: unknown; to?: unknown };
         if (range.from !== undefined && range.from !== '') out.push({ field: f.name, op: 'gte', value: this.filterValue(f.name, f.type, range.from) });

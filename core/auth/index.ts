@@ -83,7 +83,9 @@ export function authenticator(runtime: Runtime, options: AuthenticatorOptions = 
     if (ipLocked) throw new RateLimited(ipLockMessage(ipLocked), ipLocked);
     const locked = await blockedUntil(manager, 'login', address, LOGIN_LOCK);
     if (locked) throw new RateLimited(lockMessage(locked), locked);
-    const rows: UserRow[] = await runtime.dataSource.query(
+    // An address with a NUL byte is nobody's (PostgreSQL refuses it in a query, and its error text reached the login page);
+    // it is treated as an unknown address, with the same hash checks and counted failure.
+    const rows: UserRow[] = address.includes('\u0000') ? [] : await runtime.dataSource.query(
       `SELECT u.id, u.email, u.name, u.password_hash, u.organization_id, o.name AS organization_name
          FROM core_user u JOIN ${ORGANIZATION_TABLE} o ON o.id = u.organization_id
         WHERE lower(u.email) = $1 AND u.is_active AND ($2::text IS NULL OR o.slug = $2)
