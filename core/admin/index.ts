@@ -11,6 +11,7 @@ import type { ResolvedEntity } from '../manifest/index.js';
 import { actionOptions } from './actions.js';
 import './account-screens.js';
 import { componentLoader } from './components.js';
+import { MESSAGES_EN } from './messages.js';
 import { dashboardOptions } from './dashboard.js';
 import { inboxPage, workflowActionLabels } from './workflow-actions.js';
 import { ManifestResource } from './resource.js';
@@ -94,6 +95,7 @@ export function buildAdmin(runtime: Runtime): AdminJS {
       translations: {
         en: {
           pages: { approvals: 'Approvals inbox' },
+          messages: MESSAGES_EN,
           labels: Object.fromEntries(runtime.registry.entities.map((e) => [classNameOf(e), e.pluralLabel])),
           resources: Object.fromEntries(
             runtime.registry.entities.map((e) => [
