@@ -14,6 +14,8 @@ import { readUploadLimits, type UploadLimits } from '../config/index.js';
 import { bundleComponents } from './admin/bundle.js';
 import { runWithRequestContext } from './admin/request-context.js';
 import { badBodyAsUmsError } from './admin/errors.js';
+import { compressResponses } from './admin/compression.js';
+import { pageAssets, rewritePages } from './admin/page-assets.js';
 import { authenticator, authRoutes, checkSession, sessionSetup, sessionSecret } from './auth/index.js';
 import { refuseCrossSiteRequests } from './auth/origin-check.js';
 import type { Runtime } from './runtime.js';
@@ -42,10 +44,15 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   // Every temporary upload file lives here, is deleted when its request ends, and the folder is emptied at start.
   const uploadDir = prepareUploadDir(join(options.dataDir, 'uploads'));
   const sessions = sessionSetup(runtime, sessionSecret(options.sessionSecret, options.dataDir), options.secureCookies ?? false);
+  const page = pageAssets(ADMIN_ROOT);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
+  app.use(compressResponses()); // pages, JSON and account pages; bundles are served precompressed below
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, `${ADMIN_ROOT}/frontend/assets/favicon.svg`));
+  // AdminJS's bundles from memory, compressed and long-cached by content hash (before the session: they are public).
+  app.use(ADMIN_ROOT, page.router);
   app.get('/health', (_req, res) => res.json({ ok: true }));
   app.use(refuseCrossSiteRequests()); // POST/PUT/PATCH/DELETE from another site (CSRF, login CSRF): 403 before any parsing
   // Account pages and JSON endpoints (forgot/reset password, invitation, delete own account); own body parsers.
@@ -69,7 +76,7 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
     sessions.options,
     formidableOptions(uploadDir, uploads),
   );
-  app.use(admin.options.rootPath, router);
+  app.use(admin.options.rootPath, rewritePages(page), router);
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     err = badBodyAsUmsError(err);

