@@ -22,7 +22,9 @@ let course: RecordData;
 beforeAll(async () => {
   runtime = await createTestRuntime();
   world = await createInstituteWorld(runtime);
-  course = await (await world.as('teacher')).create('institute.course', { title: 'Databases', code: courseCode(), teacher: world.userId('teacher'), fee: 1234.5, max_seats: 10 });
+  // Dhaka is UTC+6 all year: a time shown in the organization's zone is six hours past UTC.
+  await runtime.dataSource.query(`UPDATE core_organization SET timezone = 'Asia/Dhaka' WHERE id = $1`, [world.fixture.org.id]);
+  course = await (await world.as('teacher')).create('institute.course', { title: 'Databases', code: courseCode(), teacher: world.userId('teacher'), fee: 1234.5, max_seats: 10, starts_on: '2027-03-01' });
   server = await startTestServer(runtime);
   browser = await launchBrowser();
 }, 120_000);
@@ -64,6 +66,35 @@ describe('formatting', () => {
     await page.getByText(/changed|modified|someone else/i).first().waitFor({ timeout: 30_000 });
     expect((await world.system.get('institute.course', String(course.id))).title).toBe('Databases');
     await page.screenshot({ path: 'tests/screenshots/edit-stale-version.png', fullPage: true });
+    await page.close();
+  }, 120_000);
+
+  it('money shows its currency and two decimals on one line, dates one format in the organization zone, states a coloured badge with their label', async () => {
+    const page = await signInAs('teacher');
+    await page.goto(`${server.url}/admin/resources/InstituteCourse/records/${course.id}/show`);
+    await heading(page).filter({ hasText: 'Databases' }).waitFor({ timeout: 60_000 });
+    const money = page.locator('[data-ums-value=money]').first();
+    expect(await money.innerText()).toBe('US$1,234.50');
+    expect(await money.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('nowrap');
+    expect(await page.locator('[data-ums-value=date]').first().innerText()).toBe('1 Mar 2027');
+    const badge = page.locator('[data-ums-badge=DRAFT]').first();
+    expect(await badge.innerText()).toBe('Draft');
+    expect(await badge.getAttribute('data-color')).toBe('grey');
+    // created_at in Asia/Dhaka (UTC+6), "2 Dec 2026, 14:05"
+    const created = new Date(String(course.created_at));
+    const hour = String((created.getUTCHours() + 6) % 24).padStart(2, '0');
+    const minute = String(created.getUTCMinutes()).padStart(2, '0');
+    const shown = await page.locator('[data-ums-field=created_at]').first().innerText();
+    expect(shown).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
+    expect(shown.endsWith(`${hour}:${minute}`)).toBe(true);
+    await page.screenshot({ path: 'tests/screenshots/show-page-formatted.png', fullPage: true });
+    // The list: the PENDING course's badge is its label in the manifest's colour.
+    await page.goto(`${server.url}/admin/resources/InstituteCourse`);
+    const pending = page.locator('[data-ums-badge=PENDING]').first();
+    await pending.waitFor({ timeout: 30_000 });
+    expect(await pending.innerText()).toBe('Pending approval');
+    expect(await pending.getAttribute('data-color')).toBe('amber');
+    await page.screenshot({ path: 'tests/screenshots/course-list.png', fullPage: true });
     await page.close();
   }, 120_000);
 });

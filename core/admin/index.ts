@@ -14,6 +14,7 @@ import './headings.js';
 import { componentLoader } from './components.js';
 import { MESSAGES_EN } from './messages.js';
 import { THEME_OVERRIDES } from './page-style.js';
+import { formatsForUser, valueProperties } from './formatting.js';
 import { dashboardOptions } from './dashboard.js';
 import { inboxPage, workflowActionLabels } from './workflow-actions.js';
 import { ManifestResource } from './resource.js';
@@ -24,8 +25,8 @@ AdminJS.registerAdapter({ Resource: AdminJSTypeorm.Resource, Database: AdminJSTy
 
 
 interface ResourceJsonLike {
-  listProperties: { name: string }[];
-  showProperties: { name: string }[];
+  listProperties: { name: string; custom?: Record<string, unknown> }[];
+  showProperties: { name: string; custom?: Record<string, unknown> }[];
   editProperties: { name: string }[];
   filterProperties: { name: string }[];
 }
@@ -47,6 +48,7 @@ function decorateForUser(runtime: Runtime, resource: ManifestResource): void {
     j.showProperties = j.showProperties.filter(readable);
     j.filterProperties = j.filterProperties.filter(readable);
     j.editProperties = j.editProperties.filter(writable);
+    if (access) formatsForUser([...j.listProperties, ...j.showProperties], access.timeZone);
     return json;
   };
 }
@@ -56,6 +58,7 @@ function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptio
   const resource = new ManifestResource(model, entity, runtime, (key) => classNameOf(runtime.registry.entity(key)!));
   const module = runtime.registry.module(entity.module)!;
   const visibleFields = entity.fields.filter((f) => f.type !== 'password' && f.type !== 'json').map((f) => f.name);
+  const formatted = valueProperties(runtime.registry, entity);
   return {
     resource,
     options: {
@@ -72,7 +75,8 @@ function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptio
       properties: {
         id: { isVisible: { list: false, show: true, edit: false, filter: false } },
         version: { isVisible: { list: false, show: false, edit: false, filter: false } },
-        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password' }])),
+        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password', ...formatted[f.name] }])),
+        ...(({ created_at, updated_at }) => ({ created_at, updated_at }))(formatted),
       },
       actions: actionOptions(runtime, entity),
     },

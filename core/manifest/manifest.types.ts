@@ -18,6 +18,10 @@ export type FieldType =
   | 'reference'
   | 'password';
 /**
+ * The colour of a state's or enum value's badge in lists and on record pages.
+ */
+export type BadgeColor = 'grey' | 'blue' | 'green' | 'amber' | 'red' | 'purple';
+/**
  * A CRUD action or the name of a custom record action declared by the module's plugin.
  */
 export type RuleAction = string;
@@ -127,6 +131,12 @@ export interface Field {
    */
   values?: [string, ...string[]];
   /**
+   * Badge colour per value of an enum field (a workflow state's own color wins).
+   */
+  colors?: {
+    [k: string]: BadgeColor;
+  };
+  /**
    * Digits after the decimal point (decimal, money).
    */
   scale?: number;
@@ -208,6 +218,7 @@ export interface Workflow {
 export interface WorkflowState {
   name: string;
   label?: string;
+  color?: BadgeColor;
   /**
    * Whether the ordinary edit form may change a record in this state (default true).
    */

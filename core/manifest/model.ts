@@ -62,6 +62,8 @@ export interface ResolvedField {
   maxLength?: number;
   pattern?: string;
   values?: string[];
+  /** Badge colour per enum value (manifest `colors`). */
+  colors?: Record<string, string>;
   scale: number;
   /** Entity key (`module.entity`) of a reference. */
   target?: string;
@@ -151,6 +153,8 @@ export interface ResolvedWorkflowState {
   /** Only these roles (keys) may edit (undefined: whoever may edit the record). */
   editableBy?: string[];
   terminal: boolean;
+  /** Badge colour (manifest `color`). */
+  color?: string;
 }
 
 export interface ResolvedWorkflow {
