@@ -7,7 +7,7 @@
  */
 import type { PropertyOptions } from 'adminjs';
 import type { Registry, ResolvedEntity, ResolvedField } from '../manifest/index.js';
-import { snakeToLabel } from '../manifest/index.js';
+import { enumLabels } from '../manifest/index.js';
 import { componentLoader, componentSource } from './components.js';
 
 export const VALUE_COMPONENT = componentLoader.add('UmsValue', componentSource('admin/components/value.tsx'));
@@ -27,16 +27,7 @@ export interface ValueFormat {
   badges?: Record<string, { label: string; color: string }>;
 }
 
-function badgesOf(registry: Registry, entity: ResolvedEntity, field: ResolvedField): ValueFormat['badges'] {
-  const wf = registry.workflow(entity.key);
-  const states = wf && wf.field === field.name ? wf.states : undefined;
-  return Object.fromEntries(
-    (field.values ?? []).map((value) => {
-      const state = states?.get(value);
-      return [value, { label: state?.label ?? snakeToLabel(value.toLowerCase()), color: state?.color ?? field.colors?.[value] ?? 'grey' }];
-    }),
-  );
-}
+const badgesOf = (registry: Registry, entity: ResolvedEntity, field: ResolvedField): ValueFormat['badges'] => Object.fromEntries(enumLabels(registry, entity, field));
 
 function formatOf(registry: Registry, entity: ResolvedEntity, field: ResolvedField): ValueFormat | undefined {
   switch (field.type) {

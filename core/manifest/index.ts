@@ -9,3 +9,4 @@ export { DEFAULT_SYSTEM_TYPES_PATH, SYSTEM_TYPES_FILE } from './system-types.js'
 export * from './paths.js';
 export * from './dates.js';
 export { roleKey, roleDisplayLabel, resolveRoleRef, roleFromInput } from './roles.js';
+export { enumLabels, type ValueLabel } from './value-labels.js';
