@@ -16,6 +16,7 @@ import { exchangeActions } from './export-actions.js';
 import { keepTypedPayload } from './resource.js';
 import { savedNotice } from './notices.js';
 import { stateRefusal } from '../workflow/hooks.js';
+import { pickAction } from './pickers.js';
 
 type Check = (context: ActionContext) => boolean;
 
@@ -93,6 +94,8 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
       },
     };
   }
+  const pick = pickAction(runtime, entity);
+  if (pick) actions.pick = pick;
   Object.assign(actions, workflowActions(runtime, entity));
   Object.assign(actions, exchangeActions(runtime, entity));
   return actions as ResourceOptions['actions'];

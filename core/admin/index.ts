@@ -15,6 +15,7 @@ import { componentLoader } from './components.js';
 import { MESSAGES_EN } from './messages.js';
 import { THEME_OVERRIDES } from './page-style.js';
 import { formatsForUser, valueProperties } from './formatting.js';
+import { pickerProperties } from './pickers.js';
 import { dashboardOptions } from './dashboard.js';
 import { inboxPage, workflowActionLabels } from './workflow-actions.js';
 import { ManifestResource } from './resource.js';
@@ -59,6 +60,7 @@ function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptio
   const module = runtime.registry.module(entity.module)!;
   const visibleFields = entity.fields.filter((f) => f.type !== 'password' && f.type !== 'json').map((f) => f.name);
   const formatted = valueProperties(runtime.registry, entity);
+  const pickers = pickerProperties(entity);
   return {
     resource,
     options: {
@@ -75,7 +77,7 @@ function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptio
       properties: {
         id: { isVisible: { list: false, show: true, edit: false, filter: false } },
         version: { isVisible: { list: false, show: false, edit: false, filter: false } },
-        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password', ...formatted[f.name] }])),
+        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password', ...formatted[f.name], ...pickers[f.name] }])),
         ...(({ created_at, updated_at }) => ({ created_at, updated_at }))(formatted),
       },
       actions: actionOptions(runtime, entity),

@@ -60,6 +60,7 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
         pattern: f.pattern,
         values: f.values,
         colors: f.colors,
+        where: f.where,
         scale: f.scale ?? (f.type === 'money' ? 2 : 4),
         target: f.target,
         inverse: f.inverse,

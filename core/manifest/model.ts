@@ -62,6 +62,8 @@ export interface ResolvedField {
   maxLength?: number;
   pattern?: string;
   values?: string[];
+  /** References: the condition on the target a picker's records meet (manifest `where`). */
+  where?: Record<string, unknown>;
   /** Badge colour per enum value (manifest `colors`). */
   colors?: Record<string, string>;
   scale: number;
