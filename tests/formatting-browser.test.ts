@@ -12,6 +12,7 @@ import { courseCode, createInstituteWorld, type InstituteWorld } from './support
 import { startTestServer, type TestServer } from './support/http.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
 import type { RecordData } from '../core/data/records.js';
+import { WorkflowEngine } from '../core/workflow/index.js';
 
 let runtime: TestRuntime;
 let server: TestServer;
@@ -95,6 +96,23 @@ describe('formatting', () => {
     expect(await pending.innerText()).toBe('Pending approval');
     expect(await pending.getAttribute('data-color')).toBe('amber');
     await page.screenshot({ path: 'tests/screenshots/course-list.png', fullPage: true });
+    await page.close();
+  }, 120_000);
+
+  it('the approvals inbox shows when a request was made in the same format and the organization zone', async () => {
+    const other = await (await world.as('teacher')).create('institute.course', { title: 'Tidal Physics', code: courseCode(), teacher: world.userId('teacher'), fee: 10, max_seats: 5 });
+    await (await WorkflowEngine.for(await world.as('teacher'))).run('institute.course', String(other.id), 'submit', {});
+    const [request] = await world.system.find('core.workflow_request', { filters: [{ field: 'record_id', op: 'eq', value: other.id }] });
+    const at = new Date(String(request.created_at));
+    const expected = `${String((at.getUTCHours() + 6) % 24).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')}`;
+    const page = await signInAs('admin');
+    await page.goto(`${server.url}/admin/pages/approvals`);
+    const row = page.getByTestId('inbox').locator('tr', { hasText: 'Tidal Physics' });
+    await row.waitFor({ timeout: 60_000 });
+    const shown = await row.locator('[data-ums-value=datetime]').innerText();
+    expect(shown).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
+    expect(shown.endsWith(expected)).toBe(true);
+    await page.screenshot({ path: 'tests/screenshots/inbox.png', fullPage: true });
     await page.close();
   }, 120_000);
 });

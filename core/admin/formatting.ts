@@ -18,6 +18,17 @@ export function displayCurrency(env: NodeJS.ProcessEnv = process.env): string {
   return /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code) ? code : 'USD';
 }
 
+/**
+ * A moment as the admin shows it ("2 Dec 2026, 14:05") in the organization's zone, for screens whose
+ * rows the server builds (approvals inbox, workflow history); components/value.tsx formats list and
+ * record values with the same options in the browser.
+ */
+export function formatDateTime(value: unknown, timeZone: string | undefined): string {
+  const d = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(d.getTime())) return String(value ?? '');
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
+}
+
 /** What value.tsx needs, per field; `timeZone` is set per user (forUser). */
 export interface ValueFormat {
   kind: 'money' | 'date' | 'datetime' | 'badge';
