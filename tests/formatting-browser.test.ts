@@ -115,4 +115,18 @@ describe('formatting', () => {
     await page.screenshot({ path: 'tests/screenshots/inbox.png', fullPage: true });
     await page.close();
   }, 120_000);
+
+  it('"abc" typed into a money field is a field error, not a silent "saved"', async () => {
+    const page = await signInAs('teacher');
+    await page.goto(`${server.url}/admin/resources/InstituteCourse/records/${course.id}/edit`);
+    const fee = page.getByLabel(/^Fee/);
+    await fee.waitFor({ timeout: 60_000 });
+    await fee.fill('abc');
+    await page.locator('form button[type=submit]').click();
+    await page.locator('form').getByText(/number/i).first().waitFor({ timeout: 30_000 });
+    expect(await page.getByText(/saved\./i).count()).toBe(0);
+    expect(Number((await world.system.get('institute.course', String(course.id))).fee)).toBe(1234.5);
+    await page.screenshot({ path: 'tests/screenshots/money-field-error.png', fullPage: true });
+    await page.close();
+  }, 120_000);
 });

@@ -11,6 +11,7 @@ import { enumLabels } from '../manifest/index.js';
 import { componentLoader, componentSource } from './components.js';
 
 export const VALUE_COMPONENT = componentLoader.add('UmsValue', componentSource('admin/components/value.tsx'));
+export const MONEY_INPUT_COMPONENT = componentLoader.add('UmsMoneyInput', componentSource('admin/components/money-input.tsx'));
 
 /** The currency money is shown in: `CURRENCY` (an ISO 4217 code), else US dollars. */
 export function displayCurrency(env: NodeJS.ProcessEnv = process.env): string {
@@ -61,7 +62,7 @@ export function valueProperties(registry: Registry, entity: ResolvedEntity): Rec
   const components = { list: VALUE_COMPONENT, show: VALUE_COMPONENT };
   for (const f of entity.fields) {
     const format = formatOf(registry, entity, f);
-    if (format) out[f.name] = { components, custom: { umsFormat: format } };
+    if (format) out[f.name] = { components: f.type === 'money' ? { ...components, edit: MONEY_INPUT_COMPONENT } : components, custom: { umsFormat: format } };
   }
   for (const name of ['created_at', 'updated_at']) out[name] = { components, custom: { umsFormat: { kind: 'datetime' } satisfies ValueFormat } };
   return out;
