@@ -16,6 +16,8 @@ import { bundleComponents } from './admin/bundle.js';
 import { runWithRequestContext } from './admin/request-context.js';
 import { badBodyAsUmsError } from './admin/errors.js';
 import { adminApiGuard } from './admin/api-guard.js';
+import { compressResponses } from './admin/compression.js';
+import { pageAssets, rewritePages } from './admin/page-assets.js';
 import { authenticator, authRoutes, checkSession, sessionSetup, sessionSecret } from './auth/index.js';
 import { refuseCrossSiteRequests } from './auth/origin-check.js';
 import type { Runtime } from './runtime.js';
@@ -46,10 +48,15 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   // Every temporary upload file lives here, is deleted when its request ends, and the folder is emptied at start.
   const uploadDir = prepareUploadDir(join(options.dataDir, 'uploads'));
   const sessions = sessionSetup(runtime, sessionSecret(options.sessionSecret, options.dataDir), options.secureCookies ?? false);
+  const page = pageAssets(ADMIN_ROOT);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
+  app.use(compressResponses()); // pages, JSON and account pages; bundles are served precompressed below
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, `${ADMIN_ROOT}/frontend/assets/favicon.svg`));
+  // AdminJS's bundles from memory, compressed and long-cached by content hash (before the session: they are public).
+  app.use(ADMIN_ROOT, page.router);
   app.get('/health', (_req, res) => res.json({ ok: true }));
   // The REST API (core/api): bearer tokens, not cookies, so no cross-site check; CORS per organization instead.
   app.use(API_ROOT, apiRouter(runtime, { dataDir: options.dataDir, ...options.api }));
@@ -78,7 +85,7 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
     sessions.options,
     formidableOptions(uploadDir, uploads),
   );
-  app.use(admin.options.rootPath, router);
+  app.use(admin.options.rootPath, rewritePages(page), router);
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     err = badBodyAsUmsError(err);

@@ -89,31 +89,47 @@ async function exportXlsx(who: string, path: string): Promise<Table> {
   return { header, rows };
 }
 
-const ids = (t: Table): string[] => t.rows.map((r) => r.id).sort();
+const ids = (t: Table): string[] => t.rows.map((r) => r.id ?? r.ID).sort();
+/** CSV: field names, each reference followed by its `<field>_title`. */
+const csvHeader = (key: string, names: string[]): string[] =>
+  names.flatMap((n) => (runtime.registry.entity(key)!.field.get(n)?.type === 'reference' ? [n, `${n}_title`] : [n]));
+/** XLSX: the columns' labels. */
+const xlsxHeader = (key: string, names: string[]): string[] =>
+  names.map((n) => runtime.registry.entity(key)!.field.get(n)?.label ?? { id: 'ID', created_at: 'Created at', updated_at: 'Updated at' }[n] ?? n);
 const sorted = (list: string[]): string[] => [...list].sort();
 
 describe('a library member (row rule on loans, field rules on books and members)', () => {
   it('exports only their own loans, in CSV and XLSX, with every loan column', async () => {
-    for (const table of [await exportCsv('member', '/admin/x/export/library.loan.csv'), await exportXlsx('member', '/admin/x/export/library.loan.xlsx')]) {
-      // The member's loan rule has no field list: every field of the manifest.
-      expect(table.header).toEqual(['id', ...runtime.registry.entity('library.loan')!.fields.map((f) => f.name), 'created_at', 'updated_at']);
-      expect(table.header).toEqual(expect.arrayContaining(['code', 'book', 'member', 'status', 'due_at', 'fine']));
-      expect(ids(table)).toEqual(sorted([ownLoans.issued.id, ownLoans.requested.id]));
-    }
+    // The member's loan rule has no field list: every field of the manifest.
+    const names = ['id', ...runtime.registry.entity('library.loan')!.fields.map((f) => f.name), 'created_at', 'updated_at'];
+    const csv = await exportCsv('member', '/admin/x/export/library.loan.csv');
+    expect(csv.header).toEqual(csvHeader('library.loan', names));
+    expect(csv.header).toEqual(expect.arrayContaining(['code', 'book', 'book_title', 'member', 'member_title', 'status', 'due_at', 'fine']));
+    const xlsx = await exportXlsx('member', '/admin/x/export/library.loan.xlsx');
+    expect(xlsx.header).toEqual(xlsxHeader('library.loan', names));
+    for (const table of [csv, xlsx]) expect(ids(table)).toEqual(sorted([ownLoans.issued.id, ownLoans.requested.id]));
   });
 
   it('with the list’s filter, exports only their own issued loan', async () => {
-    for (const table of [await exportCsv('member', '/admin/x/export/library.loan.csv?filters.status=issued'), await exportXlsx('member', '/admin/x/export/library.loan.xlsx?filters.status=issued')]) {
-      expect(ids(table)).toEqual([ownLoans.issued.id]);
-      expect(table.rows[0]).toMatchObject({ status: 'issued', code: String(ownLoans.issued.code), book: books[0].id, member: ownMember.id });
-    }
+    const csv = await exportCsv('member', '/admin/x/export/library.loan.csv?filters.status=issued');
+    expect(ids(csv)).toEqual([ownLoans.issued.id]);
+    // CSV keeps ids and values for the round trip and names the references beside them.
+    expect(csv.rows[0]).toMatchObject({ status: 'issued', code: String(ownLoans.issued.code), book: books[0].id, book_title: String(books[0].title), member: ownMember.id, member_title: 'Member Me' });
+    const xlsx = await exportXlsx('member', '/admin/x/export/library.loan.xlsx?filters.status=issued');
+    expect(ids(xlsx)).toEqual([ownLoans.issued.id]);
+    // XLSX is for people: titles for references, labels for enum values.
+    const loan = runtime.registry.entity('library.loan')!;
+    const label = (n: string): string => loan.field.get(n)!.label;
+    expect(xlsx.rows[0]).toMatchObject({ [label('status')]: 'Issued', [label('code')]: String(ownLoans.issued.code), [label('book')]: String(books[0].title), [label('member')]: 'Member Me' });
   });
 
   it('exports the books without the columns they may not read, and only their organization’s books', async () => {
-    for (const table of [await exportCsv('member', '/admin/x/export/library.book.csv'), await exportXlsx('member', '/admin/x/export/library.book.xlsx')]) {
-      expect(table.header).toEqual(['id', 'title', 'isbn', 'authors', 'category', 'published_year', 'shelf', 'copies_available', 'created_at', 'updated_at']);
-      expect(ids(table)).toEqual(sorted(books.map((b) => b.id)));
-    }
+    const names = ['id', 'title', 'isbn', 'authors', 'category', 'published_year', 'shelf', 'copies_available', 'created_at', 'updated_at'];
+    const csv = await exportCsv('member', '/admin/x/export/library.book.csv');
+    const xlsx = await exportXlsx('member', '/admin/x/export/library.book.xlsx');
+    expect(csv.header).toEqual(csvHeader('library.book', names));
+    expect(xlsx.header).toEqual(xlsxHeader('library.book', names));
+    for (const table of [csv, xlsx]) expect(ids(table)).toEqual(sorted(books.map((b) => b.id)));
   });
 
   it('cannot learn a hidden field by filtering on it: the filter does not apply', async () => {
@@ -159,7 +175,7 @@ describe('a librarian', () => {
     const csv = await exportCsv('librarian', '/admin/x/export/library.book.csv');
     expect(csv.rows.find((r) => r.id === books[2].id)?.title).toBe(`'${evil}`);
     const xlsx = await exportXlsx('librarian', '/admin/x/export/library.book.xlsx');
-    expect(xlsx.rows.find((r) => r.id === books[2].id)?.title).toBe(evil);
+    expect(xlsx.rows.find((r) => r.ID === books[2].id)?.Title).toBe(evil);
   });
 
   it('an unknown format or entity is not found; without a session nothing is exported', async () => {

@@ -141,7 +141,7 @@ describe('approvals', () => {
     const id = await submitted(100);
     for (const role of ['head', 'manager', 'director']) await (await as(role)).run(PURCHASE, id, 'approve');
     const requested = await (await as('manager')).run(PURCHASE, id, 'order');
-    expect(requested).toMatchObject({ moved: false, message: expect.stringContaining('requested') });
+    expect(requested).toMatchObject({ moved: false, message: expect.stringContaining('Submitted for approval (Place order); waiting for Finance check and Board') });
     expect(await errorOf(async () => (await as('manager')).run(PURCHASE, id, 'order'))).toMatchObject({ code: 'CONFLICT' });
     // Parallel: the board may approve before finance.
     await (await as('director')).run(PURCHASE, id, 'order');

@@ -15,6 +15,9 @@ import { workflowActions } from './workflow-actions.js';
 import { exchangeActions } from './export-actions.js';
 import { keepTypedPayload } from './resource.js';
 import { primitiveAllows } from '../data/ledgers/guards.js';
+import { savedNotice } from './notices.js';
+import { stateRefusal } from '../workflow/hooks.js';
+import { pickAction } from './pickers.js';
 
 type Check = (context: ActionContext) => boolean;
 
@@ -64,15 +67,27 @@ function bulkDeleteHandler(runtime: Runtime, entity: ResolvedEntity): Action<Act
   };
 }
 
+/** Edit and Delete are left out where the record's workflow state forbids them for this user (the server refuses them too). */
+function stateCheck(runtime: Runtime, entity: ResolvedEntity, what: 'edit' | 'delete', check: Check): Check {
+  const wf = runtime.registry.workflow(entity.key);
+  if (!wf) return check;
+  return (context) => {
+    if (!check(context)) return false;
+    if (!context.record) return true;
+    const roles = accessOf(runtime, context.currentAdmin)?.principal.roles ?? [];
+    return stateRefusal(runtime.registry, wf, entity, context.record.params as Record<string, unknown>, roles, what) === null;
+  };
+}
+
 export function actionOptions(runtime: Runtime, entity: ResolvedEntity): ResourceOptions['actions'] {
   const read = typeCheck(runtime, entity, 'read');
   const actions: Record<string, Partial<Action<ActionResponse>>> = {
     list: { isAccessible: read },
     search: { isAccessible: read },
     show: { isAccessible: read },
-    new: { isAccessible: typeCheck(runtime, entity, 'create'), before: keepTypedPayload },
-    edit: { isAccessible: recordCheck(runtime, entity, 'update'), before: keepTypedPayload },
-    delete: { isAccessible: recordCheck(runtime, entity, 'delete') },
+    new: { isAccessible: typeCheck(runtime, entity, 'create'), before: keepTypedPayload, after: savedNotice(entity, 'created') },
+    edit: { isAccessible: stateCheck(runtime, entity, 'edit', recordCheck(runtime, entity, 'update')), before: keepTypedPayload, after: savedNotice(entity, 'saved') },
+    delete: { isAccessible: stateCheck(runtime, entity, 'delete', recordCheck(runtime, entity, 'delete')) },
     bulkDelete: { isAccessible: typeCheck(runtime, entity, 'delete'), handler: bulkDeleteHandler(runtime, entity) },
   };
   for (const def of runtime.plugins.actionsFor(entity)) {
@@ -103,6 +118,8 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
       },
     };
   }
+  const pick = pickAction(runtime, entity);
+  if (pick) actions.pick = pick;
   Object.assign(actions, workflowActions(runtime, entity));
   Object.assign(actions, exchangeActions(runtime, entity));
   return actions as ResourceOptions['actions'];

@@ -3,7 +3,8 @@ import type { CurrentAdmin, PageHandler } from 'adminjs';
 import { componentLoader, componentSource } from './components.js';
 import { classNameOf } from '../data/entity-schemas.js';
 import type { Runtime } from '../runtime.js';
-import { recordServiceFor } from './session-user.js';
+import { accessOf, recordServiceFor } from './session-user.js';
+import { CORE_MODULE_ID } from '../manifest/index.js';
 
 export interface DashboardCardData {
   module: string;
@@ -32,9 +33,42 @@ export async function dashboardCards(runtime: Runtime, currentAdmin: CurrentAdmi
   return cards;
 }
 
+/**
+ * Why someone has nothing to work with, and whom to ask: no role at all, or an organization whose
+ * system type brings no module. null when they have screens (an empty dashboard is then just empty).
+ */
+export interface EmptyReason {
+  reason: 'no-role' | 'no-modules';
+  message: string;
+  admins: { name: string; email: string }[];
+}
+
+async function emptyReason(runtime: Runtime, currentAdmin: CurrentAdmin | undefined): Promise<EmptyReason | null> {
+  const access = accessOf(runtime, currentAdmin);
+  if (!access) return null;
+  const domain = runtime.registry.modules.filter((m) => m.id !== CORE_MODULE_ID);
+  const enabled = domain.filter((m) => access.principal.enabledModules.has(m.id));
+  const reason = enabled.length === 0 ? 'no-modules' : access.principal.roles.length === 0 ? 'no-role' : null;
+  if (!reason) return null;
+  // Who the organization's admins are: looked up as the system (a person without a role may not read users).
+  const system = (await recordServiceFor(runtime, currentAdmin)).asSystem('who-to-ask');
+  const [adminRole] = await system.find('core.role', { filters: [{ field: 'name', op: 'eq', value: 'admin' }], limit: 1 });
+  const assignments = adminRole ? await system.find('core.role_assignment', { filters: [{ field: 'role', op: 'eq', value: adminRole.id }], limit: 20 }) : [];
+  const users = await system.getMany('core.user', assignments.map((a) => String(a.user)));
+  const admins = users.filter((u) => u.is_active === true).map((u) => ({ name: String(u.name ?? ''), email: String(u.email) }));
+  const message =
+    reason === 'no-modules'
+      ? 'Your organization has no modules yet: its system type brings none, so there are no screens to work with. An organization admin can enable a module (npm run ums -- module:enable), or your operator can change the system type.'
+      : 'You have no role in this organization yet, so there is nothing you may see or do here. Ask an organization admin to give you a role (Organization → Role assignments).';
+  return { reason, message, admins };
+}
+
 export function dashboardOptions(runtime: Runtime, rootPath: string): { component: string; handler: PageHandler } {
   return {
     component: DASHBOARD_COMPONENT,
-    handler: async (_request, _response, context) => ({ cards: await dashboardCards(runtime, context.currentAdmin, rootPath) }),
+    handler: async (_request, _response, context) => ({
+      cards: await dashboardCards(runtime, context.currentAdmin, rootPath),
+      empty: await emptyReason(runtime, context.currentAdmin),
+    }),
   };
 }

@@ -3,14 +3,19 @@
  * module in the navigation, with what each user sees decided by their compiled
  * access (module enabled, entity and field rules).
  */
-import AdminJS, { type CurrentAdmin, type ResourceWithOptions } from 'adminjs';
+import AdminJS, { type BrandingOptions, type CurrentAdmin, type ResourceWithOptions } from 'adminjs';
 import * as AdminJSTypeorm from '@adminjs/typeorm';
 import { classNameOf } from '../data/entity-schemas.js';
 import type { Runtime } from '../runtime.js';
 import type { ResolvedEntity } from '../manifest/index.js';
 import { actionOptions } from './actions.js';
 import './account-screens.js';
+import './headings.js';
 import { componentLoader } from './components.js';
+import { MESSAGES_EN } from './messages.js';
+import { THEME_OVERRIDES } from './page-style.js';
+import { formatsForUser, valueProperties } from './formatting.js';
+import { pickerProperties } from './pickers.js';
 import { dashboardOptions } from './dashboard.js';
 import { inboxPage, workflowActionLabels } from './workflow-actions.js';
 import { ManifestResource } from './resource.js';
@@ -21,8 +26,8 @@ AdminJS.registerAdapter({ Resource: AdminJSTypeorm.Resource, Database: AdminJSTy
 
 
 interface ResourceJsonLike {
-  listProperties: { name: string }[];
-  showProperties: { name: string }[];
+  listProperties: { name: string; custom?: Record<string, unknown> }[];
+  showProperties: { name: string; custom?: Record<string, unknown> }[];
   editProperties: { name: string }[];
   filterProperties: { name: string }[];
 }
@@ -44,6 +49,7 @@ function decorateForUser(runtime: Runtime, resource: ManifestResource): void {
     j.showProperties = j.showProperties.filter(readable);
     j.filterProperties = j.filterProperties.filter(readable);
     j.editProperties = j.editProperties.filter(writable);
+    if (access) formatsForUser([...j.listProperties, ...j.showProperties], access.timeZone);
     return json;
   };
 }
@@ -53,6 +59,8 @@ function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptio
   const resource = new ManifestResource(model, entity, runtime, (key) => classNameOf(runtime.registry.entity(key)!));
   const module = runtime.registry.module(entity.module)!;
   const visibleFields = entity.fields.filter((f) => f.type !== 'password' && f.type !== 'json').map((f) => f.name);
+  const formatted = valueProperties(runtime.registry, entity);
+  const pickers = pickerProperties(entity);
   return {
     resource,
     options: {
@@ -61,13 +69,16 @@ function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptio
       titleProperty: entity.titleField,
       listProperties: entity.listColumns,
       showProperties: [...entity.fields.filter((f) => f.type !== 'password').map((f) => f.name), 'created_at', 'updated_at'],
-      editProperties: entity.fields.filter((f) => !f.readOnly).map((f) => f.name).concat('version'),
+      // `version` is not a form field: AdminJS's form sends every param of the record it loaded, so the version
+      // read travels with the save (optimistic locking in resource.update) without being shown.
+      editProperties: entity.fields.filter((f) => !f.readOnly).map((f) => f.name),
       filterProperties: visibleFields,
       sort: { sortBy: entity.sort.field, direction: entity.sort.direction },
       properties: {
         id: { isVisible: { list: false, show: true, edit: false, filter: false } },
-        version: { isVisible: { list: false, show: false, edit: true, filter: false }, isDisabled: true, description: 'Checked on save: a record changed meanwhile is not overwritten' },
-        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password' }])),
+        version: { isVisible: { list: false, show: false, edit: false, filter: false } },
+        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password', ...formatted[f.name], ...pickers[f.name] }])),
+        ...(({ created_at, updated_at }) => ({ created_at, updated_at }))(formatted),
       },
       actions: actionOptions(runtime, entity),
     },
@@ -88,12 +99,15 @@ export function buildAdmin(runtime: Runtime): AdminJS {
       companyName: (currentAdmin as AdminUser | undefined)?.organizationName ?? 'UMS',
       withMadeWithLove: false,
       logo: false,
+      // AdminJS types `font` as a record; the design system reads it as one CSS font-family string.
+      theme: THEME_OVERRIDES as unknown as BrandingOptions['theme'],
     }),
     locale: {
       language: 'en',
       translations: {
         en: {
           pages: { approvals: 'Approvals inbox' },
+          messages: MESSAGES_EN,
           labels: Object.fromEntries(runtime.registry.entities.map((e) => [classNameOf(e), e.pluralLabel])),
           resources: Object.fromEntries(
             runtime.registry.entities.map((e) => [

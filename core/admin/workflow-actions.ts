@@ -14,6 +14,7 @@ import { WorkflowEngine } from '../workflow/index.js';
 import { componentLoader, componentSource } from './components.js';
 import { adminErrors } from './errors.js';
 import { accessOf, recordServiceFor } from './session-user.js';
+import { formatDateTime } from './formatting.js';
 
 const TRANSITION_COMPONENT = componentLoader.add('UmsWorkflowTransition', componentSource('workflow/components/transition.tsx'));
 const HISTORY_COMPONENT = componentLoader.add('UmsWorkflowHistory', componentSource('workflow/components/history.tsx'));
@@ -81,7 +82,8 @@ export function workflowActions(runtime: Runtime, entity: ResolvedEntity): Recor
       const { record, currentAdmin } = context;
       if (!record) throw new UmsError('NOT_FOUND', 'No record.');
       const history = await adminErrors(async () => (await engineFor(runtime, currentAdmin)).history(entity.key, String(record.id())));
-      return { record: record.toJSON(currentAdmin), history };
+      const timeZone = accessOf(runtime, currentAdmin)?.timeZone;
+      return { record: record.toJSON(currentAdmin), history: history.map((h) => ({ ...h, atText: formatDateTime(h.at, timeZone) })) };
     },
   };
   return actions;
@@ -155,6 +157,7 @@ export function inboxPage(runtime: Runtime, rootPath: string): { component: stri
     handler: async (_request, _response, context) => {
       const engine = await engineFor(runtime, context.currentAdmin);
       const items = await engine.inbox();
+      const timeZone = accessOf(runtime, context.currentAdmin)?.timeZone;
       // Roles as people read them, with their module: "Finance (Institute)"; "relation" and custom roles as they are.
       const roleLabel = (key: string): string => runtime.registry.roles.get(key)?.displayLabel ?? key;
       return {
@@ -167,6 +170,7 @@ export function inboxPage(runtime: Runtime, rootPath: string): { component: stri
             href: `${rootPath}/resources/${classNameOf(entity)}/records/${i.request.record_id}/show`,
             requestedByName: i.requestedByName,
             requestedAt: i.request.created_at,
+            requestedAtText: formatDateTime(i.request.created_at, timeZone),
             waitingFor: i.waitingFor,
             given: i.given.map((g) => ({ ...g, asRole: roleLabel(g.asRole) })),
             youCountAs: i.youCountAs.onBehalfOf ? `admin, acting for ${roleLabel(i.youCountAs.onBehalfOf)}` : roleLabel(i.youCountAs.asRole),

@@ -24,6 +24,8 @@ export interface FieldFilter {
 
 export interface ListQuery {
   filters?: FieldFilter[];
+  /** A manifest condition the records must also meet (a reference's picker `where`); placeholders are filled for the actor. */
+  where?: Record<string, unknown>;
   sort?: { field: string; direction: 'asc' | 'desc' };
   limit?: number;
   offset?: number;

@@ -143,6 +143,7 @@ export abstract class RecordReader {
     const entity = this.entity(key);
     const params = new SqlParams();
     const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, query.filters ?? [], params)];
+    if (query.where) where.push(await this.conditionSql(entity, query.where, params));
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 1000);
     const sql = `SELECT ${selectList(entity, [...this.selectedFields(entity)])} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, query.sort, this.everyRecordFields(entity))} LIMIT ${limit} OFFSET ${Math.max(query.offset ?? 0, 0)}`;
     const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
@@ -225,6 +226,13 @@ export abstract class RecordReader {
     }
     const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
     return row.n;
+  }
+
+  /** A manifest condition (placeholders filled for this actor) as SQL on alias `r`. */
+  private async conditionSql(entity: ResolvedEntity, conditions: Record<string, unknown>, params: SqlParams): Promise<string> {
+    const timeZone = await this.timeZone();
+    const node = parseConditions(interpolateConditions(conditions, { user: conditionUserOf(this.actor), now: new Date(), timeZone }), '', [], { interpolated: true });
+    return conditionToSql(node, entity, 'r', params, { registry: this.runtime.registry, organizationId: this.organizationId, timeZone });
   }
 
   /** One record, read through the same filtered query as lists; missing and not allowed look the same. */

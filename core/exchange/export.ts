@@ -4,9 +4,14 @@
  * keyset pages (RecordService.findPages) and written as they arrive, so the
  * memory an export needs does not grow with its size.
  *
- * Columns: `id`, each readable field by its manifest name (references as the
- * referenced record's id, JSON as JSON text), `created_at`, `updated_at`: the
- * same names the CSV import reads back.
+ * CSV, for a clean round trip: `id`, each readable field by its manifest name
+ * (references as the referenced record's id, JSON as JSON text), `created_at`,
+ * `updated_at`: the names the CSV import reads back; after each reference a
+ * `<field>_title` column with the referenced record's title (the import skips it).
+ * XLSX, for people: the same columns headed by their labels, references as
+ * their titles, enum values and states as their labels.
+ * Titles are read per page with the actor's rules (RecordService.getMany): a
+ * record they may not read keeps its id (CSV: an empty title).
  */
 import { finished, pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
@@ -14,7 +19,7 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { FieldFilter, ListQuery, RecordData, RecordService } from '../data/records.js';
 import { forbidden, UmsError } from '../errors.js';
-import type { ResolvedEntity, ResolvedField } from '../manifest/index.js';
+import { enumLabels, snakeToLabel, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -35,6 +40,31 @@ export interface ExportQuery {
 export interface ExportColumn {
   key: string;
   field?: ResolvedField;
+  /** A CSV `<field>_title` column: the title of the record this reference points to. */
+  titleOf?: ResolvedField;
+}
+
+/** The suffix of a reference's title column in CSV exports. */
+export const TITLE_SUFFIX = '_title';
+
+/** reference field name → referenced id → that record's title, for one page of records. */
+type Titles = Map<string, Map<string, string>>;
+
+async function titlesOf(records: RecordService, columns: ExportColumn[], page: RecordData[]): Promise<Titles> {
+  const titles: Titles = new Map();
+  for (const c of columns) {
+    const f = c.field;
+    if (f?.type !== 'reference' || !f.target || titles.has(f.name)) continue;
+    const target = records.entity(f.target);
+    const ids = [...new Set(page.map((r) => r[f.name]).filter((v): v is string => typeof v === 'string' && v !== ''))];
+    const found = ids.length ? await records.getMany(target.key, ids) : [];
+    titles.set(f.name, new Map(found.map((r) => [String(r.id), String(r[target.titleField] ?? '')])));
+  }
+  return titles;
+}
+
+function csvColumns(columns: ExportColumn[]): ExportColumn[] {
+  return columns.flatMap((c) => (c.field?.type === 'reference' ? [c, { key: `${c.field.name}${TITLE_SUFFIX}`, titleOf: c.field }] : [c]));
 }
 
 type Cell = string | number | boolean | null;
@@ -56,7 +86,11 @@ export function exportColumns(records: RecordService, entity: ResolvedEntity): E
   return [{ key: 'id' }, ...entity.fields.filter((f) => readable.has(f.name)).map((field) => ({ key: field.name, field })), { key: 'created_at' }, { key: 'updated_at' }];
 }
 
-function cellOf(column: ExportColumn, record: RecordData): Cell {
+function cellOf(column: ExportColumn, record: RecordData, titles?: Titles): Cell {
+  if (column.titleOf) {
+    const id = record[column.titleOf.name];
+    return id ? (titles?.get(column.titleOf.name)?.get(String(id)) ?? null) : null;
+  }
   const value = record[column.key];
   if (value === null || value === undefined) return null;
   if (column.field?.type === 'json') return JSON.stringify(value);
@@ -83,7 +117,8 @@ function drained(stream: Writable): Promise<void> {
   });
 }
 
-async function writeCsv(pages: AsyncIterable<RecordData[]>, columns: ExportColumn[], out: Writable): Promise<number> {
+async function writeCsv(records: RecordService, pages: AsyncIterable<RecordData[]>, fieldColumns: ExportColumn[], out: Writable): Promise<number> {
+  const columns = csvColumns(fieldColumns);
   // A BOM, so that spreadsheet programs read the file as UTF-8.
   const csv = stringify({ bom: true });
   const piping = pipeline(csv, out);
@@ -97,7 +132,8 @@ async function writeCsv(pages: AsyncIterable<RecordData[]>, columns: ExportColum
   try {
     await write(columns.map((c) => c.key));
     for await (const page of pages) {
-      for (const record of page) await write(columns.map((c) => csvCell(cellOf(c, record))));
+      const titles = await titlesOf(records, columns, page);
+      for (const record of page) await write(columns.map((c) => csvCell(cellOf(c, record, titles))));
       rows += page.length;
     }
     csv.end();
@@ -114,15 +150,32 @@ async function writeCsv(pages: AsyncIterable<RecordData[]>, columns: ExportColum
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 const sheetName = (label: string): string => label.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Export';
 
-async function writeXlsx(pages: AsyncIterable<RecordData[]>, columns: ExportColumn[], entity: ResolvedEntity, out: Writable): Promise<number> {
+/** What a person reads in a spreadsheet cell: a reference's title, an enum value's label. */
+function xlsxCell(records: RecordService, entity: ResolvedEntity, labels: Map<string, Map<string, string>>, column: ExportColumn, record: RecordData, titles: Titles): Cell {
+  const cell = cellOf(column, record);
+  const f = column.field;
+  if (cell === null || !f) return cell;
+  if (f.type === 'reference') return titles.get(f.name)?.get(String(cell)) || cell;
+  if (f.type === 'enum') {
+    if (!labels.has(f.name)) labels.set(f.name, new Map([...enumLabels(records.runtime.registry, entity, f)].map(([v, l]) => [v, l.label])));
+    return labels.get(f.name)!.get(String(cell)) ?? cell;
+  }
+  return cell;
+}
+
+const headerOf = (c: ExportColumn): string => c.field?.label ?? (c.key === 'id' ? 'ID' : snakeToLabel(c.key));
+
+async function writeXlsx(records: RecordService, pages: AsyncIterable<RecordData[]>, columns: ExportColumn[], entity: ResolvedEntity, out: Writable): Promise<number> {
   // The streaming writer commits each row to the zip as it goes; inline strings keep no table of every text seen.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName(entity.pluralLabel), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.key, key: c.key, width: c.field?.type === 'text' ? 50 : c.field?.type === 'reference' || c.key === 'id' ? 38 : Math.max(12, c.key.length + 2) }));
+  sheet.columns = columns.map((c) => ({ header: headerOf(c), key: c.key, width: c.field?.type === 'text' ? 50 : c.key === 'id' ? 38 : c.field?.type === 'reference' ? 30 : Math.max(12, headerOf(c).length + 2) }));
+  const labels = new Map<string, Map<string, string>>();
   let rows = 0;
   try {
     for await (const page of pages) {
-      for (const record of page) sheet.addRow(columns.map((c) => cellOf(c, record))).commit();
+      const titles = await titlesOf(records, columns, page);
+      for (const record of page) sheet.addRow(columns.map((c) => xlsxCell(records, entity, labels, c, record, titles))).commit();
       rows += page.length;
       // The zip is written as rows commit: wait for a slow reader between pages.
       if (out.writableNeedDrain) await drained(out);
@@ -154,5 +207,5 @@ export async function exportRecords(records: RecordService, entityKey: string, f
 /** The writing half of exportRecords, for callers that checked access (and sent headers) already. */
 export function writeExportRows(records: RecordService, entity: ResolvedEntity, columns: ExportColumn[], format: ExportFormat, out: Writable, query: ExportQuery = {}): Promise<number> {
   const pages = records.findPages(entity.key, { filters: query.filters, sort: query.sort }, query.pageSize ?? 1000);
-  return format === 'csv' ? writeCsv(pages, columns, out) : writeXlsx(pages, columns, entity, out);
+  return format === 'csv' ? writeCsv(records, pages, columns, out) : writeXlsx(records, pages, columns, entity, out);
 }

@@ -38,6 +38,9 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
           problems.push({ file, pointer: `${fp}/pattern`, message: `invalid regular expression: ${(err as Error).message}` });
         }
       }
+      for (const value of Object.keys(f.colors ?? {})) {
+        if (!f.values?.includes(value)) problems.push({ file, pointer: `${fp}/colors/${value}`, message: `"${value}" is not a value of this field${f.values ? ` (${f.values.join(', ')})` : ''}` });
+      }
       if (f.min !== undefined && f.max !== undefined && f.min > f.max) problems.push({ file, pointer: `${fp}/min`, message: 'min is greater than max' });
       const column = f.type === 'reference' ? `${f.name}_id` : f.name;
       return {
@@ -56,6 +59,8 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
         maxLength: f.maxLength,
         pattern: f.pattern,
         values: f.values,
+        colors: f.colors,
+        where: f.where,
         scale: f.scale ?? (f.type === 'money' ? 2 : 4),
         target: f.target,
         inverse: f.inverse,

@@ -102,6 +102,15 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
     const visible = visibleModules(m.id, byId);
     linkReferences(m, entities, visible, problems);
     resolveConstraints(m, entities, problems);
+    // A picker's `where` is a condition on the reference's target, checked like a rule's.
+    for (const e of m.entities) {
+      for (const f of e.fields) {
+        if (!f.where) continue;
+        const target = f.type === 'reference' && f.target ? entities.get(f.target) : undefined;
+        if (target) checkConditions(f.where, target, entities, m.file, `${f.pointer}/where`, problems);
+        else if (f.type !== 'reference') problems.push({ file: m.file, pointer: `${f.pointer}/where`, message: 'only a reference field narrows its picker with "where"' });
+      }
+    }
     m.rules = resolvePermissions(m, entities, roles, visible, problems);
     m.dashboard = (m.manifest.dashboard ?? []).map((card, i) => {
       const pointer = `/dashboard/${i}`;

@@ -18,6 +18,14 @@ export type FieldType =
   | 'reference'
   | 'password';
 /**
+ * References only: a condition on the target that a record must meet to be offered in this field's picker (the user's read rules apply as well). Example: course.teacher with { "assignments": { "$some": { "role.name": "institute.teacher" } } } offers only teachers.
+ */
+export type Conditions = Record<string, unknown>;
+/**
+ * The colour of a state's or enum value's badge in lists and on record pages.
+ */
+export type BadgeColor = 'grey' | 'blue' | 'green' | 'amber' | 'red' | 'purple';
+/**
  * A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { "$field": "check_in" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.
  */
 export type ConstraintCondition = Record<string, unknown>;
@@ -36,7 +44,7 @@ export type RuleAction = string;
 /**
  * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
  */
-export type Conditions = Record<string, unknown>;
+export type Conditions1 = Record<string, unknown>;
 /**
  * A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.
  */
@@ -44,11 +52,11 @@ export type RoleRef = string;
 /**
  * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
  */
-export type Conditions1 = Record<string, unknown>;
+export type Conditions2 = Record<string, unknown>;
 /**
  * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
  */
-export type Conditions2 = Record<string, unknown>;
+export type Conditions3 = Record<string, unknown>;
 
 /**
  * A UMS module: entities, roles, permission rules, dashboard cards and (reserved) workflows. Everything UMS builds for a module derives from this file.
@@ -159,6 +167,13 @@ export interface Field {
    * @minItems 1
    */
   values?: [string, ...string[]];
+  where?: Conditions;
+  /**
+   * Badge colour per value of an enum field (a workflow state's own color wins).
+   */
+  colors?: {
+    [k: string]: BadgeColor;
+  };
   /**
    * Digits after the decimal point (decimal, money).
    */
@@ -466,7 +481,7 @@ export interface PermissionRule {
    * Entity name ('book', 'module.entity') or 'all'.
    */
   subject: string | [string, ...string[]];
-  conditions?: Conditions;
+  conditions?: Conditions1;
   /**
    * @minItems 1
    */
@@ -478,7 +493,7 @@ export interface DashboardCard {
   type: 'count';
   label: string;
   entity: string;
-  conditions?: Conditions;
+  conditions?: Conditions1;
 }
 export interface Workflow {
   name: Identifier;
@@ -505,6 +520,7 @@ export interface Workflow {
 export interface WorkflowState {
   name: string;
   label?: string;
+  color?: BadgeColor;
   /**
    * Whether the ordinary edit form may change a record in this state (default true).
    */
@@ -525,7 +541,7 @@ export interface Transition {
   from: string | [string, ...string[]];
   to: string;
   by?: TransitionActors;
-  when?: Conditions1;
+  when?: Conditions2;
   approval?: Approval;
   effects?: WorkflowEffects;
 }
@@ -575,7 +591,7 @@ export interface ApprovalStep {
     | {
         count: number;
       };
-  when?: Conditions2;
+  when?: Conditions3;
 }
 /**
  * Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as "teacher", "created_by" or "department.head").

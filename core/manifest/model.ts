@@ -69,6 +69,10 @@ export interface ResolvedField {
   maxLength?: number;
   pattern?: string;
   values?: string[];
+  /** References: the condition on the target a picker's records meet (manifest `where`). */
+  where?: Record<string, unknown>;
+  /** Badge colour per enum value (manifest `colors`). */
+  colors?: Record<string, string>;
   scale: number;
   /** Entity key (`module.entity`) of a reference. */
   target?: string;
@@ -170,6 +174,8 @@ export interface ResolvedWorkflowState {
   /** Only these roles (keys) may edit (undefined: whoever may edit the record). */
   editableBy?: string[];
   terminal: boolean;
+  /** Badge colour (manifest `color`). */
+  color?: string;
 }
 
 export interface ResolvedWorkflow {

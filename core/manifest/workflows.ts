@@ -83,6 +83,7 @@ function resolveWorkflow(ctx: Ctx, wf: Workflow, entity: ResolvedEntity, pointer
       editable: s.editableBy ? true : (s.editable ?? true),
       editableBy,
       terminal: s.terminal ?? false,
+      color: s.color,
     });
   });
   for (const value of field.values!) {

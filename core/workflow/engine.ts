@@ -185,7 +185,8 @@ export class WorkflowEngine {
         const own = userId ? await this.decision(entity, id, opened, userId) : undefined;
         if (!own || isRefusal(own)) {
           await this.notifier.approvers(entity, wf, id, opened, []);
-          return { message: `${t.label} requested; waiting for approval.`, record, moved: false };
+          const waiting = activeSteps(opened.steps, []).map((s) => s.label);
+          return { message: `Submitted for approval (${t.label}); waiting for ${waiting.join(' and ') || 'an approver'}.`, record, moved: false };
         }
         return this.approve(entity, wf, t, record, opened, own, comment);
       }
@@ -218,7 +219,9 @@ export class WorkflowEngine {
     if (!planComplete(request.steps, approvals)) {
       const waiting = activeSteps(request.steps, approvals).map((s) => s.label);
       await this.notifier.approvers(entity, wf, id, request, approvals);
-      return { message: `Approval recorded${contribution.onBehalfOf ? ` (for the missing role ${this.records.runtime.registry.roles.get(contribution.onBehalfOf)?.displayLabel ?? contribution.onBehalfOf})` : ''}; still waiting for: ${waiting.join(', ')}.`, record, moved: false };
+      const roleLabel = (key: string): string => this.records.runtime.registry.roles.get(key)?.displayLabel ?? key;
+      const as = contribution.onBehalfOf ? `${roleLabel(contribution.asRole)}, for the missing role ${roleLabel(contribution.onBehalfOf)}` : roleLabel(contribution.asRole);
+      return { message: `Approved as ${as}; still waiting for ${waiting.join(' and ')}.`, record, moved: false };
     }
     await this.requests.close(request, 'approved');
     const moved = await this.move(entity, wf, t, record, t.to, { comment, effects: true, request });

@@ -6,7 +6,7 @@
  * approver overrides are validated when saved, like custom roles.
  */
 import { forbidden, RecordValidationError, type FieldErrors } from '../errors.js';
-import type { Registry, ResolvedWorkflow } from '../manifest/index.js';
+import type { Registry, ResolvedEntity, ResolvedWorkflow } from '../manifest/index.js';
 import type { PluginRegistry } from '../plugins/registry.js';
 import type { RecordService } from '../data/records.js';
 import type { HookContext } from '../plugins/types.js';
@@ -39,17 +39,31 @@ export function installWorkflowHooks(registry: Registry, plugins: PluginRegistry
 
 function guardState(ctx: HookContext<RecordService>, wf: ResolvedWorkflow, record: Record<string, unknown>, what: 'edit' | 'delete'): void {
   if (ctx.actor.kind !== 'user' || ctx.records.actionName?.startsWith('workflow:')) return;
+  const refusal = stateRefusal(ctx.records.runtime.registry, wf, ctx.entity, record, ctx.records.access?.principal.roles ?? [], what);
+  if (refusal) throw forbidden(refusal, { entity: ctx.entity.key });
+}
+
+/**
+ * Why a person holding `roles` may not edit or delete the record in its current state, or null.
+ * The admin asks it too, to leave out Edit and Delete instead of refusing after the form is filled.
+ */
+export function stateRefusal(
+  registry: Pick<Registry, 'roles'>,
+  wf: ResolvedWorkflow,
+  entity: ResolvedEntity,
+  record: Record<string, unknown>,
+  roles: readonly string[],
+  what: 'edit' | 'delete',
+): string | null {
   const state = wf.states.get(String(record[wf.field]));
-  if (!state) return;
-  const label = ctx.entity.label.toLowerCase();
-  if (!state.editable) throw forbidden(`A ${label} that is ${state.label} cannot be ${what === 'edit' ? 'edited' : 'deleted'}.`, { entity: ctx.entity.key });
-  if (state.editableBy) {
-    const roles = ctx.records.access?.principal.roles ?? [];
-    if (!state.editableBy.some((r) => roles.includes(r))) {
-      const names = state.editableBy.map((r) => ctx.records.runtime.registry.roles.get(r)?.displayLabel ?? r);
-      throw forbidden(`A ${label} that is ${state.label} can only be ${what === 'edit' ? 'edited' : 'deleted'} by ${names.join(' or ')}.`, { entity: ctx.entity.key });
-    }
+  if (!state) return null;
+  const label = entity.label.toLowerCase();
+  if (!state.editable) return `A ${label} that is ${state.label} cannot be ${what === 'edit' ? 'edited' : 'deleted'}.`;
+  if (state.editableBy && !state.editableBy.some((r) => roles.includes(r))) {
+    const names = state.editableBy.map((r) => registry.roles.get(r)?.displayLabel ?? r);
+    return `A ${label} that is ${state.label} can only be ${what === 'edit' ? 'edited' : 'deleted'} by ${names.join(' or ')}.`;
   }
+  return null;
 }
 
 /**

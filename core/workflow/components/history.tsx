@@ -27,7 +27,7 @@ const WorkflowHistory: React.FC<ActionProps> = ({ record, resource, action }) =>
             <TableBody>
               {items.map((i, n) => (
                 <TableRow key={n}>
-                  <TableCell>{new Date(i.at).toLocaleString()}</TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }} data-ums-value="datetime">{(i as Item & { atText?: string }).atText ?? new Date(i.at).toLocaleString()}</TableCell>
                   <TableCell>{i.kind}</TableCell>
                   <TableCell>{i.transition ?? ''}</TableCell>
                   <TableCell>{i.step ?? ''}</TableCell>

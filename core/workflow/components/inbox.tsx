@@ -12,6 +12,8 @@ interface Item {
   href: string;
   requestedByName: string | null;
   requestedAt: string;
+  /** In the organization's zone, as the rest of the admin shows times. */
+  requestedAtText?: string;
   waitingFor: string[];
   given: { step: string; actor: string; asRole: string }[];
   youCountAs: string;
@@ -40,7 +42,7 @@ const Inbox: React.FC = () => {
                   <TableCell><Link href={i.href}>{i.entityLabel}: {i.recordTitle}</Link></TableCell>
                   <TableCell>{i.transitionLabel}</TableCell>
                   <TableCell>{i.requestedByName ?? '—'}</TableCell>
-                  <TableCell>{new Date(i.requestedAt).toLocaleString()}</TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }} data-ums-value="datetime">{i.requestedAtText ?? new Date(i.requestedAt).toLocaleString()}</TableCell>
                   <TableCell>{i.waitingFor.join(', ')}</TableCell>
                   <TableCell>{i.given.map((g) => `${g.step}: ${g.actor}`).join('; ') || '—'}</TableCell>
                   <TableCell>{i.youCountAs}</TableCell>

@@ -5,7 +5,7 @@
  * saw so a record changed meanwhile is refused instead of overwritten.
  */
 import React, { useState } from 'react';
-import { ApiClient, useNotice, type ActionProps, type RecordJSON } from 'adminjs';
+import { ApiClient, useActionResponseHandler, useNotice, useTranslation, type ActionProps, type RecordJSON } from 'adminjs';
 import { Box, Button, H4, Label, Text, TextArea } from '@adminjs/design-system';
 
 const api = new ApiClient();
@@ -26,6 +26,11 @@ const WorkflowTransition: React.FC<ActionProps> = (props) => {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
+  // The manifest's label ("Approve course"), from the translations built from it; action.label is the action's name.
+  const { translateAction } = useTranslation();
+  const label = translateAction(action.name, resource.id);
+  // AdminJS's own answer handling: the notice, then an in-app navigation (a full reload would drop the notice).
+  const handleResponse = useActionResponseHandler(() => undefined);
   const commentRequired = info?.actions.find((a) => a.name === action.name)?.commentRequired ?? action.name.includes('reject');
 
   const submit = async (): Promise<void> => {
@@ -35,8 +40,11 @@ const WorkflowTransition: React.FC<ActionProps> = (props) => {
         ? await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, method: 'post', data: { comment, version: String(record.params.version ?? '') } })
         : await api.bulkAction({ resourceId: resource.id, recordIds: records.map((r) => r.id), actionName: action.name, method: 'post', data: { comment } });
       const data = response.data as { notice?: { message: string; type: 'success' | 'error' }; redirectUrl?: string };
-      if (data.notice) addNotice(data.notice);
-      if (data.redirectUrl && data.notice?.type !== 'error') window.location.assign(data.redirectUrl);
+      // A refusal stays on this form (the comment is kept) with its notice; anything else goes where the server says.
+      if (data.notice?.type === 'error') addNotice(data.notice);
+      else handleResponse(response);
+    } catch {
+      addNotice({ message: `${label} failed: the server did not answer. Reload the page and try again.`, type: 'error' });
     } finally {
       setBusy(false);
     }
@@ -45,7 +53,7 @@ const WorkflowTransition: React.FC<ActionProps> = (props) => {
   return (
     <Box variant="grey">
       <Box variant="white" p="xl">
-        <H4>{action.label}</H4>
+        <H4>{label}</H4>
         {record && info && <Text mb="lg">Current state: <strong>{info.state}</strong></Text>}
         {!record && <Text mb="lg">{records.length} selected record(s). Each is checked on its own; the result lists what was done and what was refused.</Text>}
         {info && info.waitingFor.length > 0 && <Text mb="default">Waiting for: {info.waitingFor.join(', ')}</Text>}
@@ -59,7 +67,7 @@ const WorkflowTransition: React.FC<ActionProps> = (props) => {
         <TextArea id="workflow-comment" width={1} rows={4} value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
         <Box mt="xl">
           <Button variant="contained" disabled={busy || (commentRequired && !comment.trim())} onClick={submit} data-testid="workflow-submit">
-            {action.label}
+            {label}
           </Button>
         </Box>
       </Box>
