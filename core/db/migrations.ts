@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { DataSource } from 'typeorm';
 import { UmsError } from '../errors.js';
 import type { Registry } from '../manifest/index.js';
+import { withTenantWalls } from './tenant-walls.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -21,7 +22,7 @@ export interface PendingSchemaChange {
 
 export async function diffSchema(dataSource: DataSource): Promise<PendingSchemaChange> {
   const sql = await dataSource.driver.createSchemaBuilder().log();
-  const up = sql.upQueries.map((q) => q.query);
+  const up = withTenantWalls(dataSource.entityMetadatas, sql.upQueries.map((q) => q.query));
   const down = sql.downQueries.map((q) => q.query).reverse();
   const destructive = up.filter((q) => /\bDROP (TABLE|COLUMN)\b/i.test(q) || /\bALTER COLUMN .* TYPE\b/i.test(q));
   return { up, down, destructive };

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createRuntime, type Runtime } from '../../core/runtime.js';
 import { RecordService } from '../../core/data/records.js';
+import { applyTenantWalls } from '../../core/db/tenant-walls.js';
 import type { Actor } from '../../core/data/actor.js';
 import type { Registry } from '../../core/manifest/index.js';
 import type { ModulePlugin } from '../../core/plugins/types.js';
@@ -62,7 +63,10 @@ export async function createTestRuntime(options: { registry?: Registry; plugins?
     plugins: options.plugins,
     poolSize: options.poolSize ?? 10,
   });
-  if (options.registry && !options.attachTo) await runtime.dataSource.synchronize();
+  if (options.registry && !options.attachTo) {
+    await runtime.dataSource.synchronize();
+    await applyTenantWalls(runtime.dataSource); // what the migrations add beyond TypeORM's schema: RLS, SET NULL (column)
+  }
   return {
     ...runtime,
     url: db.url,
