@@ -9,6 +9,9 @@
  *   --concurrency=<n>   closed-loop workers (default 8)
  *   --startup-runs=<n>  start-up measurements per mode (default 3)
  *   --no-readme         print the results only
+ *   --baseline=<ref>    also time the app of an earlier commit (git archive into .bench/baseline/) on the
+ *                       same database, taking turns with the others: what a change costs, within one run
+ *                       (the README's tenant-walls figure is --baseline=<the commit before them>)
  *
  * Every server runs on 127.0.0.1 in its own child process, the load generator
  * in this one; only loopback traffic. The build (`tsc -p tsconfig.build.json`)
@@ -17,7 +20,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +60,7 @@ const option = (name: string, fallback: number): number => {
 };
 const settings = {
   reseed: args.includes('--reseed'),
+  baseline: args.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length),
   readme: !args.includes('--no-readme'),
   durationMs: option('duration', 12) * 1000,
   rounds: Math.round(option('rounds', 6)),
@@ -93,9 +97,9 @@ interface ServerChild {
  * NODE_ENV=production. AdminJS's own start-up bundling is skipped; createApp
  * still makes the UMS component bundle (into BUNDLE_DIR) when it is stale.
  */
-async function startServer(script: string, env: Record<string, string>): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench', script)], {
-    cwd: ROOT,
+async function startServer(script: string, env: Record<string, string>, root = ROOT): Promise<ServerChild> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench', script)], {
+    cwd: root,
     env: { ...process.env, NODE_ENV: 'production', ADMIN_JS_SKIP_BUNDLE: 'true', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -122,7 +126,7 @@ async function startServer(script: string, env: Record<string, string>): Promise
 // ── Measuring ───────────────────────────────────────────────────────────────
 
 interface Variant {
-  key: 'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appMember';
+  key: 'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appMember' | 'baseLibrarian' | 'baseMember';
   name: string;
   server: ServerChild;
   url: string;
@@ -145,7 +149,7 @@ interface Measured {
  * so that whatever else runs on the machine meanwhile hits all of them alike.
  * The first window of a variant follows the full warm-up, later ones a short one.
  */
-async function measureAll(variants: Variant[]): Promise<Record<Variant['key'], Measured>> {
+async function measureAll(variants: Variant[]): Promise<Partial<Record<Variant['key'], Measured>>> {
   const windows = new Map<Variant['key'], LoadResult[]>(variants.map((v) => [v.key, []]));
   const counters = new Map<Variant['key'], { cpuMs: number; statements: number }>(variants.map((v) => [v.key, { cpuMs: 0, statements: 0 }]));
   const windowMs = settings.durationMs / settings.rounds;
@@ -161,7 +165,7 @@ async function measureAll(variants: Variant[]): Promise<Record<Variant['key'], M
       log(`  round ${round + 1}/${settings.rounds}  ${v.name.padEnd(48)} ${result.rps.toFixed(0).padStart(5)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms`);
     }
   }
-  const out = {} as Record<Variant['key'], Measured>;
+  const out: Partial<Record<Variant['key'], Measured>> = {};
   for (const v of variants) {
     const stats = await countStatements(v);
     const rounds = windows.get(v.key)!;
@@ -274,6 +278,17 @@ async function prepareData(): Promise<{ runtime: Runtime; fixture: Fixture }> {
   return { runtime, fixture: await describeFixture(runtime) };
 }
 
+/** The tree of an earlier commit (--baseline), beside the bench data, sharing this checkout's node_modules. */
+function baselineTree(ref: string): string {
+  const dir = join(DATA_DIR, 'baseline');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = spawnSync('sh', ['-c', `git archive "$0" | tar -x -C "$1"`, ref, dir], { cwd: ROOT, stdio: 'inherit' });
+  if (archive.status !== 0) throw new Error(`--baseline=${ref}: git archive failed`);
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
 async function main(): Promise<void> {
   const benchStarted = performance.now();
   log('Building (tsc -p tsconfig.build.json) …');
@@ -289,7 +304,7 @@ async function main(): Promise<void> {
   await runtime.dataSource.query('CHECKPOINT').catch(() => undefined);
   const loadBefore = loadavg()[0];
   log(`1-minute load average before the timed part: ${loadBefore.toFixed(2)}.`);
-  let rows: Record<Variant['key'], Measured>;
+  let rows: Record<'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appMember', Measured> & Partial<Record<'baseLibrarian' | 'baseMember', Measured>>;
   let machineCpu: CpuShare | undefined;
   const sizes: Record<'librarian' | 'member', { app: number; raw: number }> = { librarian: { app: NaN, raw: NaN }, member: { app: NaN, raw: NaN } };
   const servers: ServerChild[] = [];
@@ -298,6 +313,10 @@ async function main(): Promise<void> {
     servers.push(raw);
     const app = await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: BUNDLE_DIR });
     servers.push(app);
+    const baseline = settings.baseline
+      ? await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: `${BUNDLE_DIR}-baseline` }, baselineTree(settings.baseline))
+      : undefined;
+    if (baseline) servers.push(baseline);
     const rawBase = `http://127.0.0.1:${raw.port}`;
     const appBase = `http://127.0.0.1:${app.port}`;
     const appUrl = `${appBase}${LIST_PATH}`;
@@ -305,21 +324,36 @@ async function main(): Promise<void> {
     const member = { cookie: await login(appBase, MEMBER_EMAIL), accept: 'application/json' };
     sizes.librarian = sameRows(await checkList(appUrl, librarian, fixture.librarianVisible), await checkList(`${rawBase}/books`, {}, fixture.librarianVisible), 'librarian');
     sizes.member = sameRows(await checkList(appUrl, member, fixture.memberVisible, MEMBER_CATEGORIES), await checkList(`${rawBase}/books?as=member`, {}, fixture.memberVisible, MEMBER_CATEGORIES), 'member');
-    const pids = [process.pid, raw.child.pid ?? 0, app.child.pid ?? 0];
+    const baseVariants: Variant[] = [];
+    if (baseline) {
+      const baseUrl = `http://127.0.0.1:${baseline.port}${LIST_PATH}`;
+      const headersOf = async (email: string) => ({ cookie: await login(`http://127.0.0.1:${baseline.port}`, email), accept: 'application/json' });
+      const [bl, bm] = [await headersOf(LIBRARIAN_EMAIL), await headersOf(MEMBER_EMAIL)];
+      sameRows(await checkList(baseUrl, bl, fixture.librarianVisible), await checkList(appUrl, librarian, fixture.librarianVisible), 'baseline librarian');
+      sameRows(await checkList(baseUrl, bm, fixture.memberVisible, MEMBER_CATEGORIES), await checkList(appUrl, member, fixture.memberVisible, MEMBER_CATEGORIES), 'baseline member');
+      baseVariants.push(
+        { key: 'baseLibrarian', name: `baseline ${settings.baseline}, librarian`, server: baseline, url: baseUrl, headers: bl },
+        { key: 'baseMember', name: `baseline ${settings.baseline}, member`, server: baseline, url: baseUrl, headers: bm },
+      );
+    }
+    const pids = [process.pid, raw.child.pid ?? 0, app.child.pid ?? 0, baseline?.child.pid ?? 0].filter(Boolean);
     const before = cpuAccountingAvailable() ? sampleCpu(pids, postmasterPid()) : undefined;
     log(`\nLoad: closed loop, ${settings.concurrency} connections, ${settings.rounds} rounds × ${settings.durationMs / settings.rounds / 1000} s per variant (${settings.warmupMs / 1000} s warm-up before the first):`);
-    rows = await measureAll([
+    rows = (await measureAll([
       { key: 'rawLibrarian', name: 'raw SQL, librarian statements', server: raw, url: `${rawBase}/books`, headers: {} },
       { key: 'appLibrarian', name: 'UMS AdminJS list, librarian', server: app, url: appUrl, headers: librarian },
       { key: 'rawMember', name: 'raw SQL, member statements', server: raw, url: `${rawBase}/books?as=member`, headers: {} },
       { key: 'appMember', name: 'UMS AdminJS list, member (row condition)', server: app, url: appUrl, headers: member },
-    ]);
+      ...baseVariants,
+    ])) as typeof rows;
     if (before) machineCpu = cpuShare(before, sampleCpu(pids, postmasterPid()));
     log('');
     printMeasured('raw SQL, librarian statements', rows.rawLibrarian);
     printMeasured('raw SQL, member statements', rows.rawMember);
     printMeasured('UMS, librarian', rows.appLibrarian);
     printMeasured('UMS, member (row condition)', rows.appMember);
+    if (rows.baseLibrarian) printMeasured(`baseline ${settings.baseline}, librarian`, rows.baseLibrarian);
+    if (rows.baseMember) printMeasured(`baseline ${settings.baseline}, member`, rows.baseMember);
     if (machineCpu) log(`  machine CPU while timed: ${(machineCpu.busy * 100).toFixed(0)} % busy, ${(machineCpu.others * 100).toFixed(1)} % by processes outside the bench, ${(machineCpu.steal * 100).toFixed(1)} % steal`);
   } finally {
     for (const server of servers) await server.stop();
@@ -386,6 +420,14 @@ async function main(): Promise<void> {
   const memberThroughput = rows.appMember.load.rps / rows.appLibrarian.load.rps;
   const startupTarget = startup[0].median;
   const met = (ok: boolean): string => (ok ? '**met**' : '**not met**');
+  // What the compared commit (--baseline) gives up in throughput, by user, over all rounds and round by round.
+  const baselineCost = (app: Measured, base: Measured | undefined): { loss: number; text: string } | undefined =>
+    base && { loss: 1 - app.load.rps / base.load.rps, text: `${pct(1 - app.load.rps / base.load.rps)} (${base.load.rps.toFixed(0)} → ${app.load.rps.toFixed(0)} req/s; ${perRound(app, base, pct)} of the baseline's)` };
+  const costLibrarian = baselineCost(rows.appLibrarian, rows.baseLibrarian);
+  const costMember = baselineCost(rows.appMember, rows.baseMember);
+  const costRow = costLibrarian && costMember
+    ? `| tenant walls (same-tenant keys + row-level security) cost ≤ 10 % throughput against \`--baseline=${settings.baseline}\` | librarian ${costLibrarian.text}; member ${costMember.text} | ${met(costLibrarian.loss <= 0.1 && costMember.loss <= 0.1)} |\n`
+    : '';
   const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
   const date = new Date().toISOString().slice(0, 10);
 
@@ -410,7 +452,7 @@ Where the time goes: the app's own process is the bottleneck (one Node thread at
 | librarian ≥ 35 % of raw throughput | ${pct(librarianShare)} (${perRound(rows.appLibrarian, rows.rawLibrarian, pct)}) | ${met(librarianShare >= 0.35)} |
 | member within 1.2× of the librarian | p50 ${times(memberLatency)} the librarian's, throughput ${times(memberThroughput)} (${perRound(rows.appMember, rows.appLibrarian, times)}) | ${met(memberLatency <= 1.2 && memberThroughput >= 1 / 1.2)} |
 | start-up (compiled, spawn → login page served) < 4 s | ${startup[0].error ? `the compiled server did not start (below)${startup[2] && !startup[2].error ? `; start.ts through tsx: ${(startup[2].median / 1000).toFixed(2)} s` : ''}` : `median of ${settings.startupRuns}: ${(startupTarget / 1000).toFixed(2)} s (NODE_ENV=production)`} | ${met(startupTarget < 4000)} |
-| manifest loading + validation < 200 ms | ${manifest.coldMs.toFixed(0)} ms cold in a fresh process (import incl. AJV schema compile ${manifest.importMs.toFixed(0)} ms + first load ${manifest.firstLoadMs.toFixed(0)} ms); ${manifest.warmMedianMs.toFixed(1)} ms warm (median of 20) | ${met(manifest.coldMs < 200)} |
+${costRow}| manifest loading + validation < 200 ms | ${manifest.coldMs.toFixed(0)} ms cold in a fresh process (import incl. AJV schema compile ${manifest.importMs.toFixed(0)} ms + first load ${manifest.firstLoadMs.toFixed(0)} ms); ${manifest.warmMedianMs.toFixed(1)} ms warm (median of 20) | ${met(manifest.coldMs < 200)} |
 
 Start-up with \`DATA_DIR=.bench SEED_DEMO=false\` on the migrated database, the embedded PostgreSQL started by the server itself as with \`npm start\`, AdminJS's component bundle already made (\`ADMIN_JS_TMP_DIR=.adminjs/bench\`; median of ${settings.startupRuns}):
 ${startup.map((s) => (s.error ? `- ${s.name}: **did not start**: \`${s.error.replace(/`/g, "'")}\`` : `- ${s.name}: ${(s.median / 1000).toFixed(2)} s (${s.runs.map((r) => (r / 1000).toFixed(2)).join(', ')})`)).join('\n')}
@@ -422,6 +464,7 @@ For scale, figures reported on the same kind of machine in the issue: raw SQL �
   log(`librarian: ${(librarianShare * 100).toFixed(0)} % of raw (target ≥ 35 %: ${librarianShare >= 0.35 ? 'met' : 'NOT met'})`);
   log(`member: p50 ${memberLatency.toFixed(2)}× and throughput ${memberThroughput.toFixed(2)}× the librarian's (target within 1.2×: ${memberLatency <= 1.2 && memberThroughput >= 1 / 1.2 ? 'met' : 'NOT met'})`);
   log(`start-up median (compiled, production): ${startup[0].error ? 'did not start' : `${Math.round(startupTarget)} ms`} (target < 4000 ms: ${startupTarget < 4000 ? 'met' : 'NOT met'})`);
+  if (costLibrarian && costMember) log(`against --baseline=${settings.baseline}: librarian loses ${costLibrarian.text}; member loses ${costMember.text} (target ≤ 10 %)`);
   log(`manifest load cold: ${manifest.coldMs.toFixed(0)} ms (target < 200 ms: ${manifest.coldMs < 200 ? 'met' : 'NOT met'})`);
   if (settings.readme) {
     writeReadmeSection(join(ROOT, 'README.md'), section);

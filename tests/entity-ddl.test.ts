@@ -85,20 +85,21 @@ describe('tables built from the manifests', () => {
     await expect(insert(a.org.id)).rejects.toMatchObject({ code: '23505', constraint: 'UQ_library_book_organization_id_isbn' });
   });
 
-  it('references are foreign keys: library_loan.book_id → library_book.id', async () => {
-    const rows: { column: string; target_table: string; target_column: string; on_delete: string }[] = await runtime.dataSource.query(
-      `SELECT a.attname AS column, ft.relname AS target_table, fa.attname AS target_column, c.confdeltype AS on_delete
+  it('references are same-tenant foreign keys: library_loan (organization_id, book_id) → library_book (organization_id, id)', async () => {
+    const rows: { column: string; target_table: string; target_column: string; on_delete: string; columns: string }[] = await runtime.dataSource.query(
+      `SELECT a.attname AS column, ft.relname AS target_table, fa.attname AS target_column, c.confdeltype AS on_delete,
+              (SELECT string_agg(x.attname, ', ' ORDER BY k.n) FROM unnest(c.conkey) WITH ORDINALITY k(num, n) JOIN pg_attribute x ON x.attrelid = t.oid AND x.attnum = k.num) AS columns
          FROM pg_constraint c
          JOIN pg_class t ON t.oid = c.conrelid
          JOIN pg_class ft ON ft.oid = c.confrelid
-         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = c.conkey[1]
-         JOIN pg_attribute fa ON fa.attrelid = ft.oid AND fa.attnum = c.confkey[1]
+         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = c.conkey[array_length(c.conkey, 1)]
+         JOIN pg_attribute fa ON fa.attrelid = ft.oid AND fa.attnum = c.confkey[array_length(c.confkey, 1)]
         WHERE c.contype = 'f' AND t.relname = 'library_loan'`,
     );
     const byColumn = new Map(rows.map((r) => [r.column, r]));
     // confdeltype: r = restrict, a = no action, c = cascade, n = set null
-    expect(byColumn.get('book_id')).toMatchObject({ target_table: 'library_book', target_column: 'id', on_delete: 'r' });
-    expect(byColumn.get('member_id')).toMatchObject({ target_table: 'library_member', target_column: 'id', on_delete: 'r' });
+    expect(byColumn.get('book_id')).toMatchObject({ target_table: 'library_book', target_column: 'id', on_delete: 'r', columns: 'organization_id, book_id' });
+    expect(byColumn.get('member_id')).toMatchObject({ target_table: 'library_member', target_column: 'id', on_delete: 'r', columns: 'organization_id, member_id' });
     expect(byColumn.get('organization_id')).toMatchObject({ target_table: 'core_organization', target_column: 'id' });
     const org = await createFixtureOrg(runtime, 'library');
     await expect(

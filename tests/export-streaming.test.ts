@@ -38,13 +38,18 @@ beforeAll(async () => {
   server = await startTestServer(runtime);
   cookie = await sessionCookie(server.url, lib.users.get('librarian')!.email, 'secret-123');
 
-  const manager = runtime.dataSource.manager;
-  const query = manager.query.bind(manager);
-  manager.query = (async (sql: string, parameters?: unknown[]) => {
-    const result: unknown = await query(sql, parameters);
-    if (bookReads && /FROM "library_book"/.test(sql) && Array.isArray(result)) bookReads.push(result.length);
-    return result;
-  }) as typeof manager.query;
+  // Every statement runs on a query runner (the data layer's reads in a short transaction of their own): count there.
+  const createQueryRunner = runtime.dataSource.createQueryRunner.bind(runtime.dataSource);
+  runtime.dataSource.createQueryRunner = ((mode?: 'master' | 'slave') => {
+    const runner = createQueryRunner(mode);
+    const query = runner.query.bind(runner);
+    runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
+      const result: unknown = await (query as (s: string, p?: unknown[], u?: boolean) => Promise<unknown>)(sql, parameters, structured);
+      if (bookReads && /FROM "library_book"/.test(sql) && Array.isArray(result)) bookReads.push(result.length);
+      return result;
+    }) as typeof runner.query;
+    return runner;
+  }) as typeof runtime.dataSource.createQueryRunner;
 }, 120_000);
 afterAll(async () => {
   await server?.close();

@@ -11,6 +11,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { hashPassword, verifyPassword } from '../data/passwords.js';
+import { tenantScoped } from '../data/tenant-scope.js';
 import { AUTH_CODE_TABLE } from '../manifest/index.js';
 
 export type CodePurpose = 'invitation' | 'password_reset' | 'account_deletion';
@@ -26,7 +27,9 @@ interface Owner {
   userId: string;
 }
 
-async function store(manager: EntityManager, owner: Owner, purpose: CodePurpose, secretHash: string, ttlMinutes: number): Promise<Date> {
+async function store(transaction: EntityManager, owner: Owner, purpose: CodePurpose, secretHash: string, ttlMinutes: number): Promise<Date> {
+  // Under the owner's organization: one transaction may issue codes for accounts in several (forgot password).
+  const manager = tenantScoped(transaction, owner.organizationId);
   await manager.query(`DELETE FROM ${AUTH_CODE_TABLE} WHERE user_id = $1 AND purpose = $2`, [owner.userId, purpose]);
   const [row]: { expires_at: Date }[] = await manager.query(
     `INSERT INTO ${AUTH_CODE_TABLE} (organization_id, user_id, purpose, secret_hash, expires_at)

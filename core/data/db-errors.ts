@@ -54,6 +54,8 @@ export function mapDatabaseError(err: unknown, entity: ResolvedEntity, registry:
       return new RecordValidationError(entity.key, { [field ?? '_record']: { message: 'is already used by another record', type: 'unique' } });
     }
     // 23001: an ON DELETE RESTRICT key (checked at once); 23503: any other foreign key violation.
+    // A same-tenant key names (organization_id, x_id): the field is x's, and another
+    // organization's row is reported exactly like a missing one.
     case '23001':
     case '23503': {
       if (operation === 'delete') {

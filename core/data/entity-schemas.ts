@@ -80,6 +80,19 @@ function hash(s: string): string {
   return (h >>> 0).toString(36).padStart(7, '0').slice(0, 8);
 }
 
+/**
+ * The join of a reference inside one organization: `(organization_id, <column>)` →
+ * the target's unique `(organization_id, id)`. The organization column is shared
+ * with the row's own organization key, so a reference can only name a row of the
+ * same tenant, whatever code wrote it.
+ */
+export function sameTenantJoin(column: string): { name: string; referencedColumnName: string }[] {
+  return [
+    { name: 'organization_id', referencedColumnName: 'organization_id' },
+    { name: column, referencedColumnName: 'id' },
+  ];
+}
+
 function runtimeClass(name: string): EntityClass {
   // A real, unique class name: AdminJS uses it as the resource id.
   const holder = { [name]: class extends BaseEntity {} };
@@ -103,7 +116,8 @@ function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { sch
   const indices: { name: string; columns: string[]; unique?: boolean }[] = [
     { name: shortName('IDX', entity.table, ['organization_id']), columns: ['organization_id'] },
   ];
-  const uniques: { name: string; columns: string[] }[] = [];
+  // What every same-tenant reference to this table points at (see sameTenantJoin).
+  const uniques: { name: string; columns: string[] }[] = [{ name: shortName('UQ', entity.table, ['organization_id', 'id']), columns: ['organization_id', 'id'] }];
   const checks: { name: string; expression: string }[] = [];
   for (const f of entity.fields) {
     const column = columnOf(f);
@@ -115,7 +129,9 @@ function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { sch
         relations[`${f.name}_ref`] = {
           type: 'many-to-one',
           target: classNameOf(targetEntity),
-          joinColumn: { name: column },
+          // Same-tenant reference: the database itself refuses a row of another organization.
+          joinColumn: sameTenantJoin(column),
+          // A composite SET NULL nulls the reference column only (core/db/migrations.ts adds the column list).
           onDelete: f.onDelete === 'set null' ? 'SET NULL' : f.onDelete === 'cascade' ? 'CASCADE' : 'RESTRICT',
         };
       }
@@ -246,7 +262,7 @@ function credentialSchemas(): EntitySchema[] {
       },
       relations: {
         organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
-        user: { type: 'many-to-one', target: 'CoreUser', joinColumn: { name: 'user_id' }, onDelete: 'CASCADE' },
+        user: { type: 'many-to-one', target: 'CoreUser', joinColumn: sameTenantJoin('user_id'), onDelete: 'CASCADE' },
       } as Record<string, EntitySchemaRelationOptions>,
       indices: [
         { name: 'IDX_core_auth_code_user_purpose', columns: ['user_id', 'purpose'] },
@@ -266,7 +282,7 @@ function credentialSchemas(): EntitySchema[] {
       },
       relations: {
         organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
-        outbox: { type: 'many-to-one', target: 'CoreMailOutbox', joinColumn: { name: 'outbox_id' }, onDelete: 'CASCADE' },
+        outbox: { type: 'many-to-one', target: 'CoreMailOutbox', joinColumn: sameTenantJoin('outbox_id'), onDelete: 'CASCADE' },
       } as Record<string, EntitySchemaRelationOptions>,
     }),
     new EntitySchema({

@@ -14,6 +14,7 @@ import { conditionUserOf, type Actor } from './actor.js';
 import type { DataContext } from './context.js';
 import { filtersSql, normaliseRow, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
 import { loadSubject } from './subject.js';
+import { tenantScoped } from './tenant-scope.js';
 
 const q = (name: string): string => `"${name}"`;
 
@@ -36,9 +37,14 @@ export abstract class RecordReader {
     readonly actor: Actor,
     /** Null for a system actor: tenant-bound, no role checks. */
     readonly access: Access | null,
-    protected readonly manager: EntityManager,
+    manager: EntityManager,
     protected readonly options: ServiceOptions = {},
-  ) {}
+  ) {
+    // Every statement of this service runs under the tenant policy of its organization.
+    this.manager = tenantScoped(manager, actor.organizationId);
+  }
+
+  protected readonly manager: EntityManager;
 
   get organizationId(): string {
     return this.actor.organizationId;

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { UmsError } from '../errors.js';
 import type { Registry } from '../manifest/index.js';
 import { ledgerTriggerStatements } from '../data/ledgers/ddl.js';
+import { withTenantWalls } from './tenant-walls.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -23,7 +24,7 @@ export interface PendingSchemaChange {
 /** With `registry`, the ledgers' append-only triggers (which TypeORM's builder does not know) are part of the diff. */
 export async function diffSchema(dataSource: DataSource, registry?: Registry): Promise<PendingSchemaChange> {
   const sql = await dataSource.driver.createSchemaBuilder().log();
-  const up = sql.upQueries.map((q) => q.query);
+  const up = withTenantWalls(dataSource.entityMetadatas, sql.upQueries.map((q) => q.query));
   const down = sql.downQueries.map((q) => q.query).reverse();
   if (registry) {
     // After the builder's statements: a new ledger table must exist before its trigger.

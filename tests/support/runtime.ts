@@ -7,6 +7,7 @@ import pg from 'pg';
 import { createRuntime, type Runtime } from '../../core/runtime.js';
 import { applyLedgerTriggers } from '../../core/data/ledgers/ddl.js';
 import { RecordService } from '../../core/data/records.js';
+import { applyTenantWalls } from '../../core/db/tenant-walls.js';
 import type { Actor } from '../../core/data/actor.js';
 import type { Registry } from '../../core/manifest/index.js';
 import type { ModulePlugin } from '../../core/plugins/types.js';
@@ -69,6 +70,7 @@ export async function createTestRuntime(options: { registry?: Registry; plugins?
     await runtime.dataSource.synchronize();
     // What synchronize cannot build: the ledgers' append-only triggers (migrations:generate writes them).
     await applyLedgerTriggers(runtime.dataSource, runtime.registry);
+    await applyTenantWalls(runtime.dataSource); // what the migrations add beyond TypeORM's schema: RLS, SET NULL (column)
   }
   return {
     ...runtime,
