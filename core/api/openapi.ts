@@ -8,6 +8,7 @@
  */
 import type { RecordService } from '../data/records.js';
 import { CORE_MODULE_ID, SYSTEM_COLUMNS, type ResolvedEntity, type ResolvedField, type ResolvedWorkflow } from '../manifest/index.js';
+import { fieldJsonSchema } from '../manifest/validation.js';
 import { FILTER_OPS, MAX_LIMIT } from './list-params.js';
 import { PROBLEM_CODES } from './problem.js';
 
@@ -15,33 +16,15 @@ type Schema = Record<string, unknown>;
 
 export const schemaName = (entity: ResolvedEntity): string => entity.key.split(/[._]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
 
-function fieldSchema(f: ResolvedField): Schema {
-  const base = (): Schema => {
-    switch (f.type) {
-      case 'integer':
-        return { type: 'integer' };
-      case 'decimal':
-      case 'money':
-        return { type: 'number' };
-      case 'boolean':
-        return { type: 'boolean' };
-      case 'date':
-        return { type: 'string', format: 'date' };
-      case 'datetime':
-        return { type: 'string', format: 'date-time' };
-      case 'reference':
-        return { type: 'string', format: 'uuid', description: `Id of a ${f.target} record` };
-      case 'enum':
-        return { type: 'string', enum: f.values };
-      case 'json':
-        return {};
-      default:
-        return { type: 'string', ...(f.maxLength ? { maxLength: f.maxLength } : {}) };
-    }
-  };
-  const s = base();
-  if (f.type === 'json') return { description: f.help ?? f.label };
-  return { ...s, type: [s.type, 'null'], ...(s.enum ? { enum: [...(s.enum as string[]), null] } : {}), description: f.help ?? f.label };
+/** Rules on a value that a write must meet; a stored value may predate them (built-in role names carry their module's prefix). */
+const INPUT_ONLY = new Set(['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
+const typeOnly = (schema: Schema): Schema =>
+  Object.fromEntries(Object.entries(schema).filter(([k]) => !INPUT_ONLY.has(k)).map(([k, v]) => [k, k === 'anyOf' ? (v as Schema[]).map(typeOnly) : v]));
+
+/** A field as the writes' validation accepts it (core/manifest/validation.ts), with its label: one schema, not a twin; answers keep only its type. */
+function fieldSchema(f: ResolvedField, use: 'input' | 'answer'): Schema {
+  const schema = fieldJsonSchema(f);
+  return { ...(use === 'input' ? schema : typeOnly(schema)), description: f.help ?? f.label };
 }
 
 const SYSTEM_SCHEMAS: Record<string, Schema> = {
@@ -57,14 +40,14 @@ function recordSchema(records: RecordService, entity: ResolvedEntity): Schema {
   const properties: Record<string, Schema> = {};
   for (const c of SYSTEM_COLUMNS.select) properties[c] = SYSTEM_SCHEMAS[c] ?? {};
   const readable = new Set(records.readableFields(entity));
-  for (const f of entity.fields) if (readable.has(f.name)) properties[f.name] = fieldSchema(f);
+  for (const f of entity.fields) if (readable.has(f.name)) properties[f.name] = fieldSchema(f, 'answer');
   // Fields a record's own rules hide are absent from it, so only the system columns are always there.
   return { type: 'object', title: entity.label, properties, required: ['id', 'version'], additionalProperties: false };
 }
 
 function inputSchema(entity: ResolvedEntity): Schema {
   const properties: Record<string, Schema> = {};
-  for (const f of entity.fields) if (!f.readOnly) properties[f.name] = f.type === 'password' ? { type: 'string', writeOnly: true } : fieldSchema(f);
+  for (const f of entity.fields) if (!f.readOnly) properties[f.name] = f.type === 'password' ? { type: 'string', writeOnly: true } : fieldSchema(f, 'input');
   return { type: 'object', properties, additionalProperties: false };
 }
 

@@ -52,7 +52,8 @@ export function containsNul(value: unknown, depth = 0): boolean {
 }
 const compiled = new WeakMap<ResolvedEntity, ValidateFunction>();
 
-function fieldSchema(f: ResolvedField): Record<string, unknown> {
+/** The JSON Schema of one field's value: what a write accepts, and what the REST API documents (core/api/openapi.ts). */
+export function fieldJsonSchema(f: ResolvedField): Record<string, unknown> {
   const base: Record<string, unknown> = (() => {
     switch (f.type) {
       case 'integer':
@@ -104,7 +105,7 @@ function fieldSchema(f: ResolvedField): Record<string, unknown> {
 }
 
 export function entityJsonSchema(entity: ResolvedEntity, mode: 'create' | 'update'): Record<string, unknown> {
-  const properties = Object.fromEntries(entity.fields.map((f) => [f.name, fieldSchema(f)]));
+  const properties = Object.fromEntries(entity.fields.map((f) => [f.name, fieldJsonSchema(f)]));
   const required = mode === 'create' ? entity.fields.filter((f) => f.required && f.type !== 'password').map((f) => f.name) : [];
   return { type: 'object', properties, required, additionalProperties: false };
 }
@@ -167,7 +168,7 @@ function fieldValidator(schema: Record<string, unknown>): ValidateFunction {
  * (the manifest loader uses it for defaults); the message, or undefined when valid.
  */
 export function checkFieldValue(f: ResolvedField, value: unknown): string | undefined {
-  const validate = fieldValidator(fieldSchema({ ...f, required: true }));
+  const validate = fieldValidator(fieldJsonSchema({ ...f, required: true }));
   if (validate(value)) return undefined;
   const e = validate.errors?.[0];
   return e ? describe(e, f) : 'is invalid';
