@@ -9,7 +9,7 @@ import * as m5 from './1796161563850-organization-timezone.js';
 import * as m6 from './1796162872008-module-role-keys.js';
 import * as m7 from './1796164649466-mail-outbox-secret.js';
 import * as m8 from './1796171947970-sequence-counters.js';
-import * as m9 from './1796175262927-hotel.js';
+import * as m9 from './1796175406755-hotel.js';
 
 type MigrationClass = new () => MigrationInterface;
 const classesOf = (mod: Record<string, unknown>): MigrationClass[] => Object.values(mod) as MigrationClass[];

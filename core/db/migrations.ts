@@ -17,6 +17,13 @@ export interface PendingSchemaChange {
   up: string[];
   down: string[];
   destructive: string[];
+  /** The same statements with their bound parameters (generated columns record theirs in typeorm_metadata). */
+  statements: { up: Statement[]; down: Statement[] };
+}
+
+export interface Statement {
+  query: string;
+  parameters?: unknown[];
 }
 
 export async function diffSchema(dataSource: DataSource): Promise<PendingSchemaChange> {
@@ -24,10 +31,13 @@ export async function diffSchema(dataSource: DataSource): Promise<PendingSchemaC
   const up = sql.upQueries.map((q) => q.query);
   const down = sql.downQueries.map((q) => q.query).reverse();
   const destructive = up.filter((q) => /\bDROP (TABLE|COLUMN)\b/i.test(q) || /\bALTER COLUMN .* TYPE\b/i.test(q));
-  return { up, down, destructive };
+  const statement = (q: { query: string; parameters?: unknown[] }): Statement => (q.parameters?.length ? { query: q.query, parameters: q.parameters } : { query: q.query });
+  return { up, down, destructive, statements: { up: sql.upQueries.map(statement), down: sql.downQueries.map(statement).reverse() } };
 }
 
 const quote = (sql: string): string => '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+/** One statement of a migration file; without its parameters a "$1" statement fails when the migration runs. */
+const call = (q: Statement): string => `    await queryRunner.query(${quote(q.query)}${q.parameters ? `, ${JSON.stringify(q.parameters)}` : ''});`;
 
 /**
  * Records still in a state their workflow no longer declares. Such a change is
@@ -95,11 +105,11 @@ export class ${className} implements MigrationInterface {
   name = '${className}';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-${change.up.map((q) => `    await queryRunner.query(${quote(q)});`).join('\n')}
+${change.statements.up.map(call).join('\n')}
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-${change.down.map((q) => `    await queryRunner.query(${quote(q)});`).join('\n')}
+${change.statements.down.map(call).join('\n')}
   }
 }
 `;
