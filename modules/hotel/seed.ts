@@ -34,10 +34,11 @@ function rng(seed: number): () => number {
 const pick = <T>(r: () => number, list: T[]): T => list[Math.floor(r() * list.length)];
 const day = (offset: number): string => dayOf(new Date(Date.now() + offset * DAY_MS));
 
-interface Sizes { types: number; rooms: number; guests: number; reservations: number; span: number }
+/** `nights` and `gap` (days between stays of a room) are ranges [min, max]: long enough that the stays reach from -span to +span at about 70 % occupancy. */
+interface Sizes { types: number; rooms: number; guests: number; reservations: number; span: number; nights: [number, number]; gap: [number, number] }
 const SIZES: Record<SeedContext['size'], Sizes> = {
-  demo: { types: 5, rooms: 60, guests: 500, reservations: 400, span: 60 },
-  small: { types: 2, rooms: 6, guests: 12, reservations: 16, span: 10 },
+  demo: { types: 5, rooms: 60, guests: 500, reservations: 400, span: 60, nights: [6, 19], gap: [0, 9] },
+  small: { types: 2, rooms: 6, guests: 12, reservations: 16, span: 10, nights: [1, 4], gap: [0, 3] },
 };
 
 /** Posts a line as the system (seeds may place records in any state). */
@@ -92,15 +93,16 @@ export async function seedHotel(ctx: SeedContext): Promise<void> {
   }
   // Stays laid end to end per room (so the no-overlap constraint holds), from span days ago to span days ahead.
   const outOfOrder = rooms[rooms.length - 1];
-  const next = new Map(rooms.map((room) => [room.id, -size.span + Math.floor(r() * 3)]));
+  const next = new Map(rooms.map((room) => [room.id, -size.span + Math.floor(r() * size.gap[1])]));
   let made = 0;
   for (let round = 0; made < size.reservations && round < 1000; round++) {
     for (const room of rooms) {
       if (made >= size.reservations || room === outOfOrder) continue;
       const start = next.get(room.id)!;
       if (start >= size.span) continue;
-      const nights = 1 + Math.floor(r() * 4);
-      next.set(room.id, start + nights + (r() < 0.3 ? 1 + Math.floor(r() * 2) : 0));
+      const between = (range: [number, number]) => range[0] + Math.floor(r() * (range[1] - range[0] + 1));
+      const nights = between(size.nights);
+      next.set(room.id, start + nights + between(size.gap));
       const guest = made < 3 && guestUser ? guests[0] : guests[Math.floor(r() * guests.length)];
       const type = types.find((t) => t.id === room.room_type)!;
       const end = start + nights;
