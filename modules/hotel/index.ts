@@ -7,6 +7,7 @@
  * module-manifests/hotel.json and held by PostgreSQL.
  */
 import { definePlugin } from '../../core/sdk.js';
+import { hotelDocuments } from './documents.js';
 import { hotelFixtures } from './fixtures.js';
 import { openFolio, refreshBalanceHook, settleAndRelease } from './folios.js';
 import { arrivalReminder, nightAudit, noShowMarking } from './jobs.js';
@@ -14,6 +15,7 @@ import { seedHotel } from './seed.js';
 
 export default definePlugin({
   module: 'hotel',
+  actions: hotelDocuments,
   workflowHooks: { openFolio, settleAndRelease, refreshBalance: refreshBalanceHook },
   jobs: { night_audit: nightAudit, no_show_marking: noShowMarking, arrival_reminder: arrivalReminder },
   seed: seedHotel,
