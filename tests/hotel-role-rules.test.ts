@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestServer, type AdminClient, type TestServer } from './support/http.js';
-import { createHotelWorld, type HotelRole, type HotelWorld } from './support/hotel.js';
+import { createHotelWorld, day, type HotelRole, type HotelWorld } from './support/hotel.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
 
 let runtime: TestRuntime;
@@ -47,6 +47,19 @@ async function shown(role: HotelRole, entity: Entity, id: string): Promise<Recor
 const ids = (...records: { id: string }[]): string[] => records.map((r) => r.id).sort();
 
 describe('hotel roles through the admin API', () => {
+  it('the dashboard counts arrivals, departures, in house, dirty and out-of-order rooms and open balances, each as the role may see them', async () => {
+    const cards = async (role: HotelRole) =>
+      Object.fromEntries(((await clients.get(role)!.get('/admin/api/dashboard')).body.cards as { label: string; count: number }[]).map((c) => [c.label, c.count]));
+    const arrival = await w.system.create('hotel.reservation', { guest: w.guests.other.id, room_type: w.types.suite.id, check_in: day(0), check_out: day(1), adults: 1, rate: 300, status: 'confirmed' });
+    expect(await cards('hotel.front_desk')).toMatchObject({ 'Arrivals today': 1, 'Departures today': 0, 'In house': 1, 'Dirty rooms': 1, 'Rooms out of order': 1, 'Open folios with a balance': 1 });
+    // The guest's own stay is the one in house; the other guest's arrival is not theirs to count.
+    expect(await cards('hotel.guest')).toMatchObject({ 'Arrivals today': 0, 'In house': 1, 'Open folios with a balance': 1 });
+    expect(await cards('hotel.housekeeping')).toMatchObject({ 'Arrivals today': 1, 'Dirty rooms': 1 });
+    expect(await cards('hotel.housekeeping')).not.toHaveProperty('Open folios with a balance');
+    // The other tests count exact lists.
+    await w.system.delete('hotel.reservation', arrival.id);
+  });
+
   it('front desk and manager list every record of every hotel entity', async () => {
     for (const role of ['hotel.front_desk', 'hotel.manager'] as const) {
       expect(await listed(role, 'room')).toEqual(ids(...Object.values(w.rooms)));

@@ -4,7 +4,7 @@
  * check-out rule that the balance is zero. The balance is plugin code only
  * because the manifest has no roll-up (sum of children) primitive yet.
  */
-import { UmsError, type RecordData, type Records, type WorkflowHook } from '../../core/sdk.js';
+import { UmsError, type EntityHooks, type RecordData, type Records, type WorkflowHook } from '../../core/sdk.js';
 
 export const FOLIO = 'hotel.folio';
 export const LINE = 'hotel.folio_line';
@@ -37,8 +37,33 @@ export async function refreshBalance(records: Records, folioId: string): Promise
   });
 }
 
-export const refreshBalanceHook: WorkflowHook = async (ctx) => {
-  await refreshBalance(ctx.records, String(ctx.record.folio));
+/** Whether a line's change can move its folio's balance. */
+const counts = (line: RecordData): boolean => line.status === 'posted';
+
+/**
+ * The balance follows the lines on every path (the posting workflow, imports,
+ * seeds, jobs). The folio is locked before a line is inserted: the insert's
+ * foreign key would otherwise share-lock it first, and two lines posted at
+ * once would deadlock upgrading that lock in refreshBalance.
+ */
+export const folioLineHooks: EntityHooks = {
+  async beforeCreate(ctx, values) {
+    if (typeof values.folio !== 'string') return;
+    const system = ctx.records.asSystem('folio-balance');
+    // Unknown ids are reported by reference validation, after the hooks.
+    if ((await system.getMany(FOLIO, [values.folio])).length) await system.lock(FOLIO, values.folio);
+  },
+  async afterCreate(ctx, line) {
+    if (counts(line)) await refreshBalance(ctx.records, String(line.folio));
+  },
+  async afterUpdate(ctx, { before, after }) {
+    if (!counts(before) && !counts(after)) return;
+    await refreshBalance(ctx.records, String(after.folio));
+    if (before.folio !== after.folio) await refreshBalance(ctx.records, String(before.folio));
+  },
+  async afterDelete(ctx, line) {
+    if (counts(line)) await refreshBalance(ctx.records, String(line.folio));
+  },
 };
 
 /** Check-in opens the stay's folio (one open folio per reservation: the manifest's uniqueWhen). */

@@ -9,14 +9,15 @@
 import { definePlugin } from '../../core/sdk.js';
 import { hotelDocuments } from './documents.js';
 import { hotelFixtures } from './fixtures.js';
-import { openFolio, refreshBalanceHook, settleAndRelease } from './folios.js';
+import { folioLineHooks, openFolio, settleAndRelease } from './folios.js';
 import { arrivalReminder, nightAudit, noShowMarking } from './jobs.js';
 import { seedHotel } from './seed.js';
 
 export default definePlugin({
   module: 'hotel',
   actions: hotelDocuments,
-  workflowHooks: { openFolio, settleAndRelease, refreshBalance: refreshBalanceHook },
+  hooks: { folio_line: folioLineHooks },
+  workflowHooks: { openFolio, settleAndRelease },
   jobs: { night_audit: nightAudit, no_show_marking: noShowMarking, arrival_reminder: arrivalReminder },
   seed: seedHotel,
   fixtures: hotelFixtures,

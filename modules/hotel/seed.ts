@@ -6,7 +6,7 @@
  * waiting for the manager's approval. Deterministic per organization.
  */
 import { workflows, type RecordData, type Records, type SeedContext } from '../../core/sdk.js';
-import { FOLIO, LINE, RESERVATION, refreshBalance } from './folios.js';
+import { FOLIO, LINE, RESERVATION } from './folios.js';
 import { dayOf } from './jobs.js';
 
 const DAY_MS = 86_400_000;
@@ -57,9 +57,8 @@ async function folioFor(records: Records, stay: RecordData, today: string): Prom
   }
   if (stay.status === 'checked_out') {
     await post(records, folio.id, 'payment', String(stay.check_out), charged, 'Card payment at check-out');
-    await refreshBalance(records, folio.id);
     await records.update(FOLIO, folio.id, { status: 'closed' });
-  } else await refreshBalance(records, folio.id);
+  }
 }
 
 export async function seedHotel(ctx: SeedContext): Promise<void> {
