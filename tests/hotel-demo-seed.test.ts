@@ -9,6 +9,7 @@ import { authenticator } from '../core/auth/index.js';
 import { RecordService, type RecordData } from '../core/data/records.js';
 import { findOrganization } from '../core/tenancy/index.js';
 import { seedDemoIfEmpty, type DemoLogin } from '../core/tenancy/demo.js';
+import { overlapQuery } from '../core/data/constraints/record-constraints.js';
 import { balanceOf } from '../modules/hotel/folios.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
 
@@ -98,5 +99,22 @@ describe('hotel demo seed', () => {
     expect(await system.count('hotel.reservation', [{ field: 'status', op: 'eq', value: 'checked_in' }])).toBeGreaterThan(10);
     expect(await system.count('hotel.room', [{ field: 'housekeeping_status', op: 'eq', value: 'dirty' }])).toBeGreaterThan(0);
     expect(await system.count('hotel.room', [{ field: 'housekeeping_status', op: 'eq', value: 'out_of_order' }])).toBe(1);
+  });
+
+  it('a room’s availability over the demo’s 400 stays is answered from the noOverlap exclusion index (plan, not time)', async () => {
+    const entity = runtime.registry.entity('hotel.reservation')!;
+    const o = entity.constraints!.noOverlap[0];
+    const [room] = await system.find('hotel.room', { limit: 1 });
+    const runner = runtime.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query('ANALYZE hotel_reservation');
+      const plan: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN ${overlapQuery(entity, o)}`, [organizationId, room.id, '2026-12-01', '2026-12-31', null]);
+      expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toMatch(new RegExp(`Index (Only )?Scan using "?${o.constraint}"?|Bitmap Index Scan on "?${o.constraint}"?`));
+      await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+    }
   });
 });
