@@ -95,10 +95,13 @@ describe('hotel demo seed', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it('the dashboard counts have something to show: in house, dirty and out-of-order rooms', async () => {
+  it('the dashboard counts have something to show: arrivals and departures today, in house, dirty and out-of-order rooms', async () => {
     expect(await system.count('hotel.reservation', [{ field: 'status', op: 'eq', value: 'checked_in' }])).toBeGreaterThan(10);
     expect(await system.count('hotel.room', [{ field: 'housekeeping_status', op: 'eq', value: 'dirty' }])).toBeGreaterThan(0);
     expect(await system.count('hotel.room', [{ field: 'housekeeping_status', op: 'eq', value: 'out_of_order' }])).toBe(1);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await system.count('hotel.reservation', [{ field: 'status', op: 'eq', value: 'confirmed' }, { field: 'check_in', op: 'eq', value: today }])).toBeGreaterThan(0);
+    expect(await system.count('hotel.reservation', [{ field: 'status', op: 'eq', value: 'checked_in' }, { field: 'check_out', op: 'eq', value: today }])).toBeGreaterThan(0);
   });
 
   it('a room’s availability over the demo’s 400 stays is answered from the noOverlap exclusion index (plan, not time)', async () => {

@@ -106,7 +106,8 @@ export async function seedHotel(ctx: SeedContext): Promise<void> {
       const type = types.find((t) => t.id === room.room_type)!;
       const end = start + nights;
       const roll = r();
-      let status = end <= 0 ? 'checked_out' : start <= 0 ? 'checked_in' : 'confirmed';
+      // Arriving today: confirmed, not yet in; leaving today: still in house, so the dashboard has both.
+      let status = end < 0 ? 'checked_out' : start < 0 ? 'checked_in' : 'confirmed';
       if (status === 'checked_out' && roll < 0.06) status = 'cancelled';
       else if (status === 'checked_out' && roll < 0.1) status = 'no_show';
       else if (status === 'confirmed' && roll < 0.08) status = 'cancelled';
