@@ -78,6 +78,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       throw new UmsError('DATABASE_UNAVAILABLE', `A migration failed and was rolled back: ${(err as Error).message}`);
     }
   }
+  // TypeORM finds a generated column's expression in typeorm_metadata by database name: a database cloned or
+  // restored under another name (the tests' template clones) would otherwise read as if every computed column
+  // had to be dropped and added again.
+  await dataSource.query(
+    `DO $$ BEGIN IF to_regclass('typeorm_metadata') IS NOT NULL THEN UPDATE typeorm_metadata SET database = current_database() WHERE type = 'GENERATED_COLUMN' AND database IS DISTINCT FROM current_database(); END IF; END $$`,
+  );
   return {
     dataSource,
     catalog,

@@ -19,24 +19,42 @@ export interface PendingSchemaChange {
   up: string[];
   down: string[];
   destructive: string[];
+  /** The same statements with their bound parameters (generated columns record theirs in typeorm_metadata). */
+  statements: { up: Statement[]; down: Statement[] };
 }
 
-/** With `registry`, the ledgers' append-only triggers (which TypeORM's builder does not know) are part of the diff. */
+export interface Statement {
+  query: string;
+  parameters?: unknown[];
+}
+
+/**
+ * With `registry`, the ledgers' append-only triggers (which TypeORM's builder does not know) are part of the diff.
+ * `statements` is what a migration file runs; `up`/`down` are the same queries as text, for --check and the destructive test.
+ */
 export async function diffSchema(dataSource: DataSource, registry?: Registry): Promise<PendingSchemaChange> {
   const sql = await dataSource.driver.createSchemaBuilder().log();
-  const up = withTenantWalls(dataSource.entityMetadatas, sql.upQueries.map((q) => q.query));
-  const down = sql.downQueries.map((q) => q.query).reverse();
+  const statement = (q: { query: string; parameters?: unknown[] }): Statement => (q.parameters?.length ? { query: q.query, parameters: q.parameters } : { query: q.query });
+  // The tenant walls rewrite or surround plain DDL; a statement with parameters (typeorm_metadata rows of generated columns) is kept as it is.
+  const upStatements: Statement[] = sql.upQueries.flatMap((q) =>
+    q.parameters?.length ? [statement(q)] : withTenantWalls(dataSource.entityMetadatas, [q.query]).map((query) => ({ query })));
+  const downStatements: Statement[] = sql.downQueries.map(statement).reverse();
   if (registry) {
     // After the builder's statements: a new ledger table must exist before its trigger.
     const triggers = await ledgerTriggerStatements(dataSource, registry);
-    up.push(...triggers.up);
-    down.unshift(...triggers.down.reverse());
+    upStatements.push(...triggers.up.map((query) => ({ query })));
+    downStatements.unshift(...triggers.down.reverse().map((query) => ({ query })));
   }
+  const up = upStatements.map((q) => q.query);
+  const down = downStatements.map((q) => q.query);
   const destructive = up.filter((q) => /\bDROP (TABLE|COLUMN)\b/i.test(q) || /\bALTER COLUMN .* TYPE\b/i.test(q));
-  return { up, down, destructive };
+  return { up, down, destructive, statements: { up: upStatements, down: downStatements } };
 }
 
 const quote = (sql: string): string => '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+
+/** One statement of a migration file; without its parameters a "$1" statement fails when the migration runs. */
+const call = (q: Statement): string => `    await queryRunner.query(${quote(q.query)}${q.parameters ? `, ${JSON.stringify(q.parameters)}` : ''});`;
 
 /**
  * Records still in a state their workflow no longer declares. Such a change is
@@ -104,11 +122,11 @@ export class ${className} implements MigrationInterface {
   name = '${className}';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-${change.up.map((q) => `    await queryRunner.query(${quote(q)});`).join('\n')}
+${change.statements.up.map(call).join('\n')}
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-${change.down.map((q) => `    await queryRunner.query(${quote(q)});`).join('\n')}
+${change.statements.down.map(call).join('\n')}
   }
 }
 `;

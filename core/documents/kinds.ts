@@ -66,11 +66,46 @@ export interface ReportCardData {
   remarks?: string;
 }
 
+/** A hotel stay as the hotel's three documents print it (dates are ISO days). */
+export interface StayData {
+  guest: { name: string; email?: string; phone?: string; nationality?: string; idDocument?: string };
+  reservation: string;
+  roomType?: string;
+  room?: string;
+  checkIn: string;
+  checkOut: string;
+  nights?: number;
+  adults?: number;
+  rate?: Amount;
+  amount?: Amount;
+  currency?: string;
+}
+
+export interface StayConfirmationData extends StayData {
+  channel?: string;
+  notes?: string;
+}
+
+/** A line of a folio: charges positive, payments and discounts negative. */
+export interface FolioLineData {
+  date: string;
+  description: string;
+  amount: Amount;
+}
+
+export interface FolioData extends StayData {
+  lines: FolioLineData[];
+  status?: string;
+}
+
 export interface DocumentDataMap {
   fee_receipt: FeeReceiptData;
   fine_receipt: FineReceiptData;
   payslip: PayslipData;
   report_card: ReportCardData;
+  stay_confirmation: StayConfirmationData;
+  registration_card: StayData;
+  folio: FolioData;
 }
 
 export type DocumentKind = keyof DocumentDataMap;
@@ -81,6 +116,9 @@ export const DOCUMENT_KINDS: Record<DocumentKind, { title: string; prefix: strin
   fine_receipt: { title: 'Fine receipt', prefix: 'FN' },
   payslip: { title: 'Payslip', prefix: 'PS' },
   report_card: { title: 'Report card', prefix: 'RC' },
+  stay_confirmation: { title: 'Reservation confirmation', prefix: 'CF' },
+  registration_card: { title: 'Registration card', prefix: 'RG' },
+  folio: { title: 'Folio', prefix: 'FO' },
 };
 
 export const isDocumentKind = (value: string): value is DocumentKind => Object.hasOwn(DOCUMENT_KINDS, value);

@@ -5,7 +5,7 @@
  * Latin-1 only (names in other scripts need an embedded TTF font).
  */
 import PDFDocument from 'pdfkit';
-import { DOCUMENT_KINDS, type AmountLine, type DocumentDataMap, type DocumentInput, type DocumentKind } from './kinds.js';
+import { DOCUMENT_KINDS, type AmountLine, type DocumentDataMap, type DocumentInput, type DocumentKind, type StayData } from './kinds.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -116,6 +116,17 @@ function note(doc: Doc, text: string | undefined): void {
 const amountRows = (lines: AmountLine[], currency?: string): string[][] => lines.map((l) => [l.label, formatAmount(l.amount, currency)]);
 const sum = (lines: AmountLine[]): number => Math.round(lines.reduce((s, l) => s + (Number(l.amount) || 0), 0) * 100) / 100;
 
+const stayDetails = (d: StayData): [string, string | number | undefined][] => [
+  ['Guest', d.guest.name],
+  ['Reservation', d.reservation],
+  ['Room type', d.roomType],
+  ['Room', d.room],
+  ['Arrival', formatDate(d.checkIn)],
+  ['Departure', formatDate(d.checkOut)],
+  ['Nights', d.nights],
+  ['Adults', d.adults],
+];
+
 const layouts: { [K in DocumentKind]: (doc: Doc, data: DocumentDataMap[K]) => void } = {
   fee_receipt(doc, d) {
     details(doc, [
@@ -184,6 +195,20 @@ const layouts: { [K in DocumentKind]: (doc: Doc, data: DocumentDataMap[K]) => vo
       total(doc, 'Overall', parts.join(', '));
     }
     note(doc, d.remarks);
+  },
+  stay_confirmation(doc, d) {
+    details(doc, [...stayDetails(d), ['Rate per night', d.rate === undefined ? undefined : formatAmount(d.rate, d.currency)], ['Booked through', d.channel]]);
+    if (d.amount !== undefined) total(doc, 'Total for the stay', formatAmount(d.amount, d.currency));
+    note(doc, d.notes);
+  },
+  registration_card(doc, d) {
+    details(doc, [...stayDetails(d), ['Nationality', d.guest.nationality], ['ID document', d.guest.idDocument], ['Phone', d.guest.phone], ['E-mail', d.guest.email]]);
+    note(doc, 'I confirm that the details above are correct.  Guest signature: ______________________');
+  },
+  folio(doc, d) {
+    details(doc, [...stayDetails(d), ['Folio', d.status]]);
+    table(doc, [{ header: 'Date', share: 0.2 }, { header: 'Description', share: 0.55 }, { header: 'Amount', share: 0.25, align: 'right' }], d.lines.map((l) => [formatDate(l.date), l.description, formatAmount(l.amount, d.currency)]));
+    total(doc, 'Balance', formatAmount(Math.round(d.lines.reduce((s, l) => s + (Number(l.amount) || 0), 0) * 100) / 100, d.currency));
   },
 };
 
