@@ -115,7 +115,7 @@ describe('discounts, refunds and voids need a manager', () => {
     const large = await line(folio, 'discount', 30, { discount_percent: 15 });
     expect((await errorOf(run('hotel.front_desk', 'hotel.folio_line', large.id, 'post'))).message).toMatch(/does not apply/);
     const asked = await run('hotel.front_desk', 'hotel.folio_line', large.id, 'post_approved');
-    expect(asked).toMatchObject({ moved: false, message: expect.stringMatching(/waiting for approval/) });
+    expect(asked).toMatchObject({ moved: false, message: expect.stringMatching(/waiting for Manager/) });
     expect(await balance()).toBe(180);
     await expect(run('hotel.accountant', 'hotel.folio_line', large.id, 'post_approved')).rejects.toBeDefined();
     const approved = await run('hotel.manager', 'hotel.folio_line', large.id, 'post_approved');
