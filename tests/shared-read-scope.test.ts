@@ -7,9 +7,11 @@
  * tenant, after success and after failure alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import type { RecordService } from '../core/data/records.js';
 import { readsTogether } from '../core/data/tenant-scope.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
+import { sessionCookie, startTestServer } from './support/http.js';
 
 let runtime: TestRuntime;
 let a: Fixture;
@@ -99,5 +101,35 @@ describe('a connection back in the pool carries no role and no tenant', () => {
     expect(connections.length).toBeGreaterThan(1);
     for (const c of connections) expect({ user: c.user, tenant: c.tenant }).toEqual({ user: c.session, tenant: null });
     expect(connections.every((c) => c.user !== 'ums_app')).toBe(true);
+  });
+});
+
+describe('the admin list', () => {
+  it('reads its rows and its count in one transaction: one BEGIN and one COMMIT per list request', async () => {
+    const server = await startTestServer(runtime);
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const original = proto.query;
+    const sent: string[] = [];
+    try {
+      const cookie = await sessionCookie(server.url, a.users.get('librarian')!.email, 'secret-123');
+      proto.query = function counted(this: unknown, ...args: unknown[]): unknown {
+        const first = args[0];
+        sent.push(typeof first === 'string' ? first : String((first as { text?: string })?.text ?? ''));
+        return original.apply(this, args);
+      };
+      const res = await fetch(`${server.url}/admin/api/resources/LibraryBook/actions/list?page=1&perPage=25`, { headers: { cookie } });
+      proto.query = original;
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { records: unknown[]; meta: { total: number } };
+      expect({ rows: body.records.length, total: body.meta.total }).toEqual({ rows: 1, total: 1 });
+      const begins = sent.filter((q) => /^BEGIN\b/.test(q.trim()));
+      expect(begins).toHaveLength(1);
+      expect(begins[0]).toContain('ums_app');
+      expect(sent.filter((q) => q.trim() === 'COMMIT')).toHaveLength(1);
+      expect(sent.filter((q) => /FROM "library_book"/.test(q)).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      proto.query = original;
+      await server.close();
+    }
   });
 });
