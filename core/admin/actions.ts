@@ -4,10 +4,11 @@
  * each plugin record action becomes an AdminJS record action whose handler runs
  * through RecordService.runAction (permission checked again server-side).
  */
-import { BaseRecord, NotFoundError, type Action, type ActionContext, type ActionRequest, type ActionResponse, type ResourceOptions } from 'adminjs';
+import { ACTIONS, BaseRecord, NotFoundError, type Action, type ActionContext, type ActionRequest, type ActionResponse, type ResourceOptions } from 'adminjs';
 import type { Runtime } from '../runtime.js';
 import type { ResolvedEntity } from '../manifest/index.js';
 import { classNameOf } from '../data/entity-schemas.js';
+import { readsTogether } from '../data/tenant-scope.js';
 import { componentLoader, componentSource } from './components.js';
 import { adminErrors } from './errors.js';
 import { accessOf, recordServiceFor } from './session-user.js';
@@ -82,7 +83,8 @@ function stateCheck(runtime: Runtime, entity: ResolvedEntity, what: 'edit' | 'de
 export function actionOptions(runtime: Runtime, entity: ResolvedEntity): ResourceOptions['actions'] {
   const read = typeCheck(runtime, entity, 'read');
   const actions: Record<string, Partial<Action<ActionResponse>>> = {
-    list: { isAccessible: read },
+    // The list's rows, the records they refer to and its count share one short transaction (see data/tenant-scope.ts).
+    list: { isAccessible: read, handler: (request, response, context) => readsTogether(() => ACTIONS.list.handler(request, response, context)) },
     search: { isAccessible: read },
     show: { isAccessible: read },
     new: { isAccessible: typeCheck(runtime, entity, 'create'), before: keepTypedPayload, after: savedNotice(entity, 'created') },

@@ -8,6 +8,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { RecordData } from '../data/contract.js';
 import type { RecordService } from '../data/records.js';
+import { readsTogether } from '../data/tenant-scope.js';
 import { WorkflowEngine } from '../workflow/index.js';
 import { isSystemColumn, type ResolvedEntity } from '../manifest/index.js';
 import { parseListParams, sortTag, type Cursors } from './list-params.js';
@@ -84,8 +85,11 @@ export function recordRoutes(cursors: Cursors): Router {
     const records = recordsOf(req);
     const entity = entityFor(records, req.params.module, req.params.entity);
     const params = parseListParams(req.query as Record<string, unknown>, entity, new Set(records.readableFields(entity)), cursors);
-    const page = await records.findPage(entity.key, { filters: params.filters, sort: params.sort, limit: params.limit, after: params.after });
-    const inc = await included(records, entity, page.records, params.include);
+    // The page and its included records in one short transaction, ended before the answer is written (data/tenant-scope.ts).
+    const { page, inc } = await readsTogether(async () => {
+      const page = await records.findPage(entity.key, { filters: params.filters, sort: params.sort, limit: params.limit, after: params.after });
+      return { page, inc: await included(records, entity, page.records, params.include) };
+    });
     res.json({
       data: page.records.map((r) => sparse(r, params.fields)),
       next_cursor: page.next ? cursors.encode(page.next, sortTag(params.sort, entity)) : null,

@@ -10,8 +10,17 @@
  * (SET LOCAL semantics: it ends with the transaction). A read outside a
  * transaction gets a short one of its own: BEGIN and the setting travel in one
  * round trip, then the statement, then COMMIT.
+ *
+ * `readsTogether(fn)` lets the reads of one short server-side step (an admin
+ * list: its rows, the records they refer to, its count) share one such
+ * transaction instead of one each: opened at the first read of the step's
+ * organization, committed and handed back to the pool when `fn` settles, so no
+ * connection is held while waiting on a client. The setting is still
+ * transaction-local: a connection back in the pool carries no role and no
+ * tenant (tests/shared-read-scope.test.ts).
  */
-import type { EntityManager, QueryRunner } from 'typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { UmsError } from '../errors.js';
 import { isUuid } from '../manifest/index.js';
 import { APP_ROLE, TENANT_SETTING } from '../db/tenant-walls.js';
@@ -37,6 +46,100 @@ async function scopeTransaction(runner: QueryRunner, organizationId: string): Pr
   scopedRunners.set(runner, { organizationId, depth });
 }
 
+type Client = { query(text: string): Promise<unknown> };
+
+/** Opens a connection with a transaction scoped to `organizationId`: BEGIN and the setting in one round trip. */
+async function openScoped(dataSource: DataSource, organizationId: string): Promise<{ runner: QueryRunner; client: Client }> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as Client;
+    await client.query(`BEGIN; ${scopeSql(organizationId)}`);
+    return { runner, client };
+  } catch (err) {
+    await runner.release();
+    throw err;
+  }
+}
+
+/** Ends a transaction opened by openScoped and hands the connection back (ROLLBACK after a failure). */
+async function closeScoped(opened: { runner: QueryRunner; client: Client }, ok: boolean): Promise<void> {
+  try {
+    if (ok) await opened.client.query('COMMIT');
+    else await opened.client.query('ROLLBACK').catch(() => undefined);
+  } finally {
+    await opened.runner.release();
+  }
+}
+
+/** The transaction the reads of one readsTogether step share, opened by its first read. */
+class SharedReads {
+  private opened?: Promise<{ runner: QueryRunner; client: Client }>;
+  private organizationId?: string;
+  closed = false;
+
+  /** Runs `sql` in the shared transaction, or returns undefined when it belongs to another organization or data source. */
+  async query<T>(dataSource: DataSource, organizationId: string, sql: string, parameters?: unknown[]): Promise<{ result: T } | undefined> {
+    if (this.closed) return undefined;
+    if (!this.opened) {
+      this.organizationId = organizationId;
+      this.opened = openScoped(dataSource, organizationId);
+      this.opened.catch(() => undefined);
+    }
+    const opened = this.opened;
+    // One tenant per shared transaction: a read for another organization (or database) takes its own.
+    if (this.organizationId !== organizationId) return undefined;
+    let runner: QueryRunner;
+    try {
+      ({ runner } = await opened);
+    } catch (err) {
+      if (this.opened === opened) this.opened = this.organizationId = undefined;
+      throw err;
+    }
+    if (runner.connection !== dataSource) return undefined;
+    try {
+      return { result: (await runner.query(sql, parameters)) as T };
+    } catch (err) {
+      // A failed statement aborts the transaction: end it, and let later reads open a fresh one.
+      if (this.opened === opened) {
+        this.opened = undefined;
+        this.organizationId = undefined;
+        await closeScoped(await opened, false);
+      }
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const opened = this.opened;
+    this.opened = undefined;
+    if (!opened) return;
+    let scoped: { runner: QueryRunner; client: Client };
+    try {
+      scoped = await opened;
+    } catch {
+      return;
+    }
+    await closeScoped(scoped, true);
+  }
+}
+
+const sharedReads = new AsyncLocalStorage<SharedReads>();
+
+/**
+ * Runs `fn` with the data layer's reads outside a transaction sharing one short transaction
+ * (see the file comment). Only for steps that read and then answer: the connection is handed
+ * back when `fn` settles, before anything is sent to the client.
+ */
+export async function readsTogether<T>(fn: () => Promise<T>): Promise<T> {
+  const shared = new SharedReads();
+  try {
+    return await sharedReads.run(shared, fn);
+  } finally {
+    await shared.close();
+  }
+}
+
 /** `manager`, with every statement scoped to `organizationId` (see the file comment). */
 export function tenantScoped(manager: EntityManager, organizationId: string): EntityManager {
   const existing = (manager as Scoped)[SCOPE];
@@ -50,20 +153,16 @@ export function tenantScoped(manager: EntityManager, organizationId: string): En
       await scopeTransaction(runner, organizationId);
       return runner.query(sql, parameters) as Promise<T>;
     }
-    const own = base.connection.createQueryRunner();
+    const shared = await sharedReads.getStore()?.query<T>(base.connection, organizationId, sql, parameters);
+    if (shared) return shared.result;
+    const own = await openScoped(base.connection, organizationId);
+    let ok = false;
     try {
-      const client = (await own.connect()) as { query(text: string): Promise<unknown> };
-      await client.query(`BEGIN; ${scopeSql(organizationId)}`);
-      try {
-        const result = (await own.query(sql, parameters)) as T;
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
+      const result = (await own.runner.query(sql, parameters)) as T;
+      ok = true;
+      return result;
     } finally {
-      await own.release();
+      await closeScoped(own, ok);
     }
   };
   return scoped;
