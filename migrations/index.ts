@@ -14,8 +14,9 @@ import * as m10 from './1796171947970-sequence-counters.js';
 import * as m11 from './1796175155965-rest-api.js';
 import * as m12 from './1796175155966-tenant-row-security.js';
 import * as m13 from './1796176812623-api-same-tenant-references.js';
+import * as m14 from './1796177086651-inventory-module.js';
 
 type MigrationClass = new () => MigrationInterface;
 const classesOf = (mod: Record<string, unknown>): MigrationClass[] => Object.values(mod) as MigrationClass[];
 
-export const migrations: MigrationClass[] = [...classesOf(m0), ...classesOf(m1), ...classesOf(m2), ...classesOf(m3), ...classesOf(m4), ...classesOf(m5), ...classesOf(m6), ...classesOf(m7), ...classesOf(m8), ...classesOf(m9), ...classesOf(m10), ...classesOf(m11), ...classesOf(m12), ...classesOf(m13)];
+export const migrations: MigrationClass[] = [...classesOf(m0), ...classesOf(m1), ...classesOf(m2), ...classesOf(m3), ...classesOf(m4), ...classesOf(m5), ...classesOf(m6), ...classesOf(m7), ...classesOf(m8), ...classesOf(m9), ...classesOf(m10), ...classesOf(m11), ...classesOf(m12), ...classesOf(m13), ...classesOf(m14)];

@@ -24,8 +24,8 @@ export interface PendingSchemaChange {
 /** With `registry`, the ledgers' append-only triggers (which TypeORM's builder does not know) are part of the diff. */
 export async function diffSchema(dataSource: DataSource, registry?: Registry): Promise<PendingSchemaChange> {
   const sql = await dataSource.driver.createSchemaBuilder().log();
-  const up = withTenantWalls(dataSource.entityMetadatas, sql.upQueries.map((q) => q.query));
-  const down = sql.downQueries.map((q) => q.query).reverse();
+  const up = withTenantWalls(dataSource.entityMetadatas, sql.upQueries.map(inlineParameters));
+  const down = sql.downQueries.map(inlineParameters).reverse();
   if (registry) {
     // After the builder's statements: a new ledger table must exist before its trigger.
     const triggers = await ledgerTriggerStatements(dataSource, registry);
@@ -34,6 +34,20 @@ export async function diffSchema(dataSource: DataSource, registry?: Registry): P
   }
   const destructive = up.filter((q) => /\bDROP (TABLE|COLUMN)\b/i.test(q) || /\bALTER COLUMN .* TYPE\b/i.test(q));
   return { up, down, destructive };
+}
+
+/**
+ * A migration file holds statements only, so the builder's parameters (its
+ * typeorm_metadata rows for computed columns) become SQL literals; without
+ * this the statement ran with `$1` and no parameter.
+ */
+function inlineParameters(q: { query: string; parameters?: unknown[] }): string {
+  const params = q.parameters ?? [];
+  if (!params.length) return q.query;
+  return q.query.replace(/\$(\d+)/g, (_m, n: string) => {
+    const value = params[Number(n) - 1];
+    return value === null || value === undefined ? 'NULL' : `'${String(value).replace(/'/g, "''")}'`;
+  });
 }
 
 const quote = (sql: string): string => '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
