@@ -28,6 +28,7 @@ let counter = 0;
 
 const api = (resource: string, rest: string): string => `/admin/api/resources/${resource}/${rest}`;
 const as = (role: Role): AdminClient => clients.get(role)!;
+const buyerId = (): string => org.users.get('purchaser')!.id;
 const today = (): string => localDate(new Date(), serverTimeZone());
 
 async function newItem(): Promise<string> {
@@ -116,10 +117,10 @@ describe('each role sees and changes what it should', () => {
     expect(await balance(item, main)).toBe(2);
   });
 
-  it('a purchaser edits their own draft order, not a colleague\'s, and not once it has left draft', async () => {
+  it('a purchaser edits their own draft order, not a colleague\'s, not once it has left draft, and drafts none in a colleague\'s name', async () => {
     const purchaser = await org.as('purchaser');
-    const own = await purchaser.create('inventory.purchase_order', { supplier, order_date: today(), total: 100 });
-    const other = await manager.create('inventory.purchase_order', { supplier, order_date: today(), total: 100 });
+    const own = await purchaser.create('inventory.purchase_order', { supplier, buyer: buyerId(), order_date: today(), total: 100 });
+    const other = await manager.create('inventory.purchase_order', { supplier, buyer: org.users.get('manager')!.id, order_date: today(), total: 100 });
     const okEdit = await as('purchaser').post(api('InventoryPurchaseOrder', `records/${own.id}/edit`), { total: '120', version: String(own.version) });
     expect(okEdit.body.notice).toMatchObject({ type: 'success' });
     const refused = await as('purchaser').post(api('InventoryPurchaseOrder', `records/${other.id}/edit`), { total: '1', version: String(other.version) });
@@ -128,6 +129,8 @@ describe('each role sees and changes what it should', () => {
     await (await WorkflowEngine.for(purchaser)).run('inventory.purchase_order', String(own.id), 'place');
     const placed = await manager.get('inventory.purchase_order', String(own.id));
     expect(placed.status).toBe('APPROVED');
+    // Nor may they draft an order in a colleague's name.
+    await expect(purchaser.create('inventory.purchase_order', { supplier, buyer: org.users.get('manager')!.id, order_date: today(), total: 1 })).rejects.toThrow();
     const late = await as('purchaser').post(api('InventoryPurchaseOrder', `records/${own.id}/edit`), { total: '5', version: String(placed.version) });
     expect(late.body.notice).not.toMatchObject({ type: 'success' });
   });
@@ -147,7 +150,7 @@ describe('purchase order approval', () => {
   it('under the threshold an order is placed at once; from 5,000 it waits for a manager, who approves it', async () => {
     const purchaser = await org.as('purchaser');
     const engine = await WorkflowEngine.for(purchaser);
-    const big = await purchaser.create('inventory.purchase_order', { supplier, order_date: today(), total: 6000 });
+    const big = await purchaser.create('inventory.purchase_order', { supplier, buyer: buyerId(), order_date: today(), total: 6000 });
     await expect(engine.run('inventory.purchase_order', String(big.id), 'place')).rejects.toThrow();
     await engine.run('inventory.purchase_order', String(big.id), 'request_approval');
     expect((await manager.get('inventory.purchase_order', String(big.id))).status).toBe('TO_APPROVE');
