@@ -14,7 +14,7 @@ import * as m10 from './1796171947970-sequence-counters.js';
 import * as m11 from './1796175155965-rest-api.js';
 import * as m12 from './1796175155966-tenant-row-security.js';
 import * as m13 from './1796176812623-api-same-tenant-references.js';
-import * as m14 from './1796177660271-inventory-module.js';
+import * as m14 from './1796178203721-inventory-module.js';
 
 type MigrationClass = new () => MigrationInterface;
 const classesOf = (mod: Record<string, unknown>): MigrationClass[] => Object.values(mod) as MigrationClass[];
