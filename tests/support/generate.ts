@@ -172,6 +172,8 @@ export async function generateRecords(modules: { registry: Registry; plugins: Pl
     }
   }
   for (const entity of referenceOrder(registry)) {
+    // A balance is written only by its ledger's movements (generated like any record): read once they exist, below.
+    if (entity.balance) continue;
     const existing = await system.find(entity.key, { limit: 1000 });
     pools.ids.set(entity.key, existing.map((r) => r.id));
     const list: RecordData[] = [];
@@ -188,6 +190,7 @@ export async function generateRecords(modules: { registry: Registry; plugins: Pl
     }
     created.set(entity.key, list);
   }
+  for (const entity of registry.entities) if (entity.balance) created.set(entity.key, await system.find(entity.key, { limit: 1000 }));
   return created;
 }
 

@@ -1,0 +1,36 @@
+/**
+ * Inventory: everything that keeps stock right is declared in the manifest
+ * (the ledger, its non-negative balance, posting on submit and cancel, the
+ * warehouse tree, entry and order numbers, the approval threshold). The
+ * plugin adds the daily reorder check and the demo data.
+ */
+import { definePlugin } from '../../core/sdk.js';
+import { reorderCheck } from './jobs.js';
+import { seedInventory } from './seed.js';
+
+export default definePlugin({
+  module: 'inventory',
+  seed: seedInventory,
+  jobs: { reorder_check: reorderCheck },
+  // Test data (permission-parity): the generator fills each field on its own, so it can
+  // pick one warehouse for both ends of an entry (the manifest's check refuses that) or a
+  // movement that would take a balance below zero (the ledger refuses that); an entry is
+  // made as a draft (a submitted one is posted, so only the workflow makes it).
+  fixtures: {
+    stock_entry: (draft, { index }) => {
+      const entry: Record<string, unknown> = { ...draft, status: 'DRAFT' };
+      if (entry.from_warehouse !== entry.to_warehouse) return entry;
+      return index % 2 ? { ...entry, purpose: 'ISSUE', to_warehouse: null } : { ...entry, purpose: 'RECEIPT', from_warehouse: null };
+    },
+    stock_ledger_entry: (draft, { index }) => ({ ...draft, quantity_change: 1 + (index % 7) }),
+    // The generator does not read `checks`: quantity > 0.
+    stock_entry_line: (draft, { index }) => ({ ...draft, quantity: 1 + (index % 9) }),
+    // Orders stay drafts (a purchaser's rules are about their drafts), and line i belongs to
+    // order i, so the one order whose buyer is the purchaser gets a line too.
+    purchase_order: (draft) => ({ ...draft, status: 'DRAFT' }),
+    purchase_order_line: async (draft, { index, records }) => {
+      const orders = await records.find('inventory.purchase_order', { sort: { field: 'created_at', direction: 'asc' }, limit: 1000 });
+      return { ...draft, order: orders.length ? orders[index % orders.length].id : draft.order, quantity: 1 + (index % 9) };
+    },
+  },
+});

@@ -1,0 +1,153 @@
+/**
+ * Demo data, deterministic per organization: a warehouse tree (Main store
+ * with its cold room, and an annex), items (some batch-tracked, some
+ * serialised), suppliers, reorder rules (some items below their level),
+ * purchase orders in every state and stock entries over the last 90 days,
+ * submitted through the workflow so the ledger and balances come from real
+ * postings. Everything is made as the demo manager, as a person would.
+ */
+import { workflows, type Records, type SeedContext } from '../../core/sdk.js';
+
+const NOUNS = ['Bolt', 'Nut', 'Washer', 'Bearing', 'Gasket', 'Valve', 'Hose', 'Filter', 'Cable', 'Fuse', 'Relay', 'Sensor', 'Bracket', 'Hinge', 'Spring', 'Seal', 'Pump', 'Glove', 'Mask', 'Tape'];
+const KINDS = ['steel', 'brass', 'nylon', 'rubber', 'copper', 'heavy duty', 'compact', 'industrial', 'mini', 'large'];
+const UNITS = ['pcs', 'pcs', 'pcs', 'box', 'kg', 'm', 'l'];
+const COMPANIES = ['Acme', 'Northwind', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Hooli', 'Vandelay', 'Soylent', 'Tyrell', 'Cyberdyne'];
+
+/** Small deterministic generator, so every demo reset shows the same stock. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+const daysAgo = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+export async function seedInventory(ctx: SeedContext): Promise<void> {
+  const demo = ctx.size === 'demo';
+  const r = rng(ctx.organization.slug.length * 104_729);
+  const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
+  const managerUser = ctx.usersByRole.get('inventory.manager');
+  const records: Records = managerUser ? await ctx.as(managerUser) : ctx.records;
+  const engine = await workflows(records);
+
+  const main = await records.create('inventory.warehouse', { name: 'Main store' });
+  const cold = await records.create('inventory.warehouse', { name: 'Cold room', parent: main.id });
+  const annex = await records.create('inventory.warehouse', { name: 'Annex' });
+  const warehouses = [main, cold, annex].map((w) => String(w.id));
+  const keeper = ctx.usersByRole.get('inventory.storekeeper');
+  if (keeper) {
+    await records.create('inventory.warehouse_assignment', { warehouse: main.id, user: keeper.id });
+    await records.create('inventory.warehouse_assignment', { warehouse: cold.id, user: keeper.id });
+  }
+
+  const suppliers: string[] = [];
+  for (let i = 0; i < (demo ? 12 : 4); i++) {
+    const name = `${COMPANIES[i]} Supplies`;
+    suppliers.push(String((await records.create('inventory.supplier', { name, email: `orders@${COMPANIES[i].toLowerCase()}.example`, phone: `+1 555 01${String(i).padStart(2, '0')}` })).id));
+  }
+
+  const itemCount = demo ? 150 : 20;
+  const items: { id: string; batches: string[] }[] = [];
+  for (let i = 0; i < itemCount; i++) {
+    const hasBatch = i < (demo ? 20 : 3);
+    const hasSerial = !hasBatch && i < (demo ? 30 : 5);
+    const item = await records.create('inventory.item', {
+      sku: `SKU-${String(i + 1).padStart(4, '0')}`,
+      name: `${NOUNS[i % NOUNS.length]}, ${KINDS[Math.floor(i / NOUNS.length) % KINDS.length]}`,
+      unit: hasSerial ? 'pcs' : UNITS[i % UNITS.length],
+      has_batch: hasBatch,
+      has_serial: hasSerial,
+    });
+    const batches: string[] = [];
+    if (hasBatch) {
+      for (let b = 0; b < 2; b++) {
+        // Some batches expire within the month, so the expiry card and alerts have something to show.
+        const expiry = new Date(Date.now() + (b === 0 ? int(3, 40) : int(60, 400)) * 86_400_000).toISOString().slice(0, 10);
+        batches.push(String((await records.create('inventory.batch', { number: `B${String(i + 1).padStart(3, '0')}-${b + 1}`, item: item.id, expiry })).id));
+      }
+    }
+    items.push({ id: String(item.id), batches });
+  }
+
+  // Stock entries over the last 90 days, oldest first; the seed keeps its own tally so no issue is refused.
+  const stock = new Map<string, number>();
+  const key = (item: string, wh: string): string => `${item}|${wh}`;
+  const entryCount = demo ? 300 : 20;
+  const perLines = demo ? 3 : 2;
+  const submit = async (values: Record<string, unknown>, lines: { item: string; quantity: number; batch?: string }[]): Promise<void> => {
+    const entry = await records.create('inventory.stock_entry', values);
+    for (const line of lines) await records.create('inventory.stock_entry_line', { entry: entry.id, item: line.item, quantity: line.quantity, batch: line.batch ?? null, rate: Math.round((2 + r() * 80) * 100) / 100 });
+    await engine.run('inventory.stock_entry', String(entry.id), 'submit');
+  };
+  for (let e = 0; e < entryCount; e++) {
+    const date = daysAgo(90 - Math.floor((e * 90) / entryCount));
+    // The first entries receive every item; after that receipts, issues, transfers and a few adjustments mix.
+    const opening = e * perLines < itemCount;
+    const purpose = opening ? 'RECEIPT' : (['RECEIPT', 'ISSUE', 'ISSUE', 'TRANSFER', 'ADJUSTMENT'] as const)[int(0, 4)];
+    const from = purpose === 'ISSUE' || purpose === 'TRANSFER' || (purpose === 'ADJUSTMENT' && r() < 0.5) ? warehouses[int(0, 2)] : null;
+    const to = purpose === 'RECEIPT' || (purpose === 'ADJUSTMENT' && !from) ? warehouses[opening ? 0 : int(0, 2)] : purpose === 'TRANSFER' ? warehouses.find((w) => w !== from)! : null;
+    const lines: { item: string; quantity: number; batch?: string }[] = [];
+    const used = new Set<string>();
+    for (let l = 0; l < perLines; l++) {
+      const item = opening ? items[(e * perLines + l) % itemCount] : items[int(0, itemCount - 1)];
+      if (used.has(item.id)) continue;
+      used.add(item.id);
+      const have = from ? (stock.get(key(item.id, from)) ?? 0) : Infinity;
+      // Items 1–15 (demo) stay low: small receipts, so they end below their reorder level.
+      const low = items.indexOf(item) >= itemCount - (demo ? 15 : 2);
+      const quantity = from ? Math.min(have, int(1, 10)) : opening && low ? int(1, 3) : low ? 0 : int(20, 120);
+      if (quantity <= 0) continue;
+      lines.push({ item: item.id, quantity, batch: item.batches.length ? item.batches[int(0, item.batches.length - 1)] : undefined });
+    }
+    if (!lines.length) continue;
+    for (const line of lines) {
+      if (from) stock.set(key(line.item, from), (stock.get(key(line.item, from)) ?? 0) - line.quantity);
+      if (to) stock.set(key(line.item, to), (stock.get(key(line.item, to)) ?? 0) + line.quantity);
+    }
+    await submit({ purpose, posting_date: date, from_warehouse: from, to_warehouse: to, remarks: opening ? 'Opening stock' : null }, lines);
+  }
+  // One draft the storekeeper can submit.
+  await records.create('inventory.stock_entry', { purpose: 'ISSUE', posting_date: daysAgo(0), from_warehouse: main.id, remarks: 'Draft: add lines and submit' });
+
+  // Reorder rules: the last items (kept low above) below their level, others comfortably above.
+  const ruleCount = demo ? 40 : 5;
+  for (let i = 0; i < ruleCount; i++) {
+    const item = items[itemCount - 1 - i];
+    const below = i < (demo ? 15 : 2);
+    await records.create('inventory.reorder_rule', { item: item.id, warehouse: main.id, level: below ? 10 : 5, quantity: 50, supplier: suppliers[i % suppliers.length] });
+  }
+
+  // Purchase orders in every state.
+  const orderCount = demo ? 40 : 8;
+  const purchaserUser = ctx.usersByRole.get('inventory.purchaser');
+  const purchaser = purchaserUser ? await ctx.as(purchaserUser) : records;
+  const purchaserEngine = await workflows(purchaser);
+  for (let o = 0; o < orderCount; o++) {
+    const lines = Array.from({ length: int(1, 4) }, () => ({ item: items[int(0, itemCount - 1)].id, quantity: int(5, 100), rate: Math.round((2 + r() * 60) * 100) / 100 }));
+    // Every fifth order is large (from the 5,000 threshold); the others total their lines, capped under it.
+    const sum = Math.round(lines.reduce((s, l) => s + l.quantity * l.rate, 0) * 100) / 100;
+    const total = o % 5 === 0 ? 5000 + int(0, 20_000) : Math.min(sum, 4999.99);
+    const order = await purchaser.create('inventory.purchase_order', { supplier: suppliers[o % suppliers.length], order_date: daysAgo(int(0, 60)), total, buyer: purchaserUser?.id ?? managerUser?.id });
+    for (const line of lines) await purchaser.create('inventory.purchase_order_line', { order: order.id, ...line });
+    const id = String(order.id);
+    if (o % 5 === 0) {
+      // Large orders: a third wait for a manager, the others are approved (and some partly received).
+      await purchaserEngine.run('inventory.purchase_order', id, 'request_approval');
+      const big = (o / 5) % 3;
+      if (big === 0) continue;
+      await engine.run('inventory.purchase_order', id, 'approve');
+      if (big === 1) await engine.run('inventory.purchase_order', id, 'receive_part');
+      continue;
+    }
+    const state = o % 6;
+    if (state === 0) continue; // draft
+    await purchaserEngine.run('inventory.purchase_order', id, 'place');
+    if (state === 2) await purchaserEngine.run('inventory.purchase_order', id, 'cancel');
+    if (state === 4) await engine.run('inventory.purchase_order', id, 'receive_part');
+    if (state === 5) await engine.run('inventory.purchase_order', id, 'receive');
+  }
+}
