@@ -285,7 +285,9 @@ describe('the migration to role keys', () => {
   const builtinRows = () => q<{ name: string; label: string; module: string }>(`SELECT name, label, module FROM core_role WHERE organization_id = $1 AND builtin AND module IN ('core', 'institute', 'core, institute') ORDER BY name`);
 
   it('renames built-in rows and the role names stored by overrides, requests and events; down renames them back', async () => {
-    // The database as the previous release left it: bare names, the institute's admin merged with core's.
+    // The database as the previous release left it: bare names, the institute's admin merged with core's,
+    // and only that release's modules (the hotel's and the inventory's managers would share one bare name).
+    await q(`DELETE FROM core_role WHERE organization_id = $1 AND builtin AND module NOT IN ('core', 'library', 'institute')`);
     await migrate('down');
     await q(`UPDATE core_role SET module = 'core, institute' WHERE organization_id = $1 AND name = 'admin'`);
     await q(`INSERT INTO core_role (organization_id, name, label, builtin, rules) VALUES ($1, 'night_shift', 'Night shift', false, '[]'::jsonb), ($1, 'unlabelled', NULL, false, '[]'::jsonb)`);

@@ -150,8 +150,8 @@ const userCreate = defineCommand({
     await withRuntime(io, { migrate: true }, async (runtime) => {
       const organization = await findOrganization(runtime, slug);
       const known: { name: string }[] = await runtime.dataSource.query('SELECT name FROM core_role WHERE organization_id = $1 ORDER BY name', [organization.id]);
-      // A role's key (library.member, admin, a custom role), or a bare name only one module declares.
-      const { keys, problems } = resolveRoleInputs(runtime, known.map((k) => k.name), input.roles);
+      // A role's key (library.member, admin, a custom role), or a bare name only one (enabled) module declares.
+      const { keys, problems } = resolveRoleInputs(runtime, known.map((k) => k.name), input.roles, await runtime.access.enabledModules(organization.id));
       if (problems.length) {
         throw new RecordValidationError('core.user', {
           roles: { message: `${problems.join('; ')} in ${slug} (roles there: ${known.map((k) => k.name).join(', ') || 'none'})` },

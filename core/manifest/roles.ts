@@ -46,14 +46,23 @@ export function resolveRoleRef(ref: string, moduleId: string, roles: ReadonlyMap
 
 /**
  * What an operator typed (`user:create --roles`, an override) as a role key:
- * a key as it is, or a bare name that exactly one module declares. An ambiguous
+ * a key as it is, or a bare name that exactly one module declares (or exactly
+ * one of the organization's enabled modules, `inOrganization`). An ambiguous
  * bare name is refused with the candidates. `exists` says whether a role row of
  * that exact name exists (custom roles keep their bare names and win).
  */
-export function roleFromInput(input: string, roles: ReadonlyMap<string, ResolvedRole>, exists: (name: string) => boolean): { key: string } | { message: string } {
+export function roleFromInput(
+  input: string,
+  roles: ReadonlyMap<string, ResolvedRole>,
+  exists: (name: string) => boolean,
+  inOrganization?: (role: ResolvedRole) => boolean,
+): { key: string } | { message: string } {
   if (exists(input) || roles.has(input)) return { key: input };
   if (input.includes('.')) return { message: `unknown role "${input}"` };
-  const candidates = [...roles.values()].filter((r) => r.name === input).map((r) => r.key);
+  const all = [...roles.values()].filter((r) => r.name === input);
+  // Two modules may both declare a "manager": the organization's enabled modules decide when only one of them is there.
+  const enabled = inOrganization ? all.filter(inOrganization) : [];
+  const candidates = (enabled.length ? enabled : all).map((r) => r.key);
   if (candidates.length === 1) return { key: candidates[0] };
   if (candidates.length > 1) return { message: `role "${input}" is ambiguous: ${candidates.join(', ')}` };
   return { message: `unknown role "${input}"` };

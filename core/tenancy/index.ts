@@ -141,13 +141,19 @@ export async function syncBuiltinRoles(runtime: Runtime, manager: EntityManager,
 /**
  * Role names as an operator types them (`user:create --role`, `org:create`): a role's key as it is
  * (`library.member`, `admin`, a custom role's name), or for convenience a bare name that exactly one
- * module declares (`librarian`). A bare name two modules declare is refused with both keys.
+ * module declares (`librarian`), or that one of the organization's enabled modules declares (`manager`
+ * in a hotel is the hotel's). A bare name two enabled modules declare is refused with both keys.
  */
-export function resolveRoleInputs(runtime: Runtime, existing: readonly string[], inputs: readonly string[]): { keys: string[]; problems: string[] } {
+export function resolveRoleInputs(
+  runtime: Runtime,
+  existing: readonly string[],
+  inputs: readonly string[],
+  enabledModules?: ReadonlySet<string>,
+): { keys: string[]; problems: string[] } {
   const keys: string[] = [];
   const problems: string[] = [];
   for (const input of inputs) {
-    const ref = roleFromInput(input, runtime.registry.roles, (name) => existing.includes(name));
+    const ref = roleFromInput(input, runtime.registry.roles, (name) => existing.includes(name), enabledModules && ((role) => enabledModules.has(role.module)));
     if ('key' in ref && existing.includes(ref.key)) keys.push(ref.key);
     else problems.push('message' in ref ? ref.message : `unknown role "${ref.key}" (its module is not enabled here)`);
   }
@@ -173,7 +179,7 @@ async function createUserIn(runtime: Runtime, organizationId: string, input: Cre
     // The rows the names could mean: the names themselves and the keys of module roles of that bare name.
     const candidates = [...input.roles, ...[...runtime.registry.roles.values()].filter((r) => input.roles.includes(r.name)).map((r) => r.key)];
     const existing = input.roles.length ? (await tx.find('core.role', { filters: [{ field: 'name', op: 'in', value: candidates }], limit: 1000 })).map((r) => String(r.name)) : [];
-    const { keys, problems } = resolveRoleInputs(runtime, existing, input.roles);
+    const { keys, problems } = resolveRoleInputs(runtime, existing, input.roles, await runtime.access.enabledModules(organizationId));
     if (problems.length) throw new RecordValidationError('core.user', { roles: { message: problems.join('; ') } });
     for (const key of keys) {
       const [role] = await tx.find('core.role', { filters: [{ field: 'name', op: 'eq', value: key }], limit: 1 });
