@@ -9,6 +9,7 @@ import { buildEntityCatalog, type EntityCatalog } from '../data/entity-schemas.j
 import { UmsError } from '../errors.js';
 import type { Registry } from '../manifest/index.js';
 import { startEmbeddedPostgres, type EmbeddedHandle } from './embedded.js';
+import './pg-warnings.js';
 
 export interface Database {
   dataSource: DataSource;
