@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RecordService, type RecordData } from '../core/data/records.js';
 import { documentAction } from '../core/documents/index.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
+import hotel from '../modules/hotel/index.js';
 import institute from '../modules/institute/index.js';
+import inventory from '../modules/inventory/index.js';
 import library from '../modules/library/index.js';
 import { courseCode, createInstituteWorld, type InstituteWorld } from './support/institute.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
@@ -29,7 +31,8 @@ const spyReceipt = documentAction({
 let runtime: TestRuntime;
 
 beforeAll(async () => {
-  runtime = await createTestRuntime({ plugins: [{ ...library, actions: [...(library.actions ?? []), spyReceipt] }, institute] });
+  // Every shipped plugin (the registry is the shipped one), the library's with the spy added.
+  runtime = await createTestRuntime({ plugins: [{ ...library, actions: [...(library.actions ?? []), spyReceipt] }, institute, hotel, inventory] });
 });
 afterAll(() => runtime.dispose());
 
