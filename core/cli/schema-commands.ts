@@ -45,7 +45,9 @@ const migrationsGenerate = defineCommand({
   },
   details:
     'Pending migrations are applied first, so the diff is against the current schema. The file goes to migrations/ and migrations/index.ts is rewritten to list it.\n' +
-    'A renamed field looks like a drop plus an add: such statements are refused unless --allow-destructive is given.',
+    'A renamed field, entity, enum value, workflow state or role is declared with "renamedFrom" (values: "valuesRenamedFrom"): the migration renames\n' +
+    'instead of dropping, and rewrites custom roles, requests in flight and notifications that name the old one. An undeclared rename looks like\n' +
+    'a drop plus an add: such statements are refused unless --allow-destructive is given.',
   examples: ['migrations:generate --name add-library-fines', 'migrations:generate --check'],
   async run({ io, values }) {
     const { diffSchema, generateMigration, writeMigrationIndex } = await import('../db/migrations.js');
@@ -54,6 +56,7 @@ const migrationsGenerate = defineCommand({
     await withRuntime(io, { migrate: true }, async (runtime) => {
       if (values.check) {
         const change = await diffSchema(runtime.dataSource, runtime.registry);
+        if (change.renameProblems.length) throw new UmsError('MANIFEST_INVALID', `A declared rename names nothing the database has:\n  ${change.renameProblems.join('\n  ')}`);
         if (!change.up.length) {
           io.out('The database schema is in sync with the manifests.');
           return;

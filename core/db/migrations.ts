@@ -12,6 +12,10 @@ import { UmsError } from '../errors.js';
 import type { Registry } from '../manifest/index.js';
 import { ledgerTriggerStatements } from '../data/ledgers/ddl.js';
 import { withTenantWalls } from './tenant-walls.js';
+import { planRenames, type RenamePlan, type Statement } from './renames.js';
+import { hasNameRewrites, noNameRewrites, type NameRewrites } from './name-rewrites.js';
+
+export type { Statement };
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -21,11 +25,12 @@ export interface PendingSchemaChange {
   destructive: string[];
   /** The same statements with their bound parameters (generated columns record theirs in typeorm_metadata). */
   statements: { up: Statement[]; down: Statement[] };
-}
-
-export interface Statement {
-  query: string;
-  parameters?: unknown[];
+  /** Declared renames: what the migration rewrites in core tables after its RENAME statements (core/db/name-rewrites.ts). */
+  names: NameRewrites;
+  /** Declared renames that name nothing the database has (file#pointer: message). */
+  renameProblems: string[];
+  /** The first `renameCount` up statements (and the last as many down ones) are the declared renames. */
+  renameCount: number;
 }
 
 /**
@@ -33,11 +38,12 @@ export interface Statement {
  * `statements` is what a migration file runs; `up`/`down` are the same queries as text, for --check and the destructive test.
  */
 export async function diffSchema(dataSource: DataSource, registry?: Registry): Promise<PendingSchemaChange> {
-  const sql = await dataSource.driver.createSchemaBuilder().log();
+  const { renames, sql } = await diffAfterRenames(dataSource, registry);
   const statement = (q: { query: string; parameters?: unknown[] }): Statement => (q.parameters?.length ? { query: q.query, parameters: q.parameters } : { query: q.query });
   // The tenant walls rewrite or surround plain DDL; a statement with parameters (typeorm_metadata rows of generated columns) is kept as it is.
   const upStatements: Statement[] = sql.upQueries.flatMap((q) =>
     q.parameters?.length ? [statement(q)] : withTenantWalls(dataSource.entityMetadatas, [q.query]).map((query) => ({ query })));
+  upStatements.unshift(...renames.up);
   const downStatements: Statement[] = sql.downQueries.map(statement).reverse();
   if (registry) {
     // After the builder's statements: a new ledger table must exist before its trigger.
@@ -45,10 +51,40 @@ export async function diffSchema(dataSource: DataSource, registry?: Registry): P
     upStatements.push(...triggers.up.map((query) => ({ query })));
     downStatements.unshift(...triggers.down.reverse().map((query) => ({ query })));
   }
+  downStatements.push(...[...renames.down].reverse());
   const up = upStatements.map((q) => q.query);
   const down = downStatements.map((q) => q.query);
   const destructive = up.filter((q) => /\bDROP (TABLE|COLUMN)\b/i.test(q) || /\bALTER COLUMN .* TYPE\b/i.test(q));
-  return { up, down, destructive, statements: { up: upStatements, down: downStatements } };
+  // A rename with nothing else to run still needs its core rows rewritten: the rewrite alone makes a migration.
+  if (hasNameRewrites(renames.names) && !up.length) up.push('-- rewrite renamed names in core tables');
+  return { up, down, destructive, statements: { up: upStatements, down: downStatements }, names: renames.names, renameProblems: renames.problems, renameCount: renames.up.length };
+}
+
+/**
+ * The declared renames run first, in a transaction that is rolled back; the
+ * schema builder diffs inside it, so a renamed column is not a drop plus an add.
+ * The builder opens its own query runner: it is handed this one for the call.
+ */
+async function diffAfterRenames(dataSource: DataSource, registry?: Registry): Promise<{ renames: RenamePlan; sql: Awaited<ReturnType<ReturnType<DataSource['driver']['createSchemaBuilder']>['log']>> }> {
+  const none: RenamePlan = { up: [], down: [], names: noNameRewrites(), problems: [] };
+  if (!registry) return { renames: none, sql: await dataSource.driver.createSchemaBuilder().log() };
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  const createQueryRunner = dataSource.createQueryRunner;
+  const release = runner.release;
+  try {
+    const renames = await planRenames(runner, dataSource, registry);
+    if (!renames.up.length) return { renames, sql: await dataSource.driver.createSchemaBuilder().log() };
+    dataSource.createQueryRunner = () => runner;
+    runner.release = async () => undefined;
+    return { renames, sql: await dataSource.driver.createSchemaBuilder().log() };
+  } finally {
+    dataSource.createQueryRunner = createQueryRunner;
+    runner.release = release;
+    await runner.rollbackTransaction();
+    await runner.release();
+  }
 }
 
 const quote = (sql: string): string => '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
@@ -73,7 +109,8 @@ export async function strandedStates(dataSource: DataSource, registry: Registry)
       if (!exists?.present) continue;
       const rows: { state: string; n: number }[] = await dataSource.query(
         `SELECT "${wf.field}" AS state, count(*)::int AS n FROM "${entity.table}" WHERE NOT ("${wf.field}" = ANY($1)) GROUP BY 1 ORDER BY 1`,
-        [[...wf.states.keys()]],
+        // A state renamed from another (manifest renamedFrom) takes its records with it: they are not stranded.
+        [[...wf.states.keys(), ...[...wf.states.values()].flatMap((s) => (s.renamedFrom ? [s.renamedFrom] : []))]],
       );
       for (const r of rows) {
         problems.push(`${r.n} ${entity.label.toLowerCase()} record${r.n === 1 ? ' is' : 's are'} in state "${r.state}", which the workflow ${wf.key} (${wf.file}#${wf.pointer}/states) no longer declares`);
@@ -103,30 +140,41 @@ export async function generateMigration(dataSource: DataSource, options: Generat
     );
   }
   const change = await diffSchema(dataSource, options.registry);
+  if (change.renameProblems.length) {
+    throw new UmsError('MANIFEST_INVALID', `A declared rename names nothing the database has:\n  ${change.renameProblems.join('\n  ')}`);
+  }
   if (change.up.length === 0) return undefined;
   if (change.destructive.length && !options.allowDestructive) {
     throw new UmsError(
       'CONFLICT',
       `The manifests no longer declare columns or tables that hold data; the migration would run:\n  ${change.destructive.join('\n  ')}\n` +
-        'A renamed field looks like a drop plus an add. Rename it back, or write the migration by hand (ALTER TABLE … RENAME COLUMN), or pass --allow-destructive to accept the loss.',
+        'A renamed field or entity looks like a drop plus an add: declare its old name with "renamedFrom" in the manifest, or pass --allow-destructive to accept the loss.',
     );
   }
   const dir = options.dir ?? MIGRATIONS_DIR;
   const stamp = options.now ?? Date.now();
   const slug = options.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'schema';
   const className = `${slug.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}${stamp}`;
+  const renamed = hasNameRewrites(change.names);
+  const upCalls = change.statements.up.map(call);
+  const downCalls = change.statements.down.map(call);
+  if (renamed) {
+    // The rewrite runs right after the renames it describes; down undoes it right before undoing them.
+    upCalls.splice(change.renameCount, 0, '    await rewriteRenamedNames(queryRunner, names);');
+    downCalls.splice(downCalls.length - change.renameCount, 0, '    await rewriteRenamedNames(queryRunner, invertNames(names));');
+  }
   const body = `import type { MigrationInterface, QueryRunner } from 'typeorm';
-
+${renamed ? `import { invertNames, rewriteRenamedNames, type NameRewrites } from '../core/db/name-rewrites.js';\n\n/** The manifests' declared renames, as they were when this migration was generated. */\nconst names: NameRewrites = ${JSON.stringify(change.names)};\n` : ''}
 /** Generated by \`npm run ums -- migrations:generate\` from the manifests. */
 export class ${className} implements MigrationInterface {
   name = '${className}';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-${change.statements.up.map(call).join('\n')}
+${upCalls.join('\n')}
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-${change.statements.down.map(call).join('\n')}
+${downCalls.join('\n')}
   }
 }
 `;

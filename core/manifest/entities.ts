@@ -43,9 +43,12 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
       }
       if (f.min !== undefined && f.max !== undefined && f.min > f.max) problems.push({ file, pointer: `${fp}/min`, message: 'min is greater than max' });
       const column = f.type === 'reference' ? `${f.name}_id` : f.name;
+      checkRenames(f, fp, e.fields, file, problems);
       return {
         name: f.name,
         column,
+        renamedFrom: f.renamedFrom ? { name: f.renamedFrom, column: f.type === 'reference' ? `${f.renamedFrom}_id` : f.renamedFrom } : undefined,
+        valuesRenamedFrom: f.valuesRenamedFrom,
         type: f.type,
         label: f.label ?? snakeToLabel(f.name),
         help: f.help,
@@ -82,8 +85,12 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
     });
     const sortField = e.list?.sort?.field ?? titleField;
     if (e.list?.sort && !known(sortField)) problems.push({ file, pointer: `${pointer}/list/sort/field`, message: `unknown field "${sortField}"` });
+    if (e.renamedFrom !== undefined && manifest.entities.some((other) => other.name === e.renamedFrom)) {
+      problems.push({ file, pointer: `${pointer}/renamedFrom`, message: `"${e.renamedFrom}" is still an entity of this module: a renamed entity's old name must be free` });
+    }
     const entity: ResolvedEntity = {
       key: `${manifest.id}.${e.name}`,
+      renamedFrom: e.renamedFrom ? `${manifest.id}.${e.renamedFrom}` : undefined,
       module: manifest.id,
       name: e.name,
       table: `${manifest.id}_${e.name}`,
@@ -171,5 +178,27 @@ function checkDefaultType(f: ResolvedField): string | undefined {
       return `a ${f.type} field cannot have a default`;
     default:
       return typeof v === 'string' ? undefined : 'default must be a string';
+  }
+}
+
+/** A rename must name something that is gone: an old name still declared, or an old value still listed, would make the rename ambiguous. */
+function checkRenames(f: ModuleManifest['entities'][number]['fields'][number], fp: string, siblings: ModuleManifest['entities'][number]['fields'], file: string, problems: ManifestProblem[]): void {
+  if (f.renamedFrom !== undefined) {
+    if (f.renamedFrom === f.name) problems.push({ file, pointer: `${fp}/renamedFrom`, message: `a field cannot be renamed from its own name "${f.name}"` });
+    else if (siblings.some((g) => g.name === f.renamedFrom)) problems.push({ file, pointer: `${fp}/renamedFrom`, message: `"${f.renamedFrom}" is still a field of this entity: a renamed field's old name must be free` });
+    else if (siblings.some((g) => g !== f && g.renamedFrom === f.renamedFrom)) problems.push({ file, pointer: `${fp}/renamedFrom`, message: `two fields are renamed from "${f.renamedFrom}"` });
+  }
+  if (f.valuesRenamedFrom === undefined) return;
+  if (f.type !== 'enum') {
+    problems.push({ file, pointer: `${fp}/valuesRenamedFrom`, message: `"valuesRenamedFrom" only applies to enum fields, not ${f.type}` });
+    return;
+  }
+  const olds = new Set<string>();
+  for (const [value, old] of Object.entries(f.valuesRenamedFrom)) {
+    const p = `${fp}/valuesRenamedFrom/${value}`;
+    if (!f.values?.includes(value)) problems.push({ file, pointer: p, message: `"${value}" is not a value of this field${f.values ? ` (${f.values.join(', ')})` : ''}` });
+    else if (f.values.includes(old)) problems.push({ file, pointer: p, message: `"${old}" is still a value of this field: a renamed value's old name must be free` });
+    else if (olds.has(old)) problems.push({ file, pointer: p, message: `two values are renamed from "${old}"` });
+    olds.add(old);
   }
 }

@@ -78,7 +78,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
       entities: resolveEntities(file, manifest, entities, problems),
       roles: (manifest.roles ?? []).map((r) => {
         const label = r.label ?? snakeToLabel(r.name);
-        return { key: roleKey(id, r.name), name: r.name, module: id, label, displayLabel: roleDisplayLabel(label, id, manifest.label), description: r.description };
+        return { key: roleKey(id, r.name), name: r.name, module: id, label, displayLabel: roleDisplayLabel(label, id, manifest.label), description: r.description, renamedFrom: r.renamedFrom ? roleKey(id, r.renamedFrom) : undefined };
       }),
       rules: new Map(),
       dashboard: [],

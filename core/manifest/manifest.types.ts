@@ -107,6 +107,10 @@ export interface SystemType {
 }
 export interface Entity {
   name: Identifier;
+  /**
+   * The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards.
+   */
+  renamedFrom?: string;
   label?: string;
   pluralLabel?: string;
   description?: string;
@@ -144,6 +148,10 @@ export interface Entity {
 }
 export interface Field {
   name: Identifier;
+  /**
+   * The field's previous name. migrations:generate renames its column (and the constraints and indexes named after it) instead of dropping it, and rewrites custom roles' rules and conditions that name it. A no-op once applied.
+   */
+  renamedFrom?: string;
   type: FieldType;
   label?: string;
   help?: string;
@@ -167,6 +175,12 @@ export interface Field {
    * @minItems 1
    */
   values?: [string, ...string[]];
+  /**
+   * Enum fields: new value → the value it replaces (`{ "in_review": "pending" }`). migrations:generate updates the records that hold the old value and the custom roles' conditions that test it. A no-op once applied.
+   */
+  valuesRenamedFrom?: {
+    [k: string]: string;
+  };
   where?: Conditions;
   /**
    * Badge colour per value of an enum field (a workflow state's own color wins).
@@ -472,6 +486,10 @@ export interface Acyclic {
 }
 export interface Role {
   name: Identifier;
+  /**
+   * The role's previous name in this module. migrations:generate renames the built-in role of every organization (its assignments follow: they point at the role's id) and the role in approver overrides and API clients.
+   */
+  renamedFrom?: string;
   label?: string;
   description?: string;
 }
@@ -519,6 +537,10 @@ export interface Workflow {
 }
 export interface WorkflowState {
   name: string;
+  /**
+   * The state's previous name. migrations:generate moves the records in the old state to this one and rewrites requests and events in flight, and custom roles' conditions that test it; approvals waiting finish in the new state.
+   */
+  renamedFrom?: string;
   label?: string;
   color?: BadgeColor;
   /**

@@ -56,6 +56,10 @@ export interface ResolvedField {
   name: string;
   /** PostgreSQL column: the name, or `<name>_id` for a reference. */
   column: string;
+  /** The name and column it had before a declared rename (manifest `renamedFrom`). */
+  renamedFrom?: { name: string; column: string };
+  /** Enum values that replace earlier ones: new value → old value (manifest `valuesRenamedFrom`). */
+  valuesRenamedFrom?: Record<string, string>;
   type: FieldType;
   label: string;
   help?: string;
@@ -110,6 +114,8 @@ export interface ResolvedEntity {
   pointer: string;
   /** checks, noOverlap, capacity, uniqueWhen (empty lists when none is declared). */
   constraints?: EntityConstraints;
+  /** The key it had before a declared rename (manifest `renamedFrom`): migrations:generate renames its table. */
+  renamedFrom?: string;
 }
 
 export interface ResolvedRule extends Omit<PermissionRule, 'subject' | 'action'> {
@@ -176,6 +182,8 @@ export interface ResolvedWorkflowState {
   terminal: boolean;
   /** Badge colour (manifest `color`). */
   color?: string;
+  /** The state's name before a declared rename. */
+  renamedFrom?: string;
 }
 
 export interface ResolvedWorkflow {

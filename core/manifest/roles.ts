@@ -19,6 +19,8 @@ export interface ResolvedRole {
   /** The label with its module's, where roles of several modules are listed: "Member (Library)". */
   displayLabel: string;
   description?: string;
+  /** The key it had before a declared rename (manifest `renamedFrom`). */
+  renamedFrom?: string;
 }
 
 export const roleKey = (module: string, name: string): string => (module === CORE_MODULE_ID ? name : `${module}.${name}`);

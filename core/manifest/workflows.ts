@@ -84,7 +84,11 @@ function resolveWorkflow(ctx: Ctx, wf: Workflow, entity: ResolvedEntity, pointer
       editableBy,
       terminal: s.terminal ?? false,
       color: s.color,
+      renamedFrom: s.renamedFrom,
     });
+    if (s.renamedFrom !== undefined && (field.values!.includes(s.renamedFrom) || wf.states.some((other) => other.name === s.renamedFrom))) {
+      problems.push({ file, pointer: `${pointer}/states/${i}/renamedFrom`, message: `"${s.renamedFrom}" is still a state of this workflow: a renamed state's old name must be free` });
+    }
   });
   for (const value of field.values!) {
     if (!states.has(value)) problems.push({ file, pointer: `${pointer}/states`, message: `${entity.key}.${field.name} has the value "${value}" but the workflow declares no such state` });
