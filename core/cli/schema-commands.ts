@@ -42,27 +42,29 @@ const migrationsGenerate = defineCommand({
     name: { type: 'string', value: '<name>', description: 'Name of the migration, used in its file name (default "schema")' },
     'allow-destructive': { type: 'boolean', description: 'Accept statements that drop tables or columns, or change column types (data loss)' },
     check: { type: 'boolean', description: 'Write nothing: print the pending statements and exit 1 if the schema is not in sync (for CI)' },
+    'dry-run': { type: 'boolean', description: 'Write nothing: print the statements a migration would run, and the rows a declared conversion would fail per organization' },
   },
   details:
     'Pending migrations are applied first, so the diff is against the current schema. The file goes to migrations/ and migrations/index.ts is rewritten to list it.\n' +
     'A renamed field, entity, enum value, workflow state or role is declared with "renamedFrom" (values: "valuesRenamedFrom"): the migration renames\n' +
     'instead of dropping, and rewrites custom roles, requests in flight and notifications that name the old one. An undeclared rename looks like\n' +
     'a drop plus an add: such statements are refused unless --allow-destructive is given.',
-  examples: ['migrations:generate --name add-library-fines', 'migrations:generate --check'],
+  examples: ['migrations:generate --name add-library-fines', 'migrations:generate --check', 'migrations:generate --dry-run'],
   async run({ io, values }) {
-    const { diffSchema, generateMigration, writeMigrationIndex } = await import('../db/migrations.js');
+    const { diffSchema, generateMigration, refuseUnappliable, writeMigrationIndex } = await import('../db/migrations.js');
     // A migration file added or removed by hand must not break the import of the index.
     writeMigrationIndex();
     await withRuntime(io, { migrate: true }, async (runtime) => {
-      if (values.check) {
+      if (values.check || values['dry-run']) {
         const change = await diffSchema(runtime.dataSource, runtime.registry);
-        if (change.renameProblems.length) throw new UmsError('MANIFEST_INVALID', `A declared rename names nothing the database has:\n  ${change.renameProblems.join('\n  ')}`);
+        refuseUnappliable(change);
         if (!change.up.length) {
           io.out('The database schema is in sync with the manifests.');
           return;
         }
         io.out(`The manifests need ${plural(change.up.length, 'schema statement')} that no migration has:`);
         for (const q of change.up) io.out(`  ${q}`);
+        if (values['dry-run']) return;
         throw new UmsError('CONFLICT', `The schema is not in sync with the manifests: run \`${invocation('migrations:generate --name <name>')}\`.`);
       }
       const file = await generateMigration(runtime.dataSource, { name: stringOption(values, 'name') || 'schema', allowDestructive: values['allow-destructive'] === true, registry: runtime.registry });

@@ -12,7 +12,8 @@ import { UmsError } from '../errors.js';
 import type { Registry } from '../manifest/index.js';
 import { ledgerTriggerStatements } from '../data/ledgers/ddl.js';
 import { withTenantWalls } from './tenant-walls.js';
-import { planRenames, type RenamePlan, type Statement } from './renames.js';
+import { planRenames } from './renames.js';
+import type { DeclaredChangePlan, Statement } from './planner.js';
 import { hasNameRewrites, noNameRewrites, type NameRewrites } from './name-rewrites.js';
 
 export type { Statement };
@@ -27,8 +28,8 @@ export interface PendingSchemaChange {
   statements: { up: Statement[]; down: Statement[] };
   /** Declared renames: what the migration rewrites in core tables after its RENAME statements (core/db/name-rewrites.ts). */
   names: NameRewrites;
-  /** Declared renames that name nothing the database has (file#pointer: message). */
-  renameProblems: string[];
+  /** Declared renames and type changes that cannot be applied: names the database never had, conversions that would lose data (file#pointer: message). */
+  refusals: string[];
   /** The first `renameCount` up statements (and the last as many down ones) are the declared renames. */
   renameCount: number;
 }
@@ -54,10 +55,11 @@ export async function diffSchema(dataSource: DataSource, registry?: Registry): P
   downStatements.push(...[...renames.down].reverse());
   const up = upStatements.map((q) => q.query);
   const down = downStatements.map((q) => q.query);
-  const destructive = up.filter((q) => /\bDROP (TABLE|COLUMN)\b/i.test(q) || /\bALTER COLUMN .* TYPE\b/i.test(q));
+  // The declared renames and conversions (first renameCount statements) keep the data by construction; the builder's own statements are judged.
+  const destructive = up.slice(renames.up.length).filter((q) => /\bDROP (TABLE|COLUMN)\b/i.test(q) || /\bALTER COLUMN .* TYPE\b/i.test(q));
   // A rename with nothing else to run still needs its core rows rewritten: the rewrite alone makes a migration.
   if (hasNameRewrites(renames.names) && !up.length) up.push('-- rewrite renamed names in core tables');
-  return { up, down, destructive, statements: { up: upStatements, down: downStatements }, names: renames.names, renameProblems: renames.problems, renameCount: renames.up.length };
+  return { up, down, destructive, statements: { up: upStatements, down: downStatements }, names: renames.names, refusals: renames.problems, renameCount: renames.up.length };
 }
 
 /**
@@ -65,8 +67,8 @@ export async function diffSchema(dataSource: DataSource, registry?: Registry): P
  * schema builder diffs inside it, so a renamed column is not a drop plus an add.
  * The builder opens its own query runner: it is handed this one for the call.
  */
-async function diffAfterRenames(dataSource: DataSource, registry?: Registry): Promise<{ renames: RenamePlan; sql: Awaited<ReturnType<ReturnType<DataSource['driver']['createSchemaBuilder']>['log']>> }> {
-  const none: RenamePlan = { up: [], down: [], names: noNameRewrites(), problems: [] };
+async function diffAfterRenames(dataSource: DataSource, registry?: Registry): Promise<{ renames: DeclaredChangePlan; sql: Awaited<ReturnType<ReturnType<DataSource['driver']['createSchemaBuilder']>['log']>> }> {
+  const none: DeclaredChangePlan = { up: [], down: [], names: noNameRewrites(), problems: [] };
   if (!registry) return { renames: none, sql: await dataSource.driver.createSchemaBuilder().log() };
   const runner = dataSource.createQueryRunner();
   await runner.connect();
@@ -85,6 +87,11 @@ async function diffAfterRenames(dataSource: DataSource, registry?: Registry): Pr
     await runner.rollbackTransaction();
     await runner.release();
   }
+}
+
+/** Declared renames or conversions that cannot be applied stop generate, --check and --dry-run alike, each named by file#pointer. */
+export function refuseUnappliable(change: PendingSchemaChange): void {
+  if (change.refusals.length) throw new UmsError('MANIFEST_INVALID', `The manifests' declared renames and conversions cannot be applied to this database:\n  ${change.refusals.join('\n  ')}`);
 }
 
 const quote = (sql: string): string => '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
@@ -140,9 +147,7 @@ export async function generateMigration(dataSource: DataSource, options: Generat
     );
   }
   const change = await diffSchema(dataSource, options.registry);
-  if (change.renameProblems.length) {
-    throw new UmsError('MANIFEST_INVALID', `A declared rename names nothing the database has:\n  ${change.renameProblems.join('\n  ')}`);
-  }
+  refuseUnappliable(change);
   if (change.up.length === 0) return undefined;
   if (change.destructive.length && !options.allowDestructive) {
     throw new UmsError(

@@ -12,75 +12,21 @@
  */
 import type { DataSource, EntityMetadata, QueryRunner } from 'typeorm';
 import type { Registry, ResolvedEntity, ResolvedField } from '../manifest/index.js';
-import { noNameRewrites, type NameRewrites } from './name-rewrites.js';
+import { Planner, literal, q, type DeclaredChangePlan } from './planner.js';
+import { planRetypes } from './retypes.js';
 
-export interface Statement {
-  query: string;
-  parameters?: unknown[];
-}
-
-export interface RenamePlan {
-  /** In the order they ran; `down` undoes them in reverse. */
-  up: Statement[];
-  down: Statement[];
-  names: NameRewrites;
-  problems: string[];
-}
-
-const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-const literal = (v: string): string => `'${v.replace(/'/g, "''")}'`;
 const oldColumn = (f: ResolvedField): string => (f.type === 'password' ? `${f.renamedFrom!.column}_hash` : f.renamedFrom!.column);
 const newColumn = (f: ResolvedField): string => (f.type === 'password' ? `${f.column}_hash` : f.column);
 
-class Planner {
-  readonly plan: RenamePlan = { up: [], down: [], names: noNameRewrites(), problems: [] };
-  /** Tables whose constraint and index names may now be stale. */
-  readonly touched = new Set<string>();
-
-  constructor(private readonly runner: QueryRunner) {}
-
-  async run(up: string, down: string): Promise<void> {
-    await this.runner.query(up);
-    this.plan.up.push({ query: up });
-    this.plan.down.push({ query: down });
-  }
-
-  problem(where: { file: string; pointer: string }, message: string): void {
-    this.plan.problems.push(`${where.file}#${where.pointer}: ${message}`);
-  }
-
-  async tables(): Promise<Set<string>> {
-    const rows: { name: string }[] = await this.runner.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`);
-    return new Set(rows.map((r) => r.name));
-  }
-
-  async columns(table: string): Promise<Set<string>> {
-    const rows: { name: string }[] = await this.runner.query(
-      `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`,
-      [table],
-    );
-    return new Set(rows.map((r) => r.name));
-  }
-
-  /** The CHECK constraint on exactly this column (an enum's list of values), with its definition. */
-  async valueCheck(table: string, column: string): Promise<{ name: string; definition: string } | undefined> {
-    const rows: { name: string; definition: string }[] = await this.runner.query(
-      `SELECT c.conname AS name, pg_get_constraintdef(c.oid) AS definition
-         FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
-        WHERE c.conrelid = to_regclass($1) AND c.contype = 'c' AND a.attname = $2 AND cardinality(c.conkey) = 1`,
-      [q(table), column],
-    );
-    return rows[0];
-  }
-}
-
-export async function planRenames(runner: QueryRunner, dataSource: DataSource, registry: Registry): Promise<RenamePlan> {
+/** Renames first (so the rest sees the new names), then type and nullability changes (core/db/retypes.ts). */
+export async function planRenames(runner: QueryRunner, dataSource: DataSource, registry: Registry): Promise<DeclaredChangePlan> {
   const planner = new Planner(runner);
   await renameTables(planner, registry);
   await renameColumns(planner, registry);
   await renameValues(planner, registry);
   await renameRoles(planner, runner, registry);
   for (const table of planner.touched) await renameConstraints(planner, runner, dataSource.entityMetadatas.find((m) => m.tableName === table));
+  await planRetypes(planner, dataSource, registry);
   const { names } = planner.plan;
   if (names.fields.length || names.values.length || names.entities.length || names.roles.length) names.links = linksOf(registry);
   return planner.plan;

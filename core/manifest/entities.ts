@@ -49,6 +49,7 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
         column,
         renamedFrom: f.renamedFrom ? { name: f.renamedFrom, column: f.type === 'reference' ? `${f.renamedFrom}_id` : f.renamedFrom } : undefined,
         valuesRenamedFrom: f.valuesRenamedFrom,
+        convert: f.convert,
         type: f.type,
         label: f.label ?? snakeToLabel(f.name),
         help: f.help,

@@ -181,6 +181,26 @@ export interface Field {
   valuesRenamedFrom?: {
     [k: string]: string;
   };
+  /**
+   * How migrations:generate converts the stored values when this field's type is narrowed or changed (text → integer, a shorter string, a removed enum value, optional → required): steps from an allow-list, applied in this order — values, trim, case, nullsTo — then a cast to the new column type. Rows the conversion would still fail are counted per organization and the migration is refused until they are fixed.
+   */
+  convert?: {
+    /**
+     * Old value → new value (a removed enum value mapped to one that stays).
+     */
+    values?: {
+      [k: string]: string;
+    };
+    /**
+     * Strip leading and trailing white space.
+     */
+    trim?: boolean;
+    case?: 'lower' | 'upper';
+    /**
+     * The value empty (NULL) rows get when the field becomes required.
+     */
+    nullsTo?: string | number | boolean;
+  };
   where?: Conditions;
   /**
    * Badge colour per value of an enum field (a workflow state's own color wins).

@@ -60,6 +60,8 @@ export interface ResolvedField {
   renamedFrom?: { name: string; column: string };
   /** Enum values that replace earlier ones: new value → old value (manifest `valuesRenamedFrom`). */
   valuesRenamedFrom?: Record<string, string>;
+  /** How a narrowing type change converts stored values (manifest `convert`). */
+  convert?: Field['convert'];
   type: FieldType;
   label: string;
   help?: string;
