@@ -10,6 +10,7 @@ import { createApp } from '../core/server.js';
 import { onShutdownSignal, resolveJobs, startWorker, type Worker } from '../core/jobs/index.js';
 import { closeHttpServer } from '../core/jobs/shutdown.js';
 import { seedDemoIfEmpty } from '../core/tenancy/demo.js';
+import { runUpgrades } from '../core/plugins/upgrades.js';
 
 const started = performance.now();
 const config = readConfig();
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
     await runtime.close();
     throw err;
   }
+  // The migrations just applied may come with data steps of the modules' new versions.
+  await runUpgrades(runtime, { log: (line) => console.log(line) });
   if (config.seedDemo) {
     const logins = await seedDemoIfEmpty(runtime);
     if (logins) {

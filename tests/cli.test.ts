@@ -106,7 +106,8 @@ describe('organizations, users and modules', () => {
     const table = run('org:list');
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^SLUG\s+NAME\s+SYSTEM TYPE\s+MODULES\s+USERS$/m);
-    expect(table.stdout).toMatch(new RegExp(`^${slug}\\s+City Library\\s+library\\s+library\\s+1$`, 'm'));
+    // Each enabled module with the manifest version its data is at.
+    expect(table.stdout).toMatch(new RegExp(`^${slug}\\s+City Library\\s+library\\s+library@1\\.0\\.0\\s+1$`, 'm'));
   }, 60_000);
 
   it('refuses a duplicate slug with a clear message and exit 1', () => {
@@ -254,6 +255,10 @@ describe('manifests and migrations', () => {
       expect(migrated.code).toBe(0);
       expect(migrated.stdout).toMatch(/Applied \d+ migrations:/);
       expect(migrated.stdout).toContain('Core1763700000000');
+      expect(migrated.stdout).toContain('No pending upgrade steps.');
+      const dryRun = ums(empty.url, 'migrate', '--dry-run');
+      expect(dryRun.stdout).toContain('No pending migrations.');
+      expect(dryRun.stdout).toContain('No pending upgrade steps.');
 
       // Proves the checked-in migrations create exactly what the manifests declare. --check never
       // writes a migration into the repository, even when this fails.

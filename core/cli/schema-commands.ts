@@ -17,20 +17,36 @@ const displayPath = (file: string): string => {
 
 const migrate = defineCommand({
   name: 'migrate',
-  summary: 'Apply pending database migrations',
-  options: {},
-  details: 'Safe while the server runs: each migration runs in its own transaction, and applied ones are skipped.',
-  async run({ io }) {
-    const { redact } = await import('../db/datasource.js');
+  summary: 'Apply pending database migrations, then run pending module upgrade steps',
+  options: {
+    'dry-run': { type: 'boolean', description: 'Change nothing: list the pending migrations and the upgrade steps each organization would run' },
+  },
+  details:
+    'Safe while the server runs: each migration runs in its own transaction, and applied ones are skipped.\n' +
+    "Then each module's upgrade steps (its plugin's `upgrade`) run once per organization with the module enabled, each in one transaction\n" +
+    'with the record of its run: after a crash, migrate again and every organization ends upgraded exactly once.',
+  async run({ io, values }) {
+    const [{ redact }, { pendingUpgrades, runUpgrades }] = await Promise.all([import('../db/datasource.js'), import('../plugins/upgrades.js')]);
     await withRuntime(io, { migrate: false }, async (runtime) => {
       io.out(`Database: ${redact(runtime.database.url)}`);
-      const applied = await runtime.dataSource.runMigrations({ transaction: 'each' });
-      if (!applied.length) {
-        io.out('Database schema is up to date: no pending migrations.');
+      if (values['dry-run']) {
+        const executed = new Set((await runtime.dataSource.query(`SELECT name FROM core_migrations`).catch(() => [])).map((r: { name: string }) => r.name));
+        const pending = runtime.dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !executed.has(name));
+        io.out(pending.length ? `${plural(pending.length, 'pending migration')}:\n${pending.map((n) => `  ${n}`).join('\n')}` : 'No pending migrations.');
+        // Steps are listed against the schema as it is now: on a database with pending migrations, their tables may not exist yet.
+        const steps = pending.length ? [] : await pendingUpgrades(runtime);
+        if (pending.length) io.out('Upgrade steps are listed once the migrations are applied.');
+        else io.out(steps.length ? `${plural(steps.length, 'pending upgrade step')}:\n${steps.map((s) => `  ${s.organization.slug}: ${s.module}@${s.version}`).join('\n')}` : 'No pending upgrade steps.');
         return;
       }
-      io.out(`Applied ${plural(applied.length, 'migration')}:`);
-      for (const m of applied) io.out(`  ${m.name}`);
+      const applied = await runtime.dataSource.runMigrations({ transaction: 'each' });
+      if (!applied.length) io.out('Database schema is up to date: no pending migrations.');
+      else {
+        io.out(`Applied ${plural(applied.length, 'migration')}:`);
+        for (const m of applied) io.out(`  ${m.name}`);
+      }
+      const ran = await runUpgrades(runtime);
+      io.out(ran.length ? `Ran ${plural(ran.length, 'upgrade step')}:\n${ran.map((s) => `  ${s.organization.slug}: ${s.module}@${s.version}`).join('\n')}` : 'No pending upgrade steps.');
     });
   },
 });

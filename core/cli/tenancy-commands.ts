@@ -78,7 +78,7 @@ const orgList = defineCommand({
     await withRuntime(io, { migrate: true }, async (runtime) => {
       const orgs = await listOrganizations(runtime);
       if (values.json) {
-        io.out(JSON.stringify(orgs.map((o) => ({ slug: o.slug, name: o.name, systemType: o.system_type, modules: o.modules, users: o.users, id: o.id })), null, 2));
+        io.out(JSON.stringify(orgs.map((o) => ({ slug: o.slug, name: o.name, systemType: o.system_type, modules: o.modules, moduleVersions: o.module_versions, users: o.users, id: o.id })), null, 2));
         return;
       }
       if (!orgs.length) {
@@ -88,7 +88,7 @@ const orgList = defineCommand({
       io.out(
         table(
           ['SLUG', 'NAME', 'SYSTEM TYPE', 'MODULES', 'USERS'],
-          orgs.map((o) => [o.slug, o.name, o.system_type, o.modules.join(', ') || '-', String(o.users)]),
+          orgs.map((o) => [o.slug, o.name, o.system_type, o.modules.map((m) => (o.module_versions[m] ? `${m}@${o.module_versions[m]}` : m)).join(', ') || '-', String(o.users)]),
         ),
       );
       io.out(`\n${plural(orgs.length, 'organization')}`);

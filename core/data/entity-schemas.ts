@@ -200,10 +200,31 @@ function systemSchemas(): EntitySchema[] {
         module_id: { type: 'varchar', length: 40, primary: true },
         enabled: { type: 'boolean', default: true },
         changed_at: { type: 'timestamptz', updateDate: true },
+        // The manifest version the organization's data was last brought up to (upgrade steps run; core/plugins/upgrades.ts).
+        version: { type: 'varchar', length: 20, nullable: true },
       },
       relations: {
         organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
       } as Record<string, EntitySchemaRelationOptions>,
+    }),
+    new EntitySchema({
+      // One row per upgrade step run in an organization, written in the step's own transaction: a step runs once.
+      name: 'CoreModuleUpgrade',
+      target: runtimeClass('CoreModuleUpgrade'),
+      tableName: MODULE_UPGRADE_TABLE,
+      columns: {
+        id: { type: 'uuid', primary: true, generated: 'uuid' },
+        organization_id: { type: 'uuid' },
+        module_id: { type: 'varchar', length: 40 },
+        version: { type: 'varchar', length: 20 },
+        /** `ran`, or `skipped` for an organization created at or after this version (its data was born in the new shape). */
+        outcome: { type: 'varchar', length: 10 },
+        applied_at: { type: 'timestamptz', createDate: true },
+      },
+      relations: {
+        organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
+      } as Record<string, EntitySchemaRelationOptions>,
+      indices: [{ name: 'UQ_core_module_upgrade_step', columns: ['organization_id', 'module_id', 'version'], unique: true }],
     }),
     new EntitySchema({
       name: 'CoreSession',
@@ -234,6 +255,9 @@ export function buildEntityCatalog(registry: Registry): EntityCatalog {
   }
   return { schemas, classes };
 }
+
+/** Upgrade steps run per organization (core/plugins/upgrades.ts). */
+export const MODULE_UPGRADE_TABLE = 'core_module_upgrade';
 
 /** Where a queued mail's secret waits for delivery (see credentialSchemas). */
 export const MAIL_SECRET_TABLE = 'core_mail_secret';

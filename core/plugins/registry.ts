@@ -13,6 +13,13 @@ type Hooks = EntityHooks<RecordService>;
 type Action = RecordActionDefinition<RecordService>;
 type Plugin = ModulePlugin<RecordService>;
 
+/** Semantic versions (major.minor.patch, as manifests and upgrade steps spell them) in order. */
+export function compareVersions(a: string, b: string): number {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
 export class PluginRegistry implements PluginLookup {
   private readonly hooks = new Map<string, Hooks[]>();
   private readonly actions = new Map<string, Action[]>();
@@ -35,6 +42,11 @@ export class PluginRegistry implements PluginLookup {
         continue;
       }
       this.byModule.set(plugin.module, plugin);
+      for (const version of Object.keys(plugin.upgrade ?? {})) {
+        const pointer = `/upgrade/${version}`;
+        if (!/^\d+\.\d+\.\d+$/.test(version)) problems.push({ file, pointer, message: `upgrade step "${version}" is not a version (major.minor.patch)` });
+        else if (compareVersions(version, module.version) > 0) problems.push({ file, pointer, message: `upgrade step ${version} is newer than the manifest's version ${module.version}` });
+      }
       for (const [entityName, hooks] of Object.entries(plugin.hooks ?? {})) {
         const entity = registry.entity(`${plugin.module}.${entityName}`);
         if (!entity) {

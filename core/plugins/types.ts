@@ -74,6 +74,13 @@ export interface SeedContext {
   as(user: { id: string; email: string }): Promise<Records>;
 }
 
+export interface UpgradeContext {
+  /** The step's system actor (`upgrade:<module>@<version>`), in the step's transaction. */
+  records: Records;
+  organization: { id: string; name: string; slug: string };
+  version: string;
+}
+
 /** What a workflow effect hook receives: it runs in the transition's transaction. */
 export interface WorkflowHookContext<R extends Records = Records> extends HookContext<R> {
   workflow: string;
@@ -96,6 +103,15 @@ export interface ModulePlugin<R extends Records = Records> {
   /** Handlers for the manifest's `jobs` (by `handler`, default the job name); each runs per organization with the module enabled. */
   jobs?: Record<string, JobHandler>;
   seed?(ctx: SeedContext): Promise<void>;
+  /**
+   * Data changes a migration cannot express, per module version (`"2.0.0"`: fill
+   * a new field from others, split a state). `migrate` (and the start, and
+   * enabling the module) runs each step once per organization with the module
+   * enabled, in one transaction with the record of its run, as the system actor
+   * `upgrade:<module>@<version>`; an organization created later starts at the
+   * current version and never runs them.
+   */
+  upgrade?: Record<string, (ctx: UpgradeContext) => Promise<void>>;
   /**
    * Valid test records, per entity name, for entities whose hooks check more
    * than their field definitions declare (an end before its start, attendees

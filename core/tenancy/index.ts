@@ -6,6 +6,7 @@
 import type { EntityManager } from 'typeorm';
 import { systemActor } from '../data/actor.js';
 import { RecordService, type RecordData } from '../data/records.js';
+import { runUpgrades, startAtCurrentVersions } from '../plugins/upgrades.js';
 import type { Runtime } from '../runtime.js';
 import { RecordValidationError, UmsError } from '../errors.js';
 import { CORE_MODULE_ID, isTimeZone, ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE, roleFromInput, serverTimeZone } from '../manifest/index.js';
@@ -19,6 +20,8 @@ export interface Organization {
 
 export interface OrganizationSummary extends Organization {
   modules: string[];
+  /** The manifest version each enabled module's data was last brought up to (null: before versions were recorded). */
+  module_versions: Record<string, string | null>;
   users: number;
 }
 
@@ -32,6 +35,7 @@ export async function listOrganizations(runtime: Runtime): Promise<OrganizationS
   return runtime.dataSource.query(
     `SELECT o.id, o.name, o.slug, o.system_type,
             coalesce(array_agg(m.module_id ORDER BY m.module_id) FILTER (WHERE m.enabled), '{}') AS modules,
+            coalesce(jsonb_object_agg(m.module_id, m.version) FILTER (WHERE m.enabled), '{}') AS module_versions,
             (SELECT count(*)::int FROM core_user u WHERE u.organization_id = o.id) AS users
        FROM ${ORGANIZATION_TABLE} o LEFT JOIN ${ORGANIZATION_MODULE_TABLE} m ON m.organization_id = o.id
       GROUP BY o.id ORDER BY o.slug`,
@@ -74,7 +78,9 @@ export async function createOrganization(runtime: Runtime, input: CreateOrganiza
       `INSERT INTO ${ORGANIZATION_TABLE} (name, slug, system_type, timezone) VALUES ($1, $2, $3, $4) RETURNING id, name, slug, system_type`,
       [input.name.trim(), input.slug, input.systemType, timeZone],
     );
-    for (const moduleId of modulesForSystemType(runtime, input.systemType)) await writeModuleSetting(manager, organization.id, moduleId, true);
+    const modules = modulesForSystemType(runtime, input.systemType);
+    for (const moduleId of modules) await writeModuleSetting(manager, organization.id, moduleId, true);
+    await startAtCurrentVersions(runtime, manager, organization.id, modules);
     await syncBuiltinRoles(runtime, manager, organization.id);
     const admin = await createUserIn(runtime, organization.id, { ...input.admin, name: input.admin.name ?? 'Organization admin', roles: ['admin'] }, manager);
     return { organization, admin };
@@ -117,6 +123,8 @@ export async function setModuleEnabled(runtime: Runtime, slug: string, moduleId:
     return toEnable;
   });
   runtime.access.invalidate();
+  // Data kept from an earlier enablement is brought up to the current version (the steps it missed while disabled).
+  if (enabled) await runUpgrades(runtime, { organizationId: organization.id });
   return changed;
 }
 
