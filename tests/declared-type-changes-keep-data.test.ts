@@ -53,20 +53,20 @@ const ids = new Map<string, string>();
 let stamp = 1;
 
 /** The database, now run by the given manifest: a migration generated for it (undefined when in sync), or the refusal. */
-async function generateFor(manifest: Json): Promise<{ body: string; migration: MigrationInterface } | undefined> {
+async function generateFor(manifest: Json, options: { archive?: boolean } = {}): Promise<{ body: string; migration: MigrationInterface } | undefined> {
   await current?.close();
   current = await createTestRuntime({ registry: registryWith(manifest), attachTo: base.url });
-  const file = await generateMigration(current.dataSource, { name: 'catalog-types', dir, registry: current.registry, now: stamp++ });
+  const file = await generateMigration(current.dataSource, { name: 'catalog-types', dir, registry: current.registry, now: stamp++, ...options });
   if (!file) return undefined;
   const mod = (await import(file)) as Record<string, new () => MigrationInterface>;
   return { body: readFileSync(file, 'utf8'), migration: new (Object.values(mod).find((v) => typeof v === 'function')!)() };
 }
 
-async function run(migration: MigrationInterface): Promise<void> {
+async function run(migration: MigrationInterface, direction: 'up' | 'down' = 'up'): Promise<void> {
   const runner = current!.dataSource.createQueryRunner();
   await runner.startTransaction();
   try {
-    await migration.up(runner);
+    await migration[direction](runner);
     await runner.commitTransaction();
   } catch (err) {
     await runner.rollbackTransaction();
@@ -163,3 +163,31 @@ describe('a narrowing', () => {
     expect((await diffSchema(current!.dataSource, current!.registry)).up).toEqual([]);
   });
 });
+
+describe('a removed field', () => {
+  const now = [
+    { name: 'code', type: 'string', maxLength: 40, required: true },
+    { name: 'copies', type: 'decimal' },
+    { name: 'pages', type: 'integer', convert: { trim: true, values: { many: '99' } } },
+    { name: 'size', type: 'enum', values: ['small', 'medium'], convert: { values: { large: 'medium' } } },
+    { name: 'note', type: 'string', maxLength: 4, required: true, convert: { nullsTo: 'n/a' } },
+  ];
+
+  it('is refused as destructive; with --archive its values move to ums_archive, out of the app role\'s reach, and down brings them back', async () => {
+    const without = (m: Json): Json => ({ ...m, entities: [{ ...(m.entities as Json[])[0], fields: ((m.entities as Json[])[0].fields as FieldDef[]).filter((f) => f.name !== 'copies') }] });
+    const refused = await errorOf(generateFor(without(catalog(...now))));
+    expect(refused.message).toContain('--archive');
+    const generated = await generateFor(without(catalog(...now)), { archive: true });
+    expect(generated!.body).toMatch(/CREATE TABLE "ums_archive"\."catalog_item__copies_\w+" AS SELECT id, organization_id, "copies" AS value FROM "catalog_item"/);
+    await run(generated!.migration);
+    const [archive] = await base.dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'ums_archive' AND table_name LIKE 'catalog_item__copies_%'`);
+    const kept = await base.dataSource.query(`SELECT id, value FROM ums_archive."${archive.table_name}" ORDER BY value`);
+    expect(kept.map((r: { id: string }) => r.id).sort()).toEqual([ids.get('a1'), ids.get('a2'), ids.get('b1')].sort());
+    expect((await diffSchema(current!.dataSource, current!.registry)).up).toEqual([]);
+    const [grant] = await base.dataSource.query(`SELECT has_schema_privilege('ums_app', 'ums_archive', 'USAGE') AS usable`);
+    expect(grant.usable).toBe(false);
+    await run(generated!.migration, 'down');
+    expect((await stored('a1')).copies).toBe(5);
+  });
+});
+

@@ -56,6 +56,7 @@ const migrationsGenerate = defineCommand({
   summary: 'Write a migration for the difference between the manifests and the database',
   options: {
     name: { type: 'string', value: '<name>', description: 'Name of the migration, used in its file name (default "schema")' },
+    archive: { type: 'boolean', description: "Keep the values of columns the manifests no longer declare in the ums_archive schema (the migration's down restores them) instead of dropping them" },
     'allow-destructive': { type: 'boolean', description: 'Accept statements that drop tables or columns, or change column types (data loss)' },
     check: { type: 'boolean', description: 'Write nothing: print the pending statements and exit 1 if the schema is not in sync (for CI)' },
     'dry-run': { type: 'boolean', description: 'Write nothing: print the statements a migration would run, and the rows a declared conversion would fail per organization' },
@@ -83,7 +84,7 @@ const migrationsGenerate = defineCommand({
         if (values['dry-run']) return;
         throw new UmsError('CONFLICT', `The schema is not in sync with the manifests: run \`${invocation('migrations:generate --name <name>')}\`.`);
       }
-      const file = await generateMigration(runtime.dataSource, { name: stringOption(values, 'name') || 'schema', allowDestructive: values['allow-destructive'] === true, registry: runtime.registry });
+      const file = await generateMigration(runtime.dataSource, { name: stringOption(values, 'name') || 'schema', allowDestructive: values['allow-destructive'] === true, archive: values.archive === true, registry: runtime.registry });
       if (!file) {
         io.out('The database schema is in sync with the manifests: no migration written.');
         return;

@@ -38,8 +38,8 @@ export interface PendingSchemaChange {
  * With `registry`, the ledgers' append-only triggers (which TypeORM's builder does not know) are part of the diff.
  * `statements` is what a migration file runs; `up`/`down` are the same queries as text, for --check and the destructive test.
  */
-export async function diffSchema(dataSource: DataSource, registry?: Registry): Promise<PendingSchemaChange> {
-  const { renames, sql } = await diffAfterRenames(dataSource, registry);
+export async function diffSchema(dataSource: DataSource, registry?: Registry, options: { archive?: string } = {}): Promise<PendingSchemaChange> {
+  const { renames, sql } = await diffAfterRenames(dataSource, registry, options);
   const statement = (q: { query: string; parameters?: unknown[] }): Statement => (q.parameters?.length ? { query: q.query, parameters: q.parameters } : { query: q.query });
   // The tenant walls rewrite or surround plain DDL; a statement with parameters (typeorm_metadata rows of generated columns) is kept as it is.
   const upStatements: Statement[] = sql.upQueries.flatMap((q) =>
@@ -67,7 +67,7 @@ export async function diffSchema(dataSource: DataSource, registry?: Registry): P
  * schema builder diffs inside it, so a renamed column is not a drop plus an add.
  * The builder opens its own query runner: it is handed this one for the call.
  */
-async function diffAfterRenames(dataSource: DataSource, registry?: Registry): Promise<{ renames: DeclaredChangePlan; sql: Awaited<ReturnType<ReturnType<DataSource['driver']['createSchemaBuilder']>['log']>> }> {
+async function diffAfterRenames(dataSource: DataSource, registry: Registry | undefined, options: { archive?: string }): Promise<{ renames: DeclaredChangePlan; sql: Awaited<ReturnType<ReturnType<DataSource['driver']['createSchemaBuilder']>['log']>> }> {
   const none: DeclaredChangePlan = { up: [], down: [], names: noNameRewrites(), problems: [] };
   if (!registry) return { renames: none, sql: await dataSource.driver.createSchemaBuilder().log() };
   const runner = dataSource.createQueryRunner();
@@ -76,7 +76,7 @@ async function diffAfterRenames(dataSource: DataSource, registry?: Registry): Pr
   const createQueryRunner = dataSource.createQueryRunner;
   const release = runner.release;
   try {
-    const renames = await planRenames(runner, dataSource, registry);
+    const renames = await planRenames(runner, dataSource, registry, options);
     if (!renames.up.length) return { renames, sql: await dataSource.driver.createSchemaBuilder().log() };
     dataSource.createQueryRunner = () => runner;
     runner.release = async () => undefined;
@@ -132,6 +132,8 @@ export interface GenerateOptions {
   /** When given, a workflow change that strands records in a removed state is refused. */
   registry?: Registry;
   allowDestructive?: boolean;
+  /** Keep the values of columns the manifests no longer declare in the ums_archive schema instead of dropping them (needs `registry`). */
+  archive?: boolean;
   dir?: string;
   now?: number;
 }
@@ -146,18 +148,18 @@ export async function generateMigration(dataSource: DataSource, options: Generat
         'Move those records to a state that stays (a transition, or an update by hand), or keep the state in the manifest, then generate again.',
     );
   }
-  const change = await diffSchema(dataSource, options.registry);
+  const stamp = options.now ?? Date.now();
+  const change = await diffSchema(dataSource, options.registry, { archive: options.archive ? stamp.toString(36) : undefined });
   refuseUnappliable(change);
   if (change.up.length === 0) return undefined;
   if (change.destructive.length && !options.allowDestructive) {
     throw new UmsError(
       'CONFLICT',
       `The manifests no longer declare columns or tables that hold data; the migration would run:\n  ${change.destructive.join('\n  ')}\n` +
-        'A renamed field or entity looks like a drop plus an add: declare its old name with "renamedFrom" in the manifest, or pass --allow-destructive to accept the loss.',
+        'A renamed field or entity looks like a drop plus an add: declare its old name with "renamedFrom" in the manifest, pass --archive to keep removed columns\' values in the ums_archive schema, or --allow-destructive to accept the loss.',
     );
   }
   const dir = options.dir ?? MIGRATIONS_DIR;
-  const stamp = options.now ?? Date.now();
   const slug = options.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'schema';
   const className = `${slug.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}${stamp}`;
   const renamed = hasNameRewrites(change.names);

@@ -35,7 +35,7 @@ export class Planner {
     this.plan.down.push({ query: down });
   }
 
-  /** A statement the migration runs that has nothing to undo (a guard that raises when the data does not fit). */
+  /** A statement the migration runs that has nothing to undo (a guard that raises when the data does not fit, a schema that may stay). */
   async guard(up: string): Promise<void> {
     await this.runner.query(up);
     this.plan.up.push({ query: up });

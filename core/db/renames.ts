@@ -14,12 +14,13 @@ import type { DataSource, EntityMetadata, QueryRunner } from 'typeorm';
 import type { Registry, ResolvedEntity, ResolvedField } from '../manifest/index.js';
 import { Planner, literal, q, type DeclaredChangePlan } from './planner.js';
 import { planRetypes } from './retypes.js';
+import { planArchive } from './archive.js';
 
 const oldColumn = (f: ResolvedField): string => (f.type === 'password' ? `${f.renamedFrom!.column}_hash` : f.renamedFrom!.column);
 const newColumn = (f: ResolvedField): string => (f.type === 'password' ? `${f.column}_hash` : f.column);
 
-/** Renames first (so the rest sees the new names), then type and nullability changes (core/db/retypes.ts). */
-export async function planRenames(runner: QueryRunner, dataSource: DataSource, registry: Registry): Promise<DeclaredChangePlan> {
+/** Renames first (so the rest sees the new names), then type and nullability changes (core/db/retypes.ts), then, with `archive` (a stamp), undeclared columns kept aside (core/db/archive.ts). */
+export async function planRenames(runner: QueryRunner, dataSource: DataSource, registry: Registry, options: { archive?: string } = {}): Promise<DeclaredChangePlan> {
   const planner = new Planner(runner);
   await renameTables(planner, registry);
   await renameColumns(planner, registry);
@@ -27,6 +28,8 @@ export async function planRenames(runner: QueryRunner, dataSource: DataSource, r
   await renameRoles(planner, runner, registry);
   for (const table of planner.touched) await renameConstraints(planner, runner, dataSource.entityMetadatas.find((m) => m.tableName === table));
   await planRetypes(planner, dataSource, registry);
+  // Last: a column renamed or retyped above is declared, so only what is really gone is archived.
+  if (options.archive) await planArchive(planner, dataSource, options.archive);
   const { names } = planner.plan;
   if (names.fields.length || names.values.length || names.entities.length || names.roles.length) names.links = linksOf(registry);
   return planner.plan;
