@@ -9,6 +9,10 @@
  *   --concurrency=<n>   closed-loop workers (default 8)
  *   --startup-runs=<n>  start-up measurements per mode (default 3)
  *   --no-readme         print the results only
+ *   --only=contention   run only "book the last place" and stock posting (scripts/bench/contention.ts)
+ *                       and write only their block of the README's Benchmarks section
+ *   --contention-rounds=<n>  rounds of 20 requests for the last place (default 20)
+ *   --posting-seconds=<s>    each stock-posting variant's duration (default 10)
  *   --baseline=<ref>    also time the app of an earlier commit (git archive into .bench/baseline/) on the
  *                       same database, taking turns with the others: what a change costs, within one run
  *                       (the README's tenant-walls figure is --baseline=<the commit before them>)
@@ -20,7 +24,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +46,7 @@ import { cpuAccountingAvailable, cpuShare, sampleCpu, type CpuShare } from './be
 import { combine, request, runLoad, type LoadResult } from './bench/load.js';
 import { table, writeReadmeSection, type VariantRow } from './bench/report.js';
 import { measureStartup } from './bench/startup.js';
+import { contentionBlock, runContention, withContentionBlock } from './bench/contention.js';
 import type { StatementStats } from './bench/statements.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -67,6 +72,9 @@ const settings = {
   warmupMs: option('warmup', 15) * 1000,
   concurrency: option('concurrency', 8),
   startupRuns: option('startup-runs', 3),
+  only: args.find((a) => a.startsWith('--only='))?.slice('--only='.length),
+  contentionRounds: Math.round(option('contention-rounds', 20)),
+  postingSeconds: option('posting-seconds', 10),
 };
 const log = (line: string): void => console.log(line);
 /** The error a child printed (its "XxxError: message" or "UMS cannot start" line), for the README. */
@@ -246,8 +254,18 @@ function postmasterPid(): number | undefined {
   return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) || undefined : undefined;
 }
 
-async function openBenchRuntime(): Promise<Runtime> {
-  return createRuntime({ config: { dataDir: DATA_DIR, embeddedPgPort: 0 }, migrate: true, log: (line) => log(`  ${line}`) });
+async function openBenchRuntime(poolSize?: number): Promise<Runtime> {
+  return createRuntime({ config: { dataDir: DATA_DIR, embeddedPgPort: 0 }, migrate: true, poolSize, log: (line) => log(`  ${line}`) });
+}
+
+/** "Book the last place" and stock posting, in their own runtime (20 requests at once need more connections than the default pool). */
+async function contention(): Promise<string> {
+  const runtime = await openBenchRuntime(30);
+  try {
+    return contentionBlock(await runContention(runtime, { rounds: settings.contentionRounds, postingSeconds: settings.postingSeconds }, log), new Date().toISOString().slice(0, 10));
+  } finally {
+    await runtime.close();
+  }
 }
 
 function assertClusterStopped(): void {
@@ -291,6 +309,17 @@ function baselineTree(ref: string): string {
 
 async function main(): Promise<void> {
   const benchStarted = performance.now();
+  if (settings.only === 'contention') {
+    const block = await contention();
+    log(`\n${block}`);
+    if (settings.readme) {
+      const path = join(ROOT, 'README.md');
+      writeFileSync(path, withContentionBlock(readFileSync(path, 'utf8'), block));
+      log('\nREADME.md: the contention block of "## Benchmarks" updated.');
+    }
+    return;
+  }
+  if (settings.only) throw new Error(`--only=${settings.only}: only "contention" can run alone`);
   log('Building (tsc -p tsconfig.build.json) …');
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const buildOk = build.status === 0;
@@ -391,6 +420,8 @@ async function main(): Promise<void> {
   const manifest = JSON.parse(timing.stdout.trim().split('\n').pop()!) as { importMs: number; firstLoadMs: number; coldMs: number; warmMedianMs: number; modules: number; entities: number };
   log(`  cold (import + AJV schema compile + first loadRegistry): ${manifest.coldMs.toFixed(1)} ms; warm loadRegistry() median of 20: ${manifest.warmMedianMs.toFixed(1)} ms (${manifest.modules} modules, ${manifest.entities} entities)`);
 
+  const contentionSection = await contention();
+
   // ── Results ──
   const v = (name: string, m: Measured, responseBytes: number, raw?: Measured): VariantRow => ({
     name,
@@ -458,6 +489,8 @@ Start-up with \`DATA_DIR=.bench SEED_DEMO=false\` on the migrated database, the 
 ${startup.map((s) => (s.error ? `- ${s.name}: **did not start**: \`${s.error.replace(/`/g, "'")}\`` : `- ${s.name}: ${(s.median / 1000).toFixed(2)} s (${s.runs.map((r) => (r / 1000).toFixed(2)).join(', ')})`)).join('\n')}
 
 For scale, figures reported on the same kind of machine in the issue: raw SQL ≈675 req/s; AdminJS with @adminjs/typeorm filtering by organization ≈8.5 req/s; the same with an indexed tenant filter in a Resource subclass ≈250 req/s (≈37 %); Directus with a row-filtered role ≈70 req/s.
+
+${contentionSection}
 `;
 
   log(`\n${table(resultRows)}\n`);

@@ -3,6 +3,8 @@
  * desk requests confirm twenty drafts of one room for overlapping nights at
  * once; PostgreSQL's exclusion constraint lets exactly one through, and every
  * other request is told which reservation holds the room and for which nights.
+ * Reservations without a room are held per room type and night (capacity over
+ * a range, limited by the count of the type's rooms).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestServer, type AdminClient, type TestServer } from './support/http.js';
@@ -73,6 +75,18 @@ describe('booking one room twenty times at once', () => {
     const errors = (created.body.record as { errors: Record<string, { message: string }> }).errors;
     expect(errors.check_out?.message).toBe('must be after the check-in day');
     expect(errors.adults?.message).toBe('must be at least 1');
+  });
+
+  it('reservations without a room never outnumber the type\'s rooms on any night: the form names the full night', async () => {
+    // The suite type has one room (201): one unassigned suite stay holds it for those nights.
+    const deskRecords = await w.as('hotel.front_desk');
+    await deskRecords.create('hotel.reservation', { guest: w.guests.other.id, room_type: w.types.suite.id, check_in: day(91), check_out: day(93), adults: 1, rate: 300 });
+    const created = await desk.post(api('actions/new'), { guest: w.guests.other.id, room_type: w.types.suite.id, check_in: day(89), check_out: day(92), adults: '1', rate: '300' });
+    const errors = (created.body.record as { errors: Record<string, { message: string }> }).errors;
+    expect(errors.room_type?.message).toBe(`has no room left for the night of ${day(91)}: 1 of 1 rooms of this type are held by reservations without a room`);
+    // Leaving on the arrival day of the held stay fits.
+    const before = await desk.post(api('actions/new'), { guest: w.guests.other.id, room_type: w.types.suite.id, check_in: day(89), check_out: day(91), adults: '1', rate: '300' });
+    expect(before.body.notice).toMatchObject({ type: 'success' });
   });
 
   it('nights and amount are computed from the dates and the rate', async () => {

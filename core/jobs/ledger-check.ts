@@ -27,7 +27,7 @@ export function ledgerCheckJob(module: ResolvedModule): ModuleJob {
       const records = serviceOf(ctx.records);
       const { checked, drift } = await ledgerDrift(records.entityManager, records.runtime.registry, ctx.organization.id, module.id);
       if (!drift.length) return `${checked} balance${checked === 1 ? '' : 's'} checked, no drift`;
-      for (const d of drift) ctx.log.error(`${d.balance} ${JSON.stringify(d.key)}: ledger ${d.ledger} sums to ${d.ledgerSum}, balance is ${d.balance_quantity}`);
+      for (const d of drift) ctx.log.error(`${d.balance} ${JSON.stringify(d.key)}: ledger ${d.ledger} sums to ${d.ledgerSum}, balance is ${d.balance_quantity}${d.ledgerValue !== undefined ? `; values ${d.ledgerValue} vs ${d.balanceValue}` : ''}`);
       throw new UmsError('CONFLICT', `Ledger drift in ${drift.length} of ${checked} balances: ${drift.slice(0, 3).map((d) => `${d.balance} ${JSON.stringify(d.key)} ledger ${d.ledgerSum} ≠ balance ${d.balance_quantity}`).join('; ')}${drift.length > 3 ? '; …' : ''}`);
     },
   };

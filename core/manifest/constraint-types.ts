@@ -42,8 +42,12 @@ export interface ResolvedCapacity {
   parent: string;
   /** Entity key of the parent. */
   parentEntity: string;
-  /** The parent's field holding the number of places. */
-  limit: string;
+  /** The parent's field holding the number of places (unset when `limitCount` bounds it). */
+  limit?: string;
+  /** Or: the number of records of another entity pointing at the parent (the rooms of a room type). */
+  limitCount?: { entity: string; by: string; when?: ConstraintNode };
+  /** With a range the count holds at every point of the span (each night), not overall. */
+  range?: { fields: [string, string]; bounds: '[)' | '[]' };
   when?: ConstraintNode;
   overflow?: { field: string; value: string; promoteTo: string };
   message?: string;

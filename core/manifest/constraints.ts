@@ -5,7 +5,7 @@
  */
 import type { ManifestProblem } from '../errors.js';
 import { constraintFields, constraintName, kindOfField, parseConstraintCondition, type Problems } from './constraint-conditions.js';
-import type { ConstraintNode, EntityConstraints, ExpressionNode } from './constraint-types.js';
+import type { ConstraintNode, EntityConstraints, ExpressionNode, ResolvedCapacity } from './constraint-types.js';
 import type { Entity, Field } from './manifest.types.js';
 import type { ResolvedEntity, ResolvedField, ResolvedModule } from './model.js';
 
@@ -62,6 +62,20 @@ function checkOverflow(when: ConstraintNode, overflow: { field: string; value: s
   };
   if (holds(when, overflow.value)) p.out.push({ file: p.file, pointer: `${pointer}/value`, message: `"${overflow.value}" matches "when", so an overflow record would still take a place` });
   if (!holds(when, overflow.promoteTo)) p.out.push({ file: p.file, pointer: `${pointer}/promoteTo`, message: `"${overflow.promoteTo}" does not match "when", so a promoted record would not take the freed place` });
+}
+
+type RawLimitCount = { count: string; by: string; when?: unknown };
+
+/** `limit: { count, by, when }`: the parent's places are the records of `count` whose `by` points at it. */
+function resolveLimitCount(raw: RawLimitCount, moduleId: string, parent: ResolvedEntity | undefined, entities: ReadonlyMap<string, ResolvedEntity>, pointer: string, p: Problems): ResolvedCapacity['limitCount'] {
+  const problem = (at: string, message: string): undefined => void p.out.push({ file: p.file, pointer: at, message });
+  const counted = entities.get(raw.count.includes('.') ? raw.count : `${moduleId}.${raw.count}`);
+  if (!counted) return problem(`${pointer}/count`, `unknown entity "${raw.count}"`);
+  const by = counted.field.get(raw.by);
+  if (!by) return problem(`${pointer}/by`, `unknown field "${raw.by}" in ${counted.name}`);
+  if (parent && (by.type !== 'reference' || by.target !== parent.key)) return problem(`${pointer}/by`, `"${raw.by}" of ${counted.name} must be a reference to ${parent.name} (the parent)`);
+  const when = raw.when === undefined ? undefined : parseConstraintCondition(raw.when, counted, `${pointer}/when`, p);
+  return { entity: counted.key, by: raw.by, when };
 }
 
 const RANGE_TYPES: ResolvedField['type'][] = ['date', 'datetime', 'integer', 'decimal', 'money'];
@@ -139,9 +153,11 @@ export function resolveConstraints(m: ResolvedModule, entities: ReadonlyMap<stri
       const parent = fieldIn(c.parent, `${ptr}/parent`);
       if (parent && parent.type !== 'reference') problem(`${ptr}/parent`, `the parent "${c.parent}" must be a reference field (it is ${parent.type})`);
       const parentEntity = parent?.type === 'reference' && parent.target ? entities.get(parent.target) : undefined;
-      const limit = parentEntity?.field.get(c.limit);
-      if (parentEntity && !limit) problem(`${ptr}/limit`, `unknown field "${c.limit}" in ${parentEntity.name}`);
-      else if (limit && limit.type !== 'integer') problem(`${ptr}/limit`, `the limit "${c.limit}" must be an integer field of ${parentEntity!.name} (it is ${limit.type})`);
+      const limitName = typeof c.limit === 'string' ? c.limit : undefined;
+      const limit = limitName === undefined ? undefined : parentEntity?.field.get(limitName);
+      if (parentEntity && limitName !== undefined && !limit) problem(`${ptr}/limit`, `unknown field "${limitName}" in ${parentEntity.name}`);
+      else if (limit && limit.type !== 'integer') problem(`${ptr}/limit`, `the limit "${limitName}" must be an integer field of ${parentEntity!.name} (it is ${limit.type})`);
+      const limitCount = typeof c.limit === 'object' ? resolveLimitCount(c.limit, m.id, parentEntity, entities, `${ptr}/limit`, p) : undefined;
       const when = c.when ? parseConstraintCondition(c.when, entity, `${ptr}/when`, p) : undefined;
       if (c.overflow) {
         const of = fieldIn(c.overflow.field, `${ptr}/overflow/field`);
@@ -151,7 +167,16 @@ export function resolveConstraints(m: ResolvedModule, entities: ReadonlyMap<stri
         }
       }
       if (c.overflow && when) checkOverflow(when, c.overflow, `${ptr}/overflow`, p);
-      constraints.capacity.push({ parent: c.parent, parentEntity: parentEntity?.key ?? '', limit: c.limit, when, overflow: c.overflow, message: c.message });
+      let range: { fields: [string, string]; bounds: '[)' | '[]' } | undefined;
+      if (c.range) {
+        const [start, end] = c.range.map((n, ri) => fieldIn(n, `${ptr}/range/${ri}`));
+        if (start && !RANGE_TYPES.includes(start.type)) problem(`${ptr}/range/0`, `a range's ends are dates, date-times or numbers; "${start.name}" is ${start.type}`);
+        else if (start && end && kindOfField(start) !== kindOfField(end)) problem(`${ptr}/range/1`, `both ends of a range have one type: "${start.name}" is ${start.type}, "${end.name}" is ${end.type}`);
+        // Who is promoted when a night frees depends on which nights they need: no waitlist over ranges yet.
+        if (c.overflow) problem(`${ptr}/overflow`, 'a capacity over a range refuses when a point is full; an overflow (waitlist) needs a capacity without "range"');
+        range = { fields: [c.range[0], c.range[1]], bounds: c.bounds ?? '[)' };
+      } else if (c.bounds) problem(`${ptr}/bounds`, '"bounds" belongs to a "range"');
+      constraints.capacity.push({ parent: c.parent, parentEntity: parentEntity?.key ?? '', limit: limitName, limitCount, range, when, overflow: c.overflow, message: c.message });
     });
     (raw.uniqueWhen ?? []).forEach((u, i) => {
       const ptr = at(`/uniqueWhen/${i}`);

@@ -38,6 +38,10 @@ export type ConstraintCondition1 = Record<string, unknown>;
  */
 export type ConstraintCondition2 = Record<string, unknown>;
 /**
+ * A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { "$field": "check_in" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.
+ */
+export type ConstraintCondition3 = Record<string, unknown>;
+/**
  * A CRUD action or the name of a custom record action declared by the module's plugin.
  */
 export type RuleAction = string;
@@ -300,10 +304,33 @@ export interface Capacity {
    */
   parent: string;
   /**
-   * An integer field of the parent holding the number of places.
+   * What bounds the count: an integer field of the parent holding the number of places ("capacity"), or a count of other records pointing at the parent ({ "count": "room", "by": "room_type" }: the rooms of a room type).
    */
-  limit: string;
-  when?: ConstraintCondition2;
+  limit:
+    | string
+    | {
+        /**
+         * The entity whose records are counted (room).
+         */
+        count: string;
+        /**
+         * Its reference field pointing at the parent (room_type).
+         */
+        by: string;
+        when?: ConstraintCondition2;
+      };
+  /**
+   * Start and end fields (dates, date-times or numbers of one type): the count holds at every point of the span instead of overall — the reservations covering any one night never outnumber the limit.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  range?: [string, string];
+  /**
+   * With `range`: which ends belong to the span (default "[)": the departure day is not a night of the stay).
+   */
+  bounds?: '[)' | '[]';
+  when?: ConstraintCondition3;
   overflow?: {
     /**
      * An enum field of this entity.
@@ -334,6 +361,50 @@ export interface UniqueWhen {
  */
 export interface Ledger {
   /**
+   * Each movement is valued in its transaction, under the balance's row lock: an incoming one at its rate (or the value it carries), an outgoing one by the method — the balance's moving average, or its FIFO layers consumed oldest first. The balance declares "valuation" too.
+   */
+  valuation?: {
+    /**
+     * "average" or "fifo" for every balance, or the method a key's record names: { "key": "item", "field": "valuation_method", "average": "MOVING_AVERAGE", "fifo": "FIFO" }.
+     */
+    method:
+      | ('average' | 'fifo')
+      | {
+          /**
+           * A reference key of the balance (item).
+           */
+          key: string;
+          /**
+           * An enum field of the key's entity (valuation_method).
+           */
+          field: string;
+          /**
+           * Its value meaning moving average.
+           */
+          average: string;
+          /**
+           * Its value meaning FIFO.
+           */
+          fifo: string;
+        };
+    /**
+     * A numeric field of this entity that gets the balance's valuation rate after the movement.
+     */
+    rate: string;
+    /**
+     * A numeric field that gets the movement's value change (signed). An incoming movement written with a value keeps it (a transfer carries what left the other balance).
+     */
+    value: string;
+    /**
+     * A numeric field holding the rate of an incoming movement (a receipt's price); without one, the balance's current rate.
+     */
+    incomingRate?: string;
+    /**
+     * A numeric field that gets the balance's quantity after the movement.
+     */
+    quantityAfter?: string;
+  };
+  /**
    * The balance entity (declares "balance"); this entity has a field of the same name and type for each of its keys.
    */
   balance: string;
@@ -350,6 +421,23 @@ export interface Ledger {
  * This entity holds one balance per combination of its keys, kept by a ledger only (no person or plugin writes it).
  */
 export interface Balance {
+  /**
+   * What a valued ledger keeps on the balance besides its quantity.
+   */
+  valuation?: {
+    /**
+     * A numeric field: the balance's total value.
+     */
+    value: string;
+    /**
+     * A numeric field: its valuation rate (value ÷ quantity).
+     */
+    rate: string;
+    /**
+     * A json field holding the FIFO layers ([{ "qty", "value" }], oldest first); needed when a method can be FIFO.
+     */
+    layers?: string;
+  };
   /**
    * Required fields that identify a balance (e.g. ["item", "warehouse"]); unique per organization.
    *
@@ -414,6 +502,10 @@ export interface PostingMovement {
    * -1 takes the quantity out of the balance, 1 (default) puts it in.
    */
   sign?: 1 | -1;
+  /**
+   * With a valued ledger: "line.<field>" or "<field>" of the document, the rate of what comes in (a receipt's price), written to the ledger's incomingRate. An incoming movement of a line that also takes out (a transfer) carries the value that went out instead.
+   */
+  rate?: string;
   /**
    * Ledger field → "line.<field>" or "<field>" of the document. A movement whose balance key comes out empty is skipped (a receipt has no source warehouse).
    */

@@ -14,6 +14,16 @@ export interface ResolvedLedger {
   balance: string;
   quantity: string;
   date?: string;
+  valuation?: ResolvedLedgerValuation;
+}
+
+/** How a valued ledger values each movement (core/data/ledgers/valuation.ts). */
+export interface ResolvedLedgerValuation {
+  method: { fixed: 'average' | 'fifo' } | { key: string; entity: string; field: string; average: string; fifo: string };
+  rate: string;
+  value: string;
+  incomingRate?: string;
+  quantityAfter?: string;
 }
 
 export interface ResolvedBalance {
@@ -23,6 +33,8 @@ export interface ResolvedBalance {
   refusal?: string;
   /** The ledger entity that keeps it (set when a ledger names it). */
   ledger?: string;
+  /** A valued ledger's total value, rate and FIFO layers on the balance. */
+  valuation?: { value: string; rate: string; layers?: string };
 }
 
 export interface ResolvedPostingMovement {
@@ -30,6 +42,8 @@ export interface ResolvedPostingMovement {
   quantity: ValueSource;
   sign: 1 | -1;
   set: Record<string, ValueSource>;
+  /** With a valued ledger: the rate of what comes in. */
+  rate?: ValueSource;
 }
 
 export interface ValueSource {
@@ -134,7 +148,23 @@ function resolveBalance(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'balance'>, p
       if (name !== 'quantity' && !raw.keys.includes(name)) problem(ctx, `${p}/refusal`, `{${name}} is not a key of the balance (keys: ${raw.keys.join(', ')}; or {quantity})`);
     }
   }
-  return ok ? { keys: raw.keys, quantity: raw.quantity, nonNegative: raw.nonNegative ?? false, refusal: raw.refusal } : undefined;
+  let valuation: ResolvedBalance['valuation'];
+  if (raw.valuation) {
+    const v = raw.valuation;
+    const own = (name: string, key: string): void => {
+      if (name === raw.quantity || raw.keys.includes(name)) problem(ctx, `${p}/valuation/${key}`, `"${name}" is the balance's quantity or a key`);
+    };
+    const fine = [
+      fieldOf(ctx, entity, v.value, `${p}/valuation/value`, numeric),
+      fieldOf(ctx, entity, v.rate, `${p}/valuation/rate`, numeric),
+      v.layers === undefined ? true : fieldOf(ctx, entity, v.layers, `${p}/valuation/layers`, (f) => (f.type === 'json' ? undefined : `must be a json field (the FIFO layers), not ${f.type}`)),
+    ].every(Boolean);
+    own(v.value, 'value');
+    own(v.rate, 'rate');
+    if (v.layers) own(v.layers, 'layers');
+    if (fine) valuation = { value: v.value, rate: v.rate, layers: v.layers };
+  }
+  return ok ? { keys: raw.keys, quantity: raw.quantity, nonNegative: raw.nonNegative ?? false, refusal: raw.refusal, valuation } : undefined;
 }
 
 function resolveLedger(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'ledger'>, p: string): ResolvedLedger | undefined {
@@ -159,8 +189,54 @@ function resolveLedger(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'ledger'>, p: 
     ok &&= Boolean(mine);
   }
   if (!ok) return undefined;
+  // A wrongly declared valuation is reported and left out; the ledger itself stands (no second problem on every posting).
+  const valuation = resolveValuation(ctx, entity, balance, raw, p) ?? undefined;
   balance.balance.ledger = entity.key;
-  return { balance: balance.key, quantity: raw.quantity, date: raw.date };
+  return { balance: balance.key, quantity: raw.quantity, date: raw.date, valuation };
+}
+
+/** A valued ledger: its fields, the balance's, and where the method comes from. Null when it is declared wrongly. */
+function resolveValuation(ctx: Ctx, entity: ResolvedEntity, balance: ResolvedEntity, raw: Raw<'ledger'>, p: string): ResolvedLedgerValuation | undefined | null {
+  const v = raw.valuation;
+  const spec = balance.balance!;
+  if (!v) {
+    if (spec.valuation) problem(ctx, `${p}/balance`, `${balance.key} declares "valuation": the ledger must declare "valuation" too (its method, rate and value fields)`);
+    return spec.valuation ? null : undefined;
+  }
+  const vp = `${p}/valuation`;
+  if (!spec.valuation) {
+    problem(ctx, vp, `${balance.key} does not declare "valuation" (the value and rate it keeps)`);
+    return null;
+  }
+  const own = (name: string | undefined, key: string): boolean => {
+    if (name === undefined) return true;
+    const f = fieldOf(ctx, entity, name, `${vp}/${key}`, numeric);
+    if (f && (name === raw.quantity || spec.keys.includes(name))) {
+      problem(ctx, `${vp}/${key}`, `"${name}" is the ledger's quantity or a key`);
+      return false;
+    }
+    return Boolean(f);
+  };
+  let ok = [own(v.rate, 'rate'), own(v.value, 'value'), own(v.incomingRate, 'incomingRate'), own(v.quantityAfter, 'quantityAfter')].every(Boolean);
+  let method: ResolvedLedgerValuation['method'] | undefined;
+  // A method named by a key's record can be FIFO for some balances.
+  const fifo = typeof v.method === 'string' ? v.method === 'fifo' : true;
+  if (typeof v.method === 'string') {
+    method = { fixed: v.method };
+  } else {
+    const m = v.method;
+    const key = spec.keys.includes(m.key) ? balance.field.get(m.key) : undefined;
+    if (!key || key.type !== 'reference' || !key.target) problem(ctx, `${vp}/method/key`, `"${m.key}" is not a reference key of ${balance.key} (keys: ${spec.keys.join(', ')})`);
+    const target = key?.target ? ctx.entities.get(key.target) : undefined;
+    const field = target ? fieldOf(ctx, target, m.field, `${vp}/method/field`, (f) => (f.type === 'enum' ? undefined : `must be an enum, not ${f.type}`)) : undefined;
+    for (const k of ['average', 'fifo'] as const) if (field?.values && !field.values.includes(m[k])) problem(ctx, `${vp}/method/${k}`, `"${m[k]}" is not one of ${field.values.join(', ')}`);
+    if (target && field) method = { key: m.key, entity: target.key, field: m.field, average: m.average, fifo: m.fifo };
+  }
+  if (fifo && !spec.valuation.layers) {
+    problem(ctx, `${vp}/method`, `FIFO keeps layers: ${balance.key}'s "valuation" needs "layers" (a json field)`);
+    ok = false;
+  }
+  return ok && method ? { method, rate: v.rate, value: v.value, incomingRate: v.incomingRate, quantityAfter: v.quantityAfter } : null;
 }
 
 function source(ctx: Ctx, text: string, doc: ResolvedEntity, line: ResolvedEntity | undefined, pointer: string): ValueSource | undefined {
@@ -198,7 +274,13 @@ function resolvePosting(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'posting'>, p
       if (s) set[target] = s;
     }
     for (const k of keys) if (!(k in mv.set)) problem(ctx, `${mp}/set`, `the balance key "${k}" is not set`);
-    return quantity ? { quantity, sign: mv.sign ?? 1, set } : undefined;
+    let rate: ValueSource | undefined;
+    if (mv.rate !== undefined) {
+      const reported = ctx.problems.some((x) => x.pointer.startsWith(`${ledger.pointer}/ledger/`) || x.pointer.startsWith(`${ctx.entities.get(ledger.ledger!.balance)!.pointer}/balance/valuation`));
+      if (!ledger.ledger!.valuation?.incomingRate && !reported) problem(ctx, `${mp}/rate`, `${ledger.key} has no "valuation" with an "incomingRate" field to write the rate to`);
+      else if (ledger.ledger!.valuation?.incomingRate) rate = source(ctx, mv.rate, entity, line, `${mp}/rate`);
+    }
+    return quantity ? { quantity, sign: mv.sign ?? 1, set, rate } : undefined;
   });
   if (movements.some((m) => !m)) return undefined;
   return { ledger: ledger.key, lines: line && raw.lines ? { entity: line.key, parent: raw.lines.parent } : undefined, post: raw.post, reverse: raw.reverse, date: raw.date, source: raw.source, movements: movements as ResolvedPostingMovement[] };

@@ -10,28 +10,37 @@
  */
 import { RecordService, type RecordData } from '../data/records.js';
 import { balanceOrder, postingSettings } from '../data/ledgers/balances.js';
+import { lockBalances } from '../data/ledgers/valuation.js';
 import { forbidden, RecordValidationError } from '../errors.js';
-import { type Registry, type ResolvedEntity, type ResolvedPosting, type ResolvedWorkflow, type ValueSource } from '../manifest/index.js';
+import { columnOf, type Registry, type ResolvedEntity, type ResolvedPosting, type ResolvedWorkflow, type ValueSource } from '../manifest/index.js';
 import type { PluginRegistry } from '../plugins/registry.js';
 import type { HookContext } from '../plugins/types.js';
 import { stateLabel } from './labels.js';
 
 const negate = (v: string): string => (v.startsWith('-') ? v.slice(1) : `-${v}`);
 
+/** One movement a document writes: the ledger row's values, the line it comes from, and whether it takes out. */
+interface Movement {
+  values: Record<string, unknown>;
+  line: number;
+  out: boolean;
+}
+
 /** The ledger movements of a document (in balance-key order), reversed for `reverse`. */
-async function movementsOf(system: RecordService, doc: ResolvedEntity, record: RecordData, reverse: boolean): Promise<Record<string, unknown>[]> {
+async function movementsOf(system: RecordService, doc: ResolvedEntity, record: RecordData, reverse: boolean): Promise<Movement[]> {
   const posting = doc.posting!;
   const registry = system.runtime.registry;
   const ledger = registry.entity(posting.ledger)!;
   const keys = registry.entity(ledger.ledger!.balance)!.balance!.keys;
+  const incomingRate = ledger.ledger!.valuation?.incomingRate;
   const lines: (RecordData | undefined)[] = [];
   if (posting.lines) {
     for await (const page of system.findPages(posting.lines.entity, { filters: [{ field: posting.lines.parent, op: 'eq', value: record.id }] })) lines.push(...page);
   } else lines.push(undefined);
   const read = (s: ValueSource, line: RecordData | undefined): unknown => (s.from === 'line' ? line?.[s.field] : record[s.field]);
   const date = reverse || !posting.date ? (await postingSettings(system.entityManager, system.organizationId)).today : record[posting.date];
-  const out: Record<string, unknown>[] = [];
-  for (const line of lines) {
+  const out: Movement[] = [];
+  lines.forEach((line, index) => {
     for (const mv of posting.movements) {
       const values: Record<string, unknown> = {};
       for (const [target, s] of Object.entries(mv.set)) values[target] = read(s, line);
@@ -45,11 +54,69 @@ async function movementsOf(system: RecordService, doc: ResolvedEntity, record: R
       values[ledger.ledger!.quantity] = quantity;
       if (ledger.ledger!.date) values[ledger.ledger!.date] = date;
       if (posting.source) values[posting.source] = record.id;
-      out.push(values);
+      const takes = quantity.startsWith('-');
+      if (mv.rate && incomingRate && !takes) {
+        const rate = read(mv.rate, line);
+        if (rate !== null && rate !== undefined) values[incomingRate] = rate;
+      }
+      out.push({ values, line: index, out: takes });
     }
-  }
-  const order = (v: Record<string, unknown>): string => balanceOrder(ledger, registry, v);
+  });
+  const order = (m: Movement): string => balanceOrder(ledger, registry, m.values);
   return out.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+}
+
+/**
+ * With a valued ledger the balances are locked first (key order), then every
+ * movement that takes out is written before those that put in, so an incoming
+ * movement of a line that also took out (a transfer) carries the value that
+ * left; a reversal puts back what the document's original movement took out.
+ */
+async function writeValued(system: RecordService, doc: ResolvedEntity, record: RecordData, movements: Movement[], reverse: boolean): Promise<void> {
+  const posting = doc.posting!;
+  const registry = system.runtime.registry;
+  const ledger = registry.entity(posting.ledger)!;
+  const valuation = ledger.ledger!.valuation!;
+  const qtyField = ledger.ledger!.quantity;
+  await lockBalances({ manager: system.entityManager, registry, organizationId: system.organizationId, userId: null }, ledger, movements.map((m) => m.values));
+  const wentOut = new Map<number, { qty: number; value: number }>();
+  for (const m of movements.filter((x) => x.out)) {
+    const row = await createMovement(system, doc, posting, m.values);
+    const sum = wentOut.get(m.line) ?? { qty: 0, value: 0 };
+    wentOut.set(m.line, { qty: sum.qty - Number(row[qtyField]), value: sum.value - Number(row[valuation.value]) });
+  }
+  for (const m of movements.filter((x) => !x.out)) {
+    const carried = reverse ? await originalOutgoing(system, ledger, posting, record, m.values) : wentOut.get(m.line);
+    if (carried && carried.qty > 0) {
+      const share = (carried.value * Number(m.values[qtyField])) / carried.qty;
+      const scale = ledger.field.get(valuation.value)!.scale;
+      m.values[valuation.value] = share.toFixed(scale);
+    }
+    await createMovement(system, doc, posting, m.values);
+  }
+}
+
+/** What a document's own movements took out of one balance (a reversal puts that value back). */
+async function originalOutgoing(system: RecordService, ledger: ResolvedEntity, posting: ResolvedPosting, record: RecordData, values: Record<string, unknown>): Promise<{ qty: number; value: number } | undefined> {
+  if (!posting.source) return undefined;
+  const keys = system.runtime.registry.entity(ledger.ledger!.balance)!.balance!.keys;
+  const col = (name: string): string => `"${columnOf(ledger.field.get(name)!)}"`;
+  const qty = col(ledger.ledger!.quantity);
+  const where = keys.map((k, i) => `${col(k)} = $${i + 3}`).join(' AND ');
+  const rows: { qty: string | null; value: string | null }[] = await system.entityManager.query(
+    `SELECT (-sum(${qty}))::text AS qty, (-sum(${col(ledger.ledger!.valuation!.value)}))::text AS value FROM "${ledger.table}"
+      WHERE organization_id = $1 AND ${col(posting.source)} = $2 AND ${where} AND ${qty} < 0`,
+    [system.organizationId, record.id, ...keys.map((k) => values[k])],
+  );
+  return rows[0]?.qty ? { qty: Number(rows[0].qty), value: Number(rows[0].value) } : undefined;
+}
+
+async function createMovement(system: RecordService, doc: ResolvedEntity, posting: ResolvedPosting, values: Record<string, unknown>): Promise<RecordData> {
+  try {
+    return await system.create(posting.ledger, values);
+  } catch (err) {
+    throw asDocumentError(err, doc, posting);
+  }
 }
 
 /**
@@ -64,14 +131,10 @@ export async function postOnTransition(records: RecordService, doc: ResolvedEnti
   if (transition === posting.reverse && draftStates(wf, posting).includes(from)) return 0;
   // Ledger rows are the system's writing (the person authorised the transition); the audit log names the document.
   const system = RecordService.forSystem(records.runtime, records.organizationId, `posting:${doc.key}`, records.entityManager);
-  const movements = await movementsOf(system, doc, record, transition === posting.reverse);
-  for (const values of movements) {
-    try {
-      await system.create(posting.ledger, values);
-    } catch (err) {
-      throw asDocumentError(err, doc, posting);
-    }
-  }
+  const reverse = transition === posting.reverse;
+  const movements = await movementsOf(system, doc, record, reverse);
+  if (records.runtime.registry.entity(posting.ledger)!.ledger!.valuation) await writeValued(system, doc, record, movements, reverse);
+  else for (const m of movements) await createMovement(system, doc, posting, m.values);
   return movements.length;
 }
 

@@ -61,6 +61,8 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
       unit: hasSerial ? 'pcs' : UNITS[i % UNITS.length],
       has_batch: hasBatch,
       has_serial: hasSerial,
+      // A third of the items are valued FIFO, the rest at the moving average.
+      valuation_method: i % 3 === 2 ? 'FIFO' : 'MOVING_AVERAGE',
     });
     const batches: string[] = [];
     if (hasBatch) {

@@ -212,6 +212,8 @@ async function createWithRetry(entity: ResolvedEntity, i: number, pools: Pools, 
     if (fixture) Object.assign(values, await fixture({ ...values }, { records: system, index: i }));
     try {
       const record = await system.create(entity.key, values);
+      // A ledger row is never updated: what the system filled in (a valued ledger's rate and value) stays.
+      if (entity.ledger) return record;
       const replaced = Object.fromEntries(
         entity.fields.filter((f) => f.type !== 'password' && !sameValue(record[f.name], values[f.name])).map((f) => [f.name, values[f.name]]),
       );

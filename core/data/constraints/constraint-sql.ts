@@ -75,7 +75,7 @@ export function rangeType(f: ResolvedField): string {
 }
 
 /** The span of a record as a range built from its two fields (the exclusion constraint's expression). */
-export function rangeSql(entity: ResolvedEntity, o: ResolvedNoOverlap, alias?: string): string {
+export function rangeSql(entity: ResolvedEntity, o: Pick<ResolvedNoOverlap, 'range' | 'bounds'>, alias?: string): string {
   const start = entity.field.get(o.range[0])!;
   return `${rangeType(start)}(${columnSql(entity, o.range[0], alias)}, ${columnSql(entity, o.range[1], alias)}, ${quote(o.bounds)})`;
 }

@@ -11,6 +11,7 @@ import { RecordValidationError, type FieldErrors } from '../../errors.js';
 import { columnOf, constraintFields, type ResolvedCapacity, type ResolvedEntity, type ResolvedNoOverlap, type ResolvedUniqueWhen } from '../../manifest/index.js';
 import { evaluateCondition, evaluateComputed, matchesWhen } from './condition-eval.js';
 import { columnSql, conditionSql, rangeSql, rangeType } from './constraint-sql.js';
+import { fullPointQuery, limitCountQuery, pointText, rangeFullMessage } from './range-capacity.js';
 
 export interface ConstraintScope {
   manager: EntityManager;
@@ -71,13 +72,6 @@ export function overlapQuery(entity: ResolvedEntity, o: ResolvedNoOverlap): stri
     FROM "${entity.table}" r WHERE ${where.join(' AND ')} ORDER BY ${columnSql(entity, o.range[0], 'r')} LIMIT 1`;
 }
 
-/** A span's end as the person reads it: the date, or the date and minute in the organization's time zone. */
-function spanEnd(v: unknown, timeZone: string): string {
-  if (!(v instanceof Date)) return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.slice(0, 10)) ? v.slice(0, 10) : String(v);
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(v).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
-
 /** The field error naming the record that holds the span, or undefined when none does. */
 async function overlapError(scope: ConstraintScope, entity: ResolvedEntity, o: ResolvedNoOverlap, values: Record<string, unknown>, id: string | undefined): Promise<RecordValidationError | undefined> {
   if (!matchesWhen(o.when, entity, values) || o.key.some((k) => !present(values[k]))) return undefined;
@@ -93,7 +87,7 @@ async function overlapError(scope: ConstraintScope, entity: ResolvedEntity, o: R
     if (row) keyTitle = row.title;
   }
   const zone = await scope.timeZone();
-  const span = `from ${hit.start === null ? 'the start' : spanEnd(hit.start, zone)} to ${hit.end === null ? 'open end' : spanEnd(hit.end, zone)}`;
+  const span = `from ${hit.start === null ? 'the start' : pointText(hit.start, zone)} to ${hit.end === null ? 'open end' : pointText(hit.end, zone)}`;
   // Someone who may not open the other record (a guest booking online) learns the span, not whose it is.
   const holder = (await scope.readable(entity, hit.id)) ? ` by ${entity.label.toLowerCase()} ${hit.title}` : '';
   const message = o.message ?? `${keyField.label} ${keyTitle} is taken${holder} ${span}`;
@@ -117,15 +111,22 @@ export async function checkOverlaps(scope: ConstraintScope, entity: ResolvedEnti
 const counts = (c: ResolvedCapacity, entity: ResolvedEntity, record: Record<string, unknown> | undefined): boolean =>
   record !== undefined && present(record[c.parent]) && matchesWhen(c.when, entity, record);
 
+/** Whether a write makes the record take a place it did not hold: created, moved into `when`, to another parent, or (over a range) to other points. */
+const claimsPlace = (c: ResolvedCapacity, entity: ResolvedEntity, values: Record<string, unknown>, before?: Record<string, unknown>): boolean =>
+  counts(c, entity, values) && !(counts(c, entity, before) && before![c.parent] === values[c.parent] && (c.range?.fields ?? []).every((f) => String(before![f]) === String(values[f])));
+
 /** Locks the parent row (every writer of its children queues here) and returns its limit and how many places are taken. */
 async function placesOf(scope: ConstraintScope, entity: ResolvedEntity, c: ResolvedCapacity, parentId: unknown, exceptId?: string): Promise<{ limit: number | null; taken: number } | undefined> {
   const parent = scope.entityOf(c.parentEntity);
-  const limitField = parent.field.get(c.limit)!;
-  const [row]: { limit: number | null }[] = await scope.manager.query(
-    `SELECT "${columnOf(limitField)}" AS "limit" FROM "${parent.table}" WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+  const limitField = c.limit ? parent.field.get(c.limit) : undefined;
+  let [row]: { limit: number | null }[] = await scope.manager.query(
+    `SELECT ${limitField ? `"${columnOf(limitField)}"` : 'NULL::int'} AS "limit" FROM "${parent.table}" WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
     [scope.organizationId, parentId],
   );
   if (!row) return undefined;
+  // A counted limit is read after the lock, in a statement of its own (a fresh snapshot sees every write that queued before ours).
+  if (c.limitCount) [row] = await scope.manager.query(limitCountQuery(scope.entityOf(c.limitCount.entity), c), [scope.organizationId, parentId]);
+  if (c.range) return { limit: row.limit, taken: 0 };
   const [{ taken }]: { taken: number }[] = await scope.manager.query(
     `SELECT count(*)::int AS taken FROM "${entity.table}" r WHERE r.organization_id = $1 AND ${columnSql(entity, c.parent, 'r')} = $2${c.when ? ` AND ${conditionSql(c.when, entity, 'r')}` : ''} AND r.id IS DISTINCT FROM $3::uuid`,
     [scope.organizationId, parentId, exceptId ?? null],
@@ -133,16 +134,39 @@ async function placesOf(scope: ConstraintScope, entity: ResolvedEntity, c: Resol
   return { limit: row.limit, taken };
 }
 
+/** Over a range: refused on the parent field naming the first point (night) of the span that has no place left. */
+async function claimRange(scope: ConstraintScope, entity: ResolvedEntity, c: ResolvedCapacity, values: Record<string, unknown>, before?: Record<string, unknown>): Promise<void> {
+  const [start, end] = c.range!.fields.map((f) => values[f]);
+  if (!present(start) || !present(end)) return;
+  const places = await placesOf(scope, entity, c, values[c.parent]);
+  if (!places || places.limit === null) return;
+  const [full]: { point: unknown; taken: number }[] = await scope.manager.query(fullPointQuery(entity, c), [scope.organizationId, values[c.parent], start, end, before ? String(before.id) : null, places.limit]);
+  if (!full) return;
+  const parent = scope.entityOf(c.parentEntity);
+  const message = rangeFullMessage(c, pointText(full.point, await scope.timeZone()), full.taken, places.limit);
+  throw new RecordValidationError(entity.key, { [c.parent]: { message, type: 'capacity' } }, `This ${parent.label.toLowerCase()} ${message}.`);
+}
+
 /**
  * Before the write: a record that starts taking a place (created, or moved into
  * `when` or to another parent) needs a free one. When there is none, a new
  * record with an `overflow` gets the overflow value (waitlisted); otherwise, and
- * on an update, the write is refused on the parent field.
+ * on an update, the write is refused on the parent field. Every parent is
+ * locked first, in one order (table, id), so two writes that need the same two
+ * parents queue instead of deadlocking.
  */
 export async function claimCapacity(scope: ConstraintScope, entity: ResolvedEntity, values: Record<string, unknown>, before?: Record<string, unknown>): Promise<void> {
-  for (const c of entity.constraints?.capacity ?? []) {
-    if (!counts(c, entity, values)) continue;
-    if (counts(c, entity, before) && before![c.parent] === values[c.parent]) continue;
+  const claims = (entity.constraints?.capacity ?? []).filter((c) => claimsPlace(c, entity, values, before));
+  const parents = new Map(claims.map((c) => [`${scope.entityOf(c.parentEntity).table}\u0000${String(values[c.parent])}`, c] as const));
+  for (const key of [...parents.keys()].sort()) {
+    const c = parents.get(key)!;
+    await scope.manager.query(`SELECT 1 FROM "${scope.entityOf(c.parentEntity).table}" WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [scope.organizationId, values[c.parent]]);
+  }
+  for (const c of claims) {
+    if (c.range) {
+      await claimRange(scope, entity, c, values, before);
+      continue;
+    }
     const places = await placesOf(scope, entity, c, values[c.parent], before ? String(before.id) : undefined);
     if (!places || places.limit === null || places.taken < places.limit) continue;
     if (!before && c.overflow) {
@@ -184,7 +208,7 @@ export async function releaseCapacity(scope: ConstraintScope, entity: ResolvedEn
 export async function parentLimitChanged(scope: ConstraintScope, parent: ResolvedEntity, before: Record<string, unknown>, after: Record<string, unknown>): Promise<void> {
   for (const child of scope.entities()) {
     for (const c of child.constraints?.capacity ?? []) {
-      if (c.parentEntity !== parent.key || !c.overflow) continue;
+      if (c.parentEntity !== parent.key || !c.overflow || !c.limit) continue;
       const [was, now] = [before[c.limit], after[c.limit]];
       if (now === null || (was !== null && Number(now) > Number(was))) await promote(scope, child, c, after.id);
     }

@@ -86,11 +86,11 @@ export async function moveBalance(ctx: PrimitiveContext, ledger: ResolvedEntity,
     ),
   );
   if (moved.length) return;
-  throw await refusal(ctx, ledger, balance, values);
+  throw await movementRefusal(ctx, ledger, balance, values);
 }
 
 /** "Only 3 of item SKU-0042 in Main store": what is left, named by the balance's key records. */
-async function refusal(ctx: PrimitiveContext, ledger: ResolvedEntity, balance: ResolvedEntity, values: Record<string, unknown>): Promise<RecordValidationError> {
+export async function movementRefusal(ctx: PrimitiveContext, ledger: ResolvedEntity, balance: ResolvedEntity, values: Record<string, unknown>): Promise<RecordValidationError> {
   const spec = balance.balance!;
   const where = spec.keys.map((k, i) => `${q(colOf(balance, k))} = $${i + 2}`).join(' AND ');
   const rows = rowsOf<{ qty: string }>(await ctx.manager.query(`SELECT ${q(colOf(balance, spec.quantity))} AS qty FROM ${q(balance.table)} WHERE organization_id = $1 AND ${where}`, [ctx.organizationId, ...spec.keys.map((k) => values[k])]));

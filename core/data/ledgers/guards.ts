@@ -8,6 +8,7 @@ import type { ResolvedEntity } from '../../manifest/index.js';
 import { checkAcyclic } from './acyclic.js';
 import { checkPostingDate, moveBalance } from './balances.js';
 import type { PrimitiveContext } from './context.js';
+import { valueMovement } from './valuation.js';
 
 export type { PrimitiveContext } from './context.js';
 
@@ -33,9 +34,11 @@ export function primitiveAllows(entity: ResolvedEntity, action: string): boolean
 export async function beforeWrite(ctx: PrimitiveContext, entity: ResolvedEntity, id: string, values: Record<string, unknown>, changed: string[]): Promise<void> {
   if (entity.acyclic) await checkAcyclic(ctx, entity, id, values, changed);
   if (entity.ledger) await checkPostingDate(ctx, entity, values);
+  // A valued ledger moves its balance now: the row it is about to write carries the rate and value.
+  if (entity.ledger?.valuation) await valueMovement(ctx, entity, values);
 }
 
-/** After the INSERT: a ledger row moves its balance (or the whole write is refused). */
+/** After the INSERT: a ledger row moves its balance (or the whole write is refused); a valued one did before. */
 export async function afterInsert(ctx: PrimitiveContext, entity: ResolvedEntity, values: Record<string, unknown>): Promise<void> {
-  if (entity.ledger) await moveBalance(ctx, entity, values);
+  if (entity.ledger && !entity.ledger.valuation) await moveBalance(ctx, entity, values);
 }
