@@ -98,7 +98,9 @@ function checkLiterals(path: string, value: unknown, resolved: ResolvedPath): st
     }[kind];
     if (!ok) {
       const expected = field?.values ? `one of ${field.values.join(', ')}` : { uuid: 'a record id', integer: 'a whole number', number: 'a number', boolean: 'true or false', text: 'a string', date: 'a date', datetime: 'a date and time' }[kind];
-      return `${JSON.stringify(v)} cannot be compared with "${path}": expected ${expected}`;
+      // A value renamed in this manifest (valuesRenamedFrom) is named with its new name: the condition was written before the rename.
+      const renamedTo = Object.entries(field?.valuesRenamedFrom ?? {}).find(([, old]) => old === v)?.[0];
+      return `${JSON.stringify(v)} cannot be compared with "${path}": expected ${expected}${renamedTo ? ` ("${String(v)}" was renamed to "${renamedTo}")` : ''}`;
     }
   }
   return undefined;
