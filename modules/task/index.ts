@@ -9,6 +9,7 @@
  * cascade setting, the logged-by user, the mail jobs, the PDFs and the demo.
  */
 import { definePlugin } from '../../core/sdk.js';
+import { taskDocuments } from './documents.js';
 import { taskFixtures } from './fixtures.js';
 import { projectHooks, timeEntryHooks, workItemHooks } from './items.js';
 import { dueDigest, timesheetReminder } from './jobs.js';
@@ -16,6 +17,7 @@ import { seedTask } from './seed.js';
 
 export default definePlugin({
   module: 'task',
+  actions: taskDocuments,
   hooks: { project: projectHooks, work_item: workItemHooks, time_entry: timeEntryHooks },
   jobs: { due_digest: dueDigest, timesheet_reminder: timesheetReminder },
   seed: seedTask,
