@@ -8,6 +8,7 @@
  * approved entry is locked for everyone.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createUser } from '../core/tenancy/index.js';
 import { startTestServer, type AdminClient, type TestServer } from './support/http.js';
 import { createTaskWorld, day, type TaskLogin, type TaskWorld } from './support/task.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
@@ -111,6 +112,13 @@ describe('project office roles through the admin API', () => {
     expect((ok.body.record as { params: Record<string, unknown> }).params.logged_by).toBe(w.users.member.id);
     // A member logs their own time only.
     expect(notice(await member.post(api('time_entry', 'actions/new'), { work_item: w.items.child.id, user: w.users.viewer.id, date: day(0), hours: '1' }))?.type).toBe('error');
+    // ... and only in projects where they work: a member-role user whose membership there is viewer logs nothing.
+    const email = `reader@${w.org.org.slug}.test`;
+    const reader = await createUser(runtime, w.org.org.slug, { email, password: 'secret-123', name: 'Reader', roles: ['task.member'] });
+    await w.system.create('task.member', { project: w.projects.alpha.id, user: reader.id, role: 'viewer' });
+    const asReader = await server.login(email, 'secret-123');
+    expect(notice(await asReader.post(api('time_entry', 'actions/new'), { work_item: w.items.child.id, user: reader.id, date: day(0), hours: '1' }))?.type).toBe('error');
+    expect(await w.system.count('task.time_entry', [{ field: 'user', op: 'eq', value: reader.id }])).toBe(0);
   });
 
   it('timesheet: the member submits, a manager of another project cannot approve, the project’s manager approves, and the approved entry is locked', async () => {
