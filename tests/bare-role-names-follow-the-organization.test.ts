@@ -18,7 +18,7 @@ const rolesOf = async (userId: string): Promise<string[]> =>
 
 describe('a bare role name two modules declare', () => {
   it('is declared twice by the shipped modules (otherwise this test proves nothing)', () => {
-    expect([...runtime.registry.roles.values()].filter((r) => r.name === 'manager').map((r) => r.key).sort()).toEqual(['hotel.manager', 'inventory.manager']);
+    expect([...runtime.registry.roles.values()].filter((r) => r.name === 'manager').map((r) => r.key).sort()).toEqual(expect.arrayContaining(['hotel.manager', 'inventory.manager']));
   });
 
   it.each(['hotel', 'inventory'])('means the %s manager in a %s organization', async (systemType) => {

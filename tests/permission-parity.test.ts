@@ -76,7 +76,7 @@ beforeAll(async () => {
   runtime = await createTestRuntime();
   orgA = await setUpOrg();
   orgB = await setUpOrg();
-}, 120_000);
+}, 300_000);
 afterAll(() => runtime.dispose());
 
 /** Every record the service reads, page by page: the audit log alone outgrows one page (1,000) once several modules generate data. */

@@ -124,3 +124,21 @@ describe('refused primitives, with file and pointer', () => {
     expect(problems).toContainEqual(expect.objectContaining({ file, pointer: `/entities/${index('stock_move')}/ledger` }));
   });
 });
+
+describe('guards', () => {
+  it('a guard naming an unknown field, a path that does not resolve, or a placeholder is refused with its pointer', () => {
+    const { problems, file, index } = problemsAfter((es) => {
+      entity(es, 'warehouse').guards = [
+        { field: 'nope', refuse: { name: 'Closed' }, message: 'x' },
+        { field: 'name', refuse: { 'parent.colour': 'red' }, message: 'x' },
+        { field: 'name', refuse: { created_by: '${user.id}' }, message: 'x' },
+      ];
+    });
+    const w = index('warehouse');
+    expect(problems).toEqual(expect.arrayContaining([
+      { file, pointer: `/entities/${w}/guards/0/field`, message: 'unknown field "nope" of stockroom.warehouse' },
+      expect.objectContaining({ file, pointer: expect.stringContaining(`/entities/${w}/guards/1/refuse`) }),
+      { file, pointer: `/entities/${w}/guards/2/refuse`, message: 'a guard is about the data only: placeholders such as ${user.id} or ${today} are not allowed' },
+    ]));
+  });
+});

@@ -58,7 +58,8 @@ beforeAll(async () => {
   otherMaker = { id: (await createUser(runtime, org.org.slug, { email, password: 'secret-123', name: 'Second maker', roles: ['maker'] })).id, email };
   machineId = String((await (await org.as('host')).create('makerspace.machine', { name: 'Laser cutter', kind: 'laser' })).id);
   server = await startTestServer(runtime);
-}, 120_000);
+  // The full demo seed of every shipped system type runs first (the project office's alone takes 30-50 s here).
+}, 300_000);
 
 afterAll(async () => {
   await server?.close();

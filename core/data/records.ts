@@ -19,7 +19,7 @@ import { diff, sameValue, writeAudit, type AuditAction } from './audit.js';
 import type { DataContext } from './context.js';
 import type { Records } from './contract.js';
 import { mapDatabaseError } from './db-errors.js';
-import { afterInsert, beforeWrite, refusePrimitiveWrite, type PrimitiveContext } from './ledgers/guards.js';
+import { afterInsert, afterWriteRow, beforeWrite, refusePrimitiveWrite, type PrimitiveContext } from './ledgers/guards.js';
 import { hashPassword } from './passwords.js';
 import { checkOverlaps, checkRecord, claimCapacity, fillComputed, guardedWrite, parentLimitChanged, releaseCapacity, type ConstraintScope } from './constraints/record-constraints.js';
 import { assignSequences } from './constraints/sequences.js';
@@ -166,6 +166,7 @@ export class RecordService extends RecordReader implements Records {
     }
     await guardedWrite(scope, entity, values, undefined, () => this.manager.query(`INSERT INTO ${q(entity.table)} (${columns.map(q).join(', ')}) VALUES (${placeholders.join(', ')})`, params.values));
     await afterInsert(this.primitiveContext(), entity, values);
+    await afterWriteRow(this.primitiveContext(), entity, id);
     const record = (await this.loadForWrite(entity, id))!;
     await this.audit(entity, 'create', id, diff(entity, {}, record));
     for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterCreate?.(ctx, record);
@@ -246,6 +247,7 @@ export class RecordService extends RecordReader implements Records {
       params.values,
     ));
     if (!Array.isArray(result[0]) || (result[0] as unknown[]).length === 0) throw new UmsError('CONFLICT', `This ${entity.label.toLowerCase()} was changed at the same time; reload and try again.`, { entity: entity.key });
+    await afterWriteRow(this.primitiveContext(), entity, id, finalChanged);
     const after = (await this.loadForWrite(entity, id))!;
     // A place that freed (or a limit raised) goes to the first overflow record, in this transaction.
     await releaseCapacity(scope, entity, before, after);

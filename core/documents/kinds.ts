@@ -98,6 +98,26 @@ export interface FolioData extends StayData {
   status?: string;
 }
 
+/** A project's status on one day: counts per state group, and the items that need attention. */
+export interface ProjectStatusData {
+  project: { key: string; name: string; status?: string };
+  /** Counts per state group, in board order (Backlog, Unstarted, Started, Completed, Cancelled). */
+  groups: { label: string; count: number }[];
+  completedThisWeek?: number;
+  hours?: { logged: number; estimate: number };
+  /** Open items past due or blocked by an open item. */
+  attention: { number: string; title: string; state: string; due?: string; why: string }[];
+  cycle?: { name: string; start: string; end: string };
+}
+
+/** One person's time for one ISO week (Monday first). */
+export interface TimesheetData {
+  person: { name: string; email?: string };
+  weekStart: string;
+  lines: { date: string; item: string; hours: number; billable?: boolean; status: string }[];
+  approvedBy?: string;
+}
+
 export interface DocumentDataMap {
   fee_receipt: FeeReceiptData;
   fine_receipt: FineReceiptData;
@@ -106,6 +126,8 @@ export interface DocumentDataMap {
   stay_confirmation: StayConfirmationData;
   registration_card: StayData;
   folio: FolioData;
+  project_status: ProjectStatusData;
+  weekly_timesheet: TimesheetData;
 }
 
 export type DocumentKind = keyof DocumentDataMap;
@@ -119,6 +141,8 @@ export const DOCUMENT_KINDS: Record<DocumentKind, { title: string; prefix: strin
   stay_confirmation: { title: 'Reservation confirmation', prefix: 'CF' },
   registration_card: { title: 'Registration card', prefix: 'RG' },
   folio: { title: 'Folio', prefix: 'FO' },
+  project_status: { title: 'Project status report', prefix: 'PR' },
+  weekly_timesheet: { title: 'Weekly timesheet', prefix: 'TS' },
 };
 
 export const isDocumentKind = (value: string): value is DocumentKind => Object.hasOwn(DOCUMENT_KINDS, value);

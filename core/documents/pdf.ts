@@ -210,6 +210,31 @@ const layouts: { [K in DocumentKind]: (doc: Doc, data: DocumentDataMap[K]) => vo
     table(doc, [{ header: 'Date', share: 0.2 }, { header: 'Description', share: 0.55 }, { header: 'Amount', share: 0.25, align: 'right' }], d.lines.map((l) => [formatDate(l.date), l.description, formatAmount(l.amount, d.currency)]));
     total(doc, 'Balance', formatAmount(Math.round(d.lines.reduce((s, l) => s + (Number(l.amount) || 0), 0) * 100) / 100, d.currency));
   },
+  project_status(doc, d) {
+    details(doc, [
+      ['Project', `${d.project.key} ${d.project.name}`],
+      ['Status', d.project.status],
+      ['Current cycle', d.cycle ? `${d.cycle.name} (${formatDate(d.cycle.start)} to ${formatDate(d.cycle.end)})` : undefined],
+      ['Completed this week', d.completedThisWeek],
+      ['Hours logged / estimated', d.hours ? `${d.hours.logged} / ${d.hours.estimate}` : undefined],
+    ]);
+    table(doc, [{ header: 'State group', share: 0.7 }, { header: 'Items', share: 0.3, align: 'right' }], d.groups.map((g) => [g.label, String(g.count)]), { heading: 'Items by state' });
+    table(
+      doc,
+      [{ header: 'Item', share: 0.15 }, { header: 'Title', share: 0.4 }, { header: 'State', share: 0.15 }, { header: 'Due', share: 0.13 }, { header: 'Why', share: 0.17 }],
+      d.attention.map((a) => [a.number, a.title, a.state, formatDate(a.due), a.why]),
+      { heading: 'Needs attention' },
+    );
+  },
+  weekly_timesheet(doc, d) {
+    details(doc, [['Person', d.person.name], ['E-mail', d.person.email], ['Week of', formatDate(d.weekStart)], ['Approved by', d.approvedBy]]);
+    table(
+      doc,
+      [{ header: 'Date', share: 0.16 }, { header: 'Work item', share: 0.46 }, { header: 'Hours', share: 0.12, align: 'right' }, { header: 'Billable', share: 0.12, align: 'center' }, { header: 'Status', share: 0.14 }],
+      d.lines.map((l) => [formatDate(l.date), l.item, String(l.hours), l.billable ? 'yes' : 'no', l.status]),
+    );
+    total(doc, 'Total hours', String(Math.round(d.lines.reduce((s, l) => s + (Number(l.hours) || 0), 0) * 100) / 100));
+  },
 };
 
 /**

@@ -42,13 +42,17 @@ export type ConstraintCondition2 = Record<string, unknown>;
  */
 export type ConstraintCondition3 = Record<string, unknown>;
 /**
+ * The state refused, e.g. { "state.group": "completed", "children": { "$some": { "state.group": { "$nin": ["completed", "cancelled"] } } } }.
+ */
+export type Conditions1 = Record<string, unknown>;
+/**
  * A CRUD action or the name of a custom record action declared by the module's plugin.
  */
 export type RuleAction = string;
 /**
  * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
  */
-export type Conditions1 = Record<string, unknown>;
+export type Conditions2 = Record<string, unknown>;
 /**
  * A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.
  */
@@ -56,11 +60,11 @@ export type RoleRef = string;
 /**
  * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
  */
-export type Conditions2 = Record<string, unknown>;
+export type Conditions3 = Record<string, unknown>;
 /**
  * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
  */
-export type Conditions3 = Record<string, unknown>;
+export type Conditions4 = Record<string, unknown>;
 
 /**
  * A UMS module: entities, roles, permission rules, dashboard cards and (reserved) workflows. Everything UMS builds for a module derives from this file.
@@ -149,6 +153,10 @@ export interface Entity {
   posting?: Posting;
   run?: Run;
   acyclic?: Acyclic;
+  /**
+   * States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity.
+   */
+  guards?: Guard[];
 }
 export interface Field {
   name: Identifier;
@@ -596,6 +604,27 @@ export interface Acyclic {
    */
   hierarchy?: string;
 }
+/**
+ * A write that leaves the record matching `refuse` is rolled back and reported on `field` with `message`. Conditions may follow references and `$some` over reverse references (the children of a parent); placeholders are not allowed (a guard is about data, not about who writes).
+ */
+export interface Guard {
+  name?: Identifier;
+  /**
+   * The field the refusal is reported on.
+   */
+  field: string;
+  refuse: Conditions1;
+  /**
+   * Fields whose change is checked (default: every create and update). A create is always checked.
+   *
+   * @minItems 1
+   */
+  on?: [string, ...string[]];
+  /**
+   * The field error, e.g. "cannot be completed while a child item is open".
+   */
+  message: string;
+}
 export interface Role {
   name: Identifier;
   /**
@@ -611,7 +640,7 @@ export interface PermissionRule {
    * Entity name ('book', 'module.entity') or 'all'.
    */
   subject: string | [string, ...string[]];
-  conditions?: Conditions1;
+  conditions?: Conditions2;
   /**
    * @minItems 1
    */
@@ -623,7 +652,7 @@ export interface DashboardCard {
   type: 'count';
   label: string;
   entity: string;
-  conditions?: Conditions1;
+  conditions?: Conditions2;
 }
 export interface Workflow {
   name: Identifier;
@@ -675,7 +704,7 @@ export interface Transition {
   from: string | [string, ...string[]];
   to: string;
   by?: TransitionActors;
-  when?: Conditions2;
+  when?: Conditions3;
   approval?: Approval;
   effects?: WorkflowEffects;
 }
@@ -725,7 +754,7 @@ export interface ApprovalStep {
     | {
         count: number;
       };
-  when?: Conditions3;
+  when?: Conditions4;
 }
 /**
  * Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as "teacher", "created_by" or "department.head").

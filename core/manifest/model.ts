@@ -3,12 +3,12 @@
  * once at load, so the rest of the runtime never re-reads raw manifest JSON.
  */
 import type { Field, FieldType, ModuleManifest, PermissionRule } from './manifest.types.js';
-import type { ResolvedAcyclic, ResolvedBalance, ResolvedLedger, ResolvedPosting, ResolvedRun } from './primitives.js';
+import type { ResolvedAcyclic, ResolvedBalance, ResolvedGuard, ResolvedLedger, ResolvedPosting, ResolvedRun } from './primitives.js';
 import type { ResolvedRole } from './roles.js';
 import type { EntityConstraints, ExpressionNode, ResolvedSequence } from './constraint-types.js';
 
 export type { Field, FieldType, ModuleManifest, PermissionRule, ResolvedRole };
-export type { ResolvedAcyclic, ResolvedBalance, ResolvedLedger, ResolvedPosting, ResolvedPostingMovement, ResolvedRun, ValueSource } from './primitives.js';
+export type { ResolvedAcyclic, ResolvedBalance, ResolvedGuard, ResolvedLedger, ResolvedPosting, ResolvedPostingMovement, ResolvedRun, ValueSource } from './primitives.js';
 
 /** Columns every module table has; never writable from a form. */
 export const SYSTEM_FIELDS = ['id', 'organization_id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version'] as const;
@@ -112,6 +112,7 @@ export interface ResolvedEntity {
   posting?: ResolvedPosting;
   run?: ResolvedRun;
   acyclic?: ResolvedAcyclic;
+  guards?: ResolvedGuard[];
   file: string;
   pointer: string;
   /** checks, noOverlap, capacity, uniqueWhen (empty lists when none is declared). */

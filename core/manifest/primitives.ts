@@ -1,11 +1,12 @@
 /**
  * The bookkeeping primitives of an entity (`ledger`, `balance`, `posting`,
- * `run`, `acyclic`), resolved and cross-checked once at load: every field,
+ * `run`, `acyclic`, `guards`), resolved and cross-checked once at load: every field,
  * entity and transition they name exists and has the type it needs, so the
  * data layer (core/data/ledgers) never meets a half-declared one. Problems
  * are `file#/entities/<i>/<key>/…`.
  */
 import type { ManifestProblem } from '../errors.js';
+import { checkConditions } from './condition-checks.js';
 import { lookupEntity } from './entities.js';
 import type { ResolvedEntity, ResolvedField, ResolvedModule } from './model.js';
 
@@ -75,6 +76,16 @@ export type ResolvedAcyclic =
   | { kind: 'self'; field: string }
   | { kind: 'link'; from: string; to: string; target: string; hierarchy?: string };
 
+/** A state a write may not leave the record in (conditions as written, checked at load). */
+export interface ResolvedGuard {
+  name?: string;
+  field: string;
+  refuse: Record<string, unknown>;
+  /** Fields whose change is checked; undefined: every update. */
+  on?: string[];
+  message: string;
+}
+
 const NUMERIC = new Set(['integer', 'decimal', 'money']);
 
 interface Ctx {
@@ -119,6 +130,7 @@ export function resolvePrimitives(m: ResolvedModule, entities: Map<string, Resol
     const raw = m.manifest.entities[i];
     if (raw.balance) entity.balance = resolveBalance(ctx, entity, raw.balance, `${entity.pointer}/balance`);
     if (raw.acyclic) entity.acyclic = resolveAcyclic(ctx, entity, raw.acyclic, `${entity.pointer}/acyclic`);
+    if (raw.guards?.length) entity.guards = resolveGuards(ctx, entity, raw.guards, `${entity.pointer}/guards`);
   });
   m.entities.forEach((entity, i) => {
     const raw = m.manifest.entities[i];
@@ -131,7 +143,7 @@ export function resolvePrimitives(m: ResolvedModule, entities: Map<string, Resol
   });
 }
 
-type Raw<K extends 'ledger' | 'balance' | 'posting' | 'run' | 'acyclic'> = NonNullable<ResolvedModule['manifest']['entities'][number][K]>;
+type Raw<K extends 'ledger' | 'balance' | 'posting' | 'run' | 'acyclic' | 'guards'> = NonNullable<ResolvedModule['manifest']['entities'][number][K]>;
 
 function resolveBalance(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'balance'>, p: string): ResolvedBalance | undefined {
   const ok = [
@@ -340,4 +352,15 @@ function resolveAcyclic(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'acyclic'>, p
     if (!fieldOf(ctx, target, raw.hierarchy, `${p}/hierarchy`, (x) => (x.type === 'reference' && x.target === target.key ? undefined : `must be a reference to ${target.key} itself`))) return undefined;
   }
   return { kind: 'link', from: from.name, to: to.name, target: from.target!, hierarchy: raw.hierarchy };
+}
+
+function resolveGuards(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'guards'>, p: string): ResolvedGuard[] {
+  return raw.map((g, i) => {
+    fieldOf(ctx, entity, g.field, `${p}/${i}/field`);
+    g.on?.forEach((f, j) => fieldOf(ctx, entity, f, `${p}/${i}/on/${j}`));
+    // A guard holds whoever writes (a seed, a job, a person): a placeholder would make it depend on the writer.
+    if (/\$\{[^}]*\}/.test(JSON.stringify(g.refuse))) problem(ctx, `${p}/${i}/refuse`, 'a guard is about the data only: placeholders such as ${user.id} or ${today} are not allowed');
+    else checkConditions(g.refuse, entity, ctx.entities, ctx.m.file, `${p}/${i}/refuse`, ctx.problems);
+    return { name: g.name, field: g.field, refuse: g.refuse, on: g.on, message: g.message };
+  });
 }

@@ -8,6 +8,7 @@ import type { ResolvedEntity } from '../../manifest/index.js';
 import { checkAcyclic } from './acyclic.js';
 import { checkPostingDate, moveBalance } from './balances.js';
 import type { PrimitiveContext } from './context.js';
+import { checkGuards } from './record-guards.js';
 import { valueMovement } from './valuation.js';
 
 export type { PrimitiveContext } from './context.js';
@@ -41,4 +42,9 @@ export async function beforeWrite(ctx: PrimitiveContext, entity: ResolvedEntity,
 /** After the INSERT: a ledger row moves its balance (or the whole write is refused); a valued one did before. */
 export async function afterInsert(ctx: PrimitiveContext, entity: ResolvedEntity, values: Record<string, unknown>): Promise<void> {
   if (entity.ledger && !entity.ledger.valuation) await moveBalance(ctx, entity, values);
+}
+
+/** After the row is written (a create: `changed` undefined): the entity's guards, on the record as it now is. */
+export async function afterWriteRow(ctx: PrimitiveContext, entity: ResolvedEntity, id: string, changed?: string[]): Promise<void> {
+  if (entity.guards) await checkGuards(ctx, entity, id, changed);
 }
