@@ -22,7 +22,8 @@ export const bookingHooks: EntityHooks = {
   async afterCreate(ctx, record) {
     const system = ctx.records.asSystem('booking-credit');
     const [membership] = await system.getMany(MEMBERSHIP, [String(record.membership)]);
-    if (!membership) return;
+    // A booking placed as cancelled (a seed, an import) never held a credit.
+    if (!membership || record.status === 'cancelled') return;
     const plan = await system.get(PLAN, String(membership.plan));
     if (creditsOf(plan) !== null) await moveCredits(ctx.records, { membership: membership.id, credits: -1, date: dayOf(new Date()), reason: 'booking', booking: record.id });
   },

@@ -14,11 +14,13 @@ import { gymFixtures } from './fixtures.js';
 import { applyFreeze } from './freezes.js';
 import { dailyExpiry, expiryReminder, generateSessions, inactiveNudge, noShowMarking } from './jobs.js';
 import { membershipHooks } from './memberships.js';
+import { seedGym } from './seed.js';
 
 export default definePlugin({
   module: 'gym',
   hooks: { membership: membershipHooks, booking: bookingHooks, check_in: checkInHooks },
   workflowHooks: { applyFreeze },
   jobs: { generate_sessions: generateSessions, daily_expiry: dailyExpiry, expiry_reminder: expiryReminder, no_show_marking: noShowMarking, inactive_nudge: inactiveNudge },
+  seed: seedGym,
   fixtures: gymFixtures,
 });
