@@ -98,6 +98,27 @@ export interface FolioData extends StayData {
   status?: string;
 }
 
+/** A gym membership card: the QR code carries the member code, which the front desk scans at check-in. */
+export interface MembershipCardData {
+  member: { name: string; code: string };
+  membership: string;
+  plan?: string;
+  validFrom: string;
+  validTo?: string;
+  status?: string;
+}
+
+/** An invoice to a person (a gym member, a patient): its lines add up to the total. */
+export interface InvoiceData {
+  billTo: { name: string; code?: string; email?: string };
+  invoice: string;
+  date: string;
+  lines: AmountLine[];
+  status?: string;
+  currency?: string;
+  notes?: string;
+}
+
 export interface DocumentDataMap {
   fee_receipt: FeeReceiptData;
   fine_receipt: FineReceiptData;
@@ -106,6 +127,8 @@ export interface DocumentDataMap {
   stay_confirmation: StayConfirmationData;
   registration_card: StayData;
   folio: FolioData;
+  membership_card: MembershipCardData;
+  invoice: InvoiceData;
 }
 
 export type DocumentKind = keyof DocumentDataMap;
@@ -119,6 +142,8 @@ export const DOCUMENT_KINDS: Record<DocumentKind, { title: string; prefix: strin
   stay_confirmation: { title: 'Reservation confirmation', prefix: 'CF' },
   registration_card: { title: 'Registration card', prefix: 'RG' },
   folio: { title: 'Folio', prefix: 'FO' },
+  membership_card: { title: 'Membership card', prefix: 'MC' },
+  invoice: { title: 'Invoice', prefix: 'IN' },
 };
 
 export const isDocumentKind = (value: string): value is DocumentKind => Object.hasOwn(DOCUMENT_KINDS, value);

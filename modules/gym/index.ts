@@ -10,6 +10,7 @@
  */
 import { definePlugin } from '../../core/sdk.js';
 import { bookingHooks, checkInHooks } from './bookings.js';
+import { gymDocuments } from './documents.js';
 import { gymFixtures } from './fixtures.js';
 import { applyFreeze } from './freezes.js';
 import { dailyExpiry, expiryReminder, generateSessions, inactiveNudge, noShowMarking } from './jobs.js';
@@ -18,6 +19,7 @@ import { seedGym } from './seed.js';
 
 export default definePlugin({
   module: 'gym',
+  actions: gymDocuments,
   hooks: { membership: membershipHooks, booking: bookingHooks, check_in: checkInHooks },
   workflowHooks: { applyFreeze },
   jobs: { generate_sessions: generateSessions, daily_expiry: dailyExpiry, expiry_reminder: expiryReminder, no_show_marking: noShowMarking, inactive_nudge: inactiveNudge },
