@@ -1,6 +1,6 @@
 /**
- * A bare role name that two shipped modules declare ("manager": hotel and
- * inventory) means the one the organization has: an operator's
+ * A bare role name that several shipped modules declare ("manager": hotel,
+ * inventory and gym) means the one the organization has: an operator's
  * `user:create --roles manager` in a hotel gives the hotel's manager.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -18,10 +18,10 @@ const rolesOf = async (userId: string): Promise<string[]> =>
 
 describe('a bare role name two modules declare', () => {
   it('is declared twice by the shipped modules (otherwise this test proves nothing)', () => {
-    expect([...runtime.registry.roles.values()].filter((r) => r.name === 'manager').map((r) => r.key).sort()).toEqual(expect.arrayContaining(['hotel.manager', 'inventory.manager']));
+    expect([...runtime.registry.roles.values()].filter((r) => r.name === 'manager').map((r) => r.key).sort()).toEqual(expect.arrayContaining(['gym.manager', 'hotel.manager', 'inventory.manager']));
   });
 
-  it.each(['hotel', 'inventory'])('means the %s manager in a %s organization', async (systemType) => {
+  it.each(['hotel', 'inventory', 'gym'])('means the %s manager in a %s organization', async (systemType) => {
     const org = await createFixtureOrg(runtime, systemType, ['manager']);
     expect(await rolesOf(org.users.get('manager')!.id)).toEqual([`${systemType}.manager`]);
   });

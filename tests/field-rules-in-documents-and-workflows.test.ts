@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RecordService, type RecordData } from '../core/data/records.js';
 import { documentAction } from '../core/documents/index.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
+import gym from '../modules/gym/index.js';
 import hotel from '../modules/hotel/index.js';
 import institute from '../modules/institute/index.js';
 import inventory from '../modules/inventory/index.js';
@@ -32,7 +33,7 @@ let runtime: TestRuntime;
 
 beforeAll(async () => {
   // Every shipped plugin (the registry is the shipped one), the library's with the spy added.
-  runtime = await createTestRuntime({ plugins: [{ ...library, actions: [...(library.actions ?? []), spyReceipt] }, institute, hotel, inventory] });
+  runtime = await createTestRuntime({ plugins: [{ ...library, actions: [...(library.actions ?? []), spyReceipt] }, institute, hotel, inventory, gym] });
 });
 afterAll(() => runtime.dispose());
 

@@ -37,12 +37,12 @@ async function problemsOf(dir: string, complete: boolean): Promise<string[]> {
 describe('plugin discovery', () => {
   it('finds the shipped plugins in modules/ by their folders', async () => {
     const plugins = await discoverPlugins(loadRegistry(), { dir: DEFAULT_MODULES_DIR, complete: true });
-    expect(plugins.map((p) => p.module).sort()).toEqual(['hotel', 'institute', 'inventory', 'library', 'task']);
+    expect(plugins.map((p) => p.module).sort()).toEqual(['gym', 'hotel', 'institute', 'inventory', 'library', 'task']);
   });
 
   it('a plugin folder without a manifest stops the start, naming the folder and the missing manifest', async () => {
-    const dir = modulesDir({ library: "export default { module: 'library' };\n", gym: "export default { module: 'gym' };\n" });
-    expect(await problemsOf(dir, true)).toEqual(['modules/gym/index.ts#: a plugin for module "gym", but no manifest declares that module (expected module-manifests/gym.json)']);
+    const dir = modulesDir({ library: "export default { module: 'library' };\n", spa: "export default { module: 'spa' };\n" });
+    expect(await problemsOf(dir, true)).toEqual(['modules/spa/index.ts#: a plugin for module "spa", but no manifest declares that module (expected module-manifests/spa.json)']);
     // With a registry made of some manifests only (tests), an extra folder is not a mistake.
     expect(await problemsOf(dir, false)).toEqual([]);
   });

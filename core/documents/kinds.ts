@@ -118,6 +118,27 @@ export interface TimesheetData {
   approvedBy?: string;
 }
 
+/** A gym membership card: the QR code carries the member code, which the front desk scans at check-in. */
+export interface MembershipCardData {
+  member: { name: string; code: string };
+  membership: string;
+  plan?: string;
+  validFrom: string;
+  validTo?: string;
+  status?: string;
+}
+
+/** An invoice to a person (a gym member, a patient): its lines add up to the total. */
+export interface InvoiceData {
+  billTo: { name: string; code?: string; email?: string };
+  invoice: string;
+  date: string;
+  lines: AmountLine[];
+  status?: string;
+  currency?: string;
+  notes?: string;
+}
+
 export interface DocumentDataMap {
   fee_receipt: FeeReceiptData;
   fine_receipt: FineReceiptData;
@@ -128,6 +149,8 @@ export interface DocumentDataMap {
   folio: FolioData;
   project_status: ProjectStatusData;
   weekly_timesheet: TimesheetData;
+  membership_card: MembershipCardData;
+  invoice: InvoiceData;
 }
 
 export type DocumentKind = keyof DocumentDataMap;
@@ -143,6 +166,8 @@ export const DOCUMENT_KINDS: Record<DocumentKind, { title: string; prefix: strin
   folio: { title: 'Folio', prefix: 'FO' },
   project_status: { title: 'Project status report', prefix: 'PR' },
   weekly_timesheet: { title: 'Weekly timesheet', prefix: 'TS' },
+  membership_card: { title: 'Membership card', prefix: 'MC' },
+  invoice: { title: 'Invoice', prefix: 'IN' },
 };
 
 export const isDocumentKind = (value: string): value is DocumentKind => Object.hasOwn(DOCUMENT_KINDS, value);

@@ -5,6 +5,7 @@
  * Latin-1 only (names in other scripts need an embedded TTF font).
  */
 import PDFDocument from 'pdfkit';
+import { drawQrCode } from './qr.js';
 import { DOCUMENT_KINDS, type AmountLine, type DocumentDataMap, type DocumentInput, type DocumentKind, type StayData } from './kinds.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -234,6 +235,24 @@ const layouts: { [K in DocumentKind]: (doc: Doc, data: DocumentDataMap[K]) => vo
       d.lines.map((l) => [formatDate(l.date), l.item, String(l.hours), l.billable ? 'yes' : 'no', l.status]),
     );
     total(doc, 'Total hours', String(Math.round(d.lines.reduce((s, l) => s + (Number(l.hours) || 0), 0) * 100) / 100));
+  },
+  membership_card(doc, d) {
+    const top = doc.y;
+    const qr = 140;
+    drawQrCode(doc, d.member.code, MARGIN + contentWidth(doc) - qr, top, qr);
+    doc.font('Helvetica-Bold').fontSize(18).fillColor('black').text(d.member.name, MARGIN, top, { width: contentWidth(doc) - qr - 10 });
+    doc.font('Helvetica').fontSize(12).text(`Member ${d.member.code}`, MARGIN, doc.y + 4, { width: contentWidth(doc) - qr - 10 });
+    doc.y = Math.max(doc.y + 16, top + 40);
+    const column = doc.y;
+    details(doc, [['Membership', d.membership], ['Plan', d.plan], ['Valid from', formatDate(d.validFrom)], ['Valid to', formatDate(d.validTo)], ['Status', d.status]]);
+    doc.y = Math.max(doc.y, column, top + qr + 10);
+    note(doc, 'Show this card (or its QR code) at the front desk when you check in.');
+  },
+  invoice(doc, d) {
+    details(doc, [['Bill to', d.billTo.name], ['Member', d.billTo.code], ['E-mail', d.billTo.email], ['Invoice', d.invoice], ['Date', formatDate(d.date)], ['Status', d.status]]);
+    table(doc, [{ header: 'Description', share: 0.7 }, { header: 'Amount', share: 0.3, align: 'right' }], amountRows(d.lines, d.currency));
+    total(doc, 'Total', formatAmount(sum(d.lines), d.currency));
+    note(doc, d.notes);
   },
 };
 

@@ -69,6 +69,7 @@ function patternCandidates(i: number, salt: number): string[] {
     `g${n}`,
     `Value ${n}`,
     `https://site-${n}.example`, // web origins
+    `${pad(6 + (n % 16), 2)}:${pad((n * 5) % 60, 2)}`, // times of day (HH:MM)
   ];
 }
 
