@@ -11,6 +11,7 @@ import {
   API_TOKEN_TABLE,
   AUTH_THROTTLE_TABLE,
   columnOf,
+  isReadTime,
   DOCUMENT_COUNTER_TABLE,
   DOCUMENT_TABLE,
   ORGANIZATION_MODULE_TABLE,
@@ -120,6 +121,7 @@ function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { sch
   const uniques: { name: string; columns: string[] }[] = [{ name: shortName('UQ', entity.table, ['organization_id', 'id']), columns: ['organization_id', 'id'] }];
   const checks: { name: string; expression: string }[] = [];
   for (const f of entity.fields) {
+    if (isReadTime(f)) continue; // computed by every read (core/data/query.ts fieldSql), no column
     const column = columnOf(f);
     columns[column] = { ...columnType(f), nullable: !f.required || f.type === 'password', default: defaultFor(f) };
     if (f.computed) columns[column] = generatedColumn(entity, f, columns[column]);
