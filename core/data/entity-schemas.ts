@@ -189,6 +189,8 @@ function systemSchemas(): EntitySchema[] {
         timezone: { type: 'varchar', length: 64, nullable: true },
         /** Whether ledger postings (core/data/ledgers) may be dated before today in the organization's zone. */
         allow_backdated_postings: { type: 'boolean', default: true },
+        /** Module settings that workflow conditions read as `$org.settings.<name>` (on/off; core/manifest/org-settings.ts), set by `org:settings --set`. */
+        settings: { type: 'jsonb', default: () => "'{}'" },
         created_at: { type: 'timestamptz', createDate: true },
         updated_at: { type: 'timestamptz', updateDate: true },
       },

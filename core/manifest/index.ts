@@ -12,3 +12,4 @@ export { roleKey, roleDisplayLabel, resolveRoleRef, roleFromInput } from './role
 export * from './constraint-types.js';
 export { constraintFields, constraintName, expressionFields, isReadTime } from './constraints.js';
 export { enumLabels, type ValueLabel } from './value-labels.js';
+export { applyOrgSettings, mentionsOrgSettings, ORG_SETTING_NAME_RE, ORG_SETTING_PREFIX } from './org-settings.js';
