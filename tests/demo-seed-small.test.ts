@@ -17,7 +17,7 @@ afterAll(() => runtime.dispose());
 
 describe('small demo seed', () => {
   it('seeds the library and the institute with fewer records, loans in every state included', async () => {
-    const logins = await seedDemoIfEmpty(runtime, { size: 'small', systemTypes: ['library', 'institute', 'hotel'] });
+    const logins = await seedDemoIfEmpty(runtime, { size: 'small', systemTypes: ['library', 'institute', 'hotel', 'hospital'] });
     expect(logins?.map((l) => l.email)).toEqual(expect.arrayContaining(['librarian@library.demo', 'teacher@institute.demo']));
     const library = await findOrganization(runtime, 'library');
     const records = RecordService.forSystem(runtime, library.id, 'test');
@@ -28,5 +28,7 @@ describe('small demo seed', () => {
     expect(await RecordService.forSystem(runtime, institute.id, 'test').count('institute.course')).toBeGreaterThan(0);
     const hotel = RecordService.forSystem(runtime, (await findOrganization(runtime, 'hotel')).id, 'test');
     expect([await hotel.count('hotel.room'), await hotel.count('hotel.reservation')]).toEqual([6, 16]);
+    const hospital = RecordService.forSystem(runtime, (await findOrganization(runtime, 'hospital')).id, 'test');
+    expect([await hospital.count('hospital.patient'), await hospital.count('hospital.appointment'), await hospital.count('hospital.admission')]).toEqual([12, 20, 4]);
   }, 120_000);
 });

@@ -8,11 +8,13 @@ import { definePlugin } from '../../core/sdk.js';
 import { freeBed, invoiceLineHooks } from './care.js';
 import { hospitalFixtures } from './fixtures.js';
 import { appointmentReminder, bedCharges, noShowMarking } from './jobs.js';
+import { seedHospital } from './seed.js';
 
 export default definePlugin({
   module: 'hospital',
   hooks: { invoice_line: invoiceLineHooks },
   workflowHooks: { freeBed },
   jobs: { appointment_reminder: appointmentReminder, no_show_marking: noShowMarking, bed_charges: bedCharges },
+  seed: seedHospital,
   fixtures: hospitalFixtures,
 });
