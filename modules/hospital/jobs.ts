@@ -3,7 +3,7 @@
  * each per organization through the job's tenant-bound Records. Business dates
  * are UTC days of the run's start: a job's context does not carry the zone.
  */
-import { enqueueMail, notify, workflows, type JobContext, type RecordData, type Records } from '../../core/sdk.js';
+import { enqueueMail, notify, RecordValidationError, workflows, type JobContext, type RecordData, type Records } from '../../core/sdk.js';
 import { ADMISSION, APPOINTMENT, INVOICE, LINE, OCCUPANCY, PATIENT } from './care.js';
 
 const DAY_MS = 86_400_000;
@@ -77,9 +77,15 @@ export async function bedCharges(ctx: JobContext): Promise<string> {
     const [bed] = await records.getMany('hospital.bed', [String(o.bed)]);
     if (!admission || !bed) continue;
     const [ward] = await records.getMany('hospital.ward', [String(bed.ward)]);
-    const invoice = await openInvoice(records, admission, day);
-    await records.create(LINE, { invoice: invoice.id, kind: 'bed_charge', bed: bed.id, date: day, amount: Number(ward?.daily_rate ?? 0), description: `Bed ${String(bed.code)}, ${day}` });
-    charged++;
+    try {
+      const invoice = await openInvoice(records, admission, day);
+      await records.create(LINE, { invoice: invoice.id, kind: 'bed_charge', bed: bed.id, date: day, amount: Number(ward?.daily_rate ?? 0), description: `Bed ${String(bed.code)}, ${day}` });
+      charged++;
+    } catch (err) {
+      // A run at the same moment charged this bed (or opened the invoice) first: the index kept it to one.
+      if (!(err instanceof RecordValidationError)) throw err;
+      already++;
+    }
   }
   return `${plural(charged, 'bed')} charged for ${day}${already ? `, ${already} already charged` : ''}`;
 }
