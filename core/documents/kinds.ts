@@ -4,6 +4,7 @@
  * `documentAction` builds them from its records, the templates only lay them
  * out.
  */
+import { CLINICAL_KINDS, type ClinicalDataMap } from './clinical.js';
 
 /** A money amount; the document's `currency` (an ISO code such as "INR") is printed in front. */
 export type Amount = number;
@@ -98,7 +99,7 @@ export interface FolioData extends StayData {
   status?: string;
 }
 
-export interface DocumentDataMap {
+export interface DocumentDataMap extends ClinicalDataMap {
   fee_receipt: FeeReceiptData;
   fine_receipt: FineReceiptData;
   payslip: PayslipData;
@@ -119,6 +120,7 @@ export const DOCUMENT_KINDS: Record<DocumentKind, { title: string; prefix: strin
   stay_confirmation: { title: 'Reservation confirmation', prefix: 'CF' },
   registration_card: { title: 'Registration card', prefix: 'RG' },
   folio: { title: 'Folio', prefix: 'FO' },
+  ...CLINICAL_KINDS,
 };
 
 export const isDocumentKind = (value: string): value is DocumentKind => Object.hasOwn(DOCUMENT_KINDS, value);

@@ -5,6 +5,7 @@
  * Latin-1 only (names in other scripts need an embedded TTF font).
  */
 import PDFDocument from 'pdfkit';
+import { clinicalLayouts } from './clinical.js';
 import { DOCUMENT_KINDS, type AmountLine, type DocumentDataMap, type DocumentInput, type DocumentKind, type StayData } from './kinds.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -210,6 +211,7 @@ const layouts: { [K in DocumentKind]: (doc: Doc, data: DocumentDataMap[K]) => vo
     table(doc, [{ header: 'Date', share: 0.2 }, { header: 'Description', share: 0.55 }, { header: 'Amount', share: 0.25, align: 'right' }], d.lines.map((l) => [formatDate(l.date), l.description, formatAmount(l.amount, d.currency)]));
     total(doc, 'Balance', formatAmount(Math.round(d.lines.reduce((s, l) => s + (Number(l.amount) || 0), 0) * 100) / 100, d.currency));
   },
+  ...clinicalLayouts({ details, table, total, note, formatDate, formatAmount }),
 };
 
 /**

@@ -6,12 +6,14 @@
  */
 import { definePlugin } from '../../core/sdk.js';
 import { freeBed, invoiceLineHooks } from './care.js';
+import { hospitalDocuments } from './documents.js';
 import { hospitalFixtures } from './fixtures.js';
 import { appointmentReminder, bedCharges, noShowMarking } from './jobs.js';
 import { seedHospital } from './seed.js';
 
 export default definePlugin({
   module: 'hospital',
+  actions: hospitalDocuments,
   hooks: { invoice_line: invoiceLineHooks },
   workflowHooks: { freeBed },
   jobs: { appointment_reminder: appointmentReminder, no_show_marking: noShowMarking, bed_charges: bedCharges },
