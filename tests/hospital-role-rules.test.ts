@@ -49,6 +49,22 @@ async function shown(role: HospitalRole, entity: Entity, id: string): Promise<Re
 const ids = (...records: { id: string }[]): string[] => records.map((r) => r.id).sort();
 
 describe('hospital roles through the admin API', () => {
+  it('the dashboard counts today\'s appointments, the checked-in queue, occupied beds, in-patients, discharges waiting and lab approvals, as each role may see them', async () => {
+    const cards = async (role: HospitalRole) =>
+      Object.fromEntries(((await clients.get(role)!.get('/admin/api/dashboard')).body.cards as { label: string; count: number }[]).map((c) => [c.label, c.count]));
+    const now = Date.now();
+    const today = await w.system.create('hospital.appointment', { patient: w.patients.sam.id, practitioner: w.doctors.bo.id, starts_at: new Date(now - 60_000).toISOString(), ends_at: new Date(now + 1_800_000).toISOString(), status: 'checked_in' });
+    const bed = await w.system.create('hospital.bed_occupancy', { admission: w.admissions.rayAdmittedSouth.id, bed: w.beds.s1.id, occupied_from: new Date(now - 3_600_000).toISOString() });
+    // An appointment that started a minute ago is today's unless today began less than a minute ago.
+    expect(await cards('hospital.receptionist')).toMatchObject({ 'Checked-in queue': 1, 'Beds occupied': 1, 'In-patients': 2, 'Discharges waiting for clearance': 0 });
+    expect((await cards('hospital.receptionist'))['Appointments today']).toBeGreaterThanOrEqual(1);
+    expect(await cards('hospital.lab_approver')).toMatchObject({ 'Lab tests waiting for approval': 1 });
+    expect(await cards('hospital.nurse')).toMatchObject({ 'In-patients': 1 }); // only the ward they look after (Quinn)
+    expect(await cards('hospital.patient')).not.toHaveProperty('Beds occupied');
+    await w.system.delete('hospital.appointment', today.id);
+    await w.system.delete('hospital.bed_occupancy', bed.id);
+  });
+
   it('the receptionist lists every patient, appointment, admission and invoice, and lab tests without their results', async () => {
     expect(await listed('hospital.receptionist', 'patient')).toEqual(ids(...Object.values(w.patients)));
     expect(await listed('hospital.receptionist', 'appointment')).toEqual(ids(...Object.values(w.appointments)));
