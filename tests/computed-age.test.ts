@@ -115,6 +115,9 @@ describe('$age, a computed field that depends on today', () => {
     };
     expect(problems(clinicManifest([{ name: 'bad', type: 'integer', computed: { $age: 'name' } }]))).toEqual([expect.stringMatching(/fields\/4\/computed: "name" is string: \$age takes a date field/)]);
     expect(problems(clinicManifest([], { checks: [{ field: 'age', rule: { age: { $gte: 0 } } }] }))).toEqual(expect.arrayContaining([expect.stringMatching(/checks\/0.*computed at read time/)]));
+    const ruled = clinicManifest();
+    (ruled.permissions as Record<string, unknown[]>).desk.push({ action: 'read', subject: 'person', conditions: { age: { $gte: 18 } } });
+    expect(problems(ruled)).toEqual([expect.stringMatching(/permissions\/desk\/1\/conditions\/age: "age" is computed at read time/)]);
   });
 
   it('is read-only in input', async () => {
