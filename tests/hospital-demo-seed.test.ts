@@ -11,6 +11,7 @@ import { authenticator } from '../core/auth/index.js';
 import { RecordService, type RecordData } from '../core/data/records.js';
 import { findOrganization } from '../core/tenancy/index.js';
 import { seedDemoIfEmpty, type DemoLogin } from '../core/tenancy/demo.js';
+import { overlapQuery } from '../core/data/constraints/record-constraints.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
 
@@ -93,5 +94,23 @@ describe('hospital demo seed', () => {
     const engine = await WorkflowEngine.for(nurse);
     const actions = await engine.available('hospital.admission', waiting[0]);
     expect(actions.map((a) => a.kind)).toContain('approve');
+  });
+
+  it('a doctor\'s free slots over the demo\'s 600 appointments are answered from the noOverlap exclusion index (plan, not time)', async () => {
+    const entity = runtime.registry.entity('hospital.appointment')!;
+    const o = entity.constraints!.noOverlap[0];
+    const [doctor] = await system.find('hospital.practitioner', { limit: 1 });
+    const runner = runtime.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query('ANALYZE hospital_appointment');
+      const day = new Date().toISOString().slice(0, 10);
+      const plan: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN ${overlapQuery(entity, o)}`, [organizationId, doctor.id, `${day}T09:00:00Z`, `${day}T17:00:00Z`, null]);
+      expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toMatch(new RegExp(`Index (Only )?Scan using "?${o.constraint}"?|Bitmap Index Scan on "?${o.constraint}"?`));
+      await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+    }
   });
 });
