@@ -127,7 +127,8 @@ describe('organizations, users and modules', () => {
     const hospital = run('org:create', '--name', 'St. Mary', '--slug', 'cli-st-mary', '--system-type', 'hospital', '--admin-email', 'admin@mary.test', '--admin-password', 'secret-123');
     expect(hospital.stderr).toBe('');
     expect(hospital.code).toBe(0);
-    expect(hospital.stdout).toContain('Enabled modules: none (no module lists the system type "hospital" yet');
+    expect(hospital.stdout).toContain('Enabled modules: hospital');
+    expect(help.stdout).toMatch(/^\s+hospital\s+Hospital\s+hospital$/m);
 
     const unknown = run('org:create', '--name', 'Ship', '--slug', 'cli-ship', '--system-type', 'spaceship', '--admin-email', 'a@ship.test', '--admin-password', 'secret-123');
     expect(unknown.code).toBe(1);

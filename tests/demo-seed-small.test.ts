@@ -17,7 +17,7 @@ afterAll(() => runtime.dispose());
 
 describe('small demo seed', () => {
   it('seeds the library and the institute with fewer records, loans in every state included', async () => {
-    const logins = await seedDemoIfEmpty(runtime, { size: 'small', systemTypes: ['library', 'institute', 'hotel', 'task', 'gym'] });
+    const logins = await seedDemoIfEmpty(runtime, { size: 'small', systemTypes: ['library', 'institute', 'hotel', 'task', 'gym', 'hospital'] });
     expect(logins?.map((l) => l.email)).toEqual(expect.arrayContaining(['librarian@library.demo', 'teacher@institute.demo']));
     const library = await findOrganization(runtime, 'library');
     const records = RecordService.forSystem(runtime, library.id, 'test');
@@ -32,5 +32,7 @@ describe('small demo seed', () => {
     expect([await task.count('task.project'), await task.count('task.work_item'), await task.count('task.time_entry')]).toEqual([2, 24, 30]);
     const gym = RecordService.forSystem(runtime, (await findOrganization(runtime, 'gym')).id, 'test');
     expect([await gym.count('gym.member'), await gym.count('gym.booking')]).toEqual([16, 40]);
+    const hospital = RecordService.forSystem(runtime, (await findOrganization(runtime, 'hospital')).id, 'test');
+    expect([await hospital.count('hospital.patient'), await hospital.count('hospital.appointment'), await hospital.count('hospital.admission')]).toEqual([12, 20, 4]);
   }, 120_000);
 });

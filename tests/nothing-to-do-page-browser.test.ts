@@ -1,6 +1,6 @@
 /**
  * A person with nothing to work with is told why and whom to ask, in headless Chromium: a user with no
- * role, and the admin of an organization whose system type brings no module (a hospital, today), get a
+ * role, and the admin of an organization without modules (a hospital whose module was disabled), get a
  * page that says so and names the organization's admin, not "Nothing to show yet".
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, signIn } from './support/browser.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { startTestServer, type TestServer } from './support/http.js';
-import { createUser } from '../core/tenancy/index.js';
+import { createUser, setModuleEnabled } from '../core/tenancy/index.js';
 
 let runtime: TestRuntime;
 let server: TestServer;
@@ -21,6 +21,8 @@ beforeAll(async () => {
   runtime = await createTestRuntime();
   lib = await createFixtureOrg(runtime, 'library', ['librarian']);
   hospital = await createFixtureOrg(runtime, 'hospital');
+  // Every shipped system type brings a module now: an organization is without modules once they are disabled.
+  await setModuleEnabled(runtime, hospital.org.slug, 'hospital', false);
   roleless = `nobody@${lib.org.slug}.test`;
   await createUser(runtime, lib.org.slug, { email: roleless, password: 'secret-123', name: 'Nadia Noroles', roles: [] });
   server = await startTestServer(runtime);

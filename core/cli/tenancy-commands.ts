@@ -170,16 +170,18 @@ const orgSettings = defineCommand({
   positionals: { names: ['org-slug'] },
   options: {
     'backdated-postings': { type: 'string', value: 'on|off', description: 'Whether ledger postings may be dated before today (default on)' },
+    set: { type: 'string', value: 'name=on|off[,…]', description: 'Module switches that workflow conditions read as $org.settings.<name> (never set: off)' },
   },
   details: 'Settings are columns of core_organization (the time zone is set by org:create --timezone).',
-  examples: ['org:settings city-store', 'org:settings city-store --backdated-postings off'],
+  examples: ['org:settings city-store', 'org:settings city-store --backdated-postings off', 'org:settings city-hospital --set skip_discharge_billing=on'],
   async run({ io, positionals, values }) {
     const [slug] = positionals;
     const { updateOrganizationSettings } = await import('../tenancy/settings.js');
     await withRuntime(io, { migrate: true }, async (runtime) => {
-      const settings = await updateOrganizationSettings(runtime, slug, { backdatedPostings: stringOption(values, 'backdated-postings') });
+      const settings = await updateOrganizationSettings(runtime, slug, { backdatedPostings: stringOption(values, 'backdated-postings'), set: stringOption(values, 'set') });
       io.out(`timezone: ${settings.timezone ?? "(the server's)"}`);
       io.out(`backdated-postings: ${settings.allowBackdatedPostings ? 'on' : 'off'}`);
+      for (const [name, on] of Object.entries(settings.switches).sort()) io.out(`${name}: ${on ? 'on' : 'off'}`);
     });
   },
 });

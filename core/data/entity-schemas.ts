@@ -11,6 +11,7 @@ import {
   API_TOKEN_TABLE,
   AUTH_THROTTLE_TABLE,
   columnOf,
+  isReadTime,
   DOCUMENT_COUNTER_TABLE,
   DOCUMENT_TABLE,
   ORGANIZATION_MODULE_TABLE,
@@ -120,6 +121,7 @@ function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { sch
   const uniques: { name: string; columns: string[] }[] = [{ name: shortName('UQ', entity.table, ['organization_id', 'id']), columns: ['organization_id', 'id'] }];
   const checks: { name: string; expression: string }[] = [];
   for (const f of entity.fields) {
+    if (isReadTime(f)) continue; // computed by every read (core/data/query.ts fieldSql), no column
     const column = columnOf(f);
     columns[column] = { ...columnType(f), nullable: !f.required || f.type === 'password', default: defaultFor(f) };
     if (f.computed) columns[column] = generatedColumn(entity, f, columns[column]);
@@ -187,6 +189,8 @@ function systemSchemas(): EntitySchema[] {
         timezone: { type: 'varchar', length: 64, nullable: true },
         /** Whether ledger postings (core/data/ledgers) may be dated before today in the organization's zone. */
         allow_backdated_postings: { type: 'boolean', default: true },
+        /** Module settings that workflow conditions read as `$org.settings.<name>` (on/off; core/manifest/org-settings.ts), set by `org:settings --set`. */
+        settings: { type: 'jsonb', default: () => "'{}'" },
         created_at: { type: 'timestamptz', createDate: true },
         updated_at: { type: 'timestamptz', updateDate: true },
       },

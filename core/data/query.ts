@@ -4,7 +4,8 @@
  */
 import { SqlParams } from '../access/sql.js';
 import { UmsError } from '../errors.js';
-import { columnOf, isSystemColumn, SYSTEM_COLUMNS, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
+import { columnOf, isReadTime, isSystemColumn, SYSTEM_COLUMNS, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
+import { expressionSql } from './constraints/constraint-sql.js';
 import { isDateTimeText } from '../manifest/validation.js';
 import type { FieldFilter, ListQuery, RecordData } from './contract.js';
 
@@ -12,12 +13,16 @@ export type { RecordData, FilterOp, FieldFilter, ListQuery } from './contract.js
 
 const q = (name: string): string => `"${name}"`;
 
+/** A field's value in SQL: its column, or for a field computed at read time ($age) its expression. */
+export const fieldSql = (entity: ResolvedEntity, f: ResolvedField, alias = 'r'): string =>
+  isReadTime(f) ? expressionSql(f.computed!, entity, alias) : `${alias}.${q(columnOf(f))}`;
+
 export function selectList(entity: ResolvedEntity, fields: string[], alias = 'r'): string {
   const cols = SYSTEM_COLUMNS.select.map((c) => `${alias}.${q(c)}`);
   for (const name of fields) {
     const f = entity.field.get(name);
     if (!f || f.type === 'password') continue;
-    cols.push(`${alias}.${q(columnOf(f))} AS ${q(f.name)}`);
+    cols.push(`${fieldSql(entity, f, alias)} AS ${q(f.name)}`);
   }
   return cols.join(', ');
 }
@@ -84,7 +89,7 @@ export function filtersSql(entity: ResolvedEntity, filters: FieldFilter[], reada
     const f = entity.field.get(filter.field);
     if (!isSystem && (!f || !readable.has(f.name) || f.type === 'password')) continue;
     checkFilterValue(entity, f, filter);
-    const column = `${alias}.${q(f ? columnOf(f) : filter.field)}`;
+    const column = f ? fieldSql(entity, f, alias) : `${alias}.${q(filter.field)}`;
     const textual = f && ['string', 'text', 'email', 'phone', 'url'].includes(f.type);
     switch (filter.op) {
       case 'contains':
@@ -115,7 +120,8 @@ export function filtersSql(entity: ResolvedEntity, filters: FieldFilter[], reada
 export function resolveSort(entity: ResolvedEntity, sort: ListQuery['sort'], readable: ReadonlySet<string>): { field: string; column: string; direction: 'asc' | 'desc' } {
   const wanted = sort ?? entity.sort;
   const f = entity.field.get(wanted.field);
-  const usable = isSystemColumn(wanted.field, 'sort') || (f && readable.has(f.name) && f.type !== 'password' && f.type !== 'json');
+  // A read-time field has no column to sort on (nor one a keyset cursor could use).
+  const usable = isSystemColumn(wanted.field, 'sort') || (f && readable.has(f.name) && f.type !== 'password' && f.type !== 'json' && !isReadTime(f));
   const chosen = usable ? wanted : entity.sort;
   const field = entity.field.get(chosen.field);
   return { field: chosen.field, column: field ? columnOf(field) : chosen.field, direction: chosen.direction === 'desc' ? 'desc' : 'asc' };

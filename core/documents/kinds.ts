@@ -4,6 +4,7 @@
  * `documentAction` builds them from its records, the templates only lay them
  * out.
  */
+import { CLINICAL_KINDS, type ClinicalDataMap } from './clinical.js';
 
 /** A money amount; the document's `currency` (an ISO code such as "INR") is printed in front. */
 export type Amount = number;
@@ -139,7 +140,7 @@ export interface InvoiceData {
   notes?: string;
 }
 
-export interface DocumentDataMap {
+export interface DocumentDataMap extends ClinicalDataMap {
   fee_receipt: FeeReceiptData;
   fine_receipt: FineReceiptData;
   payslip: PayslipData;
@@ -168,6 +169,7 @@ export const DOCUMENT_KINDS: Record<DocumentKind, { title: string; prefix: strin
   weekly_timesheet: { title: 'Weekly timesheet', prefix: 'TS' },
   membership_card: { title: 'Membership card', prefix: 'MC' },
   invoice: { title: 'Invoice', prefix: 'IN' },
+  ...CLINICAL_KINDS,
 };
 
 export const isDocumentKind = (value: string): value is DocumentKind => Object.hasOwn(DOCUMENT_KINDS, value);

@@ -6,6 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { drawQrCode } from './qr.js';
+import { clinicalLayouts } from './clinical.js';
 import { DOCUMENT_KINDS, type AmountLine, type DocumentDataMap, type DocumentInput, type DocumentKind, type StayData } from './kinds.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -254,6 +255,7 @@ const layouts: { [K in DocumentKind]: (doc: Doc, data: DocumentDataMap[K]) => vo
     total(doc, 'Total', formatAmount(sum(d.lines), d.currency));
     note(doc, d.notes);
   },
+  ...clinicalLayouts({ details, table, total, note, formatDate, formatAmount }),
 };
 
 /**

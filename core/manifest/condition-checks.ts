@@ -4,6 +4,7 @@
  * column, every placeholder can be compared with it. The same grammar serves
  * permission rules, dashboard cards and workflow `when`.
  */
+import { isReadTime } from './constraint-conditions.js';
 import type { ManifestProblem } from '../errors.js';
 import { parseConditions, parsePlaceholder, type ConditionNode, type ConditionProblem } from './conditions.js';
 import type { FieldType } from './manifest.types.js';
@@ -39,7 +40,12 @@ function checkNode(node: ConditionNode, entity: ResolvedEntity, lookup: EntityLo
       return;
     case 'compare': {
       const resolved = resolvePath(lookup, entity, node.path, 'compare', hopsBefore);
-      const message = typeof resolved === 'string' ? resolved : checkLiterals(node.path, node.value, resolved);
+      const message =
+        typeof resolved === 'string'
+          ? resolved
+          : resolved.field && isReadTime(resolved.field)
+            ? `"${node.path}" is computed at read time ($age): a permission condition cannot test it (filter a list by it instead)`
+            : checkLiterals(node.path, node.value, resolved);
       if (message) out.push({ pointer: node.pointer, message });
       return;
     }

@@ -6,7 +6,7 @@
  */
 import type { ManifestProblem } from '../errors.js';
 import { COMPARISON_OPERATORS, type ComparisonOperator, type Scalar } from './conditions.js';
-import type { ConstraintNode, ConstraintOperand } from './constraint-types.js';
+import type { ConstraintNode, ConstraintOperand, ExpressionNode } from './constraint-types.js';
 import { isUuid, type ResolvedEntity, type ResolvedField } from './model.js';
 
 export type Problems = { file: string; out: ManifestProblem[] };
@@ -94,6 +94,10 @@ export function parseConstraintCondition(raw: unknown, entity: ResolvedEntity, p
       items.push(fail(ptr, `unknown field "${key}" in ${entity.name}`));
       continue;
     }
+    if (isReadTime(field)) {
+      items.push(fail(ptr, `"${key}" is computed at read time ($age): it changes with the day, and a constraint holds for every record at any time`));
+      continue;
+    }
     if (!kindOfField(field)) {
       items.push(fail(ptr, `a ${field.type} field cannot be compared in a constraint`));
       continue;
@@ -147,4 +151,15 @@ function parseComparison(field: ResolvedField, op: string, operand: unknown, ent
     } else return problem('a value is a literal or { "$field": "<name>" }');
   }
   return { kind: 'cmp', field: field.name, op: op as ComparisonOperator, operands };
+}
+
+/**
+ * Whether a computed field depends on today ($age): PostgreSQL refuses such an
+ * expression in a generated column (it must be immutable), and a stored value
+ * would go stale at midnight, so the field has no column and every read
+ * computes it (core/data/query.ts fieldSql) from the same expression.
+ */
+export function isReadTime(f: ResolvedField): boolean {
+  const volatile = (n: ExpressionNode): boolean => n.kind === 'age' || (n.kind === 'arith' && n.items.some(volatile));
+  return f.computed !== undefined && volatile(f.computed);
 }

@@ -19,7 +19,9 @@ export type ExpressionNode =
   | { kind: 'field'; field: string }
   | { kind: 'number'; value: number }
   | { kind: 'arith'; op: '$add' | '$sub' | '$mul' | '$div'; items: ExpressionNode[] }
-  | { kind: 'days'; from: string; to: string };
+  | { kind: 'days'; from: string; to: string }
+  /** Whole years from a date field to today (UTC): read-time only, never a stored column (see isReadTime). */
+  | { kind: 'age'; from: string };
 
 export interface ResolvedCheck {
   constraint: string;

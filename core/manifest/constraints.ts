@@ -4,12 +4,12 @@
  * references are linked. Their conditions are parsed by constraint-conditions.ts.
  */
 import type { ManifestProblem } from '../errors.js';
-import { constraintFields, constraintName, kindOfField, parseConstraintCondition, type Problems } from './constraint-conditions.js';
+import { constraintFields, constraintName, isReadTime, kindOfField, parseConstraintCondition, type Problems } from './constraint-conditions.js';
 import type { ConstraintNode, EntityConstraints, ExpressionNode, ResolvedCapacity } from './constraint-types.js';
 import type { Entity, Field } from './manifest.types.js';
 import type { ResolvedEntity, ResolvedField, ResolvedModule } from './model.js';
 
-export { constraintFields, constraintName, kindOfField, parseConstraintCondition } from './constraint-conditions.js';
+export { constraintFields, constraintName, isReadTime, kindOfField, parseConstraintCondition } from './constraint-conditions.js';
 function parseExpression(raw: unknown, entity: ResolvedEntity, pointer: string, p: Problems): ExpressionNode {
   const fail = (message: string): ExpressionNode => {
     p.out.push({ file: p.file, pointer, message });
@@ -32,6 +32,11 @@ function parseExpression(raw: unknown, entity: ResolvedEntity, pointer: string, 
     });
     return { kind: 'days', from, to };
   }
+  if (op === '$age') {
+    const f = typeof args === 'string' ? entity.field.get(args) : undefined;
+    if (!f || f.type !== 'date') return fail(f ? `"${String(args)}" is ${f.type}: $age takes a date field` : `unknown field "${String(args)}" in ${entity.name}`);
+    return { kind: 'age', from: String(args) };
+  }
   if (op === '$add' || op === '$sub' || op === '$mul' || op === '$div') {
     return { kind: 'arith', op, items: (args as unknown[]).map((a, i) => parseExpression(a, entity, `${pointer}/${op}/${i}`, p)) };
   }
@@ -42,6 +47,7 @@ function parseExpression(raw: unknown, entity: ResolvedEntity, pointer: string, 
 export function expressionFields(node: ExpressionNode, out = new Set<string>()): Set<string> {
   if (node.kind === 'field') out.add(node.field);
   else if (node.kind === 'days') out.add(node.from).add(node.to);
+  else if (node.kind === 'age') out.add(node.from);
   else if (node.kind === 'arith') node.items.forEach((n) => expressionFields(n, out));
   return out;
 }
@@ -91,6 +97,7 @@ export function resolveConstraints(m: ResolvedModule, entities: ReadonlyMap<stri
     const fieldIn = (name: string, pointer: string, what = 'field'): ResolvedField | undefined => {
       const f = entity.field.get(name);
       if (!f) problem(pointer, `unknown ${what} "${name}" in ${entity.name}`);
+      else if (isReadTime(f)) problem(pointer, `"${name}" is computed at read time ($age): it has no column a constraint could hold`);
       return f;
     };
     // Fields: computed ones are read-only; a sequence is a read-only text with its own unique constraint.

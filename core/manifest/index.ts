@@ -10,5 +10,6 @@ export * from './paths.js';
 export * from './dates.js';
 export { roleKey, roleDisplayLabel, resolveRoleRef, roleFromInput } from './roles.js';
 export * from './constraint-types.js';
-export { constraintFields, constraintName, expressionFields } from './constraints.js';
+export { constraintFields, constraintName, expressionFields, isReadTime } from './constraints.js';
 export { enumLabels, type ValueLabel } from './value-labels.js';
+export { applyOrgSettings, mentionsOrgSettings, ORG_SETTING_NAME_RE, ORG_SETTING_PREFIX } from './org-settings.js';

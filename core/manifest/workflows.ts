@@ -5,6 +5,7 @@
  * field becomes read-only here, so no form, import or plugin edit can move a
  * record between states except through the workflow engine.
  */
+import { checkOrgSettingConditions } from './org-settings.js';
 import type { ManifestProblem } from '../errors.js';
 import { isPlaceholder, placeholdersIn, PLACEHOLDERS } from './conditions.js';
 import { checkConditions } from './condition-checks.js';
@@ -146,7 +147,7 @@ function resolveTransition(
     if (states.get(s)?.terminal) problems.push({ file, pointer: p, message: `"${s}" is a terminal state; no transition may leave it` });
   });
   checkState(t.to, `${pointer}/to`);
-  if (t.when) checkConditions(t.when, entity, ctx.entities, file, `${pointer}/when`, problems);
+  if (t.when) checkConditions(checkOrgSettingConditions(t.when, file, `${pointer}/when`, problems), entity, ctx.entities, file, `${pointer}/when`, problems);
   const by = t.by ? resolveStarters(ctx, t.by, entity, `${pointer}/by`) : undefined;
   let approval: ResolvedTransition['approval'];
   if (t.approval) {
@@ -165,7 +166,7 @@ function resolveTransition(
       const approvers = resolveActors(ctx, s.approvers, entity, `${sp}/approvers`);
       if (!approvers.roles.length && !approvers.relations.length) problems.push({ file, pointer: `${sp}/approvers`, message: 'a step needs approvers (roles or relations)' });
       const quorum = s.quorum === undefined || s.quorum === 'any' ? { kind: 'any' as const } : s.quorum === 'all' ? { kind: 'all' as const } : { kind: 'count' as const, count: s.quorum.count };
-      if (s.when) checkConditions(s.when, entity, ctx.entities, file, `${sp}/when`, problems);
+      if (s.when) checkConditions(checkOrgSettingConditions(s.when, file, `${sp}/when`, problems), entity, ctx.entities, file, `${sp}/when`, problems);
       return { name: s.name, label: s.label ?? snakeToLabel(s.name), approvers, quorum, when: s.when };
     });
     let reject: { name: string; label: string; to: string } | undefined;

@@ -4,9 +4,12 @@
  * type and a default the database holds, and is read in the same query as
  * the organization (a free-form JSON column would need its own validation
  * and would hide what exists). Operators change them with `org:settings`.
+ * Module switches are the one exception: on/off values in `settings` (jsonb)
+ * that workflow conditions read as `$org.settings.<name>` (a module cannot add
+ * a column to the core's table); `--set <name>=on|off` validates both parts.
  */
 import { RecordValidationError } from '../errors.js';
-import { ORGANIZATION_TABLE } from '../manifest/index.js';
+import { ORG_SETTING_NAME_RE, ORGANIZATION_TABLE } from '../manifest/index.js';
 import type { Runtime } from '../runtime.js';
 import { findOrganization } from './index.js';
 
@@ -14,19 +17,33 @@ export interface OrganizationSettings {
   timezone: string | null;
   /** Ledger postings dated before today (in the organization's zone) are accepted; false refuses them. */
   allowBackdatedPostings: boolean;
+  /** Module switches read by workflow conditions (`$org.settings.<name>`); a name never set is off. */
+  switches: Record<string, boolean>;
 }
 
 export async function organizationSettings(runtime: Runtime, slug: string): Promise<OrganizationSettings> {
   const org = await findOrganization(runtime, slug);
-  const [row]: { timezone: string | null; allow_backdated_postings: boolean }[] = await runtime.dataSource.query(`SELECT timezone, allow_backdated_postings FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [org.id]);
-  return { timezone: row.timezone, allowBackdatedPostings: row.allow_backdated_postings };
+  const [row]: { timezone: string | null; allow_backdated_postings: boolean; settings: Record<string, boolean> | null }[] = await runtime.dataSource.query(`SELECT timezone, allow_backdated_postings, settings FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [org.id]);
+  return { timezone: row.timezone, allowBackdatedPostings: row.allow_backdated_postings, switches: row.settings ?? {} };
 }
 
 const ON_OFF: Record<string, boolean> = { on: true, off: false, true: true, false: false, yes: true, no: false };
 
 /** Changes the given settings; an unreadable value is a field error naming the setting. */
-export async function updateOrganizationSettings(runtime: Runtime, slug: string, input: { backdatedPostings?: string }): Promise<OrganizationSettings> {
+export async function updateOrganizationSettings(runtime: Runtime, slug: string, input: { backdatedPostings?: string; set?: string }): Promise<OrganizationSettings> {
   const org = await findOrganization(runtime, slug);
+  if (input.set !== undefined) {
+    // "a=on,b=off": every pair is checked before any is stored.
+    const changes: Record<string, boolean> = {};
+    for (const pair of input.set.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const [name, raw] = pair.split('=').map((p) => p.trim());
+      const value = raw === undefined ? undefined : ON_OFF[raw.toLowerCase()];
+      if (!ORG_SETTING_NAME_RE.test(name ?? '')) throw new RecordValidationError('core.organization', { set: { message: `"${name}" is not a setting name (lower case letters, digits and _)` } }, `set: "${pair}" is not <name>=on|off.`);
+      if (value === undefined) throw new RecordValidationError('core.organization', { set: { message: `"${raw ?? ''}" is not on or off` } }, `set: "${pair}" is not <name>=on|off.`);
+      changes[name] = value;
+    }
+    await runtime.dataSource.query(`UPDATE ${ORGANIZATION_TABLE} SET settings = settings || $2::jsonb, updated_at = now() WHERE id = $1`, [org.id, JSON.stringify(changes)]);
+  }
   if (input.backdatedPostings !== undefined) {
     const value = ON_OFF[input.backdatedPostings.toLowerCase()];
     if (value === undefined) throw new RecordValidationError('core.organization', { backdatedPostings: { message: `"${input.backdatedPostings}" is not on or off` } }, 'backdated-postings: say on or off.');

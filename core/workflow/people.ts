@@ -8,7 +8,7 @@
 import { conditionToSql, SqlParams } from '../access/sql.js';
 import { conditionUserOf } from '../data/actor.js';
 import type { RecordData, RecordService } from '../data/records.js';
-import { interpolateConditions, parseConditions, relationCondition, type ResolvedActors, type ResolvedEntity, type ResolvedTransitionActors } from '../manifest/index.js';
+import { applyOrgSettings, interpolateConditions, mentionsOrgSettings, parseConditions, relationCondition, type ResolvedActors, type ResolvedEntity, type ResolvedTransitionActors } from '../manifest/index.js';
 
 
 export class Participants {
@@ -49,7 +49,12 @@ export class Participants {
   }
 
   async whenHolds(entity: ResolvedEntity, recordId: string, when: Record<string, unknown> | undefined): Promise<boolean> {
-    return when ? this.recordMatches(entity, recordId, when) : true;
+    if (!when) return true;
+    if (mentionsOrgSettings(when)) {
+      const [row]: { settings: Record<string, boolean> | null }[] = await this.records.entityManager.query(`SELECT settings FROM core_organization WHERE id = $1`, [this.records.organizationId]);
+      when = applyOrgSettings(when, row?.settings ?? {});
+    }
+    return this.recordMatches(entity, recordId, when);
   }
 
   /** The permission condition language, decided by the same SQL translator as row filters (one reference hop included). */

@@ -89,6 +89,8 @@ function evaluateRaw(node: ExpressionNode, record: Record<string, unknown>): num
       if (missing(from) || missing(to)) return null;
       return Math.round((Date.parse(String(to).slice(0, 10)) - Date.parse(String(from).slice(0, 10))) / DAY);
     }
+    case 'age':
+      return missing(record[node.from]) ? null : ageOn(String(record[node.from]).slice(0, 10), new Date().toISOString().slice(0, 10));
     case 'arith': {
       const values = node.items.map((n) => evaluateRaw(n, record));
       if (values.some((v) => v === null)) return null;
@@ -97,6 +99,17 @@ function evaluateRaw(node: ExpressionNode, record: Record<string, unknown>): num
       return rest.reduce((acc, v) => (node.op === '$add' ? acc + v : node.op === '$sub' ? acc - v : acc * v), first);
     }
   }
+}
+
+/**
+ * Whole years from `born` to `today` (both YYYY-MM-DD), as PostgreSQL's
+ * date_part('year', age(today, born)) counts them: the year is complete on the
+ * same month and day (a 29 February birthday completes on 1 March in other years).
+ */
+export function ageOn(born: string, today: string): number {
+  const [by, bm, bd] = born.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
 /** Rounds half away from zero, as numeric → integer/numeric(p, s) does; binary noise (299.96999…) is cut first. */

@@ -61,6 +61,9 @@ export function expressionSql(node: ExpressionNode, entity: ResolvedEntity, alia
       return Number.isInteger(node.value) ? String(node.value) : `${node.value}::numeric`;
     case 'days':
       return `(${columnSql(entity, node.to, alias)} - ${columnSql(entity, node.from, alias)})`;
+    case 'age':
+      // Today in UTC, as the write path's evaluation (condition-eval.ts ageOn) takes it.
+      return `date_part('year', age((now() AT TIME ZONE 'UTC')::date, ${columnSql(entity, node.from, alias)}))::integer`;
     case 'arith': {
       const parts = node.items.map((n) => expressionSql(n, entity, alias));
       if (node.op === '$div') return `(${parts[0]}::numeric / NULLIF(${parts[1]}, 0))`;
