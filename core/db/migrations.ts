@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { UmsError } from '../errors.js';
 import type { Registry } from '../manifest/index.js';
 import { ledgerTriggerStatements } from '../data/ledgers/ddl.js';
+import { spanIndexStatements } from '../data/constraints/span-indexes.js';
 import { withTenantWalls } from './tenant-walls.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -44,6 +45,10 @@ export async function diffSchema(dataSource: DataSource, registry?: Registry): P
     const triggers = await ledgerTriggerStatements(dataSource, registry);
     upStatements.push(...triggers.up.map((query) => ({ query })));
     downStatements.unshift(...triggers.down.reverse().map((query) => ({ query })));
+    // Declared calendars' range indexes (expressions TypeORM cannot build), after their tables.
+    const spans = await spanIndexStatements(dataSource, registry);
+    upStatements.push(...spans.up.map((query) => ({ query })));
+    downStatements.unshift(...spans.down.reverse().map((query) => ({ query })));
   }
   const up = upStatements.map((q) => q.query);
   const down = downStatements.map((q) => q.query);
