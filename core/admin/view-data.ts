@@ -128,6 +128,15 @@ async function referenceTitles(records: RecordService, entity: ResolvedEntity, f
   return out;
 }
 
+const PALETTE = ['blue', 'green', 'amber', 'purple', 'red', 'grey'];
+
+/** An enum's labels and colours; values without a declared colour (field `colors` or a state's `color`) get distinct ones, so records differ on a calendar. */
+function withPalette(registry: Registry, entity: ResolvedEntity, f: ResolvedField): Map<string, { label: string; color: string }> {
+  const labels = enumLabels(registry, entity, f);
+  const states = registry.workflow(entity.key)?.field === f.name ? registry.workflow(entity.key)!.states : undefined;
+  return new Map([...labels].map(([value, l], i) => [value, { label: l.label, color: f.colors?.[value] ?? states?.get(value)?.color ?? PALETTE[i % PALETTE.length] }]));
+}
+
 function checkedWindow(unit: 'date' | 'datetime', from: unknown, to: unknown): { from: string; to: string } {
   const valid = unit === 'date' ? isCalendarDate : isDateTimeText;
   const expected = unit === 'date' ? 'a date (YYYY-MM-DD)' : 'a date and time (ISO 8601, e.g. 2026-12-01T00:00:00Z)';
@@ -165,7 +174,7 @@ export async function calendarData(
   const titleField = entity.field.get(view.title);
   const titles = await referenceTitles(records, entity, [view.title], rows);
   const colorField = view.color ? entity.field.get(view.color) : undefined;
-  const colors = colorField ? enumLabels(registry, entity, colorField) : undefined;
+  const colors = colorField ? withPalette(registry, entity, colorField) : undefined;
   const laneField = view.lane ? entity.field.get(view.lane) : undefined;
   let lanes: CalendarData['lanes'] = [];
   if (laneField?.target && records.canOnType('read', laneField.target)) {

@@ -91,6 +91,21 @@ const localInstant = (day: number, hour = 0): string => {
   return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hour).toISOString();
 };
 
+/** Rows within a lane, so overlapping records (a cancelled stay under a new one) do not hide each other: first fit, by start. */
+function stack(items: Item[], unit: Data['unit'], from: number, to: number): { row: Map<string, number>; count: number } {
+  const ends: number[] = [];
+  const row = new Map<string, number>();
+  for (const item of items) {
+    const span = daysOf(item, unit, from, to);
+    if (!span) continue;
+    let r = ends.findIndex((end) => end <= span.first);
+    if (r < 0) r = ends.push(0) - 1;
+    ends[r] = span.first + span.count * DAY;
+    row.set(item.id, r);
+  }
+  return { row, count: ends.length };
+}
+
 const Chip: React.FC<{ item: Item; onOpen: (id: string) => void; style?: React.CSSProperties }> = ({ item, onOpen, style }) => (
   <div
     role="button"
@@ -209,10 +224,11 @@ const CalendarView: React.FC<ActionProps> = ({ action }) => {
               <tbody>
                 {(data.lanes.length ? data.lanes : [{ id: null, title: '' }]).map((lane) => {
                   const items = data.items.filter((i) => !data.lane || i.lane === lane.id);
+                  const rows = stack(items, data.unit, win.from, win.to);
                   return (
                     <tr key={lane.id ?? 'none'} data-testid="tape-lane" data-lane={lane.id ?? ''}>
                       <td style={{ ...cell, fontWeight: 600 }}>{lane.title}</td>
-                      <td colSpan={days.length} style={{ ...cell, padding: 0, position: 'relative', height: 30 }}>
+                      <td colSpan={days.length} style={{ ...cell, padding: 0, position: 'relative', height: 6 + 24 * Math.max(1, rows.count) }}>
                         <div style={{ display: 'flex', position: 'absolute', inset: 0 }}>
                           {days.map((d) => (
                             <div
@@ -228,7 +244,7 @@ const CalendarView: React.FC<ActionProps> = ({ action }) => {
                           const span = daysOf(item, data.unit, win.from, win.to);
                           if (!span) return null;
                           const left = ((span.first - win.from) / DAY / days.length) * 100;
-                          return <Chip key={item.id} item={item} onOpen={open} style={{ position: 'absolute', top: 4, height: 20, left: `calc(${left}% + 2px)`, width: `calc(${(span.count / days.length) * 100}% - 4px)` }} />;
+                          return <Chip key={item.id} item={item} onOpen={open} style={{ position: 'absolute', top: 4 + 24 * (rows.row.get(item.id) ?? 0), height: 20, left: `calc(${left}% + 2px)`, width: `calc(${(span.count / days.length) * 100}% - 4px)` }} />;
                         })}
                       </td>
                     </tr>
