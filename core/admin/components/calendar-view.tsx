@@ -205,7 +205,7 @@ const CalendarView: React.FC<ActionProps> = ({ action }) => {
             ))}
           </Box>
         </Box>
-        {error && <MessageBox message={error} variant="danger" mb="lg" data-testid="calendar-error" />}
+        {error && <div data-testid="calendar-error"><MessageBox message={error} variant="danger" mb="lg" /></div>}
         {data?.truncated && <MessageBox message="More records than one screen shows: narrow the window (week or day) to see them all." variant="info" mb="lg" />}
         {!data && !error && <Text>Loading…</Text>}
         {data && mode === 'lanes' && (

@@ -6,9 +6,9 @@
  * says why; after every move the board is read again, so it shows what the database holds.
  * Dropping into another swimlane changes the column only (the swimlane is a grouping).
  */
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiClient, useNotice, type ActionProps } from 'adminjs';
+import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import { Box, H3, MessageBox, Text } from '@adminjs/design-system';
 
 interface Card { id: string; version: number; title: string; column: string | null; swimlane: string | null; fields: { label: string; text: string }[] }
@@ -29,12 +29,13 @@ interface Data {
 const api = new ApiClient();
 const BADGE: Record<string, string> = { grey: '#6b7280', blue: '#2563eb', green: '#15803d', amber: '#b45309', red: '#b91c1c', purple: '#7e22ce' };
 
-interface Answer { notice?: { message: string; type: string }; record?: { errors?: Record<string, { message: string }> } }
+interface Answer { notice?: { message: string; type: string }; record?: { errors?: Record<string, { message: string }>; baseError?: { message: string } | null } }
 
-/** The refusal in an answer (a notice of type error, or field errors of an edit), or null when the move was made. */
+/** The refusal in an answer (an error notice, the record's base error, or field errors of an edit), or null when the move was made. */
 function refusalOf(data: Answer | undefined): string | null {
   const fieldErrors = Object.values(data?.record?.errors ?? {}).map((e) => e.message);
   if (fieldErrors.length) return fieldErrors.join(' ');
+  if (data?.record?.baseError?.message) return data.record.baseError.message;
   return data?.notice?.type === 'error' ? data.notice.message : null;
 }
 
@@ -47,11 +48,16 @@ const KanbanView: React.FC<ActionProps> = ({ action }) => {
   const custom = (action.custom ?? {}) as { view?: string; dataPath?: string };
   const navigate = useNavigate();
   const addNotice = useNotice();
+  // AdminJS's refusals are message keys ("forbiddenError"), translated here as its own screens do.
+  const { translateMessage } = useTranslation();
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
+  // The drop only records where the card goes; the move starts at the card's dragend, so the dragged
+  // element is not moved out of the DOM while the browser still drags it (it would never get dragend).
+  const dropped = useRef<{ id: string; to: string | null } | null>(null);
 
   const load = async (): Promise<void> => {
     try {
@@ -76,9 +82,10 @@ const KanbanView: React.FC<ActionProps> = ({ action }) => {
   const attempt = async (card: Card, actionName: string, payload: Record<string, string>): Promise<string | null> => {
     try {
       const res = await api.recordAction({ resourceId: data!.resourceId, recordId: card.id, actionName, method: 'post', data: { ...payload, version: String(card.version) } });
-      return refusalOf(res.data as Answer);
+      const reason = refusalOf(res.data as Answer);
+      return reason === null ? null : translateMessage(reason, data!.resourceId);
     } catch (err) {
-      return errorMessage(err);
+      return translateMessage(errorMessage(err), data!.resourceId);
     }
   };
 
@@ -118,7 +125,7 @@ const KanbanView: React.FC<ActionProps> = ({ action }) => {
     await load();
   };
 
-  if (error) return <Box variant="grey"><MessageBox message={error} variant="danger" data-testid="kanban-error" /></Box>;
+  if (error) return <Box variant="grey"><div data-testid="kanban-error"><MessageBox message={error} variant="danger" /></div></Box>;
   if (!data) return <Box variant="grey"><Text>Loading…</Text></Box>;
   const movable = data.column.mode === 'workflow' ? data.transitions.length > 0 : data.canUpdate;
   const lanes = data.swimlane ? data.swimlanes : [{ value: null, label: '' }];
@@ -141,10 +148,10 @@ const KanbanView: React.FC<ActionProps> = ({ action }) => {
         onDrop={(e) => {
           e.preventDefault();
           setOver(null);
-          const card = data.cards.find((c) => c.id === e.dataTransfer.getData('text/plain'));
-          if (card) void move(card, col.value);
+          const id = e.dataTransfer.getData('text/plain');
+          if (data.cards.some((c) => c.id === id)) dropped.current = { id, to: col.value };
         }}
-        style={{ flex: '1 0 220px', minHeight: 120, background: over === key ? '#dbeafe' : '#f3f4f6', borderRadius: 6, padding: 8, display: 'flex', flexDirection: 'column', gap: 8 }}
+        style={{ flex: '1 0 160px', minHeight: 120, background: over === key ? '#dbeafe' : '#f3f4f6', borderRadius: 6, padding: 8, display: 'flex', flexDirection: 'column', gap: 8 }}
       >
         {cards.map((card) => (
           <div
@@ -153,8 +160,14 @@ const KanbanView: React.FC<ActionProps> = ({ action }) => {
             data-id={card.id}
             draggable={movable && !busy}
             onDragStart={(e) => {
+              dropped.current = null;
               e.dataTransfer.setData('text/plain', card.id);
               e.dataTransfer.effectAllowed = 'move';
+            }}
+            onDragEnd={() => {
+              const drop = dropped.current;
+              dropped.current = null;
+              if (drop?.id === card.id) void move(card, drop.to);
             }}
             onClick={() => navigate(`${data.recordHref}/${card.id}/show`)}
             style={{ background: '#fff', borderRadius: 6, padding: 8, boxShadow: '0 1px 2px rgba(0,0,0,.12)', cursor: movable ? 'grab' : 'pointer', opacity: busy === card.id ? 0.6 : 1 }}
@@ -182,12 +195,16 @@ const KanbanView: React.FC<ActionProps> = ({ action }) => {
               : `Drag a card to another column to change its ${data.column.label.toLowerCase()}.`
             : 'You may look at this board; moving cards is not part of your role.'}
         </Text>
-        {refusal && <MessageBox message={refusal} variant="danger" mb="lg" data-testid="kanban-refusal" onCloseClick={() => setRefusal(null)} />}
+        {refusal && (
+          <div data-testid="kanban-refusal">
+            <MessageBox message={refusal} variant="danger" mb="lg" onCloseClick={() => setRefusal(null)} />
+          </div>
+        )}
         {data.truncated && <MessageBox message="The board shows the first 1,000 cards." variant="info" mb="lg" />}
         <div style={{ overflowX: 'auto' }}>
           <div style={{ display: 'flex', gap: 8, marginBottom: 8, marginLeft: data.swimlane ? 128 : 0 }}>
             {data.columns.map((c) => (
-              <div key={c.value ?? ''} style={{ flex: '1 0 220px', fontWeight: 600, borderTop: `3px solid ${BADGE[c.color] ?? BADGE.grey}`, paddingTop: 4 }}>
+              <div key={c.value ?? ''} style={{ flex: '1 0 160px', fontWeight: 600, borderTop: `3px solid ${BADGE[c.color] ?? BADGE.grey}`, paddingTop: 4 }}>
                 {c.label} <span style={{ color: '#6b7280', fontWeight: 400 }}>{data.cards.filter((x) => x.column === c.value).length}</span>
               </div>
             ))}
