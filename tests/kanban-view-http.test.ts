@@ -89,3 +89,25 @@ describe('moves go through the admin actions', () => {
     expect((await w.system.get('studio.task', task.id)).priority).toBe('high');
   });
 });
+
+describe('a datetime calendar on the same module', () => {
+  it('a member sees only the bookings they own, in a window given as instants; a date alone is midnight UTC', async () => {
+    const memberId = w.org.users.get('studio.member')!.id;
+    const mine = await w.system.create('studio.booking', { title: 'Focus time', desk: w.desks.north.id, starts_at: '2026-12-03T09:00:00Z', ends_at: '2026-12-03T11:00:00Z', kind: 'focus', owner: memberId });
+    await w.system.create('studio.booking', { title: 'Someone else', desk: w.desks.north.id, starts_at: '2026-12-03T09:00:00Z', ends_at: '2026-12-03T10:00:00Z', kind: 'meeting' });
+    const late = await w.system.create('studio.booking', { title: 'Late call', starts_at: '2026-12-03T11:00:00Z', kind: 'meeting', owner: memberId });
+    const { status, body } = await member.get('/admin/x/views?view=studio.desk_calendar&from=2026-12-03T08:00:00Z&to=2026-12-03T11:00:00Z');
+    expect(status).toBe(200);
+    const cal = body as unknown as { items: { id: string; title: string; color: string; lane: string | null }[]; newHref: string | null; unit: string };
+    expect(cal.unit).toBe('datetime');
+    // The open-ended "Late call" starts at the window's (exclusive) end: not in it.
+    expect(cal.items.map((i) => i.title)).toEqual(['Focus time']);
+    expect(cal.items[0]).toMatchObject({ id: mine.id, color: 'green', lane: w.desks.north.id });
+    expect(cal.newHref).toBe('/admin/resources/StudioBooking/actions/new');
+    const later = await member.get('/admin/x/views?view=studio.desk_calendar&from=2026-12-03&to=2026-12-05');
+    expect((later.body as unknown as { items: { id: string }[] }).items.map((i) => i.id).sort()).toEqual([mine.id, late.id].sort());
+    const bad = await member.get('/admin/x/views?view=studio.desk_calendar&from=2026-12-03T25:00:00Z&to=2026-12-04');
+    expect(bad.status).toBe(400);
+    expect((bad.body as { error: { message: string } }).error.message).toMatch(/^"from" must be a date and time \(ISO 8601/);
+  });
+});

@@ -47,9 +47,14 @@ describe('declared views resolve', () => {
     expect(board).toMatchObject({ name: 'task_board', columns: 'reference', card: ['state', 'priority', 'assignee', 'due'] });
   });
 
-  it('the shipped hotel declares its tape chart', () => {
+  it('the shipped hotel declares its tape chart (reservations by room)', () => {
     const view = loadRegistry().module('hotel')!.views.find((v) => v.kind === 'calendar');
     expect(view).toMatchObject({ entity: 'hotel.reservation', start: 'check_in', end: 'check_out', lane: 'room', title: 'guest', color: 'status' });
+  });
+
+  it('the shipped inventory declares a purchase order board on its workflow states', () => {
+    const board = loadRegistry().module('inventory')!.views.find((v) => v.kind === 'kanban');
+    expect(board).toMatchObject({ key: 'inventory.purchase_board', entity: 'inventory.purchase_order', column: 'status', columns: 'workflow' });
   });
 });
 

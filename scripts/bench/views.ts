@@ -56,12 +56,11 @@ async function prepare(runtime: Runtime, log: (line: string) => void): Promise<{
   let n = 0;
   for (let r = 0; n < RESERVATIONS; r = (r + 1) % ROOMS) {
     const stays = values.filter((v) => v[3] === rooms[r]);
-    let start = stays.length ? Date.parse(String(stays[stays.length - 1][5])) + ((n * 7) % 3 === 0 ? DAY : 0) : today - 360 * DAY + (r % 5) * DAY;
+    const start = stays.length ? Date.parse(String(stays[stays.length - 1][5])) + ((n * 7) % 3 === 0 ? DAY : 0) : today - 360 * DAY + (r % 5) * DAY;
     const nights = 1 + ((n * 13) % 5);
     const end = start + nights * DAY;
     const status = end <= today ? 'checked_out' : start <= today ? 'checked_in' : n % 11 === 0 ? 'cancelled' : 'confirmed';
     values.push([hotel.id, `RES-B-${String(n).padStart(5, '0')}`, guests[n % guests.length], rooms[r], iso(start), iso(end), status, type.id]);
-    start = end;
     n++;
   }
   for (let i = 0; i < values.length; i += 1000) {
