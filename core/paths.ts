@@ -10,3 +10,5 @@ export const EXPORT_PATH = '/x/export';
 export const IMPORT_PATH = '/x/import';
 /** `<root>/x/documents/<entity>/<id>/<action>.pdf` and its queue/status/stored routes (core/documents/http.ts). */
 export const DOCUMENTS_PATH = '/x/documents';
+/** `GET <root>/x/views?view=<module>.<name>[&from=…&to=…]`: a declared view's data (core/admin/views.ts). */
+export const VIEWS_PATH = '/x/views';

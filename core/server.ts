@@ -10,6 +10,7 @@ import AdminJSExpress from '@adminjs/express';
 import { buildAdmin } from './admin/index.js';
 import { apiDocs, apiRouter, API_ROOT, DOCS_ROOT, type ApiOptions } from './api/index.js';
 import { exchangeRouter } from './admin/file-routes.js';
+import { viewRouter } from './admin/views.js';
 import { formBodies, formidableOptions, prepareUploadDir } from './admin/form-bodies.js';
 import { readUploadLimits, type UploadLimits } from '../config/index.js';
 import { bundleComponents } from './admin/bundle.js';
@@ -73,6 +74,8 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   });
   // Exports, imports and PDF documents (core/exchange, core/documents): signed-in user only, before AdminJS's router.
   app.use(ADMIN_ROOT, exchangeRouter(runtime, admin, { uploadDir, limits: uploads }));
+  // Declared views' data (calendars, boards): signed-in user only, GET only (core/admin/views.ts).
+  app.use(ADMIN_ROOT, viewRouter(runtime));
   // Unknown resources and actions are a 404 and filters on no field are dropped before AdminJS trips over them (500s).
   app.use(admin.options.rootPath, adminApiGuard(admin));
   // AdminJS's router reads bodies before its sign-in check: UMS reads them here instead, after the session is known.

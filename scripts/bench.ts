@@ -47,6 +47,7 @@ import { combine, request, runLoad, type LoadResult } from './bench/load.js';
 import { table, writeReadmeSection, type VariantRow } from './bench/report.js';
 import { measureStartup } from './bench/startup.js';
 import { contentionBlock, runContention, withContentionBlock } from './bench/contention.js';
+import { benchViews } from './bench/views.js';
 import type { StatementStats } from './bench/statements.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -326,6 +327,8 @@ async function main(): Promise<void> {
   if (!buildOk) log('  The build reported errors (tsc still emits); the start-up figures below use what it emitted.');
 
   const { runtime, fixture } = await prepareData();
+  // Declared views (calendar range query, kanban load): their own organizations in the same cluster.
+  const viewsBlock = await benchViews(runtime, log);
   const [{ version: pgVersion }]: { version: string }[] = await runtime.dataSource.query(`SELECT current_setting('server_version') AS version`);
   log(`Data: ${fixture.booksTotal} books; measured organization: ${fixture.librarianVisible} books, ${fixture.memberVisible} match the member's row condition.`);
   const databaseUrl = runtime.database.url;
@@ -491,7 +494,7 @@ ${startup.map((s) => (s.error ? `- ${s.name}: **did not start**: \`${s.error.rep
 For scale, figures reported on the same kind of machine in the issue: raw SQL ≈675 req/s; AdminJS with @adminjs/typeorm filtering by organization ≈8.5 req/s; the same with an indexed tenant filter in a Resource subclass ≈250 req/s (≈37 %); Directus with a row-filtered role ≈70 req/s.
 
 ${contentionSection}
-`;
+${viewsBlock}`;
 
   log(`\n${table(resultRows)}\n`);
   log(`librarian: ${(librarianShare * 100).toFixed(0)} % of raw (target ≥ 35 %: ${librarianShare >= 0.35 ? 'met' : 'NOT met'})`);

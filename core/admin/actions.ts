@@ -19,6 +19,7 @@ import { primitiveAllows } from '../data/ledgers/guards.js';
 import { savedNotice } from './notices.js';
 import { stateRefusal } from '../workflow/hooks.js';
 import { pickAction } from './pickers.js';
+import { viewActions } from './views.js';
 
 type Check = (context: ActionContext) => boolean;
 
@@ -124,5 +125,6 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
   if (pick) actions.pick = pick;
   Object.assign(actions, workflowActions(runtime, entity));
   Object.assign(actions, exchangeActions(runtime, entity));
+  Object.assign(actions, viewActions(runtime, entity));
   return actions as ResourceOptions['actions'];
 }

@@ -19,6 +19,7 @@ import { pickerProperties } from './pickers.js';
 import { dashboardOptions } from './dashboard.js';
 import { inboxPage, workflowActionLabels } from './workflow-actions.js';
 import { ManifestResource } from './resource.js';
+import { viewActionLabels } from './views.js';
 import { accessOf, type AdminUser } from './session-user.js';
 import { ADMIN_ROOT } from '../paths.js';
 
@@ -113,7 +114,7 @@ export function buildAdmin(runtime: Runtime): AdminJS {
             runtime.registry.entities.map((e) => [
               classNameOf(e),
               {
-                actions: { ...Object.fromEntries(runtime.plugins.actionsFor(e).map((a) => [a.name, a.label])), ...workflowActionLabels(runtime, e) },
+                actions: { ...Object.fromEntries(runtime.plugins.actionsFor(e).map((a) => [a.name, a.label])), ...workflowActionLabels(runtime, e), ...viewActionLabels(runtime, e) },
                 properties: Object.fromEntries(e.fields.map((f) => [f.name, f.label])),
               },
             ]),

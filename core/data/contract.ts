@@ -27,6 +27,11 @@ export interface ListQuery {
   /** A manifest condition the records must also meet (a reference's picker `where`); placeholders are filled for the actor. */
   where?: Record<string, unknown>;
   sort?: { field: string; direction: 'asc' | 'desc' };
+  /**
+   * Only records whose span (`start` to `end`, two date or two datetime fields) overlaps the window
+   * [from, to): a calendar's visible range, answered by the span's range index where a view declares it.
+   */
+  overlaps?: { start: string; end: string; from: string; to: string };
   limit?: number;
   offset?: number;
 }
@@ -54,7 +59,7 @@ export interface Records {
   /** How many readable records match the filters. */
   count(key: string, filters?: FieldFilter[]): Promise<number>;
   /** All readable records matching the query, a page at a time (keyset pagination: constant memory). */
-  findPages(key: string, query?: Pick<ListQuery, 'filters' | 'sort'>, pageSize?: number): AsyncGenerator<RecordData[]>;
+  findPages(key: string, query?: Pick<ListQuery, 'filters' | 'sort' | 'overlaps'>, pageSize?: number): AsyncGenerator<RecordData[]>;
   /** One readable record; NOT_FOUND when missing or not readable (the same answer). */
   get(key: string, id: string): Promise<RecordData>;
   /** The readable records among `ids` (others are left out). */

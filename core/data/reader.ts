@@ -14,6 +14,7 @@ import { conditionUserOf, type Actor } from './actor.js';
 import type { DataContext } from './context.js';
 import { filtersSql, normaliseRow, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
 import { loadSubject } from './subject.js';
+import { overlapSql } from './constraints/span-indexes.js';
 import { tenantScoped } from './tenant-scope.js';
 
 const q = (name: string): string => `"${name}"`;
@@ -133,6 +134,15 @@ export abstract class RecordReader {
     return where;
   }
 
+  /** A window over a span: its two fields must show on every readable record, or the window would test hidden values. */
+  protected overlapWhere(entity: ResolvedEntity, overlap: NonNullable<ListQuery['overlaps']>, params: SqlParams): string {
+    const shown = this.everyRecordFields(entity);
+    for (const name of [overlap.start, overlap.end]) {
+      if (entity.field.has(name) && !shown.has(name)) throw new UmsError('FORBIDDEN', `You may not see ${entity.field.get(name)!.label} on every ${entity.label.toLowerCase()}, so they cannot be read by date.`, { entity: entity.key, field: name });
+    }
+    return overlapSql(entity, overlap, params);
+  }
+
   // ── Reads ───────────────────────────────────────────────────────────────
 
   protected scopedWhere(entity: ResolvedEntity, action: string, params: SqlParams, alias = 'r'): string[] {
@@ -150,6 +160,7 @@ export abstract class RecordReader {
     const params = new SqlParams();
     const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, query.filters ?? [], params)];
     if (query.where) where.push(await this.conditionSql(entity, query.where, params));
+    if (query.overlaps) where.push(this.overlapWhere(entity, query.overlaps, params));
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 1000);
     const sql = `SELECT ${selectList(entity, [...this.selectedFields(entity)])} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, query.sort, this.everyRecordFields(entity))} LIMIT ${limit} OFFSET ${Math.max(query.offset ?? 0, 0)}`;
     const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
@@ -171,7 +182,7 @@ export abstract class RecordReader {
    * 100,000 rows never sit in memory together and no page re-reads what an
    * OFFSET would skip.
    */
-  async *findPages(key: string, query: Pick<ListQuery, 'filters' | 'sort'> = {}, pageSize = 1000): AsyncGenerator<RecordData[]> {
+  async *findPages(key: string, query: Pick<ListQuery, 'filters' | 'sort' | 'overlaps'> = {}, pageSize = 1000): AsyncGenerator<RecordData[]> {
     const entity = this.entity(key);
     const selected = [...this.selectedFields(entity)];
     const sortable = this.everyRecordFields(entity);
@@ -184,6 +195,7 @@ export abstract class RecordReader {
     for (;;) {
       const params = new SqlParams();
       const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, query.filters ?? [], params)];
+      if (query.overlaps) where.push(this.overlapWhere(entity, query.overlaps, params));
       if (after) where.push(keysetAfter(column, desc, after, params));
       // The sort key travels as text: a JS Date would drop the microseconds a timestamptz keeps.
       const sql = `SELECT ${selectList(entity, selected)}, ${column}::text AS "__keyset" FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, sort, sortable)} LIMIT ${limit}`;

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { UmsError } from '../errors.js';
 import type { Registry } from '../manifest/index.js';
 import { ledgerTriggerStatements } from '../data/ledgers/ddl.js';
+import { spanIndexStatements } from '../data/constraints/span-indexes.js';
 import { withTenantWalls } from './tenant-walls.js';
 import { planRenames } from './renames.js';
 import type { DeclaredChangePlan, Statement } from './planner.js';
@@ -51,6 +52,10 @@ export async function diffSchema(dataSource: DataSource, registry?: Registry, op
     const triggers = await ledgerTriggerStatements(dataSource, registry);
     upStatements.push(...triggers.up.map((query) => ({ query })));
     downStatements.unshift(...triggers.down.reverse().map((query) => ({ query })));
+    // Declared calendars' range indexes (expressions TypeORM cannot build), after their tables.
+    const spans = await spanIndexStatements(dataSource, registry);
+    upStatements.push(...spans.up.map((query) => ({ query })));
+    downStatements.unshift(...spans.down.reverse().map((query) => ({ query })));
   }
   downStatements.push(...[...renames.down].reverse());
   const up = upStatements.map((q) => q.query);

@@ -28,6 +28,7 @@ import {
   type Declaration,
 } from './system-types.js';
 import { resolveWorkflows } from './workflows.js';
+import { resolveViews } from './views.js';
 
 /**
  * Loads core + every `*.json` in `dir` (or the given files) into a validated registry. The system
@@ -83,6 +84,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
       rules: new Map(),
       dashboard: [],
       workflows: [],
+      views: [],
       manifest,
     };
   });
@@ -123,6 +125,9 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
       return { label: card.label, entity: entity.key, conditions: card.conditions };
     });
     m.workflows = resolveWorkflows({ module: m, entities, roles, visible, problems }, workflowOf);
+    // After the workflows (this module's and its dependencies'): a board's columns may be a workflow's states.
+    const workflowField = (key: string): string | undefined => modules.flatMap((x) => x.workflows).find((w) => w.entity === key)?.field;
+    m.views = resolveViews({ module: m, entities, visible, workflowField, problems });
     resolvePrimitives(m, entities, visible, problems);
   }
   const systemTypes = resolveSystemTypes(declaredSystemTypes, modules, systemTypesFile, problems);

@@ -97,6 +97,10 @@ export interface ModuleManifest {
   };
   dashboard?: DashboardCard[];
   /**
+   * Declared views of an entity's records: a calendar (day/week/month and lanes, e.g. a hotel's tape chart) or a kanban board; each becomes a screen in the module's navigation.
+   */
+  views?: View[];
+  /**
    * Approval workflows: states of an entity's status field, transitions and their approvals.
    */
   workflows?: Workflow[];
@@ -653,6 +657,67 @@ export interface DashboardCard {
   label: string;
   entity: string;
   conditions?: Conditions2;
+}
+/**
+ * A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.
+ */
+export interface View {
+  kind: 'calendar' | 'kanban';
+  /**
+   * Unique per module; default: the entity's name and the kind (reservation_calendar).
+   */
+  name?: string;
+  /**
+   * The screen's title and its link in the navigation; default: the entity's plural label and the kind.
+   */
+  label?: string;
+  /**
+   * The entity shown (entity, or module.entity of a module in dependsOn).
+   */
+  entity: string;
+  /**
+   * Calendar: the date or date-time field where a record's span begins.
+   */
+  start?: string;
+  /**
+   * Calendar: the field (same type as start) where the span ends, exclusive; empty: open-ended. Default: start (one-day or instant records).
+   */
+  end?: string;
+  /**
+   * Calendar: a reference field whose target's records are the rows of the lanes view (rooms of a tape chart).
+   */
+  lane?: string;
+  /**
+   * Calendar: the field shown on each record (a reference shows its target's title); default: the entity's title field.
+   */
+  title?: string;
+  /**
+   * Calendar: an enum or workflow state field whose value colours the record.
+   */
+  color?: string;
+  /**
+   * Kanban: the field of the columns: an enum, a workflow's state field or a reference.
+   */
+  column?: string;
+  /**
+   * Kanban: fields shown on each card under its title; default: the list columns.
+   *
+   * @maxItems 8
+   */
+  card?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string];
+  /**
+   * Kanban: an enum, boolean or reference field that splits the board into rows.
+   */
+  swimlane?: string;
 }
 export interface Workflow {
   name: Identifier;

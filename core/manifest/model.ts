@@ -6,8 +6,10 @@ import type { Field, FieldType, ModuleManifest, PermissionRule } from './manifes
 import type { ResolvedAcyclic, ResolvedBalance, ResolvedGuard, ResolvedLedger, ResolvedPosting, ResolvedRun } from './primitives.js';
 import type { ResolvedRole } from './roles.js';
 import type { EntityConstraints, ExpressionNode, ResolvedSequence } from './constraint-types.js';
+import type { EntitySpan, ResolvedView } from './views.js';
 
 export type { Field, FieldType, ModuleManifest, PermissionRule, ResolvedRole };
+export type { EntitySpan, ResolvedCalendarView, ResolvedKanbanView, ResolvedView } from './views.js';
 export type { ResolvedAcyclic, ResolvedBalance, ResolvedGuard, ResolvedLedger, ResolvedPosting, ResolvedPostingMovement, ResolvedRun, ValueSource } from './primitives.js';
 
 /** Columns every module table has; never writable from a form. */
@@ -119,6 +121,8 @@ export interface ResolvedEntity {
   constraints?: EntityConstraints;
   /** The key it had before a declared rename (manifest `renamedFrom`): migrations:generate renames its table. */
   renamedFrom?: string;
+  /** The spans declared calendar views read by (each gets a range index; core/manifest/views.ts). */
+  spans?: EntitySpan[];
 }
 
 export interface ResolvedRule extends Omit<PermissionRule, 'subject' | 'action'> {
@@ -222,6 +226,8 @@ export interface ResolvedModule {
   rules: Map<string, ResolvedRule[]>;
   dashboard: DashboardCardDef[];
   workflows: ResolvedWorkflow[];
+  /** Declared calendars and boards (core/manifest/views.ts). */
+  views: ResolvedView[];
   manifest: ModuleManifest;
 }
 

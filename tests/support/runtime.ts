@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createRuntime, type Runtime } from '../../core/runtime.js';
 import { applyLedgerTriggers } from '../../core/data/ledgers/ddl.js';
+import { applySpanIndexes } from '../../core/data/constraints/span-indexes.js';
 import { RecordService } from '../../core/data/records.js';
 import { applyTenantWalls } from '../../core/db/tenant-walls.js';
 import type { Actor } from '../../core/data/actor.js';
@@ -70,6 +71,7 @@ export async function createTestRuntime(options: { registry?: Registry; plugins?
     await runtime.dataSource.synchronize();
     // What synchronize cannot build: the ledgers' append-only triggers (migrations:generate writes them).
     await applyLedgerTriggers(runtime.dataSource, runtime.registry);
+    await applySpanIndexes(runtime.dataSource, runtime.registry); // declared calendars' range indexes, likewise
     await applyTenantWalls(runtime.dataSource); // what the migrations add beyond TypeORM's schema: RLS, SET NULL (column)
   }
   return {
