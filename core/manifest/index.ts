@@ -12,3 +12,4 @@ export { roleKey, roleDisplayLabel, resolveRoleRef, roleFromInput } from './role
 export * from './constraint-types.js';
 export { constraintFields, constraintName, expressionFields } from './constraints.js';
 export { enumLabels, type ValueLabel } from './value-labels.js';
+export type { ResolvedRollup, RollupFeed } from './rollups.js';

@@ -17,6 +17,7 @@ import { CORE_MODULE_ID, snakeToLabel, type Registry, type ResolvedEntity, type 
 import { CORE_MANIFEST_PATH, DEFAULT_MANIFEST_DIR, displayPath, readManifest, readValidated, validateSystemTypes, type SourceManifest } from './read.js';
 import { roleDisplayLabel, roleKey, type ResolvedRole } from './roles.js';
 import { resolvePrimitives } from './primitives.js';
+import { resolveRollups } from './rollups.js';
 import { resolvePermissions } from './rules.js';
 import {
   DEFAULT_SYSTEM_TYPES_PATH,
@@ -124,6 +125,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
     });
     m.workflows = resolveWorkflows({ module: m, entities, roles, visible, problems }, workflowOf);
     resolvePrimitives(m, entities, visible, problems);
+    resolveRollups(m, entities, visible, problems);
   }
   const systemTypes = resolveSystemTypes(declaredSystemTypes, modules, systemTypesFile, problems);
   return makeRegistry(modules, entities, roles, systemTypes);

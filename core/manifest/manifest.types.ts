@@ -26,7 +26,7 @@ export type Conditions = Record<string, unknown>;
  */
 export type BadgeColor = 'grey' | 'blue' | 'green' | 'amber' | 'red' | 'purple';
 /**
- * A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { "$field": "check_in" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.
+ * Only children matching this condition on their own fields count (as a check condition: fields, literals, $field operands, $and $or $not).
  */
 export type ConstraintCondition = Record<string, unknown>;
 /**
@@ -37,6 +37,10 @@ export type ConstraintCondition1 = Record<string, unknown>;
  * A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { "$field": "check_in" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.
  */
 export type ConstraintCondition2 = Record<string, unknown>;
+/**
+ * A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { "$field": "check_in" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.
+ */
+export type ConstraintCondition3 = Record<string, unknown>;
 /**
  * A CRUD action or the name of a custom record action declared by the module's plugin.
  */
@@ -195,7 +199,26 @@ export interface Field {
    * The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory.
    */
   computed?: string | number | Record<string, unknown>;
+  rollup?: Rollup;
   sequence?: Sequence;
+}
+/**
+ * The field is the sum of a field of this entity's children (read-only): kept in each child's write transaction by an atomic update of this record.
+ */
+export interface Rollup {
+  /**
+   * The child entity (this module's, or `module.entity` of one in dependsOn).
+   */
+  entity: string;
+  /**
+   * The child's reference field to this entity.
+   */
+  parent: string;
+  /**
+   * The child's numeric field that is added up.
+   */
+  sum: string;
+  where?: ConstraintCondition;
 }
 /**
  * A human number given when the record is created, in its transaction, gapless and unique per organization (and per `scope`).
@@ -233,7 +256,7 @@ export interface RecordCheck {
    * The field the error is reported on.
    */
   field: string;
-  rule: ConstraintCondition;
+  rule: ConstraintCondition1;
   /**
    * What the person reads (default: "does not satisfy the rule").
    */
@@ -257,7 +280,7 @@ export interface NoOverlap {
    * Which ends belong to the span (default "[)": a departure day may be the next arrival).
    */
   bounds?: '[)' | '[]' | '(]' | '()';
-  when?: ConstraintCondition1;
+  when?: ConstraintCondition2;
   message?: string;
 }
 export interface Capacity {
@@ -269,7 +292,7 @@ export interface Capacity {
    * An integer field of the parent holding the number of places.
    */
   limit: string;
-  when?: ConstraintCondition2;
+  when?: ConstraintCondition3;
   overflow?: {
     /**
      * An enum field of this entity.
@@ -292,7 +315,7 @@ export interface UniqueWhen {
    * @minItems 1
    */
   fields: [string, ...string[]];
-  when: ConstraintCondition;
+  when: ConstraintCondition1;
   message?: string;
 }
 /**
@@ -330,6 +353,10 @@ export interface Balance {
    * A movement that would take the balance below zero is refused (conditional update plus a CHECK constraint).
    */
   nonNegative?: boolean;
+  /**
+   * With nonNegative: "<key>.<boolean field>" of the key's record that lets its balances go below zero (a leave type that allows a negative balance: "leave_type.allow_negative"). The key record is locked (FOR SHARE) while the movement is decided; such a balance has no CHECK constraint, the conditional update holds the rule.
+   */
+  negativeAllowedBy?: string;
   /**
    * The refusal message: {quantity} is what is left, {<key>} each key's title, e.g. "Only {quantity} of item {item} in {warehouse}".
    */

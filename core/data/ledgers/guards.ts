@@ -8,6 +8,7 @@ import type { ResolvedEntity } from '../../manifest/index.js';
 import { checkAcyclic } from './acyclic.js';
 import { checkPostingDate, moveBalance } from './balances.js';
 import type { PrimitiveContext } from './context.js';
+import { feedRollups } from './rollups.js';
 
 export type { PrimitiveContext } from './context.js';
 
@@ -35,7 +36,13 @@ export async function beforeWrite(ctx: PrimitiveContext, entity: ResolvedEntity,
   if (entity.ledger) await checkPostingDate(ctx, entity, values);
 }
 
-/** After the INSERT: a ledger row moves its balance (or the whole write is refused). */
+/** After the INSERT: a ledger row moves its balance (or the whole write is refused); a child moves the sums it feeds. */
 export async function afterInsert(ctx: PrimitiveContext, entity: ResolvedEntity, values: Record<string, unknown>): Promise<void> {
   if (entity.ledger) await moveBalance(ctx, entity, values);
+  if (entity.rollupFeeds) await feedRollups(ctx, entity, undefined, values);
+}
+
+/** After an UPDATE or DELETE (`after` absent): a child moves the roll-up sums it feeds by the difference it makes. */
+export async function afterChange(ctx: PrimitiveContext, entity: ResolvedEntity, before: Record<string, unknown>, after: Record<string, unknown> | undefined): Promise<void> {
+  if (entity.rollupFeeds) await feedRollups(ctx, entity, before, after);
 }
