@@ -88,13 +88,18 @@ describe('a roll-up follows its children', () => {
     expect(lines.reduce((s, l) => s + Math.round(Number(l.amount) * 100), 0)).toBe(21210);
   });
 
-  it('is read-only for everyone: a form, the system and an edit are refused with a field error', async () => {
+  it('is read-only for everyone: a person is refused with a field error, a system value is ignored', async () => {
     const err = (await errorOf(clerk.create(INVOICE, { reference: 'INV-6', charges: 5 }))) as RecordValidationError;
     expect(err.fieldErrors.charges).toEqual({ message: 'is the sum of its lines and cannot be entered', type: 'readOnly' });
     const id = await invoice('INV-7');
+    await clerk.create(LINE, { invoice: id, kind: 'charge', amount: '7' });
+    const edit = (await errorOf(clerk.update(INVOICE, id, { charges: 5 }))) as RecordValidationError;
+    expect(edit.fieldErrors.charges).toEqual({ message: 'is the sum of its lines and cannot be changed', type: 'readOnly' });
+    // The system (seeds, imports) is not refused but cannot move it either: as with computed fields, its value is ignored.
     const system = await org.system();
-    const edit = (await errorOf(system.update(INVOICE, id, { charges: 5 }))) as RecordValidationError;
-    expect(edit.fieldErrors.charges.type).toBe('readOnly');
+    await system.update(INVOICE, id, { charges: 5, reference: 'INV-7b' });
+    await system.create(INVOICE, { reference: 'INV-8', charges: 5 }).then(async (r) => expect(Number(r.charges)).toBe(0));
+    expect(await sums(id)).toEqual([7, 0, 7]);
     expect(runtime.registry.entity(INVOICE)!.field.get('charges')!.readOnly).toBe(true);
   });
 });

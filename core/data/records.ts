@@ -121,9 +121,9 @@ export class RecordService extends RecordReader implements Records {
     const values: Record<string, unknown> = {};
     for (const f of entity.fields) {
       const provided = input[f.name] !== undefined;
-      // A roll-up is its children's sum, whoever writes: a new record has none yet.
+      // A roll-up is its children's sum, whoever writes: a new record has none yet (a system value is ignored, as for computed fields).
       if (f.rollup) {
-        if (provided) errors[f.name] = { message: 'is the sum of its lines and cannot be entered', type: 'readOnly' };
+        if (provided && this.actor.kind !== 'system') errors[f.name] = { message: 'is the sum of its lines and cannot be entered', type: 'readOnly' };
         values[f.name] = 0;
         continue;
       }
@@ -214,8 +214,9 @@ export class RecordService extends RecordReader implements Records {
       if (f.type === 'password') {
         if (value === null || value === '') continue; // empty keeps the current password
       } else if (sameValue(value, before[f.name])) continue;
+      // Only its children move a roll-up: a person is told so; a system value is ignored, as for computed fields.
       if (f.rollup) {
-        errors[f.name] = { message: 'is the sum of its lines and cannot be changed', type: 'readOnly' };
+        if (this.actor.kind !== 'system') errors[f.name] = { message: 'is the sum of its lines and cannot be changed', type: 'readOnly' };
         continue;
       }
       if (f.readOnly && !readOnlyAllowed) {

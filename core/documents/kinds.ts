@@ -98,6 +98,19 @@ export interface FolioData extends StayData {
   status?: string;
 }
 
+/** A leave letter: the approved leave as the employee can show it. */
+export interface LeaveLetterData {
+  employee: { name: string; code?: string; department?: string };
+  application: string;
+  leaveType: string;
+  from: string;
+  to: string;
+  days: number;
+  halfDay?: string;
+  approvedBy?: string;
+  reason?: string;
+}
+
 export interface DocumentDataMap {
   fee_receipt: FeeReceiptData;
   fine_receipt: FineReceiptData;
@@ -106,6 +119,7 @@ export interface DocumentDataMap {
   stay_confirmation: StayConfirmationData;
   registration_card: StayData;
   folio: FolioData;
+  leave_letter: LeaveLetterData;
 }
 
 export type DocumentKind = keyof DocumentDataMap;
@@ -119,6 +133,7 @@ export const DOCUMENT_KINDS: Record<DocumentKind, { title: string; prefix: strin
   stay_confirmation: { title: 'Reservation confirmation', prefix: 'CF' },
   registration_card: { title: 'Registration card', prefix: 'RG' },
   folio: { title: 'Folio', prefix: 'FO' },
+  leave_letter: { title: 'Leave letter', prefix: 'LL' },
 };
 
 export const isDocumentKind = (value: string): value is DocumentKind => Object.hasOwn(DOCUMENT_KINDS, value);
