@@ -136,7 +136,9 @@ export async function seedHr(ctx: SeedContext): Promise<void> {
     const fate = r();
     if (fate < 0.15) continue; // stays open, waiting for its approver
     if (fate < 0.22) {
-      await hrFlow.run('hr.leave_application', id, 'reject').catch(() => approverFlow.run('hr.leave_application', id, 'reject'));
+      // Rejected by whoever holds the open step (the approver, or HR for HR-only types).
+      const why = { comment: 'Too many people away that week' };
+      await approverFlow.run('hr.leave_application', id, 'reject', why).catch(() => hrFlow.run('hr.leave_application', id, 'reject', why));
       continue;
     }
     try {
