@@ -107,6 +107,36 @@ describe('refused primitives, with file and pointer', () => {
     ]));
   });
 
+  it('negativeAllowedBy names a reference key of the balance and a boolean field of its record, on a nonNegative balance only', () => {
+    const bad = (allowedBy: string, nonNegative = true): ManifestProblem[] =>
+      problemsAfter((es) => {
+        entity(es, 'item').fields.push({ name: 'allow_negative', type: 'boolean' });
+        Object.assign(entity(es, 'stock_balance').balance as Json, { negativeAllowedBy: allowedBy, nonNegative });
+      }).problems;
+    const p = (problems: ManifestProblem[]): string[] => problems.map((x) => x.message);
+    expect(p(bad('warehouse.allow_negative'))).toContain('unknown field "allow_negative" of stockroom.warehouse');
+    expect(p(bad('item.name'))).toContain('field "name" of stockroom.item must be a boolean, not string');
+    expect(p(bad('qty.allow_negative'))).toContain('"qty" is not a key of the balance (keys: item, warehouse)');
+    expect(p(bad('item.allow_negative', false))).toContain('only a nonNegative balance can be allowed to go negative');
+    expect(bad('item.name')[0].pointer).toBe(`/entities/${(stockroomManifest().entities as Entity[]).findIndex((e) => e.name === 'stock_balance')}/balance/negativeAllowedBy`);
+  });
+
+  it('a workflow may share a run\'s status only when it starts at the draft state and never leads back to draft or done', () => {
+    const withWorkflow = (transitions: Json[]): ManifestProblem[] =>
+      problemsAfter((es, m) => {
+        field(es, 'payroll_run', 'status').values = ['DRAFT', 'DONE', 'APPROVED', 'CANCELLED'];
+        (m.workflows as Json[]).push({
+          name: 'payroll_run', entity: 'payroll_run', version: 1, field: 'status', initial: 'DRAFT',
+          states: [{ name: 'DRAFT', label: 'Draft' }, { name: 'DONE', label: 'Done' }, { name: 'APPROVED', label: 'Approved' }, { name: 'CANCELLED', label: 'Cancelled', terminal: true }],
+          transitions: [{ name: 'approve', from: 'DONE', to: 'APPROVED', by: { roles: ['keeper'] } }, ...transitions],
+        });
+      }).problems;
+    const fights = withWorkflow([{ name: 'reopen', from: 'APPROVED', to: 'DONE', by: { roles: ['keeper'] } }]);
+    expect(fights).toEqual([expect.objectContaining({ pointer: expect.stringMatching(/\/run\/status$/), message: expect.stringContaining('its transition "reopen" leads to "DONE"') })]);
+    // Taking over after the run (approve, cancel) is fine: the manifest loads.
+    expect(() => withWorkflow([{ name: 'cancel', from: ['DRAFT', 'DONE'], to: 'CANCELLED', by: { roles: ['keeper'] } }])).toThrow('the manifest loaded without problems');
+  });
+
   it('an acyclic self-reference that points elsewhere, and a link whose ends point at different entities', () => {
     const { problems, file, index } = problemsAfter((es) => {
       entity(es, 'warehouse').fields.push({ name: 'item', type: 'reference', target: 'item' });

@@ -19,7 +19,7 @@ import { diff, sameValue, writeAudit, type AuditAction } from './audit.js';
 import type { DataContext } from './context.js';
 import type { Records } from './contract.js';
 import { mapDatabaseError } from './db-errors.js';
-import { afterInsert, afterWriteRow, beforeWrite, refusePrimitiveWrite, type PrimitiveContext } from './ledgers/guards.js';
+import { afterChange, afterInsert, afterWriteRow, beforeWrite, refusePrimitiveWrite, type PrimitiveContext } from './ledgers/guards.js';
 import { hashPassword } from './passwords.js';
 import { checkOverlaps, checkRecord, claimCapacity, fillComputed, guardedWrite, parentLimitChanged, releaseCapacity, type ConstraintScope } from './constraints/record-constraints.js';
 import { assignSequences } from './constraints/sequences.js';
@@ -121,6 +121,12 @@ export class RecordService extends RecordReader implements Records {
     const values: Record<string, unknown> = {};
     for (const f of entity.fields) {
       const provided = input[f.name] !== undefined;
+      // A roll-up is its children's sum, whoever writes: a new record has none yet (a system value is ignored, as for computed fields).
+      if (f.rollup) {
+        if (provided && this.actor.kind !== 'system') errors[f.name] = { message: 'is the sum of its lines and cannot be entered', type: 'readOnly' };
+        values[f.name] = 0;
+        continue;
+      }
       if (provided && f.readOnly && !this.mayWriteReadOnly(entity) && this.actor.kind !== 'system') {
         errors[f.name] = { message: 'is set by the system and cannot be entered', type: 'readOnly' };
         continue;
@@ -209,6 +215,11 @@ export class RecordService extends RecordReader implements Records {
       if (f.type === 'password') {
         if (value === null || value === '') continue; // empty keeps the current password
       } else if (sameValue(value, before[f.name])) continue;
+      // Only its children move a roll-up: a person is told so; a system value is ignored, as for computed fields.
+      if (f.rollup) {
+        if (this.actor.kind !== 'system') errors[f.name] = { message: 'is the sum of its lines and cannot be changed', type: 'readOnly' };
+        continue;
+      }
       if (f.readOnly && !readOnlyAllowed) {
         errors[f.name] = { message: 'is set by the system and cannot be changed', type: 'readOnly' };
         continue;
@@ -252,6 +263,7 @@ export class RecordService extends RecordReader implements Records {
     // A place that freed (or a limit raised) goes to the first overflow record, in this transaction.
     await releaseCapacity(scope, entity, before, after);
     await parentLimitChanged(scope, entity, before, after);
+    await afterChange(this.primitiveContext(), entity, before, after);
     await this.audit(entity, 'update', id, diff(entity, before, after, finalChanged));
     for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterUpdate?.(ctx, { before, after });
     this.afterWrite(entity);
@@ -273,6 +285,7 @@ export class RecordService extends RecordReader implements Records {
         for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.beforeDelete?.(ctx, record);
         await tx.manager.query(`DELETE FROM ${q(entity.table)} WHERE organization_id = $1 AND id = $2`, [this.organizationId, id]);
         await releaseCapacity(tx.constraintScope(), entity, record);
+        await afterChange(tx.primitiveContext(), entity, record, undefined);
         await tx.audit(entity, 'delete', id, diff(entity, record, {}));
         for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterDelete?.(ctx, record);
         tx.afterWrite(entity);

@@ -140,6 +140,19 @@ export interface InvoiceData {
   notes?: string;
 }
 
+/** A leave letter: the approved leave as the employee can show it. */
+export interface LeaveLetterData {
+  employee: { name: string; code?: string; department?: string };
+  application: string;
+  leaveType: string;
+  from: string;
+  to: string;
+  days: number;
+  halfDay?: string;
+  approvedBy?: string;
+  reason?: string;
+}
+
 export interface DocumentDataMap extends ClinicalDataMap {
   fee_receipt: FeeReceiptData;
   fine_receipt: FineReceiptData;
@@ -152,6 +165,7 @@ export interface DocumentDataMap extends ClinicalDataMap {
   weekly_timesheet: TimesheetData;
   membership_card: MembershipCardData;
   invoice: InvoiceData;
+  leave_letter: LeaveLetterData;
 }
 
 export type DocumentKind = keyof DocumentDataMap;
@@ -170,6 +184,7 @@ export const DOCUMENT_KINDS: Record<DocumentKind, { title: string; prefix: strin
   membership_card: { title: 'Membership card', prefix: 'MC' },
   invoice: { title: 'Invoice', prefix: 'IN' },
   ...CLINICAL_KINDS,
+  leave_letter: { title: 'Leave letter', prefix: 'LL' },
 };
 
 export const isDocumentKind = (value: string): value is DocumentKind => Object.hasOwn(DOCUMENT_KINDS, value);

@@ -207,6 +207,21 @@ const layouts: { [K in DocumentKind]: (doc: Doc, data: DocumentDataMap[K]) => vo
     details(doc, [...stayDetails(d), ['Nationality', d.guest.nationality], ['ID document', d.guest.idDocument], ['Phone', d.guest.phone], ['E-mail', d.guest.email]]);
     note(doc, 'I confirm that the details above are correct.  Guest signature: ______________________');
   },
+  leave_letter(doc, d) {
+    details(doc, [
+      ['Employee', d.employee.name],
+      ['Employee code', d.employee.code],
+      ['Department', d.employee.department],
+      ['Application', d.application],
+      ['Leave type', d.leaveType],
+      ['From', formatDate(d.from)],
+      ['To', formatDate(d.to)],
+      ['Half day', d.halfDay],
+      ['Approved by', d.approvedBy],
+    ]);
+    total(doc, 'Working days of leave', String(d.days));
+    note(doc, d.reason ? `Reason: ${d.reason}` : undefined);
+  },
   folio(doc, d) {
     details(doc, [...stayDetails(d), ['Folio', d.status]]);
     table(doc, [{ header: 'Date', share: 0.2 }, { header: 'Description', share: 0.55 }, { header: 'Amount', share: 0.25, align: 'right' }], d.lines.map((l) => [formatDate(l.date), l.description, formatAmount(l.amount, d.currency)]));

@@ -13,3 +13,4 @@ export * from './constraint-types.js';
 export { constraintFields, constraintName, expressionFields, isReadTime } from './constraints.js';
 export { enumLabels, type ValueLabel } from './value-labels.js';
 export { applyOrgSettings, mentionsOrgSettings, ORG_SETTING_NAME_RE, ORG_SETTING_PREFIX } from './org-settings.js';
+export type { ResolvedRollup, RollupFeed } from './rollups.js';

@@ -17,6 +17,7 @@ import { CORE_MODULE_ID, snakeToLabel, type Registry, type ResolvedEntity, type 
 import { CORE_MANIFEST_PATH, DEFAULT_MANIFEST_DIR, displayPath, readManifest, readValidated, validateSystemTypes, type SourceManifest } from './read.js';
 import { roleDisplayLabel, roleKey, type ResolvedRole } from './roles.js';
 import { resolvePrimitives } from './primitives.js';
+import { resolveRollups } from './rollups.js';
 import { resolvePermissions } from './rules.js';
 import {
   DEFAULT_SYSTEM_TYPES_PATH,
@@ -129,6 +130,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
     const workflowField = (key: string): string | undefined => modules.flatMap((x) => x.workflows).find((w) => w.entity === key)?.field;
     m.views = resolveViews({ module: m, entities, visible, workflowField, problems });
     resolvePrimitives(m, entities, visible, problems);
+    resolveRollups(m, entities, visible, problems);
   }
   const systemTypes = resolveSystemTypes(declaredSystemTypes, modules, systemTypesFile, problems);
   return makeRegistry(modules, entities, roles, systemTypes);

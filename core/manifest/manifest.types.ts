@@ -26,7 +26,7 @@ export type Conditions = Record<string, unknown>;
  */
 export type BadgeColor = 'grey' | 'blue' | 'green' | 'amber' | 'red' | 'purple';
 /**
- * A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { "$field": "check_in" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.
+ * Only children matching this condition on their own fields count (as a check condition: fields, literals, $field operands, $and $or $not).
  */
 export type ConstraintCondition = Record<string, unknown>;
 /**
@@ -41,6 +41,10 @@ export type ConstraintCondition2 = Record<string, unknown>;
  * A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { "$field": "check_in" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.
  */
 export type ConstraintCondition3 = Record<string, unknown>;
+/**
+ * A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { "$field": "check_in" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.
+ */
+export type ConstraintCondition4 = Record<string, unknown>;
 /**
  * The state refused, e.g. { "state.group": "completed", "children": { "$some": { "state.group": { "$nin": ["completed", "cancelled"] } } } }.
  */
@@ -246,6 +250,7 @@ export interface Field {
    */
   computed?: string | number | Record<string, unknown>;
   sequence?: Sequence;
+  rollup?: Rollup;
 }
 /**
  * A human number given when the record is created, in its transaction, gapless and unique per organization (and per `scope`).
@@ -259,6 +264,24 @@ export interface Sequence {
    * A required reference field of this entity: numbers count per referenced record (PRJ-42 per project).
    */
   scope?: string;
+}
+/**
+ * The field is the sum of a field of this entity's children (read-only): kept in each child's write transaction by an atomic update of this record.
+ */
+export interface Rollup {
+  /**
+   * The child entity (this module's, or `module.entity` of one in dependsOn).
+   */
+  entity: string;
+  /**
+   * The child's reference field to this entity.
+   */
+  parent: string;
+  /**
+   * The child's numeric field that is added up.
+   */
+  sum: string;
+  where?: ConstraintCondition;
 }
 export interface Index {
   /**
@@ -283,7 +306,7 @@ export interface RecordCheck {
    * The field the error is reported on.
    */
   field: string;
-  rule: ConstraintCondition;
+  rule: ConstraintCondition1;
   /**
    * What the person reads (default: "does not satisfy the rule").
    */
@@ -307,7 +330,7 @@ export interface NoOverlap {
    * Which ends belong to the span (default "[)": a departure day may be the next arrival).
    */
   bounds?: '[)' | '[]' | '(]' | '()';
-  when?: ConstraintCondition1;
+  when?: ConstraintCondition2;
   message?: string;
 }
 export interface Capacity {
@@ -329,7 +352,7 @@ export interface Capacity {
          * Its reference field pointing at the parent (room_type).
          */
         by: string;
-        when?: ConstraintCondition2;
+        when?: ConstraintCondition3;
       };
   /**
    * Start and end fields (dates, date-times or numbers of one type): the count holds at every point of the span instead of overall — the reservations covering any one night never outnumber the limit.
@@ -342,7 +365,7 @@ export interface Capacity {
    * With `range`: which ends belong to the span (default "[)": the departure day is not a night of the stay).
    */
   bounds?: '[)' | '[]';
-  when?: ConstraintCondition3;
+  when?: ConstraintCondition4;
   overflow?: {
     /**
      * An enum field of this entity.
@@ -365,7 +388,7 @@ export interface UniqueWhen {
    * @minItems 1
    */
   fields: [string, ...string[]];
-  when: ConstraintCondition;
+  when: ConstraintCondition1;
   message?: string;
 }
 /**
@@ -468,6 +491,10 @@ export interface Balance {
    * The refusal message: {quantity} is what is left, {<key>} each key's title, e.g. "Only {quantity} of item {item} in {warehouse}".
    */
   refusal?: string;
+  /**
+   * With nonNegative: "<key>.<boolean field>" of the key's record that lets its balances go below zero (a leave type that allows a negative balance: "leave_type.allow_negative"). The key record is locked (FOR SHARE) while the movement is decided; such a balance has no CHECK constraint, the conditional update holds the rule.
+   */
+  negativeAllowedBy?: string;
 }
 /**
  * A document that posts ledger movements when its workflow takes the "post" transition and reversing movements on "reverse", in the transition's transaction. Once posted it is read-only, and so are its lines.

@@ -5,6 +5,7 @@
 import type { Field, FieldType, ModuleManifest, PermissionRule } from './manifest.types.js';
 import type { ResolvedAcyclic, ResolvedBalance, ResolvedGuard, ResolvedLedger, ResolvedPosting, ResolvedRun } from './primitives.js';
 import type { ResolvedRole } from './roles.js';
+import type { ResolvedRollup, RollupFeed } from './rollups.js';
 import type { EntityConstraints, ExpressionNode, ResolvedSequence } from './constraint-types.js';
 import type { EntitySpan, ResolvedView } from './views.js';
 
@@ -92,6 +93,8 @@ export interface ResolvedField {
   computed?: ExpressionNode;
   /** A human number given at creation (core/data/constraints/sequences.ts). */
   sequence?: ResolvedSequence;
+  /** The sum of a field of this entity's children (core/manifest/rollups.ts; kept by core/data/ledgers/rollups.ts). */
+  rollup?: ResolvedRollup;
 }
 
 export interface ResolvedEntity {
@@ -115,6 +118,8 @@ export interface ResolvedEntity {
   run?: ResolvedRun;
   acyclic?: ResolvedAcyclic;
   guards?: ResolvedGuard[];
+  /** The roll-up sums this entity's rows feed (on the child; set by core/manifest/rollups.ts). */
+  rollupFeeds?: RollupFeed[];
   file: string;
   pointer: string;
   /** checks, noOverlap, capacity, uniqueWhen (empty lists when none is declared). */

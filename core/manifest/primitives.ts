@@ -31,6 +31,8 @@ export interface ResolvedBalance {
   keys: string[];
   quantity: string;
   nonNegative: boolean;
+  /** A boolean field of a key's record that exempts its balances from nonNegative (`leave_type.allow_negative`). */
+  negativeAllowedBy?: { key: string; entity: string; field: string };
   refusal?: string;
   /** The ledger entity that keeps it (set when a ledger names it). */
   ledger?: string;
@@ -176,7 +178,27 @@ function resolveBalance(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'balance'>, p
     if (v.layers) own(v.layers, 'layers');
     if (fine) valuation = { value: v.value, rate: v.rate, layers: v.layers };
   }
-  return ok ? { keys: raw.keys, quantity: raw.quantity, nonNegative: raw.nonNegative ?? false, refusal: raw.refusal, valuation } : undefined;
+  const negativeAllowedBy = raw.negativeAllowedBy === undefined ? undefined : resolveExemption(ctx, entity, raw, `${p}/negativeAllowedBy`);
+  if (raw.negativeAllowedBy !== undefined && !negativeAllowedBy) return undefined;
+  return ok ? { keys: raw.keys, quantity: raw.quantity, nonNegative: raw.nonNegative ?? false, negativeAllowedBy, refusal: raw.refusal, valuation } : undefined;
+}
+
+/** `"<key>.<field>"`: a reference key of the balance and a boolean field of its target. */
+function resolveExemption(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'balance'>, p: string): ResolvedBalance['negativeAllowedBy'] {
+  const [key, field] = raw.negativeAllowedBy!.split('.');
+  if (!raw.nonNegative) {
+    problem(ctx, p, 'only a nonNegative balance can be allowed to go negative');
+    return undefined;
+  }
+  if (!raw.keys.includes(key)) {
+    problem(ctx, p, `"${key}" is not a key of the balance (keys: ${raw.keys.join(', ')})`);
+    return undefined;
+  }
+  const ref = fieldOf(ctx, entity, key, p, (f) => (f.type === 'reference' && f.target !== 'core.user' ? undefined : 'must be a reference to an entity of a module'));
+  const target = ref ? ctx.entities.get(ref.target!) : undefined;
+  if (!target) return undefined;
+  const flag = fieldOf(ctx, target, field, p, (f) => (f.type === 'boolean' ? undefined : `must be a boolean, not ${f.type}`));
+  return flag ? { key, entity: target.key, field } : undefined;
 }
 
 function resolveLedger(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'ledger'>, p: string): ResolvedLedger | undefined {
@@ -306,7 +328,14 @@ function resolveRun(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'run'>, p: string
     if (status.default !== raw.states.draft) problem(ctx, `${p}/status`, `the status field's default must be the draft state "${raw.states.draft}"`);
   }
   if (raw.count !== undefined) fieldOf(ctx, entity, raw.count, `${p}/count`, (f) => (f.type === 'integer' ? undefined : `must be an integer, not ${f.type}`));
-  if (ctx.m.workflows.some((w) => w.entity === entity.key && w.field === raw.status)) problem(ctx, `${p}/status`, 'the run moves its status itself; a workflow on the same field would fight it');
+  // A workflow may share the status field when it takes over after the run: it starts in the draft state and
+  // none of its transitions leads into the draft or done state (only the run's action moves the run there).
+  const wf = ctx.m.workflows.find((w) => w.entity === entity.key && w.field === raw.status);
+  if (wf) {
+    const own = [raw.states.draft, raw.states.done];
+    const fights = wf.initial !== raw.states.draft ? `its initial state must be the run's draft state "${raw.states.draft}"` : wf.transitions.filter((t) => own.includes(t.to)).map((t) => `its transition "${t.name}" leads to "${t.to}"`)[0];
+    if (fights) problem(ctx, `${p}/status`, `the run moves its status from "${raw.states.draft}" to "${raw.states.done}" itself; the workflow ${wf.key} on the same field would fight it (${fights})`);
+  }
   const child = entityRef(ctx, raw.creates.entity, `${p}/creates/entity`);
   const source = entityRef(ctx, raw.creates.for.entity, `${p}/creates/for/entity`);
   if (child) fieldOf(ctx, child, raw.creates.parent, `${p}/creates/parent`, (f) => (f.type === 'reference' && f.target === entity.key ? undefined : `must be a reference to ${entity.key}`));

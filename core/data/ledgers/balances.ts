@@ -60,7 +60,7 @@ export async function moveBalance(ctx: PrimitiveContext, ledger: ResolvedEntity,
   const qty = q(colOf(balance, spec.quantity));
   const table = q(balance.table);
   const amount = String(values[ledger.ledger!.quantity]);
-  if (delta > 0 || !spec.nonNegative) {
+  if (delta > 0 || !spec.nonNegative || (await negativeAllowed(ctx, balance, values))) {
     // The balance's other fields start at their defaults (numeric defaults are the record layer's, not the column's).
     const others = balance.fields.filter((f) => f.name !== spec.quantity && !spec.keys.includes(f.name) && f.default !== undefined);
     const params = [randomUUID(), ctx.organizationId, ...keys, amount, ctx.userId, ...others.map((f) => (f.type === 'json' ? JSON.stringify(f.default) : f.default))];
@@ -87,6 +87,21 @@ export async function moveBalance(ctx: PrimitiveContext, ledger: ResolvedEntity,
   );
   if (moved.length) return;
   throw await movementRefusal(ctx, ledger, balance, values);
+}
+
+/**
+ * Whether the key record named by `negativeAllowedBy` lets this balance go
+ * below zero. Its row is locked FOR SHARE until the transaction ends, so the
+ * flag cannot be turned off between this answer and the movement it decides.
+ */
+async function negativeAllowed(ctx: PrimitiveContext, balance: ResolvedEntity, values: Record<string, unknown>): Promise<boolean> {
+  const exemption = balance.balance!.negativeAllowedBy;
+  if (!exemption) return false;
+  const target = ctx.registry.entity(exemption.entity)!;
+  const rows = rowsOf<{ allowed: boolean | null }>(
+    await ctx.manager.query(`SELECT ${q(colOf(target, exemption.field))} AS allowed FROM ${q(target.table)} WHERE organization_id = $1 AND id = $2 FOR SHARE`, [ctx.organizationId, values[exemption.key]]),
+  );
+  return rows[0]?.allowed === true;
 }
 
 /** "Only 3 of item SKU-0042 in Main store": what is left, named by the balance's key records. */

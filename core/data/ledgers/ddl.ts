@@ -36,7 +36,8 @@ export function primitiveConstraints(entity: ResolvedEntity): PrimitiveConstrain
   if (entity.balance) {
     // The key the ledger's upsert targets (ON CONFLICT) and the database's own refusal of a negative balance.
     out.uniques.push({ name: balanceUniqueName(entity), columns: ['organization_id', ...entity.balance.keys.map((k) => col(entity, k))] });
-    if (entity.balance.nonNegative) out.checks.push({ name: balanceCheckName(entity), expression: `"${col(entity, entity.balance.quantity)}" >= 0` });
+    // A balance some key record may let go negative (negativeAllowedBy) has no CHECK: the conditional update holds the rule.
+    if (entity.balance.nonNegative && !entity.balance.negativeAllowedBy) out.checks.push({ name: balanceCheckName(entity), expression: `"${col(entity, entity.balance.quantity)}" >= 0` });
   }
   if (entity.run) {
     // One run per period, cancelled runs aside. (A general `uniqueWhen` primitive is being added elsewhere; this index is the run's own.)

@@ -10,6 +10,7 @@ import { checkPostingDate, moveBalance } from './balances.js';
 import type { PrimitiveContext } from './context.js';
 import { checkGuards } from './record-guards.js';
 import { valueMovement } from './valuation.js';
+import { feedRollups } from './rollups.js';
 
 export type { PrimitiveContext } from './context.js';
 
@@ -39,12 +40,18 @@ export async function beforeWrite(ctx: PrimitiveContext, entity: ResolvedEntity,
   if (entity.ledger?.valuation) await valueMovement(ctx, entity, values);
 }
 
-/** After the INSERT: a ledger row moves its balance (or the whole write is refused); a valued one did before. */
+/** After the INSERT: a ledger row moves its balance (or the whole write is refused; a valued one did before); a child moves the sums it feeds. */
 export async function afterInsert(ctx: PrimitiveContext, entity: ResolvedEntity, values: Record<string, unknown>): Promise<void> {
   if (entity.ledger && !entity.ledger.valuation) await moveBalance(ctx, entity, values);
+  if (entity.rollupFeeds) await feedRollups(ctx, entity, undefined, values);
 }
 
 /** After the row is written (a create: `changed` undefined): the entity's guards, on the record as it now is. */
 export async function afterWriteRow(ctx: PrimitiveContext, entity: ResolvedEntity, id: string, changed?: string[]): Promise<void> {
   if (entity.guards) await checkGuards(ctx, entity, id, changed);
+}
+
+/** After an UPDATE or DELETE (`after` absent): a child moves the roll-up sums it feeds by the difference it makes. */
+export async function afterChange(ctx: PrimitiveContext, entity: ResolvedEntity, before: Record<string, unknown>, after: Record<string, unknown> | undefined): Promise<void> {
+  if (entity.rollupFeeds) await feedRollups(ctx, entity, before, after);
 }

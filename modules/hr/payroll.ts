@@ -1,0 +1,96 @@
+/**
+ * Payslip lines: when the payroll run creates a payslip, its lines come from
+ * the employee's salary assignment (the structure's components, fixed or a
+ * share of the base pay), less leave without pay: the unpaid working days of
+ * the period, and as arrears the unpaid leave of earlier periods that no
+ * payslip has deducted yet (approved after its period was paid). A line
+ * names the leave it deducts, so "already deducted" is a fact of the data,
+ * not a flag to keep in step. Cancelling a run removes its payslips (and with
+ * them their lines), so their deductions fall due again in the next run.
+ */
+import type { EntityHooks, RecordData, Records, WorkflowHook } from '../../core/sdk.js';
+import { addDays, clip, workingDays } from './dates.js';
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+async function all(records: Records, key: string, filters: NonNullable<Parameters<Records['find']>[1]>['filters'] = []): Promise<RecordData[]> {
+  const out: RecordData[] = [];
+  for await (const page of records.findPages(key, { filters }, 1000)) out.push(...page);
+  return out;
+}
+
+interface Line {
+  component?: string;
+  description: string;
+  kind: 'EARNING' | 'DEDUCTION';
+  amount: number;
+  leave_application?: string;
+}
+
+/** The lines of one payslip, from the data as it is in the run's transaction. */
+export async function payslipLines(system: Records, slip: RecordData): Promise<{ lines: Line[]; workingDays: number; unpaidDays: number }> {
+  const run = await system.get('hr.payroll_run', String(slip.run));
+  const start = String(run.period_start);
+  const end = String(run.period_end);
+  const days = workingDays(start, end);
+  const assignments = (await all(system, 'hr.salary_assignment', [{ field: 'employee', op: 'eq', value: slip.employee }, { field: 'from_date', op: 'lte', value: end }])).sort((a, b) => String(b.from_date).localeCompare(String(a.from_date)));
+  const assignment = assignments[0];
+  const lines: Line[] = [];
+  if (assignment) {
+    const components = new Map((await all(system, 'hr.salary_component')).map((c) => [c.id, c]));
+    const structure = await all(system, 'hr.salary_structure_line', [{ field: 'structure', op: 'eq', value: assignment.structure }]);
+    for (const s of structure) {
+      const c = components.get(String(s.component));
+      const amount = s.amount !== null && s.amount !== undefined ? Number(s.amount) : (Number(assignment.base) * Number(s.percent_of_base ?? 0)) / 100;
+      lines.push({ component: String(s.component), description: String(c?.name ?? 'Component'), kind: c?.kind === 'DEDUCTION' ? 'DEDUCTION' : 'EARNING', amount: round2(amount) });
+    }
+  }
+  const earnings = lines.filter((l) => l.kind === 'EARNING').reduce((s, l) => s + l.amount, 0);
+  const perDay = days ? earnings / days : 0;
+  const unpaidTypes = (await all(system, 'hr.leave_type', [{ field: 'without_pay', op: 'eq', value: true }])).map((t) => t.id);
+  let unpaidDays = 0;
+  if (unpaidTypes.length) {
+    const deducted = new Set((await all(system, 'hr.payslip_line', [{ field: 'leave_application', op: 'ne', value: null }])).map((l) => String(l.leave_application)));
+    const leave = await all(system, 'hr.leave_application', [
+      { field: 'employee', op: 'eq', value: slip.employee },
+      { field: 'status', op: 'eq', value: 'APPROVED' },
+      { field: 'leave_type', op: 'in', value: unpaidTypes },
+      { field: 'from_date', op: 'lte', value: end },
+    ]);
+    for (const app of leave) {
+      if (deducted.has(app.id)) continue;
+      const from = String(app.from_date);
+      const to = String(app.to_date);
+      const total = Number(app.total_days);
+      const inPeriod = clip(from, to, start, end);
+      const current = app.half_day ? (inPeriod ? total : 0) : inPeriod ? workingDays(inPeriod[0], inPeriod[1]) : 0;
+      const before = from < start ? addDays(start, -1) : undefined;
+      const earlier = !before ? 0 : app.half_day ? total : workingDays(from, to < before ? to : before);
+      if (current > 0) {
+        unpaidDays += current;
+        lines.push({ description: `Leave without pay ${String(app.number)} (${current} days)`, kind: 'DEDUCTION', amount: round2(perDay * current), leave_application: app.id });
+      } else if (earlier > 0 && from < start) {
+        lines.push({ description: `Arrears: leave without pay ${String(app.number)} of an earlier period (${earlier} days)`, kind: 'DEDUCTION', amount: round2(perDay * earlier), leave_application: app.id });
+      }
+    }
+  }
+  return { lines, workingDays: days, unpaidDays };
+}
+
+export const payslipHooks: EntityHooks = {
+  async afterCreate(ctx, slip) {
+    const system = ctx.records.asSystem('payslip-lines');
+    const { lines, workingDays: wd, unpaidDays } = await payslipLines(system, slip);
+    for (const line of lines) await ctx.records.create('hr.payslip_line', { payslip: slip.id, ...line });
+    // Gross and deductions are the manifest's roll-ups of these lines: they follow every line written here or later.
+    await system.update('hr.payslip', slip.id, { working_days: wd, unpaid_days: unpaidDays });
+  },
+};
+
+/** Cancelling a run (before approval) removes its payslips: their unpaid leave falls due in the next run. */
+export const removePayslips: WorkflowHook = async (ctx) => {
+  const system = ctx.records.asSystem('payroll-cancel');
+  const ids = (await all(system, 'hr.payslip', [{ field: 'run', op: 'eq', value: ctx.record.id }])).map((s) => s.id);
+  for (const id of ids) await system.delete('hr.payslip', id);
+  await system.update('hr.payroll_run', ctx.record.id, { slips: 0 });
+};
