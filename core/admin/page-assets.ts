@@ -48,6 +48,17 @@ function assetSources(): Map<string, { src: string; type: string }> {
 }
 
 /**
+ * AdminJS decides development or production for its bundler when it is first imported, so the
+ * components bundle made at start carries an inline source map (1.5 MB of base64 once chart.js is
+ * in it) that only a debugger reads: it is cut before the bundle is hashed and served.
+ */
+function withoutInlineSourceMap(raw: Buffer): Buffer {
+  const text = raw.toString('utf8');
+  const at = text.lastIndexOf('\n//# sourceMappingURL=data:');
+  return at < 0 ? raw : Buffer.from(text.slice(0, at + 1), 'utf8');
+}
+
+/**
  * Brotli at its strongest takes seconds for AdminJS's 3 MB: done off the event loop, on first request
  * (every test starts a server; most never fetch a bundle), and kept on disk by content hash so a
  * restart with the same bundles reuses it.
@@ -93,7 +104,7 @@ export interface PageAssets {
 export function pageAssets(root: string): PageAssets {
   const assets = new Map<string, Asset>();
   for (const [name, { src, type }] of assetSources()) {
-    if (existsSync(src)) assets.set(name, asset(readFileSync(src), type));
+    if (existsSync(src)) assets.set(name, asset(withoutInlineSourceMap(readFileSync(src)), type));
   }
   assets.set('ums.css', asset(Buffer.from(ADMIN_CSS, 'utf8'), 'text/css; charset=utf-8'));
   assets.set('favicon.svg', asset(Buffer.from(FAVICON_SVG, 'utf8'), 'image/svg+xml'));
