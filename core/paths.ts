@@ -10,3 +10,5 @@ export const EXPORT_PATH = '/x/export';
 export const IMPORT_PATH = '/x/import';
 /** `<root>/x/documents/<entity>/<id>/<action>.pdf` and its queue/status/stored routes (core/documents/http.ts). */
 export const DOCUMENTS_PATH = '/x/documents';
+/** `GET <root>/x/notifications` (the signed-in user's own), `POST …/<id>/read`, `POST …/read-all` (core/admin/notification-routes.ts). */
+export const NOTIFICATIONS_PATH = '/x/notifications';

@@ -11,6 +11,7 @@ import type { ResolvedEntity } from '../manifest/index.js';
 import { actionOptions } from './actions.js';
 import './account-screens.js';
 import './headings.js';
+import './notification-bell.js';
 import { componentLoader } from './components.js';
 import { MESSAGES_EN } from './messages.js';
 import { THEME_OVERRIDES } from './page-style.js';
