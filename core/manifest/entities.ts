@@ -82,6 +82,12 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
     });
     const sortField = e.list?.sort?.field ?? titleField;
     if (e.list?.sort && !known(sortField)) problems.push({ file, pointer: `${pointer}/list/sort/field`, message: `unknown field "${sortField}"` });
+    // A translated label of a field that is not there is a typo that would silently stay English.
+    for (const [lang, t] of Object.entries(e.translations ?? {})) {
+      for (const name of Object.keys(t.fields ?? {})) {
+        if (!fieldNames.has(name)) problems.push({ file, pointer: `${pointer}/translations/${lang}/fields/${name}`, message: `unknown field "${name}" on ${e.label ?? snakeToLabel(e.name)}` });
+      }
+    }
     const entity: ResolvedEntity = {
       key: `${manifest.id}.${e.name}`,
       module: manifest.id,
@@ -89,6 +95,7 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
       table: `${manifest.id}_${e.name}`,
       label: e.label ?? snakeToLabel(e.name),
       pluralLabel: e.pluralLabel ?? `${e.label ?? snakeToLabel(e.name)}s`,
+      translations: e.translations ?? {},
       titleField,
       fields,
       field,

@@ -109,6 +109,21 @@ export interface Entity {
   name: Identifier;
   label?: string;
   pluralLabel?: string;
+  /**
+   * The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.
+   */
+  translations?: {
+    [k: string]: {
+      label?: string;
+      pluralLabel?: string;
+      /**
+       * Field labels by field name.
+       */
+      fields?: {
+        [k: string]: string;
+      };
+    };
+  };
   description?: string;
   /**
    * Field shown when a record of this entity is referenced.

@@ -94,6 +94,8 @@ export interface ResolvedEntity {
   table: string;
   label: string;
   pluralLabel: string;
+  /** Labels in other languages (manifest `translations`), by language code; fields by name. */
+  translations: Record<string, { label?: string; pluralLabel?: string; fields?: Record<string, string> }>;
   titleField: string;
   fields: ResolvedField[];
   field: ReadonlyMap<string, ResolvedField>;
