@@ -12,3 +12,5 @@ export const IMPORT_PATH = '/x/import';
 export const DOCUMENTS_PATH = '/x/documents';
 /** `GET <root>/x/views?view=<module>.<name>[&from=…&to=…]`: a declared view's data (core/admin/views.ts). */
 export const VIEWS_PATH = '/x/views';
+/** `GET <root>/x/notifications` (the signed-in user's own), `POST …/<id>/read`, `POST …/read-all` (core/admin/notification-routes.ts). */
+export const NOTIFICATIONS_PATH = '/x/notifications';

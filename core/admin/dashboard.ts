@@ -1,33 +1,35 @@
 /** Dashboard cards from the manifests, for what the user may read, counted through the data layer. */
 import type { CurrentAdmin, PageHandler } from 'adminjs';
 import { componentLoader, componentSource } from './components.js';
-import { classNameOf } from '../data/entity-schemas.js';
 import type { Runtime } from '../runtime.js';
 import { accessOf, recordServiceFor } from './session-user.js';
 import { CORE_MODULE_ID } from '../manifest/index.js';
-
-export interface DashboardCardData {
-  module: string;
-  label: string;
-  count: number;
-  href: string;
-}
+import { UmsError } from '../errors.js';
+import { cardData, type CardData } from './dashboard-cards.js';
 
 export const DASHBOARD_COMPONENT = componentLoader.add('UmsDashboard', componentSource('admin/components/dashboard.tsx'));
 
-export async function dashboardCards(runtime: Runtime, currentAdmin: CurrentAdmin | undefined, rootPath: string): Promise<DashboardCardData[]> {
+/**
+ * The cards of every enabled module that the user may read and, where a card names roles, holds one of
+ * them (a student does not see "Draft courses"). A card the user's field rules make impossible to compute
+ * (a chart grouped by a field hidden from them) is left out rather than shown wrong.
+ */
+export async function dashboardCards(runtime: Runtime, currentAdmin: CurrentAdmin | undefined, rootPath: string): Promise<CardData[]> {
   const records = await recordServiceFor(runtime, currentAdmin);
-  const cards: DashboardCardData[] = [];
+  const roles = new Set(accessOf(runtime, currentAdmin)?.principal.roles ?? []);
+  const env = { registry: runtime.registry, rootPath, timeZone: await records.timeZone(), locale: 'en-GB' };
+  const cards: CardData[] = [];
   for (const module of runtime.registry.modules) {
     for (const card of module.dashboard) {
       const entity = runtime.registry.entity(card.entity)!;
       if (!records.canOnType('read', entity.key)) continue;
-      cards.push({
-        module: module.label,
-        label: card.label,
-        count: await records.countMatching(entity.key, card.conditions),
-        href: `${rootPath}/resources/${classNameOf(entity)}`,
-      });
+      if (card.roles && !card.roles.some((r) => roles.has(r))) continue;
+      try {
+        cards.push({ module: module.label, label: card.label, id: card.id, ...(await cardData(records, card, env)) });
+      } catch (err) {
+        if (err instanceof UmsError && err.code === 'FORBIDDEN') continue;
+        throw err;
+      }
     }
   }
   return cards;

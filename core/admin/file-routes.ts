@@ -10,6 +10,7 @@
  *        the file is received in full (413 past its size, 408 when idle or slow) before the
  *        database is touched, and a user or organization has only a few imports at once (429)
  *   <root>/x/documents/…              PDF documents (core/documents/http.ts)
+ *   <root>/x/notifications…           the user's own notifications (notification-routes.ts)
  */
 import { createReadStream } from 'node:fs';
 import { Router, type NextFunction, type Request, type Response } from 'express';
@@ -26,6 +27,7 @@ import { EXPORT_FORMATS, exportColumns, importCsv, importTarget, isExportFormat,
 import { EXPORT_PATH, IMPORT_PATH } from '../paths.js';
 import { exportQueryFromList, manifestResourceOf } from './export-query.js';
 import { ImportGate, spoolUpload } from './upload-spool.js';
+import { notificationRoutes } from './notification-routes.js';
 
 /** The signed-in admin user as an actor; fails closed without a session. */
 export function signedInActor(req: Request): Extract<Actor, { kind: 'user' }> {
@@ -40,6 +42,7 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
   const router = Router();
   const gate = new ImportGate(uploads.limits);
   router.use(documentRoutes(runtime, signedInActor));
+  router.use(notificationRoutes(runtime, signedInActor));
 
   router.get(`${EXPORT_PATH}/:entity.:format`, async (req: Request, res: Response, next: NextFunction) => {
     try {

@@ -11,8 +11,10 @@ import type { ResolvedEntity } from '../manifest/index.js';
 import { actionOptions } from './actions.js';
 import './account-screens.js';
 import './headings.js';
+import './notification-bell.js';
 import { componentLoader } from './components.js';
 import { MESSAGES_EN } from './messages.js';
+import { bengaliTranslations, LANGUAGE_NAMES, LANGUAGES } from './locale-bn.js';
 import { THEME_OVERRIDES } from './page-style.js';
 import { formatsForUser, valueProperties } from './formatting.js';
 import { pickerProperties } from './pickers.js';
@@ -105,8 +107,13 @@ export function buildAdmin(runtime: Runtime): AdminJS {
     }),
     locale: {
       language: 'en',
+      // English and Bengali: the top bar's selector switches (remembered by the browser), `?lng=bn` opens a page in Bengali.
+      availableLanguages: [...LANGUAGES],
+      localeDetection: true,
       translations: {
+        bn: bengaliTranslations(runtime.registry),
         en: {
+          components: { LanguageSelector: { availableLanguages: LANGUAGE_NAMES } },
           pages: { approvals: 'Approvals inbox' },
           messages: MESSAGES_EN,
           labels: Object.fromEntries(runtime.registry.entities.map((e) => [classNameOf(e), e.pluralLabel])),

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Router as AdminRouter } from 'adminjs';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
@@ -20,6 +21,9 @@ import { acceptedEncoding, compressMax, type Encoding } from './compression.js';
 import { ADMIN_CSS, FAVICON_SVG } from './page-style.js';
 
 const ASSETS = '/frontend/assets/';
+const requireFrom = createRequire(import.meta.url);
+/** The Bengali block and the joiners, as @fontsource/noto-sans-bengali's own CSS gives it. */
+const BENGALI_RANGE = 'U+0951-0952,U+0964-0965,U+0980-09FE,U+1CD0,U+1CD2,U+1CD5-1CD6,U+1CD8,U+1CE1,U+1CEA,U+1CED,U+1CF2,U+1CF5-1CF7,U+200C-200D,U+20B9,U+25CC,U+A8F1';
 const YEAR = 365 * 24 * 3600;
 
 interface Asset {
@@ -45,6 +49,17 @@ function assetSources(): Map<string, { src: string; type: string }> {
   }
   out.set('components.bundle.js', { src: join(tmpDir(), 'bundle.js'), type: 'text/javascript; charset=utf-8' });
   return out;
+}
+
+/**
+ * AdminJS decides development or production for its bundler when it is first imported, so the
+ * components bundle made at start carries an inline source map (1.5 MB of base64 once chart.js is
+ * in it) that only a debugger reads: it is cut before the bundle is hashed and served.
+ */
+function withoutInlineSourceMap(raw: Buffer): Buffer {
+  const text = raw.toString('utf8');
+  const at = text.lastIndexOf('\n//# sourceMappingURL=data:');
+  return at < 0 ? raw : Buffer.from(text.slice(0, at + 1), 'utf8');
 }
 
 /**
@@ -93,9 +108,16 @@ export interface PageAssets {
 export function pageAssets(root: string): PageAssets {
   const assets = new Map<string, Asset>();
   for (const [name, { src, type }] of assetSources()) {
-    if (existsSync(src)) assets.set(name, asset(readFileSync(src), type));
+    if (existsSync(src)) assets.set(name, asset(withoutInlineSourceMap(readFileSync(src)), type));
   }
-  assets.set('ums.css', asset(Buffer.from(ADMIN_CSS, 'utf8'), 'text/css; charset=utf-8'));
+  // Bengali text needs a font most systems lack: Noto Sans Bengali from npm, fetched only by pages that show Bengali (unicode-range).
+  const faces: string[] = [];
+  for (const weight of ['400', '700']) {
+    const name = `noto-sans-bengali-${weight}.woff2`;
+    assets.set(name, asset(readFileSync(requireFrom.resolve(`@fontsource/noto-sans-bengali/files/noto-sans-bengali-bengali-${weight}-normal.woff2`)), 'font/woff2'));
+    faces.push(`@font-face { font-family: "Noto Sans Bengali"; font-style: normal; font-weight: ${weight}; font-display: swap; src: url(${root}${ASSETS}${name}?v=${assets.get(name)!.hash}) format("woff2"); unicode-range: ${BENGALI_RANGE}; }`);
+  }
+  assets.set('ums.css', asset(Buffer.from(`${faces.join('\n')}\n${ADMIN_CSS}`, 'utf8'), 'text/css; charset=utf-8'));
   assets.set('favicon.svg', asset(Buffer.from(FAVICON_SVG, 'utf8'), 'image/svg+xml'));
   const url = (name: string): string => `${root}${ASSETS}${name}?v=${assets.get(name)?.hash ?? ''}`;
 

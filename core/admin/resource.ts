@@ -16,6 +16,7 @@ import { UmsError } from '../errors.js';
 import { adminErrors } from './errors.js';
 import { propertiesOf, type ManifestProperty } from './properties.js';
 import { recordServiceFor } from './session-user.js';
+import { CARD_FILTER } from './dashboard-cards.js';
 import { workflowPanel, WORKFLOW_PARAM } from './workflow-actions.js';
 
 
@@ -86,6 +87,20 @@ export class ManifestResource extends TypeormResource {
     return out;
   }
 
+  /**
+   * The condition of the dashboard card whose link opened this list (`filters._card=<module>.<index>`),
+   * so the list shows exactly what the card counted ("Overdue loans 8" opens those 8). An unknown card,
+   * or one of another entity, is BAD_REQUEST rather than silently the whole list.
+   */
+  cardConditions(filter: Filter | undefined): Record<string, unknown> | undefined {
+    const raw = filter?.filters?.[CARD_FILTER]?.value as unknown;
+    if (raw === undefined || raw === '') return undefined;
+    const [module, index] = typeof raw === 'string' ? raw.split('.') : [];
+    const card = this.runtime.registry.module(module ?? '')?.dashboard[Number(index)];
+    if (!card || card.id !== raw || card.entity !== this.entity.key) throw new UmsError('BAD_REQUEST', `No dashboard card "${String(raw)}" lists ${this.entity.pluralLabel.toLowerCase()}.`, { entity: this.entity.key, field: CARD_FILTER });
+    return card.conditions ?? {};
+  }
+
   /** One filter value coerced to its field's type, or BAD_REQUEST saying what was expected. */
   private filterValue(field: string, type: ResolvedEntity['fields'][number]['type'], raw: unknown): unknown {
     const text = typeof raw === 'string' ? raw.trim() : raw;
@@ -130,6 +145,7 @@ export class ManifestResource extends TypeormResource {
       }
       const query: ListQuery = {
         filters: this.toQueryFilters(filter),
+        where: this.cardConditions(filter),
         limit: options.limit,
         offset: options.offset,
         sort: options.sort?.sortBy ? { field: options.sort.sortBy, direction: options.sort.direction === 'desc' ? 'desc' : 'asc' } : undefined,
@@ -139,7 +155,7 @@ export class ManifestResource extends TypeormResource {
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    return adminErrors(async () => (await recordServiceFor(this.runtime, context?.currentAdmin)).count(this.entity.key, this.toQueryFilters(filter)));
+    return adminErrors(async () => (await recordServiceFor(this.runtime, context?.currentAdmin)).count(this.entity.key, this.toQueryFilters(filter), this.cardConditions(filter)));
   }
 
   override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {

@@ -36,6 +36,25 @@ export interface ListQuery {
   offset?: number;
 }
 
+/** What `aggregate` groups by and measures (dashboard charts). */
+export interface AggregateSpec {
+  groupBy: string;
+  bucket?: 'day' | 'week' | 'month';
+  /** A second date: a record counts in every day from groupBy up to (not including) it. Needs `range`. */
+  until?: string;
+  /** Every bucket of the last (up to today) or next (from today) `count` days/weeks/months, empty ones 0. */
+  range?: { direction: 'last' | 'next'; count: number };
+  /** Sum this number field instead of counting records. */
+  sum?: string;
+  where?: Record<string, unknown>;
+}
+
+/** One group: the field's value as text (a reference's id, a bucket's first day YYYY-MM-DD), null for empty. */
+export interface AggregateRow {
+  key: string | null;
+  value: number;
+}
+
 export interface ActionResult {
   message: string;
   record?: RecordData;
@@ -57,7 +76,9 @@ export interface Records {
   /** Readable records matching the filters (unreadable fields' filters do not apply), sorted, at most `limit` (default 50, max 1000). */
   find(key: string, query?: ListQuery): Promise<RecordData[]>;
   /** How many readable records match the filters. */
-  count(key: string, filters?: FieldFilter[]): Promise<number>;
+  count(key: string, filters?: FieldFilter[], conditions?: Record<string, unknown>): Promise<number>;
+  /** Readable records counted or summed per group (see AggregateSpec); the fields must be ones every readable record shows. */
+  aggregate(key: string, spec: AggregateSpec): Promise<AggregateRow[]>;
   /** All readable records matching the query, a page at a time (keyset pagination: constant memory). */
   findPages(key: string, query?: Pick<ListQuery, 'filters' | 'sort' | 'overlaps'>, pageSize?: number): AsyncGenerator<RecordData[]>;
   /** One readable record; NOT_FOUND when missing or not readable (the same answer). */

@@ -9,10 +9,11 @@ import type { EntityManager } from 'typeorm';
 import type { Access } from '../access/ability.js';
 import { conditionToSql, SqlParams } from '../access/sql.js';
 import { notFound, UmsError } from '../errors.js';
-import { interpolateConditions, isUuid, parseConditions, type ResolvedEntity } from '../manifest/index.js';
+import { columnOf, interpolateConditions, isUuid, parseConditions, type ResolvedEntity } from '../manifest/index.js';
 import { conditionUserOf, type Actor } from './actor.js';
 import type { DataContext } from './context.js';
 import { filtersSql, normaliseRow, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
+import type { AggregateRow, AggregateSpec } from './contract.js';
 import { loadSubject } from './subject.js';
 import { overlapSql } from './constraints/span-indexes.js';
 import { tenantScoped } from './tenant-scope.js';
@@ -167,10 +168,11 @@ export abstract class RecordReader {
     return this.shownOfReadable(entity, rows.map((r) => normaliseRow(entity, r)));
   }
 
-  async count(key: string, filters: FieldFilter[] = []): Promise<number> {
+  async count(key: string, filters: FieldFilter[] = [], conditions?: Record<string, unknown>): Promise<number> {
     const entity = this.entity(key);
     const params = new SqlParams();
     const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, filters, params)];
+    if (conditions) where.push(await this.conditionSql(entity, conditions, params));
     const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
     return row.n;
   }
@@ -244,6 +246,59 @@ export abstract class RecordReader {
     }
     const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
     return row.n;
+  }
+
+  /**
+   * Readable records counted (or a number field summed) per value of a field, or per
+   * day/week/month of a date in the organization's time zone (dashboard charts). With
+   * `range`, every bucket of the last/next N appears (empty ones as 0), and `until` spreads
+   * a record over each day from `groupBy` up to it (occupancy per night). The fields used
+   * must be ones every readable record shows, or a group would reveal hidden values.
+   */
+  async aggregate(key: string, spec: AggregateSpec): Promise<AggregateRow[]> {
+    const entity = this.entity(key);
+    const shown = this.everyRecordFields(entity);
+    const columnFor = (name: string): string => {
+      if (name === 'created_at' || name === 'updated_at') return `r.${q(name)}`;
+      const f = entity.field.get(name);
+      if (!f || !shown.has(name) || f.type === 'password' || f.type === 'json') throw new UmsError('FORBIDDEN', `${entity.pluralLabel} cannot be grouped or summed by "${name}" for you.`, { entity: key, field: name });
+      return `r.${q(columnOf(f))}`;
+    };
+    const isTimestamp = (name: string): boolean => name === 'created_at' || name === 'updated_at' || entity.field.get(name)?.type === 'datetime';
+    const params = new SqlParams();
+    // Added only when a date is bucketed: PostgreSQL refuses a parameter no statement uses.
+    const timeZone = await this.timeZone();
+    let tzParam: string | undefined;
+    const tz = (): string => (tzParam ??= `${params.add(timeZone)}::text`);
+    // A date-time is read as its local day first, so a bucket is the organization's day, week or month.
+    const dayOf = (name: string): string => (isTimestamp(name) ? `(${columnFor(name)} AT TIME ZONE ${tz()})::date` : columnFor(name));
+    const where = this.scopedWhere(entity, 'read', params);
+    if (spec.where) where.push(await this.conditionSql(entity, spec.where, params));
+    const measure = spec.sum ? `coalesce(sum(${columnFor(spec.sum)}), 0)::float8` : 'count(r.id)::int';
+    const unit = spec.bucket;
+    if (unit && !['day', 'week', 'month'].includes(unit)) throw new UmsError('BAD_REQUEST', `Unknown bucket "${unit}".`, { entity: key });
+    const bucketOf = (name: string): string => `date_trunc('${unit}', ${dayOf(name)})::date`;
+    if (unit && spec.range) {
+      const n = Math.min(Math.max(Math.trunc(spec.range.count), 1), 366);
+      const today = `date_trunc('${unit}', (now() AT TIME ZONE ${tz()})::date)`;
+      const step = `interval '1 ${unit}'`;
+      const start = spec.range.direction === 'last' ? `(${today} - ${n - 1} * ${step})` : today;
+      const match = spec.until
+        ? `${dayOf(spec.groupBy)} <= b.k AND ${dayOf(spec.until)} > b.k`
+        : `${bucketOf(spec.groupBy)} = b.k`;
+      const sql = `WITH b AS (SELECT generate_series(${start}, ${start} + ${n - 1} * ${step}, ${step})::date AS k)
+        SELECT to_char(b.k, 'YYYY-MM-DD') AS k, ${measure} AS v FROM b LEFT JOIN ${q(entity.table)} r ON ${where.join(' AND ')} AND ${match}
+        GROUP BY b.k ORDER BY b.k`;
+      const rows: { k: string; v: number }[] = await this.manager.query(sql, params.values);
+      return rows.map((r) => ({ key: r.k, value: Number(r.v) }));
+    }
+    const group = unit ? `to_char(${bucketOf(spec.groupBy)}, 'YYYY-MM-DD')` : `${columnFor(spec.groupBy)}::text`;
+    const order = unit ? 'k' : 'v DESC, k';
+    const rows: { k: string | null; v: number }[] = await this.manager.query(
+      `SELECT ${group} AS k, ${measure} AS v FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} GROUP BY 1 ORDER BY ${order} LIMIT ${unit ? 400 : 50}`,
+      params.values,
+    );
+    return rows.map((r) => ({ key: r.k, value: Number(r.v) }));
   }
 
   /** A manifest condition (placeholders filled for this actor) as SQL on alias `r`. */

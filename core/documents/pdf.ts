@@ -1,12 +1,14 @@
 /**
  * The templates: one layout per document kind on pdfkit, sharing a header
  * (organization, title, number, date), label/value blocks and simple tables.
- * Text uses PDF's built-in Helvetica, so nothing is loaded from disk; it covers
- * Latin-1 only (names in other scripts need an embedded TTF font).
+ * The layouts name PDF's built-in Helvetica styles; embedUnicodeFonts (fonts.ts) turns them into
+ * Noto Sans and Noto Sans Bengali, embedded and chosen per run of text, so Bengali, Cyrillic and
+ * accented names print.
  */
 import PDFDocument from 'pdfkit';
 import { drawQrCode } from './qr.js';
 import { clinicalLayouts } from './clinical.js';
+import { embedUnicodeFonts } from './fonts.js';
 import { DOCUMENT_KINDS, type AmountLine, type DocumentDataMap, type DocumentInput, type DocumentKind, type StayData } from './kinds.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -283,6 +285,7 @@ export function renderDocument<K extends DocumentKind>(kind: K, input: DocumentI
     margin: MARGIN,
     info: { Title: `${DOCUMENT_KINDS[kind].title} ${input.number}`, Author: input.organization.name, Creator: 'UMS', CreationDate: input.issuedAt },
   });
+  embedUnicodeFonts(doc);
   header(doc, kind, input);
   layouts[kind](doc, input.data);
   // The footer sits in the bottom margin: without lifting it, pdfkit would start a new page for it.

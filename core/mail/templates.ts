@@ -84,9 +84,10 @@ const renderers: { [K in MailTemplate]: (d: TemplateData[K], organization: strin
       `It is valid for ${d.minutes} minutes. The account will be deactivated and you will no longer be able to sign in; the records you created stay with ${org}. If you did not ask for this, ignore this mail and consider changing your password.`,
     ]),
   approval_requested: (d, org) =>
-    compose(org, `Approval needed: ${d.transition} ${d.entityLabel.toLowerCase()} "${d.recordTitle}"`, d.name, [
-      `${d.requestedBy} asks for approval to ${d.transition.toLowerCase()} the ${d.entityLabel.toLowerCase()} "${d.recordTitle}"${d.step ? ` (step: ${d.step})` : ''}.`,
-      ...link(d.link, 'Review the request'),
+    // What is asked, in the subject: "Approve the course "Databases"", with the transition it is for in the text.
+    compose(org, `Approve the ${d.entityLabel.toLowerCase()} "${d.recordTitle}"`, d.name, [
+      `${d.requestedBy} asks you to approve "${d.transition}" for the ${d.entityLabel.toLowerCase()} "${d.recordTitle}"${d.step ? ` (step: ${d.step})` : ''}.`,
+      ...link(d.link, `Open the ${d.entityLabel.toLowerCase()} "${d.recordTitle}"`),
     ]),
   approval_decided: (d, org) =>
     compose(org, `${d.decision === 'approved' ? 'Approved' : 'Rejected'}: ${d.transition} ${d.entityLabel.toLowerCase()} "${d.recordTitle}"`, d.name, [

@@ -89,6 +89,12 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
     if (e.renamedFrom !== undefined && manifest.entities.some((other) => other.name === e.renamedFrom)) {
       problems.push({ file, pointer: `${pointer}/renamedFrom`, message: `"${e.renamedFrom}" is still an entity of this module: a renamed entity's old name must be free` });
     }
+    // A translated label of a field that is not there is a typo that would silently stay English.
+    for (const [lang, t] of Object.entries(e.translations ?? {})) {
+      for (const name of Object.keys(t.fields ?? {})) {
+        if (!fieldNames.has(name)) problems.push({ file, pointer: `${pointer}/translations/${lang}/fields/${name}`, message: `unknown field "${name}" on ${e.label ?? snakeToLabel(e.name)}` });
+      }
+    }
     const entity: ResolvedEntity = {
       key: `${manifest.id}.${e.name}`,
       renamedFrom: e.renamedFrom ? `${manifest.id}.${e.renamedFrom}` : undefined,
@@ -97,6 +103,7 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
       table: `${manifest.id}_${e.name}`,
       label: e.label ?? snakeToLabel(e.name),
       pluralLabel: e.pluralLabel ?? `${e.label ?? snakeToLabel(e.name)}s`,
+      translations: e.translations ?? {},
       titleField,
       fields,
       field,

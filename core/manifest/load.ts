@@ -10,9 +10,10 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import { checkConditions } from './condition-checks.js';
+import { resolveDashboardCards } from './dashboard-cards.js';
 import { resolveConstraints } from './constraints.js';
 import { dependencyOrder, visibleModules } from './dependencies.js';
-import { linkReferences, lookupEntity, resolveEntities } from './entities.js';
+import { linkReferences, resolveEntities } from './entities.js';
 import { CORE_MODULE_ID, snakeToLabel, type Registry, type ResolvedEntity, type ResolvedModule, type ResolvedSystemType } from './model.js';
 import { CORE_MANIFEST_PATH, DEFAULT_MANIFEST_DIR, displayPath, readManifest, readValidated, validateSystemTypes, type SourceManifest } from './read.js';
 import { roleDisplayLabel, roleKey, type ResolvedRole } from './roles.js';
@@ -115,16 +116,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
       }
     }
     m.rules = resolvePermissions(m, entities, roles, visible, problems);
-    m.dashboard = (m.manifest.dashboard ?? []).map((card, i) => {
-      const pointer = `/dashboard/${i}`;
-      const entity = lookupEntity(card.entity, m.id, entities, visible);
-      if (!entity) {
-        problems.push({ file: m.file, pointer: `${pointer}/entity`, message: `unknown entity "${card.entity}"` });
-        return { label: card.label, entity: card.entity };
-      }
-      if (card.conditions) checkConditions(card.conditions, entity, entities, m.file, `${pointer}/conditions`, problems);
-      return { label: card.label, entity: entity.key, conditions: card.conditions };
-    });
+    m.dashboard = resolveDashboardCards({ module: m, entities, roles, visible, problems });
     m.workflows = resolveWorkflows({ module: m, entities, roles, visible, problems }, workflowOf);
     // After the workflows (this module's and its dependencies'): a board's columns may be a workflow's states.
     const workflowField = (key: string): string | undefined => modules.flatMap((x) => x.workflows).find((w) => w.entity === key)?.field;

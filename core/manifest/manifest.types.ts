@@ -129,6 +129,21 @@ export interface Entity {
   renamedFrom?: string;
   label?: string;
   pluralLabel?: string;
+  /**
+   * The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.
+   */
+  translations?: {
+    [k: string]: {
+      label?: string;
+      pluralLabel?: string;
+      /**
+       * Field labels by field name.
+       */
+      fields?: {
+        [k: string]: string;
+      };
+    };
+  };
   description?: string;
   /**
    * Field shown when a record of this entity is referenced.
@@ -680,10 +695,92 @@ export interface PermissionRule {
   reason?: string;
 }
 export interface DashboardCard {
-  type: 'count';
+  /**
+   * count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.
+   */
+  type: 'count' | 'chart' | 'table';
   label: string;
   entity: string;
   conditions?: Conditions2;
+  /**
+   * Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.
+   *
+   * @minItems 1
+   */
+  roles?: [RoleRef, ...RoleRef[]];
+  /**
+   * chart cards: how the groups are drawn.
+   */
+  chart?: 'bar' | 'line' | 'pie';
+  /**
+   * chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at).
+   */
+  groupBy?: string;
+  /**
+   * chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.
+   */
+  bucket?: 'day' | 'week' | 'month';
+  /**
+   * chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out).
+   */
+  until?: string;
+  /**
+   * chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.
+   */
+  last?: number;
+  /**
+   * chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.
+   */
+  next?: number;
+  /**
+   * chart cards: add up this number field per group instead of counting records.
+   */
+  sum?: string;
+  /**
+   * table cards: the fields shown (references by their title).
+   *
+   * @minItems 1
+   * @maxItems 8
+   */
+  columns?:
+    | [Identifier]
+    | [Identifier, Identifier]
+    | [Identifier, Identifier, Identifier]
+    | [Identifier, Identifier, Identifier, Identifier]
+    | [Identifier, Identifier, Identifier, Identifier, Identifier]
+    | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
+    | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
+    | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier];
+  /**
+   * table cards: which records come first.
+   */
+  sort?: {
+    field: string;
+    direction?: 'asc' | 'desc';
+  };
+  /**
+   * table cards: how many records (default 10).
+   */
+  limit?: number;
+  /**
+   * table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`) out of the row's number field `of` (sign-ups of a course out of its seats).
+   */
+  progress?: {
+    label: string;
+    /**
+     * the entity whose records are counted
+     */
+    count: string;
+    /**
+     * its reference field that points at the row's entity
+     */
+    via: string;
+    conditions?: Conditions2;
+    /**
+     * the row's number field the count is out of
+     */
+    of: string;
+  };
 }
 /**
  * A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.

@@ -105,6 +105,8 @@ export interface ResolvedEntity {
   table: string;
   label: string;
   pluralLabel: string;
+  /** Labels in other languages (manifest `translations`), by language code; fields by name. */
+  translations: Record<string, { label?: string; pluralLabel?: string; fields?: Record<string, string> }>;
   titleField: string;
   fields: ResolvedField[];
   field: ReadonlyMap<string, ResolvedField>;
@@ -139,9 +141,21 @@ export interface ResolvedRule extends Omit<PermissionRule, 'subject' | 'action'>
 }
 
 export interface DashboardCardDef {
+  /** `<module>.<index>`: what a count card's list link names (`filters.card=`), so the list applies the card's condition. */
+  id: string;
+  type: 'count' | 'chart' | 'table';
   label: string;
   entity: string;
   conditions?: Record<string, unknown>;
+  /** Role keys the card is for; undefined: everyone who may read the entity. */
+  roles?: string[];
+  chart?: { kind: 'bar' | 'line' | 'pie'; groupBy: string; bucket?: 'day' | 'week' | 'month'; until?: string; last?: number; next?: number; sum?: string };
+  table?: {
+    columns: string[];
+    sort?: { field: string; direction: 'asc' | 'desc' };
+    limit: number;
+    progress?: { label: string; count: string; via: string; of: string; conditions?: Record<string, unknown> };
+  };
 }
 
 /** Who: holders of any role (role keys: `institute.teacher`, `admin`), and/or the users a record points at (`teacher`, `course.teacher`, `created_by`). */

@@ -6,7 +6,10 @@
  * commit). One Notifier lives as long as its engine, i.e. one call, so nobody
  * is told twice about one record in one call.
  */
+import { readConfig } from '../../config/index.js';
+import { classNameOf } from '../data/entity-schemas.js';
 import type { RecordData, RecordService } from '../data/records.js';
+import { ADMIN_ROOT } from '../paths.js';
 import { enqueueMail, type MailRequest } from '../mail/index.js';
 import type { ResolvedEntity, ResolvedTransition, ResolvedWorkflow } from '../manifest/index.js';
 import { titleOf } from './labels.js';
@@ -15,6 +18,9 @@ import { activeSteps, type GivenApproval } from './quorum.js';
 import type { MailFor, OpenRequest } from './types.js';
 
 const NOTIFICATION = 'core.notification';
+
+/** The record's page in the admin, as an absolute address for mails (PUBLIC_URL). */
+const recordLink = (entity: ResolvedEntity, id: string): string => `${readConfig().publicUrl}${ADMIN_ROOT}/resources/${classNameOf(entity)}/records/${id}/show`;
 
 export class Notifier {
   constructor(
@@ -42,7 +48,7 @@ export class Notifier {
     const steps = activeSteps(request.steps, approvals).map((s) => s.label).join(', ');
     await this.users([...users], `Approval requested: ${transition} — ${titleOf(entity, record)}`, '', entity, recordId, (name) => ({
       template: 'approval_requested',
-      data: { name, entityLabel: entity.label, recordTitle: titleOf(entity, record), transition, requestedBy, step: steps },
+      data: { name, entityLabel: entity.label, recordTitle: titleOf(entity, record), transition, requestedBy, step: steps, link: recordLink(entity, recordId) },
     }));
   }
 
@@ -70,6 +76,6 @@ export class Notifier {
   private decisionMail(entity: ResolvedEntity, t: ResolvedTransition, record: RecordData, decision: 'approved' | 'rejected', comment: string | undefined): MailFor {
     const actor = this.records.actor;
     const decidedBy = actor.kind === 'user' ? actor.email : 'the system';
-    return (name) => ({ template: 'approval_decided', data: { name, entityLabel: entity.label, recordTitle: titleOf(entity, record), transition: t.label, decision, decidedBy, comment } });
+    return (name) => ({ template: 'approval_decided', data: { name, entityLabel: entity.label, recordTitle: titleOf(entity, record), transition: t.label, decision, decidedBy, comment, link: recordLink(entity, String(record.id)) } });
   }
 }

@@ -1,17 +1,23 @@
 /**
- * The dashboard: the manifest's cards the signed-in user may read, with counts
- * computed server-side through the data layer (see dashboardHandler).
+ * The dashboard: the manifest's cards the signed-in user may read (counts, charts, tables)
+ * computed server-side through the data layer (core/admin/dashboard-cards.ts).
  */
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { ApiClient } from 'adminjs';
 import { Box, H2, H5, MessageBox, Text } from '@adminjs/design-system';
+// chart.js draws the chart cards; only the controllers the manifest's kinds (bar, line, pie) need are registered.
+import { ArcElement, BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PieController, PointElement, Tooltip } from 'chart.js';
 
-interface Card {
-  module: string;
-  label: string;
-  count: number;
-  href: string;
+interface Cell {
+  text: string;
+  href?: string;
 }
+
+type Card = { module: string; label: string; id: string } & (
+  | { type: 'count'; count: number; href: string }
+  | ({ type: 'chart' } & ChartData)
+  | { type: 'table'; columns: string[]; rows: { href: string; cells: Cell[]; progress?: { value: number; max: number } }[]; progressLabel?: string; href: string }
+);
 
 interface Empty {
   reason: 'no-role' | 'no-modules';
@@ -20,6 +26,55 @@ interface Empty {
 }
 
 const api = new ApiClient();
+
+Chart.register(ArcElement, BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PieController, PointElement, Tooltip);
+
+interface ChartData {
+  chart: 'bar' | 'line' | 'pie';
+  labels: string[];
+  values: number[];
+  measure: { label: string; currency?: string };
+}
+
+const PALETTE = ['#3B5BDB', '#2F9E44', '#F08C00', '#C92A2A', '#7048E8', '#1098AD', '#5C940D', '#D6336C', '#495057', '#E8590C'];
+
+const DashboardChart: React.FC<{ data: ChartData; locale: string }> = ({ data, locale }) => {
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  useEffect(() => {
+    if (!canvas.current) return undefined;
+    const number = new Intl.NumberFormat(locale, data.measure.currency ? { style: 'currency', currency: data.measure.currency, maximumFractionDigits: 0 } : {});
+    const pie = data.chart === 'pie';
+    const chart = new Chart(canvas.current, {
+      type: data.chart,
+      data: {
+        labels: data.labels,
+        datasets: [
+          {
+            label: data.measure.label,
+            data: data.values,
+            backgroundColor: pie ? data.values.map((_, i) => PALETTE[i % PALETTE.length]) : PALETTE[0],
+            borderColor: PALETTE[0],
+            tension: 0.2,
+          },
+        ],
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        plugins: { legend: { display: pie, position: 'right' }, tooltip: { callbacks: { label: (c) => `${c.label}: ${number.format(Number(c.raw))}` } } },
+        scales: pie ? {} : { y: { beginAtZero: true, ticks: { precision: 0, callback: (v) => number.format(Number(v)) } } },
+      },
+    });
+    return () => chart.destroy();
+  }, [data, locale]);
+  return (
+    <div style={{ position: 'relative', height: 220 }}>
+      <canvas ref={canvas} role="img" aria-label={`${data.measure.label}: ${data.labels.map((l, i) => `${l} ${data.values[i]}`).join(', ')}`} />
+    </div>
+  );
+};
+
+
 
 /** No role, or no module: say so, and who can change it. */
 const NothingHere: React.FC<{ empty: Empty }> = ({ empty }) => (
@@ -38,6 +93,73 @@ const NothingHere: React.FC<{ empty: Empty }> = ({ empty }) => (
     )}
   </Box>
 );
+
+const LOCALE = 'en-GB';
+
+/** A progress bar: "12 / 30" with the share filled (over 100 % shows full, in red). */
+const Progress: React.FC<{ value: number; max: number }> = ({ value, max }) => {
+  const share = max > 0 ? value / max : 0;
+  return (
+    <span data-testid="card-progress" data-value={value} data-max={max} style={{ display: 'inline-flex', alignItems: 'center', gap: 6, whiteSpace: 'nowrap' }}>
+      <span style={{ display: 'inline-block', width: 80, height: 8, background: '#E9ECEF', borderRadius: 4, overflow: 'hidden' }}>
+        <span style={{ display: 'block', height: 8, width: `${Math.min(share, 1) * 100}%`, background: share > 1 ? '#C92A2A' : '#2F9E44' }} />
+      </span>
+      {value} / {max}
+    </span>
+  );
+};
+
+const cellStyle: React.CSSProperties = { padding: '4px 8px', borderBottom: '1px solid #EEF0F3', textAlign: 'left', whiteSpace: 'nowrap' };
+
+const CardView: React.FC<{ card: Card }> = ({ card }) => {
+  if (card.type === 'count') {
+    return (
+      <Box as="a" href={card.href} variant="white" mr="lg" mb="lg" width={240} data-testid="dashboard-card" data-card={card.id}>
+        <H5>{card.label}</H5>
+        <Text fontSize={32}>{card.count}</Text>
+      </Box>
+    );
+  }
+  if (card.type === 'chart') {
+    return (
+      <Box variant="white" mr="lg" mb="lg" width={[1, 480]} data-testid="dashboard-chart" data-card={card.id} data-kind={card.chart} data-labels={JSON.stringify(card.labels)} data-values={JSON.stringify(card.values)}>
+        <H5>{card.label}</H5>
+        <DashboardChart data={card} locale={LOCALE} />
+      </Box>
+    );
+  }
+  return (
+    <Box variant="white" mr="lg" mb="lg" width={[1, 720]} data-testid="dashboard-table" data-card={card.id} style={{ overflowX: 'auto' }}>
+      <H5>
+        <a href={card.href}>{card.label}</a>
+      </H5>
+      {card.rows.length === 0 ? (
+        <Text>Nothing to show.</Text>
+      ) : (
+        <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }}>
+          <thead>
+            <tr>
+              {card.columns.map((c) => <th key={c} style={cellStyle}>{c}</th>)}
+              {card.progressLabel && <th style={cellStyle}>{card.progressLabel}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {card.rows.map((row) => (
+              <tr key={row.href} data-testid="card-row">
+                {row.cells.map((cell, i) => (
+                  <td key={i} style={cellStyle}>
+                    {i === 0 ? <a href={row.href}>{cell.text}</a> : cell.href ? <a href={cell.href}>{cell.text}</a> : cell.text}
+                  </td>
+                ))}
+                {row.progress && <td style={cellStyle}><Progress {...row.progress} /></td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Box>
+  );
+};
 
 const Dashboard: React.FC = () => {
   const [cards, setCards] = useState<Card[] | null>(null);
@@ -58,14 +180,14 @@ const Dashboard: React.FC = () => {
       {modules.map((module) => (
         <Box key={module} mb="xl">
           <H2>{module}</H2>
-          <Box flex flexDirection="row" flexWrap="wrap">
-            {cards.filter((c) => c.module === module).map((card) => (
-              <Box key={card.label} as="a" href={card.href} variant="white" mr="lg" mb="lg" width={240} data-testid="dashboard-card">
-                <H5>{card.label}</H5>
-                <Text fontSize={32}>{card.count}</Text>
-              </Box>
-            ))}
-          </Box>
+          {/* Counts first, in one row; charts and tables below them, where they have room. */}
+          {[true, false].map((counts) => (
+            <Box key={String(counts)} flex flexDirection="row" flexWrap="wrap">
+              {cards.filter((c) => c.module === module && (c.type === 'count') === counts).map((card) => (
+                <CardView key={card.id} card={card} />
+              ))}
+            </Box>
+          ))}
         </Box>
       ))}
     </Box>

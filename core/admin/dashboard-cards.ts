@@ -1,0 +1,148 @@
+/**
+ * What each dashboard card shows to the viewer, computed through their RecordService:
+ * a count (and the list link that applies the same condition: `filters._card=<id>`),
+ * a chart's groups with labels (enum labels, reference titles, days/weeks/months),
+ * or a table's first records with titles for references and an optional progress bar.
+ * A card the viewer cannot compute (an entity or field their rules hide) is left out.
+ */
+import { classNameOf } from '../data/entity-schemas.js';
+import type { RecordService } from '../data/records.js';
+import { enumLabels, type DashboardCardDef, type Registry, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
+import { displayCurrency } from './formatting.js';
+
+/** The list filter a count card's link carries; `_` keeps it apart from any field name (fields start with a letter). */
+export const CARD_FILTER = '_card';
+
+export interface CountCardData {
+  type: 'count';
+  count: number;
+  href: string;
+}
+export interface ChartCardData {
+  type: 'chart';
+  chart: 'bar' | 'line' | 'pie';
+  labels: string[];
+  values: number[];
+  /** What a value is: a count of records or a sum of a field (its label, and its currency for money). */
+  measure: { label: string; currency?: string };
+}
+export interface TableCell {
+  text: string;
+  href?: string;
+}
+export interface TableCardData {
+  type: 'table';
+  columns: string[];
+  rows: { href: string; cells: TableCell[]; progress?: { value: number; max: number } }[];
+  progressLabel?: string;
+  href: string;
+}
+export type CardData = { module: string; label: string; id: string } & (CountCardData | ChartCardData | TableCardData);
+
+export interface CardEnv {
+  registry: Registry;
+  rootPath: string;
+  timeZone: string;
+  locale: string;
+}
+
+export async function cardData(records: RecordService, card: DashboardCardDef, env: CardEnv): Promise<CountCardData | ChartCardData | TableCardData> {
+  const entity = env.registry.entity(card.entity)!;
+  const listHref = `${env.rootPath}/resources/${classNameOf(entity)}`;
+  if (card.type === 'chart' && card.chart) return chartData(records, entity, card, card.chart, env);
+  if (card.type === 'table' && card.table) return tableData(records, entity, card, card.table, env, listHref);
+  return { type: 'count', count: await records.count(entity.key, [], card.conditions), href: `${listHref}?filters.${CARD_FILTER}=${encodeURIComponent(card.id)}` };
+}
+
+async function chartData(records: RecordService, entity: ResolvedEntity, card: DashboardCardDef, chart: NonNullable<DashboardCardDef['chart']>, env: CardEnv): Promise<ChartCardData> {
+  const range = chart.last ? { direction: 'last' as const, count: chart.last } : chart.next ? { direction: 'next' as const, count: chart.next } : undefined;
+  const rows = await records.aggregate(entity.key, { groupBy: chart.groupBy, bucket: chart.bucket, until: chart.until, range, sum: chart.sum, where: card.conditions });
+  const field = entity.field.get(chart.groupBy);
+  const labels = chart.bucket ? rows.map((r) => bucketLabel(r.key, chart.bucket!, env.locale)) : await groupLabels(records, env.registry, entity, field, rows.map((r) => r.key), env.locale);
+  const sumField = chart.sum ? entity.field.get(chart.sum) : undefined;
+  return {
+    type: 'chart',
+    chart: chart.kind,
+    labels,
+    values: rows.map((r) => r.value),
+    measure: sumField ? { label: sumField.label, currency: sumField.type === 'money' ? displayCurrency() : undefined } : { label: entity.pluralLabel },
+  };
+}
+
+/** A bucket's first day as people name it: "2 Dec", "w/c 30 Nov", "Dec 2026". */
+function bucketLabel(day: string | null, bucket: 'day' | 'week' | 'month', locale: string): string {
+  if (!day) return '—';
+  const d = new Date(`${day}T00:00:00Z`);
+  const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...o, timeZone: 'UTC' }).format(d);
+  if (bucket === 'month') return fmt({ month: 'short', year: 'numeric' });
+  if (bucket === 'week') return `${fmt({ day: 'numeric', month: 'short' })}–`;
+  return fmt({ day: 'numeric', month: 'short', weekday: 'short' });
+}
+
+/** Group keys in words: an enum's labels, a reference's titles (as far as the viewer may read them), yes/no. */
+async function groupLabels(records: RecordService, registry: Registry, entity: ResolvedEntity, field: ResolvedField | undefined, keys: (string | null)[], _locale: string): Promise<string[]> {
+  if (field?.type === 'enum') {
+    const names = enumLabels(registry, entity, field);
+    return keys.map((k) => (k === null ? '—' : (names.get(k)?.label ?? k)));
+  }
+  if (field?.type === 'reference' && field.target) {
+    const titles = await titlesOf(records, registry, field, keys.filter((k): k is string => !!k));
+    return keys.map((k) => (k === null ? '—' : (titles.get(k) ?? '(hidden)')));
+  }
+  if (field?.type === 'boolean') return keys.map((k) => (k === 'true' ? 'Yes' : k === 'false' ? 'No' : '—'));
+  return keys.map((k) => k ?? '—');
+}
+
+async function titlesOf(records: RecordService, registry: Registry, field: ResolvedField, ids: string[]): Promise<Map<string, string>> {
+  const target = registry.entity(field.target!)!;
+  if (!ids.length || !records.canOnType('read', target.key)) return new Map();
+  const found = await records.getMany(target.key, [...new Set(ids)]);
+  return new Map(found.map((r) => [String(r.id), String(r[target.titleField] ?? r.id)]));
+}
+
+async function tableData(records: RecordService, entity: ResolvedEntity, card: DashboardCardDef, table: NonNullable<DashboardCardDef['table']>, env: CardEnv, listHref: string): Promise<TableCardData> {
+  const readable = new Set([...records.readableFields(entity), 'created_at', 'updated_at']);
+  const columns = table.columns.filter((c) => readable.has(c));
+  const found = await records.find(entity.key, { where: card.conditions, sort: table.sort, limit: table.limit });
+  const titles = new Map<string, Map<string, string>>();
+  for (const c of columns) {
+    const f = entity.field.get(c);
+    if (f?.type === 'reference') titles.set(c, await titlesOf(records, env.registry, f, found.map((r) => r[c]).filter((v): v is string => typeof v === 'string')));
+  }
+  let counts: Map<string, number> | undefined;
+  const p = table.progress;
+  if (p && found.length && records.canOnType('read', p.count)) {
+    const ids = found.map((r) => String(r.id));
+    const where = { ...(p.conditions ?? {}), [p.via]: { $in: ids } };
+    counts = new Map((await records.aggregate(p.count, { groupBy: p.via, where })).map((r) => [String(r.key), r.value]));
+  }
+  return {
+    type: 'table',
+    columns: columns.map((c) => entity.field.get(c)?.label ?? (c === 'created_at' ? 'Created' : 'Updated')),
+    progressLabel: counts ? p!.label : undefined,
+    href: listHref,
+    rows: found.map((r) => ({
+      href: `${listHref}/records/${r.id}/show`,
+      cells: columns.map((c) => cellOf(env, entity, entity.field.get(c), r[c], titles.get(c))),
+      progress: counts ? { value: counts.get(String(r.id)) ?? 0, max: Number(r[p!.of] ?? 0) } : undefined,
+    })),
+  };
+}
+
+function cellOf(env: CardEnv, entity: ResolvedEntity, field: ResolvedField | undefined, value: unknown, titles?: Map<string, string>): TableCell {
+  if (value === null || value === undefined || value === '') return { text: '—' };
+  if (field?.type === 'reference' && field.target) {
+    const target = env.registry.entity(field.target)!;
+    return { text: titles?.get(String(value)) ?? '(hidden)', href: titles?.has(String(value)) ? `${env.rootPath}/resources/${classNameOf(target)}/records/${value}/show` : undefined };
+  }
+  if (field?.type === 'enum') return { text: enumLabels(env.registry, entity, field).get(String(value))?.label ?? String(value) };
+  if (field?.type === 'money') return { text: new Intl.NumberFormat(env.locale, { style: 'currency', currency: displayCurrency(), minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(value)) };
+  if (field?.type === 'date') return { text: new Intl.DateTimeFormat(env.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${String(value).slice(0, 10)}T00:00:00Z`)) };
+  if (!field || field.type === 'datetime') {
+    const d = new Date(String(value));
+    return { text: new Intl.DateTimeFormat(env.locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: env.timeZone }).format(d) };
+  }
+  if (field.type === 'boolean') return { text: value ? 'Yes' : 'No' };
+  if (typeof value === 'number') return { text: new Intl.NumberFormat(env.locale).format(value) };
+  return { text: String(value) };
+}

@@ -1,0 +1,64 @@
+/**
+ * Bengali (bn) for the admin: AdminJS's own interface strings, UMS's wording of its messages, and every
+ * entity's and field's label that a manifest translates (`translations.bn`); what is not translated falls
+ * back to English (AdminJS's i18next `fallbackLng`). The person picks the language in the top bar
+ * (remembered by the browser) or opens a page with `?lng=bn`.
+ */
+import type { LocaleTranslations } from 'adminjs';
+import { classNameOf } from '../data/entity-schemas.js';
+import type { Registry } from '../manifest/index.js';
+
+export const LANGUAGES = ['en', 'bn'] as const;
+
+/** The language names shown in the top bar's selector, each in its own script. */
+export const LANGUAGE_NAMES = { en: 'English', bn: 'বাংলা' };
+
+const ADMINJS_BN = {
+  actions: { new: 'নতুন তৈরি করুন', edit: 'সম্পাদনা', show: 'দেখুন', delete: 'মুছুন', bulkDelete: 'সব মুছুন', list: 'তালিকা' },
+  // Strings with AdminJS placeholders ({{count}}) stay English for now: the pages are checked to carry no raw placeholder.
+  buttons: {
+    save: 'সংরক্ষণ করুন',
+    addNewItem: 'নতুন আইটেম যোগ করুন',
+    filter: 'ফিল্টার',
+    applyChanges: 'পরিবর্তন প্রয়োগ করুন',
+    resetFilter: 'রিসেট',
+    logout: 'সাইন আউট',
+    login: 'সাইন ইন',
+    createFirstRecord: 'প্রথম রেকর্ড তৈরি করুন',
+    cancel: 'বাতিল',
+    confirm: 'নিশ্চিত করুন',
+  },
+  labels: { navigation: 'নেভিগেশন', pages: 'পাতা', filters: 'ফিল্টার', dashboard: 'ড্যাশবোর্ড' },
+  properties: { length: 'দৈর্ঘ্য', from: 'থেকে', to: 'পর্যন্ত' },
+  components: { LanguageSelector: { availableLanguages: LANGUAGE_NAMES } },
+  pages: { approvals: 'অনুমোদনের তালিকা' },
+  messages: {
+    successfullyUpdated: 'সংরক্ষিত হয়েছে।',
+    successfullyCreated: 'তৈরি হয়েছে।',
+    successfullyDeleted: 'মুছে ফেলা হয়েছে।',
+    thereWereValidationErrors: 'কিছু মান ঠিক করতে হবে: ঘরগুলোর নিচের বার্তা দেখুন।',
+    forbiddenError: 'এই রেকর্ডে এই কাজটি আর করা যাবে না: এর অবস্থা বদলেছে বা আপনার ভূমিকায় অনুমতি নেই। এখন কী করা যায় দেখতে রেকর্ডটি খুলুন।',
+    anyForbiddenError: 'আপনার এটি করার অনুমতি নেই। প্রয়োজন হলে আপনার প্রতিষ্ঠানের অ্যাডমিনকে বলুন।',
+    error404Record: 'এই রেকর্ডটি নেই, অথবা আপনার এটি দেখার অনুমতি নেই।',
+    error404Resource: 'এই পাতাটি নেই, অথবা আপনার প্রতিষ্ঠানে এটি চালু নেই।',
+    noRecordsInResource: 'এখানে এখনও কোনো রেকর্ড নেই।',
+    noRecords: 'কোনো রেকর্ড নেই',
+    confirmDelete: 'আপনি কি সত্যিই এই রেকর্ডটি মুছতে চান?',
+    invalidCredentials: 'ভুল ই-মেইল বা পাসওয়ার্ড।',
+    seeConsoleForMore: '',
+  },
+};
+
+/** AdminJS's `translations.bn`: its interface strings plus the manifests' Bengali labels. */
+export function bengaliTranslations(registry: Registry): LocaleTranslations {
+  const labels: Record<string, string> = { ...ADMINJS_BN.labels };
+  const resources: Record<string, { properties: Record<string, string> }> = {};
+  for (const e of registry.entities) {
+    const t = e.translations.bn;
+    if (!t) continue;
+    const id = classNameOf(e);
+    if (t.pluralLabel ?? t.label) labels[id] = t.pluralLabel ?? t.label!;
+    resources[id] = { properties: { ...(t.fields ?? {}) } };
+  }
+  return { ...ADMINJS_BN, labels, resources } as LocaleTranslations;
+}
