@@ -8,6 +8,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { RecordValidationError, UmsError } from '../errors.js';
+import { errorField, log } from '../log.js';
 
 export type ApiErrorCode =
   | 'BAD_REQUEST'
@@ -180,7 +181,7 @@ export function sendProblem(res: Response, err: unknown): void {
 export function problemHandler() {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const { problem } = toProblem(err);
-    if (problem.status >= 500) console.error(`[${new Date().toISOString()}] ${req.method} ${req.originalUrl}:`, err);
+    if (problem.status >= 500) log().error({ err: errorField(err), method: req.method }, 'unhandled API error');
     if (res.headersSent) {
       res.end();
       return;

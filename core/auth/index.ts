@@ -19,6 +19,7 @@ import { blockedUntil, clearHits, describeTime, LOGIN_LOCK, LOGIN_PER_IP, record
 import { renewSessionId } from './sessions.js';
 import type { Runtime } from '../runtime.js';
 import { ORGANIZATION_TABLE, SESSION_TABLE } from '../manifest/index.js';
+import { errorField, log } from '../log.js';
 
 export interface SignedInUser {
   id: string;
@@ -144,7 +145,7 @@ export function sessionSetup(runtime: Runtime, secret: string, secure: boolean):
   const pool = new pg.Pool({ connectionString: runtime.database.url, max: 4 });
   // An idle client dropped by the server (restart, admin command) is replaced by the pool on next use;
   // without a listener, pg emits it as an unhandled 'error' and the whole process exits.
-  pool.on('error', (err) => console.warn(`session store: idle database connection lost (${err.message}); it will be reopened`));
+  pool.on('error', (err) => log().warn({ err: errorField(err) }, 'session store: idle database connection lost; it will be reopened'));
   // disableTouch: the cookie is not rolling (it is only re-sent when the session is saved), so a
   // browser drops it maxAge after the last save; the store's expiry is set to the same moment on
   // every save. Touching the row on each request only pushed a server-side expiry no browser could

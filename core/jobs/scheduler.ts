@@ -25,6 +25,7 @@ import { resolveJobs, type CoreJob, type DeclaredJob, type ModuleJob } from './d
 import { repeatInterval, scheduleProblem } from './schedule.js';
 import type { JobLog, JobOrganization } from './types.js';
 import { ORGANIZATION_TABLE } from '../manifest/index.js';
+import { log as logger } from '../log.js';
 
 export type RunTrigger = 'schedule' | 'manual';
 
@@ -127,7 +128,7 @@ export class JobScheduler {
     moduleJobs: ModuleJob[],
     coreJobs: CoreJob[],
   ) {
-    this.log = options.log ?? ((line) => console.log(line));
+    this.log = options.log ?? ((line) => logger().info(line));
     const sync: CoreJob = {
       key: SCHEDULE_SYNC_JOB,
       module: 'core',
@@ -160,7 +161,7 @@ export class JobScheduler {
       const bad = scheduleProblem({ every });
       if (bad) throw new UmsError('BAD_REQUEST', `${variable}: ${bad}`);
     }
-    const log = options.log ?? ((line: string) => console.log(line));
+    const log = options.log ?? ((line: string) => logger().info(line));
     const store = await openBackend({ kind: config.backend, databaseUrl: runtime.database.url, mongodbUrl: config.mongodbUrl, notifications: options.role === 'worker', log });
     const agenda = new Agenda({
       backend: store.backend,
