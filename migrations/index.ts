@@ -16,8 +16,9 @@ import * as m12 from './1796175155966-tenant-row-security.js';
 import * as m13 from './1796176812623-api-same-tenant-references.js';
 import * as m14 from './1796177692189-hotel.js';
 import * as m15 from './1796178577511-inventory-module.js';
+import * as m16 from './1796185438640-organization-lifecycle.js';
 
 type MigrationClass = new () => MigrationInterface;
 const classesOf = (mod: Record<string, unknown>): MigrationClass[] => Object.values(mod) as MigrationClass[];
 
-export const migrations: MigrationClass[] = [...classesOf(m0), ...classesOf(m1), ...classesOf(m2), ...classesOf(m3), ...classesOf(m4), ...classesOf(m5), ...classesOf(m6), ...classesOf(m7), ...classesOf(m8), ...classesOf(m9), ...classesOf(m10), ...classesOf(m11), ...classesOf(m12), ...classesOf(m13), ...classesOf(m14), ...classesOf(m15)];
+export const migrations: MigrationClass[] = [...classesOf(m0), ...classesOf(m1), ...classesOf(m2), ...classesOf(m3), ...classesOf(m4), ...classesOf(m5), ...classesOf(m6), ...classesOf(m7), ...classesOf(m8), ...classesOf(m9), ...classesOf(m10), ...classesOf(m11), ...classesOf(m12), ...classesOf(m13), ...classesOf(m14), ...classesOf(m15), ...classesOf(m16)];

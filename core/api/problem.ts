@@ -114,6 +114,11 @@ function umsCode(err: UmsError): ApiErrorCode {
       return err.code;
     case 'MODULE_DISABLED':
       return 'NOT_FOUND';
+    case 'ORGANIZATION_SUSPENDED':
+    case 'ORGANIZATION_ARCHIVED':
+      return 'FORBIDDEN';
+    case 'PLAN_LIMIT_REACHED':
+      return 'CONFLICT';
     case 'REQUEST_TIMEOUT':
       return 'BAD_REQUEST';
     case 'TOO_MANY_REQUESTS':
