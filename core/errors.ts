@@ -14,6 +14,9 @@ export type UmsErrorCode =
   | 'REQUEST_TIMEOUT'
   | 'TOO_MANY_REQUESTS'
   | 'DATABASE_UNAVAILABLE'
+  | 'ORGANIZATION_SUSPENDED'
+  | 'ORGANIZATION_ARCHIVED'
+  | 'PLAN_LIMIT_REACHED'
   | 'INTERNAL';
 
 export interface ErrorLocation {
@@ -41,10 +44,13 @@ export class UmsError extends Error {
         return 400;
       case 'FORBIDDEN':
       case 'MODULE_DISABLED':
+      case 'ORGANIZATION_SUSPENDED':
+      case 'ORGANIZATION_ARCHIVED':
         return 403;
       case 'NOT_FOUND':
         return 404;
       case 'CONFLICT':
+      case 'PLAN_LIMIT_REACHED':
         return 409;
       case 'REQUEST_TIMEOUT':
         return 408;

@@ -24,6 +24,10 @@ import { refuseCrossSiteRequests } from './auth/origin-check.js';
 import type { Runtime } from './runtime.js';
 import { UmsError } from './errors.js';
 import { ADMIN_ROOT } from './paths.js';
+import { errorField, identifyRequest, log } from './log.js';
+import { healthRouter } from './ops/health.js';
+import { Metrics } from './ops/metrics.js';
+import { requestIdOf, requestTelemetry } from './ops/request-telemetry.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -35,6 +39,8 @@ export interface AppOptions {
   uploads?: UploadLimits;
   /** The REST API's settings (signing key, rate limits); by default from the environment. */
   api?: Partial<Omit<ApiOptions, 'dataDir'>>;
+  /** The bearer token GET /metrics asks for; without one there is no /metrics (default: METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 export interface UmsApp {
@@ -53,6 +59,11 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
+  // First: the request id and log context, then the probes, before compression, sessions and body parsers (cheap, unauthenticated).
+  const metricsToken = options.metricsToken ?? (process.env.METRICS_TOKEN || undefined);
+  const metrics = metricsToken ? new Metrics(runtime) : undefined;
+  app.use(requestTelemetry(metrics));
+  app.use(healthRouter(runtime, { metrics, metricsToken }));
   app.use(compressResponses()); // pages, JSON and account pages; bundles are served precompressed below
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.get('/favicon.ico', (_req, res) => res.redirect(301, `${ADMIN_ROOT}/frontend/assets/favicon.svg`));
@@ -70,7 +81,10 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   // AdminJS's synchronous isAccessible/isVisible callbacks find it in the cache.
   app.use(ADMIN_ROOT, session(sessions.options), (req: Request, _res: Response, next: NextFunction) => {
     // checkSession (core/auth): a user no longer active loses the session here; otherwise their access is compiled.
-    runWithRequestContext(req.ip, () => void checkSession(runtime, req).then(() => next(), next));
+    runWithRequestContext(req.ip, () => void checkSession(runtime, req).then((user) => {
+      identifyRequest(req, user?.organizationId, user?.id);
+      next();
+    }, next));
   });
   // Exports, imports and PDF documents (core/exchange, core/documents): signed-in user only, before AdminJS's router.
   app.use(ADMIN_ROOT, exchangeRouter(runtime, admin, { uploadDir, limits: uploads }));
@@ -93,10 +107,12 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     err = badBodyAsUmsError(err);
     const status = err instanceof UmsError ? err.status : typeof (err as { statusCode?: number })?.statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500;
-    const message = status >= 500 ? 'Something went wrong on our side; the error was logged.' : (err as Error).message;
-    if (status >= 500) console.error(`[${new Date().toISOString()}] ${req.method} ${req.originalUrl}:`, err);
-    if (req.accepts(['html', 'json']) === 'json' || req.originalUrl.includes('/api/')) res.status(status).json({ error: { message }, notice: { message, type: 'error' } });
-    else res.status(status).type('html').send(`<!doctype html><title>UMS</title><p>${message.replace(/</g, '&lt;')}</p><p><a href="${ADMIN_ROOT}">Back to the admin</a></p>`);
+    const requestId = requestIdOf(req);
+    // The request id lets a person quote the failure and an operator find its log line.
+    const message = status >= 500 ? `Something went wrong on our side; the error was logged (request ${requestId}).` : (err as Error).message;
+    if (status >= 500) log().error({ err: errorField(err), method: req.method }, 'unhandled error');
+    if (req.accepts(['html', 'json']) === 'json' || req.originalUrl.includes('/api/')) res.status(status).json({ error: { message, requestId }, notice: { message, type: 'error' } });
+    else res.status(status).type('html').send(`<!doctype html><title>UMS</title><p>${message.replace(/</g, '&lt;')}</p><p>Request id: <code>${String(requestId).replace(/</g, '&lt;')}</code></p><p><a href="${ADMIN_ROOT}">Back to the admin</a></p>`);
   });
 
   return { app, close: sessions.close };

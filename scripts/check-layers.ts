@@ -19,7 +19,7 @@ const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
  * path prefixes relative to the repository root; the longest prefix decides.
  */
 const LAYERS: string[][] = [
-  ['config/', 'core/errors.ts', 'core/paths.ts'],
+  ['config/', 'core/errors.ts', 'core/paths.ts', 'core/log.ts'],
   ['core/manifest/'],
   ['core/access/'],
   ['core/data/', 'core/db/', 'migrations/'],
@@ -27,7 +27,7 @@ const LAYERS: string[][] = [
   ['core/sdk.ts'],
   ['modules/'],
   ['core/admin/', 'core/api/'],
-  ['core/modules.ts', 'core/runtime.ts', 'core/server.ts', 'core/cli/', 'scripts/', 'tests/'],
+  ['core/modules.ts', 'core/runtime.ts', 'core/server.ts', 'core/ops/', 'core/cli/', 'scripts/', 'tests/'],
 ];
 
 const SOURCE_DIRS = ['config', 'core', 'modules', 'scripts', 'migrations'];

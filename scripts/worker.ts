@@ -8,18 +8,19 @@ import { readConfig } from '../config/index.js';
 import { createRuntime } from '../core/runtime.js';
 import { formatManifestProblems, ManifestError, UmsError } from '../core/errors.js';
 import { onShutdownSignal, startWorker, type Worker } from '../core/jobs/index.js';
+import { errorField, log } from '../core/log.js';
 
 const config = readConfig();
 
 async function main(): Promise<void> {
-  const runtime = await createRuntime({ config, migrate: true, poolSize: 5, log: (line) => console.log(line) });
+  const runtime = await createRuntime({ config, migrate: true, poolSize: 5, log: (line) => log().info(line) });
   let worker: Worker | undefined;
   // Registered before the worker starts, so a signal during its start-up is an orderly stop too.
   onShutdownSignal(async (signal) => {
-    console.log(`${signal}: stopping the worker…`);
+    log().info(`${signal}: stopping the worker…`);
     await worker?.stop();
     await runtime.close();
-    console.log('Worker stopped.');
+    log().info('Worker stopped.');
   });
   try {
     worker = await startWorker(runtime, { config: config.jobs });
@@ -30,8 +31,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ManifestError) console.error(`UMS worker cannot start: the manifests have problems:\n${formatManifestProblems(err.problems)}`);
-  else if (err instanceof UmsError) console.error(`UMS worker cannot start: ${err.message}`);
-  else console.error('UMS worker cannot start:', err);
+  if (err instanceof ManifestError) log().fatal(`UMS worker cannot start: the manifests have problems:\n${formatManifestProblems(err.problems)}`);
+  else if (err instanceof UmsError) log().fatal({ code: err.code }, `UMS worker cannot start: ${err.message}`);
+  else log().fatal({ err: errorField(err) }, 'UMS worker cannot start');
+  log().flush();
   process.exit(1);
 });

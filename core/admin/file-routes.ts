@@ -23,6 +23,7 @@ import { RecordService } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import { documentRoutes } from '../documents/index.js';
 import { UmsError } from '../errors.js';
+import { errorField, log } from '../log.js';
 import { EXPORT_FORMATS, exportColumns, importCsv, importTarget, isExportFormat, writeExportRows } from '../exchange/index.js';
 import { EXPORT_PATH, IMPORT_PATH } from '../paths.js';
 import { exportQueryFromList, manifestResourceOf } from './export-query.js';
@@ -61,7 +62,7 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
     } catch (err) {
       // Once rows went out, the only honest signal left is a broken download (the response was destroyed).
       if (res.headersSent) {
-        if (!(err instanceof UmsError)) console.error(`[${new Date().toISOString()}] export ${req.originalUrl} failed:`, err);
+        if (!(err instanceof UmsError)) log().error({ err: errorField(err) }, 'export failed after rows were sent');
         return;
       }
       next(err);

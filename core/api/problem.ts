@@ -8,6 +8,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { RecordValidationError, UmsError } from '../errors.js';
+import { errorField, log } from '../log.js';
 
 export type ApiErrorCode =
   | 'BAD_REQUEST'
@@ -113,6 +114,11 @@ function umsCode(err: UmsError): ApiErrorCode {
       return err.code;
     case 'MODULE_DISABLED':
       return 'NOT_FOUND';
+    case 'ORGANIZATION_SUSPENDED':
+    case 'ORGANIZATION_ARCHIVED':
+      return 'FORBIDDEN';
+    case 'PLAN_LIMIT_REACHED':
+      return 'CONFLICT';
     case 'REQUEST_TIMEOUT':
       return 'BAD_REQUEST';
     case 'TOO_MANY_REQUESTS':
@@ -180,7 +186,7 @@ export function sendProblem(res: Response, err: unknown): void {
 export function problemHandler() {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const { problem } = toProblem(err);
-    if (problem.status >= 500) console.error(`[${new Date().toISOString()}] ${req.method} ${req.originalUrl}:`, err);
+    if (problem.status >= 500) log().error({ err: errorField(err), method: req.method }, 'unhandled API error');
     if (res.headersSent) {
       res.end();
       return;

@@ -6,6 +6,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { RecordService } from '../data/records.js';
+import { identifyRequest } from '../log.js';
 import type { Runtime } from '../runtime.js';
 import type { OriginPolicy } from './cors.js';
 import { tooMany, type RateCounter } from './limits.js';
@@ -47,6 +48,7 @@ export function authenticate(runtime: Runtime, tokens: TokenService, perToken: R
       const wait = perToken.hit(principal.userId);
       if (wait !== null) throw tooMany(wait, 'for this token');
       await origins.check(req, principal.organizationId, principal.userId);
+      identifyRequest(req, principal.organizationId, principal.userId);
       (req as ApiRequest).umsPrincipal = principal;
       (req as ApiRequest).umsRecords = await RecordService.for(runtime, { kind: 'user', userId: principal.userId, organizationId: principal.organizationId, email: principal.email, ip: req.ip });
     };

@@ -15,6 +15,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { isActive } from '../auth/index.js';
+import { UmsError } from '../errors.js';
+import { suspensionMessage } from '../auth/sessions.js';
 import { API_TOKEN_TABLE, isUuid, ORGANIZATION_TABLE } from '../manifest/index.js';
 import type { Runtime } from '../runtime.js';
 import { unauthorized } from './problem.js';
@@ -89,7 +91,10 @@ export class TokenService {
     const { sub, org, email, fam } = payload as { sub?: unknown; org?: unknown; email?: unknown; fam?: unknown };
     const refused = (): Error => unauthorized('The access token is invalid or has expired: sign in again or refresh it.');
     if (!isUuid(sub) || !isUuid(org) || typeof email !== 'string' || (fam !== undefined && !isUuid(fam))) throw refused();
-    if (!(await isActive(this.runtime, { id: sub, organizationId: org }))) throw refused();
+    if (!(await isActive(this.runtime, { id: sub, organizationId: org }))) {
+      const suspended = await suspensionMessage(this.runtime, org);
+      throw suspended ? new UmsError('ORGANIZATION_SUSPENDED', suspended) : refused();
+    }
     // A sign-in ended (logout, a reused refresh token): its access tokens end with it.
     if (typeof fam === 'string' && (await this.familyRevoked(fam))) throw refused();
     return { userId: sub, organizationId: org, email };

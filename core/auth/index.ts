@@ -19,6 +19,9 @@ import { blockedUntil, clearHits, describeTime, LOGIN_LOCK, LOGIN_PER_IP, record
 import { renewSessionId } from './sessions.js';
 import type { Runtime } from '../runtime.js';
 import { ORGANIZATION_TABLE, SESSION_TABLE } from '../manifest/index.js';
+import { inactiveMessage, type OrganizationStatus } from '../data/tenant-status.js';
+import { UmsError } from '../errors.js';
+import { errorField, log } from '../log.js';
 
 export interface SignedInUser {
   id: string;
@@ -36,6 +39,8 @@ interface UserRow {
   password_hash: string | null;
   organization_id: string;
   organization_name: string;
+  organization_status: OrganizationStatus;
+  status_reason: string | null;
 }
 
 /** Hash verifications every sign-in attempt costs, whatever the address: see authenticator. */
@@ -86,7 +91,7 @@ export function authenticator(runtime: Runtime, options: AuthenticatorOptions = 
     // An address with a NUL byte is nobody's (PostgreSQL refuses it in a query, and its error text reached the login page);
     // it is treated as an unknown address, with the same hash checks and counted failure.
     const rows: UserRow[] = address.includes('\u0000') ? [] : await runtime.dataSource.query(
-      `SELECT u.id, u.email, u.name, u.password_hash, u.organization_id, o.name AS organization_name
+      `SELECT u.id, u.email, u.name, u.password_hash, u.organization_id, o.name AS organization_name, o.status AS organization_status, o.status_reason
          FROM core_user u JOIN ${ORGANIZATION_TABLE} o ON o.id = u.organization_id
         WHERE lower(u.email) = $1 AND u.is_active AND ($2::text IS NULL OR o.slug = $2)
         ORDER BY o.slug`,
@@ -102,6 +107,8 @@ export function authenticator(runtime: Runtime, options: AuthenticatorOptions = 
     for (let i = rows.length; i < SIGN_IN_VERIFICATIONS; i++) await verify(typed, await timingDummy());
     if (match) {
       await clearHits(manager, 'login', address);
+      // Told only once the password is right, so the suspension says nothing to someone guessing.
+      if (match.organization_status === 'suspended') throw new UmsError('ORGANIZATION_SUSPENDED', inactiveMessage('suspended', match.status_reason));
       if (context?.req) await renewSessionId(context.req, false);
       return { id: match.id, email: match.email, title: match.name, organizationId: match.organization_id, organizationName: match.organization_name };
     }
@@ -144,7 +151,7 @@ export function sessionSetup(runtime: Runtime, secret: string, secure: boolean):
   const pool = new pg.Pool({ connectionString: runtime.database.url, max: 4 });
   // An idle client dropped by the server (restart, admin command) is replaced by the pool on next use;
   // without a listener, pg emits it as an unhandled 'error' and the whole process exits.
-  pool.on('error', (err) => console.warn(`session store: idle database connection lost (${err.message}); it will be reopened`));
+  pool.on('error', (err) => log().warn({ err: errorField(err) }, 'session store: idle database connection lost; it will be reopened'));
   // disableTouch: the cookie is not rolling (it is only re-sent when the session is saved), so a
   // browser drops it maxAge after the last save; the store's expiry is set to the same moment on
   // every save. Touching the row on each request only pushed a server-side expiry no browser could

@@ -15,6 +15,7 @@ import type session from 'express-session';
 import type { EntityManager } from 'typeorm';
 import type { Runtime } from '../runtime.js';
 import { API_TOKEN_TABLE, SESSION_TABLE } from '../manifest/index.js';
+import { inactiveMessage, type OrganizationStatus } from '../data/tenant-status.js';
 import type { SignedInUser } from './index.js';
 
 /** How long "this user is active" is believed without asking the database again. */
@@ -29,12 +30,14 @@ export function forgetUserStatus(userId: string): void {
   statusCache.delete(userId);
 }
 
-/** Whether the user may still act (active, not deleted): asked by every admin request and every API call. */
+/** Whether the user may still act (active, not deleted, organization not suspended): asked by every admin request and every API call. */
 export async function isActive(runtime: Runtime, user: Pick<SignedInUser, 'id' | 'organizationId'>): Promise<boolean> {
   const hit = statusCache.get(user.id);
   if (hit && hit.expires > Date.now()) return hit.active;
+  // A suspended organization's users may not act at all (org:suspend); an archived one's may still read.
   const rows: { active: boolean }[] = await runtime.dataSource.query(
-    'SELECT (is_active AND deleted_at IS NULL) AS active FROM core_user WHERE id = $1 AND organization_id = $2',
+    `SELECT (u.is_active AND u.deleted_at IS NULL AND o.status <> 'suspended') AS active
+       FROM core_user u JOIN core_organization o ON o.id = u.organization_id WHERE u.id = $1 AND u.organization_id = $2`,
     [user.id, user.organizationId],
   );
   const active = rows[0]?.active === true;
@@ -83,4 +86,10 @@ export async function endSessions(manager: EntityManager, userId: string): Promi
   await manager.query(`DELETE FROM ${SESSION_TABLE} WHERE sess -> 'adminUser' ->> 'id' = $1`, [userId]);
   // The REST API's refresh tokens go with the sessions (its access tokens ask isActive on every call).
   await manager.query(`UPDATE ${API_TOKEN_TABLE} SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+}
+
+/** Why an organization's users are refused, when it is suspended (the API says so instead of a bare 401). */
+export async function suspensionMessage(runtime: Runtime, organizationId: string): Promise<string | undefined> {
+  const [row]: { status: OrganizationStatus; status_reason: string | null }[] = await runtime.dataSource.query('SELECT status, status_reason FROM core_organization WHERE id = $1', [organizationId]);
+  return row?.status === 'suspended' ? inactiveMessage('suspended', row.status_reason) : undefined;
 }

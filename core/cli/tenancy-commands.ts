@@ -71,24 +71,34 @@ const orgCreate = defineCommand({
 
 const orgList = defineCommand({
   name: 'org:list',
-  summary: 'List organizations with their enabled modules and user counts',
+  summary: 'List organizations with their modules, status and use against plan limits',
   options: { json: { type: 'boolean', description: 'Print JSON instead of a table' } },
+  details: 'USERS counts active users and RECORDS the records of module entities; "3/10" is use against a limit set with org:limits.',
   async run({ io, values }) {
     const { listOrganizations } = await tenancy();
+    const { organizationUsage } = await import('../tenancy/lifecycle.js');
     await withRuntime(io, { migrate: true }, async (runtime) => {
       const orgs = await listOrganizations(runtime);
+      const usage = new Map((await organizationUsage(runtime)).map((u) => [u.id, u]));
       if (values.json) {
-        io.out(JSON.stringify(orgs.map((o) => ({ slug: o.slug, name: o.name, systemType: o.system_type, modules: o.modules, moduleVersions: o.module_versions, users: o.users, id: o.id })), null, 2));
+        io.out(JSON.stringify(orgs.map((o) => {
+          const u = usage.get(o.id);
+          return { slug: o.slug, name: o.name, systemType: o.system_type, modules: o.modules, moduleVersions: o.module_versions, users: o.users, id: o.id, status: u?.status, statusReason: u?.statusReason, activeUsers: u?.users, maxUsers: u?.maxUsers, records: u?.records, maxRecords: u?.maxRecords };
+        }), null, 2));
         return;
       }
       if (!orgs.length) {
         io.out(`No organizations yet. Create one with \`${invocation('org:create --help')}\`.`);
         return;
       }
+      const against = (used: number | undefined, max: number | null | undefined): string => `${used ?? 0}${max === null || max === undefined ? '' : `/${max}`}`;
       io.out(
         table(
-          ['SLUG', 'NAME', 'SYSTEM TYPE', 'MODULES', 'USERS'],
-          orgs.map((o) => [o.slug, o.name, o.system_type, o.modules.map((m) => (o.module_versions[m] ? `${m}@${o.module_versions[m]}` : m)).join(', ') || '-', String(o.users)]),
+          ['SLUG', 'NAME', 'SYSTEM TYPE', 'MODULES', 'USERS', 'RECORDS', 'STATUS'],
+          orgs.map((o) => {
+            const u = usage.get(o.id);
+            return [o.slug, o.name, o.system_type, o.modules.map((m) => (o.module_versions[m] ? `${m}@${o.module_versions[m]}` : m)).join(', ') || '-', against(u?.users, u?.maxUsers), against(u?.records, u?.maxRecords), u ? (u.statusReason ? `${u.status} (${u.statusReason})` : u.status) : '-'];
+          }),
         ),
       );
       io.out(`\n${plural(orgs.length, 'organization')}`);

@@ -194,9 +194,22 @@ function systemSchemas(): EntitySchema[] {
         allow_backdated_postings: { type: 'boolean', default: true },
         /** Module settings that workflow conditions read as `$org.settings.<name>` (on/off; core/manifest/org-settings.ts), set by `org:settings --set`. */
         settings: { type: 'jsonb', default: () => "'{}'" },
+        /** Lifecycle (core/tenancy/lifecycle.ts): suspended signs nobody in and runs no job; archived is read-only. */
+        status: { type: 'varchar', length: 20, default: 'active' },
+        status_reason: { type: 'varchar', length: 500, nullable: true },
+        status_changed_at: { type: 'timestamptz', nullable: true },
+        /** Plan limits; NULL: none. record_count counts manifest records only while max_records is set. */
+        max_users: { type: 'integer', nullable: true },
+        max_records: { type: 'integer', nullable: true },
+        record_count: { type: 'integer', default: 0 },
         created_at: { type: 'timestamptz', createDate: true },
         updated_at: { type: 'timestamptz', updateDate: true },
       },
+      checks: [
+        { name: 'CHK_core_organization_status', expression: `"status" IN ('active', 'suspended', 'archived')` },
+        // The limit the data layer's conditional increment keeps is also the database's.
+        { name: 'CHK_core_organization_record_limit', expression: `"max_records" IS NULL OR "record_count" <= "max_records"` },
+      ],
     }),
     new EntitySchema({
       name: 'CoreOrganizationModule',

@@ -25,6 +25,9 @@ import { checkOverlaps, checkRecord, claimCapacity, fillComputed, guardedWrite, 
 import { assignSequences } from './constraints/sequences.js';
 import type { FieldFilter, ListQuery, RecordData } from './query.js';
 import { RecordReader, type ServiceOptions } from './reader.js';
+import { claimRecord, claimUserSeat, releaseRecord, requireWritable } from './tenant-status.js';
+
+const USER_ENTITY = 'core.user';
 
 export type { RecordData, ListQuery, FieldFilter, Records };
 
@@ -114,8 +117,10 @@ export class RecordService extends RecordReader implements Records {
   }
 
   private async createInTx(entity: ResolvedEntity, input: Record<string, unknown>): Promise<RecordData> {
-    // Access: the module is on and the actor may create some record of this entity.
+    // Access: the module is on and the actor may create some record of this entity; the organization is active.
     this.requireType('create', entity);
+    const allowance = await requireWritable(this.manager, this.organizationId, entity);
+    if (entity.key === USER_ENTITY && input.is_active !== false) await claimUserSeat(this.manager, this.organizationId, allowance);
     // Input: only declared fields; read-only fields belong to plugins and actions.
     const errors: FieldErrors = {};
     const values: Record<string, unknown> = {};
@@ -160,6 +165,7 @@ export class RecordService extends RecordReader implements Records {
     // Write (after the primitives' checks: acyclic links, posting dates).
     const id = randomUUID();
     await beforeWrite(this.primitiveContext(), entity, id, values, Object.keys(values));
+    await claimRecord(this.manager, this.organizationId, entity, allowance); // the plan's limit, by a conditional update
     const userId = actorUserId(this.actor);
     const params = new SqlParams();
     const columns = ['id', 'organization_id', 'created_by', 'updated_by'];
@@ -197,6 +203,7 @@ export class RecordService extends RecordReader implements Records {
     const inAction = this.actionCovers(entity);
     const readOnlyAllowed = this.mayWriteReadOnly(entity) || this.actor.kind === 'system';
     if (!inAction) this.requireType('update', entity);
+    const allowance = await requireWritable(this.manager, this.organizationId, entity);
     const before = await this.loadReadable(entity, id);
     if (expectedVersion !== undefined && Number(expectedVersion) !== before.version) {
       throw new UmsError('CONFLICT', `This ${entity.label.toLowerCase()} was changed by someone else since you opened it; reload and try again.`, { entity: entity.key, field: 'version' });
@@ -237,6 +244,7 @@ export class RecordService extends RecordReader implements Records {
     const finalChanged = entity.fields.filter((f) => f.type === 'password' ? changed.includes(f.name) : !sameValue(values[f.name], before[f.name])).map((f) => f.name);
     if (!finalChanged.length) return this.visible(entity, before);
     await this.validate(entity, values, finalChanged);
+    if (entity.key === USER_ENTITY && finalChanged.includes('is_active') && values.is_active === true) await claimUserSeat(this.manager, this.organizationId, allowance, id);
     if (this.access && !inAction) {
       const subjectAfter = await this.subjectOf(entity, values);
       if (!this.access.canOnRecord('update', entity, subjectAfter)) throw forbidden(`This change would move the ${entity.label.toLowerCase()} outside what you may edit.`, { entity: entity.key });
@@ -277,6 +285,7 @@ export class RecordService extends RecordReader implements Records {
     await this.transaction(async (tx) => {
       try {
         tx.requireType('delete', entity);
+        await requireWritable(tx.manager, tx.organizationId, entity);
         const record = await tx.loadReadable(entity, id);
         if (tx.access && !tx.access.canOnRecord('delete', entity, await tx.subjectOf(entity, record))) {
           throw forbidden(`You may not delete this ${entity.label.toLowerCase()}.`, { entity: entity.key });
@@ -284,6 +293,7 @@ export class RecordService extends RecordReader implements Records {
         const ctx = tx.hookContext(entity);
         for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.beforeDelete?.(ctx, record);
         await tx.manager.query(`DELETE FROM ${q(entity.table)} WHERE organization_id = $1 AND id = $2`, [this.organizationId, id]);
+        await releaseRecord(tx.manager, tx.organizationId, entity);
         await releaseCapacity(tx.constraintScope(), entity, record);
         await afterChange(tx.primitiveContext(), entity, record, undefined);
         await tx.audit(entity, 'delete', id, diff(entity, record, {}));
@@ -304,6 +314,7 @@ export class RecordService extends RecordReader implements Records {
       try {
         // Like every other write: a disabled module says so, before any record is looked at.
         tx.requireModule(entity);
+        await requireWritable(tx.manager, tx.organizationId, entity);
         const record = await tx.loadReadable(entity, id);
         if (!(await tx.actionAllowed(entity, action, record))) throw forbidden(`You may not ${action.label.toLowerCase()} this ${entity.label.toLowerCase()}.`, { entity: entity.key });
         if (action.isAvailable && !action.isAvailable(record)) throw new UmsError('CONFLICT', `${action.label} is not possible for this ${entity.label.toLowerCase()} now.`, { entity: entity.key });

