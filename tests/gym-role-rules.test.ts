@@ -56,6 +56,13 @@ describe('gym roles through the admin API', () => {
     expect(await cards('gym.front_desk')).toMatchObject({ 'Check-ins today': 1, 'Active members': 2, 'Memberships expiring in 7 days': 0, 'Freezes to approve': 1 });
     expect(await cards('gym.member')).toMatchObject({ 'Check-ins today': 1, 'Active members': 1 });
     expect(await cards('gym.manager')).toMatchObject({ 'Freezes to approve': 1 });
+    // The table card of today's classes answers for the desk (a progress bar per session, booked out of capacity) and is not the member's.
+    const tables = async (role: GymRole) => ((await clients.get(role)!.get('/admin/api/dashboard')).body.cards as { label: string; type: string; rows?: { progress?: { value: number; max: number } }[] }[]).filter((c) => c.label === "Today's classes: booked / capacity");
+    const [table] = await tables('gym.front_desk');
+    expect(table.type).toBe('table');
+    expect(table.rows).toHaveLength((await cards('gym.front_desk'))['Classes today']);
+    for (const row of table.rows!) expect(row.progress!.value).toBeLessThanOrEqual(row.progress!.max);
+    expect(await tables('gym.member')).toEqual([]);
   });
 
   it('front desk and manager list every member, membership, booking, check-in, invoice and freeze', async () => {

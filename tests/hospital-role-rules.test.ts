@@ -58,6 +58,11 @@ describe('hospital roles through the admin API', () => {
     // An appointment that started a minute ago is today's unless today began less than a minute ago.
     expect(await cards('hospital.receptionist')).toMatchObject({ 'Checked-in queue': 1, 'Beds occupied': 1, 'In-patients': 2, 'Discharges waiting for clearance': 0 });
     expect((await cards('hospital.receptionist'))['Appointments today']).toBeGreaterThanOrEqual(1);
+    // The chart card groups today's appointments by status label, for the roles it is declared for.
+    const charts = async (role: HospitalRole) => ((await clients.get(role)!.get('/admin/api/dashboard')).body.cards as { label: string; labels?: string[]; values?: number[] }[]).filter((c) => c.label === "Today's appointments by status");
+    const [chart] = await charts('hospital.receptionist');
+    expect(chart.values![chart.labels!.findIndex((l) => /checked.in/i.test(l))]).toBeGreaterThanOrEqual(1);
+    expect(await charts('hospital.patient')).toEqual([]);
     expect(await cards('hospital.lab_approver')).toMatchObject({ 'Lab tests waiting for approval': 1 });
     expect(await cards('hospital.nurse')).toMatchObject({ 'In-patients': 1 }); // only the ward they look after (Quinn)
     expect(await cards('hospital.patient')).not.toHaveProperty('Beds occupied');
