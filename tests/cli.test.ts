@@ -117,12 +117,13 @@ describe('organizations, users and modules', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   }, 30_000);
 
-  it('org:create takes every declared system type (one no module lists yet too), refuses an undeclared one, and its help lists them', () => {
+  it('org:create takes every declared system type, refuses an undeclared one, and its help lists each with its modules', () => {
     const help = run('org:create', '--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('System types (declared in module-manifests/system-types.json):');
     expect(help.stdout).toMatch(/^\s+library\s+Library\s+library$/m);
-    expect(help.stdout).toMatch(/^\s+hr\s+HR & Payroll\s+\(none yet\)$/m);
+    // Every shipped system type has its module now; a type no module lists would show "(none yet)".
+    expect(help.stdout).toMatch(/^\s+hr\s+HR & Payroll\s+hr$/m);
 
     const hospital = run('org:create', '--name', 'St. Mary', '--slug', 'cli-st-mary', '--system-type', 'hospital', '--admin-email', 'admin@mary.test', '--admin-password', 'secret-123');
     expect(hospital.stderr).toBe('');

@@ -3,6 +3,7 @@
  * core/tenancy, with the database opened (and migrated) per command.
  */
 import { RecordValidationError } from '../errors.js';
+import { CORE_MODULE_ID } from '../manifest/model.js';
 import { requiredString, stringList, stringOption } from './args.js';
 import { defineCommand, type Command } from './command.js';
 import { invocation, plural, table } from './output.js';
@@ -159,12 +160,15 @@ const userCreate = defineCommand({
     const { createUser, findOrganization, resolveRoleInputs } = await tenancy();
     await withRuntime(io, { migrate: true }, async (runtime) => {
       const organization = await findOrganization(runtime, slug);
-      const known: { name: string }[] = await runtime.dataSource.query('SELECT name FROM core_role WHERE organization_id = $1 ORDER BY name', [organization.id]);
+      const known: { name: string; module: string | null; builtin: boolean }[] = await runtime.dataSource.query('SELECT name, module, builtin FROM core_role WHERE organization_id = $1 ORDER BY name', [organization.id]);
+      const enabled = await runtime.access.enabledModules(organization.id);
       // A role's key (library.member, admin, a custom role), or a bare name only one (enabled) module declares.
-      const { keys, problems } = resolveRoleInputs(runtime, known.map((k) => k.name), input.roles, await runtime.access.enabledModules(organization.id));
+      const { keys, problems } = resolveRoleInputs(runtime, known.map((k) => k.name), input.roles, enabled);
       if (problems.length) {
+        // Every manifest's roles exist in every organization; the ones worth naming are those of its enabled modules, core's and its custom roles.
+        const offered = known.filter((k) => !k.builtin || !k.module || k.module === CORE_MODULE_ID || enabled.has(k.module));
         throw new RecordValidationError('core.user', {
-          roles: { message: `${problems.join('; ')} in ${slug} (roles there: ${known.map((k) => k.name).join(', ') || 'none'})` },
+          roles: { message: `${problems.join('; ')} in ${slug} (roles there: ${offered.map((k) => k.name).join(', ') || 'none'})` },
         });
       }
       const user = await createUser(runtime, slug, { ...input, roles: keys });
