@@ -88,6 +88,9 @@ describe('dashboard cards in the browser', () => {
     const stock = inventory.locator('[data-testid=dashboard-chart]', { hasText: 'Stock on hand by warehouse' });
     await stock.waitFor({ timeout: 60_000 });
     expect(JSON.parse((await stock.getAttribute('data-labels'))!).length).toBeGreaterThan(0);
+    // Valued in the posting transaction (moving average / FIFO), the balances' value sums per warehouse.
+    const value = inventory.locator('[data-testid=dashboard-chart]', { hasText: 'Stock value by warehouse' });
+    expect((JSON.parse((await value.getAttribute('data-values'))!) as number[]).some((v) => v > 0)).toBe(true);
     await inventory.close();
   }, 180_000);
 });
