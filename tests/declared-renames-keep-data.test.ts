@@ -8,16 +8,13 @@
  * file#pointer; one that is ambiguous in the manifest is refused at load.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { MigrationInterface } from 'typeorm';
 import { diffSchema, generateMigration } from '../core/db/migrations.js';
 import { RecordService } from '../core/data/records.js';
 import { createUser } from '../core/tenancy/index.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
 import { errorOf } from './support/errors.js';
+import { loadMigration, migrationDir, runMigration } from './support/migration-files.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { registryWith, type Json } from './support/workflow-fixture.js';
 
@@ -82,7 +79,7 @@ const AUDITOR_RULES_V2 = [
   { action: 'read', subject: 'lending.member' },
 ];
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+let folder: ReturnType<typeof migrationDir> | undefined;
 let dir: string;
 let v1: TestRuntime;
 let v2: TestRuntime;
@@ -99,19 +96,7 @@ const storedRules = async () => {
   const [row]: { rules: unknown }[] = await v1.dataSource.query('SELECT rules FROM core_role WHERE id = $1', [auditorRole]);
   return typeof row.rules === 'string' ? JSON.parse(row.rules) : row.rules;
 };
-const runMigration = async (direction: 'up' | 'down') => {
-  const runner = v2.dataSource.createQueryRunner();
-  await runner.startTransaction();
-  try {
-    await migration[direction](runner);
-    await runner.commitTransaction();
-  } catch (err) {
-    await runner.rollbackTransaction();
-    throw err;
-  } finally {
-    await runner.release();
-  }
-};
+const run = (direction: 'up' | 'down') => runMigration(v2.dataSource, migration, direction);
 
 beforeAll(async () => {
   v1 = await createTestRuntime({ registry: registryWith(lendingManifest(false)) });
@@ -131,16 +116,14 @@ beforeAll(async () => {
 
   v2 = await createTestRuntime({ registry: registryWith(lendingManifest(true)), attachTo: v1.url });
   // Inside the repository: the migration file imports ../core/db/name-rewrites.js as a real one in migrations/ does.
-  dir = join(ROOT, `.tmp-migrations-${randomBytes(4).toString('hex')}`);
-  mkdirSync(dir);
+  folder = migrationDir();
+  dir = folder.dir;
   const file = await generateMigration(v2.dataSource, { name: 'lending-renames', dir, registry: v2.registry, now: 1 });
-  body = readFileSync(file!, 'utf8');
-  const mod = (await import(file!)) as Record<string, new () => MigrationInterface>;
-  migration = new (Object.values(mod).find((v) => typeof v === 'function')!)();
+  ({ body, migration } = await loadMigration(file!));
 }, 120_000);
 
 afterAll(async () => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  folder?.remove();
   await v2?.close();
   await v1?.dispose();
 });
@@ -157,7 +140,7 @@ describe('a migration generated from declared renames', () => {
   });
 
   it('run, it keeps every record under the new names and leaves the schema in sync, constraint names included', async () => {
-    await runMigration('up');
+    await run('up');
     const system = await RecordService.for(v2, { kind: 'system', organizationId: org.org.id, reason: 'test' });
     const loan = await system.get(LOAN, pendingLoan);
     expect(loan).toMatchObject({ title: 'Gitanjali', remark: 'fragile', kind: 'extended', status: 'IN_REVIEW' });
@@ -184,7 +167,7 @@ describe('a migration generated from declared renames', () => {
   });
 
   it('its down puts the names, the values and the rules back', async () => {
-    await runMigration('down');
+    await run('down');
     const system = await org.system();
     expect(await system.get(LOAN, shortLoan)).toMatchObject({ note: 'plain', kind: 'short', borrower: expect.any(String) });
     expect((await system.get(LOAN, pendingLoan)).kind).toBe('long');

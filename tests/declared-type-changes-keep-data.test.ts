@@ -8,13 +8,10 @@
  * rows the development one lacked stops with CONVERSION_FAILS and loses nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { MigrationInterface } from 'typeorm';
 import { diffSchema, generateMigration } from '../core/db/migrations.js';
 import { errorOf } from './support/errors.js';
+import { loadMigration, migrationDir, runMigration } from './support/migration-files.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { registryWith, type Json } from './support/workflow-fixture.js';
 
@@ -43,7 +40,7 @@ function catalog(...changes: FieldDef[]): Json {
   };
 }
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+let folder: ReturnType<typeof migrationDir> | undefined;
 let dir: string;
 let base: TestRuntime;
 let current: TestRuntime | undefined;
@@ -57,24 +54,10 @@ async function generateFor(manifest: Json, options: { archive?: boolean } = {}):
   await current?.close();
   current = await createTestRuntime({ registry: registryWith(manifest), attachTo: base.url });
   const file = await generateMigration(current.dataSource, { name: 'catalog-types', dir, registry: current.registry, now: stamp++, ...options });
-  if (!file) return undefined;
-  const mod = (await import(file)) as Record<string, new () => MigrationInterface>;
-  return { body: readFileSync(file, 'utf8'), migration: new (Object.values(mod).find((v) => typeof v === 'function')!)() };
+  return file ? loadMigration(file) : undefined;
 }
 
-async function run(migration: MigrationInterface, direction: 'up' | 'down' = 'up'): Promise<void> {
-  const runner = current!.dataSource.createQueryRunner();
-  await runner.startTransaction();
-  try {
-    await migration[direction](runner);
-    await runner.commitTransaction();
-  } catch (err) {
-    await runner.rollbackTransaction();
-    throw err;
-  } finally {
-    await runner.release();
-  }
-}
+const run = (migration: MigrationInterface, direction: 'up' | 'down' = 'up'): Promise<void> => runMigration(current!.dataSource, migration, direction);
 
 const stored = async (key: string): Promise<Record<string, unknown>> => {
   const [row] = await base.dataSource.query(`SELECT code, pages, copies, size, note FROM catalog_item WHERE id = $1`, [ids.get(key)]);
@@ -90,12 +73,12 @@ beforeAll(async () => {
   ids.set('a1', String((await a.create(ITEM, { code: 'A-1', pages: ' 12 ', copies: 5, size: 'large' })).id));
   ids.set('a2', String((await a.create(ITEM, { code: 'A-2', pages: '7', copies: 1, size: 'small', note: 'kept' })).id));
   ids.set('b1', String((await b.create(ITEM, { code: 'B-1', pages: 'many', copies: 2, size: 'large' })).id));
-  dir = join(ROOT, `.tmp-migrations-${randomBytes(4).toString('hex')}`);
-  mkdirSync(dir);
+  folder = migrationDir();
+  dir = folder.dir;
 }, 120_000);
 
 afterAll(async () => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  folder?.remove();
   await current?.close();
   await base?.dispose();
 });
