@@ -8,11 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RecordService, type RecordData } from '../core/data/records.js';
 import { documentAction } from '../core/documents/index.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
-import gym from '../modules/gym/index.js';
-import hotel from '../modules/hotel/index.js';
-import institute from '../modules/institute/index.js';
-import inventory from '../modules/inventory/index.js';
-import library from '../modules/library/index.js';
+import { loadRegistry } from '../core/manifest/index.js';
+import { discoverPlugins } from '../core/plugins/discover.js';
 import { courseCode, createInstituteWorld, type InstituteWorld } from './support/institute.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 
@@ -33,7 +30,8 @@ let runtime: TestRuntime;
 
 beforeAll(async () => {
   // Every shipped plugin (the registry is the shipped one), the library's with the spy added.
-  runtime = await createTestRuntime({ plugins: [{ ...library, actions: [...(library.actions ?? []), spyReceipt] }, institute, hotel, inventory, gym] });
+  const shipped = await discoverPlugins(loadRegistry());
+  runtime = await createTestRuntime({ plugins: shipped.map((p) => (p.module === 'library' ? { ...p, actions: [...(p.actions ?? []), spyReceipt] } : p)) });
 });
 afterAll(() => runtime.dispose());
 
