@@ -13,7 +13,8 @@ import { startFuzzWorld, type FuzzWorld } from './support/fuzz/world.js';
 let world: FuzzWorld;
 
 beforeAll(async () => {
-  world = await startFuzzWorld({ records: 1, trustProxy: true });
+  // Two of each: a relation between work items (the project office) needs two distinct items.
+  world = await startFuzzWorld({ records: 2, trustProxy: true });
 }, 120_000);
 
 afterAll(async () => {
