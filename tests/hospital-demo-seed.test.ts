@@ -7,14 +7,14 @@
  * clearance in the nurse's inbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { authenticator } from '../core/auth/index.js';
 import { RecordService, type RecordData } from '../core/data/records.js';
-import { findOrganization } from '../core/tenancy/index.js';
-import { seedDemoIfEmpty, type DemoLogin } from '../core/tenancy/demo.js';
+import type { DemoLogin } from '../core/tenancy/demo.js';
 import { overlapQuery } from '../core/data/constraints/record-constraints.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
-import { createTestRuntime, type TestRuntime } from './support/runtime.js';
+import { seedOneDemo, type SeededDemo } from './support/demo-org.js';
+import type { TestRuntime } from './support/runtime.js';
 
+let demo: SeededDemo;
 let runtime: TestRuntime;
 let logins: DemoLogin[];
 let organizationId: string;
@@ -22,25 +22,13 @@ let system: RecordService;
 let seconds: number;
 
 beforeAll(async () => {
-  runtime = await createTestRuntime();
-  const started = Date.now();
-  logins = (await seedDemoIfEmpty(runtime, { systemTypes: ['hospital'] }))!;
-  seconds = (Date.now() - started) / 1000;
-  organizationId = (await findOrganization(runtime, 'hospital')).id;
-  system = await RecordService.for(runtime, { kind: 'system', organizationId, reason: 'test' });
+  demo = await seedOneDemo('hospital');
+  ({ runtime, logins, organizationId, system, seconds } = demo);
 }, 300_000);
 afterAll(() => runtime.dispose());
 
-async function all(key: string): Promise<RecordData[]> {
-  const out: RecordData[] = [];
-  for await (const page of system.findPages(key)) out.push(...page);
-  return out;
-}
-async function as(email: string): Promise<RecordService> {
-  const user = await authenticator(runtime)(email, 'demo1234');
-  if (!user) throw new Error(`${email} cannot sign in`);
-  return RecordService.for(runtime, { kind: 'user', userId: user.id, organizationId, email });
-}
+const all = (key: string): Promise<RecordData[]> => demo.all(key);
+const as = (email: string): Promise<RecordService> => demo.as(email);
 
 describe('hospital demo seed', () => {
   it('creates a login per hospital role, each signing in with demo1234', async () => {
