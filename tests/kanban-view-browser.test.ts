@@ -6,8 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, signIn } from './support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signIn, dragCard, kanbanCard, kanbanCell } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/http.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
 import { createStudioWorld, type StudioWorld } from './support/studio.js';
@@ -33,20 +33,9 @@ afterAll(async () => {
   await runtime?.dispose();
 });
 
-const card = (page: Page, id: string) => page.locator(`[data-testid=kanban-card][data-id="${id}"]`);
-const cell = (page: Page, lane: string, column: string) => page.locator(`[data-testid=kanban-column][data-lane="${lane}"][data-value="${column}"]`);
-/** A person's drag: press on the card, move over the target in steps (the browser fires dragenter/dragover), release. */
-async function drag(page: Page, id: string, target: Locator): Promise<void> {
-  const source = card(page, id);
-  await target.scrollIntoViewIfNeeded();
-  await source.scrollIntoViewIfNeeded();
-  const from = (await source.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 12 });
-  await page.mouse.up();
-}
+const card = kanbanCard;
+const cell = kanbanCell;
+const drag = dragCard;
 const columnOf = (page: Page, id: string) => card(page, id).evaluate((el) => el.closest('[data-testid=kanban-column]')!.getAttribute('data-value'));
 
 describe('the kanban board in a real browser', () => {

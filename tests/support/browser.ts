@@ -5,7 +5,7 @@
  * and out of first-run screens.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,4 +26,21 @@ export async function signIn(browser: Browser, baseUrl: string, email: string, o
   await page.fill('input[name=password]', options.password ?? 'secret-123');
   await Promise.all([page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 }), page.click('button.adminjs_Button')]);
   return page;
+}
+
+/** A kanban card, and a board cell (a column within a swimlane), as the board component marks them. */
+export const kanbanCard = (page: Page, id: string): Locator => page.locator(`[data-testid=kanban-card][data-id="${id}"]`);
+export const kanbanCell = (page: Page, lane: string, column: string): Locator => page.locator(`[data-testid=kanban-column][data-lane="${lane}"][data-value="${column}"]`);
+
+/** A person's drag of a card: press on it, move over the target in steps (the browser fires dragenter/dragover), release. */
+export async function dragCard(page: Page, id: string, target: Locator): Promise<void> {
+  const source = kanbanCard(page, id);
+  await target.scrollIntoViewIfNeeded();
+  await source.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 12 });
+  await page.mouse.up();
 }
