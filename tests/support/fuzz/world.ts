@@ -8,11 +8,11 @@
 import pg from 'pg';
 import { RecordService } from '../../../core/data/records.js';
 import { classNameOf } from '../../../core/data/entity-schemas.js';
-import { CORE_MODULE_ID, type Registry, type ResolvedEntity } from '../../../core/manifest/index.js';
-import { modulesForSystemType } from '../../../core/tenancy/index.js';
+import type { Registry, ResolvedEntity } from '../../../core/manifest/index.js';
 import { generateRecords } from '../generate.js';
 import { sessionCookie, startTestServer, type TestServer } from '../http.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from '../runtime.js';
+import { systemTypeScope } from '../system-type-scope.js';
 
 export const PASSWORD = 'secret-123';
 /** Who a request is sent as: a role key (its user's session), or nobody. */
@@ -62,14 +62,12 @@ export async function startFuzzWorld(options: { records?: number; trustProxy?: b
   const server = await startTestServer(runtime, options.trustProxy ? { trustProxy: true } : {});
   const orgs: FuzzOrg[] = [];
   for (const type of registry.systemTypes.values()) {
-    const modules = new Set([CORE_MODULE_ID, ...modulesForSystemType(runtime, type.name)]);
-    if (modules.size === 1) continue;
-    const roleKeys = registry.modules.filter((m) => modules.has(m.id) && m.id !== CORE_MODULE_ID).flatMap((m) => m.roles.map((r) => r.key));
+    const scope = systemTypeScope(runtime, type.name);
+    if (scope.modules.size === 1) continue;
+    const { roleKeys, registry: scoped } = scope;
     const fixture = await createFixtureOrg(runtime, type.name, roleKeys);
-    const entities = registry.entities.filter((e) => modules.has(e.module));
+    const entities = scoped.entities;
     const system = await fixture.system();
-    // The generator walks the registry it is given: only what this organization has enabled.
-    const scoped: Registry = { ...registry, entities, modules: registry.modules.filter((m) => modules.has(m.id)) };
     const roleUsers = ['admin', ...roleKeys].map((r) => fixture.users.get(r)!.id);
     await generateRecords({ registry: scoped, plugins: runtime.plugins }, system, { count: options.records ?? 3, roleUsers, tag: fixture.org.slug });
     const ids = new Map<string, string[]>();

@@ -1,0 +1,4 @@
+/** Permission parity for hospital organizations: every role of every module they get (see tests/support/permission-parity-suite.ts). */
+import { describePermissionParity } from './support/permission-parity-suite.js';
+
+describePermissionParity('hospital');
