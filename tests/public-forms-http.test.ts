@@ -222,3 +222,25 @@ describe('bots and bad tokens', () => {
     expect((await getPage(`${server.url}/p/${library.org.slug}/membership_request`)).status).toBe(200);
   });
 });
+
+describe('embedding', () => {
+  it('embed.js is a script for the form, and pages may be framed only by the organization\'s allowed origins', async () => {
+    const script = await getPage(`${signupUrl()}/embed.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(script.html).toContain(JSON.stringify(signupUrl()));
+    expect(script.html).toContain('e.origin!==o||e.source!==f.contentWindow');
+    expect((await getPage(`${server.url}/p/no-such-org/course_signup/embed.js`)).status).toBe(404);
+
+    await (await institute.system()).create('core.api_origin', { origin: 'https://partner.example.org' });
+    const framed = await getPage(`${signupUrl()}?embed=${encodeURIComponent('https://partner.example.org')}`);
+    expect(framed.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self' https:\/\/partner\.example\.org$/);
+    expect(framed.headers.get('x-frame-options')).toBeNull();
+    expect(framed.html).toContain('parent.postMessage');
+    expect(framed.html).toContain('"https://partner.example.org"');
+    expect(framed.html).toContain(`action="/p/${institute.org.slug}/course_signup?embed=https%3A%2F%2Fpartner.example.org"`);
+    // A page claiming another embedder gets no height reporting to it.
+    const other = await getPage(`${signupUrl()}?embed=${encodeURIComponent('https://evil.example.com')}`);
+    expect(other.html).not.toContain('postMessage');
+  });
+});
