@@ -207,6 +207,22 @@ describe('bots and bad tokens', () => {
     }
   });
 
+  it('posts over the per-form limit (from everywhere) get 429 with Retry-After too', async () => {
+    const limited = await startTestServer(runtime, { publicForms: { perForm: { max: 1, windowMs: 60_000 } } });
+    try {
+      const url = `${limited.url}/p/${library.org.slug}/membership_request`;
+      const first = await postForm(url, { _token: validToken(library, 'library.membership_request'), name: 'Form rate', email: 'form-rate@read.test' });
+      const second = await postForm(url, { _token: validToken(library, 'library.membership_request'), name: 'Form rate 2', email: 'form-rate2@read.test' });
+      expect([first.status, second.status]).toEqual([303, 429]);
+      expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(second.html).toContain('This form is receiving too many submissions right now');
+      // Another form counts on its own (a bad token: 400, not 429).
+      expect((await postForm(`${limited.url}/p/${institute.org.slug}/job_application`, { _token: 'x' })).status).toBe(400);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('a suspended organization\'s form is the same 404, and is back once it is resumed', async () => {
     const before = await getPage(`${server.url}/p/no-such-org/membership_request`);
     await changeOrganizationStatus(runtime, library.org.slug, 'suspend', { reason: 'unpaid' });

@@ -135,9 +135,9 @@ export function publicFormsRouter(runtime: Runtime, options: Partial<PublicFormO
     res.status(state.status ?? 200).type('html').send(html);
   }
 
-  const tooMany = (req: Request, res: Response, wait: number): void => {
+  const tooMany = (req: Request, res: Response, wait: number, what = 'Too many requests from your address.'): void => {
     res.setHeader('Retry-After', String(wait));
-    message(req, res, 429, undefined, 'Too many requests', `Too many requests from your address. Please wait ${wait} seconds and try again.`);
+    message(req, res, 429, undefined, 'Too many requests', `${what} Please wait ${wait} seconds and try again.`);
   };
 
   const router = Router();
@@ -174,8 +174,10 @@ export function publicFormsRouter(runtime: Runtime, options: Partial<PublicFormO
     (req, res, next) => {
       // Posts are limited per address and form, and per form, before the body is read.
       const key = `${req.params.org}/${req.params.form}`;
-      const wait = perIpAndForm.hit(`${req.ip}|${key}`) ?? perForm.hit(key);
-      if (wait !== null) return tooMany(req, res, wait);
+      const mine = perIpAndForm.hit(`${req.ip}|${key}`);
+      if (mine !== null) return tooMany(req, res, mine);
+      const everyone = perForm.hit(key);
+      if (everyone !== null) return tooMany(req, res, everyone, 'This form is receiving too many submissions right now.');
       next();
     },
     express.urlencoded({ extended: false, limit: settings.bodyLimit, parameterLimit: 200 }),
