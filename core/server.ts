@@ -9,6 +9,7 @@ import session from 'express-session';
 import AdminJSExpress from '@adminjs/express';
 import { buildAdmin } from './admin/index.js';
 import { apiDocs, apiRouter, API_ROOT, DOCS_ROOT, type ApiOptions } from './api/index.js';
+import { publicFormsRouter, PUBLIC_FORMS_ROOT, type PublicFormOptions } from './api/forms/index.js';
 import { exchangeRouter } from './admin/file-routes.js';
 import { viewRouter } from './admin/views.js';
 import { formBodies, formidableOptions, prepareUploadDir } from './admin/form-bodies.js';
@@ -41,6 +42,8 @@ export interface AppOptions {
   api?: Partial<Omit<ApiOptions, 'dataDir'>>;
   /** The bearer token GET /metrics asks for; without one there is no /metrics (default: METRICS_TOKEN). */
   metricsToken?: string;
+  /** Public forms' bot limits (rates, body size, fill time); by default DEFAULT_PUBLIC_FORM_LIMITS. */
+  publicForms?: Partial<Omit<PublicFormOptions, 'secret'>>;
 }
 
 export interface UmsApp {
@@ -73,6 +76,8 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   // The REST API (core/api): bearer tokens, not cookies, so no cross-site check; CORS per organization instead.
   app.use(API_ROOT, apiRouter(runtime, { dataDir: options.dataDir, ...options.api }));
   app.use(DOCS_ROOT, apiDocs());
+  // Public forms (core/api/forms): no session, no admin; a signed form token stands in for CSRF protection.
+  app.use(PUBLIC_FORMS_ROOT, publicFormsRouter(runtime, { ...options.publicForms, secret: sessionSecret(options.sessionSecret, options.dataDir) }));
   app.use(refuseCrossSiteRequests()); // POST/PUT/PATCH/DELETE from another site (CSRF, login CSRF): 403 before any parsing
   // Account pages and JSON endpoints (forgot/reset password, invitation, delete own account); own body parsers.
   app.use('/auth', authRoutes(runtime, { session: sessions.options }));

@@ -295,7 +295,7 @@ describe('the shipped manifests', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(registry.modules[0].id).toBe('core');
     expect(registry.modules.slice(1).map((m) => m.id).sort()).toEqual(files.sort());
-    expect(registry.module('library')?.entities.map((e) => e.name)).toEqual(['book', 'member', 'loan', 'fine_setting']);
+    expect(registry.module('library')?.entities.map((e) => e.name)).toEqual(['book', 'member', 'loan', 'fine_setting', 'membership_request']);
   });
 
   it('declare the eight system types with their labels; each module lists declared ones', () => {

@@ -18,6 +18,7 @@ import { CORE_MODULE_ID, snakeToLabel, type Registry, type ResolvedEntity, type 
 import { CORE_MANIFEST_PATH, DEFAULT_MANIFEST_DIR, displayPath, readManifest, readValidated, validateSystemTypes, type SourceManifest } from './read.js';
 import { roleDisplayLabel, roleKey, type ResolvedRole } from './roles.js';
 import { resolvePrimitives } from './primitives.js';
+import { resolvePublicForms } from './public-forms.js';
 import { resolveRollups } from './rollups.js';
 import { resolvePermissions } from './rules.js';
 import {
@@ -87,6 +88,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
       dashboard: [],
       workflows: [],
       views: [],
+      publicForms: [],
       manifest,
     };
   });
@@ -102,6 +104,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
     });
   }
   const workflowOf = new Map<string, string>();
+  const formNames = new Map<string, string>();
   for (const m of modules) {
     const visible = visibleModules(m.id, byId);
     linkReferences(m, entities, visible, problems);
@@ -121,6 +124,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
     // After the workflows (this module's and its dependencies'): a board's columns may be a workflow's states.
     const workflowField = (key: string): string | undefined => modules.flatMap((x) => x.workflows).find((w) => w.entity === key)?.field;
     m.views = resolveViews({ module: m, entities, visible, workflowField, problems });
+    m.publicForms = resolvePublicForms(m, entities, formNames, workflowField, problems);
     resolvePrimitives(m, entities, visible, problems);
     resolveRollups(m, entities, visible, problems);
   }

@@ -62,6 +62,26 @@ export type Conditions2 = Record<string, unknown>;
  */
 export type RoleRef = string;
 /**
+ * A field the form asks: its name, or { name, required, label, help }.
+ */
+export type PublicFormField =
+  | Identifier
+  | {
+      name: Identifier;
+      /**
+       * Asked as required on this form even where the entity allows it empty.
+       */
+      required?: boolean;
+      /**
+       * The question on the form (default: the field's label).
+       */
+      label?: string;
+      /**
+       * A hint shown under the field.
+       */
+      help?: string;
+    };
+/**
  * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
  */
 export type Conditions3 = Record<string, unknown>;
@@ -69,6 +89,10 @@ export type Conditions3 = Record<string, unknown>;
  * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
  */
 export type Conditions4 = Record<string, unknown>;
+/**
+ * A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { "$some": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three ("student.guardians": { "$some": { "guardian.user": "${user.id}" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { "starts_at": { "$gte": "${today}", "$lt": "${tomorrow}" } }.
+ */
+export type Conditions5 = Record<string, unknown>;
 
 /**
  * A UMS module: entities, roles, permission rules, dashboard cards and (reserved) workflows. Everything UMS builds for a module derives from this file.
@@ -104,6 +128,10 @@ export interface ModuleManifest {
    * Declared views of an entity's records: a calendar (day/week/month and lanes, e.g. a hotel's tape chart) or a kanban board; each becomes a screen in the module's navigation.
    */
   views?: View[];
+  /**
+   * Forms anyone may fill in without an account, served at /p/<org-slug>/<name> and embeddable on another site with one <script> tag; each submission creates one record of `entity` as the system actor `public:<name>` (validation, hooks, workflow onEnter and audit apply).
+   */
+  publicForms?: PublicForm[];
   /**
    * Approval workflows: states of an entity's status field, transitions and their approvals.
    */
@@ -843,6 +871,78 @@ export interface View {
    */
   swimlane?: string;
 }
+/**
+ * A public form: e.g. { "name": "course_signup", "entity": "course_signup", "fields": ["course", "name"], "fixed": { "status": "NEW" }, "references": { "course": { "where": { "status": "ACTIVE" } } }, "success": "Thank you" }.
+ */
+export interface PublicForm {
+  /**
+   * The form's address: /p/<org-slug>/<name>; unique across all modules.
+   */
+  name: string;
+  /**
+   * The entity of this module a submission creates.
+   */
+  entity: string;
+  /**
+   * The form's heading (default: the entity's label).
+   */
+  label?: string;
+  /**
+   * A paragraph under the heading.
+   */
+  description?: string;
+  /**
+   * The fields asked, in order; each a writable field of the entity.
+   *
+   * @minItems 1
+   */
+  fields: [PublicFormField, ...PublicFormField[]];
+  /**
+   * Values set on every submission and never asked (e.g. { "source": "web" }); each checked against its field at load.
+   */
+  fixed?: {};
+  /**
+   * Per asked reference field: which records the select offers (`where`, a condition on the target with placeholders such as ${now} and ${today}; a posted id outside it is refused) and, with `create`, a new target record the person may register instead of picking one.
+   */
+  references?: {
+    [k: string]: PublicFormReference;
+  };
+  /**
+   * The message shown once the record is created.
+   */
+  success: string;
+  /**
+   * A mail to the address the person gave, queued in the submission's transaction. {field} in subject and body is the value submitted (a reference: the picked record's title).
+   */
+  confirmationMail?: {
+    /**
+     * An asked email field.
+     */
+    to: string;
+    subject: string;
+    body: string;
+  };
+}
+export interface PublicFormReference {
+  where?: Conditions3;
+  /**
+   * "Not listed? Register it": the form also asks these fields of the target and, when the person chooses so, creates that record in the same transaction and links it.
+   */
+  create?: {
+    /**
+     * The choice and the group's heading (default: 'Register a new <target label>').
+     */
+    label?: string;
+    /**
+     * @minItems 1
+     */
+    fields: [PublicFormField, ...PublicFormField[]];
+    /**
+     * Values set on the new target record.
+     */
+    fixed?: {};
+  };
+}
 export interface Workflow {
   name: Identifier;
   label?: string;
@@ -893,7 +993,7 @@ export interface Transition {
   from: string | [string, ...string[]];
   to: string;
   by?: TransitionActors;
-  when?: Conditions3;
+  when?: Conditions4;
   approval?: Approval;
   effects?: WorkflowEffects;
 }
@@ -943,7 +1043,7 @@ export interface ApprovalStep {
     | {
         count: number;
       };
-  when?: Conditions4;
+  when?: Conditions5;
 }
 /**
  * Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as "teacher", "created_by" or "department.head").

@@ -8,9 +8,11 @@ import type { ResolvedRole } from './roles.js';
 import type { ResolvedRollup, RollupFeed } from './rollups.js';
 import type { EntityConstraints, ExpressionNode, ResolvedSequence } from './constraint-types.js';
 import type { EntitySpan, ResolvedView } from './views.js';
+import type { ResolvedPublicForm } from './public-forms.js';
 
 export type { Field, FieldType, ModuleManifest, PermissionRule, ResolvedRole };
 export type { EntitySpan, ResolvedCalendarView, ResolvedKanbanView, ResolvedView } from './views.js';
+export type { ResolvedFormCreate, ResolvedFormField, ResolvedFormReference, ResolvedPublicForm } from './public-forms.js';
 export type { ResolvedAcyclic, ResolvedBalance, ResolvedGuard, ResolvedLedger, ResolvedPosting, ResolvedPostingMovement, ResolvedRun, ValueSource } from './primitives.js';
 
 /** Columns every module table has; never writable from a form. */
@@ -247,6 +249,8 @@ export interface ResolvedModule {
   workflows: ResolvedWorkflow[];
   /** Declared calendars and boards (core/manifest/views.ts). */
   views: ResolvedView[];
+  /** Public forms (core/manifest/public-forms.ts); served by core/api/forms. */
+  publicForms: ResolvedPublicForm[];
   manifest: ModuleManifest;
 }
 
