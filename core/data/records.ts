@@ -11,8 +11,8 @@ import type { EntityManager } from 'typeorm';
 import type { Access } from '../access/ability.js';
 import { SqlParams } from '../access/sql.js';
 import { forbidden, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
-import { columnOf, roleKey, type ResolvedEntity } from '../manifest/index.js';
-import { coerceInput, validateRecord } from '../manifest/validation.js';
+import { columnOf, roleKey, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
+import { checkFieldValue, coerceInput, validateRecord } from '../manifest/validation.js';
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
 import { actorUserId, systemActor, type Actor } from './actor.js';
 import { diff, sameValue, writeAudit, type AuditAction } from './audit.js';
@@ -138,6 +138,7 @@ export class RecordService extends RecordReader implements Records {
       }
       const value = provided ? coerceInput(f, input[f.name]) : f.default;
       if (value !== undefined) values[f.name] = value;
+      if (provided) reportMistyped(f, value, errors);
     }
     this.rejectUnknownKeys(entity, input, errors);
     if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
@@ -233,6 +234,7 @@ export class RecordService extends RecordReader implements Records {
       }
       values[f.name] = value;
       changed.push(f.name);
+      reportMistyped(f, value, errors);
     }
     this.rejectUnknownKeys(entity, input, errors);
     if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
@@ -434,6 +436,18 @@ export class RecordService extends RecordReader implements Records {
 
 
 /** Audit rows are never changed or deleted, by anyone: the database refuses it too, but a refusal, not a 500, reaches the person. */
+/**
+ * A value that is not of its field's type (a date that is no date, text in a
+ * number) is a field error before any plugin hook sees it: hooks compute from
+ * the values they get and need not guard against garbage (a leave span from
+ * "2026-13-01" threw). Empty values wait for the record check (a hook may fill them).
+ */
+function reportMistyped(f: ResolvedField, value: unknown, errors: FieldErrors): void {
+  if (value === null || value === undefined || errors[f.name]) return;
+  const problem = checkFieldValue(f, value);
+  if (problem) errors[f.name] = { message: problem, type: 'format' };
+}
+
 function refuseAuditWrite(entity: ResolvedEntity): void {
   if (entity.key === 'core.audit_log') throw forbidden('The audit log is append-only: its entries are never changed or deleted.', { entity: entity.key });
 }
