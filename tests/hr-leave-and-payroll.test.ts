@@ -81,6 +81,18 @@ describe('leave days and spans', () => {
     expect(read.fieldErrors.total_days.type).toBe('readOnly');
   });
 
+  it('an impossible date is a field error on that date, on create and on update: the leave-span hook never sees it', async () => {
+    for (const from_date of ['2026-13-01', '2026-02-30', '26-03-01', 'next monday']) {
+      const err = (await errorOf(ann.records.create('hr.leave_application', { employee: ann.id, leave_type: types.Casual, from_date, to_date: '2026-03-27' }))) as RecordValidationError;
+      expect(err).toBeInstanceOf(RecordValidationError);
+      expect(Object.keys(err.fieldErrors)).toEqual(['from_date']);
+    }
+    const kept = await ann.records.create('hr.leave_application', { employee: ann.id, leave_type: types.Casual, from_date: '2026-03-26', to_date: '2026-03-26' });
+    const err = (await errorOf(ann.records.update('hr.leave_application', String(kept.id), { to_date: '2026-03-32' }))) as RecordValidationError;
+    expect(Object.keys(err.fieldErrors)).toEqual(['to_date']);
+    expect((await hr.get('hr.leave_application', String(kept.id)))?.to_date).toBe('2026-03-26');
+  });
+
   it('a morning and an afternoon of one date both stand; a full day over them is refused naming the holder', async () => {
     await ann.records.create('hr.leave_application', { employee: ann.id, leave_type: types.Casual, from_date: '2026-03-10', to_date: '2026-03-10', half_day: 'AFTERNOON' });
     const err = (await errorOf(ann.records.create('hr.leave_application', { employee: ann.id, leave_type: types.Casual, from_date: '2026-03-09', to_date: '2026-03-10' }))) as RecordValidationError;

@@ -12,7 +12,7 @@ import type { Access } from '../access/ability.js';
 import { SqlParams } from '../access/sql.js';
 import { forbidden, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
 import { columnOf, roleKey, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
-import { checkFieldValue, coerceInput, validateRecord } from '../manifest/validation.js';
+import { coerceInput, fieldValueError, validateRecord } from '../manifest/validation.js';
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
 import { actorUserId, systemActor, type Actor } from './actor.js';
 import { diff, sameValue, writeAudit, type AuditAction } from './audit.js';
@@ -123,6 +123,7 @@ export class RecordService extends RecordReader implements Records {
     if (entity.key === USER_ENTITY && input.is_active !== false) await claimUserSeat(this.manager, this.organizationId, allowance);
     // Input: only declared fields; read-only fields belong to plugins and actions.
     const errors: FieldErrors = {};
+    const mistyped: FieldErrors = {};
     const values: Record<string, unknown> = {};
     for (const f of entity.fields) {
       const provided = input[f.name] !== undefined;
@@ -138,9 +139,10 @@ export class RecordService extends RecordReader implements Records {
       }
       const value = provided ? coerceInput(f, input[f.name]) : f.default;
       if (value !== undefined) values[f.name] = value;
-      if (provided) reportMistyped(f, value, errors);
+      if (provided) reportMistyped(f, value, mistyped);
     }
     this.rejectUnknownKeys(entity, input, errors);
+    if (Object.keys(mistyped).length) throw new RecordValidationError(entity.key, { ...enteredFieldErrors(entity, values), ...mistyped, ...errors });
     if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
     // beforeCreate hooks may fill or adjust values.
     const ctx = this.hookContext(entity);
@@ -215,6 +217,7 @@ export class RecordService extends RecordReader implements Records {
     }
     // Input: what actually changes.
     const errors: FieldErrors = {};
+    const mistyped: FieldErrors = {};
     const values: Record<string, unknown> = { ...before };
     const changed: string[] = [];
     for (const f of entity.fields) {
@@ -234,9 +237,10 @@ export class RecordService extends RecordReader implements Records {
       }
       values[f.name] = value;
       changed.push(f.name);
-      reportMistyped(f, value, errors);
+      reportMistyped(f, value, mistyped);
     }
     this.rejectUnknownKeys(entity, input, errors);
+    if (Object.keys(mistyped).length) throw new RecordValidationError(entity.key, { ...enteredFieldErrors(entity, values), ...mistyped, ...errors });
     if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
     if (this.access && !inAction) this.requireFields('update', entity, subjectBefore, changed);
     const ctx = this.hookContext(entity);
@@ -443,9 +447,23 @@ export class RecordService extends RecordReader implements Records {
  * "2026-13-01" threw). Empty values wait for the record check (a hook may fill them).
  */
 function reportMistyped(f: ResolvedField, value: unknown, errors: FieldErrors): void {
-  if (value === null || value === undefined || errors[f.name]) return;
-  const problem = checkFieldValue(f, value);
-  if (problem) errors[f.name] = { message: problem, type: 'format' };
+  if (value === null || value === undefined) return;
+  const problem = fieldValueError(f, value);
+  if (problem) errors[f.name] = problem;
+}
+
+/**
+ * The record check's errors on the fields a person enters, for a record that stops
+ * before its hooks: every mistake is told at once, but not a field the system
+ * would have filled (computed, numbered, set by a hook).
+ */
+function enteredFieldErrors(entity: ResolvedEntity, values: Record<string, unknown>): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(validateRecord(entity, values)).filter(([name]) => {
+      const f = entity.field.get(name);
+      return f !== undefined && !f.readOnly && !f.computed && !f.sequence && !f.rollup;
+    }),
+  );
 }
 
 function refuseAuditWrite(entity: ResolvedEntity): void {

@@ -168,10 +168,16 @@ function fieldValidator(schema: Record<string, unknown>): ValidateFunction {
  * (the manifest loader uses it for defaults); the message, or undefined when valid.
  */
 export function checkFieldValue(f: ResolvedField, value: unknown): string | undefined {
+  return fieldValueError(f, value)?.message;
+}
+
+/** As checkFieldValue, as a field error whose type is the rule that failed (what a record check would report). */
+export function fieldValueError(f: ResolvedField, value: unknown): { message: string; type: string } | undefined {
+  if (containsNul(value)) return { message: 'must not contain the NUL character (\\0)', type: 'format' };
   const validate = fieldValidator(fieldJsonSchema({ ...f, required: true }));
   if (validate(value)) return undefined;
-  const e = validate.errors?.[0];
-  return e ? describe(e, f) : 'is invalid';
+  const e = validate.errors?.find((x) => x.keyword !== 'anyOf' && !(x.keyword === 'type' && x.params.type === 'null'));
+  return e ? { message: describe(e, f), type: e.keyword } : { message: 'is invalid', type: 'invalid' };
 }
 
 /**
