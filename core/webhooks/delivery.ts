@@ -16,16 +16,15 @@
  *   `X-UMS-Delivery` id (the row's delivery_id), so receivers de-duplicate.
  * - Marking the outcome is conditional on the claim (the row's version).
  *
- * The body is `{ id, event, entity, occurred_at, record, transition? }`, with
- * the record read through Records for the subscription's owner at send time:
- * what that person may see now. A record the owner may not read (any more), or
- * that is gone, is not sent (`skipped`); a deleted record is sent as `{ id }`.
+ * The body is `{ id, event, entity, occurred_at, record, transition? }`; the
+ * record is the delivery's payload, read through Records for the webhook's
+ * owner in the change's transaction (feed.ts): what that person could see of
+ * it then (for `deleted`, just before it went).
  * Deliveries of an inactive webhook wait; re-enabling it sends them. After
  * `disableAfter` failed attempts in a row (any of its deliveries) a webhook
  * is disabled with the reason; a success resets the count.
  */
 import type { Runtime } from '../runtime.js';
-import { RecordService } from '../data/records.js';
 import { WEBHOOK_SECRET_TABLE } from '../data/entity-schemas.js';
 import { columnOf } from '../manifest/index.js';
 import { invalidateSubscriptions, WEBHOOK, WEBHOOK_ATTEMPT, WEBHOOK_DELIVERY } from './feed.js';
@@ -58,6 +57,7 @@ interface Claimed {
   entity: string;
   record_id: string;
   details: Record<string, unknown> | null;
+  payload: Record<string, unknown> | null;
   delivery_id: string;
   attempts: number;
   version: number;
@@ -69,10 +69,9 @@ interface Tables {
   webhook: string;
   delivery: string;
   attempt: string;
-  /** delivery.webhook, attempt.delivery, webhook.owner columns */
+  /** delivery.webhook, attempt.delivery columns */
   webhookColumn: string;
   deliveryColumn: string;
-  ownerColumn: string;
 }
 
 function tablesOf(runtime: Runtime): Tables {
@@ -86,7 +85,6 @@ function tablesOf(runtime: Runtime): Tables {
     attempt: attempt.table,
     webhookColumn: columnOf(delivery.field.get('webhook')!),
     deliveryColumn: columnOf(attempt.field.get('delivery')!),
-    ownerColumn: columnOf(webhook.field.get('owner')!),
   };
 }
 
@@ -125,7 +123,7 @@ async function claimNext(runtime: Runtime, t: Tables, leaseSeconds: number): Pro
         SET status = 'sending', attempts = d.attempts + 1, version = d.version + 1, updated_at = now(),
             next_attempt_at = now() + make_interval(secs => $1)
        FROM picked WHERE d.id = picked.id
-     RETURNING d.id, d.organization_id, d."${t.webhookColumn}" AS webhook_id, d.event, d.entity, d.record_id, d.details, d.delivery_id, d.attempts, d.version, d.created_at, picked.was`,
+     RETURNING d.id, d.organization_id, d."${t.webhookColumn}" AS webhook_id, d.event, d.entity, d.record_id, d.details, d.payload, d.delivery_id, d.attempts, d.version, d.created_at, picked.was`,
     [leaseSeconds],
   );
   return ((result[0] as Claimed[] | undefined) ?? [])[0];
@@ -133,25 +131,14 @@ async function claimNext(runtime: Runtime, t: Tables, leaseSeconds: number): Pro
 
 /** Builds the body as the owner may see it, signs it, and sends it through the wall. */
 async function attempt(runtime: Runtime, t: Tables, d: Claimed, options: WebhookDeliveryOptions): Promise<Outcome> {
-  const [hook]: { url: string; owner: string | null; email: string | null; owner_active: boolean | null; secret: string | null }[] = await runtime.dataSource.query(
-    `SELECT w.url, w."${t.ownerColumn}" AS owner, u.email, (u.is_active AND u.deleted_at IS NULL) AS owner_active, s.secret_encrypted AS secret
-       FROM "${t.webhook}" w LEFT JOIN core_user u ON u.id = w."${t.ownerColumn}" LEFT JOIN ${WEBHOOK_SECRET_TABLE} s ON s.webhook_id = w.id
-      WHERE w.id = $1`,
+  const [hook]: { url: string; secret: string | null }[] = await runtime.dataSource.query(
+    `SELECT w.url, s.secret_encrypted AS secret FROM "${t.webhook}" w LEFT JOIN ${WEBHOOK_SECRET_TABLE} s ON s.webhook_id = w.id WHERE w.id = $1`,
     [d.webhook_id],
   );
   if (!hook) return { status: 'skipped', error: 'The webhook no longer exists.' };
-  if (!hook.owner || !hook.email || !hook.owner_active) return { status: 'skipped', error: 'The webhook has no active owner whose view of the record could be sent.' };
   if (!hook.secret) return { status: 'failed', error: 'The webhook has no signing secret: run New secret.', counts: false };
-  const entity = runtime.registry.entity(d.entity);
-  if (!entity) return { status: 'skipped', error: `The entity ${d.entity} no longer exists.` };
-  let record: Record<string, unknown>;
-  if (d.event === 'deleted') record = { id: d.record_id };
-  else {
-    const records = await RecordService.for(runtime, { kind: 'user', userId: hook.owner, organizationId: d.organization_id, email: hook.email });
-    const found = await records.getMany(d.entity, [d.record_id]);
-    if (!found.length) return { status: 'skipped', error: 'The record is gone, or its webhook’s owner may not read it.' };
-    record = found[0];
-  }
+  if (!d.payload) return { status: 'skipped', error: 'No record view was stored for this delivery (its owner could not read the record).' };
+  const record = d.payload;
   const body = JSON.stringify({
     id: d.delivery_id,
     event: d.event,
@@ -191,8 +178,8 @@ async function finish(runtime: Runtime, t: Tables, d: Claimed, outcome: Outcome,
   const status = outcome.status === 'retry' ? 'queued' : outcome.status;
   const retryIn = outcome.status === 'retry' ? webhookRetrySeconds(d.attempts) : 0;
   await runtime.dataSource.query(
-    `UPDATE "${t.delivery}" SET status = $3, last_status = $4, last_error = $5, updated_at = now(), version = version + 1,
-            next_attempt_at = now() + make_interval(secs => $6), delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END
+    `UPDATE "${t.delivery}" SET status = $3::varchar, last_status = $4, last_error = $5, updated_at = now(), version = version + 1,
+            next_attempt_at = now() + make_interval(secs => $6), delivered_at = CASE WHEN $3::varchar = 'delivered' THEN now() ELSE delivered_at END
       WHERE id = $1 AND version = $2`,
     [d.id, d.version, status, code, error, retryIn],
   );

@@ -15,7 +15,7 @@
 import { SqlParams, conditionToSql } from '../access/sql.js';
 import { actorUserId } from '../data/actor.js';
 import type { RecordService } from '../data/records.js';
-import { parseConditions, type ConditionNode, type ResolvedEntity } from '../manifest/index.js';
+import { columnOf, parseConditions, type ConditionNode, type ResolvedEntity } from '../manifest/index.js';
 
 export const WEBHOOK_EVENTS = ['created', 'updated', 'deleted', 'transition'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -30,6 +30,7 @@ export const SUBSCRIPTION_TTL_MS = 30_000;
 
 interface Subscription {
   id: string;
+  owner: { id: string; email: string } | null;
   entity: string;
   events: ReadonlySet<string>;
   condition?: ConditionNode;
@@ -48,8 +49,11 @@ async function subscriptionsOf(records: RecordService): Promise<Subscription[]> 
   const hit = cache.get(organizationId);
   if (hit && Date.now() - hit.loadedAt < SUBSCRIPTION_TTL_MS) return hit.subscriptions;
   const table = records.runtime.registry.entity(WEBHOOK)!.table;
-  const rows: { id: string; entity: string; events: unknown; condition: unknown }[] = await records.entityManager.query(
-    `SELECT id, entity, events, condition FROM "${table}" WHERE organization_id = $1 AND is_active`,
+  const ownerColumn = columnOf(records.runtime.registry.entity(WEBHOOK)!.field.get('owner')!);
+  const rows: { id: string; owner: string | null; email: string | null; entity: string; events: unknown; condition: unknown }[] = await records.entityManager.query(
+    `SELECT w.id, w."${ownerColumn}" AS owner, u.email, w.entity, w.events, w.condition
+       FROM "${table}" w LEFT JOIN core_user u ON u.organization_id = w.organization_id AND u.id = w."${ownerColumn}" AND u.is_active AND u.deleted_at IS NULL
+      WHERE w.organization_id = $1 AND w.is_active`,
     [organizationId],
   );
   const subscriptions: Subscription[] = [];
@@ -61,7 +65,7 @@ async function subscriptionsOf(records: RecordService): Promise<Subscription[]> 
       condition = parseConditions(row.condition, '', problems, { interpolated: true });
       if (problems.length) continue; // checked when saved (hooks.ts); a row written around that check matches nothing
     }
-    subscriptions.push({ id: row.id, entity: row.entity, events, condition });
+    subscriptions.push({ id: row.id, owner: row.owner && row.email ? { id: row.owner, email: row.email } : null, entity: row.entity, events, condition });
   }
   cache.set(organizationId, { loadedAt: Date.now(), subscriptions });
   return subscriptions;
@@ -81,6 +85,7 @@ export async function recordChanged(records: RecordService, entity: ResolvedEnti
   const deliveryTable = registry.entity(WEBHOOK_DELIVERY)!.table;
   const organizationId = records.organizationId;
   const timeZone = await records.timeZone();
+  const inserted: { id: string; webhook_id: string }[] = [];
   const insert = async (ids: string[], condition?: ConditionNode): Promise<void> => {
     const params = new SqlParams();
     const where = [`w.organization_id = ${params.add(organizationId)}`, `w.id = ANY(${params.add(ids)})`, 'w.is_active'];
@@ -89,14 +94,55 @@ export async function recordChanged(records: RecordService, entity: ResolvedEnti
       where.push(`EXISTS (SELECT 1 FROM "${entity.table}" r WHERE r.organization_id = ${params.add(organizationId)} AND r.id = ${params.add(recordId)} AND ${sql})`);
     }
     const userId = params.add(actorUserId(records.actor));
-    await records.entityManager.query(
+    const result: unknown = await records.entityManager.query(
       `INSERT INTO "${deliveryTable}" (id, organization_id, webhook_id, event, entity, record_id, details, delivery_id, status, attempts, next_attempt_at, created_by, updated_by)
        SELECT g.id, g.organization_id, g.webhook_id, ${params.add(event)}, ${params.add(entity.key)}, ${params.add(recordId)}, ${params.add(details ? JSON.stringify(details) : null)}::jsonb, g.id::text, 'queued', 0, now(), ${userId}::uuid, ${userId}::uuid
-         FROM (SELECT gen_random_uuid() AS id, w.organization_id, w.id AS webhook_id FROM "${webhookTable}" w WHERE ${where.join(' AND ')}) g`,
+         FROM (SELECT gen_random_uuid() AS id, w.organization_id, w.id AS webhook_id FROM "${webhookTable}" w WHERE ${where.join(' AND ')}) g
+       RETURNING id, webhook_id`,
       params.values,
     );
+    inserted.push(...rowsOf(result));
   };
   const plain = matching.filter((s) => !s.condition).map((s) => s.id);
   if (plain.length) await insert(plain);
   for (const s of matching) if (s.condition) await insert([s.id], s.condition);
+  if (inserted.length) await fillPayloads(records, entity, recordId, inserted, matching, deliveryTable);
+}
+
+/** INSERT … RETURNING through TypeORM: the rows, whichever shape the driver hands back. */
+function rowsOf(result: unknown): { id: string; webhook_id: string }[] {
+  const list = Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
+  return Array.isArray(list) ? (list as { id: string; webhook_id: string }[]) : [];
+}
+
+/**
+ * Each new delivery's payload: the record as its webhook's owner may see it
+ * now, read through Records for that person in this transaction (their row
+ * and field rules), one read per owner. A record the owner may not read is
+ * not sent: the delivery is `skipped` at once, saying why.
+ */
+async function fillPayloads(records: RecordService, entity: ResolvedEntity, recordId: string, inserted: { id: string; webhook_id: string }[], subscriptions: Subscription[], deliveryTable: string): Promise<void> {
+  const byOwner = new Map<string, { owner: { id: string; email: string } | null; deliveries: string[] }>();
+  for (const row of inserted) {
+    const owner = subscriptions.find((s) => s.id === row.webhook_id)?.owner ?? null;
+    const key = owner?.id ?? '';
+    const group = byOwner.get(key) ?? { owner, deliveries: [] };
+    group.deliveries.push(row.id);
+    byOwner.set(key, group);
+  }
+  for (const { owner, deliveries } of byOwner.values()) {
+    let payload: Record<string, unknown> | undefined;
+    if (owner) {
+      // The class of `records` (records.ts imports this file: no import back).
+      const Service = records.constructor as typeof RecordService;
+      const ownerRecords = await Service.for(records.runtime, { kind: 'user', userId: owner.id, organizationId: records.organizationId, email: owner.email }, records.entityManager);
+      [payload] = await ownerRecords.getMany(entity.key, [recordId]);
+    }
+    await records.entityManager.query(
+      payload
+        ? `UPDATE "${deliveryTable}" SET payload = $2::jsonb WHERE id = ANY($1)`
+        : `UPDATE "${deliveryTable}" SET status = 'skipped', last_error = $2 WHERE id = ANY($1)`,
+      [deliveries, payload ? JSON.stringify(payload) : owner ? 'The webhook’s owner may not read this record.' : 'The webhook has no active owner whose view of the record could be sent.'],
+    );
+  }
 }
