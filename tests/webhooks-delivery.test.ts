@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { deliverPendingWebhooks, webhookRetrySeconds } from '../core/webhooks/index.js';
+import { deliverPendingWebhooks, invalidateSubscriptions, webhookRetrySeconds } from '../core/webhooks/index.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { startTestServer, type AdminClient, type TestServer } from './support/http.js';
 import { startReceiver, verify, type Receiver } from './support/webhook-receiver.js';
@@ -102,6 +102,31 @@ describe('subscribing and the outbox', () => {
     // Each carries the record as it was at its change: the update's view, and the deleted record just before it went.
     expect((receiver.requests[0].json.record as { shelf: string }).shelf).toBe('S1');
     expect(receiver.requests[1].json.record).toMatchObject({ id: book.id, title: 'Cosmos', shelf: 'S1' });
+  });
+
+  it('the record is sent as the webhook’s owner may see it: their field rules apply, and a record they may not read is not sent', async () => {
+    // A subscription owned by a member (made by code: the owner is normally who created it).
+    const hook = await subscribe(admin, { name: 'Member view', url: `${receiver.url}/member`, entity: 'library.book', events: ['created'] });
+    await runtime.dataSource.query('UPDATE core_webhook SET owner_id = $1 WHERE id = $2', [org.users.get('member')!.id, hook.id]);
+    invalidateSubscriptions();
+    const records = await org.as('admin');
+    const book = await records.create('library.book', { title: 'Priced', copies_total: 3, acquisition_price: 42 });
+    await deliverPendingWebhooks(runtime);
+    const record = receiver.requests[0].json.record as Record<string, unknown>;
+    expect(record).toMatchObject({ id: book.id, title: 'Priced' });
+    expect(record).not.toHaveProperty('acquisition_price'); // the member's read rule does not list it
+    expect(record).not.toHaveProperty('copies_total');
+    // Loans: a member reads only their own, so another member's loan is not sent (skipped, saying why).
+    const loans = await subscribe(admin, { name: 'Member loans', url: `${receiver.url}/loans`, entity: 'library.loan', events: ['created'] });
+    await runtime.dataSource.query('UPDATE core_webhook SET owner_id = $1 WHERE id = $2', [org.users.get('member')!.id, loans.id]);
+    invalidateSubscriptions();
+    const other = await records.create('library.member', { name: 'Someone Else', card_number: 'C-WH-1', email: 'someone@example.test' });
+    await records.create('library.loan', { book: book.id, member: other.id });
+    const [row] = await deliveries(runtime, loans.id);
+    expect(row.status).toBe('skipped');
+    expect(row.last_error).toContain('may not read');
+    expect(await deliverPendingWebhooks(runtime)).toEqual({ delivered: 0, failed: 0, skipped: 0 });
+    expect(receiver.requests.map((r) => r.path)).toEqual(['/member']);
   });
 
   it('an entity the admin may not read, an unknown event or a bad condition is a field error, not a subscription', async () => {
