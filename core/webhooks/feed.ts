@@ -74,7 +74,10 @@ async function subscriptionsOf(records: RecordService): Promise<Subscription[]> 
 /**
  * Appends an outbox row for each active subscription to `event` on this
  * record, in the transaction `records` works in. For `deleted` it is called
- * before the row goes, so a condition still sees the record.
+ * before the row goes, so a condition still sees the record. Called before the
+ * after-hooks, so a hook's own later change of the record is a later event;
+ * `next_attempt_at` is the statement's clock, so deliveries of one
+ * transaction go out in the order they were written.
  */
 export async function recordChanged(records: RecordService, entity: ResolvedEntity, event: WebhookEvent, recordId: string, details?: Record<string, unknown>): Promise<void> {
   if (UNWATCHED.has(entity.key)) return;
@@ -96,7 +99,7 @@ export async function recordChanged(records: RecordService, entity: ResolvedEnti
     const userId = params.add(actorUserId(records.actor));
     const result: unknown = await records.entityManager.query(
       `INSERT INTO "${deliveryTable}" (id, organization_id, webhook_id, event, entity, record_id, details, delivery_id, status, attempts, next_attempt_at, created_by, updated_by)
-       SELECT g.id, g.organization_id, g.webhook_id, ${params.add(event)}, ${params.add(entity.key)}, ${params.add(recordId)}, ${params.add(details ? JSON.stringify(details) : null)}::jsonb, g.id::text, 'queued', 0, now(), ${userId}::uuid, ${userId}::uuid
+       SELECT g.id, g.organization_id, g.webhook_id, ${params.add(event)}, ${params.add(entity.key)}, ${params.add(recordId)}, ${params.add(details ? JSON.stringify(details) : null)}::jsonb, g.id::text, 'queued', 0, clock_timestamp(), ${userId}::uuid, ${userId}::uuid
          FROM (SELECT gen_random_uuid() AS id, w.organization_id, w.id AS webhook_id FROM "${webhookTable}" w WHERE ${where.join(' AND ')}) g
        RETURNING id, webhook_id`,
       params.values,
