@@ -129,6 +129,14 @@ describe('subscribing and the outbox', () => {
     expect(receiver.requests.map((r) => r.path)).toEqual(['/member']);
   });
 
+  it('a stored condition that no longer fits the entity (a field removed since) matches nothing and never breaks the change', async () => {
+    const hook = await subscribe(admin, { name: 'Stale', url: `${receiver.url}/stale`, entity: 'library.book', events: ['created'], condition: { category: 'science' } });
+    await runtime.dataSource.query(`UPDATE core_webhook SET condition = '{"removed_field": 1}' WHERE id = $1`, [hook.id]);
+    invalidateSubscriptions();
+    await expect(newBook('Still saved')).resolves.toEqual(expect.any(String));
+    expect(await deliveries(runtime, hook.id)).toEqual([]);
+  });
+
   it('an entity the admin may not read, an unknown event or a bad condition is a field error, not a subscription', async () => {
     const res = await admin.post('/admin/api/resources/CoreWebhook/actions/new', { name: 'Bad', url: `${receiver.url}/x`, entity: 'library.nothing', events: '["created","exploded"]', condition: '{"no_such_field": 1}', is_active: 'true' });
     const errors = (res.body.record as { errors?: Record<string, unknown> }).errors ?? {};

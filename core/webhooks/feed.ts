@@ -108,8 +108,22 @@ export async function recordChanged(records: RecordService, entity: ResolvedEnti
   };
   const plain = matching.filter((s) => !s.condition).map((s) => s.id);
   if (plain.length) await insert(plain);
-  for (const s of matching) if (s.condition) await insert([s.id], s.condition);
+  for (const s of matching) {
+    if (!s.condition) continue;
+    // A condition checked when saved can stop fitting after a manifest change (a field removed): it then matches nothing, and the change itself goes on.
+    if (!compiles(s.condition, entity, registry, organizationId)) continue;
+    await insert([s.id], s.condition);
+  }
   if (inserted.length) await fillPayloads(records, entity, recordId, inserted, matching, deliveryTable);
+}
+
+function compiles(condition: ConditionNode, entity: ResolvedEntity, registry: RecordService['runtime']['registry'], organizationId: string): boolean {
+  try {
+    conditionToSql(condition, entity, 'r', new SqlParams(), { registry, organizationId });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** INSERT … RETURNING through TypeORM: the rows, whichever shape the driver hands back. */
