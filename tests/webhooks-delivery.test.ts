@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { coreJobs } from '../core/jobs/core-jobs.js';
 import { deliverPendingWebhooks, invalidateSubscriptions, webhookRetrySeconds } from '../core/webhooks/index.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { startTestServer, type AdminClient, type TestServer } from './support/http.js';
@@ -225,6 +226,16 @@ describe('retries, disabling, send again', () => {
     await deliverPendingWebhooks(runtime);
     expect(receiver.requests.map((r) => r.headers['x-ums-delivery'])).toEqual([row.delivery_id, row.delivery_id]);
     expect(verify(hook.secret, receiver.requests[1].headers['x-ums-signature'], receiver.requests[1].body)).toBe(true);
+  });
+
+  it('the jobs worker sends them: the core job core.webhook_delivery runs the delivery', async () => {
+    await subscribe(admin, { name: 'By the job', url: `${receiver.url}/job`, entity: 'library.book', events: ['created'] });
+    await newBook('Sent by the worker');
+    const job = coreJobs().find((j) => j.key === 'core.webhook_delivery')!;
+    expect(job.schedule).toEqual({ every: '10 seconds' });
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    expect(await job.handler({ runtime, log, now: new Date() })).toBe('1 delivered, 0 failed, 0 skipped');
+    expect(receiver.requests.map((r) => r.path)).toEqual(['/job']);
   });
 
   it('an admin cannot write deliveries or attempts by hand', async () => {
