@@ -5,6 +5,7 @@
  * work, each with the variable to change. Nothing here opens the database.
  */
 import { readConfig, type UmsConfig } from './index.js';
+import { allowPrivateFromEnv } from '../core/webhooks/outgoing.js';
 
 export interface ConfigReport {
   settings: { name: string; value: string; source: 'env' | 'default' }[];
@@ -53,6 +54,8 @@ export function checkConfig(env: NodeJS.ProcessEnv = process.env): ConfigReport 
     { name: 'WORKER', value: config.jobs.workerInProcess ? 'on (in the server process)' : 'off (npm run worker)', source: from('WORKER') },
     { name: 'JOBS_BACKEND', value: config.jobs.backend, source: from('JOBS_BACKEND') },
     { name: 'MONGODB_URL', value: maskUrl(config.jobs.mongodbUrl), source: from('MONGODB_URL') },
+    { name: 'WEBHOOKS_KEY', value: env.WEBHOOKS_KEY ? secret(env.WEBHOOKS_KEY) : `(unset: generated once into ${config.dataDir}/webhook-key)`, source: from('WEBHOOKS_KEY') },
+    { name: 'WEBHOOKS_ALLOW_PRIVATE', value: allowPrivateFromEnv(env) ? 'on (webhooks may reach private and loopback addresses)' : 'off', source: from('WEBHOOKS_ALLOW_PRIVATE') },
     { name: 'METRICS_TOKEN', value: env.METRICS_TOKEN ? secret(env.METRICS_TOKEN) : '(unset: no /metrics endpoint)', source: from('METRICS_TOKEN') },
     { name: 'LOG_LEVEL', value: env.LOG_LEVEL || 'info', source: from('LOG_LEVEL') },
   ];
@@ -80,6 +83,8 @@ export function checkConfig(env: NodeJS.ProcessEnv = process.env): ConfigReport 
   if (config.databaseUrl && !/^postgres(ql)?:\/\//i.test(config.databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://.');
   if (config.smtpUrl && !/^smtps?:\/\//i.test(config.smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://.');
   if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN is shorter than 16 characters: anyone could guess it. Use a long random value (openssl rand -hex 24).');
+  if (env.WEBHOOKS_KEY && env.WEBHOOKS_KEY.length < 32) problems.push('WEBHOOKS_KEY is shorter than 32 characters: webhook secrets are encrypted with it. Use a long random value (openssl rand -hex 32).');
+  if (allowPrivateFromEnv(env) && config.production) problems.push('WEBHOOKS_ALLOW_PRIVATE is on in production: webhooks can reach the server\'s own network (databases, cloud metadata). Remove it unless a receiver really lives there.');
   if (config.sessionSecret && config.sessionSecret.length < 32) problems.push('SESSION_SECRET is shorter than 32 characters: sessions could be forged by guessing it. Use a long random value (openssl rand -hex 32).');
   if (env.LOG_LEVEL && !LOG_LEVELS.includes(env.LOG_LEVEL.toLowerCase())) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${env.LOG_LEVEL}".`);
   return { settings, problems };

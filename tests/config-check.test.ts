@@ -37,6 +37,18 @@ describe('config:check', () => {
     expect(problems({ TRUST_PROXY: 'sometimes' })).toEqual([expect.stringMatching(/^TRUST_PROXY="sometimes" is not understood/)]);
   });
 
+  it('shows WEBHOOKS_KEY masked and WEBHOOKS_ALLOW_PRIVATE, and refuses a short key or private webhooks in production', () => {
+    const key = 'k'.repeat(40);
+    const report = checkConfig({ WEBHOOKS_KEY: key, DATA_DIR: '/srv/ums' });
+    expect(JSON.stringify(report)).not.toContain(key);
+    expect(report.settings.find((s) => s.name === 'WEBHOOKS_KEY')).toEqual({ name: 'WEBHOOKS_KEY', value: '***** (set, 40 characters)', source: 'env' });
+    expect(report.settings.find((s) => s.name === 'WEBHOOKS_ALLOW_PRIVATE')).toEqual({ name: 'WEBHOOKS_ALLOW_PRIVATE', value: 'off', source: 'default' });
+    expect(checkConfig({ DATA_DIR: '/srv/ums' }).settings.find((s) => s.name === 'WEBHOOKS_KEY')?.value).toBe('(unset: generated once into /srv/ums/webhook-key)');
+    expect(checkConfig({ WEBHOOKS_ALLOW_PRIVATE: '1' }).settings.find((s) => s.name === 'WEBHOOKS_ALLOW_PRIVATE')?.value).toMatch(/^on/);
+    expect(checkConfig({ WEBHOOKS_KEY: 'short' }).problems).toEqual([expect.stringMatching(/^WEBHOOKS_KEY is shorter than 32/)]);
+    expect(checkConfig({ NODE_ENV: 'production', SEED_DEMO: 'false', WEBHOOKS_ALLOW_PRIVATE: '1' }).problems).toEqual([expect.stringMatching(/^WEBHOOKS_ALLOW_PRIVATE is on in production/)]);
+  });
+
   it('the command prints the table and exits 1 with the problems, without the secret', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'config:check'], {
       cwd: ROOT,

@@ -282,6 +282,9 @@ export const MODULE_UPGRADE_TABLE = 'core_module_upgrade';
 /** Where a queued mail's secret waits for delivery (see credentialSchemas). */
 export const MAIL_SECRET_TABLE = 'core_mail_secret';
 
+/** A webhook's signing secret, encrypted (see credentialSchemas). */
+export const WEBHOOK_SECRET_TABLE = 'core_webhook_secret';
+
 /**
  * The tables of core/auth and core/mail that hold secrets or traces of who tried what: plain
  * TypeORM schemas, deliberately not manifest entities, so no admin screen,
@@ -369,6 +372,22 @@ function credentialSchemas(): EntitySchema[] {
       relations: {
         organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
         client: { type: 'many-to-one', target: 'CoreApiClient', joinColumn: { name: 'client_id' }, onDelete: 'CASCADE' },
+      } as Record<string, EntitySchemaRelationOptions>,
+    }),
+    new EntitySchema({
+      // A webhook's signing secret (core/webhooks/secret.ts), AES-256-GCM encrypted under WEBHOOKS_KEY: shown once, never stored in the clear.
+      name: 'CoreWebhookSecret',
+      target: runtimeClass('CoreWebhookSecret'),
+      tableName: WEBHOOK_SECRET_TABLE,
+      columns: {
+        webhook_id: { type: 'uuid', primary: true },
+        organization_id: { type: 'uuid' },
+        secret_encrypted: { type: 'text' },
+        created_at: { type: 'timestamptz', createDate: true },
+      },
+      relations: {
+        organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
+        webhook: { type: 'many-to-one', target: 'CoreWebhook', joinColumn: sameTenantJoin('webhook_id'), onDelete: 'CASCADE' },
       } as Record<string, EntitySchemaRelationOptions>,
     }),
     new EntitySchema({

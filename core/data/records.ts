@@ -26,6 +26,7 @@ import { assignSequences } from './constraints/sequences.js';
 import type { FieldFilter, ListQuery, RecordData } from './query.js';
 import { RecordReader, type ServiceOptions } from './reader.js';
 import { claimRecord, claimUserSeat, releaseRecord, requireWritable } from './tenant-status.js';
+import { invalidateSubscriptions, recordChanged, WEBHOOK } from '../webhooks/feed.js';
 
 const USER_ENTITY = 'core.user';
 
@@ -184,6 +185,7 @@ export class RecordService extends RecordReader implements Records {
     await afterWriteRow(this.primitiveContext(), entity, id);
     const record = (await this.loadForWrite(entity, id))!;
     await this.audit(entity, 'create', id, diff(entity, {}, record));
+    await recordChanged(this, entity, 'created', id); // the webhook outbox, in this transaction
     for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterCreate?.(ctx, record);
     this.afterWrite(entity);
     return this.visible(entity, record);
@@ -279,6 +281,8 @@ export class RecordService extends RecordReader implements Records {
     await parentLimitChanged(scope, entity, before, after);
     await afterChange(this.primitiveContext(), entity, before, after);
     await this.audit(entity, 'update', id, diff(entity, before, after, finalChanged));
+    // A workflow's own move is its `transition` event (the engine sends it), not an update.
+    if (!this.options.action?.name.startsWith('workflow:') || !inAction) await recordChanged(this, entity, 'updated', id);
     for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterUpdate?.(ctx, { before, after });
     this.afterWrite(entity);
     return this.visible(entity, after);
@@ -298,6 +302,7 @@ export class RecordService extends RecordReader implements Records {
         }
         const ctx = tx.hookContext(entity);
         for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.beforeDelete?.(ctx, record);
+        await recordChanged(tx, entity, 'deleted', id); // before the row goes: a webhook's condition still sees it
         await tx.manager.query(`DELETE FROM ${q(entity.table)} WHERE organization_id = $1 AND id = $2`, [this.organizationId, id]);
         await releaseRecord(tx.manager, tx.organizationId, entity);
         await releaseCapacity(tx.constraintScope(), entity, record);
@@ -431,6 +436,7 @@ export class RecordService extends RecordReader implements Records {
 
   private afterWrite(entity: ResolvedEntity): void {
     if (entity.key === 'core.role' || entity.key === 'core.role_assignment') this.runtime.access.invalidate();
+    if (entity.key === WEBHOOK) invalidateSubscriptions(this.organizationId);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { documentsJob } from '../documents/job.js';
 import { deliverPendingMail, expireStaleCredentials } from '../mail/index.js';
+import { deliverPendingWebhooks } from '../webhooks/delivery.js';
 import type { CoreJob } from './declarations.js';
 
 export function coreJobs(): CoreJob[] {
@@ -36,6 +37,20 @@ export function coreJobs(): CoreJob[] {
       handler: async ({ runtime }) => {
         const removed = await expireStaleCredentials(runtime);
         return `${removed} expired code${removed === 1 ? '' : 's'} or link${removed === 1 ? '' : 's'} removed`;
+      },
+    },
+    {
+      key: 'core.webhook_delivery',
+      module: 'core',
+      name: 'webhook_delivery',
+      label: 'Webhook delivery',
+      description: 'Sends queued webhook deliveries (signed, through the SSRF wall), with retries and backoff; disables a webhook after repeated failures.',
+      schedule: { every: '10 seconds' },
+      source: 'core/jobs/core-jobs.ts',
+      scope: 'installation',
+      handler: async ({ runtime }) => {
+        const { delivered, failed, skipped } = await deliverPendingWebhooks(runtime);
+        return `${delivered} delivered, ${failed} failed, ${skipped} skipped`;
       },
     },
     // Declared next to the document service it drives (core/documents): prints documents queued for the background.

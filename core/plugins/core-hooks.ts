@@ -13,6 +13,7 @@ import type { CorePlugin, HookContext } from './types.js';
 import { userAccountActions, userAccountHooks } from '../auth/user-hooks.js';
 import { mailOutboxActions } from '../mail/actions.js';
 import { apiClientActions, apiClientFixture, apiClientHooks } from '../auth/api-clients.js';
+import { webhookActions, webhookFixture, webhookHooks } from '../webhooks/hooks.js';
 
 function checkCustomRole(ctx: HookContext<RecordService>, values: Record<string, unknown>, changed?: string[]): void {
   // Built-in rows mirror the manifests; their rules are the manifests' rules.
@@ -51,7 +52,8 @@ export const corePlugin: CorePlugin = {
     // Password policy and invitations (core/auth).
     user: userAccountHooks,
     api_client: apiClientHooks,
+    webhook: webhookHooks,
   },
-  actions: [...userAccountActions, ...mailOutboxActions, ...apiClientActions],
-  fixtures: { api_client: apiClientFixture },
+  actions: [...userAccountActions, ...mailOutboxActions, ...apiClientActions, ...webhookActions],
+  fixtures: { api_client: apiClientFixture, webhook: webhookFixture },
 };

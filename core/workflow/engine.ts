@@ -27,6 +27,7 @@ import { activeSteps, decide, isRefusal, planComplete, type Contribution, type G
 import { RequestStore } from './requests.js';
 import type { HistoryItem, InboxItem, OpenRequest, RunOptions, RunResult, WorkflowAction, WorkflowPanel } from './types.js';
 import { WorkflowViews } from './views.js';
+import { recordChanged } from '../webhooks/feed.js';
 
 export class WorkflowEngine {
   private constructor(
@@ -247,6 +248,7 @@ export class WorkflowEngine {
     if (options.effects) await postOnTransition(this.records, entity, t.name, full, from);
     await this.requests.record(entity, id, options.request ?? null, { kind: 'transition', transition: t.name, from_state: from, to_state: to, comment: options.comment, workflow_version: options.request?.workflow_version ?? wf.version });
     await this.records.auditEvent(entity.key, id, `workflow:${options.effects ? t.name : (t.approval?.reject?.name ?? t.name)}`, { from, to, comment: options.comment ?? null, request: options.request?.id ?? null });
+    await recordChanged(this.records, entity, 'transition', id, { name: options.effects ? t.name : (t.approval?.reject?.name ?? t.name), from, to });
     if (options.effects) {
       if (t.effects.notify) {
         const message = (t.effects.message ?? '{label}: {title} is now {state}')
