@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { requiredString } from './args.js';
+import { requiredString, stringOption } from './args.js';
 import { defineCommand, type Command } from './command.js';
 import { invocation, plural } from './output.js';
 import { withRuntime } from './runtime.js';
@@ -51,4 +51,45 @@ const orgImport = defineCommand({
   },
 });
 
-export const orgDataCommands: Command[] = [orgExport, orgImport];
+const orgDelete = defineCommand({
+  name: 'org:delete',
+  summary: 'Delete an organization for good after a grace period (its users are signed out at once; org:restore until then)',
+  positionals: { names: ['org-slug'] },
+  options: {
+    confirm: { type: 'string', value: '<org-slug>', required: true, description: 'The slug typed again, to confirm' },
+    'grace-days': { type: 'string', value: '<n>', description: 'Days before the purge job removes its data (default 30; 0: at its next run)' },
+    reason: { type: 'string', value: '<text>', description: 'Why (kept in the audit log, shown to its users)' },
+  },
+  details:
+    'The organization becomes `deleting`: nobody signs in, no job runs, nothing is written, and its data is kept until the purge date. Then the job core.organization_purge removes every row of it and leaves a tombstone in the audit log (its id, slug, who asked and when). Export it first (org:export) if its data may be needed again.',
+  examples: ['org:delete city-library --confirm city-library', 'org:delete city-library --confirm city-library --grace-days 7 --reason "Contract ended"'],
+  async run({ io, positionals, values }) {
+    const [slug] = positionals;
+    const { graceDaysValue, requestOrganizationDeletion } = await import('../tenancy/org-delete.js');
+    const graceDays = graceDaysValue(stringOption(values, 'grace-days'));
+    await withRuntime(io, { migrate: true }, async (runtime) => {
+      const { purgeAfter, before } = await requestOrganizationDeletion(runtime, slug, { confirm: stringOption(values, 'confirm'), graceDays, reason: stringOption(values, 'reason') });
+      io.out(`${slug}: ${before} → deleting. Its data is purged after ${purgeAfter.toISOString()} by the job core.organization_purge.`);
+      io.out(`Until then \`${invocation(`org:restore ${slug}`)}\` undoes it.`);
+    });
+  },
+});
+
+const orgRestore = defineCommand({
+  name: 'org:restore',
+  summary: 'Undo org:delete before the purge date: the organization is back as it was',
+  positionals: { names: ['org-slug'] },
+  options: {},
+  details: 'It returns to the status it had before org:delete (active, suspended or archived, with its reason).',
+  examples: ['org:restore city-library'],
+  async run({ io, positionals }) {
+    const [slug] = positionals;
+    const { restoreOrganization } = await import('../tenancy/org-delete.js');
+    await withRuntime(io, { migrate: true }, async (runtime) => {
+      const { after } = await restoreOrganization(runtime, slug);
+      io.out(`${slug}: deleting → ${after}.`);
+    });
+  },
+});
+
+export const orgDataCommands: Command[] = [orgExport, orgImport, orgDelete, orgRestore];

@@ -5,6 +5,7 @@
  */
 import { documentsJob } from '../documents/job.js';
 import { deliverPendingMail, expireStaleCredentials } from '../mail/index.js';
+import { organizationPurgeJob } from '../tenancy/org-delete.js';
 import type { CoreJob } from './declarations.js';
 
 export function coreJobs(): CoreJob[] {
@@ -40,5 +41,7 @@ export function coreJobs(): CoreJob[] {
     },
     // Declared next to the document service it drives (core/documents): prints documents queued for the background.
     documentsJob(),
+    // Declared next to org:delete (core/tenancy/org-delete.ts): removes organizations whose grace period has ended.
+    organizationPurgeJob(),
   ];
 }
