@@ -8,6 +8,7 @@ import { expectPositionals, parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { invocation, type CliIo } from './output.js';
 import { accessCommands } from './access-commands.js';
+import { backupCommands } from './backup-commands.js';
 import { configCommands } from './config-commands.js';
 import { jobsCommands } from './jobs-commands.js';
 import { lifecycleCommands } from './lifecycle-commands.js';
@@ -16,7 +17,7 @@ import { scaffoldCommands } from './scaffold.js';
 import { schemaCommands } from './schema-commands.js';
 import { tenancyCommands } from './tenancy-commands.js';
 
-export const commands: Command[] = [...tenancyCommands, ...lifecycleCommands, ...orgDataCommands, ...schemaCommands, ...accessCommands, ...jobsCommands, ...configCommands, ...scaffoldCommands];
+export const commands: Command[] = [...tenancyCommands, ...lifecycleCommands, ...orgDataCommands, ...backupCommands, ...schemaCommands, ...accessCommands, ...jobsCommands, ...configCommands, ...scaffoldCommands];
 
 const byName = new Map(commands.map((c) => [c.name, c]));
 

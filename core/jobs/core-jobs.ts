@@ -6,6 +6,7 @@
 import { documentsJob } from '../documents/job.js';
 import { deliverPendingMail, expireStaleCredentials } from '../mail/index.js';
 import { organizationPurgeJob } from '../tenancy/org-delete.js';
+import { backupJob } from './backup-job.js';
 import type { CoreJob } from './declarations.js';
 
 export function coreJobs(): CoreJob[] {
@@ -43,5 +44,6 @@ export function coreJobs(): CoreJob[] {
     documentsJob(),
     // Declared next to org:delete (core/tenancy/org-delete.ts): removes organizations whose grace period has ended.
     organizationPurgeJob(),
+    backupJob(),
   ];
 }
