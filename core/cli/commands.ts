@@ -13,11 +13,12 @@ import { configCommands } from './config-commands.js';
 import { jobsCommands } from './jobs-commands.js';
 import { lifecycleCommands } from './lifecycle-commands.js';
 import { orgDataCommands } from './org-data-commands.js';
+import { personalDataCommands } from './personal-data-commands.js';
 import { scaffoldCommands } from './scaffold.js';
 import { schemaCommands } from './schema-commands.js';
 import { tenancyCommands } from './tenancy-commands.js';
 
-export const commands: Command[] = [...tenancyCommands, ...lifecycleCommands, ...orgDataCommands, ...backupCommands, ...schemaCommands, ...accessCommands, ...jobsCommands, ...configCommands, ...scaffoldCommands];
+export const commands: Command[] = [...tenancyCommands, ...lifecycleCommands, ...orgDataCommands, ...personalDataCommands, ...backupCommands, ...schemaCommands, ...accessCommands, ...jobsCommands, ...configCommands, ...scaffoldCommands];
 
 const byName = new Map(commands.map((c) => [c.name, c]));
 

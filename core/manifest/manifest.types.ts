@@ -289,6 +289,10 @@ export interface Field {
    */
   readOnly?: boolean;
   /**
+   * Personal data of the person the record is about (a name, an e-mail address, a phone number, a birth date): `user:export` hands it to that person and `user:erase` blanks or pseudonymises it in the records that reference them. Only text, e-mail, phone and date fields.
+   */
+  personal?: boolean;
+  /**
    * The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory.
    */
   computed?: string | number | Record<string, unknown>;
