@@ -20,6 +20,7 @@ import { RecordService } from '../core/data/records.js';
 import { ManifestError } from '../core/errors.js';
 import { loadRegistry } from '../core/manifest/index.js';
 import { createUser } from '../core/tenancy/index.js';
+import { erasePersonalData, exportPersonalData } from '../core/tenancy/personal-data.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -122,9 +123,33 @@ describe('user:erase', () => {
   }, 90_000);
 });
 
+describe('whose record it is', () => {
+  it("an approver's erasure leaves the employees they approve for alone; the employee's own erasure blanks their record", async () => {
+    const hr = await createFixtureOrg(runtime, 'hr', ['approver', 'hr_officer']);
+    const approver = hr.users.get('approver')!;
+    const carlUser = await createUser(runtime, hr.org.slug, { email: `carl@${hr.org.slug}.test`, password: 'secret-123', name: 'Carl', roles: ['hr.employee'] });
+    const carl = String((await (await hr.as('hr_officer')).create('hr.employee', { name: 'Carl Staff', user: carlUser.id, join_date: '2025-01-06', leave_approver: approver.id })).id);
+    const approverExport = await exportPersonalData(runtime, hr.org.slug, approver.email);
+    expect(approverExport.records.find((r) => r.id === carl)).toEqual({ entity: 'hr.employee', id: carl, created_at: expect.any(String), relation: ['field:leave_approver'] });
+    const byApprover = await erasePersonalData(runtime, hr.org.slug, approver.email, { operator: 'dpo' });
+    expect(Object.keys(byApprover.erased)).toEqual(['core.user']);
+    expect((await runtime.dataSource.query('SELECT name FROM hr_employee WHERE id = $1', [carl]))[0].name).toBe('Carl Staff');
+    expect((await exportPersonalData(runtime, hr.org.slug, `carl@${hr.org.slug}.test`)).records.find((r) => r.id === carl)?.personal).toEqual({ name: 'Carl Staff' });
+    const byCarl = await erasePersonalData(runtime, hr.org.slug, `carl@${hr.org.slug}.test`, { operator: 'dpo' });
+    expect(byCarl.erased['hr.employee']).toEqual({ fields: ['name'], records: 1 });
+    // Required, so a pseudonym rather than empty; the record and its approver link stay.
+    expect((await runtime.dataSource.query('SELECT name, leave_approver_id FROM hr_employee WHERE id = $1', [carl]))[0]).toEqual({ name: 'erased', leave_approver_id: approver.id });
+  }, 90_000);
+});
+
 describe('the manifest flag', () => {
-  it('refuses "personal" on a field that is not text, e-mail, phone or date', () => {
-    const manifest = { id: 'pets', version: '1.0.0', label: 'Pets', entities: [{ name: 'pet', fields: [{ name: 'name', type: 'string', personal: true }, { name: 'weight', type: 'integer', personal: true }] }] };
+  it('refuses "personal" on a field that is not text, e-mail, phone, date or a reference to core.user', () => {
+    const manifest = { id: 'pets', version: '1.0.0', label: 'Pets', entities: [{ name: 'pet', fields: [
+      { name: 'name', type: 'string', personal: true },
+      { name: 'weight', type: 'integer', personal: true },
+      { name: 'owner', type: 'reference', target: 'core.user', personal: true },
+      { name: 'mother', type: 'reference', target: 'pet', personal: true },
+    ] }] };
     const dir = mkdtempSync(join(tmpdir(), 'ums-personal-'));
     writeFileSync(join(dir, 'pets.json'), JSON.stringify(manifest));
     let error: unknown;
@@ -136,6 +161,9 @@ describe('the manifest flag', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(error).toBeInstanceOf(ManifestError);
-    expect((error as ManifestError).problems).toEqual([expect.objectContaining({ pointer: expect.stringMatching(/\/entities\/0\/fields\/1\/personal$/), message: expect.stringContaining('"personal" applies to string, text, email, phone, date fields, not integer') })]);
+    expect((error as ManifestError).problems).toEqual([
+      expect.objectContaining({ pointer: expect.stringMatching(/\/entities\/0\/fields\/1\/personal$/), message: expect.stringContaining('"personal" applies to string, text, email, phone, date fields and to a reference to core.user (whose record it is), not integer') }),
+      expect.objectContaining({ pointer: expect.stringMatching(/\/entities\/0\/fields\/3\/personal$/), message: expect.stringContaining('not a reference to pet') }),
+    ]);
   });
 });

@@ -34,7 +34,9 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
       if (f.type === 'reference' && !f.target) problems.push({ file, pointer: fp, message: 'a reference field needs "target"' });
       if (f.type !== 'reference' && f.inverse) problems.push({ file, pointer: `${fp}/inverse`, message: `"inverse" only applies to reference fields, not ${f.type}` });
       if (f.type !== 'reference' && f.target) problems.push({ file, pointer: `${fp}/target`, message: `"target" only applies to reference fields, not ${f.type}` });
-      if (f.personal && !PERSONAL_TYPES.includes(f.type)) problems.push({ file, pointer: `${fp}/personal`, message: `"personal" applies to ${PERSONAL_TYPES.join(', ')} fields, not ${f.type}` });
+      if (f.personal && !PERSONAL_TYPES.includes(f.type) && !(f.type === 'reference' && f.target === 'core.user')) {
+        problems.push({ file, pointer: `${fp}/personal`, message: `"personal" applies to ${PERSONAL_TYPES.join(', ')} fields and to a reference to core.user (whose record it is), not ${f.type === 'reference' ? `a reference to ${f.target}` : f.type}` });
+      }
       if (f.pattern !== undefined) {
         try {
           new RegExp(f.pattern, 'u');

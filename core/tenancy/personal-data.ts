@@ -1,17 +1,18 @@
 /**
  * Data-protection requests of one person (a user of one organization):
- *  - user:export: their user row's personal fields, their roles, and every
- *    record that references them (a reference to core.user: the library
- *    member or patient record that is theirs, their approvals, their audit
- *    entries) with that record's personal fields, plus every record they
- *    created (named by entity and id only: its personal fields are about
- *    someone else). Which fields are personal is the manifests' word
- *    (`"personal": true`), nothing else.
+ *  - user:export: their user row's personal fields, their roles, every
+ *    record that references them (their approvals, their audit entries,
+ *    the employees they approve leave for) and every record they created,
+ *    by entity and id; the personal fields only of the records that are
+ *    theirs — those whose reference to core.user is marked personal (the
+ *    library member or patient record of their login): an approver's
+ *    employees' names are about the employees. Which fields are personal is
+ *    the manifests' word (`"personal": true`), nothing else.
  *  - user:erase: in one transaction, the user row's personal fields are
  *    pseudonymised (the e-mail becomes `erased-<id>@erased.invalid`, free
  *    for nobody and unique), the password is removed, the account
- *    deactivated, its sessions and API tokens ended; in every record that
- *    references them, personal fields are blanked (or, where required,
+ *    deactivated, its sessions and API tokens ended; in every record that is
+ *    theirs (as above), personal fields are blanked (or, where required,
  *    pseudonymised). Records, their authorship and the audit log stay, for
  *    the integrity of the organization's books; an audit entry names the
  *    operator and which fields were erased, never their values.
@@ -45,8 +46,10 @@ export interface PersonalExport {
   records: PersonalRecord[];
 }
 
-const personalFields = (entity: ResolvedEntity): ResolvedField[] => entity.fields.filter((f) => f.personal && !f.computed);
+const personalFields = (entity: ResolvedEntity): ResolvedField[] => entity.fields.filter((f) => f.personal && !f.computed && f.type !== 'reference');
 const userReferences = (entity: ResolvedEntity): ResolvedField[] => entity.fields.filter((f) => f.type === 'reference' && f.target === USER);
+/** The references that say whose record it is (`"personal": true` on a reference to core.user): the record's personal fields are that user's. */
+const ownerReferences = (entity: ResolvedEntity): ResolvedField[] => userReferences(entity).filter((f) => f.personal);
 
 async function findUser(runtime: Runtime, db: Pick<EntityManager, 'query'>, organizationId: string, email: string, lock = false): Promise<Record<string, unknown>> {
   const [user]: Record<string, unknown>[] = await db.query(`SELECT * FROM core_user WHERE organization_id = $1 AND lower(email) = lower($2)${lock ? ' FOR UPDATE' : ''}`, [organizationId, email.trim()]);
@@ -82,7 +85,7 @@ export async function exportPersonalData(runtime: Runtime, slug: string, email: 
     );
     for (const r of rows) {
       const relation = [...(r.created_by === userId ? ['created'] : []), ...refs.filter((f) => r[f.column] === userId).map((f) => `field:${f.name}`)];
-      const aboutThem = relation.some((x) => x.startsWith('field:'));
+      const aboutThem = ownerReferences(entity).some((f) => r[f.column] === userId);
       records.push({
         entity: entity.key,
         id: String(r.id),
@@ -143,7 +146,7 @@ export async function erasePersonalData(runtime: Runtime, slug: string, email: s
     // Records about them: the ones that reference them.
     for (const entity of runtime.registry.entities) {
       if (entity.key === USER || entity.ledger) continue;
-      const refs = userReferences(entity);
+      const refs = ownerReferences(entity);
       const personal = personalFields(entity);
       if (!refs.length || !personal.length) continue;
       const ids: { id: string }[] = await manager.query(`SELECT id FROM "${entity.table}" WHERE organization_id = $1 AND (${refs.map((f) => `"${f.column}" = $2`).join(' OR ')}) FOR UPDATE`, [organization.id, userId]);
