@@ -26,7 +26,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import type { Writable } from 'node:stream';
-import { ORGANIZATION_TABLE } from '../manifest/index.js';
+import { ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE } from '../manifest/index.js';
 import type { Runtime } from '../runtime.js';
 import { findOrganization } from './index.js';
 import { tenantTables } from './tenant-tables.js';
@@ -41,8 +41,10 @@ export interface ArchiveHeader {
   ums: string;
   /** Names of the migrations applied to the exporting database, oldest first. */
   migrations: string[];
+  /** The organization's modules (enabled or not) and core, at their manifest versions. */
   modules: Record<string, string>;
   organization: { id: string; slug: string; name: string; systemType: string };
+  /** The tables holding rows of the organization, in dependency order, with the columns written. */
   tables: { name: string; columns: string[] }[];
 }
 
@@ -102,14 +104,23 @@ export async function exportOrganization(runtime: Runtime, slug: string, file: s
   const rows: Record<string, number> = {};
   try {
     await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const tables = await tenantTables(runner);
+    // Only the tables that hold rows of the organization, and the modules it has (enabled or not: disabled keeps data):
+    // another installation need not have every module or table of this one.
+    const tables: Awaited<ReturnType<typeof tenantTables>> = [];
+    for (const table of await tenantTables(runner)) {
+      const where = table.name === ORGANIZATION_TABLE ? 'id = $1' : 'organization_id = $1';
+      const [{ any }]: { any: boolean }[] = await runner.query(`SELECT EXISTS (SELECT 1 FROM "${table.name}" WHERE ${where}) AS any`, [organization.id]);
+      if (any) tables.push(table);
+    }
+    const own: { module_id: string }[] = await runner.query(`SELECT module_id FROM ${ORGANIZATION_MODULE_TABLE} WHERE organization_id = $1`, [organization.id]);
+    const moduleIds = new Set(['core', ...own.map((m) => m.module_id)]);
     const header: ArchiveHeader = {
       format: ARCHIVE_FORMAT,
       formatVersion: ARCHIVE_FORMAT_VERSION,
       createdAt: new Date().toISOString(),
       ums: umsVersion(),
       migrations: await appliedMigrations(runner),
-      modules: Object.fromEntries(runtime.registry.modules.map((m) => [m.id, m.version])),
+      modules: Object.fromEntries(runtime.registry.modules.filter((m) => moduleIds.has(m.id)).map((m) => [m.id, m.version])),
       organization: { id: organization.id, slug: organization.slug, name: organization.name, systemType: organization.system_type },
       tables: tables.map((t) => ({ name: t.name, columns: t.columns.filter((c) => !c.generated).map((c) => c.name) })),
     };
