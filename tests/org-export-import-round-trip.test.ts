@@ -71,6 +71,10 @@ beforeAll(async () => {
   const annUser = await createUser(source, org.org.slug, { email: `ann@${org.org.slug}.test`, password: 'secret-123', name: 'Ann', roles: ['hr.employee'] });
   org.users.set('ann', { id: annUser.id, email: `ann@${org.org.slug}.test`, actor: { kind: 'user', userId: annUser.id, organizationId: org.org.id, email: `ann@${org.org.slug}.test` } });
   annEmployee = String((await hr.create('hr.employee', { name: 'Ann', user: annUser.id, join_date: '2025-01-06', leave_approver: org.users.get('approver')!.id })).id);
+  // A reference within one table that points forward in the archive's (primary key) order: written after every row is in.
+  const boss = String((await hr.create('hr.employee', { name: 'Boss', join_date: '2024-01-01' })).id);
+  const [earlier, later] = [annEmployee, boss].sort();
+  await hr.update('hr.employee', earlier, { manager: later });
   const allocation = await hr.create('hr.leave_allocation', { employee: annEmployee, leave_type: casual, year: 2026, days: 20, from_date: '2026-01-01' });
   await WorkflowEngine.for(hr).then((e) => e.run('hr.leave_allocation', String(allocation.id), 'submit'));
   const ann = await hrOn(source, 'ann');
@@ -97,6 +101,7 @@ describe('org:export and org:import', () => {
     expect(before.core_workflow_request.length).toBeGreaterThan(0);
     expect(before.core_audit_log.length).toBeGreaterThan(0);
     expect(before.core_sequence_counter.length).toBeGreaterThan(0);
+    expect((before.hr_employee as { manager_id: string | null }[]).filter((e) => e.manager_id)).toHaveLength(1);
     archive = join(dir, 'hr.ums.jsonl.gz');
     const exported = ums(source.url, 'org:export', org.org.slug, '--out', archive);
     expect(exported.stderr).toBe('');
