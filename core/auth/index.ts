@@ -19,7 +19,7 @@ import { blockedUntil, clearHits, describeTime, LOGIN_LOCK, LOGIN_PER_IP, record
 import { renewSessionId } from './sessions.js';
 import type { Runtime } from '../runtime.js';
 import { ORGANIZATION_TABLE, SESSION_TABLE } from '../manifest/index.js';
-import { inactiveMessage, type OrganizationStatus } from '../data/tenant-status.js';
+import { inactiveMessage, SIGNED_OUT_STATUSES, type OrganizationStatus } from '../data/tenant-status.js';
 import { UmsError } from '../errors.js';
 import { errorField, log } from '../log.js';
 
@@ -108,7 +108,7 @@ export function authenticator(runtime: Runtime, options: AuthenticatorOptions = 
     if (match) {
       await clearHits(manager, 'login', address);
       // Told only once the password is right, so the suspension says nothing to someone guessing.
-      if (match.organization_status === 'suspended') throw new UmsError('ORGANIZATION_SUSPENDED', inactiveMessage('suspended', match.status_reason));
+      if (SIGNED_OUT_STATUSES.includes(match.organization_status)) throw new UmsError('ORGANIZATION_SUSPENDED', inactiveMessage(match.organization_status, match.status_reason));
       if (context?.req) await renewSessionId(context.req, false);
       return { id: match.id, email: match.email, title: match.name, organizationId: match.organization_id, organizationName: match.organization_name };
     }

@@ -15,7 +15,7 @@ import type session from 'express-session';
 import type { EntityManager } from 'typeorm';
 import type { Runtime } from '../runtime.js';
 import { API_TOKEN_TABLE, SESSION_TABLE } from '../manifest/index.js';
-import { inactiveMessage, type OrganizationStatus } from '../data/tenant-status.js';
+import { inactiveMessage, SIGNED_OUT_STATUSES, type OrganizationStatus } from '../data/tenant-status.js';
 import type { SignedInUser } from './index.js';
 
 /** How long "this user is active" is believed without asking the database again. */
@@ -36,9 +36,9 @@ export async function isActive(runtime: Runtime, user: Pick<SignedInUser, 'id' |
   if (hit && hit.expires > Date.now()) return hit.active;
   // A suspended organization's users may not act at all (org:suspend); an archived one's may still read.
   const rows: { active: boolean }[] = await runtime.dataSource.query(
-    `SELECT (u.is_active AND u.deleted_at IS NULL AND o.status <> 'suspended') AS active
+    `SELECT (u.is_active AND u.deleted_at IS NULL AND o.status <> ALL($3::text[])) AS active
        FROM core_user u JOIN core_organization o ON o.id = u.organization_id WHERE u.id = $1 AND u.organization_id = $2`,
-    [user.id, user.organizationId],
+    [user.id, user.organizationId, SIGNED_OUT_STATUSES],
   );
   const active = rows[0]?.active === true;
   statusCache.set(user.id, { active, expires: Date.now() + USER_STATUS_TTL_MS });
@@ -91,5 +91,5 @@ export async function endSessions(manager: EntityManager, userId: string): Promi
 /** Why an organization's users are refused, when it is suspended (the API says so instead of a bare 401). */
 export async function suspensionMessage(runtime: Runtime, organizationId: string): Promise<string | undefined> {
   const [row]: { status: OrganizationStatus; status_reason: string | null }[] = await runtime.dataSource.query('SELECT status, status_reason FROM core_organization WHERE id = $1', [organizationId]);
-  return row?.status === 'suspended' ? inactiveMessage('suspended', row.status_reason) : undefined;
+  return row && SIGNED_OUT_STATUSES.includes(row.status) ? inactiveMessage(row.status, row.status_reason) : undefined;
 }

@@ -8,14 +8,17 @@ import { expectPositionals, parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { invocation, type CliIo } from './output.js';
 import { accessCommands } from './access-commands.js';
+import { backupCommands } from './backup-commands.js';
 import { configCommands } from './config-commands.js';
 import { jobsCommands } from './jobs-commands.js';
 import { lifecycleCommands } from './lifecycle-commands.js';
+import { orgDataCommands } from './org-data-commands.js';
+import { personalDataCommands } from './personal-data-commands.js';
 import { scaffoldCommands } from './scaffold.js';
 import { schemaCommands } from './schema-commands.js';
 import { tenancyCommands } from './tenancy-commands.js';
 
-export const commands: Command[] = [...tenancyCommands, ...lifecycleCommands, ...schemaCommands, ...accessCommands, ...jobsCommands, ...configCommands, ...scaffoldCommands];
+export const commands: Command[] = [...tenancyCommands, ...lifecycleCommands, ...orgDataCommands, ...personalDataCommands, ...backupCommands, ...schemaCommands, ...accessCommands, ...jobsCommands, ...configCommands, ...scaffoldCommands];
 
 const byName = new Map(commands.map((c) => [c.name, c]));
 

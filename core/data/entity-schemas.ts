@@ -198,6 +198,9 @@ function systemSchemas(): EntitySchema[] {
         status: { type: 'varchar', length: 20, default: 'active' },
         status_reason: { type: 'varchar', length: 500, nullable: true },
         status_changed_at: { type: 'timestamptz', nullable: true },
+        /** org:delete (core/tenancy/org-delete.ts): when the purge job removes a `deleting` organization's rows; who asked, and the status to go back to on org:restore. */
+        purge_after: { type: 'timestamptz', nullable: true },
+        deletion: { type: 'jsonb', nullable: true },
         /** Plan limits; NULL: none. record_count counts manifest records only while max_records is set. */
         max_users: { type: 'integer', nullable: true },
         max_records: { type: 'integer', nullable: true },
@@ -206,7 +209,8 @@ function systemSchemas(): EntitySchema[] {
         updated_at: { type: 'timestamptz', updateDate: true },
       },
       checks: [
-        { name: 'CHK_core_organization_status', expression: `"status" IN ('active', 'suspended', 'archived')` },
+        { name: 'CHK_core_organization_status', expression: `"status" IN ('active', 'suspended', 'archived', 'deleting', 'deleted')` },
+        { name: 'CHK_core_organization_purge_date', expression: `("status" = 'deleting') = ("purge_after" IS NOT NULL)` },
         // The limit the data layer's conditional increment keeps is also the database's.
         { name: 'CHK_core_organization_record_limit', expression: `"max_records" IS NULL OR "record_count" <= "max_records"` },
       ],

@@ -1,7 +1,7 @@
 /**
  * What an organization's lifecycle and plan mean for the data layer, checked
  * in every write's own transaction (core/tenancy/lifecycle.ts sets them):
- *  - a suspended or archived organization is read-only, for every actor:
+ *  - a suspended, archived or deleting organization is read-only, for every actor:
  *    suspended because its data must stay as it was while the bill is open,
  *    archived because that is what archived means; the message says which
  *    and why;
@@ -20,7 +20,10 @@ import type { EntityManager } from 'typeorm';
 import type { ResolvedEntity } from '../manifest/index.js';
 import { UmsError } from '../errors.js';
 
-export type OrganizationStatus = 'active' | 'suspended' | 'archived';
+export type OrganizationStatus = 'active' | 'suspended' | 'archived' | 'deleting' | 'deleted';
+
+/** Statuses whose users may not sign in or act at all (org:suspend, org:delete). */
+export const SIGNED_OUT_STATUSES: readonly OrganizationStatus[] = ['suspended', 'deleting', 'deleted'];
 
 interface Row {
   status: OrganizationStatus;
@@ -39,9 +42,16 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isAr
 /** The refusal a person sees when their organization is not active. */
 export function inactiveMessage(status: OrganizationStatus, reason: string | null): string {
   const why = reason ? `: ${reason}` : '';
-  return status === 'suspended'
-    ? `This organization is suspended${why}. Its data is kept unchanged; contact your provider to have it resumed.`
-    : `This organization is archived${why}. Its data can be read but no longer changed.`;
+  switch (status) {
+    case 'suspended':
+      return `This organization is suspended${why}. Its data is kept unchanged; contact your provider to have it resumed.`;
+    case 'deleting':
+      return `This organization is being deleted${why}. Its data is kept until the end of the grace period; contact your provider to have it restored.`;
+    case 'deleted':
+      return 'This organization has been deleted.';
+    default:
+      return `This organization is archived${why}. Its data can be read but no longer changed.`;
+  }
 }
 
 /** Refuses any write in an organization that is not active; returns its plan limits for the create path. */
@@ -49,7 +59,7 @@ export async function requireWritable(manager: EntityManager, organizationId: st
   const [row] = rowsOf<Row>(await manager.query('SELECT status, status_reason, max_records, max_users FROM core_organization WHERE id = $1', [organizationId]));
   if (!row) return { maxRecords: null, maxUsers: null };
   if (row.status !== 'active') {
-    throw new UmsError(row.status === 'suspended' ? 'ORGANIZATION_SUSPENDED' : 'ORGANIZATION_ARCHIVED', inactiveMessage(row.status, row.status_reason), { entity: entity.key });
+    throw new UmsError(row.status === 'archived' ? 'ORGANIZATION_ARCHIVED' : 'ORGANIZATION_SUSPENDED', inactiveMessage(row.status, row.status_reason), { entity: entity.key });
   }
   return { maxRecords: row.max_records, maxUsers: row.max_users };
 }

@@ -6,6 +6,8 @@
 import { documentsJob } from '../documents/job.js';
 import { deliverPendingMail, expireStaleCredentials } from '../mail/index.js';
 import { deliverPendingWebhooks } from '../webhooks/delivery.js';
+import { organizationPurgeJob } from '../tenancy/org-delete.js';
+import { backupJob } from './backup-job.js';
 import type { CoreJob } from './declarations.js';
 
 export function coreJobs(): CoreJob[] {
@@ -55,5 +57,8 @@ export function coreJobs(): CoreJob[] {
     },
     // Declared next to the document service it drives (core/documents): prints documents queued for the background.
     documentsJob(),
+    // Declared next to org:delete (core/tenancy/org-delete.ts): removes organizations whose grace period has ended.
+    organizationPurgeJob(),
+    backupJob(),
   ];
 }

@@ -8,6 +8,9 @@ import type { ModuleManifest } from './manifest.types.js';
 import { SYSTEM_FIELDS, snakeToLabel, type ResolvedEntity, type ResolvedField, type ResolvedModule } from './model.js';
 import { checkFieldValue } from './validation.js';
 
+/** Field types that can hold personal data user:erase knows how to blank (core/tenancy/personal-data.ts). */
+export const PERSONAL_TYPES: readonly string[] = ['string', 'text', 'email', 'phone', 'date'];
+
 export function lookupEntity(ref: string, moduleId: string, entities: Map<string, ResolvedEntity>, visible: Set<string>): ResolvedEntity | undefined {
   const key = ref.includes('.') ? ref : `${moduleId}.${ref}`;
   const entity = entities.get(key);
@@ -31,6 +34,9 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
       if (f.type === 'reference' && !f.target) problems.push({ file, pointer: fp, message: 'a reference field needs "target"' });
       if (f.type !== 'reference' && f.inverse) problems.push({ file, pointer: `${fp}/inverse`, message: `"inverse" only applies to reference fields, not ${f.type}` });
       if (f.type !== 'reference' && f.target) problems.push({ file, pointer: `${fp}/target`, message: `"target" only applies to reference fields, not ${f.type}` });
+      if (f.personal && !PERSONAL_TYPES.includes(f.type) && !(f.type === 'reference' && f.target === 'core.user')) {
+        problems.push({ file, pointer: `${fp}/personal`, message: `"personal" applies to ${PERSONAL_TYPES.join(', ')} fields and to a reference to core.user (whose record it is), not ${f.type === 'reference' ? `a reference to ${f.target}` : f.type}` });
+      }
       if (f.pattern !== undefined) {
         try {
           new RegExp(f.pattern, 'u');
@@ -56,6 +62,7 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
         required: f.required ?? false,
         unique: f.unique ?? false,
         readOnly: f.readOnly ?? false,
+        personal: f.personal ?? false,
         default: f.default,
         min: f.min,
         max: f.max,

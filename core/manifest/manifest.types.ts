@@ -289,6 +289,10 @@ export interface Field {
    */
   readOnly?: boolean;
   /**
+   * Personal data of the person the record is about (a name, an e-mail address, a phone number, a birth date): `user:export` hands it to that person and `user:erase` blanks or pseudonymises it. On text, e-mail, phone and date fields; on a reference to core.user it says whose record this is (a member's or patient's login): the record's personal fields are that user's. Other references to a user (an approver, an assignee) are not.
+   */
+  personal?: boolean;
+  /**
    * The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory.
    */
   computed?: string | number | Record<string, unknown>;

@@ -73,6 +73,8 @@ export interface ResolvedField {
   required: boolean;
   unique: boolean;
   readOnly: boolean;
+  /** Personal data of the person the record is about (manifest `personal`): user:export shows it, user:erase blanks it. */
+  personal: boolean;
   default?: unknown;
   min?: number;
   max?: number;
