@@ -11,10 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RecordService, type RecordData } from '../core/data/records.js';
 import { createUser } from '../core/tenancy/index.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
+import { RecordValidationError } from '../core/errors.js';
 import { errorOf } from './support/errors.js';
 import { createInstituteWorld, type InstituteWorld } from './support/institute.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
 
+
+/** The field error a refused write reports on `field`. */
+const fieldError = (err: unknown, field: string): { message: string } | undefined => (err as RecordValidationError).fieldErrors?.[field];
 const HOSTEL = 'hostel.hostel';
 const ROOM = 'hostel.room';
 const ALLOCATION = 'hostel.allocation';
@@ -73,7 +77,7 @@ describe('room capacity and one active allocation per student', () => {
     const r2 = await room(north, 2);
     const a = await wardenA.create(ALLOCATION, { student: s.id, room: r1.id, from: '2026-09-01' });
     const err = await errorOf(wardenA.create(ALLOCATION, { student: s.id, room: r2.id, from: '2026-09-01' }));
-    expect(err.fieldErrors?.student?.message).toMatch(/already has an active hostel allocation/);
+    expect(fieldError(err, 'student')?.message).toMatch(/already has an active hostel allocation/);
     await wardenA.update(ALLOCATION, a.id, { status: 'vacated', to: '2026-10-01' });
     expect((await wardenA.create(ALLOCATION, { student: s.id, room: r2.id, from: '2026-10-01' })).status).toBe('active');
   });

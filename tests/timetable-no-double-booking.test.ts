@@ -9,10 +9,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordData } from '../core/data/records.js';
 import { generateLessons, weekdayOf } from '../modules/timetable/index.js';
+import { RecordValidationError } from '../core/errors.js';
 import { errorOf } from './support/errors.js';
 import { createInstituteWorld, type InstituteWorld } from './support/institute.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
 
+
+/** The field error a refused write reports on `field`. */
+const fieldError = (err: unknown, field: string): { message: string } | undefined => (err as RecordValidationError).fieldErrors?.[field];
 const ROOM = 'timetable.classroom';
 const PERIOD = 'timetable.period';
 const LESSON = 'timetable.lesson';
@@ -35,7 +39,7 @@ describe('no room or teacher double-booked', () => {
     const first = await w.system.create(PERIOD, { course: w.courses.active.id, weekday: 'monday', start: '09:00', end: '10:30', room: a101.id });
     expect(first).toMatchObject({ start_minute: 540, end_minute: 630, teacher: w.userId('teacher') });
     const err = await errorOf(w.system.create(PERIOD, { course: w.courses.otherTeachers.id, weekday: 'monday', start: '10:00', end: '11:00', room: a101.id }));
-    expect(err.fieldErrors?.room?.message).toMatch(/taken at that time/);
+    expect(fieldError(err, 'room')?.message).toMatch(/taken at that time/);
     // Back to back, another weekday, or another classroom: fine.
     await w.system.create(PERIOD, { course: w.courses.otherTeachers.id, weekday: 'monday', start: '10:30', end: '11:30', room: a101.id });
     await w.system.create(PERIOD, { course: w.courses.otherTeachers.id, weekday: 'tuesday', start: '09:00', end: '10:30', room: a101.id });
@@ -43,7 +47,7 @@ describe('no room or teacher double-booked', () => {
 
   it('a teacher cannot teach two periods at once, even in two classrooms', async () => {
     const err = await errorOf(w.system.create(PERIOD, { course: w.courses.pending.id, weekday: 'monday', start: '09:30', end: '10:00', room: b201.id }));
-    expect(err.fieldErrors?.teacher?.message).toMatch(/teaches another period/);
+    expect(fieldError(err, 'teacher')?.message).toMatch(/teaches another period/);
   });
 
   it('twenty concurrent bookings of one slot: exactly one wins', async () => {
@@ -56,12 +60,12 @@ describe('no room or teacher double-booked', () => {
   it('an inactive period holds nothing; reactivating it into a taken slot is refused', async () => {
     const idle = await w.system.create(PERIOD, { course: w.courses.archived.id, weekday: 'wednesday', start: '12:00', end: '13:00', room: b201.id, active: false, teacher: w.userId('teacher2') });
     await w.system.create(PERIOD, { course: w.courses.otherTeachers.id, weekday: 'wednesday', start: '12:30', end: '13:30', room: b201.id });
-    expect((await errorOf(w.system.update(PERIOD, idle.id, { active: true }))).fieldErrors?.room).toBeDefined();
+    expect(fieldError(await errorOf(w.system.update(PERIOD, idle.id, { active: true })), 'room')).toBeDefined();
   });
 
   it('the end must come after the start, and times are HH:MM', async () => {
-    expect((await errorOf(w.system.create(PERIOD, { course: w.courses.active.id, weekday: 'thursday', start: '11:00', end: '10:00', room: b201.id }))).fieldErrors?.end?.message).toMatch(/after the start/);
-    expect((await errorOf(w.system.create(PERIOD, { course: w.courses.active.id, weekday: 'thursday', start: '9am', end: '10:00', room: b201.id }))).fieldErrors?.start).toBeDefined();
+    expect(fieldError(await errorOf(w.system.create(PERIOD, { course: w.courses.active.id, weekday: 'thursday', start: '11:00', end: '10:00', room: b201.id })), 'end')?.message).toMatch(/after the start/);
+    expect(fieldError(await errorOf(w.system.create(PERIOD, { course: w.courses.active.id, weekday: 'thursday', start: '9am', end: '10:00', room: b201.id })), 'start')).toBeDefined();
   });
 });
 
