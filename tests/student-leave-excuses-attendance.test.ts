@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordData } from '../core/data/records.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
+import { saveRollCall } from '../modules/institute/index.js';
 import studentLeave from '../modules/student_leave/index.js';
 import { RecordValidationError } from '../core/errors.js';
 import { errorOf } from './support/errors.js';
@@ -72,6 +73,14 @@ describe('leave requests', () => {
     expect(mine.filter((r) => r.excused === true)).toHaveLength(4);
   });
 
+  it('the roll call keeps the excuse of an absent student and drops it when they turn up after all', async () => {
+    const teacher = await w.as('teacher');
+    await saveRollCall(teacher, sessions[1].id, [{ student: w.student.id, present: false }]);
+    expect(await recordOf(sessions[1])).toMatchObject({ present: false, excused: true });
+    await saveRollCall(teacher, sessions[2].id, [{ student: w.student.id, present: true }]);
+    expect(await recordOf(sessions[2])).toMatchObject({ present: true, excused: false });
+  });
+
   it('an admin approves a leave of a student with no class teacher; a rejected one excuses nothing', async () => {
     const loner = await w.system.create('institute.student', { name: 'No courses', student_number: 'S-LEAVE-01' });
     const leave = await w.system.create(LEAVE, { student: loner.id, from: '2026-04-01', to: '2026-04-01', reason: 'Doctor' });
@@ -92,6 +101,8 @@ describe('leave requests', () => {
     const ctx = { records: w.system.asSystem('test-job'), organization: { id: w.fixture.org.id, name: 'x', slug: w.fixture.org.slug }, log: { info() {}, warn() {}, error() {} }, job: 'student_leave.excuse_sessions', now: new Date('2026-03-10T06:30:00Z') } as unknown as Parameters<typeof job>[0];
     await job(ctx);
     expect(await recordOf(later)).toMatchObject({ present: false, excused: true });
+    // The roll call that found the student present stands.
+    expect(await recordOf(sessions[2])).toMatchObject({ present: true, excused: false });
     const before = await w.system.count(RECORD, [{ field: 'student', op: 'eq', value: w.student.id }]);
     await job(ctx);
     expect(await w.system.count(RECORD, [{ field: 'student', op: 'eq', value: w.student.id }])).toBe(before);

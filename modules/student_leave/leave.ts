@@ -4,7 +4,8 @@
  * approves it through the manifest's workflow; approving marks the student's
  * attendance on every session of their enrolled courses within the leave's
  * days as excused (absent, excused), creating the record where the roll call
- * has not been taken yet. A daily job does the same for sessions made later.
+ * has not been taken yet; a roll call that found the student present stands.
+ * A daily job does the same for sessions made later.
  */
 import { forbidden, type EntityHooks, type HookContext, type RecordData, type Records, type WorkflowHookContext } from '../../core/sdk.js';
 
@@ -59,7 +60,8 @@ export const leaveHooks: EntityHooks = {
 
 /**
  * Marks the student excused (and absent) on every session of their ENROLLED
- * courses dated within the leave; returns how many sessions that covers. Runs
+ * courses dated within the leave, except where the roll call found them
+ * present; returns how many sessions the leave covers. Runs
  * as the system (`student_leave:excuse`): the approver may be a teacher of one
  * course only, while the leave covers all of the student's courses.
  */
@@ -82,8 +84,9 @@ export async function excuseSessions(records: Records, leave: RecordData): Promi
   const note = `On leave: ${String(leave.title ?? '')}`.slice(0, 300);
   for (const session of sessions) {
     const record = bySession.get(session.id);
+    // A roll call that found the student present stands: they came after all.
     if (!record) await system.create(RECORD, { session: session.id, student: studentId, present: false, excused: true, note });
-    else if (record.excused !== true || record.present !== false) await system.update(RECORD, record.id, { present: false, excused: true, note });
+    else if (record.present === false && record.excused !== true) await system.update(RECORD, record.id, { excused: true, note });
   }
   return sessions.length;
 }
