@@ -85,6 +85,8 @@ describe('leave requests', () => {
     const loner = await w.system.create('institute.student', { name: 'No courses', student_number: 'S-LEAVE-01' });
     const leave = await w.system.create(LEAVE, { student: loner.id, from: '2026-04-01', to: '2026-04-01', reason: 'Doctor' });
     expect(leave.class_teacher).toBeNull();
+    // An admin has no student record of their own: the student is a required field.
+    expect(fieldError(await errorOf((await w.as('admin')).create(LEAVE, { from: '2026-04-01', to: '2026-04-01', reason: 'Whose?' })), 'student')).toBeDefined();
     await (await engine('admin')).run(LEAVE, leave.id, 'approve');
     expect((await w.system.get(LEAVE, leave.id)).status).toBe('approved');
 
