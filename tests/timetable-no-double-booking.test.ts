@@ -4,13 +4,15 @@
  * error; back-to-back periods are fine, an inactive one holds nothing), the
  * end comes after the start, and the daily job turns periods into lessons with
  * institute attendance sessions, once per day. Students see the lessons of
- * their enrolled courses, teachers their own, on the calendar views.
+ * their enrolled courses, teachers their own, on the calendar views (through
+ * the admin's HTTP API: the teacher and classroom views have lanes).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordData } from '../core/data/records.js';
 import { generateLessons, weekdayOf } from '../modules/timetable/index.js';
 import { RecordValidationError } from '../core/errors.js';
 import { errorOf } from './support/errors.js';
+import { startTestServer } from './support/http.js';
 import { createInstituteWorld, type InstituteWorld } from './support/institute.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
 
@@ -96,4 +98,23 @@ describe('lessons and attendance sessions from the timetable', () => {
     expect(teacher2.length).toBeGreaterThan(0);
     expect(teacher2.every((l) => l.teacher === w.userId('teacher2'))).toBe(true);
   });
+
+  it('the calendar views over HTTP: a student’s timetable holds their lessons only; the classroom view has a lane per classroom', async () => {
+    const server = await startTestServer(runtime);
+    try {
+      const student = await server.login(w.fixture.users.get('student')!.email, 'secret-123');
+      const week = 'from=2026-03-02&to=2026-03-09';
+      const mine = await student.get(`/admin/x/views?view=timetable.lesson_calendar&${week}`);
+      expect(mine.status).toBe(200);
+      const items = (mine.body as unknown as { items: { title: string; start: string }[] }).items;
+      expect(items.map((i) => i.start)).toEqual(['2026-03-02T09:00:00.000Z']);
+      const admin = await server.login(w.fixture.users.get('admin')!.email, 'secret-123');
+      const rooms = await admin.get(`/admin/x/views?view=timetable.room_calendar&${week}`);
+      expect(rooms.status).toBe(200);
+      expect((rooms.body as unknown as { lanes: { title: string }[] }).lanes.map((l) => l.title)).toEqual(expect.arrayContaining(['A-101', 'B-201']));
+      expect((await admin.get(`/admin/x/views?view=timetable.teacher_calendar&from=2026-03-02`)).status).toBe(400);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });
