@@ -2,7 +2,9 @@
  * The institute demo organization: its role logins work, the staff, students and
  * courses exist in every state the demo needs (a PENDING course, enrollments of
  * each kind on the demo teacher's ACTIVE courses, a full course, a PENDING staff
- * profile whose login is held), and each role's view of it follows its rules.
+ * profile whose login is held), the campus parts (hostels with rooms, allocations
+ * and room changes, a week's timetable, leave requests), and each role's view
+ * of it follows its rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { authenticator } from '../core/auth/index.js';
@@ -37,7 +39,7 @@ async function as(email: string): Promise<RecordService> {
 describe('institute demo seed', () => {
   it('creates a login per institute role, all signing in with demo1234', async () => {
     const emails = logins.map((l) => l.email).sort();
-    expect(emails).toEqual(['admin@institute.demo', 'finance@institute.demo', 'hr@institute.demo', 'sales@institute.demo', 'student@institute.demo', 'teacher@institute.demo']);
+    expect(emails).toEqual(['admin@institute.demo', 'finance@institute.demo', 'hr@institute.demo', 'sales@institute.demo', 'student@institute.demo', 'teacher@institute.demo', 'warden@institute.demo']);
     for (const email of emails) expect(await authenticator(runtime)(email, 'demo1234')).not.toBeNull();
     // Each login holds its role by key; the organization admin is core's.
     expect(Object.fromEntries(logins.map((l) => [l.email, l.roles]))).toMatchObject({ 'admin@institute.demo': ['admin'], 'teacher@institute.demo': ['institute.teacher'], 'finance@institute.demo': ['institute.finance'] });
@@ -125,7 +127,7 @@ describe('institute demo seed', () => {
       if (given === 0 && request.transition === 'approve') untouched.push(request);
     }
     expect(untouched.length).toBeGreaterThan(0);
-    for (const role of ['admin', 'teacher', 'hr', 'finance', 'sales']) {
+    for (const role of ['admin', 'teacher', 'hr', 'finance', 'sales', 'warden', 'south.warden']) {
       expect({ role, waiting: (await inboxOf(`${role}@institute.demo`)).length > 0 }).toEqual({ role, waiting: true });
     }
     expect(await inboxOf('student@institute.demo')).toEqual([]);
@@ -133,5 +135,27 @@ describe('institute demo seed', () => {
     const sales = await inboxOf('sales@institute.demo');
     expect(sales.some((i) => i.given.some((g) => g.step === 'admin') && i.waitingFor.join() === 'Sales or finance')).toBe(true);
   });
-});
 
+  it('has a hostel of 40 rooms with allocations, room changes waiting for the wardens (one for both), a week of lessons and leave requests for the demo teacher', async () => {
+    const [north] = await system.find('hostel.hostel', { filters: [eq('name', 'North Hall')] });
+    expect(await countWhere('hostel.room', eq('hostel', north.id))).toBe(40);
+    expect(await countWhere('hostel.allocation', eq('status', 'active'))).toBeGreaterThanOrEqual(10);
+    expect(await countWhere('hostel.allocation', eq('status', 'vacated'))).toBeGreaterThan(0);
+    const waiting = await system.find('hostel.room_change', { filters: [eq('status', 'requested')] });
+    expect(waiting.some((c) => c.between_hostels === true)).toBe(true);
+    expect(waiting.some((c) => c.between_hostels === false)).toBe(true);
+    const warden = await as('warden@institute.demo');
+    expect((await warden.find('hostel.allocation', { limit: 1000 })).every((a) => a.hostel === north.id)).toBe(true);
+    const inbox = await (await WorkflowEngine.for(warden)).inbox();
+    expect(inbox.filter((i) => i.request.entity === 'hostel.room_change').length).toBeGreaterThanOrEqual(2);
+    // A week of lessons, each with its attendance session; students see those of their courses.
+    const lessons = await system.find('timetable.lesson', { limit: 1000 });
+    expect(new Set(lessons.map((l) => l.date)).size).toBeGreaterThanOrEqual(5);
+    expect(lessons.every((l) => typeof l.session === 'string')).toBe(true);
+    expect((await (await as('student@institute.demo')).find('timetable.lesson', { limit: 1000 })).length).toBeGreaterThan(0);
+    // Leave: some waiting for the demo teacher, some approved with excused attendance.
+    const teacherInbox = await (await WorkflowEngine.for(await as('teacher@institute.demo'))).inbox();
+    expect(teacherInbox.some((i) => i.request.entity === 'student_leave.leave_request')).toBe(true);
+    expect(await countWhere('student_leave.leave_request', eq('status', 'approved'))).toBeGreaterThan(0);
+  });
+});

@@ -37,7 +37,7 @@ async function problemsOf(dir: string, complete: boolean): Promise<string[]> {
 describe('plugin discovery', () => {
   it('finds the shipped plugins in modules/ by their folders', async () => {
     const plugins = await discoverPlugins(loadRegistry(), { dir: DEFAULT_MODULES_DIR, complete: true });
-    expect(plugins.map((p) => p.module).sort()).toEqual(['gym', 'hospital', 'hotel', 'hr', 'institute', 'inventory', 'library', 'task']);
+    expect(plugins.map((p) => p.module).sort()).toEqual(['gym', 'hospital', 'hostel', 'hotel', 'hr', 'institute', 'inventory', 'library', 'student_leave', 'task', 'timetable']);
   });
 
   it('a plugin folder without a manifest stops the start, naming the folder and the missing manifest', async () => {

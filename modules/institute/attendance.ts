@@ -93,7 +93,8 @@ export async function saveRollCall(records: Records, sessionId: string, marks: R
         await tx.create(RECORD, { session: sessionId, student: mark.student, present: mark.present });
         result.created++;
       } else if (current.present !== mark.present) {
-        await tx.update(RECORD, current.id, { present: mark.present });
+        // Present after all: an excuse (approved leave) no longer applies.
+        await tx.update(RECORD, current.id, mark.present ? { present: true, excused: false } : { present: false });
         result.updated++;
       }
     }

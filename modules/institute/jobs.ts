@@ -124,7 +124,7 @@ function warnUnreachable(ctx: JobContext, tally: Tally): void {
   if (tally.unreachable.length) ctx.log.warn(`no login and no e-mail address for ${[...new Set(tally.unreachable)].join(', ')}: not alerted`);
 }
 
-/** ENROLLED students of active courses present at under 75 % of at least 4 recorded sessions. */
+/** ENROLLED students of active courses present at under 75 % of at least 4 recorded sessions (excused ones left out). */
 export async function attendanceAlert(ctx: JobContext): Promise<string> {
   const { records, now } = ctx;
   const recipientOf = recipients(records);
@@ -138,7 +138,8 @@ export async function attendanceAlert(ctx: JobContext): Promise<string> {
       const course = courses.get(courseId);
       // A finished (archived) course's attendance can no longer improve.
       if (course?.status !== 'ACTIVE') continue;
-      const filters: FieldFilter[] = [eq('course', courseId), eq('student', enrollment.student)];
+      // Sessions missed on approved leave (excused) count neither way.
+      const filters: FieldFilter[] = [eq('course', courseId), eq('student', enrollment.student), eq('excused', false)];
       const total = await records.count(ATTENDANCE, filters);
       if (total < MIN_ATTENDANCE_RECORDS) continue;
       const present = await records.count(ATTENDANCE, [...filters, eq('present', true)]);

@@ -13,6 +13,8 @@ interface Row {
   name: string;
   present: boolean;
   saved: boolean | null;
+  /** Absent on approved leave (student leave marks it). */
+  excused: boolean;
 }
 
 const api = new ApiClient();
@@ -40,10 +42,11 @@ const RollCall: React.FC<ActionProps> = ({ record, resource, action }) => {
         listAll('InstituteAttendanceRecord', { session: String(record.id) }),
       ]);
       const saved = new Map(marks.map((m) => [String(m.params.student), asBoolean(m.params.present)]));
+      const excused = new Set(marks.filter((m) => asBoolean(m.params.excused)).map((m) => String(m.params.student)));
       const list = enrollments.map((e) => {
         const student = String(e.params.student);
         const previous = saved.has(student) ? saved.get(student)! : null;
-        return { student, name: e.populated?.student?.title ?? String(e.params.title ?? student), present: previous ?? true, saved: previous };
+        return { student, name: e.populated?.student?.title ?? String(e.params.title ?? student), present: previous ?? true, saved: previous, excused: excused.has(student) };
       });
       list.sort((a, b) => a.name.localeCompare(b.name));
       setRows(list);
@@ -110,10 +113,10 @@ const RollCall: React.FC<ActionProps> = ({ record, resource, action }) => {
                   <TableCell>{r.name}</TableCell>
                   <TableCell>
                     <Button type="button" size="sm" variant={r.present ? 'success' : 'danger'} onClick={() => toggle(r.student)} data-testid="roll-call-toggle">
-                      {r.present ? 'Present' : 'Absent'}
+                      {r.present ? 'Present' : r.excused ? 'Absent (excused)' : 'Absent'}
                     </Button>
                   </TableCell>
-                  <TableCell>{r.saved === null ? '—' : r.saved ? 'present' : 'absent'}</TableCell>
+                  <TableCell>{r.saved === null ? '—' : r.saved ? 'present' : r.excused ? 'excused (on leave)' : 'absent'}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
