@@ -6,8 +6,9 @@
  * readable: the migration records each rename in core_renamed_name, and a
  * record's history (REST) shows entries written before the renames — of an
  * entity, a field, an enum value, a workflow state and a job — under today's
- * names, while the rows themselves stay as they were written. The down undoes
- * both.
+ * names, while the rows themselves stay as they were written. The renamed
+ * enum value is still counted by the dashboard card and passes the workflow
+ * condition that name it (in the new manifest's words). The down undoes both.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { MigrationInterface } from 'typeorm';
@@ -61,9 +62,14 @@ function circulation(renamed: boolean): Json {
         field: 'status',
         initial: 'DRAFT',
         states: [{ name: 'DRAFT' }, { name: pending, ...(renamed ? { renamedFrom: 'PENDING' } : {}) }],
-        transitions: [{ name: 'submit', from: 'DRAFT', to: pending, by: { roles: ['clerk'] } }],
+        transitions: [
+          { name: 'submit', from: 'DRAFT', to: pending, by: { roles: ['clerk'] } },
+          // A workflow condition on the renamed value, written with the name of its version.
+          { name: 'send_back', from: pending, to: 'DRAFT', by: { roles: ['clerk'] }, when: { kind: renamed ? 'extended' : 'long' } },
+        ],
       },
     ],
+    dashboard: [{ type: 'count', label: 'Long loans', entity, conditions: { kind: renamed ? 'extended' : 'long' } }],
     jobs: [{ name: renamed ? 'overdue_reminder' : 'remind', ...(renamed ? { renamedFrom: 'remind' } : {}), handler: 'remind', schedule: { every: '1 day' } }],
   };
 }
@@ -201,6 +207,16 @@ describe('the audit log after renames', () => {
     const stored = await storedAudit();
     expect(stored[0]).toMatchObject({ entity: 'circ.loan', changes: expect.objectContaining({ note: { before: null, after: 'fragile' }, kind: { before: null, after: 'long' } }) });
     expect(stored.map((s) => s.system_actor)).toContain(`job:${OLD_JOB}`);
+  });
+
+  it('keeps the renamed enum value counted by a dashboard card and passing a workflow condition', async () => {
+    const clerk = org.users.get('clerk')!;
+    const desk = await server!.login(clerk.email, 'secret-123');
+    const cards = (await desk.get('/admin/api/dashboard')).body.cards as { label: string; count: number }[];
+    expect(cards.find((c) => c.label === 'Long loans')?.count).toBe(1);
+    const records = await (await import('../core/data/records.js')).RecordService.for(v2, clerk.actor);
+    const engine = await WorkflowEngine.for(records);
+    expect((await engine.available('circ.checkout', await records.get('circ.checkout', loanId))).map((a) => a.name)).toContain('send_back');
   });
 
   it("its down puts the job's rows back under the old name and forgets the renames", async () => {
