@@ -107,8 +107,8 @@ describe('the front desk checks a guest in', () => {
     await page.getByTestId('workflow-submit').waitFor({ timeout: 60_000 });
     await (await w.as('hotel.housekeeping')).update('hotel.room', String(room105.id), { housekeeping_status: 'dirty' });
     await page.getByTestId('workflow-submit').click();
-    // The form stays open with the refusal as an error notice (it says the state changed, not which condition failed).
-    const notice = page.getByText('This action is not available for this record any more', { exact: false }).first();
+    // The form stays open with the refusal as an error notice naming the condition that failed.
+    const notice = page.getByText("Check in is not possible: the room's housekeeping status must be Clean or Inspected.", { exact: false }).first();
     await notice.waitFor({ timeout: 60_000 }).catch(fail(page, 'hotel-front-desk-refused'));
     await page.screenshot({ path: `${SHOTS}/hotel-front-desk-refused.png`, fullPage: true });
     console.log(`refusal shown: ${await notice.innerText()}`);

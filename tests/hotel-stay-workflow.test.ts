@@ -47,7 +47,7 @@ describe('check-in', () => {
   it('is refused without an assigned room, in a dirty or out-of-order room, or without the guest’s ID', async () => {
     for (const [guest, status, withRoom] of [[w.guests.own, 'clean', false], [w.guests.own, 'dirty', true], [w.guests.own, 'out_of_order', true], [w.guests.other, 'clean', true]] as const) {
       const { stay } = await confirmedStay(guest, status, withRoom);
-      expect((await errorOf(run('hotel.front_desk', 'hotel.reservation', stay.id, 'check_in'))).message).toMatch(/Check in does not apply/);
+      expect((await errorOf(run('hotel.front_desk', 'hotel.reservation', stay.id, 'check_in'))).message).toMatch(/^Check in is not possible: the (room must be assigned|room's housekeeping status must be Clean or Inspected|guest's ID document number must be filled in)\.$/);
       expect((await w.system.get('hotel.reservation', stay.id)).status).toBe('confirmed');
       expect(await folioOf(stay)).toBeUndefined();
     }
@@ -113,7 +113,7 @@ describe('discounts, refunds and voids need a manager', () => {
     await run('hotel.front_desk', 'hotel.folio_line', small.id, 'post');
     expect(await balance()).toBe(180);
     const large = await line(folio, 'discount', 30, { discount_percent: 15 });
-    expect((await errorOf(run('hotel.front_desk', 'hotel.folio_line', large.id, 'post'))).message).toMatch(/does not apply/);
+    expect((await errorOf(run('hotel.front_desk', 'hotel.folio_line', large.id, 'post'))).message).toMatch(/^Post is not possible: one of these must hold: /);
     const asked = await run('hotel.front_desk', 'hotel.folio_line', large.id, 'post_approved');
     expect(asked).toMatchObject({ moved: false, message: expect.stringMatching(/waiting for Manager/) });
     expect(await balance()).toBe(180);

@@ -79,7 +79,7 @@ describe('organization switches in workflow conditions', () => {
     const engine = await WorkflowEngine.for(clerk);
     const r = await clerk.create(REQ, { title: 'Desk' });
     expect((await engine.available(REQ, r)).map((a) => a.name)).not.toContain('fast_track');
-    await expect(engine.run(REQ, String(r.id), 'fast_track')).rejects.toThrow(/does not apply/);
+    await expect(engine.run(REQ, String(r.id), 'fast_track')).rejects.toThrow('Fast track is not possible: the organization\'s setting "fast_lane" must be on.');
     await updateOrganizationSettings(runtime, org.org.slug, { set: 'fast_lane=on' });
     expect((await engine.available(REQ, r)).map((a) => a.name)).toContain('fast_track');
     expect((await engine.run(REQ, String(r.id), 'fast_track')).record.status).toBe('done');

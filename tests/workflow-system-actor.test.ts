@@ -71,7 +71,7 @@ describe('a job takes a transition through the engine', () => {
 
   test('the `when` condition holds for the system too: a booking not yet over is refused', async () => {
     const engine = await systemEngine('job:venue.close_past');
-    expect(await errorOf(() => engine.run(BOOKING, future, 'close'))).toMatchObject({ code: 'CONFLICT', message: 'Close does not apply to this booking.' });
+    expect(await errorOf(() => engine.run(BOOKING, future, 'close'))).toMatchObject({ code: 'CONFLICT', message: 'Close is not possible: the ends at must be before now.' });
     expect((await booking(future)).status).toBe('BOOKED');
   });
 

@@ -36,7 +36,9 @@ export async function workflowPanel(runtime: Runtime, currentAdmin: CurrentAdmin
 const offered = (record: BaseRecord | undefined, name: string): boolean => {
   const raw = record?.params[WORKFLOW_PARAM];
   if (typeof raw !== 'string') return false;
-  return (JSON.parse(raw) as { actions: { name: string }[] }).actions.some((a) => a.name === name);
+  const panel = JSON.parse(raw) as { actions: { name: string }[]; blocked?: { name: string }[] };
+  // A transition the record does not qualify for yet is offered too: taking it answers with the reason (core/workflow/reasons.ts).
+  return panel.actions.some((a) => a.name === name) || (panel.blocked ?? []).some((a) => a.name === name);
 };
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

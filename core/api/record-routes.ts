@@ -9,6 +9,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { RecordData } from '../data/contract.js';
 import type { RecordService } from '../data/records.js';
 import { readsTogether } from '../data/tenant-scope.js';
+import { auditKeysOf } from '../data/audit-names.js';
 import { WorkflowEngine } from '../workflow/index.js';
 import { isSystemColumn, type ResolvedEntity } from '../manifest/index.js';
 import { parseListParams, sortTag, type Cursors } from './list-params.js';
@@ -173,9 +174,9 @@ export function recordRoutes(cursors: Cursors): Router {
     const entity = entityFor(records, req.params.module, req.params.entity);
     await records.get(entity.key, req.params.id);
     const workflow = records.runtime.registry.workflow(entity.key) ? await (await WorkflowEngine.for(records)).history(entity.key, req.params.id) : [];
-    // Changes from the audit log, as far as the caller may read it (org admins).
+    // Changes from the audit log, as far as the caller may read it (org admins), entries from before a rename included and shown under today's names.
     const changes = records.canOnType('read', 'core.audit_log')
-      ? await records.find('core.audit_log', { filters: [{ field: 'entity', op: 'eq', value: entity.key }, { field: 'record_id', op: 'eq', value: req.params.id }], sort: { field: 'created_at', direction: 'desc' }, limit: 200 })
+      ? await records.find('core.audit_log', { filters: [{ field: 'entity', op: 'in', value: await auditKeysOf(records.entityManager, entity.key) }, { field: 'record_id', op: 'eq', value: req.params.id }], sort: { field: 'created_at', direction: 'desc' }, limit: 200 })
       : [];
     res.json({ data: { workflow, changes } });
   }));

@@ -21,6 +21,7 @@ import {
   type ResolvedEntity,
   type ResolvedField,
 } from '../manifest/index.js';
+import { RENAMED_NAME_TABLE } from '../db/name-rewrites.js';
 import { constraintDdl, generatedColumn, sequenceCounterSchema } from './constraints/constraint-ddl.js';
 import { spanIndexName } from './constraints/span-indexes.js';
 import { primitiveConstraints } from './ledgers/ddl.js';
@@ -249,6 +250,24 @@ function systemSchemas(): EntitySchema[] {
         organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'CASCADE' },
       } as Record<string, EntitySchemaRelationOptions>,
       indices: [{ name: 'UQ_core_module_upgrade_step', columns: ['organization_id', 'module_id', 'version'], unique: true }],
+    }),
+    new EntitySchema({
+      // Every declared rename a migration applied, for the whole installation (core/db/name-rewrites.ts): the audit log's display maps old names with it.
+      name: 'CoreRenamedName',
+      target: runtimeClass('CoreRenamedName'),
+      tableName: RENAMED_NAME_TABLE,
+      columns: {
+        id: { type: 'integer', primary: true, generated: 'increment' },
+        kind: { type: 'varchar', length: 10 },
+        /** The entity key (fields, values; its name after the same migration's entity rename) or the workflow key (states). */
+        scope: { type: 'varchar', length: 200, nullable: true },
+        /** The field whose value was renamed (values). */
+        field: { type: 'varchar', length: 100, nullable: true },
+        old_name: { type: 'varchar', length: 200 },
+        new_name: { type: 'varchar', length: 200 },
+        renamed_at: { type: 'timestamptz', createDate: true },
+      },
+      checks: [{ name: 'CHK_core_renamed_name_kind', expression: `"kind" IN ('entity', 'field', 'value', 'state', 'role', 'job')` }],
     }),
     new EntitySchema({
       name: 'CoreSession',

@@ -17,6 +17,7 @@ import type { AggregateRow, AggregateSpec } from './contract.js';
 import { loadSubject } from './subject.js';
 import { overlapSql } from './constraints/span-indexes.js';
 import { tenantScoped } from './tenant-scope.js';
+import { AUDIT_ENTITY, currentAuditNames } from './audit-names.js';
 
 const q = (name: string): string => `"${name}"`;
 
@@ -341,6 +342,8 @@ export abstract class RecordReader {
    * rules allow, matched on the full row before anything is removed.
    */
   protected async shownOfReadable(entity: ResolvedEntity, rows: RecordData[]): Promise<RecordData[]> {
+    // Audit entries written before a declared rename read under today's names (core/data/audit-names.ts).
+    if (entity.key === AUDIT_ENTITY) rows = await currentAuditNames(this.manager, rows, (key) => this.runtime.registry.workflow(key)?.field);
     if (!this.access) return rows;
     const { every, perRecord } = this.access.fieldsOf(entity);
     const out: RecordData[] = [];

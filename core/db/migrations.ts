@@ -14,6 +14,7 @@ import { ledgerTriggerStatements } from '../data/ledgers/ddl.js';
 import { spanIndexStatements } from '../data/constraints/span-indexes.js';
 import { withTenantWalls } from './tenant-walls.js';
 import { planRenames } from './renames.js';
+import { rollupBackfillStatements } from './rollup-backfill.js';
 import type { DeclaredChangePlan, Statement } from './planner.js';
 import { hasNameRewrites, noNameRewrites, type NameRewrites } from './name-rewrites.js';
 
@@ -40,6 +41,8 @@ export interface PendingSchemaChange {
  * `statements` is what a migration file runs; `up`/`down` are the same queries as text, for --check and the destructive test.
  */
 export async function diffSchema(dataSource: DataSource, registry?: Registry, options: { archive?: string } = {}): Promise<PendingSchemaChange> {
+  // Read before anything runs: which roll-up columns the builder is about to add to tables with data.
+  const backfills = registry ? await rollupBackfillStatements(dataSource, registry) : [];
   const { renames, sql } = await diffAfterRenames(dataSource, registry, options);
   const statement = (q: { query: string; parameters?: unknown[] }): Statement => (q.parameters?.length ? { query: q.query, parameters: q.parameters } : { query: q.query });
   // The tenant walls rewrite or surround plain DDL; a statement with parameters (typeorm_metadata rows of generated columns) is kept as it is.
@@ -56,6 +59,8 @@ export async function diffSchema(dataSource: DataSource, registry?: Registry, op
     const spans = await spanIndexStatements(dataSource, registry);
     upStatements.push(...spans.up.map((query) => ({ query })));
     downStatements.unshift(...spans.down.reverse().map((query) => ({ query })));
+    // New roll-up columns start at their children's sum (nothing to undo: the down drops the columns).
+    upStatements.push(...backfills.map((query) => ({ query })));
   }
   downStatements.push(...[...renames.down].reverse());
   const up = upStatements.map((q) => q.query);

@@ -6,7 +6,10 @@
  * `rewriteRenamedNames` once, after its RENAME statements; its `down` calls it
  * with `invertNames`. The rewrite walks condition paths through the reference
  * graph the migration carries, so `member.user` under `library.loan` is
- * rewritten when `library.member.user` was renamed.
+ * rewritten when `library.member.user` was renamed. Renamed jobs move their
+ * rows in the PostgreSQL job store. Every rename is also recorded in
+ * core_renamed_name (kind, old, new, when), which the audit log's display
+ * reads (core/data/audit-names.ts): audit rows are never rewritten.
  */
 import type { QueryRunner } from 'typeorm';
 
@@ -21,19 +24,28 @@ export interface NameRewrites {
   states: { workflow: string; from: string; to: string }[];
   /** Role keys. */
   roles: { from: string; to: string }[];
+  /** Module jobs (`<module>.<name>`); absent in migrations generated before jobs could be renamed. */
+  jobs?: { from: string; to: string }[];
+  /** Set by invertNames: the rewrite undoes a migration, and removes the renames it recorded. */
+  inverted?: boolean;
   /** Reference fields (new names) → target entity, and inverses → source entity, per entity: the paths conditions follow. */
   links: Record<string, Record<string, string>>;
 }
 
-export const noNameRewrites = (): NameRewrites => ({ entities: [], fields: [], values: [], states: [], roles: [], links: {} });
+export const noNameRewrites = (): NameRewrites => ({ entities: [], fields: [], values: [], states: [], roles: [], jobs: [], links: {} });
 
 export const hasNameRewrites = (n: NameRewrites): boolean =>
-  n.entities.length + n.fields.length + n.values.length + n.states.length + n.roles.length > 0;
+  n.entities.length + n.fields.length + n.values.length + n.states.length + n.roles.length + (n.jobs?.length ?? 0) > 0;
+
+/** Every applied rename, in order: what the audit log's display maps old names with, and how a job rename knows it is applied. */
+export const RENAMED_NAME_TABLE = 'core_renamed_name';
+
+export type RenamedKind = 'entity' | 'field' | 'value' | 'state' | 'role' | 'job';
 
 /** The rewrites that undo `n` (a migration's down). Links keep the new names: the inverted walk renames old-named paths back segment by segment. */
 export function invertNames(n: NameRewrites): NameRewrites {
   const flip = <T extends { from: string; to: string }>(xs: T[]): T[] => xs.map((x) => ({ ...x, from: x.to, to: x.from }));
-  return { entities: flip(n.entities), fields: flip(n.fields), values: flip(n.values), states: flip(n.states), roles: flip(n.roles), links: n.links };
+  return { entities: flip(n.entities), fields: flip(n.fields), values: flip(n.values), states: flip(n.states), roles: flip(n.roles), jobs: flip(n.jobs ?? []), links: n.links, inverted: !n.inverted };
 }
 
 type Json = unknown;
@@ -157,6 +169,8 @@ const parsed = (v: Json): Json => (typeof v === 'string' ? JSON.parse(v) : v);
  * own rows were moved by the migration's UPDATE statements.
  */
 export async function rewriteRenamedNames(queryRunner: QueryRunner, names: NameRewrites): Promise<void> {
+  await recordRenames(queryRunner, names);
+  await renameJobs(queryRunner, names.jobs ?? []);
   const rewriter = new NameRewriter(names);
   const roles: { id: string; rules: Json }[] = await queryRunner.query(`SELECT id, rules FROM core_role WHERE rules IS NOT NULL`);
   for (const role of roles) {
@@ -200,5 +214,47 @@ export async function rewriteRenamedNames(queryRunner: QueryRunner, names: NameR
     if (!isObject(before) || !Array.isArray(before.steps)) continue;
     const after = { ...before, steps: before.steps.map((s) => (isObject(s) ? { ...s, roles: renameRoles(s.roles) } : s)) };
     if (JSON.stringify(after) !== JSON.stringify(before)) await queryRunner.query(`UPDATE core_workflow_request SET steps = $1 WHERE id = $2`, [JSON.stringify(after), request.id]);
+  }
+}
+
+/** One row per rename, in the order the audit display applies them (entity, then fields on its new key, then values); a down removes them. */
+async function recordRenames(queryRunner: QueryRunner, names: NameRewrites): Promise<void> {
+  const [exists]: { present: boolean }[] = await queryRunner.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [RENAMED_NAME_TABLE]);
+  if (!exists?.present) return;
+  const rows: { kind: RenamedKind; scope: string | null; field: string | null; old: string; new: string }[] = [
+    ...names.entities.map((e) => ({ kind: 'entity' as const, scope: null, field: null, old: e.from, new: e.to })),
+    ...names.fields.map((f) => ({ kind: 'field' as const, scope: f.entity, field: null, old: f.from, new: f.to })),
+    ...names.values.map((v) => ({ kind: 'value' as const, scope: v.entity, field: v.field, old: v.from, new: v.to })),
+    ...names.states.map((st) => ({ kind: 'state' as const, scope: st.workflow, field: null, old: st.from, new: st.to })),
+    ...names.roles.map((r) => ({ kind: 'role' as const, scope: null, field: null, old: r.from, new: r.to })),
+    ...(names.jobs ?? []).map((j) => ({ kind: 'job' as const, scope: null, field: null, old: j.from, new: j.to })),
+  ];
+  for (const r of rows) {
+    if (names.inverted) {
+      // Undoing: invertNames flips only from/to (entities and fields of values keep their new names), so the recorded row is this one flipped.
+      await queryRunner.query(
+        `DELETE FROM ${RENAMED_NAME_TABLE} WHERE kind = $1 AND scope IS NOT DISTINCT FROM $2 AND field IS NOT DISTINCT FROM $3 AND old_name = $4 AND new_name = $5`,
+        [r.kind, r.scope, r.field, r.new, r.old],
+      );
+    } else {
+      await queryRunner.query(`INSERT INTO ${RENAMED_NAME_TABLE} (kind, scope, field, old_name, new_name) VALUES ($1, $2, $3, $4, $5)`, [r.kind, r.scope, r.field, r.old, r.new]);
+    }
+  }
+}
+
+/**
+ * A renamed job keeps its schedule and history: its agenda rows (one per
+ * organization, with next and last run) and its run log move to the new name.
+ * The PostgreSQL store is created by the scheduler on first use, so it may be
+ * absent. A MongoDB store (JOBS_BACKEND=mongodb) is not reached from a
+ * migration: the schedule sync recreates its rows under the new name and the
+ * old rows' history stays under the old name (README, Evolving a manifest).
+ */
+async function renameJobs(queryRunner: QueryRunner, jobs: { from: string; to: string }[]): Promise<void> {
+  if (!jobs.length) return;
+  const [store]: { jobs: boolean; logs: boolean }[] = await queryRunner.query(`SELECT to_regclass('agenda_jobs') IS NOT NULL AS jobs, to_regclass('agenda_logs') IS NOT NULL AS logs`);
+  for (const { from, to } of jobs) {
+    if (store?.jobs) await queryRunner.query(`UPDATE agenda_jobs SET name = $1 WHERE name = $2`, [to, from]);
+    if (store?.logs) await queryRunner.query(`UPDATE agenda_logs SET job_name = $1 WHERE job_name = $2`, [to, from]);
   }
 }

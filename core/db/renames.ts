@@ -1,6 +1,6 @@
 /**
- * Declared renames (manifest `renamedFrom` on entities, fields, workflow states
- * and roles; `valuesRenamedFrom` on enum fields) turned into statements against
+ * Declared renames (manifest `renamedFrom` on entities, fields, workflow states,
+ * roles and jobs; `valuesRenamedFrom` on enum fields) turned into statements against
  * the live database: RENAME TABLE / RENAME COLUMN with the constraints and
  * indexes named after them renamed to match, and UPDATEs for renamed values.
  * Each statement is run as it is planned, inside a transaction the caller rolls
@@ -15,6 +15,7 @@ import type { Registry, ResolvedEntity, ResolvedField } from '../manifest/index.
 import { Planner, literal, q, type DeclaredChangePlan } from './planner.js';
 import { planRetypes } from './retypes.js';
 import { planArchive } from './archive.js';
+import { RENAMED_NAME_TABLE } from './name-rewrites.js';
 
 const oldColumn = (f: ResolvedField): string => (f.type === 'password' ? `${f.renamedFrom!.column}_hash` : f.renamedFrom!.column);
 const newColumn = (f: ResolvedField): string => (f.type === 'password' ? `${f.column}_hash` : f.column);
@@ -26,12 +27,13 @@ export async function planRenames(runner: QueryRunner, dataSource: DataSource, r
   await renameColumns(planner, registry);
   await renameValues(planner, registry);
   await renameRoles(planner, runner, registry);
+  await renameJobs(planner, runner, registry);
   for (const table of planner.touched) await renameConstraints(planner, runner, dataSource.entityMetadatas.find((m) => m.tableName === table));
   await planRetypes(planner, dataSource, registry);
   // Last: a column renamed or retyped above is declared, so only what is really gone is archived.
   if (options.archive) await planArchive(planner, dataSource, options.archive);
   const { names } = planner.plan;
-  if (names.fields.length || names.values.length || names.entities.length || names.roles.length) names.links = linksOf(registry);
+  if (names.fields.length || names.values.length || names.entities.length || names.roles.length || names.jobs?.length) names.links = linksOf(registry);
   return planner.plan;
 }
 
@@ -119,6 +121,22 @@ async function renameRoles(planner: Planner, runner: QueryRunner, registry: Regi
     if (!role.renamedFrom) continue;
     const [row]: { n: number }[] = await runner.query(`SELECT count(*)::int AS n FROM core_role WHERE name = $1 AND builtin`, [role.renamedFrom]);
     if (row.n > 0) planner.plan.names.roles.push({ from: role.renamedFrom, to: role.key });
+  }
+}
+
+/**
+ * A job's rows live in the job store, which a development database may never
+ * have had: the rename is planned until core_renamed_name records it applied
+ * (by the migration that carries it), and the migration moves whatever rows
+ * the database it runs on has.
+ */
+async function renameJobs(planner: Planner, runner: QueryRunner, registry: Registry): Promise<void> {
+  const declared = registry.modules.flatMap((m) => (m.manifest.jobs ?? []).flatMap((j) => (j.renamedFrom ? [{ from: `${m.id}.${j.renamedFrom}`, to: `${m.id}.${j.name}` }] : [])));
+  if (!declared.length) return;
+  const [table]: { present: boolean }[] = await runner.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [RENAMED_NAME_TABLE]);
+  const applied: { old_name: string; new_name: string }[] = table?.present ? await runner.query(`SELECT old_name, new_name FROM ${RENAMED_NAME_TABLE} WHERE kind = 'job'`) : [];
+  for (const job of declared) {
+    if (!applied.some((a) => a.old_name === job.from && a.new_name === job.to)) planner.plan.names.jobs!.push(job);
   }
 }
 

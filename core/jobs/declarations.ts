@@ -21,6 +21,8 @@ interface DeclaredJobBase {
   schedule: JobSchedule;
   /** Where it was declared, for messages. */
   source: string;
+  /** `<module>.<old name>` before a declared rename (manifest `renamedFrom`): migrations:generate moved its rows. */
+  renamedFrom?: string;
 }
 
 /** Declared by a module: one run per organization that has the module enabled. */
@@ -72,6 +74,9 @@ export function declareJobs(registry: Registry, plugins: PluginRegistry, checkPl
         const hint = job.handler === undefined ? ' (the job name; set "handler" to use another)' : '';
         problems.push({ file: module.file, pointer: where, message: `no handler "${handlerName}"${hint} in plugin of module ${module.id} (modules/${module.id}/index.ts, jobs)` });
       }
+      if (job.renamedFrom !== undefined && (job.renamedFrom === job.name || module.manifest.jobs!.some((other) => other.name === job.renamedFrom))) {
+        problems.push({ file: module.file, pointer: `${pointer}/renamedFrom`, message: `"${job.renamedFrom}" is still a job of this module: a renamed job's old name must be free` });
+      }
       const bad = scheduleProblem(job.schedule);
       if (bad) problems.push({ file: module.file, pointer: `${pointer}/schedule`, message: bad });
       if (!handler || bad) continue;
@@ -83,6 +88,7 @@ export function declareJobs(registry: Registry, plugins: PluginRegistry, checkPl
         description: job.description,
         schedule: job.schedule.cron !== undefined ? { cron: job.schedule.cron } : { every: job.schedule.every! },
         source: `${module.file}#${pointer}`,
+        renamedFrom: job.renamedFrom === undefined ? undefined : `${module.id}.${job.renamedFrom}`,
         scope: 'organization',
         handler,
       });

@@ -998,6 +998,10 @@ export interface Transition {
   to: string;
   by?: TransitionActors;
   when?: Conditions4;
+  /**
+   * What a refusal says when the record does not match `when`, e.g. "the room must be assigned and clean, and the guest's ID recorded". Without it the refusal names the first condition that fails (the field and the value it needs).
+   */
+  whenMessage?: string;
   approval?: Approval;
   effects?: WorkflowEffects;
 }
@@ -1079,6 +1083,10 @@ export interface Job {
    * Name of the job handler in the module's plugin (default: the job name).
    */
   handler?: string;
+  /**
+   * The job's previous name in this module. migrations:generate renames its scheduled rows and run history in the PostgreSQL job store (agenda_jobs, agenda_logs), so its next run, last run and failures carry over, and the audit log shows what the old name did under the new one. A no-op once applied.
+   */
+  renamedFrom?: string;
   /**
    * Exactly one of cron or every.
    */

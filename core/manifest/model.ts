@@ -192,6 +192,8 @@ export interface ResolvedTransition {
   /** Who may start it (or request its approval); undefined: nobody directly. */
   by?: ResolvedTransitionActors;
   when?: Record<string, unknown>;
+  /** What a refusal says when the record does not match `when` (else a sentence naming the failing condition: core/workflow/reasons.ts). */
+  whenMessage?: string;
   approval?: {
     open: 'onEnter' | 'onRequest';
     mode: 'parallel' | 'sequential';

@@ -198,6 +198,7 @@ function resolveTransition(
     to: t.to,
     by,
     when: t.when,
+    whenMessage: t.whenMessage,
     approval,
     effects: { set, notify, message: t.effects?.message, hook: t.effects?.hook },
     pointer,

@@ -19,13 +19,14 @@ import { systemActor } from '../data/actor.js';
 import { RecordService, type RecordData } from '../data/records.js';
 import { forbidden, RecordValidationError, UmsError } from '../errors.js';
 import { interpolateConditions, type ResolvedEntity, type ResolvedTransition, type ResolvedWorkflow } from '../manifest/index.js';
+import { stateReason, whenReason } from './reasons.js';
 import { stateLabel, titleOf } from './labels.js';
 import { Notifier } from './notifications.js';
 import { Participants } from './people.js';
 import { postOnTransition } from './posting.js';
 import { activeSteps, decide, isRefusal, planComplete, type Contribution, type GivenApproval, type Standing } from './quorum.js';
 import { RequestStore } from './requests.js';
-import type { HistoryItem, InboxItem, OpenRequest, RunOptions, RunResult, WorkflowAction, WorkflowPanel } from './types.js';
+import type { BlockedAction, HistoryItem, InboxItem, OpenRequest, RunOptions, RunResult, WorkflowAction, WorkflowPanel } from './types.js';
 import { WorkflowViews } from './views.js';
 import { recordChanged } from '../webhooks/feed.js';
 
@@ -108,7 +109,33 @@ export class WorkflowEngine {
   async panel(entityKey: string, record: RecordData): Promise<WorkflowPanel> {
     const wf = this.workflowOf(entityKey);
     const actions = await this.available(entityKey, record);
-    return this.views.panel(entityKey, wf, record, actions);
+    return { ...(await this.views.panel(entityKey, wf, record, actions)), blocked: await this.blocked(entityKey, record, actions) };
+  }
+
+  /**
+   * Transitions this user could take from the record's state but whose `when`
+   * the record does not match yet, with the reason: the record page offers
+   * them, and taking one is refused with that reason. One that another
+   * available transition to the same state replaces (a post that needs an
+   * approval above a limit, and one that does not) is left out.
+   */
+  async blocked(entityKey: string, record: RecordData, available?: WorkflowAction[]): Promise<BlockedAction[]> {
+    const wf = this.registry.workflow(entityKey);
+    if (!wf || !this.userId) return [];
+    const entity = this.records.entity(entityKey);
+    const id = String(record.id);
+    const state = String(record[wf.field]);
+    const offered = available ?? (await this.available(entityKey, record));
+    const reaching = new Set(offered.map((a) => wf.transitions.find((t) => t.name === a.transition)?.to));
+    const out: BlockedAction[] = [];
+    const open = await this.openRequests(entityKey, id);
+    for (const t of wf.transitions) {
+      if (!t.when || !t.from.includes(state) || reaching.has(t.to) || open.some((r) => r.transition === t.name)) continue;
+      const mayStart = !t.approval || t.approval.open === 'onRequest';
+      if (!mayStart || !(await this.people.isActor(t.by, entity, id)) || (await this.people.whenHolds(entity, id, t.when))) continue;
+      out.push({ name: t.name, label: t.label, reason: await whenReason(this.registry, entity, t, (c) => this.people.whenHolds(entity, id, c)) });
+    }
+    return out;
   }
 
   // ── Running an action ──────────────────────────────────────────────────
@@ -168,7 +195,7 @@ export class WorkflowEngine {
 
     if (!request) {
       if (!t.from.includes(state)) throw this.notPossible(entity, wf, t, state);
-      if (!(await this.people.whenHolds(entity, id, t.when))) throw new UmsError('CONFLICT', `${t.label} does not apply to this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+      if (!(await this.people.whenHolds(entity, id, t.when))) throw await this.notApplicable(entity, t, id);
       if (!t.approval) {
         if (!(await this.people.isActor(t.by, entity, id))) throw this.notAStarter(entity, t, 'run');
         const moved = await this.move(entity, wf, t, record, t.to, { comment, effects: true });
@@ -358,6 +385,11 @@ export class WorkflowEngine {
   }
 
   private notPossible(entity: ResolvedEntity, wf: ResolvedWorkflow, t: ResolvedTransition, state: string): UmsError {
-    return new UmsError('CONFLICT', `${t.label} is not possible: the ${entity.label.toLowerCase()} is ${stateLabel(wf, state)} (it needs ${t.from.map((s) => stateLabel(wf, s)).join(' or ')}).`, { entity: entity.key });
+    return new UmsError('CONFLICT', stateReason(entity, wf, t, state), { entity: entity.key });
+  }
+
+  /** The record does not match the transition's `when`: the refusal names the manifest's message or the condition that fails (reasons.ts). */
+  private async notApplicable(entity: ResolvedEntity, t: ResolvedTransition, id: string): Promise<UmsError> {
+    return new UmsError('CONFLICT', await whenReason(this.registry, entity, t, (c) => this.people.whenHolds(entity, id, c)), { entity: entity.key });
   }
 }

@@ -73,9 +73,19 @@ export interface HistoryItem {
 }
 
 /** What a record page shows: its state, the actions this user may take, and the open request's progress. */
+/** A transition this user could take from the record's state, but whose `when` the record does not match yet (core/workflow/reasons.ts). */
+export interface BlockedAction {
+  name: string;
+  label: string;
+  /** "Check in is not possible: the room's housekeeping status must be Clean or Inspected." */
+  reason: string;
+}
+
 export interface WorkflowPanel {
   state: string;
   actions: WorkflowAction[];
+  /** Offered on the record page with their reason; taking one is refused with it. */
+  blocked?: BlockedAction[];
   waitingFor: string[];
   given: { step: string; actor: string; asRole: string }[];
 }

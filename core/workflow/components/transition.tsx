@@ -13,6 +13,7 @@ const api = new ApiClient();
 interface Info {
   state: string;
   actions: { name: string; commentRequired: boolean }[];
+  blocked?: { name: string; reason: string }[];
   waitingFor: string[];
   given: { step: string; actor: string; asRole: string }[];
 }
@@ -56,6 +57,9 @@ const WorkflowTransition: React.FC<ActionProps> = (props) => {
         <H4>{label}</H4>
         {record && info && <Text mb="lg">Current state: <strong>{info.state}</strong></Text>}
         {!record && <Text mb="lg">{records.length} selected record(s). Each is checked on its own; the result lists what was done and what was refused.</Text>}
+        {info?.blocked?.find((b) => b.name === action.name) && (
+          <Text mb="lg" data-testid="workflow-blocked">{info.blocked.find((b) => b.name === action.name)!.reason}</Text>
+        )}
         {info && info.waitingFor.length > 0 && <Text mb="default">Waiting for: {info.waitingFor.join(', ')}</Text>}
         {info && info.given.length > 0 && (
           <Box mb="lg">
