@@ -1,0 +1,77 @@
+/**
+ * Demo admissions: two cycles on active courses (one open now with seats
+ * left, one whose seats are all offered or taken and which has a waitlist),
+ * applications in every state, and reviews in flight so every approver has
+ * something waiting: both reviewers (none given yet), the second reviewer (one
+ * given) and the head (both reviews given). Reviews and the admission go
+ * through the workflow engine as the demo users.
+ */
+import { DEMO_PASSWORD, workflows, type RecordData, type SeedContext } from '../../core/sdk.js';
+
+const DAY_MS = 86_400_000;
+const at = (offset: number): string => new Date(Date.now() + offset * DAY_MS).toISOString();
+const birth = (years: number, days = 40): string => new Date(Date.now() - years * 365.25 * DAY_MS - days * DAY_MS).toISOString().slice(0, 10);
+
+const APPLICANTS = ['Aisha Bello', 'Bruno Silva', 'Chloe Martin', 'Daniel Kim', 'Esra Yilmaz', 'Felix Wagner', 'Grace Osei', 'Hugo Laurent', 'Isla Murphy', 'Jonas Weber', 'Kira Sato', 'Leo Rossi', 'Maya Patel', 'Noah Fischer'];
+
+async function roleId(ctx: SeedContext, key: string): Promise<string | undefined> {
+  const [role] = await ctx.records.find('core.role', { filters: [{ field: 'name', op: 'eq', value: key }], limit: 1 });
+  return role?.id;
+}
+
+export async function seedAdmissions(ctx: SeedContext): Promise<void> {
+  const { records } = ctx;
+  const courses = await records.find('institute.course', { filters: [{ field: 'status', op: 'eq', value: 'ACTIVE' }], sort: { field: 'code', direction: 'asc' }, limit: 2 });
+  if (courses.length < 2) return;
+  const domain = `${ctx.organization.slug}.demo`;
+  const open = await records.create('admissions.admission_cycle', { name: `${String(courses[0].title)}: next intake`, course: courses[0].id, seats: 6, opens_at: at(-20), closes_at: at(25), min_age: 16, max_age: 40 });
+  const full = await records.create('admissions.admission_cycle', { name: `${String(courses[1].title)}: early intake`, course: courses[1].id, seats: 2, opens_at: at(-60), closes_at: at(-5), min_age: 16 });
+  let n = 0;
+  const apply = async (cycle: RecordData, status: string, extra: Record<string, unknown> = {}): Promise<RecordData> => {
+    const name = APPLICANTS[n % APPLICANTS.length];
+    const local = name.toLowerCase().replace(/[^a-z]+/g, '.');
+    n++;
+    return records.create('admissions.application', {
+      cycle: cycle.id,
+      applicant_name: name,
+      date_of_birth: birth(17 + (n % 6)),
+      email: `${local}@applicants.example.org`,
+      phone: `+1 555 02${String(n).padStart(2, '0')}`,
+      guardian_name: `Parent of ${name.split(' ')[0]}`,
+      guardian_email: `parent.${local}@applicants.example.org`,
+      previous_school: ['Riverside High School', 'Lakeview Secondary', 'Hilltop Academy'][n % 3],
+      score: 55 + ((n * 7) % 40),
+      status,
+      ...extra,
+    });
+  };
+  // The early intake: its two seats offered and taken, two waitlisted, one declined, one rejected.
+  const admittedLater = await apply(full, 'offered');
+  await apply(full, 'offered');
+  await apply(full, 'waitlisted');
+  await apply(full, 'waitlisted');
+  await apply(full, 'declined');
+  await apply(full, 'rejected');
+  // The open intake: new applications, reviews at every step, one offer.
+  await apply(open, 'submitted');
+  await apply(open, 'submitted');
+  const noReview = await apply(open, 'under_review');
+  const oneReview = await apply(open, 'under_review');
+  const twoReviews = await apply(open, 'under_review');
+  await apply(open, 'offered');
+
+  const reviewer = ctx.usersByRole.get('admissions.reviewer');
+  const head = ctx.usersByRole.get('admissions.head');
+  if (!reviewer || !head) return;
+  // A second reviewer, so a review quorum of two can be reached.
+  const second = await records.create('core.user', { email: `reviewer2@${domain}`, name: 'Second reviewer', password: DEMO_PASSWORD, is_active: true });
+  const role = await roleId(ctx, 'admissions.reviewer');
+  if (role) await records.create('core.role_assignment', { user: second.id, role });
+  const as = async (user: { id: string; email: string }) => workflows(await ctx.as(user));
+  void noReview;
+  await (await as(reviewer)).run('admissions.application', oneReview.id, 'offer', { comment: 'Strong scores; good fit.' });
+  await (await as(reviewer)).run('admissions.application', twoReviews.id, 'offer', { comment: 'Recommended.' });
+  await (await as({ id: second.id, email: `reviewer2@${domain}` })).run('admissions.application', twoReviews.id, 'offer', { comment: 'Agree.' });
+  // The head admits one offer of the early intake: its student record and logins are made.
+  await (await as(head)).run('admissions.application', admittedLater.id, 'admit', { comment: 'Place accepted.' });
+}
