@@ -5,6 +5,7 @@
  * its promotion are the manifest's capacity; the reviews are its workflow.
  */
 import { definePlugin } from '../../core/sdk.js';
+import { admissionsFixtures } from './fixtures.js';
 import { admitApplicant } from './admit.js';
 import { applicationHooks } from './applications.js';
 import { seedAdmissions } from './seed.js';
@@ -18,5 +19,6 @@ export default definePlugin({
     /** Admit: the student record and the student's (and guardian's) logins, in the transition's transaction. */
     admitApplicant: (ctx) => admitApplicant(ctx.records, ctx.record),
   },
+  fixtures: admissionsFixtures,
   seed: seedAdmissions,
 });

@@ -5,6 +5,7 @@
  * manifest's rules; hand-in, grading and return are its workflow.
  */
 import { definePlugin } from '../../core/sdk.js';
+import { courseworkFixtures } from './fixtures.js';
 import { dueReminder } from './jobs.js';
 import { seedCoursework } from './seed.js';
 import { assignmentHooks, submissionHooks } from './submissions.js';
@@ -13,5 +14,6 @@ export default definePlugin({
   module: 'coursework',
   hooks: { assignment: assignmentHooks, submission: submissionHooks },
   jobs: { due_reminder: dueReminder },
+  fixtures: courseworkFixtures,
   seed: seedCoursework,
 });
