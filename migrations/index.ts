@@ -26,7 +26,7 @@ import * as m22 from './1796185438640-organization-lifecycle.js';
 import * as m23 from './1796187159045-module-upgrades.js';
 import * as m24 from './1796187192467-hr-module.js';
 import * as m25 from './1796195074483-public-forms.js';
-import * as m26 from './1796219116699-campus-admissions-parents-coursework.js';
+import * as m26 from './1796221530851-campus-admissions-parents-coursework.js';
 
 type MigrationClass = new () => MigrationInterface;
 const classesOf = (mod: Record<string, unknown>): MigrationClass[] => Object.values(mod) as MigrationClass[];

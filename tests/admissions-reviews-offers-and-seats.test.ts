@@ -2,7 +2,8 @@
  * Admissions as issue 14 states them: two reviewers (quorum 2) then the
  * admissions head make an offer; an offer takes a seat of its cycle and a full
  * cycle waitlists instead, also under 20 concurrent offers; a declined offer
- * promotes the first waitlisted application in the same transaction; admitting
+ * promotes the first waitlisted application in the same transaction, and so
+ * does an offer the hourly job expires; admitting
  * creates the student record and the student's and guardian's logins
  * (invited); an application outside the cycle's window or age limits is
  * refused with field errors.
@@ -12,6 +13,7 @@ import { RecordService, type RecordData } from '../core/data/records.js';
 import { RecordValidationError } from '../core/errors.js';
 import { createUser } from '../core/tenancy/index.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
+import { offerExpiry } from '../modules/admissions/jobs.js';
 import { errorOf } from './support/errors.js';
 import { createInstituteWorld, type InstituteWorld } from './support/institute.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
@@ -134,6 +136,25 @@ describe('seats', () => {
       }),
     ).rejects.toThrow('rolled back');
     expect([await statusOf(second), await statusOf(third)]).toEqual(['offered', 'waitlisted']);
+  });
+});
+
+describe('offer expiry', () => {
+  test('an offer older than the cycle’s offer days is declined by the job, and the waitlist moves up; a fresh one stays', async () => {
+    const c = await cycle(2, { offer_days: 3 });
+    const old = await reviewed(c.id);
+    const fresh = await reviewed(c.id);
+    const waiting = await reviewed(c.id);
+    for (const id of [old, fresh, waiting]) await (await engineAs('head')).run(APPLICATION, id, 'offer');
+    expect([await statusOf(old), await statusOf(fresh), await statusOf(waiting)]).toEqual(['offered', 'offered', 'waitlisted']);
+    await world.system.update(APPLICATION, old, { offered_at: at(-4) });
+    const { id, name, slug } = world.fixture.org;
+    const records = RecordService.forSystem(runtime, id, 'job:admissions.offer_expiry').forModule('admissions');
+    const summary = await offerExpiry({ records, organization: { id, name, slug }, log: { info: () => undefined, warn: () => undefined, error: () => undefined }, job: 'admissions.offer_expiry', now: new Date() });
+    expect(summary).toBe('1 offer expired');
+    expect([await statusOf(old), await statusOf(fresh), await statusOf(waiting)]).toEqual(['declined', 'offered', 'offered']);
+    const history = await (await engineAs('head')).history(APPLICATION, old);
+    expect(history.filter((h) => h.kind === 'transition').at(-1)).toMatchObject({ transition: 'decline', actor: 'job:admissions.offer_expiry', comment: expect.stringContaining('expired') });
   });
 });
 

@@ -8,6 +8,7 @@ import { definePlugin } from '../../core/sdk.js';
 import { admissionsFixtures } from './fixtures.js';
 import { admitApplicant } from './admit.js';
 import { applicationHooks } from './applications.js';
+import { offerExpiry } from './jobs.js';
 import { seedAdmissions } from './seed.js';
 
 export { ageOn, cycleProblems } from './applications.js';
@@ -19,6 +20,8 @@ export default definePlugin({
     /** Admit: the student record and the student's (and guardian's) logins, in the transition's transaction. */
     admitApplicant: (ctx) => admitApplicant(ctx.records, ctx.record),
   },
+  // For the manifest's `jobs`: offers not accepted in time are declined through the workflow.
+  jobs: { offer_expiry: offerExpiry },
   fixtures: admissionsFixtures,
   seed: seedAdmissions,
 });
