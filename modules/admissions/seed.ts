@@ -27,7 +27,7 @@ export async function seedAdmissions(ctx: SeedContext): Promise<void> {
   const { records } = ctx;
   const courses = await records.find('institute.course', { filters: [{ field: 'status', op: 'eq', value: 'ACTIVE' }], sort: { field: 'code', direction: 'asc' }, limit: 2 });
   if (courses.length < 2) return;
-  const open = await records.create('admissions.admission_cycle', { name: `${String(courses[0].title)}: next intake`, course: courses[0].id, seats: 6, opens_at: at(-20), closes_at: at(25), min_age: 16, max_age: 40 });
+  const open = await records.create('admissions.admission_cycle', { name: `${String(courses[0].title)}: next intake`, course: courses[0].id, seats: 6, opens_at: at(-20), closes_at: at(25), min_age: 16, max_age: 40, offer_days: 14 });
   const full = await records.create('admissions.admission_cycle', { name: `${String(courses[1].title)}: early intake`, course: courses[1].id, seats: 2, opens_at: at(-60), closes_at: at(-5), min_age: 16 });
   let n = 0;
   const apply = async (cycle: RecordData, status: string, extra: Record<string, unknown> = {}): Promise<RecordData> => {
