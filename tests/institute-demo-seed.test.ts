@@ -39,7 +39,8 @@ async function as(email: string): Promise<RecordService> {
 describe('institute demo seed', () => {
   it('creates a login per institute role, all signing in with demo1234', async () => {
     const emails = logins.map((l) => l.email).sort();
-    expect(emails).toEqual(['admin@institute.demo', 'finance@institute.demo', 'hr@institute.demo', 'sales@institute.demo', 'student@institute.demo', 'teacher@institute.demo', 'warden@institute.demo']);
+    // The institute's roles and those of the campus modules the institute system type also gets (admissions, parents, hostel).
+    expect(emails).toEqual(['admin@institute.demo', 'finance@institute.demo', 'head@institute.demo', 'hr@institute.demo', 'parent@institute.demo', 'reviewer@institute.demo', 'sales@institute.demo', 'student@institute.demo', 'teacher@institute.demo', 'warden@institute.demo']);
     for (const email of emails) expect(await authenticator(runtime)(email, 'demo1234')).not.toBeNull();
     // Each login holds its role by key; the organization admin is core's.
     expect(Object.fromEntries(logins.map((l) => [l.email, l.roles]))).toMatchObject({ 'admin@institute.demo': ['admin'], 'teacher@institute.demo': ['institute.teacher'], 'finance@institute.demo': ['institute.finance'] });
@@ -157,5 +158,40 @@ describe('institute demo seed', () => {
     const teacherInbox = await (await WorkflowEngine.for(await as('teacher@institute.demo'))).inbox();
     expect(teacherInbox.some((i) => i.request.entity === 'student_leave.leave_request')).toBe(true);
     expect(await countWhere('student_leave.leave_request', eq('status', 'approved'))).toBeGreaterThan(0);
+    });
+
+  it('has two admission cycles with applications in every state, and reviews waiting for the reviewer and the head', async () => {
+    expect(await countWhere('admissions.admission_cycle')).toBe(2);
+    for (const status of ['submitted', 'under_review', 'offered', 'admitted', 'waitlisted', 'declined', 'rejected']) {
+      expect({ status, n: (await countWhere('admissions.application', eq('status', status))) > 0 }).toEqual({ status, n: true });
+    }
+    const [admitted] = await system.find('admissions.application', { filters: [eq('status', 'admitted')] });
+    expect(await system.get('institute.student', String(admitted.student))).toMatchObject({ email: admitted.email, user: expect.any(String) });
+    const inboxOf = async (email: string) => (await WorkflowEngine.for(await as(email))).inbox();
+    expect((await inboxOf('reviewer@institute.demo')).length).toBeGreaterThan(0);
+    expect((await inboxOf('head@institute.demo')).length).toBeGreaterThan(0);
+  });
+
+  it('has guardians for half of the students; the demo parent sees exactly their two children and a notice for parents', async () => {
+    const students = await countWhere('institute.student');
+    const linked = new Set((await system.find('parents.student_guardian', { limit: 1000 })).map((l) => l.student));
+    // Half of the students, plus the one admitted (their guardian came with the application).
+    expect(linked.size).toBeGreaterThanOrEqual(students / 2);
+    expect(linked.size).toBeLessThanOrEqual(students / 2 + 1);
+    const parent = await as('parent@institute.demo');
+    const children = await parent.find('institute.student');
+    expect(children).toHaveLength(2);
+    const links = await system.find('parents.student_guardian', { filters: [eq('guardian_user', (await system.find('core.user', { filters: [eq('email', 'parent@institute.demo')] }))[0].id)] });
+    expect(children.map((c) => c.id).sort()).toEqual(links.map((l) => String(l.student)).sort());
+    expect(await parent.count('institute.notice')).toBeGreaterThan(0);
+    expect((await parent.find('institute.mark')).every((m) => links.some((l) => l.student === m.student))).toBe(true);
+  });
+
+  it('has assignments with submissions in every state', async () => {
+    expect(await countWhere('coursework.assignment', eq('status', 'published'))).toBeGreaterThan(0);
+    for (const status of ['draft', 'submitted', 'graded', 'returned']) {
+      expect({ status, n: (await countWhere('coursework.submission', eq('status', status))) > 0 }).toEqual({ status, n: true });
+    }
+    expect(await (await as('teacher@institute.demo')).count('coursework.submission', [eq('status', 'submitted')])).toBeGreaterThan(0);
   });
 });

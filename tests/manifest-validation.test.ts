@@ -311,7 +311,7 @@ describe('the shipped manifests', () => {
       ['gym', 'Gym'],
     ]);
     expect(registry.systemTypes.get('library')?.modules).toEqual(['library']);
-    expect(registry.systemTypes.get('institute')?.modules).toEqual(['institute', 'hostel', 'student_leave', 'timetable']);
+    expect(registry.systemTypes.get('institute')?.modules).toEqual(['institute', 'admissions', 'coursework', 'hostel', 'parents', 'student_leave', 'timetable']);
   });
 
   it('core/manifest/manifest.types.ts is generated from the current schema', async () => {

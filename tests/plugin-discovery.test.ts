@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { ManifestError } from '../core/errors.js';
 import { loadRegistry } from '../core/manifest/index.js';
 import { DEFAULT_MODULES_DIR, discoverPlugins } from '../core/plugins/discover.js';
+import { PluginRegistry } from '../core/plugins/registry.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -37,7 +38,7 @@ async function problemsOf(dir: string, complete: boolean): Promise<string[]> {
 describe('plugin discovery', () => {
   it('finds the shipped plugins in modules/ by their folders', async () => {
     const plugins = await discoverPlugins(loadRegistry(), { dir: DEFAULT_MODULES_DIR, complete: true });
-    expect(plugins.map((p) => p.module).sort()).toEqual(['gym', 'hospital', 'hostel', 'hotel', 'hr', 'institute', 'inventory', 'library', 'student_leave', 'task', 'timetable']);
+    expect(plugins.map((p) => p.module).sort()).toEqual(['admissions', 'coursework', 'gym', 'hospital', 'hostel', 'hotel', 'hr', 'institute', 'inventory', 'library', 'parents', 'student_leave', 'task', 'timetable']);
   });
 
   it('a plugin folder without a manifest stops the start, naming the folder and the missing manifest', async () => {
@@ -59,5 +60,22 @@ describe('plugin discovery', () => {
 
   it('a module without a plugin folder simply has no plugin', async () => {
     expect(await discoverPlugins(loadRegistry(), { dir: modulesDir({}), complete: true })).toEqual([]);
+  });
+
+  it('hooks on another module’s entity (`<module>.<entity>`) need that module in dependsOn', () => {
+    const registry = loadRegistry();
+    const problemsOfHooks = (module: string, hooks: Record<string, object>): string[] => {
+      try {
+        new PluginRegistry(registry, [{ module, hooks }]);
+        return [];
+      } catch (err) {
+        if (!(err instanceof ManifestError)) throw err;
+        return err.problems.map((p) => `${p.file}#${p.pointer}: ${p.message}`);
+      }
+    };
+    // parents depends on the institute: allowed. The library does not: refused, naming the dependency.
+    expect(problemsOfHooks('parents', { 'institute.fee_invoice': { afterUpdate: () => undefined } })).toEqual([]);
+    expect(problemsOfHooks('library', { 'institute.fee_invoice': { afterUpdate: () => undefined } })).toEqual(['modules/library/index.ts#/hooks/institute.fee_invoice: hooks on "institute.fee_invoice" need module "institute" in dependsOn']);
+    expect(problemsOfHooks('parents', { 'institute.nothing': {} })).toEqual(['modules/parents/index.ts#/hooks/institute.nothing: hooks for unknown entity "institute.nothing"']);
   });
 });

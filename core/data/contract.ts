@@ -107,6 +107,8 @@ export interface Records {
    * in the institute's code means `institute.teacher`).
    */
   hasRole(name: string): boolean;
+  /** Whether the organization has the module enabled (a plugin doing something for another module it does not depend on). */
+  hasModule(moduleId: string): Promise<boolean>;
   /**
    * The same organization and transaction as a named system actor
    * (`<module>:<reason>`): no role checks, recorded under that name in the

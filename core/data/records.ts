@@ -73,6 +73,10 @@ export class RecordService extends RecordReader implements Records {
     return new RecordService(this.runtime, systemActor(this.organizationId, name), null, this.manager, { module: this.options.module });
   }
 
+  async hasModule(moduleId: string): Promise<boolean> {
+    return (await this.runtime.access.enabledModules(this.organizationId)).has(moduleId);
+  }
+
   hasRole(name: string): boolean {
     // A bare name the service's module declares is that module's role (`teacher` in institute code: `institute.teacher`).
     const own = this.options.module && !name.includes('.') ? roleKey(this.options.module, name) : undefined;

@@ -51,7 +51,7 @@ export interface ResolvedCapacity {
   /** With a range the count holds at every point of the span (each night), not overall. */
   range?: { fields: [string, string]; bounds: '[)' | '[]' };
   when?: ConstraintNode;
-  overflow?: { field: string; value: string; promoteTo: string };
+  overflow?: { field: string; value: string; promoteTo: string; onUpdate?: boolean };
   message?: string;
 }
 

@@ -426,6 +426,10 @@ export interface Capacity {
      * When a place frees, the oldest record with `value` gets this value, in the same transaction (booked).
      */
     promoteTo: string;
+    /**
+     * Also when an existing record moves into `when` (an application offered a seat): it gets `value` instead of the update being refused. Default false: only a new record overflows.
+     */
+    onUpdate?: boolean;
   };
   message?: string;
 }

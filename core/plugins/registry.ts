@@ -20,6 +20,24 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * A module's hooks on another module's entity skip organizations that do not
+ * have the hooking module enabled (the parents module's guardian alerts on the
+ * institute's invoices do nothing where parents is off).
+ */
+function whereEnabled(moduleId: string, hooks: Hooks): Hooks {
+  const wrapped: Hooks = {};
+  for (const name of Object.keys(hooks) as (keyof Hooks)[]) {
+    const fn = hooks[name] as ((ctx: Parameters<NonNullable<Hooks['afterCreate']>>[0], arg: never) => void | Promise<void>) | undefined;
+    if (!fn) continue;
+    (wrapped as Record<string, unknown>)[name] = async (ctx: Parameters<NonNullable<Hooks['afterCreate']>>[0], arg: never) => {
+      if (!(await ctx.records.runtime.access.enabledModules(ctx.records.organizationId)).has(moduleId)) return;
+      await fn.call(hooks, ctx, arg);
+    };
+  }
+  return wrapped;
+}
+
 export class PluginRegistry implements PluginLookup {
   private readonly hooks = new Map<string, Hooks[]>();
   private readonly actions = new Map<string, Action[]>();
@@ -48,12 +66,18 @@ export class PluginRegistry implements PluginLookup {
         else if (compareVersions(version, module.version) > 0) problems.push({ file, pointer, message: `upgrade step ${version} is newer than the manifest's version ${module.version}` });
       }
       for (const [entityName, hooks] of Object.entries(plugin.hooks ?? {})) {
-        const entity = registry.entity(`${plugin.module}.${entityName}`);
+        // `<module>.<entity>`: a hook on an entity of a module in dependsOn, run only where this module is enabled.
+        const foreign = entityName.includes('.');
+        if (foreign && !module.dependsOn.includes(entityName.split('.')[0])) {
+          problems.push({ file, pointer: `/hooks/${entityName}`, message: `hooks on "${entityName}" need module "${entityName.split('.')[0]}" in dependsOn` });
+          continue;
+        }
+        const entity = registry.entity(foreign ? entityName : `${plugin.module}.${entityName}`);
         if (!entity) {
           problems.push({ file, pointer: `/hooks/${entityName}`, message: `hooks for unknown entity "${entityName}"` });
           continue;
         }
-        this.hooks.set(entity.key, [...(this.hooks.get(entity.key) ?? []), hooks]);
+        this.hooks.set(entity.key, [...(this.hooks.get(entity.key) ?? []), foreign ? whereEnabled(plugin.module, hooks) : hooks]);
       }
       for (const [i, action] of (plugin.actions ?? []).entries()) {
         const entity = registry.entity(`${plugin.module}.${action.entity}`);

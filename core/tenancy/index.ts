@@ -45,10 +45,11 @@ export async function listOrganizations(runtime: Runtime): Promise<OrganizationS
 /** Modules a new organization of this system type gets, with their dependencies. */
 export function modulesForSystemType(runtime: Runtime, systemType: string): string[] {
   const out = new Set<string>();
+  // Dependencies first (manifests refuse cycles), so a module's seed finds the records of those it builds on.
   const add = (id: string): void => {
     if (out.has(id) || id === CORE_MODULE_ID) return;
-    out.add(id);
     runtime.registry.module(id)?.dependsOn.forEach(add);
+    out.add(id);
   };
   runtime.registry.modules.filter((m) => m.systemTypes.includes(systemType)).forEach((m) => add(m.id));
   return [...out];

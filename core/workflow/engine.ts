@@ -271,17 +271,19 @@ export class WorkflowEngine {
     const set = options.effects ? this.effectValues(t, await this.records.timeZone()) : {};
     const updated = await this.records.authorisedAction(`workflow:${t.name}`, entity.key).update(entity.key, id, { ...set, [wf.field]: to });
     const full = await this.system.get(entity.key, id);
+    // Where the record landed: a capacity overflow may have put it elsewhere (offered → waitlisted when the cycle is full).
+    const landed = String(full[wf.field] ?? to);
     // A document that posts (manifest `posting`) writes its ledger movements in this transaction.
     if (options.effects) await postOnTransition(this.records, entity, t.name, full, from);
-    await this.requests.record(entity, id, options.request ?? null, { kind: 'transition', transition: t.name, from_state: from, to_state: to, comment: options.comment, workflow_version: options.request?.workflow_version ?? wf.version });
-    await this.records.auditEvent(entity.key, id, `workflow:${options.effects ? t.name : (t.approval?.reject?.name ?? t.name)}`, { from, to, comment: options.comment ?? null, request: options.request?.id ?? null });
-    await recordChanged(this.records, entity, 'transition', id, { name: options.effects ? t.name : (t.approval?.reject?.name ?? t.name), from, to });
+    await this.requests.record(entity, id, options.request ?? null, { kind: 'transition', transition: t.name, from_state: from, to_state: landed, comment: options.comment, workflow_version: options.request?.workflow_version ?? wf.version });
+    await this.records.auditEvent(entity.key, id, `workflow:${options.effects ? t.name : (t.approval?.reject?.name ?? t.name)}`, { from, to: landed, comment: options.comment ?? null, request: options.request?.id ?? null });
+    await recordChanged(this.records, entity, 'transition', id, { name: options.effects ? t.name : (t.approval?.reject?.name ?? t.name), from, to: landed });
     if (options.effects) {
       if (t.effects.notify) {
         const message = (t.effects.message ?? '{label}: {title} is now {state}')
           .replace('{label}', t.label)
           .replace('{title}', titleOf(entity, full))
-          .replace('{state}', stateLabel(wf, to));
+          .replace('{state}', stateLabel(wf, landed));
         const body = options.comment ?? '';
         await this.notifier.users(await this.people.actorsUserIds(t.effects.notify, entity, full), message, body, entity, id, (name) => ({ template: 'notice', data: { name, title: message, body } }));
       }

@@ -14,6 +14,7 @@
  */
 import { RecordValidationError } from '../../core/errors.js';
 import type { Registry, ResolvedEntity, ResolvedField } from '../../core/manifest/index.js';
+import { isReadTime } from '../../core/manifest/constraint-conditions.js';
 import type { RecordData, RecordService } from '../../core/data/records.js';
 import type { PluginRegistry } from '../../core/plugins/registry.js';
 import type { FixtureRecord } from '../../core/plugins/types.js';
@@ -241,7 +242,8 @@ const SPLIT_TYPES = ['enum', 'boolean', 'integer', 'string', 'email', 'phone', '
  * not empty. Undefined when every record holds the same value.
  */
 function splittingCondition(f: ResolvedField, records: Record<string, unknown>[]): Record<string, unknown> | undefined {
-  if (!SPLIT_TYPES.includes(f.type) || records.length < 2) return undefined;
+  // A field computed at read time ($age) has no column a permission condition could test.
+  if (!SPLIT_TYPES.includes(f.type) || isReadTime(f) || records.length < 2) return undefined;
   const values = records.map((r) => r[f.name] ?? null);
   const first = values.find((v) => v !== null);
   if (first === undefined) return undefined;

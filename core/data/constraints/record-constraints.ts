@@ -150,8 +150,9 @@ async function claimRange(scope: ConstraintScope, entity: ResolvedEntity, c: Res
 /**
  * Before the write: a record that starts taking a place (created, or moved into
  * `when` or to another parent) needs a free one. When there is none, a new
- * record with an `overflow` gets the overflow value (waitlisted); otherwise, and
- * on an update, the write is refused on the parent field. Every parent is
+ * record with an `overflow` gets the overflow value (waitlisted), and so does an
+ * updated one when the overflow says `onUpdate`; otherwise the write is refused
+ * on the parent field. Every parent is
  * locked first, in one order (table, id), so two writes that need the same two
  * parents queue instead of deadlocking.
  */
@@ -169,7 +170,7 @@ export async function claimCapacity(scope: ConstraintScope, entity: ResolvedEnti
     }
     const places = await placesOf(scope, entity, c, values[c.parent], before ? String(before.id) : undefined);
     if (!places || places.limit === null || places.taken < places.limit) continue;
-    if (!before && c.overflow) {
+    if (c.overflow && (!before || c.overflow.onUpdate)) {
       values[c.overflow.field] = c.overflow.value;
       continue;
     }
