@@ -286,7 +286,7 @@ describe('manifests and migrations', () => {
     } finally {
       await empty.drop();
     }
-  }, 60_000);
+  }, 240_000);
 
   it('module:new scaffolds a valid manifest, a plugin found by its folder and a test, editing no other file', () => {
     const root = join(tmp, 'checkout');
