@@ -7,6 +7,7 @@
 import { Router } from 'express';
 import type { Runtime } from '../runtime.js';
 import { componentLoader, componentSource } from './components.js';
+import { recordTimelineRouter } from './record-timeline.js';
 import { relatedListsRouter } from './related-lists.js';
 
 componentLoader.override('DefaultShowAction', componentSource('admin/components/record-panels.tsx'));
@@ -14,5 +15,6 @@ componentLoader.override('DefaultShowAction', componentSource('admin/components/
 export function recordPanelsRouter(runtime: Runtime): Router {
   const router = Router();
   router.use(relatedListsRouter(runtime));
+  router.use(recordTimelineRouter(runtime));
   return router;
 }

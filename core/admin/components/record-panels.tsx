@@ -94,7 +94,7 @@ const Timeline: React.FC<{ events: TimelineEvent[] }> = ({ events }) => (
             <ul style={{ margin: '4px 0 0 0', paddingLeft: 16 }}>
               {e.changes.map((c) => (
                 <li key={c.field} data-testid="timeline-change" data-field={c.field}>
-                  {c.label}: {c.before ?? '—'} → {c.after ?? '—'}
+                  {e.kind === 'created' ? `${c.label}: ${c.after ?? '—'}` : `${c.label}: ${c.before ?? '—'} → ${c.after ?? '—'}`}
                 </li>
               ))}
             </ul>
