@@ -53,7 +53,7 @@ function useJson<T>(url: string | null): T | null {
   return data;
 }
 
-const panel: React.CSSProperties = { background: 'white', border: '1px solid #DDE1E6', borderRadius: 6, padding: 16, marginTop: 16 };
+const panel: React.CSSProperties = { background: 'white', border: '1px solid #DDE1E6', borderRadius: 6, padding: 16, margin: '16px 0' };
 
 const RelatedLists: React.FC<{ lists: RelatedList[] }> = ({ lists }) => (
   <section data-testid="related-lists" aria-label="Related lists" style={panel}>
@@ -84,7 +84,6 @@ const Timeline: React.FC<{ events: TimelineEvent[] }> = ({ events }) => (
     {events.length === 0 && <Text>Nothing has happened to this record yet.</Text>}
     <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {events.map((e, i) => (
-        // eslint-disable-next-line react/no-array-index-key
         <li key={i} data-testid="timeline-event" data-kind={e.kind} style={{ borderLeft: '3px solid #C9CFD8', padding: '4px 0 8px 12px', marginBottom: 4 }}>
           <div>
             <strong>{e.title}</strong> <span style={{ color: '#343B46' }}>· {e.who} · {when(e.at)}</span>
@@ -116,13 +115,13 @@ const RecordPanels: React.FC<Props> = ({ OriginalComponent, ...props }) => {
     <>
       {/* Like Frappe's connections, above the fields; the timeline below them. */}
       {related && related.lists.length > 0 && (
-        <Box px="xxl">
+        <Box>
           <RelatedLists lists={related.lists} />
         </Box>
       )}
       {OriginalComponent ? <OriginalComponent {...props} /> : null}
       {timeline && (
-        <Box px="xxl" pb="xxl">
+        <Box pb="xxl">
           <Timeline events={timeline.events} />
         </Box>
       )}
