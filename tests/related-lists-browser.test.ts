@@ -100,6 +100,19 @@ describe('related lists on a show page', () => {
     await page.close();
   }, 120_000);
 
+  it("a user's related lists come from the organization's enabled modules only", async () => {
+    const page = await signIn(browser, server.url, w.fixture.users.get('admin')!.email);
+    const res = await page.request.get(`${server.url}/admin/x/related/CoreUser/${w.userId('teacher')}`, { headers: { accept: 'application/json' } });
+    expect(res.status()).toBe(200);
+    const { lists } = (await res.json()) as { lists: { entity: string; field: string; count: number }[] };
+    // The installation knows entities that refer to users in other modules (the check below is not empty by accident)…
+    expect(runtime.registry.entity('library.member')?.fields.some((f) => f.type === 'reference' && f.target === 'core.user')).toBe(true);
+    // The institute's courses name the teacher; library members and gym trainers (modules not enabled here) are not offered.
+    expect(lists.find((l) => l.entity === 'institute.course' && l.field === 'teacher')?.count).toBe(4);
+    expect(lists.map((l) => l.entity.split('.')[0]).filter((m) => !['core', 'institute'].includes(m))).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('without a session the route answers nothing', async () => {
     const res = await fetch(`${server.url}/admin/x/related/InstituteCourse/${courseId}`, { headers: { accept: 'application/json' } });
     expect(res.status).toBe(403);

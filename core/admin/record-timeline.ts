@@ -168,7 +168,7 @@ export function recordTimelineRouter(runtime: Runtime): Router {
   const router = Router();
   router.all(`${TIMELINE_PATH}/:resource/:id`, async (req: Request, res: Response, next: NextFunction) => {
     try {
-      if (req.method !== 'GET') throw new UmsError('BAD_REQUEST', 'A timeline is read with GET.');
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new UmsError('BAD_REQUEST', 'A timeline is read with GET.');
       const records = await RecordService.for(runtime, signedInActor(req));
       const events = await recordTimeline(runtime, records, entityOfResource(records, String(req.params.resource)), String(req.params.id));
       res.setHeader('Cache-Control', 'private, no-store');

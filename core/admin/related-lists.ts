@@ -74,7 +74,7 @@ export function relatedListsRouter(runtime: Runtime): Router {
   const router = Router();
   router.all(`${RELATED_PATH}/:resource/:id`, async (req: Request, res: Response, next: NextFunction) => {
     try {
-      if (req.method !== 'GET') throw new UmsError('BAD_REQUEST', 'Related lists are read with GET.');
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new UmsError('BAD_REQUEST', 'Related lists are read with GET.');
       const records = await RecordService.for(runtime, signedInActor(req));
       const lists = await relatedLists(records, entityOfResource(records, String(req.params.resource)), String(req.params.id));
       res.setHeader('Cache-Control', 'private, no-store');
