@@ -14,3 +14,7 @@ export const DOCUMENTS_PATH = '/x/documents';
 export const VIEWS_PATH = '/x/views';
 /** `GET <root>/x/notifications` (the signed-in user's own), `POST …/<id>/read`, `POST …/read-all` (core/admin/notification-routes.ts). */
 export const NOTIFICATIONS_PATH = '/x/notifications';
+/** `GET <root>/x/related/<resource id>/<id>`: a record's related lists with counts (core/admin/related-lists.ts). */
+export const RELATED_PATH = '/x/related';
+/** `GET <root>/x/timeline/<resource id>/<id>`: a record's workflow events and field changes (core/admin/record-timeline.ts). */
+export const TIMELINE_PATH = '/x/timeline';

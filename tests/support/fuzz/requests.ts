@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { isDocumentAction } from '../../../core/documents/index.js';
-import { ADMIN_ROOT, DOCUMENTS_PATH, EXPORT_PATH, IMPORT_PATH } from '../../../core/paths.js';
+import { ADMIN_ROOT, DOCUMENTS_PATH, EXPORT_PATH, IMPORT_PATH, RELATED_PATH, TIMELINE_PATH } from '../../../core/paths.js';
 import type { ResolvedEntity } from '../../../core/manifest/index.js';
 import { brief, deepJson, formValue, hostileText, validValue, BOUNDARY_NUMBERS, UNKNOWN_KEYS, wrongType } from './hostile.js';
 import { ANONYMOUS, resourceId, type FuzzOrg, type FuzzWorld } from './world.js';
@@ -140,6 +140,8 @@ export function readRequest(t: Targets): fc.Arbitrary<FuzzRequest> {
     { weight: 1, arbitrary: fc.tuple(hostileText.filter((s) => s.length < 3000), asArb(org), fc.boolean()).map(([q, as, old]) => req('search', old ? api(entity, `search/${pct(q) || '%20'}`) : api(entity, `actions/search/${pct(q) || '%20'}`))(as)) },
     { weight: 2, arbitrary: fc.tuple(idArb(t), fc.constantFrom(...recordActions), asArb(org)).map(([id, action, as]) => req(`GET ${action}`, api(entity, `records/${pathId(id)}/${action}`))(as)) },
     { weight: 2, arbitrary: fc.tuple(listParams(entity, ids), fc.constantFrom('csv', 'xlsx', 'pdf', 'csv%00', ''), asArb(org)).map(([p, fmt, as]) => req(`export ${fmt}`, `${ADMIN_ROOT}${EXPORT_PATH}/${entity.key}.${fmt}?${query(p)}`)(as)) },
+    // A show page's panels: related lists and timeline, of this resource, another name, or a hostile one.
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(RELATED_PATH, TIMELINE_PATH), fc.oneof({ weight: 6, arbitrary: fc.constant(resourceId(entity)) }, { weight: 1, arbitrary: fc.constantFrom('NoSuchResource', 'constructor', '__proto__', '%00') }), idArb(t), asArb(org)).map(([route, resource, id, as]) => req(`GET ${route}`, `${ADMIN_ROOT}${route}/${resource}/${pathId(id)}`)(as)) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('/api/dashboard', '/api/pages/approvals', `/api/resources/${resourceId(entity)}/actions/list`, '/api/resources/NoSuchResource/actions/list', `/api/resources/${resourceId(entity)}/actions/nosuchaction`), asArb(org)).map(([p, as]) => req('GET', `${ADMIN_ROOT}${p}`)(as)) },
   );
 }
