@@ -26,8 +26,9 @@ import * as m22 from './1796185438640-organization-lifecycle.js';
 import * as m23 from './1796187159045-module-upgrades.js';
 import * as m24 from './1796187192467-hr-module.js';
 import * as m25 from './1796195074483-public-forms.js';
+import * as m26 from './1796219256626-files.js';
 
 type MigrationClass = new () => MigrationInterface;
 const classesOf = (mod: Record<string, unknown>): MigrationClass[] => Object.values(mod) as MigrationClass[];
 
-export const migrations: MigrationClass[] = [...classesOf(m0), ...classesOf(m1), ...classesOf(m2), ...classesOf(m3), ...classesOf(m4), ...classesOf(m5), ...classesOf(m6), ...classesOf(m7), ...classesOf(m8), ...classesOf(m9), ...classesOf(m10), ...classesOf(m11), ...classesOf(m12), ...classesOf(m13), ...classesOf(m14), ...classesOf(m15), ...classesOf(m16), ...classesOf(m17), ...classesOf(m18), ...classesOf(m19), ...classesOf(m20), ...classesOf(m21), ...classesOf(m22), ...classesOf(m23), ...classesOf(m24), ...classesOf(m25)];
+export const migrations: MigrationClass[] = [...classesOf(m0), ...classesOf(m1), ...classesOf(m2), ...classesOf(m3), ...classesOf(m4), ...classesOf(m5), ...classesOf(m6), ...classesOf(m7), ...classesOf(m8), ...classesOf(m9), ...classesOf(m10), ...classesOf(m11), ...classesOf(m12), ...classesOf(m13), ...classesOf(m14), ...classesOf(m15), ...classesOf(m16), ...classesOf(m17), ...classesOf(m18), ...classesOf(m19), ...classesOf(m20), ...classesOf(m21), ...classesOf(m22), ...classesOf(m23), ...classesOf(m24), ...classesOf(m25), ...classesOf(m26)];
