@@ -76,7 +76,10 @@ export function maxBodyBytes(entity: ResolvedEntity, only?: ResolvedField): numb
  */
 export async function receiveMultipart(req: Request, store: FileStore, organizationId: string, entity: ResolvedEntity, only?: ResolvedField): Promise<MultipartBody> {
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBodyBytes(entity, only)) throw new UmsError('PAYLOAD_TOO_LARGE', `The upload is larger than ${sizeText(maxBodyBytes(entity, only))}.`, { entity: entity.key });
+  if (Number.isFinite(declared) && declared > maxBodyBytes(entity, only)) {
+    dropRest(req);
+    throw new UmsError('PAYLOAD_TOO_LARGE', `The upload is larger than ${sizeText(maxBodyBytes(entity, only))}.`, { entity: entity.key });
+  }
   let bb: busboy.Busboy;
   try {
     bb = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fields: 200, fieldSize: MAX_TEXT_BYTES, parts: 220, files: 40 } });
@@ -86,8 +89,11 @@ export async function receiveMultipart(req: Request, store: FileStore, organizat
   const body: MultipartBody = { fields: {}, files: [] };
   const storing: Promise<void>[] = [];
   let failure: unknown;
+  let stop: ((err: unknown) => void) | undefined;
+  // The first refusal ends the request at once: nothing more is stored or waited for.
   const fail = (err: unknown): void => {
     failure ??= err;
+    stop?.(failure);
   };
   let textBytes = 0;
   bb.on('field', (name, value, info) => {
@@ -116,6 +122,7 @@ export async function receiveMultipart(req: Request, store: FileStore, organizat
   bb.on('fieldsLimit', () => fail(new UmsError('BAD_REQUEST', 'The form has too many fields.', { entity: entity.key })));
   try {
     await new Promise<void>((resolve, reject) => {
+      stop = reject;
       bb.once('close', resolve);
       bb.once('error', () => reject(new UmsError('BAD_REQUEST', 'The multipart body is malformed.', { entity: entity.key })));
       req.once('aborted', () => reject(new UmsError('BAD_REQUEST', 'The upload was interrupted.', { entity: entity.key })));
@@ -126,10 +133,20 @@ export async function receiveMultipart(req: Request, store: FileStore, organizat
     return body;
   } catch (err) {
     req.unpipe(bb);
+    dropRest(req);
     await Promise.allSettled(storing);
     await removeStored(store, body.files);
     throw err;
   }
+}
+
+/** The rest of a refused body is read and dropped so that the client gets the answer; a client that keeps sending is cut off. */
+function dropRest(req: Request): void {
+  req.resume();
+  const cutOff = setTimeout(() => req.socket.destroy(), 10_000);
+  cutOff.unref();
+  req.once('end', () => clearTimeout(cutOff));
+  req.once('close', () => clearTimeout(cutOff));
 }
 
 export async function removeStored(store: FileStore, files: ReceivedFile[]): Promise<void> {
@@ -141,6 +158,7 @@ async function storeOne(stream: Readable, received: ReceivedFile, f: ResolvedFie
   const { maxBytes } = f.file!;
   const hash = createHash('sha256');
   const out = new PassThrough();
+  out.on('error', () => undefined); // the store's put sees the failure; nothing else listens
   let stored: Promise<void> | undefined;
   const head: Buffer[] = [];
   let headBytes = 0;

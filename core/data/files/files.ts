@@ -136,16 +136,18 @@ export async function purgeReleased(manager: EntityManager, store: FileStore, id
 }
 
 /** Files released by a transaction, removed once it committed (RecordService.transaction). */
-const pending = new WeakMap<EntityManager, string[]>();
+const pending = new WeakMap<object, string[]>();
+/** Keyed by the transaction's query runner: the tenant-scoped managers of one transaction share it. */
+const txKey = (manager: EntityManager): object => manager.queryRunner ?? manager;
 export function removeAfterCommit(manager: EntityManager, ids: string[]): void {
   if (!ids.length) return;
-  const list = pending.get(manager) ?? [];
+  const list = pending.get(txKey(manager)) ?? [];
   list.push(...ids);
-  pending.set(manager, list);
+  pending.set(txKey(manager), list);
 }
 export function takeRemovals(manager: EntityManager): string[] {
-  const list = pending.get(manager) ?? [];
-  pending.delete(manager);
+  const list = pending.get(txKey(manager)) ?? [];
+  pending.delete(txKey(manager));
   return list;
 }
 
