@@ -5,7 +5,8 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { checkKey, type FileStore } from './store.js';
+import { checkKey } from './keys.js';
+import type { FileStore } from './store.js';
 
 export class LocalFileStore implements FileStore {
   constructor(readonly root: string) {}

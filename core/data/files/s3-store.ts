@@ -6,7 +6,8 @@
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { Readable } from 'node:stream';
-import { checkKey, type FileStore } from './store.js';
+import { checkKey } from './keys.js';
+import type { FileStore } from './store.js';
 
 export class S3FileStore implements FileStore {
   constructor(private readonly client: S3Client, readonly bucket: string, private readonly endpoint: string) {}

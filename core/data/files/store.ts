@@ -21,12 +21,7 @@ export interface FileStore {
   readonly description: string;
 }
 
-/** Keys are `<organization id>/<file id>`: both uuids, so a key never walks out of its folder. */
-export const storageKey = (organizationId: string, fileId: string): string => `${organizationId}/${fileId}`;
-const KEY = /^[0-9a-f-]{36}\/[0-9a-f-]{36}$/;
-export function checkKey(key: string): void {
-  if (!KEY.test(key)) throw new Error(`Not a file storage key: ${JSON.stringify(key)}`);
-}
+export { storageKey } from './keys.js';
 
 export function fileStoreFor(options: { dataDir: string; s3Url?: string }): FileStore {
   return options.s3Url ? S3FileStore.fromUrl(options.s3Url) : new LocalFileStore(join(options.dataDir, 'files'));
