@@ -14,3 +14,5 @@ export const DOCUMENTS_PATH = '/x/documents';
 export const VIEWS_PATH = '/x/views';
 /** `GET <root>/x/notifications` (the signed-in user's own), `POST …/<id>/read`, `POST …/read-all` (core/admin/notification-routes.ts). */
 export const NOTIFICATIONS_PATH = '/x/notifications';
+/** `GET <root>/x/files/<id>[?inline=1]`: a file of a file field, if the signed-in user may read its record and field (core/files). */
+export const FILES_PATH = '/x/files';

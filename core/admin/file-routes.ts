@@ -25,7 +25,8 @@ import { documentRoutes } from '../documents/index.js';
 import { UmsError } from '../errors.js';
 import { errorField, log } from '../log.js';
 import { EXPORT_FORMATS, exportColumns, importCsv, importTarget, isExportFormat, writeExportRows } from '../exchange/index.js';
-import { EXPORT_PATH, IMPORT_PATH } from '../paths.js';
+import { EXPORT_PATH, FILES_PATH, IMPORT_PATH } from '../paths.js';
+import { sendFile } from '../files/files-http.js';
 import { exportQueryFromList, manifestResourceOf } from './export-query.js';
 import { ImportGate, spoolUpload } from './upload-spool.js';
 import { notificationRoutes } from './notification-routes.js';
@@ -44,6 +45,16 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
   const gate = new ImportGate(uploads.limits);
   router.use(documentRoutes(runtime, signedInActor));
   router.use(notificationRoutes(runtime, signedInActor));
+
+  // A file of a file field, as the signed-in user may read its record and field (core/files).
+  router.get(`${FILES_PATH}/:id`, async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      await sendFile(req, res, await RecordService.for(runtime, signedInActor(req)), String(req.params.id));
+    } catch (err) {
+      if (res.headersSent) res.destroy();
+      else next(err);
+    }
+  });
 
   router.get(`${EXPORT_PATH}/:entity.:format`, async (req: Request, res: Response, next: NextFunction) => {
     try {
