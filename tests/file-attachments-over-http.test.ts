@@ -184,6 +184,29 @@ describe('who may download', () => {
   });
 });
 
+describe('in the admin', () => {
+  it('the lab technician downloads the report through the admin, and the CSV export names the file and links to it', async () => {
+    const up = (await upload(tech, 'report_file', pdf('admin'), 'admin-report.pdf')).body.data![0];
+    const lab = await world.system.create('hospital.lab_test', { patient: world.patients.pat.id, test: 'Exported report' });
+    expect((await apiCall(server.url, 'PATCH', `/hospital/lab_test/${lab.id}`, { token: tech, body: { report_file: up.id } })).status).toBe(200);
+    const admin = await server.login(world.org.users.get('hospital.lab_technician')!.email, 'secret-123');
+    const cookie = (admin as unknown as { cookie: string }).cookie;
+    const file = await fetch(`${server.url}/admin/x/files/${up.id}`, { headers: { cookie } });
+    expect(file.status).toBe(200);
+    expect((await file.text()).startsWith('%PDF-')).toBe(true);
+    const csv = await (await fetch(`${server.url}/admin/x/export/hospital.lab_test.csv`, { headers: { cookie } })).text();
+    const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const columns = header.split(',');
+    expect(columns).toEqual(expect.arrayContaining(['report_file', 'report_file_name', 'report_file_url']));
+    const row = rows.find((r) => r.startsWith(lab.id))!.split(',');
+    expect(row[columns.indexOf('report_file_name')]).toBe('admin-report.pdf');
+    expect(row[columns.indexOf('report_file_url')]).toBe(`/admin/x/files/${up.id}`);
+    // A receptionist's session gets the same 404 as for a missing file.
+    const desk = await server.login(world.org.users.get('hospital.receptionist')!.email, 'secret-123');
+    expect((await fetch(`${server.url}/admin/x/files/${up.id}`, { headers: { cookie: (desk as unknown as { cookie: string }).cookie } })).status).toBe(404);
+  });
+});
+
 describe('names and removal', () => {
   it('keeps a Bengali file name through upload and download (RFC 5987 filename*)', async () => {
     const name = 'রক্ত পরীক্ষা রিপোর্ট.pdf';
