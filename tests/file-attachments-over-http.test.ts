@@ -201,6 +201,15 @@ describe('in the admin', () => {
     const row = rows.find((r) => r.startsWith(lab.id))!.split(',');
     expect(row[columns.indexOf('report_file_name')]).toBe('admin-report.pdf');
     expect(row[columns.indexOf('report_file_url')]).toBe(`/admin/x/files/${up.id}`);
+    // The edit form's upload (components/file-field.tsx) goes to the admin's upload route, with the session.
+    const form = new FormData();
+    form.append('report_file', new Blob([new Uint8Array(pdf('from the form'))]), 'form.pdf');
+    const formUpload = await fetch(`${server.url}/admin/x/files/hospital.lab_test/report_file`, { method: 'POST', headers: { cookie, origin: server.url }, body: form });
+    expect(formUpload.status).toBe(201);
+    const uploaded = ((await formUpload.json()) as { data: { id: string; name: string }[] }).data[0];
+    expect(uploaded.name).toBe('form.pdf');
+    const meta = await fetch(`${server.url}/admin/x/files/${up.id}?meta=1`, { headers: { cookie } });
+    expect(await meta.json()).toMatchObject({ id: up.id, name: 'admin-report.pdf', mime: 'application/pdf' });
     // A receptionist's session gets the same 404 as for a missing file.
     const desk = await server.login(world.org.users.get('hospital.receptionist')!.email, 'secret-123');
     expect((await fetch(`${server.url}/admin/x/files/${up.id}`, { headers: { cookie: (desk as unknown as { cookie: string }).cookie } })).status).toBe(404);

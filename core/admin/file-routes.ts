@@ -26,7 +26,7 @@ import { UmsError } from '../errors.js';
 import { errorField, log } from '../log.js';
 import { EXPORT_FORMATS, exportColumns, importCsv, importTarget, isExportFormat, writeExportRows } from '../exchange/index.js';
 import { EXPORT_PATH, FILES_PATH, IMPORT_PATH } from '../paths.js';
-import { sendFile } from '../files/files-http.js';
+import { requireFileWrite, sendFile, uploadForField } from '../files/files-http.js';
 import { exportQueryFromList, manifestResourceOf } from './export-query.js';
 import { ImportGate, spoolUpload } from './upload-spool.js';
 import { notificationRoutes } from './notification-routes.js';
@@ -53,6 +53,22 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
     } catch (err) {
       if (res.headersSent) res.destroy();
       else next(err);
+    }
+  });
+
+  // An upload for a file field from the edit form (components/file-input.tsx): stored, not attached until the form is saved.
+  router.post(`${FILES_PATH}/:entity/:field`, async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const records = await RecordService.for(runtime, signedInActor(req));
+      const entity = records.entity(String(req.params.entity));
+      if (!records.moduleEnabled(entity) || !records.canOnType('read', entity.key)) throw new UmsError('NOT_FOUND', 'No such file field.');
+      const field = requireFileWrite(records, entity, entity.field.get(String(req.params.field)));
+      if (!req.is('multipart/form-data')) throw new UmsError('BAD_REQUEST', `Send the file as multipart/form-data, in a part named "${field.name}".`);
+      const files = await uploadForField(req, records, entity, field);
+      res.status(201).json({ data: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size })) });
+    } catch (err) {
+      if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
+      next(err);
     }
   });
 

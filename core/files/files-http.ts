@@ -136,6 +136,11 @@ const PREVIEWABLE = /^(image\/(png|jpeg|gif|webp|avif|bmp)|application\/pdf)$/;
 /** Streams a readable file: its stored type, nosniff, a download unless `?inline=1` asks to preview an image or PDF. */
 export async function sendFile(req: Request, res: Response, records: RecordService, id: string): Promise<void> {
   const file = await readableFile(records, id);
+  if (req.query.meta === '1') {
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.json({ id: file.id, name: file.name, mime: file.mime, size: file.size });
+    return;
+  }
   const stream = await storeOf(records).get(file.storage_key);
   const inline = req.query.inline === '1' && PREVIEWABLE.test(file.mime);
   res.status(200);
