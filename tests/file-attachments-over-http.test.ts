@@ -137,6 +137,15 @@ describe('refusals', () => {
     expect(readdirSync(filesRoot, { recursive: true }).filter((n) => String(n).endsWith('.partial'))).toEqual([]);
   });
 
+  it('takes multipart only for entities with file fields and the upload routes (JSON elsewhere: 415)', async () => {
+    const form = new FormData();
+    form.append('name', 'Multipart patient');
+    const post = (path: string) => fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${tech}` }, body: form });
+    expect((await post('/hospital/patient')).status).toBe(415);
+    expect((await post('/auth/login')).status).toBe(415);
+    expect((await post(`/hospital/lab_test/${world.labs.draft.id}/actions/complete`)).status).toBe(415);
+  });
+
   it('refuses a file id that was not uploaded for this field', async () => {
     const res = await apiCall(server.url, 'PATCH', `/hospital/lab_test/${world.labs.draft.id}`, { token: tech, body: { report_file: '00000000-0000-4000-8000-000000000000' } });
     expect(res.status).toBe(400);

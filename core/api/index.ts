@@ -34,11 +34,16 @@ export interface ApiOptions {
   limits?: Partial<ApiLimits>;
 }
 
+const RECORD_WRITE = /^\/[a-z][a-z0-9_]*\/[a-z][a-z0-9_]*(\/[^/]+)?\/?$/;
+const mayBeMultipart = (req: Request): boolean =>
+  (req.method === 'POST' && req.path.startsWith('/files/')) || ((req.method === 'POST' || req.method === 'PATCH') && RECORD_WRITE.test(req.path) && !req.path.startsWith('/auth/'));
+
 /** A body sent as something other than JSON is refused before it is read. */
 function jsonOnly(req: Request, _res: Response, next: NextFunction): void {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-  // multipart/form-data is streamed by the routes that take files (file-routes.ts, record writes) and refused by the others.
-  if (hasBody && !req.is(['application/json', 'application/*+json', 'multipart/form-data'])) return next(new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON (Content-Type: application/json).'));
+  // multipart/form-data is streamed by the routes that take files (file-routes.ts, record writes of entities with file fields).
+  if (hasBody && req.is('multipart/form-data') && mayBeMultipart(req)) return next();
+  if (hasBody && !req.is(['application/json', 'application/*+json'])) return next(new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON (Content-Type: application/json).'));
   next();
 }
 

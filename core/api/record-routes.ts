@@ -51,6 +51,13 @@ export function recordBody(req: Request, entity: ResolvedEntity): Record<string,
 
 
 
+/** A multipart write, for an entity with file fields only; any other entity takes JSON. */
+function isMultipart(req: Request, entity: ResolvedEntity): boolean {
+  if (!req.is('multipart/form-data')) return false;
+  if (!entity.fields.some((f) => f.file)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON (Content-Type: application/json).');
+  return true;
+}
+
 /** `files`: the record's file fields as names, types, sizes and download URLs (entities with file fields only). */
 async function filesOf(req: Request, records: RecordService, entity: ResolvedEntity, record: RecordData): Promise<{ files?: Record<string, unknown> }> {
   const links = await fileLinks(records, entity, record, (id) => `${req.protocol}://${req.get('host')}${req.baseUrl}/files/${id}`);
@@ -107,7 +114,7 @@ export function recordRoutes(cursors: Cursors): Router {
   router.post('/:module/:entity', wrap(async (req, res) => {
     const records = recordsOf(req);
     const entity = entityFor(records, req.params.module, req.params.entity);
-    const created = req.is('multipart/form-data')
+    const created = isMultipart(req, entity)
       ? await writeWithFiles(req, records, entity, (tx, input) => tx.create(entity.key, input))
       : await records.create(entity.key, recordBody(req, entity));
     res.status(201).setHeader('Location', `${req.baseUrl}/${entity.module}/${entity.name}/${created.id}`);
@@ -131,7 +138,7 @@ export function recordRoutes(cursors: Cursors): Router {
     const records = recordsOf(req);
     const entity = entityFor(records, req.params.module, req.params.entity);
     const expectedVersion = ifMatchVersion(req);
-    const updated = req.is('multipart/form-data')
+    const updated = isMultipart(req, entity)
       ? await writeWithFiles(req, records, entity, (tx, input) => tx.update(entity.key, req.params.id, input, { expectedVersion }))
       : await records.update(entity.key, req.params.id, recordBody(req, entity), { expectedVersion });
     res.setHeader('ETag', etag(updated));
