@@ -18,6 +18,7 @@ import { apiCall, apiLogin } from './support/api.js';
 import { createHospitalWorld, type HospitalWorld } from './support/hospital.js';
 import { startTestServer, type TestServer } from './support/http.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
+import { getPage, tokenAged } from './support/public-forms.js';
 
 let runtime: TestRuntime;
 let server: TestServer;
@@ -270,5 +271,38 @@ describe('names and removal', () => {
     expect(swept.released).toBeGreaterThanOrEqual(1);
     expect(existsSync(join(filesRoot, world.org.org.id, up.id))).toBe(false);
     expect(await storageUsed(world.org.org.id)).toBe(used - up.size);
+  });
+});
+
+describe('the public job application', () => {
+  it('takes a CV file (type from the content), attaches it to the application, and refuses a program posing as a PDF', async () => {
+    const institute = await createFixtureOrg(runtime, 'institute');
+    const post = await (await institute.system()).create('institute.job_post', { title: 'Lecturer', status: 'OPEN' });
+    const url = `${server.url}/p/${institute.org.slug}/job_application`;
+    const page = await getPage(url);
+    expect(page.html).toContain('enctype="multipart/form-data"');
+    expect(page.html).toMatch(/<input type="file" id="[^"]+" name="cv_file" accept="application\/pdf,/);
+    const send = async (cv: Buffer, email: string) => {
+      const form = new FormData();
+      form.append('_token', tokenAged(institute.org.id, 'institute.job_application', 5_000));
+      form.append('job_post', post.id);
+      form.append('applicant_name', 'Rina Das');
+      form.append('applicant_email', email);
+      form.append('cv_file', new Blob([new Uint8Array(cv)], { type: 'application/pdf' }), 'রিনা-সিভি.pdf');
+      const res = await fetch(url, { method: 'POST', body: form, redirect: 'manual' });
+      return { status: res.status, html: await res.text() };
+    };
+    const ok = await send(pdf('curriculum vitae'), 'rina@apply.test');
+    expect(ok.status).toBe(303);
+    const [app]: { id: string; cv_file: string }[] = await runtime.dataSource.query(`SELECT id, cv_file FROM institute_job_application WHERE applicant_email = 'rina@apply.test'`);
+    const [file]: { name: string; mime: string; record_id: string }[] = await runtime.dataSource.query('SELECT name, mime, record_id FROM core_file WHERE id = $1', [app.cv_file]);
+    expect(file).toEqual({ name: 'রিনা-সিভি.pdf', mime: 'application/pdf', record_id: app.id });
+    expect(existsSync(join(filesRoot, institute.org.id, app.cv_file))).toBe(true);
+    const before = storedFiles().length;
+    const refused = await send(exe(), 'rina2@apply.test');
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('application/x-msdownload');
+    expect(await runtime.dataSource.query(`SELECT id FROM institute_job_application WHERE applicant_email = 'rina2@apply.test'`)).toEqual([]);
+    expect(storedFiles().length).toBe(before);
   });
 });

@@ -107,6 +107,13 @@ export async function releaseRecordFiles(manager: EntityManager, entity: Resolve
   return releaseFiles(manager, organizationId, `record_id = $2 AND entity = $3`, [recordId, entity.key]);
 }
 
+/** Files uploaded with a submission that was then refused: released (never attached) and removed at once. */
+export async function discardUnattached(manager: EntityManager, store: FileStore, organizationId: string, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const released = await releaseFiles(manager, organizationId, `record_id IS NULL AND id = ANY($2::uuid[])`, [ids]);
+  await purgeReleased(manager, store, released);
+}
+
 /** Marks matching files deleted and gives their bytes back to the quota, in one statement. */
 async function releaseFiles(manager: EntityManager, organizationId: string, where: string, params: unknown[]): Promise<string[]> {
   const rows: unknown[] = await manager.query(
