@@ -18,3 +18,5 @@ export const NOTIFICATIONS_PATH = '/x/notifications';
 export const RELATED_PATH = '/x/related';
 /** `GET <root>/x/timeline/<resource id>/<id>`: a record's workflow events and field changes (core/admin/record-timeline.ts). */
 export const TIMELINE_PATH = '/x/timeline';
+/** `GET <root>/x/files/<id>[?inline=1]`: a file of a file field, if the signed-in user may read its record and field (core/files). */
+export const FILES_PATH = '/x/files';

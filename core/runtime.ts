@@ -13,6 +13,7 @@ import type { DataContext } from './data/context.js';
 import { openDatabase, type Database } from './db/datasource.js';
 import type { Registry } from './manifest/index.js';
 import { loadModules } from './modules.js';
+import { fileStoreFromEnv, type FileStore } from './data/files/store.js';
 import type { PluginRegistry } from './plugins/registry.js';
 import type { ModulePlugin } from './plugins/types.js';
 
@@ -22,6 +23,7 @@ export interface Runtime extends DataContext {
   access: AccessService;
   plugins: PluginRegistry;
   database: Database;
+  files: FileStore;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,8 @@ export interface RuntimeOptions {
   log?: (line: string) => void;
   /** The server process (owns the embedded cluster); commands leave it unset. */
   owner?: boolean;
+  /** Where file fields' bytes go; default S3_URL's bucket, else DATA_DIR/files. */
+  files?: FileStore;
 }
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -46,6 +50,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     dataSource: database.dataSource,
     access: new AccessService(registry, database.dataSource),
     plugins,
+    files: options.files ?? fileStoreFromEnv(options.config.dataDir),
     database,
     close: () => database.close(),
   };

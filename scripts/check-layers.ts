@@ -23,7 +23,7 @@ const LAYERS: string[][] = [
   ['core/manifest/'],
   ['core/access/'],
   ['core/data/', 'core/db/', 'migrations/'],
-  ['core/plugins/', 'core/mail/', 'core/auth/', 'core/workflow/', 'core/documents/', 'core/exchange/', 'core/jobs/', 'core/tenancy/'],
+  ['core/plugins/', 'core/mail/', 'core/auth/', 'core/workflow/', 'core/documents/', 'core/exchange/', 'core/jobs/', 'core/tenancy/', 'core/files/'],
   ['core/sdk.ts'],
   ['modules/'],
   ['core/admin/', 'core/api/'],

@@ -25,7 +25,8 @@ import { documentRoutes } from '../documents/index.js';
 import { UmsError } from '../errors.js';
 import { errorField, log } from '../log.js';
 import { EXPORT_FORMATS, exportColumns, importCsv, importTarget, isExportFormat, writeExportRows } from '../exchange/index.js';
-import { EXPORT_PATH, IMPORT_PATH } from '../paths.js';
+import { EXPORT_PATH, FILES_PATH, IMPORT_PATH } from '../paths.js';
+import { requireFileWrite, sendFile, uploadForField } from '../files/files-http.js';
 import { exportQueryFromList, manifestResourceOf } from './export-query.js';
 import { ImportGate, spoolUpload } from './upload-spool.js';
 import { notificationRoutes } from './notification-routes.js';
@@ -44,6 +45,32 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
   const gate = new ImportGate(uploads.limits);
   router.use(documentRoutes(runtime, signedInActor));
   router.use(notificationRoutes(runtime, signedInActor));
+
+  // A file of a file field, as the signed-in user may read its record and field (core/files).
+  router.get(`${FILES_PATH}/:id`, async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      await sendFile(req, res, await RecordService.for(runtime, signedInActor(req)), String(req.params.id));
+    } catch (err) {
+      if (res.headersSent) res.destroy();
+      else next(err);
+    }
+  });
+
+  // An upload for a file field from the edit form (components/file-input.tsx): stored, not attached until the form is saved.
+  router.post(`${FILES_PATH}/:entity/:field`, async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const records = await RecordService.for(runtime, signedInActor(req));
+      const entity = records.entity(String(req.params.entity));
+      if (!records.moduleEnabled(entity) || !records.canOnType('read', entity.key)) throw new UmsError('NOT_FOUND', 'No such file field.');
+      const field = requireFileWrite(records, entity, entity.field.get(String(req.params.field)));
+      if (!req.is('multipart/form-data')) throw new UmsError('BAD_REQUEST', `Send the file as multipart/form-data, in a part named "${field.name}".`);
+      const files = await uploadForField(req, records, entity, field);
+      res.status(201).json({ data: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size })) });
+    } catch (err) {
+      if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
+      next(err);
+    }
+  });
 
   router.get(`${EXPORT_PATH}/:entity.:format`, async (req: Request, res: Response, next: NextFunction) => {
     try {

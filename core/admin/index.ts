@@ -13,6 +13,7 @@ import './account-screens.js';
 import './headings.js';
 import './notification-bell.js';
 import { componentLoader } from './components.js';
+import { fileProperties } from './file-fields.js';
 import { MESSAGES_EN } from './messages.js';
 import { bengaliTranslations, LANGUAGE_NAMES, LANGUAGES } from './locale-bn.js';
 import { THEME_OVERRIDES } from './page-style.js';
@@ -64,6 +65,7 @@ function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptio
   const visibleFields = entity.fields.filter((f) => f.type !== 'password' && f.type !== 'json').map((f) => f.name);
   const formatted = valueProperties(runtime.registry, entity);
   const pickers = pickerProperties(entity);
+  const files = fileProperties(entity);
   return {
     resource,
     options: {
@@ -80,7 +82,7 @@ function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptio
       properties: {
         id: { isVisible: { list: false, show: true, edit: false, filter: false } },
         version: { isVisible: { list: false, show: false, edit: false, filter: false } },
-        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password', ...formatted[f.name], ...pickers[f.name] }])),
+        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password', ...formatted[f.name], ...pickers[f.name], ...files[f.name] }])),
         ...(({ created_at, updated_at }) => ({ created_at, updated_at }))(formatted),
       },
       actions: actionOptions(runtime, entity),

@@ -20,6 +20,7 @@ import { Cursors } from './list-params.js';
 import { openApiDocument } from './openapi.js';
 import { ApiError, notFoundHere, problemHandler } from './problem.js';
 import { recordRoutes } from './record-routes.js';
+import { fileRoutes } from './file-routes.js';
 import { authenticate, recordsOf } from './request.js';
 import { apiSigningKey, TokenService } from './tokens.js';
 
@@ -33,9 +34,15 @@ export interface ApiOptions {
   limits?: Partial<ApiLimits>;
 }
 
+const RECORD_WRITE = /^\/[a-z][a-z0-9_]*\/[a-z][a-z0-9_]*(\/[^/]+)?\/?$/;
+const mayBeMultipart = (req: Request): boolean =>
+  (req.method === 'POST' && req.path.startsWith('/files/')) || ((req.method === 'POST' || req.method === 'PATCH') && RECORD_WRITE.test(req.path) && !req.path.startsWith('/auth/'));
+
 /** A body sent as something other than JSON is refused before it is read. */
 function jsonOnly(req: Request, _res: Response, next: NextFunction): void {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  // multipart/form-data is streamed by the routes that take files (file-routes.ts, record writes of entities with file fields).
+  if (hasBody && req.is('multipart/form-data') && mayBeMultipart(req)) return next();
   if (hasBody && !req.is(['application/json', 'application/*+json'])) return next(new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON (Content-Type: application/json).'));
   next();
 }
@@ -63,6 +70,7 @@ export function apiRouter(runtime: Runtime, options: ApiOptions): Router {
     res.json(withAuthPaths(openApiDocument(recordsOf(req), `${req.protocol}://${req.get('host')}${API_ROOT}`)));
   });
   router.use(accountRoutes(tokens));
+  router.use(fileRoutes());
   router.use(recordRoutes(cursors));
   router.use((_req, _res, next) => next(notFoundHere()));
   router.use(problemHandler());

@@ -52,6 +52,44 @@ function inputSchema(entity: ResolvedEntity): Schema {
 }
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+
+/** A write's body: JSON, or for an entity with file fields also multipart/form-data (text parts are values, file parts are files). */
+function writeBody(entity: ResolvedEntity, name: string): Schema {
+  const content: Record<string, Schema> = { 'application/json': { schema: ref(`${name}Input`) } };
+  const fileFields = entity.fields.filter((f) => f.file && !f.readOnly);
+  if (fileFields.length) {
+    const files = Object.fromEntries(fileFields.map((f) => [f.name, f.type === 'files' ? { type: 'array', items: { type: 'string', format: 'binary' } } : { type: 'string', format: 'binary' }]));
+    content['multipart/form-data'] = { schema: { type: 'object', description: 'Field values as text parts; files as file parts named after their field.', properties: files } };
+  }
+  return { required: true, content };
+}
+
+const FILE_LINK: Schema = { type: 'object', required: ['id', 'name', 'mime', 'size', 'url'], properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, mime: { type: 'string' }, size: { type: 'integer' }, url: { type: 'string', description: 'GET it with the access token to download' } } };
+
+/** The upload route of each file field the caller may write, and the download route. */
+function filePaths(records: RecordService, entity: ResolvedEntity, tag: string): Record<string, Record<string, Schema>> {
+  const writable = ['create', 'update'].some((a) => records.canOnType(a, entity.key));
+  const out: Record<string, Record<string, Schema>> = {};
+  for (const f of entity.fields) {
+    if (!f.file || f.readOnly || !writable) continue;
+    const limits = `at most ${f.file.maxBytes} bytes${f.file.accept.length ? `; types (read from the content): ${f.file.accept.join(', ')}` : ''}`;
+    out[`/files/${entity.module}/${entity.name}/${f.name}`] = {
+      post: {
+        operationId: `upload${schemaName(entity)}${f.name.replace(/(^|_)([a-z0-9])/g, (_m, _u: string, c: string) => c.toUpperCase())}`,
+        summary: `Upload ${f.type === 'files' ? 'files' : 'a file'} for ${f.label} (${limits}); then set the field to the returned id${f.type === 'files' ? 's' : ''} in a write`,
+        tags: [tag],
+        requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: [f.name], properties: { [f.name]: { type: 'string', format: 'binary' } } } } } },
+        responses: {
+          '201': json({ type: 'object', required: ['data'], properties: { data: { type: 'array', items: FILE_LINK } } }, 'Stored, not attached yet (removed after a day unless a write attaches it)'),
+          '413': problemResponse('Larger than the field allows'),
+          '415': problemResponse('Not multipart/form-data'),
+          ...errors(403, 404, 409),
+        },
+      },
+    };
+  }
+  return out;
+}
 const problemResponse = (description: string): Schema => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
 const json = (schema: Schema, description = 'OK'): Schema => ({ description, content: { 'application/json': { schema } } });
 const errors = (...codes: number[]): Record<string, Schema> => {
@@ -108,10 +146,21 @@ export function openApiDocument(records: RecordService, serverUrl: string): Sche
         },
       },
     },
+    FileLink: FILE_LINK,
+    RecordFiles: { type: 'object', description: 'Entities with file fields: per file field, its file (or files) with a download URL', additionalProperties: { anyOf: [ref('FileLink'), { type: 'array', items: ref('FileLink') }, { type: 'null' }] } },
     Approvals: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: { type: 'object', required: ['id', 'entity', 'record_id', 'transition'], properties: { id: { type: 'string' }, entity: { type: 'string' }, record_id: { type: 'string' }, transition: { type: 'string' } } } } } },
   };
   const paths: Record<string, Record<string, Schema>> = {
     '/me': { get: { operationId: 'me', summary: 'Who the token speaks for', tags: ['account'], responses: { '200': json(ref('Me')), ...errors() } } },
+    '/files/{id}': {
+      get: {
+        operationId: 'downloadFile',
+        summary: 'A file, if you may read its record and field (?inline=1 previews an image or PDF)',
+        tags: ['files'],
+        parameters: [idParam, { name: 'inline', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } }],
+        responses: { '200': { description: 'The file, with its detected type, Content-Disposition (filename*) and nosniff', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } }, ...errors(404) },
+      },
+    },
     '/approvals': { get: { operationId: 'approvals', summary: 'What waits for your approval', tags: ['account'], responses: { '200': json(ref('Approvals')), ...errors() } } },
   };
 
@@ -145,8 +194,8 @@ export function openApiDocument(records: RecordService, serverUrl: string): Sche
         operationId: `create${name}`,
         summary: `Create a ${entity.label.toLowerCase()}`,
         tags: [tag],
-        requestBody: { required: true, content: { 'application/json': { schema: ref(`${name}Input`) } } },
-        responses: { '201': json({ type: 'object', required: ['data'], properties: { data: ref(name) } }, 'Created'), ...errors(403, 404, 409) },
+        requestBody: writeBody(entity, name),
+        responses: { '201': json({ type: 'object', required: ['data'], properties: { data: ref(name), files: ref('RecordFiles') } }, 'Created'), ...errors(403, 404, 409) },
       };
     }
     paths[base] = ops;
@@ -156,9 +205,10 @@ export function openApiDocument(records: RecordService, serverUrl: string): Sche
         summary: `One ${entity.label.toLowerCase()}`,
         tags: [tag],
         parameters: [idParam, { name: 'fields', in: 'query', schema: { type: 'string' } }, { name: 'include', in: 'query', schema: { type: 'string' } }],
-        responses: { '200': json({ type: 'object', required: ['data'], properties: { data: ref(name), included } }), ...errors(404) },
+        responses: { '200': json({ type: 'object', required: ['data'], properties: { data: ref(name), included, files: ref('RecordFiles') } }), ...errors(404) },
       },
     };
+    Object.assign(paths, filePaths(records, entity, tag));
     if (records.canOnType('update', entity.key)) {
       schemas[`${name}Input`] ??= inputSchema(entity);
       one.patch = {
@@ -166,8 +216,8 @@ export function openApiDocument(records: RecordService, serverUrl: string): Sche
         summary: `Change fields of a ${entity.label.toLowerCase()}`,
         tags: [tag],
         parameters: [idParam, ifMatch],
-        requestBody: { required: true, content: { 'application/json': { schema: ref(`${name}Input`) } } },
-        responses: { '200': json({ type: 'object', required: ['data'], properties: { data: ref(name) } }), ...errors(403, 404, 409, 412) },
+        requestBody: writeBody(entity, name),
+        responses: { '200': json({ type: 'object', required: ['data'], properties: { data: ref(name), files: ref('RecordFiles') } }), ...errors(403, 404, 409, 412) },
       };
     }
     if (records.canOnType('delete', entity.key)) {

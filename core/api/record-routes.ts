@@ -15,6 +15,7 @@ import { isSystemColumn, type ResolvedEntity } from '../manifest/index.js';
 import { parseListParams, sortTag, type Cursors } from './list-params.js';
 import { ApiError, badRequest, notFoundHere } from './problem.js';
 import { recordsOf } from './request.js';
+import { fileLinks, writeWithFiles } from '../files/files-http.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 const wrap = (fn: Handler) => (req: Request, res: Response, next: NextFunction) => void fn(req, res).catch(next);
@@ -50,6 +51,19 @@ export function recordBody(req: Request, entity: ResolvedEntity): Record<string,
 }
 
 
+
+/** A multipart write, for an entity with file fields only; any other entity takes JSON. */
+function isMultipart(req: Request, entity: ResolvedEntity): boolean {
+  if (!req.is('multipart/form-data')) return false;
+  if (!entity.fields.some((f) => f.file)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON (Content-Type: application/json).');
+  return true;
+}
+
+/** `files`: the record's file fields as names, types, sizes and download URLs (entities with file fields only). */
+async function filesOf(req: Request, records: RecordService, entity: ResolvedEntity, record: RecordData): Promise<{ files?: Record<string, unknown> }> {
+  const links = await fileLinks(records, entity, record, (id) => `${req.protocol}://${req.get('host')}${req.baseUrl}/files/${id}`);
+  return links ? { files: links } : {};
+}
 
 function sparse(record: RecordData, fields: string[] | undefined): RecordData {
   if (!fields) return record;
@@ -101,10 +115,12 @@ export function recordRoutes(cursors: Cursors): Router {
   router.post('/:module/:entity', wrap(async (req, res) => {
     const records = recordsOf(req);
     const entity = entityFor(records, req.params.module, req.params.entity);
-    const created = await records.create(entity.key, recordBody(req, entity));
+    const created = isMultipart(req, entity)
+      ? await writeWithFiles(req, records, entity, (tx, input) => tx.create(entity.key, input))
+      : await records.create(entity.key, recordBody(req, entity));
     res.status(201).setHeader('Location', `${req.baseUrl}/${entity.module}/${entity.name}/${created.id}`);
     res.setHeader('ETag', etag(created));
-    res.json({ data: created });
+    res.json({ data: created, ...(await filesOf(req, records, entity, created)) });
   }));
 
   router.get('/:module/:entity/:id', wrap(async (req, res) => {
@@ -116,16 +132,18 @@ export function recordRoutes(cursors: Cursors): Router {
     const record = await records.get(entity.key, req.params.id);
     const inc = await included(records, entity, [record], include);
     res.setHeader('ETag', etag(record));
-    res.json({ data: sparse(record, fields), ...(inc ? { included: inc } : {}) });
+    res.json({ data: sparse(record, fields), ...(inc ? { included: inc } : {}), ...(await filesOf(req, records, entity, record)) });
   }));
 
   router.patch('/:module/:entity/:id', wrap(async (req, res) => {
     const records = recordsOf(req);
     const entity = entityFor(records, req.params.module, req.params.entity);
     const expectedVersion = ifMatchVersion(req);
-    const updated = await records.update(entity.key, req.params.id, recordBody(req, entity), { expectedVersion });
+    const updated = isMultipart(req, entity)
+      ? await writeWithFiles(req, records, entity, (tx, input) => tx.update(entity.key, req.params.id, input, { expectedVersion }))
+      : await records.update(entity.key, req.params.id, recordBody(req, entity), { expectedVersion });
     res.setHeader('ETag', etag(updated));
-    res.json({ data: updated });
+    res.json({ data: updated, ...(await filesOf(req, records, entity, updated)) });
   }));
 
   router.delete('/:module/:entity/:id', wrap(async (req, res) => {

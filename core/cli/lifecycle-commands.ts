@@ -32,20 +32,22 @@ const statusCommand = (change: 'suspend' | 'resume' | 'archive', summary: string
 
 const orgLimits = defineCommand({
   name: 'org:limits',
-  summary: "Set an organization's plan limits (users, records); without options, show its use against them",
+  summary: "Set an organization's plan limits (users, records, file storage); without options, show its use against them",
   positionals: { names: ['org-slug'] },
   options: {
     'max-users': { type: 'string', value: '<n|none>', description: 'Active users allowed (none: no limit)' },
     'max-records': { type: 'string', value: '<n|none>', description: "Records of the organization's modules allowed in total (none: no limit)" },
+    'max-storage-mb': { type: 'string', value: '<n|none>', description: 'Megabytes of uploaded files allowed in total (none: no limit)' },
   },
   details: 'Creating past a limit is refused with a message naming it (enforced in the database transaction, so concurrent creates cannot overshoot). A limit below what is used now is refused.',
-  examples: ['org:limits city-library --max-users 25 --max-records 50000', 'org:limits city-library --max-records none'],
+  examples: ['org:limits city-library --max-users 25 --max-records 50000', 'org:limits city-library --max-records none', 'org:limits city-library --max-storage-mb 2048'],
   async run({ io, positionals, values }) {
     const [slug] = positionals;
     const { setOrganizationLimits } = await lifecycle();
     await withRuntime(io, { migrate: true }, async (runtime) => {
-      const u = await setOrganizationLimits(runtime, slug, { maxUsers: stringOption(values, 'max-users'), maxRecords: stringOption(values, 'max-records') });
-      io.out(`${slug} (${u.status}): users ${u.users}${u.maxUsers === null ? ' (no limit)' : ` of ${u.maxUsers}`}, records ${u.records}${u.maxRecords === null ? ' (no limit)' : ` of ${u.maxRecords}`}.`);
+      const u = await setOrganizationLimits(runtime, slug, { maxUsers: stringOption(values, 'max-users'), maxRecords: stringOption(values, 'max-records'), maxStorageMb: stringOption(values, 'max-storage-mb') });
+      const mb = (n: number): string => `${+(n / 1024 / 1024).toFixed(1)} MB`;
+      io.out(`${slug} (${u.status}): users ${u.users}${u.maxUsers === null ? ' (no limit)' : ` of ${u.maxUsers}`}, records ${u.records}${u.maxRecords === null ? ' (no limit)' : ` of ${u.maxRecords}`}. Files: ${mb(u.storageUsed)}${u.maxStorageBytes === null ? ' (no limit)' : ` of ${mb(u.maxStorageBytes)}`}.`);
     });
   },
 });

@@ -9,6 +9,7 @@ import type { AccessService } from '../access/principals.js';
 import type { Registry, ResolvedEntity } from '../manifest/index.js';
 import type { EntityHooks, RecordActionDefinition, WorkflowHook } from '../plugins/types.js';
 import type { RecordService } from './records.js';
+import type { FileStore } from './files/store.js';
 
 export interface PluginLookup {
   /** Hooks of an entity, core behaviour first, then the module's plugin. */
@@ -23,4 +24,6 @@ export interface DataContext {
   dataSource: DataSource;
   access: AccessService;
   plugins: PluginLookup;
+  /** Where file fields' bytes live (core/data/files); unset: files are refused. */
+  files?: FileStore;
 }

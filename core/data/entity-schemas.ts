@@ -25,6 +25,7 @@ import { RENAMED_NAME_TABLE } from '../db/name-rewrites.js';
 import { constraintDdl, generatedColumn, sequenceCounterSchema } from './constraints/constraint-ddl.js';
 import { spanIndexName } from './constraints/span-indexes.js';
 import { primitiveConstraints } from './ledgers/ddl.js';
+import { fileSchema } from './files/file-schema.js';
 
 /** The runtime class AdminJS and TypeORM know an entity by; its name is the AdminJS resource id. */
 export type EntityClass = typeof BaseEntity & { umsEntity?: ResolvedEntity };
@@ -58,7 +59,10 @@ export function columnType(f: ResolvedField): EntitySchemaColumnOptions {
     case 'password':
       return { type: 'varchar', length: 200 };
     case 'reference':
+    case 'file':
       return { type: 'uuid' };
+    case 'files':
+      return { type: 'jsonb' };
   }
 }
 
@@ -206,6 +210,9 @@ function systemSchemas(): EntitySchema[] {
         max_users: { type: 'integer', nullable: true },
         max_records: { type: 'integer', nullable: true },
         record_count: { type: 'integer', default: 0 },
+        /** Bytes of the organization's stored files (core/data/files/quota.ts) and its limit; NULL: none. */
+        storage_used: { type: 'bigint', default: 0 },
+        max_storage_bytes: { type: 'bigint', nullable: true },
         created_at: { type: 'timestamptz', createDate: true },
         updated_at: { type: 'timestamptz', updateDate: true },
       },
@@ -214,6 +221,7 @@ function systemSchemas(): EntitySchema[] {
         { name: 'CHK_core_organization_purge_date', expression: `("status" = 'deleting') = ("purge_after" IS NOT NULL)` },
         // The limit the data layer's conditional increment keeps is also the database's.
         { name: 'CHK_core_organization_record_limit', expression: `"max_records" IS NULL OR "record_count" <= "max_records"` },
+        { name: 'CHK_core_organization_storage_limit', expression: `"storage_used" >= 0 AND ("max_storage_bytes" IS NULL OR "storage_used" <= "max_storage_bytes")` },
       ],
     }),
     new EntitySchema({
@@ -290,7 +298,7 @@ export interface EntityCatalog {
 
 export function buildEntityCatalog(registry: Registry): EntityCatalog {
   const classes = new Map<string, EntityClass>();
-  const schemas = [...systemSchemas(), ...credentialSchemas(), ...documentSchemas(), sequenceCounterSchema(runtimeClass('CoreSequenceCounter'))];
+  const schemas = [...systemSchemas(), ...credentialSchemas(), ...documentSchemas(), sequenceCounterSchema(runtimeClass('CoreSequenceCounter')), fileSchema(runtimeClass('CoreFile'))];
   for (const entity of registry.entities) {
     const { schema, target } = manifestEntitySchema(entity, registry);
     schemas.push(schema);

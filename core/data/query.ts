@@ -46,7 +46,7 @@ type ColumnKind = 'uuid' | 'integer' | 'number' | 'boolean' | 'date' | 'text';
 const SYSTEM_KIND: Record<string, ColumnKind> = { id: 'uuid', created_at: 'date', updated_at: 'date' };
 const FIELD_KIND: Record<ResolvedField['type'], ColumnKind> = {
   reference: 'uuid', integer: 'integer', decimal: 'number', money: 'number', boolean: 'boolean', date: 'date', datetime: 'date',
-  string: 'text', text: 'text', enum: 'text', email: 'text', phone: 'text', url: 'text', json: 'text', password: 'text',
+  string: 'text', text: 'text', enum: 'text', email: 'text', phone: 'text', url: 'text', json: 'text', password: 'text', file: 'uuid', files: 'text',
 };
 const EXPECTED: Record<ColumnKind, string> = { uuid: 'a record id', integer: 'a whole number', number: 'a number', boolean: 'true or false', date: 'a date', text: 'text without the NUL character' };
 
@@ -121,7 +121,7 @@ export function resolveSort(entity: ResolvedEntity, sort: ListQuery['sort'], rea
   const wanted = sort ?? entity.sort;
   const f = entity.field.get(wanted.field);
   // A read-time field has no column to sort on (nor one a keyset cursor could use).
-  const usable = isSystemColumn(wanted.field, 'sort') || (f && readable.has(f.name) && f.type !== 'password' && f.type !== 'json' && !isReadTime(f));
+  const usable = isSystemColumn(wanted.field, 'sort') || (f && readable.has(f.name) && f.type !== 'password' && f.type !== 'json' && f.type !== 'files' && !isReadTime(f));
   const chosen = usable ? wanted : entity.sort;
   const field = entity.field.get(chosen.field);
   return { field: chosen.field, column: field ? columnOf(field) : chosen.field, direction: chosen.direction === 'desc' ? 'desc' : 'asc' };

@@ -27,6 +27,7 @@ import type { FieldFilter, ListQuery, RecordData } from './query.js';
 import { RecordReader, type ServiceOptions } from './reader.js';
 import { claimRecord, claimUserSeat, releaseRecord, requireWritable } from './tenant-status.js';
 import { invalidateSubscriptions, recordChanged, WEBHOOK } from '../webhooks/feed.js';
+import { purgeReleased, releaseRecordFiles, removeAfterCommit, syncRecordFiles, takeRemovals } from './files/files.js';
 
 const USER_ENTITY = 'core.user';
 
@@ -55,7 +56,15 @@ export class RecordService extends RecordReader implements Records {
   /** Runs `fn` in one transaction (joining the current one, if any); everything rolls back on error. */
   async transaction<T>(fn: (records: RecordService) => Promise<T>): Promise<T> {
     if (this.manager.queryRunner?.isTransactionActive) return fn(this);
-    return this.runtime.dataSource.transaction((manager) => fn(new RecordService(this.runtime, this.actor, this.access, manager, this.options)));
+    let inner: EntityManager | undefined;
+    const result = await this.runtime.dataSource.transaction((manager) => {
+      inner = manager;
+      return fn(new RecordService(this.runtime, this.actor, this.access, manager, this.options));
+    });
+    // Files the transaction let go of (a deleted record's, a replaced one) leave the store once it committed.
+    const removals = inner ? takeRemovals(inner) : [];
+    if (removals.length && this.runtime.files) await purgeReleased(this.runtime.dataSource.manager, this.runtime.files, removals);
+    return result;
   }
 
   private withOptions(options: ServiceOptions): RecordService {
@@ -186,6 +195,7 @@ export class RecordService extends RecordReader implements Records {
     }
     await guardedWrite(scope, entity, values, undefined, () => this.manager.query(`INSERT INTO ${q(entity.table)} (${columns.map(q).join(', ')}) VALUES (${placeholders.join(', ')})`, params.values));
     await afterInsert(this.primitiveContext(), entity, values);
+    await this.syncFiles(entity, id, values, undefined, Object.keys(values));
     await afterWriteRow(this.primitiveContext(), entity, id);
     const record = (await this.loadForWrite(entity, id))!;
     await this.audit(entity, 'create', id, diff(entity, {}, record));
@@ -278,6 +288,7 @@ export class RecordService extends RecordReader implements Records {
       params.values,
     ));
     if (!Array.isArray(result[0]) || (result[0] as unknown[]).length === 0) throw new UmsError('CONFLICT', `This ${entity.label.toLowerCase()} was changed at the same time; reload and try again.`, { entity: entity.key });
+    await this.syncFiles(entity, id, values, before, finalChanged);
     await afterWriteRow(this.primitiveContext(), entity, id, finalChanged);
     const after = (await this.loadForWrite(entity, id))!;
     // A place that freed (or a limit raised) goes to the first overflow record, in this transaction.
@@ -309,6 +320,7 @@ export class RecordService extends RecordReader implements Records {
         await recordChanged(tx, entity, 'deleted', id); // before the row goes: a webhook's condition still sees it
         await tx.manager.query(`DELETE FROM ${q(entity.table)} WHERE organization_id = $1 AND id = $2`, [this.organizationId, id]);
         await releaseRecord(tx.manager, tx.organizationId, entity);
+        removeAfterCommit(tx.manager, await releaseRecordFiles(tx.manager, entity, tx.organizationId, id));
         await releaseCapacity(tx.constraintScope(), entity, record);
         await afterChange(tx.primitiveContext(), entity, record, undefined);
         await tx.audit(entity, 'delete', id, diff(entity, record, {}));
@@ -408,8 +420,15 @@ export class RecordService extends RecordReader implements Records {
   private async toColumnValue(type: string, value: unknown): Promise<unknown> {
     if (value === undefined) return null;
     if (type === 'password') return value === null ? null : hashPassword(String(value));
-    if (type === 'json') return value === null ? null : JSON.stringify(value);
+    if (type === 'json' || type === 'files') return value === null ? null : JSON.stringify(value);
     return value;
+  }
+
+  /** File fields: new files attached to the record, files no longer named released (removed after commit). */
+  private async syncFiles(entity: ResolvedEntity, recordId: string, values: Record<string, unknown>, before: Record<string, unknown> | undefined, fields: string[]): Promise<void> {
+    if (!entity.fields.some((f) => f.file)) return;
+    const scope = { organizationId: this.organizationId, recordId, userId: actorUserId(this.actor), system: this.actor.kind === 'system' };
+    removeAfterCommit(this.manager, await syncRecordFiles(this.manager, entity, scope, values, before, fields));
   }
 
   /** What core/data/constraints needs of this service: its transaction, tenant, and system writes for promotions. */

@@ -20,6 +20,8 @@ import ExcelJS from 'exceljs';
 import type { FieldFilter, ListQuery, RecordData, RecordService } from '../data/records.js';
 import { forbidden, UmsError } from '../errors.js';
 import { enumLabels, snakeToLabel, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
+import { fileIdsOf, fileRows } from '../data/files/files.js';
+import { ADMIN_ROOT, FILES_PATH } from '../paths.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -35,6 +37,8 @@ export interface ExportQuery {
   sort?: ListQuery['sort'];
   /** Rows per database read. */
   pageSize?: number;
+  /** The download link of a file (file fields); by default the admin's. */
+  fileUrl?: (id: string) => string;
 }
 
 export interface ExportColumn {
@@ -42,7 +46,33 @@ export interface ExportColumn {
   field?: ResolvedField;
   /** A CSV `<field>_title` column: the title of the record this reference points to. */
   titleOf?: ResolvedField;
+  /** `<field>_name` / `<field>_url` beside a file field: its file names and download links. */
+  fileOf?: { field: ResolvedField; part: 'name' | 'url' };
 }
+
+/** Suffixes of a file field's name and link columns (the import skips them). */
+export const FILE_SUFFIXES = ['_name', '_url'] as const;
+
+/** file id → name, for one page of records (the files the records name, as stored). */
+async function fileNamesOf(records: RecordService, columns: ExportColumn[], page: RecordData[]): Promise<Map<string, string>> {
+  const fields = columns.filter((c) => c.fileOf?.part === 'name').map((c) => c.fileOf!.field);
+  if (!fields.length) return new Map();
+  const ids = page.flatMap((r) => fields.flatMap((f) => fileIdsOf(f, r[f.name])));
+  return new Map((await fileRows(records.entityManager, records.organizationId, ids)).map((f) => [f.id, f.name]));
+}
+
+/** After each file field: its names and its links. */
+function withFileColumns(columns: ExportColumn[]): ExportColumn[] {
+  return columns.flatMap((c) => (c.field?.file ? [c, { key: `${c.field.name}_name`, fileOf: { field: c.field, part: 'name' as const } }, { key: `${c.field.name}_url`, fileOf: { field: c.field, part: 'url' as const } }] : [c]));
+}
+
+function fileCell(column: ExportColumn, record: RecordData, names: Map<string, string>, fileUrl: (id: string) => string): Cell {
+  const { field, part } = column.fileOf!;
+  const ids = fileIdsOf(field, record[field.name]).filter((id) => names.has(id));
+  if (!ids.length) return null;
+  return ids.map((id) => (part === 'name' ? names.get(id)! : fileUrl(id))).join('; ');
+}
+const defaultFileUrl = (id: string): string => `${ADMIN_ROOT}${FILES_PATH}/${id}`;
 
 /** The suffix of a reference's title column in CSV exports. */
 export const TITLE_SUFFIX = '_title';
@@ -64,7 +94,7 @@ async function titlesOf(records: RecordService, columns: ExportColumn[], page: R
 }
 
 function csvColumns(columns: ExportColumn[]): ExportColumn[] {
-  return columns.flatMap((c) => (c.field?.type === 'reference' ? [c, { key: `${c.field.name}${TITLE_SUFFIX}`, titleOf: c.field }] : [c]));
+  return withFileColumns(columns).flatMap((c) => (c.field?.type === 'reference' ? [c, { key: `${c.field.name}${TITLE_SUFFIX}`, titleOf: c.field }] : [c]));
 }
 
 type Cell = string | number | boolean | null;
@@ -93,7 +123,7 @@ function cellOf(column: ExportColumn, record: RecordData, titles?: Titles): Cell
   }
   const value = record[column.key];
   if (value === null || value === undefined) return null;
-  if (column.field?.type === 'json') return JSON.stringify(value);
+  if (column.field?.type === 'json' || column.field?.type === 'files') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   return String(value);
 }
@@ -117,7 +147,7 @@ function drained(stream: Writable): Promise<void> {
   });
 }
 
-async function writeCsv(records: RecordService, pages: AsyncIterable<RecordData[]>, fieldColumns: ExportColumn[], out: Writable): Promise<number> {
+async function writeCsv(records: RecordService, pages: AsyncIterable<RecordData[]>, fieldColumns: ExportColumn[], out: Writable, fileUrl: (id: string) => string): Promise<number> {
   const columns = csvColumns(fieldColumns);
   // A BOM, so that spreadsheet programs read the file as UTF-8.
   const csv = stringify({ bom: true });
@@ -133,7 +163,8 @@ async function writeCsv(records: RecordService, pages: AsyncIterable<RecordData[
     await write(columns.map((c) => c.key));
     for await (const page of pages) {
       const titles = await titlesOf(records, columns, page);
-      for (const record of page) await write(columns.map((c) => csvCell(cellOf(c, record, titles))));
+      const names = await fileNamesOf(records, columns, page);
+      for (const record of page) await write(columns.map((c) => csvCell(c.fileOf ? fileCell(c, record, names, fileUrl) : cellOf(c, record, titles))));
       rows += page.length;
     }
     csv.end();
@@ -163,9 +194,12 @@ function xlsxCell(records: RecordService, entity: ResolvedEntity, labels: Map<st
   return cell;
 }
 
-const headerOf = (c: ExportColumn): string => c.field?.label ?? (c.key === 'id' ? 'ID' : snakeToLabel(c.key));
+const headerOf = (c: ExportColumn): string =>
+  c.fileOf ? `${c.fileOf.field.label} (${c.fileOf.part === 'name' ? 'file name' : 'link'})` : c.field?.label ?? (c.key === 'id' ? 'ID' : snakeToLabel(c.key));
 
-async function writeXlsx(records: RecordService, pages: AsyncIterable<RecordData[]>, columns: ExportColumn[], entity: ResolvedEntity, out: Writable): Promise<number> {
+async function writeXlsx(records: RecordService, pages: AsyncIterable<RecordData[]>, fieldColumns: ExportColumn[], entity: ResolvedEntity, out: Writable, fileUrl: (id: string) => string): Promise<number> {
+  // A file field shows as its names and links; its ids are for CSV round trips.
+  const columns = withFileColumns(fieldColumns).filter((c) => !c.field?.file);
   // The streaming writer commits each row to the zip as it goes; inline strings keep no table of every text seen.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName(entity.pluralLabel), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -175,7 +209,8 @@ async function writeXlsx(records: RecordService, pages: AsyncIterable<RecordData
   try {
     for await (const page of pages) {
       const titles = await titlesOf(records, columns, page);
-      for (const record of page) sheet.addRow(columns.map((c) => xlsxCell(records, entity, labels, c, record, titles))).commit();
+      const names = await fileNamesOf(records, columns, page);
+      for (const record of page) sheet.addRow(columns.map((c) => (c.fileOf ? fileCell(c, record, names, fileUrl) : xlsxCell(records, entity, labels, c, record, titles)))).commit();
       rows += page.length;
       // The zip is written as rows commit: wait for a slow reader between pages.
       if (out.writableNeedDrain) await drained(out);
@@ -207,5 +242,6 @@ export async function exportRecords(records: RecordService, entityKey: string, f
 /** The writing half of exportRecords, for callers that checked access (and sent headers) already. */
 export function writeExportRows(records: RecordService, entity: ResolvedEntity, columns: ExportColumn[], format: ExportFormat, out: Writable, query: ExportQuery = {}): Promise<number> {
   const pages = records.findPages(entity.key, { filters: query.filters, sort: query.sort }, query.pageSize ?? 1000);
-  return format === 'csv' ? writeCsv(records, pages, columns, out) : writeXlsx(records, pages, columns, entity, out);
+  const fileUrl = query.fileUrl ?? defaultFileUrl;
+  return format === 'csv' ? writeCsv(records, pages, columns, out, fileUrl) : writeXlsx(records, pages, columns, entity, out, fileUrl);
 }

@@ -23,7 +23,7 @@ import { RecordService } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import { forbidden, RecordValidationError, UmsError } from '../errors.js';
 import { isSystemColumn, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
-import { TITLE_SUFFIX, unguardFormula } from './export.js';
+import { FILE_SUFFIXES, TITLE_SUFFIX, unguardFormula } from './export.js';
 
 export interface RejectedRow {
   /** Data row number, 1 for the first row after the header; 0 for the header itself. */
@@ -68,7 +68,9 @@ function mapHeader(entity: ResolvedEntity, header: string[]): HeaderMap {
     const field = byName.get(name.toLowerCase());
     // System columns and read-only fields (both in every export) are set by the system, as in the form, which never sends them.
     // `<reference>_title` columns of a CSV export name the referenced record; the id column beside them is what is imported.
-    const titleColumn = !field && name.toLowerCase().endsWith(TITLE_SUFFIX) && byName.get(name.toLowerCase().slice(0, -TITLE_SUFFIX.length))?.type === 'reference';
+    const titleColumn = (!field && name.toLowerCase().endsWith(TITLE_SUFFIX) && byName.get(name.toLowerCase().slice(0, -TITLE_SUFFIX.length))?.type === 'reference')
+      // A file field's name and link columns: the id column beside them is what is imported.
+      || (!field && FILE_SUFFIXES.some((s) => name.toLowerCase().endsWith(s) && !!byName.get(name.toLowerCase().slice(0, -s.length))?.file));
     if (!name || isSystemColumn(name.toLowerCase(), 'ignoredOnImport') || field?.readOnly || titleColumn) {
       if (name) out.ignored.push(name);
       out.fields.push(null);

@@ -9,6 +9,7 @@ import { deliverPendingWebhooks } from '../webhooks/delivery.js';
 import { organizationPurgeJob } from '../tenancy/org-delete.js';
 import { backupJob } from './backup-job.js';
 import type { CoreJob } from './declarations.js';
+import { sweepFiles } from '../data/files/files.js';
 
 export function coreJobs(): CoreJob[] {
   return [
@@ -53,6 +54,20 @@ export function coreJobs(): CoreJob[] {
       handler: async ({ runtime }) => {
         const { delivered, failed, skipped } = await deliverPendingWebhooks(runtime);
         return `${delivered} delivered, ${failed} failed, ${skipped} skipped`;
+      },
+    },
+    {
+      key: 'core.file_sweep',
+      module: 'core',
+      name: 'file_sweep',
+      label: 'File sweep',
+      description: 'Removes uploaded files never attached to a record after 24 hours, and stored files whose record was deleted when removing them right after failed.',
+      schedule: { every: '1 hour' },
+      source: 'core/jobs/core-jobs.ts',
+      scope: 'installation',
+      handler: async ({ runtime }) => {
+        const { released, removed } = await sweepFiles(runtime.dataSource.manager, runtime.files);
+        return `${released} unattached file${released === 1 ? '' : 's'} released, ${removed} removed from storage`;
       },
     },
     // Declared next to the document service it drives (core/documents): prints documents queued for the background.

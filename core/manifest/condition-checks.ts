@@ -66,7 +66,7 @@ const SYSTEM_KINDS: Record<string, ValueKind> = {
 /** What a condition may compare each field type with. */
 const VALUE_KINDS: Record<FieldType, ValueKind> = {
   reference: 'uuid', integer: 'integer', decimal: 'number', money: 'number', boolean: 'boolean', date: 'date', datetime: 'datetime',
-  string: 'text', text: 'text', enum: 'text', email: 'text', phone: 'text', url: 'text', json: 'text', password: 'text',
+  string: 'text', text: 'text', enum: 'text', email: 'text', phone: 'text', url: 'text', json: 'text', password: 'text', file: 'uuid', files: 'text',
 };
 
 const kindOf = (f: ResolvedField): ValueKind => VALUE_KINDS[f.type];

@@ -7,6 +7,7 @@ import type { ManifestProblem } from '../errors.js';
 import type { ModuleManifest } from './manifest.types.js';
 import { SYSTEM_FIELDS, snakeToLabel, type ResolvedEntity, type ResolvedField, type ResolvedModule } from './model.js';
 import { checkFieldValue } from './validation.js';
+import { resolveFileOptions } from './file-fields.js';
 
 /** Field types that can hold personal data user:erase knows how to blank (core/tenancy/personal-data.ts). */
 export const PERSONAL_TYPES: readonly string[] = ['string', 'text', 'email', 'phone', 'date'];
@@ -49,6 +50,7 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
       }
       if (f.min !== undefined && f.max !== undefined && f.min > f.max) problems.push({ file, pointer: `${fp}/min`, message: 'min is greater than max' });
       const column = f.type === 'reference' ? `${f.name}_id` : f.name;
+      const fileOptions = resolveFileOptions(f, fp, file, problems);
       checkRenames(f, fp, e.fields, file, problems);
       return {
         name: f.name,
@@ -77,6 +79,7 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
         inverse: f.inverse,
         onDelete: f.onDelete ?? (f.required ? 'restrict' : 'set null'),
         pointer: fp,
+        file: fileOptions,
       };
     });
     const field = new Map(fields.map((f) => [f.name, f]));
@@ -190,6 +193,8 @@ function checkDefaultType(f: ResolvedField): string | undefined {
       return undefined;
     case 'reference':
     case 'password':
+    case 'file':
+    case 'files':
       return `a ${f.type} field cannot have a default`;
     default:
       return typeof v === 'string' ? undefined : 'default must be a string';

@@ -16,7 +16,9 @@ export type FieldType =
   | 'url'
   | 'json'
   | 'reference'
-  | 'password';
+  | 'password'
+  | 'file'
+  | 'files';
 /**
  * References only: a condition on the target that a record must meet to be offered in this field's picker (the user's read rules apply as well). Example: course.teacher with { "assignments": { "$some": { "role.name": "institute.teacher" } } } offers only teachers.
  */
@@ -297,6 +299,16 @@ export interface Field {
    */
   computed?: string | number | Record<string, unknown>;
   sequence?: Sequence;
+  /**
+   * file/files only: the largest file accepted, in bytes or as text ("512KB", "10MB", "1GB"); default 10MB. Enforced while the upload streams.
+   */
+  maxSize?: number | string;
+  /**
+   * file/files only: MIME types accepted ("application/pdf", "image/*"), checked against the type detected from the content, never the name or the declared type. Unset: any type.
+   *
+   * @minItems 1
+   */
+  accept?: [string, ...string[]];
   rollup?: Rollup;
 }
 /**

@@ -2,6 +2,7 @@
  * The resolved view of manifests: every default filled and every reference linked
  * once at load, so the rest of the runtime never re-reads raw manifest JSON.
  */
+import type { FileOptions } from './file-fields.js';
 import type { Field, FieldType, ModuleManifest, PermissionRule } from './manifest.types.js';
 import type { ResolvedAcyclic, ResolvedBalance, ResolvedGuard, ResolvedLedger, ResolvedPosting, ResolvedRun } from './primitives.js';
 import type { ResolvedRole } from './roles.js';
@@ -99,6 +100,8 @@ export interface ResolvedField {
   sequence?: ResolvedSequence;
   /** The sum of a field of this entity's children (core/manifest/rollups.ts; kept by core/data/ledgers/rollups.ts). */
   rollup?: ResolvedRollup;
+  /** file/files fields: size and type limits (core/manifest/file-fields.ts). */
+  file?: FileOptions;
 }
 
 export interface ResolvedEntity {

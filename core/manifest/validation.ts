@@ -7,6 +7,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FieldErrors } from '../errors.js';
 import type { ResolvedEntity, ResolvedField } from './index.js';
+import { MAX_FILES_PER_FIELD } from './file-fields.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
 addFormats.default(ajv);
@@ -76,7 +77,10 @@ export function fieldJsonSchema(f: ResolvedField): Record<string, unknown> {
       case 'phone':
         return { type: 'string', pattern: f.pattern ?? '^\\+?[0-9 ()./-]{4,30}$', maxLength: f.maxLength ?? 255 };
       case 'reference':
+      case 'file':
         return { type: 'string', format: 'uuid' };
+      case 'files':
+        return { type: 'array', items: { type: 'string', format: 'uuid' }, uniqueItems: true, maxItems: MAX_FILES_PER_FIELD };
       case 'json':
         // A bare string here is input that did not parse as JSON.
         return { type: ['object', 'array', 'number', 'boolean', 'null'] };
@@ -239,6 +243,20 @@ export function coerceInput(f: ResolvedField, raw: unknown): unknown {
       const day = /^(\d{4}-\d{2}-\d{2})(T00:00(:00(\.0+)?)?Z?)?$/i.exec(text)?.[1];
       return day ?? raw;
     }
+    case 'files':
+      // Several file ids: a JSON array, or ids separated by commas (a form field).
+      if (typeof raw === 'string') {
+        const text = raw.trim();
+        if (text.startsWith('[')) {
+          try {
+            return JSON.parse(text) as unknown;
+          } catch {
+            return raw;
+          }
+        }
+        return text.split(',').map((s) => s.trim()).filter(Boolean);
+      }
+      return raw;
     case 'json':
       if (typeof raw === 'string') {
         if (raw.trim() === '') return null;

@@ -23,6 +23,9 @@ export interface OrganizationUsage {
   maxUsers: number | null;
   records: number;
   maxRecords: number | null;
+  /** Bytes of stored files (core/data/files) and their limit. */
+  storageUsed: number;
+  maxStorageBytes: number | null;
 }
 
 /** Who ran the command, for the audit row: the OS account (the CLI has no other identity). */
@@ -92,13 +95,14 @@ function limitValue(name: string, value: string | undefined): number | null | un
   return Number(value.trim());
 }
 
-export async function setOrganizationLimits(runtime: Runtime, slug: string, input: { maxUsers?: string; maxRecords?: string; operator?: string }): Promise<OrganizationUsage> {
+export async function setOrganizationLimits(runtime: Runtime, slug: string, input: { maxUsers?: string; maxRecords?: string; maxStorageMb?: string; operator?: string }): Promise<OrganizationUsage> {
   const maxUsers = limitValue('max-users', input.maxUsers);
   const maxRecords = limitValue('max-records', input.maxRecords);
+  const maxStorageMb = limitValue('max-storage-mb', input.maxStorageMb);
   const organization = await findOrganization(runtime, slug);
   await runtime.dataSource.transaction(async (manager) => {
     // The row lock makes creates wait while the records are counted, so the counter starts exact.
-    const [row]: { max_users: number | null; max_records: number | null }[] = await manager.query(`SELECT max_users, max_records FROM ${ORGANIZATION_TABLE} WHERE id = $1 FOR UPDATE`, [organization.id]);
+    const [row]: { max_users: number | null; max_records: number | null; max_storage_bytes: string | null; storage_used: string }[] = await manager.query(`SELECT max_users, max_records, max_storage_bytes, storage_used FROM ${ORGANIZATION_TABLE} WHERE id = $1 FOR UPDATE`, [organization.id]);
     const changes: Record<string, unknown> = {};
     if (maxUsers !== undefined) {
       const used = await activeUsers(manager, organization.id);
@@ -112,6 +116,14 @@ export async function setOrganizationLimits(runtime: Runtime, slug: string, inpu
       await manager.query(`UPDATE ${ORGANIZATION_TABLE} SET max_records = $2, record_count = $3, updated_at = now() WHERE id = $1`, [organization.id, maxRecords, used]);
       changes.max_records = { before: row.max_records, after: maxRecords };
     }
+    if (maxStorageMb !== undefined) {
+      // The row is locked: uploads wait, so storage_used cannot pass the new limit meanwhile.
+      const bytes = maxStorageMb === null ? null : maxStorageMb * 1024 * 1024;
+      const used = Number(row.storage_used);
+      if (bytes !== null && bytes < used) throw new RecordValidationError('core.organization', { 'max-storage-mb': { message: `${slug} stores ${Math.ceil(used / 1024 / 1024)} MB of files; a limit below that would be broken at once` } });
+      await manager.query(`UPDATE ${ORGANIZATION_TABLE} SET max_storage_bytes = $2, updated_at = now() WHERE id = $1`, [organization.id, bytes]);
+      changes.max_storage_bytes = { before: row.max_storage_bytes === null ? null : Number(row.max_storage_bytes), after: bytes };
+    }
     if (Object.keys(changes).length) await auditOperator(manager, organization.id, 'org:limits', input.operator ?? operatorName(), changes);
   });
   return (await organizationUsage(runtime, slug))[0];
@@ -119,8 +131,8 @@ export async function setOrganizationLimits(runtime: Runtime, slug: string, inpu
 
 /** Status and use against limits, per organization (counted now, not from the counter). */
 export async function organizationUsage(runtime: Runtime, slug?: string): Promise<OrganizationUsage[]> {
-  const rows: { id: string; slug: string; name: string; status: OrganizationStatus; status_reason: string | null; max_users: number | null; max_records: number | null }[] = await runtime.dataSource.query(
-    `SELECT id, slug, name, status, status_reason, max_users, max_records FROM ${ORGANIZATION_TABLE} WHERE ($1::text IS NULL OR slug = $1) ORDER BY slug`,
+  const rows: { id: string; slug: string; name: string; status: OrganizationStatus; status_reason: string | null; max_users: number | null; max_records: number | null; storage_used: string; max_storage_bytes: string | null }[] = await runtime.dataSource.query(
+    `SELECT id, slug, name, status, status_reason, max_users, max_records, storage_used, max_storage_bytes FROM ${ORGANIZATION_TABLE} WHERE ($1::text IS NULL OR slug = $1) ORDER BY slug`,
     [slug ?? null],
   );
   const manager = runtime.dataSource.manager;
@@ -136,6 +148,8 @@ export async function organizationUsage(runtime: Runtime, slug?: string): Promis
       maxUsers: r.max_users,
       records: await countRecords(runtime, manager, r.id),
       maxRecords: r.max_records,
+      storageUsed: Number(r.storage_used),
+      maxStorageBytes: r.max_storage_bytes === null ? null : Number(r.max_storage_bytes),
     });
   }
   return out;

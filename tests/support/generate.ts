@@ -152,6 +152,9 @@ export function fieldValue(entity: ResolvedEntity, f: ResolvedField, i: number, 
       return 'secret-123';
     case 'reference':
       return referenceValue(entity, f, i, salt, pools, options);
+    case 'file':
+    case 'files':
+      return null; // generated records hold no files (an id must name an uploaded file)
   }
 }
 

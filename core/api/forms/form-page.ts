@@ -21,7 +21,9 @@ export interface Control {
   required: boolean;
   /** The browser enforces it (not for the fields of an optional new record). */
   enforce: boolean;
-  kind: 'text' | 'textarea' | 'number' | 'checkbox' | 'date' | 'datetime-local' | 'email' | 'tel' | 'url' | 'select';
+  kind: 'text' | 'textarea' | 'number' | 'checkbox' | 'date' | 'datetime-local' | 'email' | 'tel' | 'url' | 'select' | 'file';
+  /** File inputs: the MIME types the field accepts (a hint; the server reads the type from the content). */
+  accept?: string;
   step?: string;
   min?: number;
   max?: number;
@@ -103,7 +105,8 @@ function control(c: Control): string {
   else if (c.kind === 'select') {
     const options = [`<option value="">— Choose —</option>`, ...(c.options ?? []).map((o) => `<option value="${escapeHtml(o.value)}"${o.value === c.value ? ' selected' : ''}>${escapeHtml(o.label)}</option>`)];
     input = `<select id="${id}" name="${name}"${aria}>${options.join('')}</select>`;
-  } else if (c.kind === 'checkbox') input = `<input type="checkbox" id="${id}" name="${name}" value="on"${c.value ? ' checked' : ''}${aria}>`;
+  } else if (c.kind === 'file') input = `<input type="file" id="${id}" name="${name}"${c.accept ? ` accept="${escapeHtml(c.accept)}"` : ''}${aria}>`;
+  else if (c.kind === 'checkbox') input = `<input type="checkbox" id="${id}" name="${name}" value="on"${c.value ? ' checked' : ''}${aria}>`;
   else {
     const limits = `${c.step ? ` step="${c.step}"` : ''}${c.min !== undefined ? ` min="${c.min}"` : ''}${c.max !== undefined ? ` max="${c.max}"` : ''}${c.maxLength ? ` maxlength="${c.maxLength}"` : ''}`;
     const auto = c.kind === 'email' ? ' autocomplete="email"' : c.kind === 'tel' ? ' autocomplete="tel"' : '';
@@ -127,7 +130,7 @@ export function renderForm(page: FormPage): string {
   return frame(
     page,
     `<h1>${escapeHtml(page.title)}</h1><p class="org">${escapeHtml(page.organization)}</p>${page.description ? `<p>${escapeHtml(page.description)}</p>` : ''}${notice}${summary}` +
-      `<form method="post" action="${escapeHtml(page.action)}" accept-charset="utf-8" novalidate>` +
+      `<form method="post" action="${escapeHtml(page.action)}" accept-charset="utf-8"${allControls(page.controls).some((c) => c.kind === 'file') ? ' enctype="multipart/form-data"' : ''} novalidate>` +
       (hasRequired ? '<p class="help">Fields marked <span class="req">*</span> are required.</p>' : '') +
       `<input type="hidden" name="${TOKEN_FIELD}" value="${escapeHtml(page.token)}">` +
       `<div class="hp" aria-hidden="true"><label for="f-hp">Leave this field empty</label><input type="text" id="f-hp" name="${HONEYPOT}" value="" tabindex="-1" autocomplete="off"></div>` +

@@ -30,6 +30,10 @@ import { formControls } from './form-controls.js';
 import { embedScript, HONEYPOT, renderForm, renderMessage, TOKEN_FIELD, type PageFrame } from './form-page.js';
 import { submitForm, type Body } from './form-submission.js';
 import { FormTokens } from './form-token.js';
+import { RecordValidationError, UmsError } from '../../errors.js';
+import { discardUnattached } from '../../data/files/files.js';
+import { registerReceived } from '../../files/files-http.js';
+import { receiveMultipart, removeStored, type ReceivedFile } from '../../files/upload.js';
 
 export const PUBLIC_FORMS_ROOT = '/p';
 
@@ -169,6 +173,24 @@ export function publicFormsRouter(runtime: Runtime, options: Partial<PublicFormO
     res.type('text/javascript; charset=utf-8').send(embedScript(`${origin}${PUBLIC_FORMS_ROOT}/${target.organization.slug}/${target.form.name}`, origin, `${target.form.label} — ${target.organization.name}`));
   }));
 
+  /** The files of one submission: registered (quota) just before the record is written, dropped when the submission is refused. */
+  async function filesOf(received: ReceivedFile[], organizationId: string, form: ResolvedPublicForm): Promise<{ register(): Promise<void>; drop(): Promise<void> }> {
+    let registered = false;
+    return {
+      register: async () => {
+        if (!received.length) return;
+        const records = RecordService.forSystem(runtime, organizationId, form.actor);
+        await records.transaction((tx) => registerReceived(tx, runtime.registry.entity(form.entity)!, received));
+        registered = true;
+      },
+      drop: async () => {
+        if (registered) await discardUnattached(runtime.dataSource.manager, runtime.files, organizationId, received.map((f) => f.id));
+        else await removeStored(runtime.files, received);
+        received = [];
+      },
+    };
+  }
+
   router.post(
     '/:org/:form',
     (req, res, next) => {
@@ -185,8 +207,32 @@ export function publicFormsRouter(runtime: Runtime, options: Partial<PublicFormO
       const target = await find(req.params.org, req.params.form);
       if (!target) return notFound(req, res);
       const { form, organization } = target;
-      const body = (req.body ?? {}) as Body;
+      // A form with a file field posts multipart/form-data: its files are streamed to the store (type from the content, size) first.
+      let body = (req.body ?? {}) as Body;
+      let received: ReceivedFile[] = [];
+      if (req.is('multipart/form-data')) {
+        const entity = runtime.registry.entity(form.entity)!;
+        if (!form.fields.some((f) => f.field.file)) return message(req, res, 400, target, 'Could not read the form', 'What was sent could not be read as this form. Please open it again from its link.');
+        try {
+          const parts = await receiveMultipart(req, runtime.files, organization.id, entity);
+          received = parts.files;
+          body = { ...parts.fields };
+          for (const f of received) {
+            if (!form.fields.some((x) => x.name === f.field) || body[f.field] !== undefined) throw new UmsError('BAD_REQUEST', 'The form sent a file it does not ask for.');
+            body[f.field] = f.id;
+          }
+        } catch (err) {
+          await removeStored(runtime.files, received);
+          const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => !k.startsWith('_') && typeof v === 'string')) as Record<string, string>;
+          if (err instanceof RecordValidationError) return showForm(req, res, target, { values, errors: Object.fromEntries(Object.entries(err.fieldErrors).map(([k, e]) => [k, e.message])), status: 400 });
+          if (err instanceof UmsError && err.status === 413) return message(req, res, 413, target, 'Too much data', `${err.message} Please send a smaller file.`);
+          if (err instanceof UmsError && err.status < 500) return message(req, res, err.status, target, 'Could not read the form', err.message);
+          throw err;
+        }
+      }
+      const files = await filesOf(received, organization.id, form);
       const verdict = tokens.verify(body[TOKEN_FIELD], organization.id, form.key);
+      if (verdict !== 'ok' || (typeof body[HONEYPOT] === 'string' && body[HONEYPOT] !== '')) await files.drop();
       if (verdict === 'tampered') return message(req, res, 400, target, form.label, 'This form could not be verified. Please open it again from its link and send it once more.');
       const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => !k.startsWith('_') && typeof v === 'string')) as Record<string, string>;
       if (verdict === 'expired') return showForm(req, res, target, { values, notice: 'This page was open for a long time, so its form expired. Your answers are still here: please check them and send the form again.', status: 400 });
@@ -200,8 +246,16 @@ export function publicFormsRouter(runtime: Runtime, options: Partial<PublicFormO
         log().warn({ form: form.key, organizationId: organization.id, reason: 'too fast' }, 'public form submission refused as too fast');
         return showForm(req, res, target, { values, notice: 'That was very quick. Please check your answers and send the form again.', status: 400 });
       }
+      try {
+        await files.register();
+      } catch (err) {
+        await files.drop();
+        if (err instanceof UmsError && err.status < 500) return showForm(req, res, target, { values, notice: err.message, status: err.status });
+        throw err;
+      }
       const result = await submitForm(system(organization, form), runtime.registry, form, body);
       if (result.ok) return void res.redirect(303, sent);
+      await files.drop();
       await showForm(req, res, target, { values: result.values, errors: result.errors, notice: result.notice, status: result.status });
     }),
   );
