@@ -120,7 +120,8 @@ async function seedAppointments(ctx: SeedContext, size: Sizes, r: () => number, 
         // The patient login's own: one seen last week, one tomorrow.
         const patient = (made === 0 || made === 1) && patients[0].user ? patients[0] : patients[1 + Math.floor(r() * (patients.length - 1))] ?? patients[0];
         const roll = r();
-        let status = end < now ? (roll < 0.06 ? 'cancelled' : roll < 0.13 ? 'no_show' : 'checked_out') : d === 0 ? (roll < 0.4 ? 'checked_in' : 'scheduled') /* today's queue: some arrived early */ : roll < 0.05 ? 'cancelled' : 'scheduled';
+        // Today's queue has people checked in whatever the hour the demo is seeded (some arrived early, some still with the doctor).
+        let status = d === 0 ? (roll < 0.4 ? 'checked_in' : end < now ? 'checked_out' : 'scheduled') : end < now ? (roll < 0.06 ? 'cancelled' : roll < 0.13 ? 'no_show' : 'checked_out') : roll < 0.05 ? 'cancelled' : 'scheduled';
         let at = start;
         if (made === 0 && patients[0].user) { at = midnight(-7) + 8 * HOUR_MS; status = 'checked_out'; } // before the 09:00 slots
         if (made === 1 && patients[0].user) { at = midnight(1) + 8 * HOUR_MS; status = 'scheduled'; }
