@@ -11,6 +11,8 @@
  *   --no-readme         print the results only
  *   --only=contention   run only "book the last place" and stock posting (scripts/bench/contention.ts)
  *                       and write only their block of the README's Benchmarks section
+ *   --only=list         run only the list variants (raw SQL, UMS librarian/member, --baseline's if given):
+ *                       no views, start-up or manifest timing, and the README is left as it is
  *   --contention-rounds=<n>  rounds of 20 requests for the last place (default 20)
  *   --posting-seconds=<s>    each stock-posting variant's duration (default 10)
  *   --baseline=<ref>    also time the app of an earlier commit (git archive into .bench/baseline/) on the
@@ -320,7 +322,7 @@ async function main(): Promise<void> {
     }
     return;
   }
-  if (settings.only) throw new Error(`--only=${settings.only}: only "contention" can run alone`);
+  if (settings.only && settings.only !== 'list') throw new Error(`--only=${settings.only}: only "contention" or "list" can run alone`);
   log('Building (tsc -p tsconfig.build.json) …');
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const buildOk = build.status === 0;
@@ -328,7 +330,7 @@ async function main(): Promise<void> {
 
   const { runtime, fixture } = await prepareData();
   // Declared views (calendar range query, kanban load): their own organizations in the same cluster.
-  const viewsBlock = await benchViews(runtime, log);
+  const viewsBlock = settings.only === 'list' ? '' : await benchViews(runtime, log);
   const [{ version: pgVersion }]: { version: string }[] = await runtime.dataSource.query(`SELECT current_setting('server_version') AS version`);
   log(`Data: ${fixture.booksTotal} books; measured organization: ${fixture.librarianVisible} books, ${fixture.memberVisible} match the member's row condition.`);
   const databaseUrl = runtime.database.url;
@@ -392,6 +394,10 @@ async function main(): Promise<void> {
     await runtime.close();
   }
   const loadAfter = loadavg()[0];
+  if (settings.only === 'list') {
+    log(`1-minute load average after: ${loadAfter.toFixed(2)}; answer KB app/raw: librarian ${(sizes.librarian.app / 1024).toFixed(1)}/${(sizes.librarian.raw / 1024).toFixed(1)}, member ${(sizes.member.app / 1024).toFixed(1)}/${(sizes.member.raw / 1024).toFixed(1)} (--only=list: README left as it is).`);
+    return;
+  }
 
   // Start-up, with the bench cluster stopped: start.js starts it, as `npm start` does. The
   // AdminJS component bundle made by the app process above (in .adminjs/bench) is fresh and reused.

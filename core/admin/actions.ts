@@ -20,6 +20,7 @@ import { savedNotice } from './notices.js';
 import { stateRefusal } from '../workflow/hooks.js';
 import { pickAction } from './pickers.js';
 import { viewActions } from './views.js';
+import { leanListAnswer } from './list-answer.js';
 
 type Check = (context: ActionContext) => boolean;
 
@@ -85,7 +86,8 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
   const read = typeCheck(runtime, entity, 'read');
   const actions: Record<string, Partial<Action<ActionResponse>>> = {
     // The list's rows, the records they refer to and its count share one short transaction (see data/tenant-scope.ts).
-    list: { isAccessible: read, handler: (request, response, context) => readsTogether(() => ACTIONS.list.handler(request, response, context)) },
+    // Each action is described once per answer, not once per row (list-answer.ts).
+    list: { isAccessible: read, handler: async (request, response, context) => leanListAnswer(await readsTogether(() => ACTIONS.list.handler(request, response, context))) },
     search: { isAccessible: read },
     show: { isAccessible: read },
     new: { isAccessible: typeCheck(runtime, entity, 'create'), before: keepTypedPayload, after: savedNotice(entity, 'created') },

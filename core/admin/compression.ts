@@ -12,6 +12,13 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 /** Below this a compressed body saves less than its headers cost. */
 const MIN_BYTES = 1024;
 
+/**
+ * From this size on a JSON answer is not hashed for an ETag unless the client asks (If-None-Match):
+ * AdminJS's front end never revalidates its API answers, and SHA-1 over every list answer was
+ * per-request work for nobody (issue 17).
+ */
+export const ETAG_JSON_MIN_BYTES = 8 * 1024;
+
 export type Encoding = 'br' | 'gzip';
 
 /** The best encoding the request accepts (q=0 refuses one), or null for none. */
@@ -61,7 +68,14 @@ export function compressResponses(): RequestHandler {
           // What express's send would have set for a string; kept, since a Buffer would otherwise become octet-stream.
           if (!res.getHeader('content-type')) res.type(typeof body === 'string' ? 'html' : 'bin');
           res.setHeader('Content-Encoding', encoding);
-          return send(compress(raw, encoding));
+          const packed = compress(raw, encoding);
+          if (raw.length >= ETAG_JSON_MIN_BYTES && !req.headers['if-none-match'] && /json/.test(String(res.getHeader('content-type')))) {
+            // express's send would hash the body for an ETag; nothing asked for one, so write it as it is.
+            res.setHeader('Content-Length', packed.length);
+            res.end(packed);
+            return res;
+          }
+          return send(packed);
         }
       }
       return send(body);
