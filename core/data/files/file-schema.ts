@@ -46,6 +46,8 @@ export function fileSchema(target: typeof BaseEntity): EntitySchema {
       { name: 'IDX_core_file_record', columns: ['organization_id', 'entity', 'record_id'] },
       { name: 'IDX_core_file_sweep', columns: ['created_at'], where: '"record_id" IS NULL OR "deleted_at" IS NOT NULL' },
     ],
+    // What every tenant table has beside its key (the target of composite same-tenant references; PRIMARY KEY once rekeyed for sharding).
+    uniques: [{ name: 'UQ_core_file_organization_id', columns: ['organization_id', 'id'] }],
     checks: [{ name: 'CHK_core_file_size', expression: '"size" >= 0' }],
   });
 }
