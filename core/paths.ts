@@ -14,3 +14,5 @@ export const DOCUMENTS_PATH = '/x/documents';
 export const VIEWS_PATH = '/x/views';
 /** `GET <root>/x/notifications` (the signed-in user's own), `POST …/<id>/read`, `POST …/read-all` (core/admin/notification-routes.ts). */
 export const NOTIFICATIONS_PATH = '/x/notifications';
+/** `GET <root>/x/reports[/<module>.<name>[/download.csv|xlsx|pdf]]`: declared reports (core/admin/reports/routes.ts). */
+export const REPORTS_PATH = '/x/reports';

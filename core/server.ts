@@ -12,6 +12,7 @@ import { apiDocs, apiRouter, API_ROOT, DOCS_ROOT, type ApiOptions } from './api/
 import { publicFormsRouter, PUBLIC_FORMS_ROOT, type PublicFormOptions } from './api/forms/index.js';
 import { exchangeRouter } from './admin/file-routes.js';
 import { viewRouter } from './admin/views.js';
+import { reportRoutes } from './admin/reports/routes.js';
 import { formBodies, formidableOptions, prepareUploadDir } from './admin/form-bodies.js';
 import { readUploadLimits, type UploadLimits } from '../config/index.js';
 import { bundleComponents } from './admin/bundle.js';
@@ -95,6 +96,8 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   app.use(ADMIN_ROOT, exchangeRouter(runtime, admin, { uploadDir, limits: uploads }));
   // Declared views' data (calendars, boards): signed-in user only, GET only (core/admin/views.ts).
   app.use(ADMIN_ROOT, viewRouter(runtime));
+  // Declared reports: JSON and CSV/XLSX/PDF downloads, signed-in user only, GET only (core/admin/reports/routes.ts).
+  app.use(ADMIN_ROOT, reportRoutes(runtime));
   // Unknown resources and actions are a 404 and filters on no field are dropped before AdminJS trips over them (500s).
   app.use(admin.options.rootPath, adminApiGuard(admin));
   // AdminJS's router reads bodies before its sign-in check: UMS reads them here instead, after the session is known.
