@@ -99,6 +99,20 @@ describe('who sees which report, over what', () => {
   });
 });
 
+describe('the admin page per report', () => {
+  it("each report has a page; its handler names the report and whether the viewer may see it", async () => {
+    const page = async (key: string, name: string) => {
+      const res = await as(key, `/admin/api/pages/${name}`);
+      expect(res.status).toBe(200);
+      return res.json();
+    };
+    expect(await page('teacher', 'report_institute_attendance')).toEqual({ id: 'institute.attendance', label: 'Attendance per course and student', allowed: true });
+    expect(await page('teacher', 'report_institute_fee_collection')).toMatchObject({ allowed: false });
+    const list = (await (await as('finance', '/admin/x/reports')).json()) as { reports: { href: string }[] };
+    expect(list.reports.map((r) => r.href)).toEqual(['/admin/pages/report_institute_fee_collection']);
+  });
+});
+
 describe('numbers and filters', () => {
   it('sums fee payments per month and method, and charts the months', async () => {
     const t = await report('finance', '/admin/x/reports/institute.fee_collection');

@@ -25,7 +25,7 @@ export const REPORT_DOWNLOAD_LIMIT = 100_000;
 export const REPORT_PAGE_LIMIT = 1000;
 const LOCALE = 'en-GB';
 
-export const reportHref = (id: string): string => `${ADMIN_ROOT}/pages/reports?report=${encodeURIComponent(id)}`;
+export const reportHref = (report: { module: string; name: string }): string => `${ADMIN_ROOT}/pages/report_${report.module}_${report.name}`;
 
 async function viewer(runtime: Runtime, req: Request): Promise<{ records: RecordService; roles: Set<string> }> {
   const records = await RecordService.for(runtime, signedInActor(req));
@@ -39,7 +39,7 @@ export function reportRoutes(runtime: Runtime): Router {
     try {
       const { records, roles } = await viewer(runtime, req);
       res.setHeader('Cache-Control', 'private, no-store');
-      res.json({ reports: reportsFor(records, runtime.registry, roles).map((r) => ({ id: r.id, label: r.label, description: r.description, href: reportHref(r.id) })) });
+      res.json({ reports: reportsFor(records, runtime.registry, roles).map((r) => ({ id: r.id, label: r.label, description: r.description, href: reportHref(r) })) });
     } catch (err) {
       next(err);
     }
