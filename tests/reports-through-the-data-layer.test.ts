@@ -27,7 +27,6 @@ interface Table {
   filters: { field: string }[];
 }
 
-const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
 async function as(key: string, path: string): Promise<Response> {
