@@ -61,6 +61,8 @@ export function reportRoutes(runtime: Runtime): Router {
       const { records, roles } = await viewer(runtime, req);
       const report = reportFor(records, runtime.registry, roles, String(req.params.id));
       const table = await computeReport(records, report, req.query as Record<string, unknown>, env, REPORT_DOWNLOAD_LIMIT);
+      // A cut-off file would pass for the whole report: refuse it and say how to get one that fits.
+      if (table.truncated) throw new UmsError('BAD_REQUEST', `"${report.label}" has ${table.total} rows over these filters; a download carries at most ${REPORT_DOWNLOAD_LIMIT}: narrow the filters.`);
       const user = (req as Request & { session?: Session & { adminUser?: SignedInUser } }).session?.adminUser;
       const now = new Date();
       const content =
