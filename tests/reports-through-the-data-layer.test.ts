@@ -141,7 +141,7 @@ describe('numbers and filters', () => {
     expect(present.rows).toEqual([[w.courses.active.title, 'Stella Student', 'No', 1]]);
     const one = await report('teacher', `/admin/x/reports/institute.attendance?filters.student=${bengali.id}`);
     expect(one.rows).toEqual([[w.courses.active.title, BENGALI, 'Yes', 2]]);
-    for (const bad of ['filters.amount=5', 'filters.paid_on=2026-11-01', 'filters.paid_on.from=yesterday', 'filters.method.from=a', 'filters.student=not-a-uuid']) {
+    for (const bad of ['filters.method=cash&filters.method=card', 'filters[method][a][b]=x', 'filters.__proto__=x', 'filters.amount=5', 'filters.paid_on=2026-11-01', 'filters.paid_on.from=yesterday', 'filters.method.from=a', 'filters.student=not-a-uuid']) {
       const res = await as('finance', `/admin/x/reports/institute.fee_collection?${bad}`);
       expect([bad, res.status]).toEqual([bad, 400]);
     }
