@@ -20,3 +20,5 @@ export const RELATED_PATH = '/x/related';
 export const TIMELINE_PATH = '/x/timeline';
 /** `GET <root>/x/files/<id>[?inline=1]`: a file of a file field, if the signed-in user may read its record and field (core/files). */
 export const FILES_PATH = '/x/files';
+/** `GET <root>/x/reports[/<module>.<name>[/download.csv|xlsx|pdf]]`: declared reports (core/admin/reports/routes.ts). */
+export const REPORTS_PATH = '/x/reports';

@@ -13,6 +13,7 @@ import { publicFormsRouter, PUBLIC_FORMS_ROOT, type PublicFormOptions } from './
 import { exchangeRouter } from './admin/file-routes.js';
 import { viewRouter } from './admin/views.js';
 import { recordPanelsRouter } from './admin/record-panels.js';
+import { reportRoutes } from './admin/reports/routes.js';
 import { formBodies, formidableOptions, prepareUploadDir } from './admin/form-bodies.js';
 import { readUploadLimits, type UploadLimits } from '../config/index.js';
 import { bundleComponents } from './admin/bundle.js';
@@ -98,6 +99,8 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   app.use(ADMIN_ROOT, viewRouter(runtime));
   // A show page's related lists and timeline: signed-in user only, GET only (core/admin/record-panels.ts).
   app.use(ADMIN_ROOT, recordPanelsRouter(runtime));
+  // Declared reports: JSON and CSV/XLSX/PDF downloads, signed-in user only, GET only (core/admin/reports/routes.ts).
+  app.use(ADMIN_ROOT, reportRoutes(runtime));
   // Unknown resources and actions are a 404 and filters on no field are dropped before AdminJS trips over them (500s).
   app.use(admin.options.rootPath, adminApiGuard(admin));
   // AdminJS's router reads bodies before its sign-in check: UMS reads them here instead, after the session is known.

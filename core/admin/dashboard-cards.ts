@@ -70,7 +70,7 @@ async function chartData(records: RecordService, entity: ResolvedEntity, card: D
 }
 
 /** A bucket's first day as people name it: "2 Dec", "w/c 30 Nov", "Dec 2026". */
-function bucketLabel(day: string | null, bucket: 'day' | 'week' | 'month', locale: string): string {
+export function bucketLabel(day: string | null, bucket: 'day' | 'week' | 'month', locale: string): string {
   if (!day) return '—';
   const d = new Date(`${day}T00:00:00Z`);
   const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...o, timeZone: 'UTC' }).format(d);
@@ -80,7 +80,7 @@ function bucketLabel(day: string | null, bucket: 'day' | 'week' | 'month', local
 }
 
 /** Group keys in words: an enum's labels, a reference's titles (as far as the viewer may read them), yes/no. */
-async function groupLabels(records: RecordService, registry: Registry, entity: ResolvedEntity, field: ResolvedField | undefined, keys: (string | null)[], _locale: string): Promise<string[]> {
+export async function groupLabels(records: RecordService, registry: Registry, entity: ResolvedEntity, field: ResolvedField | undefined, keys: (string | null)[], _locale: string): Promise<string[]> {
   if (field?.type === 'enum') {
     const names = enumLabels(registry, entity, field);
     return keys.map((k) => (k === null ? '—' : (names.get(k)?.label ?? k)));

@@ -20,6 +20,7 @@ import { THEME_OVERRIDES } from './page-style.js';
 import { formatsForUser, valueProperties } from './formatting.js';
 import { pickerProperties } from './pickers.js';
 import { dashboardOptions } from './dashboard.js';
+import { reportPageLabels, reportPages } from './reports/page.js';
 import { inboxPage, workflowActionLabels } from './workflow-actions.js';
 import { ManifestResource } from './resource.js';
 import { viewActionLabels } from './views.js';
@@ -99,7 +100,7 @@ export function buildAdmin(runtime: Runtime): AdminJS {
     resources,
     componentLoader,
     dashboard: dashboardOptions(runtime, ADMIN_ROOT),
-    pages: { approvals: inboxPage(runtime, ADMIN_ROOT) },
+    pages: { approvals: inboxPage(runtime, ADMIN_ROOT), ...reportPages(runtime) },
     branding: (currentAdmin?: CurrentAdmin) => ({
       companyName: (currentAdmin as AdminUser | undefined)?.organizationName ?? 'UMS',
       withMadeWithLove: false,
@@ -116,7 +117,7 @@ export function buildAdmin(runtime: Runtime): AdminJS {
         bn: bengaliTranslations(runtime.registry),
         en: {
           components: { LanguageSelector: { availableLanguages: LANGUAGE_NAMES } },
-          pages: { approvals: 'Approvals inbox' },
+          pages: { approvals: 'Approvals inbox', ...reportPageLabels(runtime.registry) },
           messages: MESSAGES_EN,
           labels: Object.fromEntries(runtime.registry.entities.map((e) => [classNameOf(e), e.pluralLabel])),
           resources: Object.fromEntries(

@@ -49,6 +49,23 @@ export interface AggregateSpec {
   where?: Record<string, unknown>;
 }
 
+/** Groups and measures of a declared report (RecordService.report). */
+export interface ReportSpec {
+  groupBy: { field: string; bucket?: 'day' | 'week' | 'month' }[];
+  measures: { kind: 'count' | 'sum' | 'avg'; field?: string }[];
+  where?: Record<string, unknown>;
+  filters?: FieldFilter[];
+  /** Most rows returned (default 1000). */
+  limit?: number;
+}
+
+/** A report's rows: each group's keys as text (as AggregateRow's key) and its measures (null: an average of nothing). */
+export interface ReportResult {
+  rows: { keys: (string | null)[]; values: (number | null)[] }[];
+  /** How many groups there are (rows may be fewer: the limit). */
+  total: number;
+}
+
 /** One group: the field's value as text (a reference's id, a bucket's first day YYYY-MM-DD), null for empty. */
 export interface AggregateRow {
   key: string | null;
@@ -79,6 +96,8 @@ export interface Records {
   count(key: string, filters?: FieldFilter[], conditions?: Record<string, unknown>): Promise<number>;
   /** Readable records counted or summed per group (see AggregateSpec); the fields must be ones every readable record shows. */
   aggregate(key: string, spec: AggregateSpec): Promise<AggregateRow[]>;
+  /** Readable records grouped by several fields with counts, sums and averages (see ReportSpec): what a declared report shows. */
+  report(key: string, spec: ReportSpec): Promise<ReportResult>;
   /** All readable records matching the query, a page at a time (keyset pagination: constant memory). */
   findPages(key: string, query?: Pick<ListQuery, 'filters' | 'sort' | 'overlaps'>, pageSize?: number): AsyncGenerator<RecordData[]>;
   /** One readable record; NOT_FOUND when missing or not readable (the same answer). */

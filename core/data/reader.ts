@@ -13,7 +13,7 @@ import { columnOf, interpolateConditions, isUuid, parseConditions, type Resolved
 import { conditionUserOf, type Actor } from './actor.js';
 import type { DataContext } from './context.js';
 import { filtersSql, normaliseRow, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
-import type { AggregateRow, AggregateSpec } from './contract.js';
+import type { AggregateRow, AggregateSpec, ReportResult, ReportSpec } from './contract.js';
 import { loadSubject } from './subject.js';
 import { overlapSql } from './constraints/span-indexes.js';
 import { tenantScoped } from './tenant-scope.js';
@@ -300,6 +300,56 @@ export abstract class RecordReader {
       params.values,
     );
     return rows.map((r) => ({ key: r.k, value: Number(r.v) }));
+  }
+
+  /**
+   * Readable records grouped by several fields (a date by its local day, week or month) with
+   * counts, sums and averages: what a declared report shows (core/reports). Groups and measures
+   * must be fields every readable record shows; filters apply as in lists. Rows come in group
+   * order, at most `limit`; `total` is the number of groups there are.
+   */
+  async report(key: string, spec: ReportSpec): Promise<ReportResult> {
+    const entity = this.entity(key);
+    const shown = this.everyRecordFields(entity);
+    const columnFor = (name: string): string => {
+      if (name === 'created_at' || name === 'updated_at') return `r.${q(name)}`;
+      const f = entity.field.get(name);
+      if (!f || !shown.has(name) || f.type === 'password' || f.type === 'json') throw new UmsError('FORBIDDEN', `${entity.pluralLabel} cannot be grouped or summed by "${name}" for you.`, { entity: key, field: name });
+      return `r.${q(columnOf(f))}`;
+    };
+    const isTimestamp = (name: string): boolean => name === 'created_at' || name === 'updated_at' || entity.field.get(name)?.type === 'datetime';
+    const params = new SqlParams();
+    const where = this.scopedWhere(entity, 'read', params);
+    if (spec.where) where.push(await this.conditionSql(entity, spec.where, params));
+    where.push(...this.filterWhere(entity, spec.filters ?? [], params));
+    let tzParam: string | undefined;
+    const timeZone = await this.timeZone();
+    const tz = (): string => (tzParam ??= `${params.add(timeZone)}::text`);
+    const groups = spec.groupBy.map((g, i) => {
+      if (!g.bucket) return `${columnFor(g.field)}::text AS k${i}`;
+      if (!['day', 'week', 'month'].includes(g.bucket)) throw new UmsError('BAD_REQUEST', `Unknown bucket "${g.bucket}".`, { entity: key });
+      const day = isTimestamp(g.field) ? `(${columnFor(g.field)} AT TIME ZONE ${tz()})::date` : columnFor(g.field);
+      return `to_char(date_trunc('${g.bucket}', ${day})::date, 'YYYY-MM-DD') AS k${i}`;
+    });
+    const measures = spec.measures.map((m, i) => {
+      if (m.kind === 'count') return `count(r.id)::float8 AS v${i}`;
+      const column = columnFor(m.field ?? '');
+      return m.kind === 'sum' ? `coalesce(sum(${column}), 0)::float8 AS v${i}` : `avg(${column})::float8 AS v${i}`;
+    });
+    const limit = Math.min(Math.max(Math.trunc(spec.limit ?? 1000), 1), 1_000_000);
+    const positions = spec.groupBy.map((_, i) => String(i + 1)).join(', ');
+    const rows: Record<string, string | number | null>[] = await this.manager.query(
+      `SELECT ${[...groups, ...measures].join(', ')}, count(*) OVER ()::int AS total FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}
+        GROUP BY ${positions} ORDER BY ${positions} LIMIT ${params.add(limit)}`,
+      params.values,
+    );
+    return {
+      total: rows.length ? Number(rows[0].total) : 0,
+      rows: rows.map((r) => ({
+        keys: spec.groupBy.map((_, i) => (r[`k${i}`] === null ? null : String(r[`k${i}`]))),
+        values: spec.measures.map((_, i) => (r[`v${i}`] === null ? null : Number(r[`v${i}`]))),
+      })),
+    };
   }
 
   /** A manifest condition (placeholders filled for this actor) as SQL on alias `r`. */

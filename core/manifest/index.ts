@@ -14,3 +14,4 @@ export { constraintFields, constraintName, expressionFields, isReadTime } from '
 export { enumLabels, type ValueLabel } from './value-labels.js';
 export { applyOrgSettings, mentionsOrgSettings, ORG_SETTING_NAME_RE, ORG_SETTING_PREFIX } from './org-settings.js';
 export type { ResolvedRollup, RollupFeed } from './rollups.js';
+export type { ResolvedReport, ResolvedReportFilter, ResolvedReportGroup, ResolvedReportMeasure, ReportBucket } from './reports.js';

@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import { checkConditions } from './condition-checks.js';
 import { resolveDashboardCards } from './dashboard-cards.js';
+import { resolveReports } from './reports.js';
 import { resolveConstraints } from './constraints.js';
 import { dependencyOrder, visibleModules } from './dependencies.js';
 import { linkReferences, resolveEntities } from './entities.js';
@@ -86,6 +87,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
       }),
       rules: new Map(),
       dashboard: [],
+      reports: [],
       workflows: [],
       views: [],
       publicForms: [],
@@ -120,6 +122,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
     }
     m.rules = resolvePermissions(m, entities, roles, visible, problems);
     m.dashboard = resolveDashboardCards({ module: m, entities, roles, visible, problems });
+    m.reports = resolveReports({ module: m, entities, roles, visible, problems });
     m.workflows = resolveWorkflows({ module: m, entities, roles, visible, problems }, workflowOf);
     // After the workflows (this module's and its dependencies'): a board's columns may be a workflow's states.
     const workflowField = (key: string): string | undefined => modules.flatMap((x) => x.workflows).find((w) => w.entity === key)?.field;

@@ -63,6 +63,13 @@ export type Conditions2 = Record<string, unknown>;
  * A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.
  */
 export type RoleRef = string;
+export type ReportGroup =
+  | string
+  | {
+      field: string;
+      by?: 'day' | 'week' | 'month';
+      label?: string;
+    };
 /**
  * A field the form asks: its name, or { name, required, label, help }.
  */
@@ -126,6 +133,10 @@ export interface ModuleManifest {
     [k: string]: PermissionRule[];
   };
   dashboard?: DashboardCard[];
+  /**
+   * Declared reports: an entity's readable records grouped by fields (a date by day, week or month) with counts, sums and averages; each is a page in the admin with filters, an optional chart and CSV, XLSX and PDF downloads, computed for the viewer over what they may read.
+   */
+  reports?: Report[];
   /**
    * Declared views of an entity's records: a calendar (day/week/month and lanes, e.g. a hotel's tape chart) or a kanban board; each becomes a screen in the module's navigation.
    */
@@ -829,6 +840,72 @@ export interface DashboardCard {
      */
     of: string;
   };
+}
+export interface Report {
+  /**
+   * Unique within the module; the report's page and downloads are named `<module>.<name>`.
+   */
+  name: string;
+  label: string;
+  description?: string;
+  entity: string;
+  conditions?: Conditions2;
+  /**
+   * The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).
+   *
+   * @minItems 1
+   * @maxItems 4
+   */
+  groupBy:
+    | [ReportGroup]
+    | [ReportGroup, ReportGroup]
+    | [ReportGroup, ReportGroup, ReportGroup]
+    | [ReportGroup, ReportGroup, ReportGroup, ReportGroup];
+  /**
+   * @minItems 1
+   * @maxItems 8
+   */
+  measures:
+    | [ReportMeasure]
+    | [ReportMeasure, ReportMeasure]
+    | [ReportMeasure, ReportMeasure, ReportMeasure]
+    | [ReportMeasure, ReportMeasure, ReportMeasure, ReportMeasure]
+    | [ReportMeasure, ReportMeasure, ReportMeasure, ReportMeasure, ReportMeasure]
+    | [ReportMeasure, ReportMeasure, ReportMeasure, ReportMeasure, ReportMeasure, ReportMeasure]
+    | [ReportMeasure, ReportMeasure, ReportMeasure, ReportMeasure, ReportMeasure, ReportMeasure, ReportMeasure]
+    | [
+        ReportMeasure,
+        ReportMeasure,
+        ReportMeasure,
+        ReportMeasure,
+        ReportMeasure,
+        ReportMeasure,
+        ReportMeasure,
+        ReportMeasure
+      ];
+  /**
+   * Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).
+   */
+  filters?: string[];
+  /**
+   * Draw the first measure over the first grouping.
+   */
+  chart?: 'bar' | 'line' | 'pie';
+  /**
+   * Show the report only to holders of one of these roles (and to those who may read the entity).
+   *
+   * @minItems 1
+   */
+  roles?: [RoleRef, ...RoleRef[]];
+}
+/**
+ * Exactly one of count (records), sum or avg (of a number field); `label` names the column.
+ */
+export interface ReportMeasure {
+  count?: true;
+  sum?: string;
+  avg?: string;
+  label?: string;
 }
 /**
  * A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.

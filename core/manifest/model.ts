@@ -3,6 +3,7 @@
  * once at load, so the rest of the runtime never re-reads raw manifest JSON.
  */
 import type { FileOptions } from './file-fields.js';
+import type { ResolvedReport } from './reports.js';
 import type { Field, FieldType, ModuleManifest, PermissionRule } from './manifest.types.js';
 import type { ResolvedAcyclic, ResolvedBalance, ResolvedGuard, ResolvedLedger, ResolvedPosting, ResolvedRun } from './primitives.js';
 import type { ResolvedRole } from './roles.js';
@@ -253,6 +254,8 @@ export interface ResolvedModule {
   /** Its rules by role key (its own roles, core's, its dependencies'). */
   rules: Map<string, ResolvedRule[]>;
   dashboard: DashboardCardDef[];
+  /** Declared reports (core/manifest/reports.ts); computed and shown by core/reports. */
+  reports: ResolvedReport[];
   workflows: ResolvedWorkflow[];
   /** Declared calendars and boards (core/manifest/views.ts). */
   views: ResolvedView[];

@@ -38,7 +38,7 @@ interface ChartData {
 
 const PALETTE = ['#3B5BDB', '#2F9E44', '#F08C00', '#C92A2A', '#7048E8', '#1098AD', '#5C940D', '#D6336C', '#495057', '#E8590C'];
 
-const DashboardChart: React.FC<{ data: ChartData; locale: string }> = ({ data, locale }) => {
+export const DashboardChart: React.FC<{ data: ChartData; locale: string }> = ({ data, locale }) => {
   const canvas = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
     if (!canvas.current) return undefined;
