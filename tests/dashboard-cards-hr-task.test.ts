@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestServer, type TestServer } from './support/http.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { createTaskWorld, type TaskWorld } from './support/task.js';
+import { ManifestError } from '../core/errors.js';
+import type { Json } from './support/makerspace-fixture.js';
+import { registryWith } from './support/workflow-fixture.js';
 
 interface Card {
   label: string;
@@ -108,5 +111,45 @@ describe('task: my items by state group, hours logged vs estimate', () => {
     const row = c.rows!.find((r) => r.cells.some((cell) => cell.text === String(task.items.child.number)))!;
     // 2 + 3 hours logged on an estimate of 6.
     expect(row.progress).toEqual({ value: 5, max: 6 });
+  });
+});
+
+describe('load-time checks of the card options', () => {
+  const manifest = (card: Json): Json => ({
+    id: 'desk',
+    version: '1.0.0',
+    label: 'Desk',
+    systemTypes: [{ name: 'desk', label: 'Desk (cards fixture)' }],
+    entities: [
+      { name: 'kind', titleField: 'name', fields: [{ name: 'name', type: 'string', required: true }, { name: 'group', type: 'enum', values: ['a', 'b'] }] },
+      { name: 'job', titleField: 'title', fields: [{ name: 'title', type: 'string', required: true }, { name: 'kind', type: 'reference', target: 'kind' }, { name: 'estimate', type: 'decimal' }] },
+      { name: 'log', titleField: 'note', fields: [{ name: 'note', type: 'string' }, { name: 'job', type: 'reference', target: 'job' }, { name: 'hours', type: 'decimal' }] },
+    ],
+    roles: [{ name: 'clerk', label: 'Clerk' }],
+    permissions: { clerk: [{ action: 'manage', subject: ['kind', 'job', 'log'] }] },
+    dashboard: [card],
+  });
+  function problems(m: Json): string[] {
+    try {
+      registryWith(m);
+      return [];
+    } catch (err) {
+      if (!(err instanceof ManifestError)) throw err;
+      return err.problems.map((p) => `${p.pointer}: ${p.message}`);
+    }
+  }
+  const chart = (groupBy: string): Json => ({ type: 'chart', label: 'C', entity: 'job', chart: 'pie', groupBy });
+  const table = (sum: string): Json => ({ type: 'table', label: 'T', entity: 'job', columns: ['title'], progress: { label: 'Hours', count: 'log', via: 'job', sum, of: 'estimate' } });
+
+  it('a group one hop through a reference loads; a wrong hop is named', () => {
+    expect(problems(manifest(chart('kind.group')))).toEqual([]);
+    expect(problems(manifest(chart('kind.colour')))).toEqual([expect.stringMatching(/dashboard\/0\/groupBy: unknown field "kind.colour"/)]);
+    expect(problems(manifest(chart('title.group')))).toEqual([expect.stringMatching(/unknown field "title.group"/)]);
+    expect(problems(manifest(chart('kind.group.x')))).toEqual([expect.stringMatching(/unknown field "kind.group.x"/)]);
+  });
+
+  it('a progress that sums a number field loads; one that sums text is named', () => {
+    expect(problems(manifest(table('hours')))).toEqual([]);
+    expect(problems(manifest(table('note')))).toEqual([expect.stringMatching(/progress\/sum: "note" is not a number field of Log/)]);
   });
 });
