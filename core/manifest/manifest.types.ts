@@ -878,6 +878,10 @@ export interface View {
    * Kanban: an enum, boolean or reference field that splits the board into rows.
    */
   swimlane?: string;
+  /**
+   * Kanban: a reference field; the page picks one of its target's records (a project) and the board shows only the records pointing at it, with the reference columns that belong to it (states whose own field of that name points at it).
+   */
+  scope?: string;
 }
 /**
  * A public form: e.g. { "name": "course_signup", "entity": "course_signup", "fields": ["course", "name"], "fixed": { "status": "NEW" }, "references": { "course": { "where": { "status": "ACTIVE" } } }, "success": "Thank you" }.
