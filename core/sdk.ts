@@ -38,6 +38,7 @@ export { UmsError, RecordValidationError, forbidden, notFound, conflict, type Fi
 // ── Documents, mail, notifications ─────────────────────────────────────────
 export { documentAction, type DocumentActionOptions } from './documents/actions.js';
 export type { Amount, AmountLine, FeeReceiptData, FineReceiptData, PayslipData, ReportCardData, ReportCardLine, StayData, StayConfirmationData, FolioData, FolioLineData, ProjectStatusData, TimesheetData, MembershipCardData, InvoiceData, LeaveLetterData } from './documents/kinds.js';
+export type { PurchaseOrderData, StockEntryDocumentData, StockLine, StockValuationData } from './documents/stock.js';
 export type { DischargeSummaryData, LabReportData, PatientHeading, PatientInvoiceData, PrescriptionData } from './documents/clinical.js';
 export { enqueueMail, type MailRequest } from './mail/outbox.js';
 export { notify, type NotificationInput } from './mail/notify.js';

@@ -90,4 +90,22 @@ describe('the project office board in a real browser', () => {
     expect(await stateOf(blocker.id)).toBe(unstarted.id);
     await page.close();
   }, 180_000);
+
+  it('the board narrowed to one project chosen on the page shows only its items and columns, and keeps the choice in the address', async () => {
+    const page = await signIn(browser, server.url, w.org.users.get('admin')!.email);
+    await page.goto(`${server.url}/admin/resources/TaskWorkItem/actions/view_board`);
+    await page.getByTestId('kanban-view').waitFor({ timeout: 60_000 });
+    await card(page, w.items.child.id).waitFor({ timeout: 30_000 });
+    await card(page, w.items.beta.id).waitFor({ timeout: 30_000 });
+    await page.getByTestId('kanban-scope').selectOption(String(w.projects.beta.id));
+    await page.waitForFunction((id) => !document.querySelector(`[data-testid=kanban-card][data-id="${id}"]`), w.items.child.id, { timeout: 30_000 });
+    expect(await card(page, w.items.beta.id).count()).toBe(1);
+    const columns = await page.locator('[data-testid=kanban-column]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-value')))]);
+    expect(columns.sort()).toEqual(Object.values(w.states.beta).map((st) => String(st.id)).sort());
+    expect(page.url()).toContain(`scope=${String(w.projects.beta.id)}`);
+    await page.reload();
+    await card(page, w.items.beta.id).waitFor({ timeout: 60_000 });
+    expect(await card(page, w.items.child.id).count()).toBe(0);
+    await page.close();
+  }, 180_000);
 });

@@ -57,8 +57,11 @@ export async function cardData(records: RecordService, card: DashboardCardDef, e
 async function chartData(records: RecordService, entity: ResolvedEntity, card: DashboardCardDef, chart: NonNullable<DashboardCardDef['chart']>, env: CardEnv): Promise<ChartCardData> {
   const range = chart.last ? { direction: 'last' as const, count: chart.last } : chart.next ? { direction: 'next' as const, count: chart.next } : undefined;
   const rows = await records.aggregate(entity.key, { groupBy: chart.groupBy, bucket: chart.bucket, until: chart.until, range, sum: chart.sum, where: card.conditions });
-  const field = entity.field.get(chart.groupBy);
-  const labels = chart.bucket ? rows.map((r) => bucketLabel(r.key, chart.bucket!, env.locale)) : await groupLabels(records, env.registry, entity, field, rows.map((r) => r.key), env.locale);
+  // One hop ("state.group"): the labels are the target field's.
+  const [head, leaf] = chart.groupBy.split('.');
+  const owner = leaf ? env.registry.entity(entity.field.get(head)!.target!)! : entity;
+  const field = owner.field.get(leaf ?? head);
+  const labels = chart.bucket ? rows.map((r) => bucketLabel(r.key, chart.bucket!, env.locale)) : await groupLabels(records, env.registry, owner, field, rows.map((r) => r.key), env.locale);
   const sumField = chart.sum ? entity.field.get(chart.sum) : undefined;
   return {
     type: 'chart',
@@ -114,7 +117,7 @@ async function tableData(records: RecordService, entity: ResolvedEntity, card: D
   if (p && found.length && records.canOnType('read', p.count)) {
     const ids = found.map((r) => String(r.id));
     const where = { ...(p.conditions ?? {}), [p.via]: { $in: ids } };
-    counts = new Map((await records.aggregate(p.count, { groupBy: p.via, where })).map((r) => [String(r.key), r.value]));
+    counts = new Map((await records.aggregate(p.count, { groupBy: p.via, where, sum: p.sum })).map((r) => [String(r.key), r.value]));
   }
   return {
     type: 'table',

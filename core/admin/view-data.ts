@@ -7,7 +7,7 @@
 import { classNameOf } from '../data/entity-schemas.js';
 import type { RecordData, RecordService } from '../data/records.js';
 import { UmsError } from '../errors.js';
-import { enumLabels, type Registry, type ResolvedCalendarView, type ResolvedEntity, type ResolvedField, type ResolvedKanbanView, type ResolvedView } from '../manifest/index.js';
+import { enumLabels, isUuid, type Registry, type ResolvedCalendarView, type ResolvedEntity, type ResolvedField, type ResolvedKanbanView, type ResolvedView } from '../manifest/index.js';
 import { isCalendarDate, isDateTimeText } from '../manifest/validation.js';
 import { formatDateTime } from './formatting.js';
 
@@ -55,6 +55,8 @@ export interface KanbanData extends ViewSummary {
   /** Update boards: whether the user may update records at all (the server decides each record). */
   canUpdate: boolean;
   truncated: boolean;
+  /** Boards narrowed to one record of a reference (a project): the choices and the one shown (null: all). */
+  scope?: { field: string; label: string; options: { value: string; label: string }[]; selected: string | null };
 }
 
 function summary(records: RecordService, view: ResolvedView, entity: ResolvedEntity, root: string): ViewSummary {
@@ -223,13 +225,27 @@ async function valuesOf(records: RecordService, registry: Registry, entity: Reso
 
 const keyOf = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-export async function kanbanData(records: RecordService, registry: Registry, view: ResolvedKanbanView, entity: ResolvedEntity, options: { root: string; timeZone?: string }): Promise<KanbanData> {
+export async function kanbanData(records: RecordService, registry: Registry, view: ResolvedKanbanView, entity: ResolvedEntity, options: { root: string; timeZone?: string; scope?: string }): Promise<KanbanData> {
   const columnField = entity.field.get(view.column)!;
   const laneField = view.swimlane ? entity.field.get(view.swimlane) : undefined;
-  const rows = await records.find(entity.key, { sort: entity.sort, limit: 1000 });
+  const scopeField = view.scope ? entity.field.get(view.scope) : undefined;
+  if (options.scope !== undefined && !scopeField) throw new UmsError('BAD_REQUEST', `"${view.label}" is not narrowed by a record: it takes no scope.`, { field: 'scope' });
+  if (options.scope !== undefined && !isUuid(options.scope)) throw new UmsError('BAD_REQUEST', `scope: "${String(options.scope).slice(0, 40)}" is not a record id.`, { field: 'scope' });
+  const scopeOptions = scopeField ? (await valuesOf(records, registry, entity, scopeField)).map(({ value, label }) => ({ value: String(value), label })) : [];
+  // A scope the viewer cannot read shows nothing (missing and not allowed look the same).
+  const selected = options.scope ?? null;
+  const filters = scopeField && selected ? [{ field: scopeField.name, op: 'eq' as const, value: selected }] : [];
+  const rows = await records.find(entity.key, { filters, sort: entity.sort, limit: 1000 });
   const truncated = rows.length === 1000;
   const titles = await referenceTitles(records, entity, [...view.card, entity.titleField], rows);
-  const columns = await valuesOf(records, registry, entity, columnField);
+  let columns = await valuesOf(records, registry, entity, columnField);
+  // Reference columns that belong to a scope record themselves (a project's states): only the chosen one's.
+  const columnTarget = columnField.target ? registry.entity(columnField.target) : undefined;
+  const ownScope = scopeField && columnTarget?.field.get(scopeField.name);
+  if (selected && ownScope?.type === 'reference' && ownScope.target === scopeField!.target) {
+    const mine = new Set((await records.find(columnTarget!.key, { filters: [{ field: ownScope.name, op: 'eq', value: selected }], limit: 200 })).map((r) => String(r.id)));
+    columns = columns.filter((c) => c.value !== null && mine.has(c.value));
+  }
   const none = (label: string) => ({ value: null, label: `No ${label.toLowerCase()}`, color: 'grey' });
   if (rows.some((r) => keyOf(r[columnField.name]) === null)) columns.push(none(columnField.label));
   const swimlanes = laneField ? (await valuesOf(records, registry, entity, laneField)).map(({ value, label }) => ({ value, label })) : [];
@@ -262,5 +278,6 @@ export async function kanbanData(records: RecordService, registry: Registry, vie
       .map((t) => ({ name: t.name, label: t.label, from: t.from, to: t.to, who: [...t.by!.roles.map(roleLabel), ...t.by!.relations].join(', ') })),
     canUpdate: !wf && records.canOnType('update', entity.key),
     truncated,
+    scope: scopeField ? { field: scopeField.name, label: scopeField.label, options: scopeOptions, selected } : undefined,
   };
 }

@@ -28,7 +28,7 @@ componentLoader.override('SidebarResourceSection', componentSource('admin/compon
 /** The admin action that shows a view: `view_<name>` (a prefix no manifest action or transition name can clash with unnoticed). */
 export const viewActionName = (view: ResolvedView): string => `view_${view.name}`;
 
-const ALLOWED_PARAMS = new Set(['view', 'from', 'to']);
+const ALLOWED_PARAMS = new Set(['view', 'from', 'to', 'scope']);
 
 export function viewRouter(runtime: Runtime): Router {
   const router = Router();
@@ -37,7 +37,7 @@ export function viewRouter(runtime: Runtime): Router {
       if (req.method !== 'GET') throw new UmsError('BAD_REQUEST', 'A view is read with GET; its cards move through the record actions.');
       const query = req.query as Record<string, unknown>;
       const unknown = Object.keys(query).filter((k) => !ALLOWED_PARAMS.has(k));
-      if (unknown.length) throw new UmsError('BAD_REQUEST', `Unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k.slice(0, 40)}"`).join(', ')}: a view takes view, from and to.`);
+      if (unknown.length) throw new UmsError('BAD_REQUEST', `Unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k.slice(0, 40)}"`).join(', ')}: a view takes view, from, to and (a narrowed board) scope.`);
       for (const [k, v] of Object.entries(query)) if (typeof v !== 'string') throw new UmsError('BAD_REQUEST', `"${k}" must be given once, as text.`, { field: k });
       const actor = signedInActor(req);
       const records = await RecordService.for(runtime, actor);
@@ -45,10 +45,11 @@ export function viewRouter(runtime: Runtime): Router {
       const timeZone = runtime.access.peek(actor.userId)?.timeZone;
       const options = { root: ADMIN_ROOT, timeZone };
       res.setHeader('Cache-Control', 'private, no-store');
+      if (view.kind === 'calendar' && query.scope !== undefined) throw new UmsError('BAD_REQUEST', `"${view.label}" is a calendar: it takes no scope.`, { field: 'scope' });
       if (view.kind === 'calendar') res.json(await calendarData(records, runtime.registry, view, entity, { from: query.from, to: query.to }, options));
       else {
         if (query.from !== undefined || query.to !== undefined) throw new UmsError('BAD_REQUEST', `"${view.label}" is a board: it takes no window (from, to).`);
-        res.json(await kanbanData(records, runtime.registry, view, entity, options));
+        res.json(await kanbanData(records, runtime.registry, view, entity, { ...options, scope: query.scope as string | undefined }));
       }
     } catch (err) {
       next(err);

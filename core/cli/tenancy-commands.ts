@@ -184,7 +184,7 @@ const orgSettings = defineCommand({
   positionals: { names: ['org-slug'] },
   options: {
     'backdated-postings': { type: 'string', value: 'on|off', description: 'Whether ledger postings may be dated before today (default on)' },
-    set: { type: 'string', value: 'name=on|off[,…]', description: 'Module switches that workflow conditions read as $org.settings.<name> (never set: off)' },
+    set: { type: 'string', value: 'name=on|off|<number>[,…]', description: 'Module switches and numbers that workflow conditions read as $org.settings.<name> or { "$org": "settings.<name>" } (never set: off, no number)' },
   },
   details: 'Settings are columns of core_organization (the time zone is set by org:create --timezone).',
   examples: ['org:settings city-store', 'org:settings city-store --backdated-postings off', 'org:settings city-hospital --set skip_discharge_billing=on'],

@@ -9,7 +9,7 @@ import type { EntityManager } from 'typeorm';
 import type { Access } from '../access/ability.js';
 import { conditionToSql, SqlParams } from '../access/sql.js';
 import { notFound, UmsError } from '../errors.js';
-import { columnOf, interpolateConditions, isUuid, parseConditions, type ResolvedEntity } from '../manifest/index.js';
+import { columnOf, interpolateConditions, isUuid, parseConditions, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { conditionUserOf, type Actor } from './actor.js';
 import type { DataContext } from './context.js';
 import { filtersSql, normaliseRow, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
@@ -259,14 +259,15 @@ export abstract class RecordReader {
   async aggregate(key: string, spec: AggregateSpec): Promise<AggregateRow[]> {
     const entity = this.entity(key);
     const shown = this.everyRecordFields(entity);
+    const params = new SqlParams();
     const columnFor = (name: string): string => {
       if (name === 'created_at' || name === 'updated_at') return `r.${q(name)}`;
+      if (name === spec.groupBy && name.includes('.')) return this.hopColumn(entity, name, columnFor, params);
       const f = entity.field.get(name);
       if (!f || !shown.has(name) || f.type === 'password' || f.type === 'json') throw new UmsError('FORBIDDEN', `${entity.pluralLabel} cannot be grouped or summed by "${name}" for you.`, { entity: key, field: name });
       return `r.${q(columnOf(f))}`;
     };
-    const isTimestamp = (name: string): boolean => name === 'created_at' || name === 'updated_at' || entity.field.get(name)?.type === 'datetime';
-    const params = new SqlParams();
+    const isTimestamp = (name: string): boolean => name === 'created_at' || name === 'updated_at' || entity.field.get(name)?.type === 'datetime' || (name.includes('.') && this.hopField(entity, name)?.type === 'datetime');
     // Added only when a date is bucketed: PostgreSQL refuses a parameter no statement uses.
     const timeZone = await this.timeZone();
     let tzParam: string | undefined;
@@ -350,6 +351,29 @@ export abstract class RecordReader {
         values: spec.measures.map((_, i) => (r[`v${i}`] === null ? null : Number(r[`v${i}`]))),
       })),
     };
+  }
+
+  /**
+   * A chart group one hop through a reference ("state.group"): the target's
+   * field, read only from target records the actor may read (others group as
+   * empty), and only when every readable target record shows that field.
+   */
+  private hopField(entity: ResolvedEntity, path: string): ResolvedField | undefined {
+    const [head, leaf, ...rest] = path.split('.');
+    const ref = entity.field.get(head);
+    const target = ref?.type === 'reference' && ref.target ? this.runtime.registry.entity(ref.target) : undefined;
+    return rest.length ? undefined : target?.field.get(leaf);
+  }
+
+  private hopColumn(entity: ResolvedEntity, path: string, columnFor: (name: string) => string, params: SqlParams): string {
+    const [head, leaf] = path.split('.');
+    const target = this.runtime.registry.entity(entity.field.get(head)?.target ?? '');
+    const field = this.hopField(entity, path);
+    if (!target || !field || field.type === 'password' || field.type === 'json' || !this.everyRecordFields(target).has(leaf)) {
+      throw new UmsError('FORBIDDEN', `${entity.pluralLabel} cannot be grouped by "${path}" for you.`, { entity: entity.key, field: path });
+    }
+    const where = [...this.scopedWhere(target, 'read', params, 'g'), `g.id = ${columnFor(head)}`];
+    return `(SELECT g.${q(columnOf(field))} FROM ${q(target.table)} g WHERE ${where.join(' AND ')})`;
   }
 
   /** A manifest condition (placeholders filled for this actor) as SQL on alias `r`. */

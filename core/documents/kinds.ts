@@ -5,6 +5,7 @@
  * out.
  */
 import { CLINICAL_KINDS, type ClinicalDataMap } from './clinical.js';
+import { STOCK_KINDS, type StockDataMap } from './stock.js';
 
 /** A money amount; the document's `currency` (an ISO code such as "INR") is printed in front. */
 export type Amount = number;
@@ -153,7 +154,7 @@ export interface LeaveLetterData {
   reason?: string;
 }
 
-export interface DocumentDataMap extends ClinicalDataMap {
+export interface DocumentDataMap extends ClinicalDataMap, StockDataMap {
   fee_receipt: FeeReceiptData;
   fine_receipt: FineReceiptData;
   payslip: PayslipData;
@@ -184,6 +185,7 @@ export const DOCUMENT_KINDS: Record<DocumentKind, { title: string; prefix: strin
   membership_card: { title: 'Membership card', prefix: 'MC' },
   invoice: { title: 'Invoice', prefix: 'IN' },
   ...CLINICAL_KINDS,
+  ...STOCK_KINDS,
   leave_letter: { title: 'Leave letter', prefix: 'LL' },
 };
 

@@ -8,6 +8,7 @@
 import PDFDocument from 'pdfkit';
 import { drawQrCode } from './qr.js';
 import { clinicalLayouts } from './clinical.js';
+import { stockLayouts } from './stock.js';
 import { embedUnicodeFonts } from './fonts.js';
 import { DOCUMENT_KINDS, type AmountLine, type DocumentDataMap, type DocumentInput, type DocumentKind, type StayData } from './kinds.js';
 
@@ -273,6 +274,7 @@ const layouts: { [K in DocumentKind]: (doc: Doc, data: DocumentDataMap[K]) => vo
     note(doc, d.notes);
   },
   ...clinicalLayouts({ details, table, total, note, formatDate, formatAmount }),
+  ...stockLayouts({ details, table, total, note, formatDate, formatAmount }),
 };
 
 /**

@@ -31,6 +31,16 @@ function typeOf(entity: ResolvedEntity, name: string): string | undefined {
   return entity.field.get(name)?.type;
 }
 
+/** A chart's group field: its own, or one hop through a reference ("state.group": the state's group). */
+function groupTypeOf(entity: ResolvedEntity, name: string, entities: Map<string, ResolvedEntity>): string | undefined {
+  const dot = name.indexOf('.');
+  if (dot < 0) return typeOf(entity, name);
+  const ref = entity.field.get(name.slice(0, dot));
+  const target = ref?.type === 'reference' && ref.target ? entities.get(ref.target) : undefined;
+  const leaf = name.slice(dot + 1);
+  return target && !leaf.includes('.') ? typeOf(target, leaf) : undefined;
+}
+
 export function resolveDashboardCards(ctx: CardContext): DashboardCardDef[] {
   const { module: m, problems } = ctx;
   const out: DashboardCardDef[] = [];
@@ -52,7 +62,7 @@ export function resolveDashboardCards(ctx: CardContext): DashboardCardDef[] {
     }
     for (const key of CHART_KEYS) if (card.type !== 'chart' && card[key] !== undefined) problem(`/${key}`, `"${key}" belongs to a chart card (this one is "${card.type}")`);
     for (const key of TABLE_KEYS) if (card.type !== 'table' && card[key] !== undefined) problem(`/${key}`, `"${key}" belongs to a table card (this one is "${card.type}")`);
-    if (card.type === 'chart') def.chart = resolveChart(card, entity, problem);
+    if (card.type === 'chart') def.chart = resolveChart(card, entity, ctx.entities, problem);
     if (card.type === 'table') def.table = resolveTable(card, entity, ctx, `${pointer}/progress`, problem);
   });
   return out;
@@ -60,14 +70,14 @@ export function resolveDashboardCards(ctx: CardContext): DashboardCardDef[] {
 
 type Problem = (at: string, message: string) => void;
 
-function resolveChart(card: DashboardCard, entity: ResolvedEntity, problem: Problem): DashboardCardDef['chart'] {
+function resolveChart(card: DashboardCard, entity: ResolvedEntity, entities: Map<string, ResolvedEntity>, problem: Problem): DashboardCardDef['chart'] {
   if (!card.chart) problem('', 'a chart card needs "chart" (bar, line or pie)');
   if (!card.groupBy) {
     problem('', 'a chart card needs "groupBy" (the field its groups come from)');
     return undefined;
   }
-  const groupType = typeOf(entity, card.groupBy);
-  if (!groupType) problem('/groupBy', `unknown field "${card.groupBy}" on ${entity.label}`);
+  const groupType = groupTypeOf(entity, card.groupBy, entities);
+  if (!groupType) problem('/groupBy', `unknown field "${card.groupBy}" on ${entity.label} (a field, or a reference and a field of its target: "state.group")`);
   else if (!GROUPABLE.has(groupType)) problem('/groupBy', `a ${groupType} field cannot group a chart`);
   else if (DATE_TYPES.has(groupType) && !card.bucket) problem('/groupBy', `"${card.groupBy}" is a date: say "bucket" (day, week or month)`);
   if (card.bucket && groupType && !DATE_TYPES.has(groupType)) problem('/bucket', `"bucket" needs a date field in "groupBy" ("${card.groupBy}" is ${groupType})`);
@@ -101,9 +111,10 @@ function resolveTable(card: DashboardCard, entity: ResolvedEntity, ctx: CardCont
       const via = counted.field.get(p.via);
       if (!via || via.type !== 'reference' || via.target !== entity.key) problem(`${at}/via`, `"${p.via}" is no reference of ${counted.label} to ${entity.label}`);
       if (p.conditions) checkConditions(p.conditions, counted, ctx.entities, ctx.module.file, `${progressPointer}/conditions`, ctx.problems);
+      if (p.sum !== undefined && !NUMBER_TYPES.has(typeOf(counted, p.sum) ?? '')) problem(`${at}/sum`, `"${p.sum}" is not a number field of ${counted.label}`);
     }
     if (!NUMBER_TYPES.has(typeOf(entity, p.of) ?? '')) problem(`${at}/of`, `"${p.of}" is not a number field of ${entity.label}`);
-    progress = { label: p.label, count: counted?.key ?? p.count, via: p.via, of: p.of, conditions: p.conditions };
+    progress = { label: p.label, count: counted?.key ?? p.count, via: p.via, of: p.of, sum: p.sum, conditions: p.conditions };
   }
   return { columns: card.columns ?? [], sort: card.sort ? { field: card.sort.field, direction: card.sort.direction ?? 'asc' } : undefined, limit: card.limit ?? 10, progress };
 }

@@ -12,6 +12,6 @@ export { roleKey, roleDisplayLabel, resolveRoleRef, roleFromInput } from './role
 export * from './constraint-types.js';
 export { constraintFields, constraintName, expressionFields, isReadTime } from './constraints.js';
 export { enumLabels, type ValueLabel } from './value-labels.js';
-export { applyOrgSettings, mentionsOrgSettings, ORG_SETTING_NAME_RE, ORG_SETTING_PREFIX } from './org-settings.js';
+export { applyOrgSettings, isOrgSettingRef, mentionsOrgSettings, orgSettingNumber, ORG_SETTING_NAME_RE, ORG_SETTING_PREFIX, type OrgSettingRef, type OrgSettingValues } from './org-settings.js';
 export type { ResolvedRollup, RollupFeed } from './rollups.js';
 export type { ResolvedReport, ResolvedReportFilter, ResolvedReportGroup, ResolvedReportMeasure, ReportBucket } from './reports.js';

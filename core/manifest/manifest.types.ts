@@ -772,7 +772,7 @@ export interface DashboardCard {
    */
   chart?: 'bar' | 'line' | 'pie';
   /**
-   * chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at).
+   * chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target ("state.group").
    */
   groupBy?: string;
   /**
@@ -822,7 +822,7 @@ export interface DashboardCard {
    */
   limit?: number;
   /**
-   * table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`) out of the row's number field `of` (sign-ups of a course out of its seats).
+   * table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate).
    */
   progress?: {
     label: string;
@@ -834,6 +834,10 @@ export interface DashboardCard {
      * its reference field that points at the row's entity
      */
     via: string;
+    /**
+     * a number field of `count` to add up instead of counting its records
+     */
+    sum?: string;
     conditions?: Conditions2;
     /**
      * the row's number field the count is out of
@@ -967,6 +971,10 @@ export interface View {
    * Kanban: an enum, boolean or reference field that splits the board into rows.
    */
   swimlane?: string;
+  /**
+   * Kanban: a reference field; the page picks one of its target's records (a project) and the board shows only the records pointing at it, with the reference columns that belong to it (states whose own field of that name points at it).
+   */
+  scope?: string;
 }
 /**
  * A public form: e.g. { "name": "course_signup", "entity": "course_signup", "fields": ["course", "name"], "fixed": { "status": "NEW" }, "references": { "course": { "where": { "status": "ACTIVE" } } }, "success": "Thank you" }.

@@ -162,7 +162,7 @@ export interface DashboardCardDef {
     columns: string[];
     sort?: { field: string; direction: 'asc' | 'desc' };
     limit: number;
-    progress?: { label: string; count: string; via: string; of: string; conditions?: Record<string, unknown> };
+    progress?: { label: string; count: string; via: string; of: string; sum?: string; conditions?: Record<string, unknown> };
   };
 }
 

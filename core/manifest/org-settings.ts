@@ -8,6 +8,13 @@
  * before the condition reaches the SQL translator: a key that holds is dropped,
  * one that does not becomes an always-false condition, so the record's part is
  * decided as before, on one path.
+ *
+ * A number the organization sets (`--set po_approval_threshold=5000`) may be
+ * the operand of a comparison: `{ "total": { "$gte": { "$org":
+ * "settings.po_approval_threshold", "times": 10, "default": 5000 } } }`. It
+ * is replaced by the organization's number (times `times`) before the SQL
+ * translator sees it; a setting that is not a number falls back to
+ * `default`, and without one the comparison never holds (fail closed).
  */
 import type { ManifestProblem } from '../errors.js';
 
@@ -19,7 +26,67 @@ const NEVER = { $not: {} };
 
 type Conditions = Record<string, unknown>;
 
-function walk(conditions: Conditions, decide: (name: string, value: unknown, pointer: string) => boolean | undefined, pointer: string): Conditions {
+/** What an organization's settings hold: on/off switches and numbers. */
+export type OrgSettingValues = Readonly<Record<string, boolean | number>>;
+
+/** A comparison operand read from the organization's settings. */
+export interface OrgSettingRef {
+  $org: string;
+  times?: number;
+  default?: number;
+}
+
+const REF_PREFIX = 'settings.';
+const REF_KEYS = new Set(['$org', 'times', 'default']);
+const REF_OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte']);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isOrgSettingRef = (v: unknown): v is OrgSettingRef => isObject(v) && Object.hasOwn(v, '$org');
+
+/** The operand's number for this organization, or undefined (no number set and no default). */
+export function orgSettingNumber(ref: OrgSettingRef, settings: OrgSettingValues): number | undefined {
+  const name = typeof ref.$org === 'string' && ref.$org.startsWith(REF_PREFIX) ? ref.$org.slice(REF_PREFIX.length) : '';
+  const own = settings[name];
+  const base = typeof own === 'number' && Number.isFinite(own) ? own : ref.default;
+  if (base === undefined) return undefined;
+  return Math.round(base * (ref.times ?? 1) * 1e6) / 1e6;
+}
+
+/** Load-time check of one `{ "$org": … }` operand; the problems name its pointer. */
+function refProblems(ref: Record<string, unknown>, op: string): string[] {
+  const out: string[] = [];
+  if (!REF_OPERATORS.has(op)) out.push(`an organization setting compares with ${[...REF_OPERATORS].join(', ')} (not ${op})`);
+  const name = typeof ref.$org === 'string' && ref.$org.startsWith(REF_PREFIX) ? ref.$org.slice(REF_PREFIX.length) : undefined;
+  if (name === undefined || !ORG_SETTING_NAME_RE.test(name)) out.push(`"$org" names a setting as "settings.<name>" (lower case letters, digits and _), not ${JSON.stringify(ref.$org)}`);
+  for (const key of Object.keys(ref)) if (!REF_KEYS.has(key)) out.push(`unknown key "${key}" beside "$org" (allowed: times, default)`);
+  for (const key of ['times', 'default'] as const) {
+    if (ref[key] !== undefined && (typeof ref[key] !== 'number' || !Number.isFinite(ref[key]))) out.push(`"${key}" is a number (got ${JSON.stringify(ref[key])})`);
+  }
+  return out;
+}
+
+/**
+ * A field's operator object with its `$org` operands replaced: `number`
+ * gives each operand's value (undefined: the comparison cannot hold).
+ */
+function replaceRefs(ops: Record<string, unknown>, number: (ref: OrgSettingRef, op: string, at: string) => number | undefined, at: string): { ops: Record<string, unknown>; never: boolean } {
+  const out: Record<string, unknown> = {};
+  let never = false;
+  for (const [op, v] of Object.entries(ops)) {
+    if (!isOrgSettingRef(v)) {
+      out[op] = v;
+      continue;
+    }
+    const n = number(v, op, `${at}/${op.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    if (n === undefined) never = true;
+    else out[op] = n;
+  }
+  return { ops: out, never };
+}
+
+type RefNumber = (ref: OrgSettingRef, op: string, pointer: string) => number | undefined;
+
+function walk(conditions: Conditions, decide: (name: string, value: unknown, pointer: string) => boolean | undefined, pointer: string, refNumber: RefNumber): Conditions {
   const out: Conditions = {};
   const extra: Conditions[] = [];
   for (const [key, value] of Object.entries(conditions)) {
@@ -30,9 +97,13 @@ function walk(conditions: Conditions, decide: (name: string, value: unknown, poi
       continue;
     }
     if ((key === '$and' || key === '$or') && Array.isArray(value)) {
-      out[key] = value.map((v, i) => (v && typeof v === 'object' && !Array.isArray(v) ? walk(v as Conditions, decide, `${at}/${i}`) : v));
+      out[key] = value.map((v, i) => (v && typeof v === 'object' && !Array.isArray(v) ? walk(v as Conditions, decide, `${at}/${i}`, refNumber) : v));
     } else if (key === '$not' && value && typeof value === 'object' && !Array.isArray(value)) {
-      out[key] = walk(value as Conditions, decide, at);
+      out[key] = walk(value as Conditions, decide, at, refNumber);
+    } else if (isObject(value) && Object.values(value).some(isOrgSettingRef)) {
+      const { ops, never } = replaceRefs(value, refNumber, at);
+      if (never) extra.push(NEVER);
+      else out[key] = ops;
     } else {
       out[key] = value;
     }
@@ -47,13 +118,20 @@ export function checkOrgSettingConditions(conditions: Conditions, file: string, 
     if (!ORG_SETTING_NAME_RE.test(name)) problems.push({ file, pointer: at, message: `"${name}" is not a setting name (lower case letters, digits and _)` });
     if (typeof value !== 'boolean') problems.push({ file, pointer: at, message: `an organization setting is on or off: compare it with true or false (got ${JSON.stringify(value)})` });
     return undefined;
-  }, pointer);
+  }, pointer, (ref, op, at) => {
+    for (const message of refProblems(ref as unknown as Record<string, unknown>, op)) problems.push({ file, pointer: at, message });
+    // The ordinary checks see a number in its place, so the field must be one that compares with numbers.
+    return typeof ref.default === 'number' ? ref.default : 0;
+  });
 }
 
-/** The conditions with each `$org.settings.<name>` decided from the organization's settings (missing: off). */
-export function applyOrgSettings(conditions: Conditions, settings: Readonly<Record<string, boolean>>): Conditions {
-  return walk(conditions, (name, value) => (settings[name] === true) === (value === true), '');
+/** The conditions with each `$org.settings.<name>` decided, and each `{ "$org": … }` operand replaced, from the organization's settings (missing: off, no number). */
+export function applyOrgSettings(conditions: Conditions, settings: OrgSettingValues): Conditions {
+  return walk(conditions, (name, value) => (settings[name] === true) === (value === true), '', (ref) => orgSettingNumber(ref, settings));
 }
 
-/** Whether any `$org.settings.` key appears (so the settings need to be read at all). */
-export const mentionsOrgSettings = (conditions: unknown): boolean => JSON.stringify(conditions ?? {}).includes(`"${ORG_SETTING_PREFIX}`);
+/** Whether any `$org.settings.` key or `$org` operand appears (so the settings need to be read at all). */
+export const mentionsOrgSettings = (conditions: unknown): boolean => {
+  const text = JSON.stringify(conditions ?? {});
+  return text.includes(`"${ORG_SETTING_PREFIX}`) || text.includes('"$org":');
+};

@@ -42,6 +42,8 @@ export interface ResolvedKanbanView extends ResolvedViewBase {
   columns: 'workflow' | 'enum' | 'reference';
   card: string[];
   swimlane?: string;
+  /** A reference field: the page picks one of its target's records and the board shows that one's records. */
+  scope?: string;
 }
 
 export type ResolvedView = ResolvedCalendarView | ResolvedKanbanView;
@@ -57,7 +59,7 @@ export interface EntitySpan {
 const kindOf = (f: ResolvedField): string => `${/^[aeiou]/.test(f.type) ? 'an' : 'a'} ${f.type} field`;
 
 const CALENDAR_KEYS = ['start', 'end', 'lane', 'title', 'color'] as const;
-const KANBAN_KEYS = ['column', 'card', 'swimlane'] as const;
+const KANBAN_KEYS = ['column', 'card', 'swimlane', 'scope'] as const;
 
 interface Context {
   module: ResolvedModule;
@@ -143,6 +145,9 @@ export function resolveViews(ctx: Context): ResolvedView[] {
     const swimlane = v.swimlane === undefined ? undefined : field(v.swimlane, '/swimlane');
     if (swimlane && !['enum', 'boolean', 'reference'].includes(swimlane.type)) problem('/swimlane', `"${swimlane.name}" is ${kindOf(swimlane)}; swimlanes come from an enum, boolean or reference field`);
     if (swimlane && column && swimlane.name === column.name) problem('/swimlane', 'the swimlane field is the column field');
+    const scope = v.scope === undefined ? undefined : field(v.scope, '/scope');
+    if (scope && scope.type !== 'reference') problem('/scope', `"${scope.name}" is ${kindOf(scope)}; a board is narrowed by a reference field (a project)`);
+    if (scope && (scope.name === column?.name || scope.name === swimlane?.name)) problem('/scope', 'the scope field is the column or swimlane field');
     out.push({
       ...base,
       kind: 'kanban',
@@ -151,6 +156,7 @@ export function resolveViews(ctx: Context): ResolvedView[] {
       columns,
       card: v.card ?? entity.listColumns.filter((c) => c !== entity.titleField && c !== v.column).slice(0, 4),
       swimlane: v.swimlane,
+      scope: v.scope,
     });
   });
   return out;

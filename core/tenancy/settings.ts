@@ -4,9 +4,11 @@
  * type and a default the database holds, and is read in the same query as
  * the organization (a free-form JSON column would need its own validation
  * and would hide what exists). Operators change them with `org:settings`.
- * Module switches are the one exception: on/off values in `settings` (jsonb)
- * that workflow conditions read as `$org.settings.<name>` (a module cannot add
- * a column to the core's table); `--set <name>=on|off` validates both parts.
+ * Module switches are the one exception: on/off values (or numbers, such as
+ * an approval threshold) in `settings` (jsonb) that workflow conditions read
+ * as `$org.settings.<name>` or `{ "$org": "settings.<name>" }` (a module
+ * cannot add a column to the core's table); `--set <name>=on|off|<number>`
+ * validates both parts.
  */
 import { RecordValidationError } from '../errors.js';
 import { ORG_SETTING_NAME_RE, ORGANIZATION_TABLE } from '../manifest/index.js';
@@ -17,16 +19,18 @@ export interface OrganizationSettings {
   timezone: string | null;
   /** Ledger postings dated before today (in the organization's zone) are accepted; false refuses them. */
   allowBackdatedPostings: boolean;
-  /** Module switches read by workflow conditions (`$org.settings.<name>`); a name never set is off. */
-  switches: Record<string, boolean>;
+  /** Module switches and numbers read by workflow conditions (`$org.settings.<name>`, `{ "$org": "settings.<name>" }`); a name never set is off. */
+  switches: Record<string, boolean | number>;
 }
 
 export async function organizationSettings(runtime: Runtime, slug: string): Promise<OrganizationSettings> {
   const org = await findOrganization(runtime, slug);
-  const [row]: { timezone: string | null; allow_backdated_postings: boolean; settings: Record<string, boolean> | null }[] = await runtime.dataSource.query(`SELECT timezone, allow_backdated_postings, settings FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [org.id]);
+  const [row]: { timezone: string | null; allow_backdated_postings: boolean; settings: Record<string, boolean | number> | null }[] = await runtime.dataSource.query(`SELECT timezone, allow_backdated_postings, settings FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [org.id]);
   return { timezone: row.timezone, allowBackdatedPostings: row.allow_backdated_postings, switches: row.settings ?? {} };
 }
 
+/** A plain decimal (no exponent, no hex): 5000, 12.5, -3. */
+const NUMBER_RE = /^-?\d{1,15}(\.\d{1,6})?$/;
 const ON_OFF: Record<string, boolean> = { on: true, off: false, true: true, false: false, yes: true, no: false };
 
 /** Changes the given settings; an unreadable value is a field error naming the setting. */
@@ -34,12 +38,12 @@ export async function updateOrganizationSettings(runtime: Runtime, slug: string,
   const org = await findOrganization(runtime, slug);
   if (input.set !== undefined) {
     // "a=on,b=off": every pair is checked before any is stored.
-    const changes: Record<string, boolean> = {};
+    const changes: Record<string, boolean | number> = {};
     for (const pair of input.set.split(',').map((p) => p.trim()).filter(Boolean)) {
       const [name, raw] = pair.split('=').map((p) => p.trim());
-      const value = raw === undefined ? undefined : ON_OFF[raw.toLowerCase()];
-      if (!ORG_SETTING_NAME_RE.test(name ?? '')) throw new RecordValidationError('core.organization', { set: { message: `"${name}" is not a setting name (lower case letters, digits and _)` } }, `set: "${pair}" is not <name>=on|off.`);
-      if (value === undefined) throw new RecordValidationError('core.organization', { set: { message: `"${raw ?? ''}" is not on or off` } }, `set: "${pair}" is not <name>=on|off.`);
+      const value = raw === undefined ? undefined : NUMBER_RE.test(raw) && Number.isFinite(Number(raw)) ? Number(raw) : ON_OFF[raw.toLowerCase()];
+      if (!ORG_SETTING_NAME_RE.test(name ?? '')) throw new RecordValidationError('core.organization', { set: { message: `"${name}" is not a setting name (lower case letters, digits and _)` } }, `set: "${pair}" is not <name>=on|off|<number>.`);
+      if (value === undefined) throw new RecordValidationError('core.organization', { set: { message: `"${raw ?? ''}" is not on, off or a number` } }, `set: "${pair}" is not <name>=on|off|<number>.`);
       changes[name] = value;
     }
     await runtime.dataSource.query(`UPDATE ${ORGANIZATION_TABLE} SET settings = settings || $2::jsonb, updated_at = now() WHERE id = $1`, [org.id, JSON.stringify(changes)]);

@@ -51,7 +51,7 @@ export class Participants {
   async whenHolds(entity: ResolvedEntity, recordId: string, when: Record<string, unknown> | undefined): Promise<boolean> {
     if (!when) return true;
     if (mentionsOrgSettings(when)) {
-      const [row]: { settings: Record<string, boolean> | null }[] = await this.records.entityManager.query(`SELECT settings FROM core_organization WHERE id = $1`, [this.records.organizationId]);
+      const [row]: { settings: Record<string, boolean | number> | null }[] = await this.records.entityManager.query(`SELECT settings FROM core_organization WHERE id = $1`, [this.records.organizationId]);
       when = applyOrgSettings(when, row?.settings ?? {});
     }
     return this.recordMatches(entity, recordId, when);

@@ -9,7 +9,7 @@
  * fails. The admin shows it as the refusal's notice and the API as the
  * problem's detail; every module gets it from its manifest alone.
  */
-import { ORG_SETTING_PREFIX, snakeToLabel, type Registry, type ResolvedEntity, type ResolvedField, type ResolvedTransition, type ResolvedWorkflow } from '../manifest/index.js';
+import { isOrgSettingRef, ORG_SETTING_PREFIX, snakeToLabel, type Registry, type ResolvedEntity, type ResolvedField, type ResolvedTransition, type ResolvedWorkflow } from '../manifest/index.js';
 import { enumLabels } from '../manifest/value-labels.js';
 import { stateLabel } from './labels.js';
 
@@ -142,5 +142,9 @@ function valueWords(registry: Registry, owner: ResolvedEntity, field: ResolvedFi
   if (typeof v === 'string' && /^\$\{(now|today)/.test(v)) return v === '${today}' ? 'today' : v === '${now}' ? 'now' : v.slice(2, -1);
   if (field?.type === 'enum' && typeof v === 'string') return enumLabels(registry, owner, field).get(v)?.label ?? v;
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (isOrgSettingRef(v)) {
+    const name = `the organization's setting "${String(v.$org).replace(/^settings\./, '')}"`;
+    return v.times !== undefined && v.times !== 1 ? `${v.times} times ${name}` : name;
+  }
   return String(v);
 }

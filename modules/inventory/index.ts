@@ -2,9 +2,10 @@
  * Inventory: everything that keeps stock right is declared in the manifest
  * (the ledger, its non-negative balance, posting on submit and cancel, the
  * warehouse tree, entry and order numbers, the approval threshold). The
- * plugin adds the daily reorder check and the demo data.
+ * plugin adds the daily reorder check, the four PDFs and the demo data.
  */
 import { definePlugin } from '../../core/sdk.js';
+import { inventoryDocuments } from './documents.js';
 import { reorderCheck } from './jobs.js';
 import { seedInventory } from './seed.js';
 
@@ -12,6 +13,7 @@ export default definePlugin({
   module: 'inventory',
   seed: seedInventory,
   jobs: { reorder_check: reorderCheck },
+  actions: inventoryDocuments,
   // Test data (permission-parity): the generator fills each field on its own, so it can
   // pick one warehouse for both ends of an entry (the manifest's check refuses that) or a
   // movement that would take a balance below zero (the ledger refuses that); an entry is

@@ -20,6 +20,7 @@ interface Data {
   columns: { value: string | null; label: string; color: string }[];
   swimlane: { field: string; label: string } | null;
   swimlanes: { value: string | null; label: string }[];
+  scope?: { field: string; label: string; options: { value: string; label: string }[]; selected: string | null };
   cards: Card[];
   transitions: { name: string; label: string; from: string[]; to: string; who: string }[];
   canUpdate: boolean;
@@ -58,10 +59,12 @@ const KanbanView: React.FC<ActionProps> = ({ action }) => {
   // The drop only records where the card goes; the move starts at the card's dragend, so the dragged
   // element is not moved out of the DOM while the browser still drags it (it would never get dragend).
   const dropped = useRef<{ id: string; to: string | null } | null>(null);
+  // A board narrowed to one record (a project): the one chosen on the page, kept in the address.
+  const [scope, setScope] = useState<string>(() => new URLSearchParams(window.location.search).get('scope') ?? '');
 
   const load = async (): Promise<void> => {
     try {
-      const res = await fetch(`${custom.dataPath}?view=${encodeURIComponent(custom.view ?? '')}`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      const res = await fetch(`${custom.dataPath}?view=${encodeURIComponent(custom.view ?? '')}${scope ? `&scope=${encodeURIComponent(scope)}` : ''}`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
       const body = (await res.json()) as Data & { error?: { message: string } };
       if (!res.ok) setError(body.error?.message ?? `The board could not be loaded (${res.status}).`);
       else {
@@ -74,7 +77,7 @@ const KanbanView: React.FC<ActionProps> = ({ action }) => {
   };
   useEffect(() => {
     void load();
-  }, [custom.view]);
+  }, [custom.view, scope]);
 
   const labelOf = (value: string | null): string => data?.columns.find((c) => c.value === value)?.label ?? String(value);
 
@@ -201,6 +204,28 @@ const KanbanView: React.FC<ActionProps> = ({ action }) => {
           </div>
         )}
         {data.truncated && <MessageBox message="The board shows the first 1,000 cards." variant="info" mb="lg" />}
+        {data.scope && (
+          <label style={{ display: 'block', marginBottom: 12 }}>
+            {data.scope.label}{' '}
+            <select
+              data-testid="kanban-scope"
+              value={scope}
+              onChange={(e) => {
+                const next = e.target.value;
+                const url = new URL(window.location.href);
+                if (next) url.searchParams.set('scope', next);
+                else url.searchParams.delete('scope');
+                window.history.replaceState(null, '', url.toString());
+                setScope(next);
+              }}
+            >
+              <option value="">All</option>
+              {data.scope.options.map((o) => (
+                <option key={o.value} value={o.value}>{o.label}</option>
+              ))}
+            </select>
+          </label>
+        )}
         <div style={{ overflowX: 'auto' }}>
           <div style={{ display: 'flex', gap: 8, marginBottom: 8, marginLeft: data.swimlane ? 128 : 0 }}>
             {data.columns.map((c) => (
