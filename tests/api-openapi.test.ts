@@ -29,7 +29,10 @@ beforeAll(async () => {
   const member = await system.create('library.member', { name: 'Mo', card_number: 'CARD-0042', status: 'active', user: library.users.get('library.member')!.id });
   await system.create('library.loan', { book: book.id, member: member.id });
   institute = await createInstituteWorld(runtime);
-  server = await startTestServer(runtime);
+  // Exercising every documented operation of an institute admin (seven modules) is over a thousand requests
+  // from one address in a minute: more than the default per-address limit, whose own tests are elsewhere.
+  const unlimited = { max: 1_000_000, windowMs: 60_000 };
+  server = await startTestServer(runtime, { api: { limits: { perIp: unlimited, perToken: unlimited, bodyLimit: '1mb' } } });
 }, 120_000);
 afterAll(async () => {
   await server?.close();
