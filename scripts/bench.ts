@@ -11,7 +11,7 @@
  *   --no-readme         print the results only
  *   --only=contention   run only "book the last place" and stock posting (scripts/bench/contention.ts)
  *                       and write only their block of the README's Benchmarks section
- *   --only=list         run only the list variants (raw SQL, UMS librarian/member, --baseline's if given):
+ *   --only=list         run only the list variants (raw SQL, UMS AdminJS and REST API librarian/member, --baseline's if given):
  *                       no views, start-up or manifest timing, and the README is left as it is
  *   --contention-rounds=<n>  rounds of 20 requests for the last place (default 20)
  *   --posting-seconds=<s>    each stock-posting variant's duration (default 10)
@@ -57,6 +57,8 @@ const DATA_DIR = join(ROOT, '.bench');
 /** AdminJS's component bundle for the bench's servers (ADMIN_JS_TMP_DIR): beside, not in, the one `npm start` uses; git- and lint-ignored. */
 const BUNDLE_DIR = join(ROOT, '.adminjs', 'bench');
 const LIST_PATH = '/admin/api/resources/LibraryBook/actions/list?page=1&perPage=25&sortBy=title&direction=asc';
+/** The REST API's list of the same books (bearer token from POST /api/v1/auth/login); keyset pages, no total count. */
+const API_LIST_PATH = '/api/v1/library/book?limit=25&sort=title';
 const STATEMENT_SAMPLE = 200;
 
 const args = process.argv.slice(2);
@@ -137,7 +139,7 @@ async function startServer(script: string, env: Record<string, string>, root = R
 // ── Measuring ───────────────────────────────────────────────────────────────
 
 interface Variant {
-  key: 'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appMember' | 'baseLibrarian' | 'baseMember';
+  key: 'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appMember' | 'baseLibrarian' | 'baseMember' | 'rawApiLibrarian' | 'rawApiMember' | 'apiLibrarian' | 'apiMember';
   name: string;
   server: ServerChild;
   url: string;
@@ -223,20 +225,30 @@ async function login(base: string, email: string): Promise<string> {
   return cookie;
 }
 
+/** A REST API access token for the user (POST /api/v1/auth/login, JSON), as the Authorization header. */
+async function apiLogin(base: string, email: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD }) });
+  const body = (await res.json().catch(() => ({}))) as { access_token?: string };
+  if (res.status !== 200 || !body.access_token) throw new Error(`API login failed for ${email}: HTTP ${res.status}`);
+  return { authorization: `Bearer ${body.access_token}`, accept: 'application/json' };
+}
+
 /**
  * One real answer per variant is checked before it is timed: 25 rows, the
  * expected total, the row condition applied; returns the row ids in order so
  * the app's answer can be compared with the raw server's (same rows, same order).
  */
-async function checkList(url: string, headers: Record<string, string>, expectedTotal: number, categories?: string[]): Promise<{ ids: string[]; bytes: number }> {
+async function checkList(url: string, headers: Record<string, string>, expectedTotal: number | undefined, categories?: string[]): Promise<{ ids: string[]; bytes: number }> {
   const agent = new http.Agent({ keepAlive: false });
   const answer = await request(agent, url, headers);
   if (answer.status !== 200) throw new Error(`HTTP ${answer.status} from ${url}: ${answer.body.toString('utf8').slice(0, 300)}`);
-  const json = JSON.parse(answer.body.toString('utf8')) as { meta?: { total: number }; total?: number; records: { params?: Record<string, unknown>; id?: string; category?: string }[] };
+  type Row = { params?: Record<string, unknown>; id?: string; category?: string };
+  const json = JSON.parse(answer.body.toString('utf8')) as { meta?: { total: number }; total?: number; records?: Row[]; data?: Row[] };
   const total = json.meta?.total ?? json.total;
-  const rows = json.records.map((r) => r.params ?? r);
+  // AdminJS and the raw server's count variant: `records` (+ total); the REST API and its raw counterpart: `data`, no total.
+  const rows = (json.records ?? json.data ?? []).map((r) => r.params ?? r);
   const problems: string[] = [];
-  if (total !== expectedTotal) problems.push(`total ${total}, expected ${expectedTotal}`);
+  if (expectedTotal !== undefined && total !== expectedTotal) problems.push(`total ${total}, expected ${expectedTotal}`);
   if (rows.length !== 25) problems.push(`${rows.length} rows, expected 25`);
   if (categories && rows.some((r) => !categories.includes(String(r.category)))) problems.push('a row outside the row condition');
   if (problems.length) throw new Error(`unexpected answer from ${url}: ${problems.join('; ')}`);
@@ -338,14 +350,16 @@ async function main(): Promise<void> {
   await runtime.dataSource.query('CHECKPOINT').catch(() => undefined);
   const loadBefore = loadavg()[0];
   log(`1-minute load average before the timed part: ${loadBefore.toFixed(2)}.`);
-  let rows: Record<'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appMember', Measured> & Partial<Record<'baseLibrarian' | 'baseMember', Measured>>;
+  let rows: Record<'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appMember' | 'rawApiLibrarian' | 'rawApiMember' | 'apiLibrarian' | 'apiMember', Measured> & Partial<Record<'baseLibrarian' | 'baseMember', Measured>>;
   let machineCpu: CpuShare | undefined;
-  const sizes: Record<'librarian' | 'member', { app: number; raw: number }> = { librarian: { app: NaN, raw: NaN }, member: { app: NaN, raw: NaN } };
+  const sizes: Record<'librarian' | 'member' | 'apiLibrarian' | 'apiMember', { app: number; raw: number }> = { librarian: { app: NaN, raw: NaN }, member: { app: NaN, raw: NaN }, apiLibrarian: { app: NaN, raw: NaN }, apiMember: { app: NaN, raw: NaN } };
   const servers: ServerChild[] = [];
   try {
     const raw = await startServer('raw-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_ORG_ID: fixture.organizationId, BENCH_MEMBER_CATEGORIES: JSON.stringify(MEMBER_CATEGORIES) });
     servers.push(raw);
-    const app = await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: BUNDLE_DIR });
+    // The REST API's per-IP and per-token rate limits (600 and 300 a minute) would turn the load into 429s: lifted for the bench.
+    const unlimited = { API_RATE_PER_IP: '1000000000', API_RATE_PER_TOKEN: '1000000000' };
+    const app = await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: BUNDLE_DIR, ...unlimited });
     servers.push(app);
     const baseline = settings.baseline
       ? await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: `${BUNDLE_DIR}-baseline` }, baselineTree(settings.baseline))
@@ -358,6 +372,11 @@ async function main(): Promise<void> {
     const member = { cookie: await login(appBase, MEMBER_EMAIL), accept: 'application/json' };
     sizes.librarian = sameRows(await checkList(appUrl, librarian, fixture.librarianVisible), await checkList(`${rawBase}/books`, {}, fixture.librarianVisible), 'librarian');
     sizes.member = sameRows(await checkList(appUrl, member, fixture.memberVisible, MEMBER_CATEGORIES), await checkList(`${rawBase}/books?as=member`, {}, fixture.memberVisible, MEMBER_CATEGORIES), 'member');
+    const apiUrl = `${appBase}${API_LIST_PATH}`;
+    const apiLibrarian = await apiLogin(appBase, LIBRARIAN_EMAIL);
+    const apiMember = await apiLogin(appBase, MEMBER_EMAIL);
+    sizes.apiLibrarian = sameRows(await checkList(apiUrl, apiLibrarian, undefined), await checkList(`${rawBase}/books?rows=only`, {}, undefined), 'API librarian');
+    sizes.apiMember = sameRows(await checkList(apiUrl, apiMember, undefined, MEMBER_CATEGORIES), await checkList(`${rawBase}/books?as=member&rows=only`, {}, undefined, MEMBER_CATEGORIES), 'API member');
     const baseVariants: Variant[] = [];
     if (baseline) {
       const baseUrl = `http://127.0.0.1:${baseline.port}${LIST_PATH}`;
@@ -378,6 +397,10 @@ async function main(): Promise<void> {
       { key: 'appLibrarian', name: 'UMS AdminJS list, librarian', server: app, url: appUrl, headers: librarian },
       { key: 'rawMember', name: 'raw SQL, member statements', server: raw, url: `${rawBase}/books?as=member`, headers: {} },
       { key: 'appMember', name: 'UMS AdminJS list, member (row condition)', server: app, url: appUrl, headers: member },
+      { key: 'rawApiLibrarian', name: 'raw SQL, librarian page only (no count)', server: raw, url: `${rawBase}/books?rows=only`, headers: {} },
+      { key: 'apiLibrarian', name: 'UMS REST API list, librarian', server: app, url: apiUrl, headers: apiLibrarian },
+      { key: 'rawApiMember', name: 'raw SQL, member page only (no count)', server: raw, url: `${rawBase}/books?as=member&rows=only`, headers: {} },
+      { key: 'apiMember', name: 'UMS REST API list, member (row condition)', server: app, url: apiUrl, headers: apiMember },
       ...baseVariants,
     ])) as typeof rows;
     if (before) machineCpu = cpuShare(before, sampleCpu(pids, postmasterPid()));
@@ -386,6 +409,12 @@ async function main(): Promise<void> {
     printMeasured('raw SQL, member statements', rows.rawMember);
     printMeasured('UMS, librarian', rows.appLibrarian);
     printMeasured('UMS, member (row condition)', rows.appMember);
+    printMeasured('raw SQL, librarian page only (no count)', rows.rawApiLibrarian);
+    printMeasured('raw SQL, member page only (no count)', rows.rawApiMember);
+    printMeasured('UMS REST API, librarian', rows.apiLibrarian);
+    printMeasured('UMS REST API, member (row condition)', rows.apiMember);
+    const pct = (a: Measured, b: Measured): string => `${((a.load.rps / b.load.rps) * 100).toFixed(0)} %`;
+    log(`  REST API % of raw (page only): librarian ${pct(rows.apiLibrarian, rows.rawApiLibrarian)}, member ${pct(rows.apiMember, rows.rawApiMember)}; % of raw with count: librarian ${pct(rows.apiLibrarian, rows.rawLibrarian)}, member ${pct(rows.apiMember, rows.rawMember)}; AdminJS: librarian ${pct(rows.appLibrarian, rows.rawLibrarian)}, member ${pct(rows.appMember, rows.rawMember)}`);
     if (rows.baseLibrarian) printMeasured(`baseline ${settings.baseline}, librarian`, rows.baseLibrarian);
     if (rows.baseMember) printMeasured(`baseline ${settings.baseline}, member`, rows.baseMember);
     if (machineCpu) log(`  machine CPU while timed: ${(machineCpu.busy * 100).toFixed(0)} % busy, ${(machineCpu.others * 100).toFixed(1)} % by processes outside the bench, ${(machineCpu.steal * 100).toFixed(1)} % steal`);
@@ -395,7 +424,8 @@ async function main(): Promise<void> {
   }
   const loadAfter = loadavg()[0];
   if (settings.only === 'list') {
-    log(`1-minute load average after: ${loadAfter.toFixed(2)}; answer KB app/raw: librarian ${(sizes.librarian.app / 1024).toFixed(1)}/${(sizes.librarian.raw / 1024).toFixed(1)}, member ${(sizes.member.app / 1024).toFixed(1)}/${(sizes.member.raw / 1024).toFixed(1)} (--only=list: README left as it is).`);
+    const kb = (s: { app: number; raw: number }): string => `${(s.app / 1024).toFixed(1)}/${(s.raw / 1024).toFixed(1)}`;
+    log(`1-minute load average after: ${loadAfter.toFixed(2)}; answer KB app/raw: AdminJS librarian ${kb(sizes.librarian)}, member ${kb(sizes.member)}; REST API librarian ${kb(sizes.apiLibrarian)}, member ${kb(sizes.apiMember)} (--only=list: README left as it is).`);
     return;
   }
 

@@ -3,6 +3,8 @@
  * server that answers the librarian's list (`/books`) and the member's
  * (`/books?as=member`) with the same two statements the app sends (25 rows of
  * the organization ordered by title, and the count), run on one pg.Pool.
+ * `&rows=only` answers what the REST API's list sends instead: the page alone
+ * (26 rows: one past the page tells whether there is a next), no count.
  * Env: BENCH_DATABASE_URL, BENCH_ORG_ID, BENCH_MEMBER_CATEGORIES (JSON array).
  */
 import { createServer } from 'node:http';
@@ -36,6 +38,19 @@ const server = createServer((req, res) => {
   const member = url.searchParams.get('as') === 'member';
   const sql = member ? MEMBER : LIBRARIAN;
   const params = member ? [organizationId, categories] : [organizationId];
+  if (url.searchParams.get('rows') === 'only') {
+    pool.query(sql.rows.replace('LIMIT 25 OFFSET 0', 'LIMIT 26'), params).then(
+      (rows) => {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ data: rows.rows.slice(0, 25), more: rows.rows.length > 25 }));
+      },
+      (err: Error) => {
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ error: err.message }));
+      },
+    );
+    return;
+  }
   Promise.all([pool.query(sql.rows, params), pool.query<{ n: number }>(sql.count, params)]).then(
     ([rows, count]) => {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
