@@ -5,13 +5,14 @@
  * application; an age outside the cycle's limits is a field error on the
  * page; a program named .pdf is refused with nothing created. A submission's
  * attachments are downloadable by its teacher once handed in, and by no other
- * student.
+ * student; the guardian reads it once the work is returned, like the grade.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalFileStore } from '../core/data/files/local-store.js';
+import { createUser } from '../core/tenancy/index.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
 import { apiCall, apiLogin } from './support/api.js';
 import { startTestServer, type TestServer } from './support/http.js';
@@ -159,5 +160,19 @@ describe('a submission with an attachment', () => {
     const byOther = await fetch(link.url, { headers: { authorization: `Bearer ${other}` } });
     expect(byOther.status).toBe(404);
     expect((await apiCall(server.url, 'GET', `/coursework/submission/${body.data.id}`, { token: other })).status).toBe(404);
+    // Handed in: the student can no longer change the attachments.
+    expect((await apiCall(server.url, 'PATCH', `/coursework/submission/${body.data.id}`, { token: student, body: { attachments: [] } })).status).toBe(403);
+    // The guardian reads the file with the grade, once the work is returned.
+    const email = `mother@${world.fixture.org.slug}.test`;
+    const parent = await createUser(runtime, world.fixture.org.slug, { email, password: 'secret-123', name: 'Mother', roles: ['parents.parent'] });
+    const guardianRecord = await world.system.create('parents.guardian', { name: 'Mother', user: parent.id, relation: 'mother' });
+    await world.system.create('parents.student_guardian', { student: world.student.id, guardian: guardianRecord.id });
+    const guardian = (await apiLogin(server.url, email)).access_token;
+    expect((await fetch(link.url, { headers: { authorization: `Bearer ${guardian}` } })).status).toBe(404);
+    expect((await apiCall(server.url, 'PATCH', `/coursework/submission/${body.data.id}`, { token: teacher, body: { marks: 17, feedback: 'Clear report' } })).status).toBe(200);
+    for (const action of ['grade', 'return']) expect((await apiCall(server.url, 'POST', `/coursework/submission/${body.data.id}/actions/${action}`, { token: teacher })).status).toBe(200);
+    const byGuardian = await fetch(link.url, { headers: { authorization: `Bearer ${guardian}` } });
+    expect(byGuardian.status).toBe(200);
+    expect((await byGuardian.text()).startsWith('%PDF-')).toBe(true);
   });
 });
