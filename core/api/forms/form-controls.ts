@@ -31,6 +31,7 @@ const KIND: Partial<Record<string, Control['kind']>> = {
   enum: 'select',
   reference: 'select',
   file: 'file',
+  files: 'file',
 };
 
 /** The records a reference offers, as options titled by the target's title field. */
@@ -45,7 +46,7 @@ function controlOf(registry: Registry, entityKey: string, f: ResolvedFormField, 
   const entity = registry.entity(entityKey)!;
   const c: Control = { name, label: f.label, help: f.help, required: f.required, enforce: enforce && f.required, kind, value: values[name] ?? '', error: errors[name], maxLength: f.field.maxLength };
   if (f.field.type === 'integer') c.step = '1';
-  if (f.field.file) Object.assign(c, { value: '', accept: f.field.file.accept.join(',') || undefined });
+  if (f.field.file) Object.assign(c, { value: '', accept: f.field.file.accept.join(',') || undefined, multiple: f.field.type === 'files' });
   if (f.field.type === 'decimal' || f.field.type === 'money') c.step = 'any';
   if (kind === 'number') Object.assign(c, { min: f.field.min, max: f.field.max });
   if (f.field.type === 'enum') c.options = [...enumLabels(registry, entity, f.field)].map(([value, l]) => ({ value, label: l.label }));

@@ -22,6 +22,8 @@ export interface Control {
   /** The browser enforces it (not for the fields of an optional new record). */
   enforce: boolean;
   kind: 'text' | 'textarea' | 'number' | 'checkbox' | 'date' | 'datetime-local' | 'email' | 'tel' | 'url' | 'select' | 'file';
+  /** File inputs of a `files` field: several files may be picked. */
+  multiple?: boolean;
   /** File inputs: the MIME types the field accepts (a hint; the server reads the type from the content). */
   accept?: string;
   step?: string;
@@ -105,7 +107,7 @@ function control(c: Control): string {
   else if (c.kind === 'select') {
     const options = [`<option value="">— Choose —</option>`, ...(c.options ?? []).map((o) => `<option value="${escapeHtml(o.value)}"${o.value === c.value ? ' selected' : ''}>${escapeHtml(o.label)}</option>`)];
     input = `<select id="${id}" name="${name}"${aria}>${options.join('')}</select>`;
-  } else if (c.kind === 'file') input = `<input type="file" id="${id}" name="${name}"${c.accept ? ` accept="${escapeHtml(c.accept)}"` : ''}${aria}>`;
+  } else if (c.kind === 'file') input = `<input type="file" id="${id}" name="${name}"${c.multiple ? ' multiple' : ''}${c.accept ? ` accept="${escapeHtml(c.accept)}"` : ''}${aria}>`;
   else if (c.kind === 'checkbox') input = `<input type="checkbox" id="${id}" name="${name}" value="on"${c.value ? ' checked' : ''}${aria}>`;
   else {
     const limits = `${c.step ? ` step="${c.step}"` : ''}${c.min !== undefined ? ` min="${c.min}"` : ''}${c.max !== undefined ? ` max="${c.max}"` : ''}${c.maxLength ? ` maxlength="${c.maxLength}"` : ''}`;

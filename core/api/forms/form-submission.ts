@@ -28,6 +28,14 @@ function readFields(fields: ResolvedFormField[], body: Body, nameOf: (f: string)
   const input: Record<string, unknown> = {};
   for (const f of fields) {
     const name = nameOf(f.name);
+    if (f.field.type === 'files') {
+      // The ids of the files streamed from this submission (never typed in: a string here is not one of them).
+      const ids = Array.isArray(body[name]) ? (body[name] as unknown[]).filter((v): v is string => typeof v === 'string') : [];
+      typed[name] = '';
+      if (ids.length) input[f.name] = ids;
+      else if (f.required && !skipRequired) errors[name] = 'is required';
+      continue;
+    }
     const raw = text(body[name]);
     if (f.field.type === 'boolean') {
       typed[name] = raw ? 'on' : '';

@@ -218,8 +218,11 @@ export function publicFormsRouter(runtime: Runtime, options: Partial<PublicFormO
           received = parts.files;
           body = { ...parts.fields };
           for (const f of received) {
-            if (!form.fields.some((x) => x.name === f.field) || body[f.field] !== undefined) throw new UmsError('BAD_REQUEST', 'The form sent a file it does not ask for.');
-            body[f.field] = f.id;
+            const asked = form.fields.find((x) => x.name === f.field);
+            // A `files` field takes every file of its part (the field's own limits apply to each); a `file` field one.
+            if (asked?.field.type === 'files' && (body[f.field] === undefined || Array.isArray(body[f.field]))) body[f.field] = [...((body[f.field] as string[] | undefined) ?? []), f.id];
+            else if (!asked || body[f.field] !== undefined) throw new UmsError('BAD_REQUEST', 'The form sent a file it does not ask for.');
+            else body[f.field] = f.id;
           }
         } catch (err) {
           await removeStored(runtime.files, received);
@@ -230,6 +233,8 @@ export function publicFormsRouter(runtime: Runtime, options: Partial<PublicFormO
           throw err;
         }
       }
+      // A `files` field holds only the ids of files streamed from this very request, never ids typed into the body.
+      for (const f of form.fields) if (f.field.type === 'files' && !received.some((r) => r.field === f.name)) delete body[f.name];
       const files = await filesOf(received, organization.id, form);
       const verdict = tokens.verify(body[TOKEN_FIELD], organization.id, form.key);
       if (verdict !== 'ok' || (typeof body[HONEYPOT] === 'string' && body[HONEYPOT] !== '')) await files.drop();
