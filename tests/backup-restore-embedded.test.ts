@@ -7,37 +7,30 @@
  * kept; retention keeps the newest; an external DATABASE_URL is refused
  * with the tools to use instead; restore is refused while the server runs.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startEmbeddedPostgres, type EmbeddedHandle } from '../core/db/embedded.js';
 import { backupEmbedded, pruneBackups, readBackupInfo, restoreEmbedded } from '../core/db/physical-backup.js';
 import { backupJob } from '../core/jobs/backup-job.js';
 import { errorOf } from './support/errors.js';
+import { CHECKOUT, cliEnvironment, runCli, type CliResult } from './support/cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'ums-backup-'));
 const dataDir = join(work, 'data');
 const config = { dataDir, embeddedPgPort: 0, databaseUrl: undefined };
 let server: EmbeddedHandle | undefined;
 
-function ums(env: Record<string, string | undefined>, ...argv: string[]): { code: number | null; stdout: string; stderr: string } {
-  const childEnv: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '', UMS_DEBUG: '', DATA_DIR: dataDir, ...env };
-  if (env.DATABASE_URL === undefined) delete childEnv.DATABASE_URL;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...argv], { cwd: ROOT, env: childEnv as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 120_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function ums(env: Record<string, string | undefined>, ...argv: string[]): CliResult {
+  return runCli(argv, { DATA_DIR: dataDir, DATABASE_URL: undefined, ...env }, 120_000);
 }
 
 /** The same, without blocking this process: writes go on while the command runs. */
 function umsAsync(...argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const childEnv: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '', UMS_DEBUG: '', DATA_DIR: dataDir };
-  delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...argv], { cwd: ROOT, env: childEnv as NodeJS.ProcessEnv });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...argv], { cwd: CHECKOUT, env: cliEnvironment({ DATA_DIR: dataDir, DATABASE_URL: undefined }) });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

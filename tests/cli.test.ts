@@ -4,7 +4,6 @@
  * costs a second or two, so the organization made by the first org test is
  * reused by the ones after it (jest runs a file's tests in order).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,27 +17,14 @@ import { loadRegistry } from '../core/manifest/index.js';
 import { scaffoldModule } from '../core/cli/scaffold.js';
 import { makerspaceManifest, manifestDirWith } from './support/makerspace-fixture.js';
 import { createTestDatabase, type TestDatabase } from './support/runtime.js';
+import { runCli, type CliResult } from './support/cli.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPAWN_TIMEOUT = 60_000;
 
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function ums(databaseUrl: string, ...args: [Record<string, string>, ...string[]] | string[]): CliResult {
   const [env, argv] = typeof args[0] === 'object' ? [args[0], args.slice(1) as string[]] : [{}, args as string[]];
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...argv], {
-    cwd: ROOT,
-    // NODE_OPTIONS is cleared: jest's --experimental-vm-modules is not for the child.
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '', UMS_DEBUG: '', ...env },
-    encoding: 'utf8',
-    timeout: SPAWN_TIMEOUT,
-  });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(argv, { DATABASE_URL: databaseUrl, ...env }, SPAWN_TIMEOUT);
 }
 
 let db: TestDatabase;

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RecordService } from '../core/data/records.js';
 import { createUser } from '../core/tenancy/index.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
-import { launchBrowser, signIn } from './support/browser.js';
+import { launchBrowser, openFromNav, seen, signIn } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/http.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 
@@ -51,14 +51,6 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
 
-/** Runs `step`; on failure keeps a screenshot of what the person saw. */
-async function seen(page: Page, name: string, step: () => Promise<unknown>): Promise<void> {
-  await Promise.resolve(step()).catch(async (err: unknown) => {
-    await page.screenshot({ path: `tests/screenshots/${name}-failed.png`, fullPage: true }).catch(() => undefined);
-    throw err;
-  });
-}
-
 /** Picks a record in a reference field's search picker by typing part of its title. */
 async function pick(page: Page, field: string, search: string, option: string): Promise<void> {
   const input = page.locator(`[data-testid="property-edit-${field}"] input`).first();
@@ -73,13 +65,6 @@ async function fillDate(page: Page, field: string, value: string): Promise<void>
   await input.click();
   await input.fill(value);
   await input.press('Escape');
-}
-
-/** Opens a resource from the sidebar, expanding its module's group when it is folded. */
-async function openFromNav(page: Page, group: string, link: string): Promise<void> {
-  const target = page.locator('nav, aside, section').getByRole('link', { name: link, exact: true }).first();
-  if (!(await target.isVisible())) await page.getByText(group, { exact: true }).first().click();
-  await target.click({ timeout: 60_000 });
 }
 
 async function balance(): Promise<number> {

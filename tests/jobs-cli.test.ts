@@ -4,35 +4,19 @@
  * prints its result, `jobs:list` shows it per organization, and a failing run
  * is visible with its error (`jobs:list --failed`, `jobs:failed`) and exits 1.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createRuntime, type Runtime } from '../core/runtime.js';
 import { createFixtureOrg, createTestDatabase, type Fixture, type TestDatabase } from './support/runtime.js';
+import { runCli, type CliResult } from './support/cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DAY = 86_400_000;
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let db: TestDatabase;
 let runtime: Runtime;
 let lib: Fixture;
 
 function ums(...args: string[]): CliResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...args], {
-    cwd: ROOT,
-    // NODE_OPTIONS is cleared: jest's --experimental-vm-modules is not for the child.
-    env: { ...process.env, DATABASE_URL: db.url, NODE_OPTIONS: '', UMS_DEBUG: '', JOBS_BACKEND: '', MONGODB_URL: '' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { DATABASE_URL: db.url, JOBS_BACKEND: '', MONGODB_URL: '' }, 60_000);
 }
 
 async function overdueLoan(title: string, daysLate: number): Promise<string> {

@@ -8,8 +8,6 @@
  * organization's row as `deleted` (slug free again) and one tombstone in the
  * audit log naming the organization, who asked and when.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { authenticator } from '../core/auth/index.js';
 import { forgetUserStatus, isActive } from '../core/auth/sessions.js';
@@ -22,21 +20,14 @@ import { WorkflowEngine } from '../core/workflow/index.js';
 import { errorOf } from './support/errors.js';
 import { testJobsConfig } from './support/jobs-fixture.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
+import { runCli, type CliResult } from './support/cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 let runtime: TestRuntime;
 let doomed: Fixture;
 let bystander: Fixture;
 
-function ums(...argv: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...argv], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: runtime.url, NODE_OPTIONS: '', UMS_DEBUG: '' },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function ums(...argv: string[]): CliResult {
+  return runCli(argv, { DATABASE_URL: runtime.url });
 }
 
 /** Rows per organization table (the organization's own row counted in core_organization). */

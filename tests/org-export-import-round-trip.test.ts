@@ -7,11 +7,9 @@
  * number continues. Re-importing, an archive from a newer schema and an
  * archive cut short are refused with nothing written.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RecordService } from '../core/data/records.js';
@@ -21,8 +19,8 @@ import { tenantTables } from '../core/tenancy/tenant-tables.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
 import { errorOf } from './support/errors.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
+import { runCli, type CliResult } from './support/cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROLES = ['employee', 'approver', 'hr_officer'];
 
 let source: TestRuntime;
@@ -33,15 +31,8 @@ let longLeave: string;
 let annEmployee: string;
 let casual: string;
 
-function ums(databaseUrl: string, ...argv: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...argv], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '', UMS_DEBUG: '' },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function ums(databaseUrl: string, ...argv: string[]): CliResult {
+  return runCli(argv, { DATABASE_URL: databaseUrl });
 }
 
 /** Every row of the organization in every table, as PostgreSQL's jsonb, ordered by primary key. */

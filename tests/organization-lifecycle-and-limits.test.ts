@@ -7,8 +7,6 @@
  * atomically (20 concurrent creates at the limit: exactly the free places
  * win); the CLI commands do all this and org:list shows use against limits.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JobScheduler } from '../core/jobs/scheduler.js';
 import { changeOrganizationStatus, organizationUsage, setOrganizationLimits } from '../core/tenancy/lifecycle.js';
@@ -18,8 +16,8 @@ import { apiCall, apiLogin } from './support/api.js';
 import { testJobsConfig } from './support/jobs-fixture.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { sessionCookie, startTestServer, type TestServer } from './support/http.js';
+import { runCli, type CliResult } from './support/cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 let runtime: TestRuntime;
 let server: TestServer;
@@ -173,14 +171,8 @@ describe('plan limits', () => {
 });
 
 describe('the commands', () => {
-  function ums(...argv: string[]) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...argv], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: runtime.url, NODE_OPTIONS: '', UMS_DEBUG: '', USER: 'cli-operator' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  function ums(...argv: string[]): CliResult {
+    return runCli(argv, { DATABASE_URL: runtime.url, USER: 'cli-operator' }, 60_000);
   }
 
   it('org:suspend, org:limits, org:list and org:resume', async () => {

@@ -6,9 +6,9 @@
  * holds that one child only. Screenshot: docs/screenshots/parents-dashboard.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createUser } from '../core/tenancy/index.js';
-import { launchBrowser, signIn } from './support/browser.js';
+import { launchBrowser, seen, signIn } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/http.js';
 import { createInstituteWorld, type InstituteWorld } from './support/institute.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
@@ -47,13 +47,6 @@ afterAll(async () => {
   await server?.close();
   await runtime?.dispose();
 });
-
-async function seen(page: Page, name: string, step: () => Promise<unknown>): Promise<void> {
-  await Promise.resolve(step()).catch(async (err: unknown) => {
-    await page.screenshot({ path: `tests/screenshots/${name}-failed.png`, fullPage: true }).catch(() => undefined);
-    throw err;
-  });
-}
 
 describe('a parent follows their child', () => {
   it('sees their child’s marks, unpaid invoice and attendance on the dashboard, and only that child', async () => {

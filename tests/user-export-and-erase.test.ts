@@ -9,11 +9,9 @@
  * untouched and writes an audit entry naming the operator and the fields,
  * not their values. A manifest marking a non-text field personal is refused.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { authenticator } from '../core/auth/index.js';
 import { RecordService } from '../core/data/records.js';
@@ -22,8 +20,8 @@ import { loadRegistry } from '../core/manifest/index.js';
 import { createUser } from '../core/tenancy/index.js';
 import { erasePersonalData, exportPersonalData } from '../core/tenancy/personal-data.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
+import { runCli, type CliResult } from './support/cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 let runtime: TestRuntime;
 let org: Fixture;
 let ann: { id: string; email: string };
@@ -31,15 +29,8 @@ let annMember: string;
 let bobMember: string;
 let annBook: string;
 
-function ums(...argv: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...argv], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: runtime.url, NODE_OPTIONS: '', UMS_DEBUG: '' },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function ums(...argv: string[]): CliResult {
+  return runCli(argv, { DATABASE_URL: runtime.url });
 }
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { RecordData, RecordService } from '../core/data/records.js';
-import { launchBrowser, signIn } from './support/browser.js';
+import { launchBrowser, openFromNav, seen, signIn } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/http.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 
@@ -43,25 +43,11 @@ afterAll(async () => {
   await runtime?.dispose();
 });
 
-/** Runs `step`; on failure keeps a screenshot of what the person saw. */
-async function seen(page: Page, name: string, step: () => Promise<unknown>): Promise<void> {
-  await Promise.resolve(step()).catch(async (err: unknown) => {
-    await page.screenshot({ path: `tests/screenshots/${name}-failed.png`, fullPage: true }).catch(() => undefined);
-    throw err;
-  });
-}
-
 async function pick(page: Page, field: string, search: string, option: string): Promise<void> {
   const input = page.locator(`[data-testid="property-edit-${field}"] input`).first();
   await input.click();
   await input.fill(search);
   await page.locator(`[data-testid="property-edit-${field}"]`).getByText(option, { exact: true }).first().click({ timeout: 30_000 });
-}
-
-async function openFromNav(page: Page, group: string, link: string): Promise<void> {
-  const target = page.locator('nav, aside, section').getByRole('link', { name: link, exact: true }).first();
-  if (!(await target.isVisible())) await page.getByText(group, { exact: true }).first().click();
-  await target.click({ timeout: 60_000 });
 }
 
 describe('a warden allocates a room and approves a room change', () => {

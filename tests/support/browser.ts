@@ -44,3 +44,18 @@ export async function dragCard(page: Page, id: string, target: Locator): Promise
   await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 12 });
   await page.mouse.up();
 }
+
+/** Runs `step`; on failure keeps a screenshot of what the person saw (tests/screenshots/<name>-failed.png). */
+export async function seen(page: Page, name: string, step: () => Promise<unknown>): Promise<void> {
+  await Promise.resolve(step()).catch(async (err: unknown) => {
+    await page.screenshot({ path: `tests/screenshots/${name}-failed.png`, fullPage: true }).catch(() => undefined);
+    throw err;
+  });
+}
+
+/** Opens a resource from the sidebar, expanding its module's group when it is folded. */
+export async function openFromNav(page: Page, group: string, link: string): Promise<void> {
+  const target = page.locator('nav, aside, section').getByRole('link', { name: link, exact: true }).first();
+  if (!(await target.isVisible())) await page.getByText(group, { exact: true }).first().click();
+  await target.click({ timeout: 60_000 });
+}
