@@ -101,7 +101,7 @@ describe('refused views, with file and pointer', () => {
       { file, pointer: '/views/0/column', message: '"due" is a date field; a board\'s columns come from an enum, a workflow\'s state field or a reference' },
       { file, pointer: '/views/0/swimlane', message: '"title" is a string field; swimlanes come from an enum, boolean or reference field' },
       { file, pointer: '/views/1/name', message: 'duplicate view name "k"' },
-      { file, pointer: '/views/1/start', message: '"start" is a calendar setting; a kanban takes column, card, swimlane' },
+      { file, pointer: '/views/1/start', message: '"start" is a calendar setting; a kanban takes column, card, swimlane, scope' },
       { file, pointer: '/views/2/column', message: '"column" is a kanban setting; a calendar takes start, end, lane, title, color' },
     ]));
   });
