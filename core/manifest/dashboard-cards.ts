@@ -10,7 +10,8 @@ import type { DashboardCard } from './manifest.types.js';
 import type { DashboardCardDef, ResolvedEntity, ResolvedModule } from './model.js';
 import { resolveRoleRef, type ResolvedRole } from './roles.js';
 
-interface CardContext {
+/** What the checks of a module's dashboard cards and reports need: its entities, roles and where to report. */
+export interface CardContext {
   module: ResolvedModule;
   entities: Map<string, ResolvedEntity>;
   roles: ReadonlyMap<string, ResolvedRole>;
@@ -18,8 +19,8 @@ interface CardContext {
   problems: ManifestProblem[];
 }
 
-const DATE_TYPES = new Set(['date', 'datetime']);
-const NUMBER_TYPES = new Set(['integer', 'decimal', 'money']);
+export const DATE_TYPES = new Set(['date', 'datetime']);
+export const NUMBER_TYPES = new Set(['integer', 'decimal', 'money']);
 const GROUPABLE = new Set(['enum', 'reference', 'boolean', 'string', 'date', 'datetime', 'integer']);
 /** Options that belong to one card type only: a count card with `groupBy` is a mistake, said so. */
 const CHART_KEYS = ['chart', 'groupBy', 'bucket', 'until', 'last', 'next', 'sum'] as const;

@@ -3,11 +3,11 @@
  * measure fields, filter fields, roles, conditions) and a `file#pointer` for each problem, so a
  * report never fails when it is computed.
  */
-import type { ManifestProblem } from '../errors.js';
 import { checkConditions } from './condition-checks.js';
+import { DATE_TYPES, NUMBER_TYPES, type CardContext } from './dashboard-cards.js';
 import { lookupEntity } from './entities.js';
-import type { ResolvedEntity, ResolvedModule } from './model.js';
-import { resolveRoleRef, type ResolvedRole } from './roles.js';
+import type { ResolvedEntity } from './model.js';
+import { resolveRoleRef } from './roles.js';
 
 export type ReportBucket = 'day' | 'week' | 'month';
 export type ReportMeasureKind = 'count' | 'sum' | 'avg';
@@ -47,16 +47,8 @@ export interface ResolvedReport {
   roles?: string[];
 }
 
-interface ReportContext {
-  module: ResolvedModule;
-  entities: Map<string, ResolvedEntity>;
-  roles: ReadonlyMap<string, ResolvedRole>;
-  visible: Set<string>;
-  problems: ManifestProblem[];
-}
-
-const DATE_TYPES = new Set(['date', 'datetime']);
-const NUMBER_TYPES = new Set(['integer', 'decimal', 'money']);
+/** The same context as the dashboard cards' checks: a report is a card's grouping with more measures. */
+type ReportContext = CardContext;
 const GROUPABLE = new Set(['enum', 'reference', 'boolean', 'string', 'email', 'date', 'datetime', 'integer']);
 const FILTERABLE = new Set(['enum', 'reference', 'boolean', 'string', 'email', 'date', 'datetime', 'integer', 'decimal', 'money']);
 const SYSTEM_DATES = new Set(['created_at', 'updated_at']);
