@@ -78,7 +78,7 @@ describe('booking primitives in manifest:validate', () => {
     );
     const r = at('reservation');
     expect(pointers(ps)).toEqual([
-      [`${r}/noOverlap/0/range/0`, 'a range\'s ends are dates, date-times or numbers; "number" is string'],
+      [`${r}/noOverlap/0/range/0`, 'a range\'s ends are dates, date-times, times or numbers; "number" is string'],
       [`${r}/noOverlap/1/range/1`, 'both ends of a range have one type: "check_in" is date, "adults" is integer'],
       [`${r}/noOverlap/1/when/status`, '"booked" cannot be compared with "status" (enum: one of draft, confirmed, checked_in, checked_out, cancelled)'],
     ]);

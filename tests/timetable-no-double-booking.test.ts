@@ -39,7 +39,7 @@ afterAll(() => runtime.dispose());
 describe('no room or teacher double-booked', () => {
   it('a second period in the same classroom at an overlapping time on the same weekday is refused on the classroom', async () => {
     const first = await w.system.create(PERIOD, { course: w.courses.active.id, weekday: 'monday', start: '09:00', end: '10:30', room: a101.id });
-    expect(first).toMatchObject({ start_minute: 540, end_minute: 630, teacher: w.userId('teacher') });
+    expect(first).toMatchObject({ start: '09:00', end: '10:30', teacher: w.userId('teacher') });
     const err = await errorOf(w.system.create(PERIOD, { course: w.courses.otherTeachers.id, weekday: 'monday', start: '10:00', end: '11:00', room: a101.id }));
     expect(fieldError(err, 'room')?.message).toMatch(/taken at that time/);
     // Back to back, another weekday, or another classroom: fine.

@@ -12,6 +12,7 @@ import { componentLoader, componentSource } from './components.js';
 
 export const VALUE_COMPONENT = componentLoader.add('UmsValue', componentSource('admin/components/value.tsx'));
 export const MONEY_INPUT_COMPONENT = componentLoader.add('UmsMoneyInput', componentSource('admin/components/money-input.tsx'));
+export const TIME_INPUT_COMPONENT = componentLoader.add('UmsTimeInput', componentSource('admin/components/time-input.tsx'));
 
 /** The currency money is shown in: `CURRENCY` (an ISO 4217 code), else US dollars. */
 export function displayCurrency(env: NodeJS.ProcessEnv = process.env): string {
@@ -63,6 +64,8 @@ export function valueProperties(registry: Registry, entity: ResolvedEntity): Rec
   for (const f of entity.fields) {
     const format = formatOf(registry, entity, f);
     if (format) out[f.name] = { components: f.type === 'money' ? { ...components, edit: MONEY_INPUT_COMPONENT } : components, custom: { umsFormat: format } };
+    // A time is shown as stored (HH:MM); only its form field differs from a string's.
+    if (f.type === 'time') out[f.name] = { components: { edit: TIME_INPUT_COMPONENT } };
   }
   for (const name of ['created_at', 'updated_at']) out[name] = { components, custom: { umsFormat: { kind: 'datetime' } satisfies ValueFormat } };
   return out;

@@ -4,7 +4,7 @@ import type { FieldType, ResolvedEntity, ResolvedField } from '../manifest/index
 
 /** Every field type has an AdminJS type; the Record makes a new field type a compile error here. */
 const ADMIN_TYPES: Record<FieldType, PropertyType> = {
-  string: 'string', text: 'textarea', integer: 'number', decimal: 'float', money: 'currency', boolean: 'boolean', date: 'date', datetime: 'datetime',
+  string: 'string', text: 'textarea', integer: 'number', decimal: 'float', money: 'currency', boolean: 'boolean', date: 'date', datetime: 'datetime', time: 'string',
   enum: 'string', email: 'string', phone: 'string', url: 'string', json: 'textarea', reference: 'reference', password: 'password', file: 'string', files: 'string',
 };
 

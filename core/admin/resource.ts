@@ -11,7 +11,7 @@ import type { FieldFilter, ListQuery, RecordData } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import type { EntityClass } from '../data/entity-schemas.js';
 import { SYSTEM_FIELDS, type ResolvedEntity } from '../manifest/index.js';
-import { isDateTimeText } from '../manifest/validation.js';
+import { canonicalTime, isDateTimeText } from '../manifest/validation.js';
 import { UmsError } from '../errors.js';
 import { adminErrors } from './errors.js';
 import { propertiesOf, type ManifestProperty } from './properties.js';
@@ -122,6 +122,8 @@ export class ManifestResource extends TypeormResource {
       case 'date':
       case 'datetime':
         return isDateTimeText(text) ? text : refuse(type === 'date' ? 'a date (YYYY-MM-DD)' : 'a date and time (YYYY-MM-DDTHH:MM)');
+      case 'time':
+        return canonicalTime(text) ?? refuse('a time of day (HH:MM)');
       default:
         return raw;
     }

@@ -52,6 +52,8 @@ export function columnType(f: ResolvedField): EntitySchemaColumnOptions {
       return { type: 'date' };
     case 'datetime':
       return { type: 'timestamptz' };
+    case 'time':
+      return { type: 'time' };
     case 'enum':
       return { type: 'varchar', length: Math.max(20, ...(f.values ?? []).map((v) => v.length)) };
     case 'json':

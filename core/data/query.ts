@@ -6,7 +6,7 @@ import { SqlParams } from '../access/sql.js';
 import { UmsError } from '../errors.js';
 import { columnOf, isReadTime, isSystemColumn, SYSTEM_COLUMNS, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { expressionSql } from './constraints/constraint-sql.js';
-import { isDateTimeText } from '../manifest/validation.js';
+import { canonicalTime, isDateTimeText } from '../manifest/validation.js';
 import type { FieldFilter, ListQuery, RecordData } from './contract.js';
 
 export type { RecordData, FilterOp, FieldFilter, ListQuery } from './contract.js';
@@ -42,13 +42,13 @@ export function normaliseRow(entity: ResolvedEntity, row: Record<string, unknown
 
 const COMPARISON = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
-type ColumnKind = 'uuid' | 'integer' | 'number' | 'boolean' | 'date' | 'text';
+type ColumnKind = 'uuid' | 'integer' | 'number' | 'boolean' | 'date' | 'time' | 'text';
 const SYSTEM_KIND: Record<string, ColumnKind> = { id: 'uuid', created_at: 'date', updated_at: 'date' };
 const FIELD_KIND: Record<ResolvedField['type'], ColumnKind> = {
-  reference: 'uuid', integer: 'integer', decimal: 'number', money: 'number', boolean: 'boolean', date: 'date', datetime: 'date',
+  reference: 'uuid', integer: 'integer', decimal: 'number', money: 'number', boolean: 'boolean', date: 'date', datetime: 'date', time: 'time',
   string: 'text', text: 'text', enum: 'text', email: 'text', phone: 'text', url: 'text', json: 'text', password: 'text', file: 'uuid', files: 'text',
 };
-const EXPECTED: Record<ColumnKind, string> = { uuid: 'a record id', integer: 'a whole number', number: 'a number', boolean: 'true or false', date: 'a date', text: 'text without the NUL character' };
+const EXPECTED: Record<ColumnKind, string> = { uuid: 'a record id', integer: 'a whole number', number: 'a number', boolean: 'true or false', date: 'a date', time: 'a time of day (HH:MM)', text: 'text without the NUL character' };
 
 /** Whether a value can be compared with a column of this kind without PostgreSQL refusing the statement (22P02, 22007, 22003, 22021). */
 function fits(kind: ColumnKind, v: unknown): boolean {
@@ -66,6 +66,8 @@ function fits(kind: ColumnKind, v: unknown): boolean {
       return typeof v === 'boolean' || v === 'true' || v === 'false';
     case 'date':
       return v instanceof Date ? !Number.isNaN(v.getTime()) : typeof v === 'string' && isDateTimeText(v);
+    case 'time':
+      return typeof v === 'string' && canonicalTime(v) !== undefined;
     case 'text':
       return (typeof v === 'string' && !v.includes('\u0000')) || typeof v === 'number' || typeof v === 'boolean';
   }

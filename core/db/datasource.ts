@@ -8,6 +8,7 @@ import type { UmsConfig } from '../../config/index.js';
 import { buildEntityCatalog, type EntityCatalog } from '../data/entity-schemas.js';
 import { UmsError } from '../errors.js';
 import type { Registry } from '../manifest/index.js';
+import { canonicalTime } from '../manifest/validation.js';
 import { startEmbeddedPostgres, type EmbeddedHandle } from './embedded.js';
 import './pg-warnings.js';
 
@@ -21,6 +22,8 @@ export interface Database {
 // Dates stay 'YYYY-MM-DD' (no time-zone shift), numerics and counts become numbers:
 // the same shapes the validator and the CASL subjects use.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// Times come back as written (HH:MM, or HH:MM:SS when the seconds are not zero), as core/manifest/validation.ts canonicalTime writes them.
+pg.types.setTypeParser(pg.types.builtins.TIME, (v) => canonicalTime(v) ?? v);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 

@@ -26,6 +26,7 @@ function declaredType(options: { type: unknown; length?: string | number; precis
   if (type === 'varchar' || type === 'character varying') return `character varying(${options.length})`;
   if (type === 'numeric') return `numeric(${options.precision},${options.scale ?? 0})`;
   if (type === 'timestamptz') return 'timestamp with time zone';
+  if (type === 'time') return 'time without time zone';
   return type;
 }
 

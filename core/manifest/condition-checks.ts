@@ -9,6 +9,7 @@ import type { ManifestProblem } from '../errors.js';
 import { parseConditions, parsePlaceholder, type ConditionNode, type ConditionProblem } from './conditions.js';
 import type { FieldType } from './manifest.types.js';
 import { isUuid, type ResolvedEntity, type ResolvedField } from './model.js';
+import { canonicalTime } from './validation.js';
 import { lookupOf, resolvePath, type EntityLookup, type ResolvedPath } from './paths.js';
 
 /**
@@ -57,7 +58,7 @@ function checkNode(node: ConditionNode, entity: ResolvedEntity, lookup: EntityLo
   }
 }
 
-type ValueKind = 'uuid' | 'number' | 'integer' | 'boolean' | 'text' | 'date' | 'datetime';
+type ValueKind = 'uuid' | 'number' | 'integer' | 'boolean' | 'text' | 'date' | 'datetime' | 'time';
 
 const SYSTEM_KINDS: Record<string, ValueKind> = {
   id: 'uuid', organization_id: 'uuid', created_by: 'uuid', updated_by: 'uuid', created_at: 'datetime', updated_at: 'datetime', version: 'integer',
@@ -65,7 +66,7 @@ const SYSTEM_KINDS: Record<string, ValueKind> = {
 
 /** What a condition may compare each field type with. */
 const VALUE_KINDS: Record<FieldType, ValueKind> = {
-  reference: 'uuid', integer: 'integer', decimal: 'number', money: 'number', boolean: 'boolean', date: 'date', datetime: 'datetime',
+  reference: 'uuid', integer: 'integer', decimal: 'number', money: 'number', boolean: 'boolean', date: 'date', datetime: 'datetime', time: 'time',
   string: 'text', text: 'text', enum: 'text', email: 'text', phone: 'text', url: 'text', json: 'text', password: 'text', file: 'uuid', files: 'text',
 };
 
@@ -101,9 +102,10 @@ function checkLiterals(path: string, value: unknown, resolved: ResolvedPath): st
       text: typeof v === 'string' && (!field?.values || field.values.includes(v)),
       date: typeof v === 'string' && !Number.isNaN(Date.parse(v)),
       datetime: typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+      time: typeof v === 'string' && canonicalTime(v) === v,
     }[kind];
     if (!ok) {
-      const expected = field?.values ? `one of ${field.values.join(', ')}` : { uuid: 'a record id', integer: 'a whole number', number: 'a number', boolean: 'true or false', text: 'a string', date: 'a date', datetime: 'a date and time' }[kind];
+      const expected = field?.values ? `one of ${field.values.join(', ')}` : { uuid: 'a record id', integer: 'a whole number', number: 'a number', boolean: 'true or false', text: 'a string', date: 'a date', datetime: 'a date and time', time: 'a time of day as HH:MM (HH:MM:SS when the seconds are not 0)' }[kind];
       // A value renamed in this manifest (valuesRenamedFrom) is named with its new name: the condition was written before the rename.
       const renamedTo = Object.entries(field?.valuesRenamedFrom ?? {}).find(([, old]) => old === v)?.[0];
       return `${JSON.stringify(v)} cannot be compared with "${path}": expected ${expected}${renamedTo ? ` ("${String(v)}" was renamed to "${renamedTo}")` : ''}`;

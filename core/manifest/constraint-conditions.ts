@@ -8,6 +8,7 @@ import type { ManifestProblem } from '../errors.js';
 import { COMPARISON_OPERATORS, type ComparisonOperator, type Scalar } from './conditions.js';
 import type { ConstraintNode, ConstraintOperand, ExpressionNode } from './constraint-types.js';
 import { isUuid, type ResolvedEntity, type ResolvedField } from './model.js';
+import { canonicalTime } from './validation.js';
 
 export type Problems = { file: string; out: ManifestProblem[] };
 
@@ -23,14 +24,14 @@ export function constraintName(prefix: string, table: string, parts: string[]): 
   return `${name.slice(0, 54)}_${(h >>> 0).toString(36).padStart(7, '0').slice(0, 8)}`;
 }
 
-type Kind = 'number' | 'date' | 'datetime' | 'text' | 'boolean' | 'uuid';
+type Kind = 'number' | 'date' | 'datetime' | 'time' | 'text' | 'boolean' | 'uuid';
 const KIND: Partial<Record<ResolvedField['type'], Kind>> = {
-  integer: 'number', decimal: 'number', money: 'number', date: 'date', datetime: 'datetime', boolean: 'boolean', reference: 'uuid',
+  integer: 'number', decimal: 'number', money: 'number', date: 'date', datetime: 'datetime', time: 'time', boolean: 'boolean', reference: 'uuid',
   string: 'text', text: 'text', enum: 'text', email: 'text', phone: 'text', url: 'text',
 };
 /** The kind a field compares as in a constraint, or undefined (json, password: not comparable). */
 export const kindOfField = (f: ResolvedField): Kind | undefined => KIND[f.type];
-const ORDERED: Kind[] = ['number', 'date', 'datetime'];
+const ORDERED: Kind[] = ['number', 'date', 'datetime', 'time'];
 
 /** The fields a constraint condition reads (for "which writes can change it"). */
 export function constraintFields(node: ConstraintNode, out = new Set<string>()): Set<string> {
@@ -55,6 +56,9 @@ function literalFits(f: ResolvedField, v: Scalar): boolean {
       return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
     case 'datetime':
       return typeof v === 'string' && !Number.isNaN(Date.parse(v));
+    case 'time':
+      // As written and stored (HH:MM, :SS only when not zero), so the in-memory comparison of strings is the SQL one.
+      return typeof v === 'string' && canonicalTime(v) === v;
     case 'text':
       return typeof v === 'string' && !v.includes('${') && (!f.values || f.values.includes(v));
     default:

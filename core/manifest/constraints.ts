@@ -85,6 +85,8 @@ function resolveLimitCount(raw: RawLimitCount, moduleId: string, parent: Resolve
 }
 
 const RANGE_TYPES: ResolvedField['type'][] = ['date', 'datetime', 'integer', 'decimal', 'money'];
+/** A time of day may bound a noOverlap (a weekly slot), not a capacity range, whose points are days and instants. */
+const OVERLAP_RANGE_TYPES: ResolvedField['type'][] = [...RANGE_TYPES, 'time'];
 
 /** Pass 2 of the loader (after references are linked): every entity of `m` gets its `constraints`, fields their `computed`/`sequence`. */
 export function resolveConstraints(m: ResolvedModule, entities: ReadonlyMap<string, ResolvedEntity>, problems: ManifestProblem[]): void {
@@ -150,7 +152,7 @@ export function resolveConstraints(m: ResolvedModule, entities: ReadonlyMap<stri
         if (f && !kindOfField(f)) problem(`${ptr}/key/${ki}`, `a ${f.type} field cannot be a key`);
       });
       const [start, end] = o.range.map((n, ri) => fieldIn(n, `${ptr}/range/${ri}`));
-      if (start && !RANGE_TYPES.includes(start.type)) problem(`${ptr}/range/0`, `a range's ends are dates, date-times or numbers; "${start.name}" is ${start.type}`);
+      if (start && !OVERLAP_RANGE_TYPES.includes(start.type)) problem(`${ptr}/range/0`, `a range's ends are dates, date-times, times or numbers; "${start.name}" is ${start.type}`);
       else if (start && end && kindOfField(start) !== kindOfField(end)) problem(`${ptr}/range/1`, `both ends of a range have one type: "${start.name}" is ${start.type}, "${end.name}" is ${end.type}`);
       const when = o.when ? parseConstraintCondition(o.when, entity, `${ptr}/when`, p) : undefined;
       constraints.noOverlap.push({ constraint: constraintName('EXC', entity.table, [String(i), ...o.key]), key: o.key, range: [o.range[0], o.range[1]], bounds: o.bounds ?? '[)', when, message: o.message });

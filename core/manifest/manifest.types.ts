@@ -10,6 +10,7 @@ export type FieldType =
   | 'boolean'
   | 'date'
   | 'datetime'
+  | 'time'
   | 'enum'
   | 'email'
   | 'phone'

@@ -63,7 +63,7 @@ export interface ResolvedPublicForm {
 }
 
 /** Field types a plain HTML form can ask for. */
-const ASKABLE = new Set(['string', 'text', 'integer', 'decimal', 'money', 'boolean', 'date', 'datetime', 'enum', 'email', 'phone', 'url', 'reference', 'file', 'files']);
+const ASKABLE = new Set(['string', 'text', 'integer', 'decimal', 'money', 'boolean', 'date', 'datetime', 'time', 'enum', 'email', 'phone', 'url', 'reference', 'file', 'files']);
 
 interface Scope {
   file: string;

@@ -33,6 +33,30 @@ export function isDateTimeText(value: string): boolean {
   return !Number.isNaN(Date.parse(m[2] === undefined ? m[1] : value.trim().replace(' ', 'T')));
 }
 
+/** A time of day as a time field takes it: HH:MM or HH:MM:SS, 00:00 to 23:59:59 (no 24:00, no fractions, no zone). */
+export const TIME_PATTERN = '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$';
+const TIME = new RegExp(TIME_PATTERN);
+export const isTimeOfDay = (value: string): boolean => TIME.test(value);
+
+/**
+ * The one written form of a time value: HH:MM, with :SS only when the seconds
+ * are not zero. Writes are normalised to it and reads come back in it
+ * (core/db/datasource.ts), so a value round-trips as written. Else undefined.
+ */
+export function canonicalTime(value: string): string | undefined {
+  const m = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.0+)?)?$/.exec(value.trim());
+  if (!m || !isTimeOfDay(`${m[1]}:${m[2]}:${m[3] ?? '00'}`)) return undefined;
+  return m[3] && m[3] !== '00' ? `${m[1]}:${m[2]}:${m[3]}` : `${m[1]}:${m[2]}`;
+}
+
+/** Seconds after midnight of a time value, or undefined when it is not one. */
+export function timeSeconds(value: string): number | undefined {
+  const t = canonicalTime(value);
+  if (t === undefined) return undefined;
+  const [h, m, s] = t.split(':').map(Number);
+  return h * 3600 + m * 60 + (s ?? 0);
+}
+
 // ajv-formats accepts year 0000, which PostgreSQL refuses: dates are checked as above (a date-time as stored, in UTC).
 ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
 ajv.addFormat('date-time', { type: 'string', validate: (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(v) && isDateTimeText(v) });
@@ -68,6 +92,8 @@ export function fieldJsonSchema(f: ResolvedField): Record<string, unknown> {
         return { type: 'string', format: 'date' };
       case 'datetime':
         return { type: 'string', format: 'date-time' };
+      case 'time':
+        return { type: 'string', pattern: TIME_PATTERN };
       case 'enum':
         return { type: 'string', enum: f.values };
       case 'email':
@@ -103,7 +129,7 @@ export function fieldJsonSchema(f: ResolvedField): Record<string, unknown> {
   if (limit !== undefined) Object.assign(base, { exclusiveMaximum: limit, exclusiveMinimum: -limit });
   if (f.minLength !== undefined && f.type !== 'password') base.minLength = f.minLength;
   if (f.maxLength !== undefined && f.type === 'text') base.maxLength = f.maxLength;
-  if (f.pattern !== undefined && f.type !== 'phone') base.pattern = f.pattern;
+  if (f.pattern !== undefined && f.type !== 'phone' && f.type !== 'time') base.pattern = f.pattern;
   // json may be null; other optional fields are null when empty.
   return f.required || f.type === 'json' ? base : { anyOf: [base, { type: 'null' }] };
 }
@@ -146,6 +172,7 @@ function describe(e: ErrorObject, f: ResolvedField | undefined): string {
     case 'maxLength':
       return `must be at most ${String(e.params.limit)} characters`;
     case 'pattern':
+      if (f?.type === 'time') return 'must be a time of day (HH:MM, 00:00 to 23:59)';
       return f?.type === 'phone' ? 'must be a phone number' : `does not have the expected format${f?.help ? ` (${f.help})` : ''}`;
     case 'type':
       if (f?.type === 'json') return 'must be valid JSON (an object or a list)';
@@ -242,6 +269,11 @@ export function coerceInput(f: ResolvedField, raw: unknown): unknown {
       // A date picker may send the day as midnight UTC (2026-03-01T00:00:00.000Z); anything else is refused by the format check.
       const day = /^(\d{4}-\d{2}-\d{2})(T00:00(:00(\.0+)?)?Z?)?$/i.exec(text)?.[1];
       return day ?? raw;
+    }
+    case 'time': {
+      // 09:30:00 (what a time picker or PostgreSQL writes) is 09:30; anything else is refused by the pattern.
+      if (typeof raw !== 'string') return raw;
+      return canonicalTime(raw) ?? raw;
     }
     case 'files':
       // Several file ids: a JSON array, or ids separated by commas (a form field).

@@ -96,7 +96,7 @@ function describeOne(registry: Registry, entity: ResolvedEntity, key: string, va
   return parts.join(' and ');
 }
 
-const isDate = (f: ResolvedField | undefined): boolean => f?.type === 'date' || f?.type === 'datetime';
+const isDate = (f: ResolvedField | undefined): boolean => f?.type === 'date' || f?.type === 'datetime' || f?.type === 'time';
 const NUMBER_ORDER: Record<string, string> = { $gt: 'more than', $gte: 'at least', $lt: 'less than', $lte: 'at most' };
 const DATE_ORDER: Record<string, string> = { $gt: 'after', $gte: 'on or after', $lt: 'before', $lte: 'on or before' };
 

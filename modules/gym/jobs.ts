@@ -13,14 +13,17 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 /** The ISO weekday name of a day. */
 export const weekdayOf = (date: string): string => WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7];
 
+/** A time field's value (HH:MM, or HH:MM:SS when the seconds are not zero) with its seconds. */
+const withSeconds = (time: unknown): string => (String(time).length === 5 ? `${String(time)}:00` : String(time));
+
 /** The session of a schedule on a day: its name, times and the places that can be booked (capacity less walk-ins). */
 export function sessionOf(schedule: RecordData, date: string): Record<string, unknown> {
   return {
     name: `${String(schedule.name)} ${date} ${String(schedule.start_time)}`,
     schedule: schedule.id,
     date,
-    starts_at: `${date}T${String(schedule.start_time)}:00.000Z`,
-    ends_at: `${date}T${String(schedule.end_time)}:00.000Z`,
+    starts_at: `${date}T${withSeconds(schedule.start_time)}.000Z`,
+    ends_at: `${date}T${withSeconds(schedule.end_time)}.000Z`,
     capacity: Number(schedule.capacity) - Number(schedule.walk_in_places ?? 0),
     trainer: schedule.trainer,
   };

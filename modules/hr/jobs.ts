@@ -6,6 +6,7 @@
  * second run of the same day a no-op.
  */
 import { notify, type JobContext, type RecordData, type Records } from '../../core/sdk.js';
+import { daysOff } from './holidays.js';
 
 const DAY = 86_400_000;
 
@@ -66,12 +67,16 @@ export async function allocationExpiry(ctx: JobContext): Promise<string> {
   return `${due.length} allocations expired, ${days} days lapsed`;
 }
 
-/** Weekdays: HR officers hear how many active employees have no attendance for today. */
+/** Daily: HR officers hear how many active employees have no attendance for today, leaving out those for whom today is off. */
 export async function attendanceReminder(ctx: JobContext): Promise<string> {
   const { records, now } = ctx;
   const today = now.toISOString().slice(0, 10);
   const marked = new Set((await all(records, 'hr.attendance', [{ field: 'date', op: 'eq', value: today }, { field: 'status', op: 'ne', value: 'CANCELLED' }])).map((a) => String(a.employee)));
-  const unmarked = (await all(records, 'hr.employee', [{ field: 'status', op: 'eq', value: 'ACTIVE' }])).filter((e) => !marked.has(e.id));
+  const active = await all(records, 'hr.employee', [{ field: 'status', op: 'eq', value: 'ACTIVE' }]);
+  const off = await daysOff(records, active.map((e) => e.id), today, today);
+  const due = active.filter((e) => !off(e.id, today));
+  if (!due.length) return 'a day off for everyone';
+  const unmarked = due.filter((e) => !marked.has(e.id));
   if (!unmarked.length) return 'all marked';
   const officers = await usersWithRole(records, 'hr.hr_officer');
   for (const user of officers) await notify(records, { user, title: `${unmarked.length} employees have no attendance for ${today}`, body: unmarked.slice(0, 20).map((e) => String(e.name)).join(', ') });

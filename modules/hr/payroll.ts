@@ -9,7 +9,8 @@
  * them their lines), so their deductions fall due again in the next run.
  */
 import type { EntityHooks, RecordData, Records, WorkflowHook } from '../../core/sdk.js';
-import { addDays, clip, workingDays } from './dates.js';
+import { addDays, clip } from './dates.js';
+import { daysOff, workingDaysOf } from './holidays.js';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
@@ -32,7 +33,9 @@ export async function payslipLines(system: Records, slip: RecordData): Promise<{
   const run = await system.get('hr.payroll_run', String(slip.run));
   const start = String(run.period_start);
   const end = String(run.period_end);
-  const days = workingDays(start, end);
+  // Payment days and leave days are the employee's working days: their holiday list's weekly offs and holidays are not paid days.
+  const employee = String(slip.employee);
+  const days = workingDaysOf(await daysOff(system, [employee], start, end), employee, start, end);
   const assignments = (await all(system, 'hr.salary_assignment', [{ field: 'employee', op: 'eq', value: slip.employee }, { field: 'from_date', op: 'lte', value: end }])).sort((a, b) => String(b.from_date).localeCompare(String(a.from_date)));
   const assignment = assignments[0];
   const lines: Line[] = [];
@@ -63,9 +66,10 @@ export async function payslipLines(system: Records, slip: RecordData): Promise<{
       const to = String(app.to_date);
       const total = Number(app.total_days);
       const inPeriod = clip(from, to, start, end);
-      const current = app.half_day ? (inPeriod ? total : 0) : inPeriod ? workingDays(inPeriod[0], inPeriod[1]) : 0;
+      const off = await daysOff(system, [employee], from, to);
+      const current = app.half_day ? (inPeriod ? total : 0) : inPeriod ? workingDaysOf(off, employee, inPeriod[0], inPeriod[1]) : 0;
       const before = from < start ? addDays(start, -1) : undefined;
-      const earlier = !before ? 0 : app.half_day ? total : workingDays(from, to < before ? to : before);
+      const earlier = !before ? 0 : app.half_day ? total : workingDaysOf(off, employee, from, to < before ? to : before);
       if (current > 0) {
         unpaidDays += current;
         lines.push({ description: `Leave without pay ${String(app.number)} (${current} days)`, kind: 'DEDUCTION', amount: round2(perDay * current), leave_application: app.id });

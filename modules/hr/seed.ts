@@ -6,10 +6,14 @@
  * would do it: allocations are submitted (posted to the leave ledger), leave
  * is approved by the employee's approver and HR where the rules say so, runs
  * are prepared by the payroll officer and approved and paid by finance. The
- * demo employee and approver logins are employees themselves.
+ * demo employee and approver logins are employees themselves. The default
+ * holiday list is Bangladesh's for 2026 (Friday and Saturday off, the
+ * fixed-date public holidays; the lunar ones move each year and are left to
+ * the organization), and leave and attendance fall on its working days.
  */
 import { workflows, type Records, type SeedContext } from '../../core/sdk.js';
-import { addDays, isoDate, workingDays } from './dates.js';
+import { addDays, isoDate } from './dates.js';
+import { daysOff } from './holidays.js';
 
 const FIRST = ['Ana', 'Ben', 'Chen', 'Dara', 'Emeka', 'Farah', 'Goran', 'Hana', 'Ivan', 'Jia', 'Kofi', 'Lena', 'Mina', 'Nils', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tara'];
 const LAST = ['Silva', 'Okafor', 'Novak', 'Haddad', 'Kim', 'Rahman', 'Berg', 'Costa', 'Ito', 'Mensah', 'Duarte', 'Weber'];
@@ -25,7 +29,15 @@ function rng(seed: number): () => number {
   };
 }
 
-const weekday = (d: string): boolean => workingDays(d, d) === 1;
+/** Bangladesh's fixed-date public holidays of 2026. */
+const HOLIDAYS_2026: [string, string][] = [
+  ['2026-02-21', 'Shaheed Day and International Mother Language Day'],
+  ['2026-03-26', 'Independence Day'],
+  ['2026-04-14', 'Pohela Boishakh (Bengali New Year)'],
+  ['2026-05-01', 'May Day'],
+  ['2026-12-16', 'Victory Day'],
+  ['2026-12-25', 'Christmas Day'],
+];
 const monthStart = (d: string, back: number): string => {
   const t = new Date(`${d.slice(0, 7)}-01T00:00:00Z`);
   t.setUTCMonth(t.getUTCMonth() - back);
@@ -60,6 +72,11 @@ export async function seedHr(ctx: SeedContext): Promise<void> {
   // Departments and leave types.
   const departments: string[] = [];
   for (const [name, code] of DEPARTMENTS.slice(0, demo ? 5 : 3)) departments.push(String((await hr.create('hr.department', { name, code })).id));
+  const list = await hr.create('hr.holiday_list', { name: 'Bangladesh 2026', from_date: '2026-01-01', to_date: '2026-12-31', is_default: true, friday_off: true, saturday_off: true, sunday_off: false });
+  for (const [date, description] of HOLIDAYS_2026) await hr.create('hr.holiday', { holiday_list: list.id, date, description });
+  // The organization's working days around today (every employee takes the default list).
+  const off = await daysOff(ctx.records, [], addDays(today, -120), addDays(today, 60));
+  const weekday = (d: string): boolean => !off('', d);
   const type = async (values: Record<string, unknown>): Promise<string> => String((await hr.create('hr.leave_type', values)).id);
   const casual = await type({ name: 'Casual leave', validated_by: 'MANAGER', max_days_per_year: 12 });
   const sick = await type({ name: 'Sick leave', validated_by: 'BOTH', max_days_per_year: 10 });

@@ -1,6 +1,5 @@
 /**
- * Timetable behaviour a manifest cannot express: minutes from the HH:MM times
- * (the `noOverlap` rules compare them), the course's teacher as the default,
+ * Timetable behaviour a manifest cannot express: the course's teacher as the default,
  * and the daily job that turns periods into lessons with attendance sessions.
  * Double-booking is refused by the manifest's constraints, in PostgreSQL.
  */
@@ -11,7 +10,6 @@ import { periodHooks } from './periods.js';
 import { seedTimetable } from './seed.js';
 
 export { generateLessons, lessonFor, weekdayOf } from './jobs.js';
-export { minutesOf } from './periods.js';
 
 export default definePlugin({
   module: 'timetable',

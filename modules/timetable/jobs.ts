@@ -16,6 +16,9 @@ export const DAYS_AHEAD = 7;
 const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
 export const weekdayOf = (date: string): string => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
 
+/** A time field's value (HH:MM, or HH:MM:SS when the seconds are not zero) with its seconds. */
+const withSeconds = (time: unknown): string => (String(time).length === 5 ? `${String(time)}:00` : String(time));
+
 /** The lesson of a period on a day, with its attendance session; undefined when the day has it already. */
 export async function lessonFor(records: Records, period: RecordData, date: string): Promise<RecordData | undefined> {
   const [existing] = await records.find(LESSON, { filters: [{ field: 'period', op: 'eq', value: period.id }, { field: 'date', op: 'eq', value: date }], limit: 1 });
@@ -29,8 +32,8 @@ export async function lessonFor(records: Records, period: RecordData, date: stri
       room: period.room,
       teacher: period.teacher ?? null,
       date,
-      starts_at: `${date}T${String(period.start)}:00.000Z`,
-      ends_at: `${date}T${String(period.end)}:00.000Z`,
+      starts_at: `${date}T${withSeconds(period.start)}.000Z`,
+      ends_at: `${date}T${withSeconds(period.end)}.000Z`,
       session: session.id,
     });
   });

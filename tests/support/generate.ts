@@ -138,6 +138,11 @@ export function fieldValue(entity: ResolvedEntity, f: ResolvedField, i: number, 
       return dateValue(i).toISOString().slice(0, 10);
     case 'datetime':
       return dateValue(i + 1).toISOString();
+    case 'time': {
+      // Each later time field of the entity two hours later, so a declared "end after start" holds.
+      const nth = entity.fields.filter((x) => x.type === 'time').indexOf(f);
+      return `${pad(Math.min(23, 6 + (i % 8) + 2 * nth), 2)}:${pad((i * 15) % 60, 2)}`;
+    }
     case 'enum':
       return f.values![(i + salt) % f.values!.length];
     case 'email':
@@ -236,7 +241,7 @@ async function createWithRetry(entity: ResolvedEntity, i: number, pools: Pools, 
 }
 
 /** Field types a splitting condition may test, in the order they are tried (the most legible first). */
-const SPLIT_TYPES = ['enum', 'boolean', 'integer', 'string', 'email', 'phone', 'url', 'text', 'decimal', 'money', 'reference', 'date', 'datetime'];
+const SPLIT_TYPES = ['enum', 'boolean', 'integer', 'string', 'email', 'phone', 'url', 'text', 'decimal', 'money', 'reference', 'date', 'datetime', 'time'];
 
 /**
  * A condition on `f` that some of `records` match and some do not, read off

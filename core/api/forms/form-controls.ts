@@ -25,6 +25,7 @@ const KIND: Partial<Record<string, Control['kind']>> = {
   boolean: 'checkbox',
   date: 'date',
   datetime: 'datetime-local',
+  time: 'time',
   email: 'email',
   phone: 'tel',
   url: 'url',

@@ -21,7 +21,7 @@ export interface Control {
   required: boolean;
   /** The browser enforces it (not for the fields of an optional new record). */
   enforce: boolean;
-  kind: 'text' | 'textarea' | 'number' | 'checkbox' | 'date' | 'datetime-local' | 'email' | 'tel' | 'url' | 'select' | 'file';
+  kind: 'text' | 'textarea' | 'number' | 'checkbox' | 'date' | 'datetime-local' | 'time' | 'email' | 'tel' | 'url' | 'select' | 'file';
   /** File inputs of a `files` field: several files may be picked. */
   multiple?: boolean;
   /** File inputs: the MIME types the field accepts (a hint; the server reads the type from the content). */

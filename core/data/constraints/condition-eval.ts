@@ -6,6 +6,7 @@
  * into the column (half away from zero). tests/constraint-parity.test.ts holds
  * the two together on generated records.
  */
+import { timeSeconds } from '../../manifest/validation.js';
 import type { ConstraintNode, ConstraintOperand, ExpressionNode, ResolvedEntity, ResolvedField, Scalar } from '../../manifest/index.js';
 
 /** true, false, or null (unknown). */
@@ -17,6 +18,8 @@ function comparable(f: ResolvedField, v: unknown): number | string | boolean {
   if (f.type === 'integer' || f.type === 'decimal' || f.type === 'money') return Number(v);
   if (f.type === 'datetime') return Date.parse(String(v));
   if (f.type === 'date') return String(v).slice(0, 10);
+  // Seconds after midnight, as PostgreSQL orders time values (a value not valid yet never reaches a comparison: validation runs first).
+  if (f.type === 'time') return timeSeconds(String(v)) ?? Number.NaN;
   if (f.type === 'reference') return String(v).toLowerCase();
   if (f.type === 'boolean') return Boolean(v);
   return String(v);

@@ -20,6 +20,7 @@ function literalSql(f: ResolvedField, v: Scalar): string {
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (f.type === 'date') return `${quote(v)}::date`;
+  if (f.type === 'time') return `${quote(v)}::time without time zone`;
   if (f.type === 'datetime') return `${quote(new Date(v).toISOString())}::timestamp with time zone`;
   if (f.type === 'reference') return `${quote(v.toLowerCase())}::uuid`;
   return quote(v);
@@ -74,11 +75,21 @@ export function expressionSql(node: ExpressionNode, entity: ResolvedEntity, alia
 
 /** PostgreSQL's range type for the ends' field type. */
 export function rangeType(f: ResolvedField): string {
-  return { date: 'daterange', datetime: 'tstzrange', integer: 'int4range' }[f.type as string] ?? 'numrange';
+  return { date: 'daterange', datetime: 'tstzrange', time: 'tsrange', integer: 'int4range' }[f.type as string] ?? 'numrange';
+}
+
+/**
+ * One end of a range as its range type takes it. PostgreSQL has no range of
+ * times of day: a time becomes the timestamp of that time on one fixed day
+ * (date + time is immutable, so an exclusion constraint and its GiST index can
+ * hold it), which keeps the order and the overlaps of the times.
+ */
+export function rangeEnd(f: ResolvedField, sql: string): string {
+  return f.type === 'time' ? `('2000-01-01'::date + ${sql})` : sql;
 }
 
 /** The span of a record as a range built from its two fields (the exclusion constraint's expression). */
 export function rangeSql(entity: ResolvedEntity, o: Pick<ResolvedNoOverlap, 'range' | 'bounds'>, alias?: string): string {
   const start = entity.field.get(o.range[0])!;
-  return `${rangeType(start)}(${columnSql(entity, o.range[0], alias)}, ${columnSql(entity, o.range[1], alias)}, ${quote(o.bounds)})`;
+  return `${rangeType(start)}(${rangeEnd(start, columnSql(entity, o.range[0], alias))}, ${rangeEnd(start, columnSql(entity, o.range[1], alias))}, ${quote(o.bounds)})`;
 }

@@ -10,8 +10,9 @@ import type { EntityManager } from 'typeorm';
 import { RecordValidationError, type FieldErrors } from '../../errors.js';
 import { columnOf, constraintFields, type ResolvedCapacity, type ResolvedEntity, type ResolvedNoOverlap, type ResolvedUniqueWhen } from '../../manifest/index.js';
 import { evaluateCondition, evaluateComputed, matchesWhen } from './condition-eval.js';
-import { columnSql, conditionSql, rangeSql, rangeType } from './constraint-sql.js';
+import { columnSql, conditionSql, rangeEnd, rangeSql, rangeType } from './constraint-sql.js';
 import { fullPointQuery, limitCountQuery, pointText, rangeFullMessage } from './range-capacity.js';
+import { timeSeconds } from '../../manifest/validation.js';
 
 export interface ConstraintScope {
   manager: EntityManager;
@@ -44,13 +45,17 @@ export function checkRecord(entity: ResolvedEntity, values: Record<string, unkno
     const [start, end] = [values[o.range[0]], values[o.range[1]]];
     if (!present(start) || !present(end)) continue;
     const f = entity.field.get(o.range[0])!;
-    const [a, b] = f.type === 'datetime' ? [Date.parse(String(start)), Date.parse(String(end))] : f.type === 'date' ? [String(start), String(end)] : [Number(start), Number(end)];
+    const [a, b] =
+      f.type === 'datetime' ? [Date.parse(String(start)), Date.parse(String(end))]
+      : f.type === 'date' ? [String(start), String(end)]
+      : f.type === 'time' ? [timeSeconds(String(start)) ?? Number.NaN, timeSeconds(String(end)) ?? Number.NaN]
+      : [Number(start), Number(end)];
     if (a > b && !errors[o.range[1]]) errors[o.range[1]] = { message: `cannot be before ${f.label.toLowerCase()}`, type: 'range' };
   }
   if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
 }
 
-const PARAM_CAST: Record<string, string> = { date: 'date', datetime: 'timestamptz', integer: 'integer', decimal: 'numeric', money: 'numeric' };
+const PARAM_CAST: Record<string, string> = { date: 'date', datetime: 'timestamptz', time: 'time', integer: 'integer', decimal: 'numeric', money: 'numeric' };
 
 /**
  * The availability query: records whose span overlaps [start, end) for the same
@@ -64,7 +69,7 @@ export function overlapQuery(entity: ResolvedEntity, o: ResolvedNoOverlap): stri
   const where = [
     'r.organization_id = $1',
     ...o.key.map((k, i) => `${columnSql(entity, k, 'r')} = $${i + 2}`),
-    `${rangeSql(entity, o, 'r')} && ${rangeType(start)}($${o.key.length + 2}::${cast}, $${o.key.length + 3}::${cast}, '${o.bounds}')`,
+    `${rangeSql(entity, o, 'r')} && ${rangeType(start)}(${rangeEnd(start, `$${o.key.length + 2}::${cast}`)}, ${rangeEnd(start, `$${o.key.length + 3}::${cast}`)}, '${o.bounds}')`,
     ...(o.when ? [conditionSql(o.when, entity, 'r')] : []),
     `r.id IS DISTINCT FROM $${o.key.length + 4}::uuid`,
   ];

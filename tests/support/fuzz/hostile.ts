@@ -39,6 +39,8 @@ export const ODD_STRINGS = [
   '0000-00-00', '0000-01-01', '2026-02-30', '2026-13-45', '2026-01-01junk', '99999-01-01', '-2026-01-01', '2026-01-01T25:61', '1970-01-01T00:00:00+99:99', 'epoch', 'today',
   '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'g0000000-0000-0000-0000-000000000000',
   '=cmd|"/c calc"!A1', '+1', '@SUM(A1)',
+  // Times a time field must refuse as a field error (PostgreSQL would take some: 24:00, 9:30, 09:30+06).
+  '24:00', '25:00', '12:60', '9:30', '09:30:60', '09:30:00.5', '09:30Z', '09:30+06', '0930',
   LONG_TEXT,
   ...BOUNDARY_NUMBERS,
 ];
@@ -88,6 +90,11 @@ export function validValue(f: ResolvedField, ids: (target: string) => string[]):
       return isoDate.map((d) => d.toISOString().slice(0, 10));
     case 'datetime':
       return isoDate.map((d) => d.toISOString());
+    case 'time':
+      // HH:MM, sometimes with seconds (the near misses are in ODD_STRINGS).
+      return fc
+        .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.option(fc.integer({ min: 0, max: 59 })))
+        .map(([h, m, s]) => [h, m, ...(s === null ? [] : [s])].map((n) => String(n).padStart(2, '0')).join(':'));
     case 'enum':
       return fc.constantFrom(...(f.values ?? ['x']));
     case 'email':
