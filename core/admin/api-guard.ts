@@ -9,14 +9,14 @@
  * dropped as well: AdminJS looks filter keys up on a plain object, so an
  * inherited name (`constructor`) crashes its reference populator; unknown
  * keys never reached the query anyway (ManifestResource.toQueryFilters).
- * `filters._card` (a dashboard card's condition, ManifestResource.cardConditions) is kept.
+ * `filters._card` (a dashboard card's condition, ManifestResource.cardConditions) and `filters._q` (the search box) are kept.
  * A HEAD request is handed on as the GET it stands for, and a GET of `new`
  * (which AdminJS answers with a plain Error) is a 400.
  */
 import type AdminJS from 'adminjs';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { UmsError } from '../errors.js';
-import { ManifestResource } from './resource.js';
+import { ManifestResource, SEARCH_PARAM } from './resource.js';
 import { CARD_FILTER } from './dashboard-cards.js';
 
 const API_PATH = /^\/api\/resources\/([^/]+)(?:\/(actions|bulk)\/([^/]+)(?:\/.*)?|\/records\/[^/]+\/([^/]+)|\/search(?:\/.*)?)?\/?$/;
@@ -51,7 +51,7 @@ export function adminApiGuard(admin: AdminJS): RequestHandler {
       const entity = resource.entity;
       for (const key of Object.keys(req.query)) {
         const field = filteredField(key);
-        if (field !== undefined && field !== 'id' && field !== CARD_FILTER && !entity.field.has(field)) delete (req.query as Record<string, unknown>)[key];
+        if (field !== undefined && field !== 'id' && field !== CARD_FILTER && field !== SEARCH_PARAM && !entity.field.has(field)) delete (req.query as Record<string, unknown>)[key];
       }
     }
     next();

@@ -22,7 +22,7 @@ import { pickerProperties } from './pickers.js';
 import { dashboardOptions } from './dashboard.js';
 import { reportPageLabels, reportPages } from './reports/page.js';
 import { inboxPage, workflowActionLabels } from './workflow-actions.js';
-import { ManifestResource } from './resource.js';
+import { ManifestResource, SEARCH_PARAM } from './resource.js';
 import { viewActionLabels } from './views.js';
 import { accessOf, type AdminUser } from './session-user.js';
 import { ADMIN_ROOT } from '../paths.js';
@@ -57,6 +57,11 @@ function decorateForUser(runtime: Runtime, resource: ManifestResource): void {
     if (access) formatsForUser([...j.listProperties, ...j.showProperties], access.timeZone);
     return json;
   };
+}
+
+/** The search box's placeholder (components/list-search.tsx), under the filter key it sets; none: the list has nothing to search. */
+function searchLabel(e: ResolvedEntity): Record<string, string> {
+  return e.searchFields.length ? { [SEARCH_PARAM]: `Search ${e.searchFields.map((n) => e.field.get(n)!.label).join(', ')}` } : {};
 }
 
 function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptions & { resource: ManifestResource } {
@@ -125,7 +130,7 @@ export function buildAdmin(runtime: Runtime): AdminJS {
               classNameOf(e),
               {
                 actions: { ...Object.fromEntries(runtime.plugins.actionsFor(e).map((a) => [a.name, a.label])), ...workflowActionLabels(runtime, e), ...viewActionLabels(runtime, e) },
-                properties: Object.fromEntries(e.fields.map((f) => [f.name, f.label])),
+                properties: { ...Object.fromEntries(e.fields.map((f) => [f.name, f.label])), ...searchLabel(e) },
               },
             ]),
           ),

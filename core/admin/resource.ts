@@ -17,6 +17,10 @@ import { adminErrors } from './errors.js';
 import { propertiesOf, type ManifestProperty } from './properties.js';
 import { recordServiceFor } from './session-user.js';
 import { CARD_FILTER } from './dashboard-cards.js';
+import { SEARCH_FIELD } from '../data/constraints/search-indexes.js';
+
+/** The list's search box as an AdminJS filter (`filters._q=<text>`), so it travels with the list's other filters, pages and exports. */
+export const SEARCH_PARAM = '_q';
 import { workflowPanel, WORKFLOW_PARAM } from './workflow-actions.js';
 
 
@@ -66,6 +70,11 @@ export class ManifestResource extends TypeormResource {
     for (const element of Object.values(filter?.filters ?? {})) {
       const f = this.entity.field.get(element.path);
       const value = element.value as unknown;
+      if (element.path === SEARCH_PARAM) {
+        // The search box above the list (components/list-tools.tsx): the data layer checks the term (length, NUL) and which fields it may look in.
+        if (value !== undefined && value !== '') out.push({ field: SEARCH_FIELD, op: 'contains', value });
+        continue;
+      }
       if (element.path === 'id') {
         if (value === undefined || value === '') continue;
         out.push({ field: 'id', op: 'eq', value: this.filterValue('id', 'reference', value) });

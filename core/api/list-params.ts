@@ -5,6 +5,7 @@
  *   limit=50 (1–200)            cursor=<opaque>          sort=title | -title
  *   fields=title,author         include=author           filter[status]=active
  *   filter[copies][gte]=2       filter[category][in]=a,b filter[due_at][null]=true
+ *   q=<text>                    (the search box: title and searchFields contain it)
  *
  * The cursor is the position after the previous page's last row, bound to the
  * sort it was made for and signed (HMAC), so a client cannot hand the database
@@ -15,6 +16,7 @@ import type { FieldFilter, FilterOp } from '../data/contract.js';
 import type { KeysetPosition } from '../data/reader.js';
 import { isSystemColumn, isUuid, type ResolvedEntity } from '../manifest/index.js';
 import { badRequest } from './problem.js';
+import { MAX_SEARCH_LENGTH, SEARCH_FIELD } from '../data/constraints/search-indexes.js';
 
 export const MAX_LIMIT = 200;
 export const DEFAULT_LIMIT = 50;
@@ -30,7 +32,7 @@ export interface ListParams {
   after?: KeysetPosition;
 }
 
-const KNOWN = new Set(['limit', 'cursor', 'sort', 'fields', 'include', 'filter']);
+const KNOWN = new Set(['limit', 'cursor', 'sort', 'fields', 'include', 'filter', 'q']);
 
 const single = (value: unknown, name: string): string => {
   if (typeof value !== 'string') throw badRequest(`The parameter "${name}" must be given once, as text.`, name);
@@ -89,7 +91,7 @@ function filterValue(op: FilterOp | 'null', raw: string, name: string): { op: Fi
 
 /** `readable`: the fields the caller may read on some record (filters, sort, fields and include may name only those). */
 export function parseListParams(query: Record<string, unknown>, entity: ResolvedEntity, readable: ReadonlySet<string>, cursors: Cursors): ListParams {
-  for (const name of Object.keys(query)) if (!KNOWN.has(name)) throw badRequest(`Unknown parameter "${name}"; a list takes limit, cursor, sort, fields, include and filter[<field>].`, name);
+  for (const name of Object.keys(query)) if (!KNOWN.has(name)) throw badRequest(`Unknown parameter "${name}"; a list takes limit, cursor, sort, fields, include, q and filter[<field>].`, name);
   const usable = (name: string, use: 'filter' | 'sort'): boolean => isSystemColumn(name, use) || (readable.has(name) && entity.field.get(name)?.type !== 'password');
 
   let limit = DEFAULT_LIMIT;
@@ -124,6 +126,14 @@ export function parseListParams(query: Record<string, unknown>, entity: Resolved
       }
     }
     if (filters.length > 50) throw badRequest('At most 50 filters.', 'filter');
+  }
+
+  if (query.q !== undefined) {
+    const raw = single(query.q, 'q');
+    if (raw.length > MAX_SEARCH_LENGTH) throw badRequest(`The search (q) is too long: at most ${MAX_SEARCH_LENGTH} characters.`, 'q');
+    if (raw.includes('\u0000')) throw badRequest('The search (q) must be text without the NUL character.', 'q');
+    if (!entity.searchFields.length) throw badRequest(`${entity.pluralLabel} have no text fields to search.`, 'q');
+    if (raw.trim()) filters.push({ field: SEARCH_FIELD, op: 'contains', value: raw });
   }
 
   const list = (name: 'fields' | 'include'): string[] | undefined => {

@@ -6,6 +6,7 @@
  * workflow actions they could take. Another role's entities, fields and
  * actions do not appear at all (as in Directus).
  */
+import { MAX_SEARCH_LENGTH } from '../data/constraints/search-indexes.js';
 import type { RecordService } from '../data/records.js';
 import { CORE_MODULE_ID, SYSTEM_COLUMNS, type ResolvedEntity, type ResolvedField, type ResolvedWorkflow } from '../manifest/index.js';
 import { fieldJsonSchema } from '../manifest/validation.js';
@@ -183,6 +184,7 @@ export function openApiDocument(records: RecordService, serverUrl: string): Sche
         { name: 'sort', in: 'query', description: 'A field, or -field for descending', schema: { type: 'string' } },
         { name: 'fields', in: 'query', description: 'Comma-separated fields to return (id and version always)', schema: { type: 'string' } },
         { name: 'include', in: 'query', description: `Comma-separated references to include: ${references.join(', ') || 'none'}`, schema: { type: 'string' } },
+        ...(entity.searchFields.length ? [{ name: 'q', in: 'query', description: `Search: records whose ${entity.searchFields.join(', ')} contain this text (case-insensitive; fields you may not read on every record are not searched)`, schema: { type: 'string', maxLength: MAX_SEARCH_LENGTH } }] : []),
         { name: 'filter', in: 'query', style: 'deepObject', explode: true, description: `filter[<field>]=value or filter[<field>][<op>]=value; ops: ${FILTER_OPS.join(', ')}`, schema: { type: 'object' } },
       ],
       responses: { '200': json({ type: 'object', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: ref(name) }, next_cursor: { type: ['string', 'null'] }, included } }), ...errors(404) },

@@ -13,6 +13,8 @@ export type RecordData = Record<string, unknown> & { id: string; version: number
  * Filter operators: `eq` (null: IS NULL), `ne` (null-safe: a NULL column is
  * "not equal" to a value), `gt`/`gte`/`lt`/`lte`, `in` (a list), `contains`
  * (case-insensitive substring on text fields, equality on others).
+ * The field `$search` (SEARCH_FIELD) is the list's search box: its value is looked for, as
+ * `contains`, in the entity's title and `searchFields` that the actor may read on every record.
  */
 export type FilterOp = 'eq' | 'ne' | 'contains' | 'gt' | 'gte' | 'lt' | 'lte' | 'in';
 

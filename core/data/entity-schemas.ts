@@ -24,6 +24,7 @@ import {
 import { RENAMED_NAME_TABLE } from '../db/name-rewrites.js';
 import { constraintDdl, generatedColumn, sequenceCounterSchema } from './constraints/constraint-ddl.js';
 import { spanIndexName } from './constraints/span-indexes.js';
+import { searchIndexName } from './constraints/search-indexes.js';
 import { primitiveConstraints } from './ledgers/ddl.js';
 import { fileSchema } from './files/file-schema.js';
 
@@ -165,6 +166,8 @@ function manifestEntitySchema(entity: ResolvedEntity, registry: Registry): { sch
   const indexList: { name: string; columns: string[]; unique?: boolean; where?: string; synchronize?: boolean }[] = [...indices, ...primitive.indices];
   // Calendar spans' range indexes are expressions TypeORM cannot build: listed so its builder leaves them alone (constraints/span-indexes.ts).
   for (const span of entity.spans ?? []) indexList.push({ name: spanIndexName(entity, span), columns: ['organization_id'], synchronize: false });
+  // The search box's trigram indexes need an operator class (gin_trgm_ops), likewise (constraints/search-indexes.ts).
+  for (const name of entity.searchFields) indexList.push({ name: searchIndexName(entity, name), columns: [columnOf(entity.field.get(name)!)], synchronize: false });
   Object.assign(columns, {
     created_at: { type: 'timestamptz', createDate: true },
     updated_at: { type: 'timestamptz', updateDate: true },

@@ -7,6 +7,7 @@ import { UmsError } from '../errors.js';
 import { columnOf, isReadTime, isSystemColumn, SYSTEM_COLUMNS, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { expressionSql } from './constraints/constraint-sql.js';
 import { canonicalTime, isDateTimeText } from '../manifest/validation.js';
+import { SEARCH_FIELD, searchSql } from './constraints/search-indexes.js';
 import type { FieldFilter, ListQuery, RecordData } from './contract.js';
 
 export type { RecordData, FilterOp, FieldFilter, ListQuery } from './contract.js';
@@ -87,6 +88,11 @@ function checkFilterValue(entity: ResolvedEntity, f: ResolvedField | undefined, 
 export function filtersSql(entity: ResolvedEntity, filters: FieldFilter[], readable: ReadonlySet<string>, params: SqlParams, alias = 'r'): string[] {
   const parts: string[] = [];
   for (const filter of filters) {
+    if (filter.field === SEARCH_FIELD) {
+      const part = searchSql(entity, filter.value, readable, params, alias);
+      if (part) parts.push(part);
+      continue;
+    }
     const isSystem = isSystemColumn(filter.field, 'filter');
     const f = entity.field.get(filter.field);
     if (!isSystem && (!f || !readable.has(f.name) || f.type === 'password')) continue;

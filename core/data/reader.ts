@@ -164,9 +164,36 @@ export abstract class RecordReader {
     if (query.where) where.push(await this.conditionSql(entity, query.where, params));
     if (query.overlaps) where.push(this.overlapWhere(entity, query.overlaps, params));
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 1000);
-    const sql = `SELECT ${selectList(entity, [...this.selectedFields(entity)])} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, query.sort, this.everyRecordFields(entity))} LIMIT ${limit} OFFSET ${Math.max(query.offset ?? 0, 0)}`;
+    const byTitle = this.referenceTitleSort(entity, query.sort, params);
+    const order = byTitle ? byTitle.order : orderSql(entity, query.sort, this.everyRecordFields(entity));
+    const sql = `SELECT ${selectList(entity, [...this.selectedFields(entity)])} FROM ${q(entity.table)} r${byTitle ? ` ${byTitle.join}` : ''} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit} OFFSET ${Math.max(query.offset ?? 0, 0)}`;
     const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
     return this.shownOfReadable(entity, rows.map((r) => normaliseRow(entity, r)));
+  }
+
+  /**
+   * A list sorted by a reference is sorted by the target's title ("by book": by the books' titles, not
+   * their ids): the target is LEFT JOINed inside the same organization and through the actor's own read
+   * rules on it, so a target they may not read sorts as an empty title (last), as it shows without one;
+   * its title must be a field they see on every target record, or the order would reveal hidden titles
+   * (then the reference sorts by id, as before). Offset lists only (AdminJS, `find`); keyset pages
+   * (REST cursors, exports) keep sorting by the column their cursor holds.
+   */
+  protected referenceTitleSort(entity: ResolvedEntity, sort: ListQuery['sort'], params: SqlParams): { join: string; order: string } | undefined {
+    const chosen = resolveSort(entity, sort, this.everyRecordFields(entity));
+    const f = entity.field.get(chosen.field);
+    if (!f || f.type !== 'reference' || !f.target) return undefined;
+    const target = this.runtime.registry.entity(f.target);
+    const title = target?.field.get(target.titleField);
+    if (!target || !title || title.type === 'password' || title.type === 'json' || !this.everyRecordFields(target).has(title.name)) return undefined;
+    const on = [`t_sort."id" = r.${q(columnOf(f))}`, `t_sort.organization_id = r.organization_id`];
+    if (this.access) {
+      if (!this.access.canOnType('read', target)) return undefined;
+      const rows = this.access.rowFilterSql('read', target, 't_sort', params);
+      if (rows) on.push(`(${rows})`);
+    }
+    const dir = chosen.direction === 'desc' ? 'DESC' : 'ASC';
+    return { join: `LEFT JOIN ${q(target.table)} t_sort ON ${on.join(' AND ')}`, order: `t_sort.${q(columnOf(title))} ${dir} NULLS LAST, r."id" ${dir}` };
   }
 
   async count(key: string, filters: FieldFilter[] = [], conditions?: Record<string, unknown>): Promise<number> {

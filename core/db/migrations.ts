@@ -12,6 +12,7 @@ import { UmsError } from '../errors.js';
 import type { Registry } from '../manifest/index.js';
 import { ledgerTriggerStatements } from '../data/ledgers/ddl.js';
 import { spanIndexStatements } from '../data/constraints/span-indexes.js';
+import { searchIndexStatements } from '../data/constraints/search-indexes.js';
 import { withTenantWalls } from './tenant-walls.js';
 import { planRenames } from './renames.js';
 import { rollupBackfillStatements } from './rollup-backfill.js';
@@ -59,6 +60,10 @@ export async function diffSchema(dataSource: DataSource, registry?: Registry, op
     const spans = await spanIndexStatements(dataSource, registry);
     upStatements.push(...spans.up.map((query) => ({ query })));
     downStatements.unshift(...spans.down.reverse().map((query) => ({ query })));
+    // The list search's trigram indexes (an operator class TypeORM cannot name), likewise.
+    const search = await searchIndexStatements(dataSource, registry);
+    upStatements.push(...search.up.map((query) => ({ query })));
+    downStatements.unshift(...search.down.reverse().map((query) => ({ query })));
     // New roll-up columns start at their children's sum (nothing to undo: the down drops the columns).
     upStatements.push(...backfills.map((query) => ({ query })));
   }

@@ -86,6 +86,7 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
     const known = (name: string): boolean => field.has(name) || (SYSTEM_FIELDS as readonly string[]).includes(name);
     const titleField = e.titleField ?? fields.find((f) => f.type === 'string' || f.type === 'email')?.name ?? 'id';
     if (e.titleField && !field.has(e.titleField)) problems.push({ file, pointer: `${pointer}/titleField`, message: `unknown field "${e.titleField}"` });
+    const searchFields = resolveSearchFields(e.searchFields ?? [], titleField, field, file, pointer, problems);
     (e.indexes ?? []).forEach((ix, ii) =>
       ix.fields.forEach((name, k) => {
         if (!known(name)) problems.push({ file, pointer: `${pointer}/indexes/${ii}/fields/${k}`, message: `unknown field "${name}"` });
@@ -115,6 +116,7 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
       pluralLabel: e.pluralLabel ?? `${e.label ?? snakeToLabel(e.name)}s`,
       translations: e.translations ?? {},
       titleField,
+      searchFields,
       fields,
       field,
       indexes: (e.indexes ?? []).map((ix) => ({ fields: ix.fields, unique: ix.unique ?? false })),
@@ -221,4 +223,21 @@ function checkRenames(f: ModuleManifest['entities'][number]['fields'][number], f
     else if (olds.has(old)) problems.push({ file, pointer: p, message: `two values are renamed from "${old}"` });
     olds.add(old);
   }
+}
+
+/** Field types a search compares as text (ILIKE) and a trigram index can serve. */
+export const SEARCHABLE_TYPES: readonly ResolvedField['type'][] = ['string', 'text', 'email', 'phone', 'url'];
+
+/** The title field (when it is text) and the declared search fields, each once; a declared one that is no text field is a problem at its pointer. */
+function resolveSearchFields(declared: string[], titleField: string, field: ReadonlyMap<string, ResolvedField>, file: string, pointer: string, problems: ManifestProblem[]): string[] {
+  const out: string[] = [];
+  const title = field.get(titleField);
+  if (title && SEARCHABLE_TYPES.includes(title.type)) out.push(title.name);
+  declared.forEach((name, k) => {
+    const f = field.get(name);
+    if (!f) problems.push({ file, pointer: `${pointer}/searchFields/${k}`, message: `unknown field "${name}"` });
+    else if (!SEARCHABLE_TYPES.includes(f.type)) problems.push({ file, pointer: `${pointer}/searchFields/${k}`, message: `"${name}" is a ${f.type} field; search looks in text fields only (${SEARCHABLE_TYPES.join(', ')})` });
+    else if (!out.includes(name)) out.push(name);
+  });
+  return out;
 }

@@ -192,6 +192,10 @@ export interface Entity {
    */
   titleField?: string;
   /**
+   * Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.
+   */
+  searchFields?: string[];
+  /**
    * @minItems 1
    */
   fields: [Field, ...Field[]];

@@ -116,6 +116,8 @@ export interface ResolvedEntity {
   /** Labels in other languages (manifest `translations`), by language code; fields by name. */
   translations: Record<string, { label?: string; pluralLabel?: string; fields?: Record<string, string> }>;
   titleField: string;
+  /** What the list's search box looks in: the title field (when it is text) and the declared `searchFields`, each with a trigram index. */
+  searchFields: string[];
   fields: ResolvedField[];
   field: ReadonlyMap<string, ResolvedField>;
   indexes: { fields: string[]; unique: boolean }[];

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { createRuntime, type Runtime } from '../../core/runtime.js';
 import { applyLedgerTriggers } from '../../core/data/ledgers/ddl.js';
 import { applySpanIndexes } from '../../core/data/constraints/span-indexes.js';
+import { applySearchIndexes } from '../../core/data/constraints/search-indexes.js';
 import { RecordService } from '../../core/data/records.js';
 import { applyTenantWalls } from '../../core/db/tenant-walls.js';
 import type { Actor } from '../../core/data/actor.js';
@@ -68,10 +69,12 @@ export async function createTestRuntime(options: { registry?: Registry; plugins?
   if (options.registry && !options.attachTo) {
     // What the migrations create by hand (migrations/*-sequence-counters.ts): noOverlap's exclusion constraints need it.
     await runtime.dataSource.query('CREATE EXTENSION IF NOT EXISTS btree_gist');
+    await runtime.dataSource.query('CREATE EXTENSION IF NOT EXISTS pg_trgm'); // the search indexes' operator class (gin_trgm_ops)
     await runtime.dataSource.synchronize();
     // What synchronize cannot build: the ledgers' append-only triggers (migrations:generate writes them).
     await applyLedgerTriggers(runtime.dataSource, runtime.registry);
     await applySpanIndexes(runtime.dataSource, runtime.registry); // declared calendars' range indexes, likewise
+    await applySearchIndexes(runtime.dataSource, runtime.registry); // the list search's trigram indexes, likewise
     await applyTenantWalls(runtime.dataSource); // what the migrations add beyond TypeORM's schema: RLS, SET NULL (column)
   }
   return {

@@ -2,11 +2,12 @@
  * AdminJS's action header (breadcrumbs, heading, buttons), rendered unchanged except for what the
  * heading says: the entity's plural label on a list ("Courses", not "List"), the record's title on
  * its show and edit pages ("Databases", not "Show"). The browser tab says the same and the
- * organization: "Databases · Courses · Demo Institute".
+ * organization: "Databases · Courses · Demo Institute". A list gets its search box below the header (list-search.tsx).
  */
 import React, { useEffect } from 'react';
 import { useSelector } from 'react-redux';
 import { useTranslation, type ActionJSON, type RecordJSON, type ResourceJSON } from 'adminjs';
+import ListSearch from './list-search.js';
 
 type Props = { resource: ResourceJSON; action: ActionJSON; record?: RecordJSON; OriginalComponent?: React.ComponentType<Record<string, unknown>> } & Record<string, unknown>;
 
@@ -25,7 +26,14 @@ const ActionHeader: React.FC<Props> = ({ OriginalComponent, ...props }) => {
   }, [heading, plural, organization]);
   if (!OriginalComponent) return null;
   // The original heading is translateAction(action.label): a label no translation matches comes back as it is.
-  return <OriginalComponent {...props} action={{ ...action, label: heading }} />;
+  const header = <OriginalComponent {...props} action={{ ...action, label: heading }} />;
+  if (action.name !== 'list') return header;
+  return (
+    <>
+      {header}
+      <ListSearch resourceId={resource.id} />
+    </>
+  );
 };
 
 export default ActionHeader;

@@ -19,7 +19,11 @@ import { columnSql, rangeType } from './constraint-sql.js';
 
 /** PostgreSQL identifiers are at most 63 bytes: long names keep a readable head and a hash. */
 export function spanIndexName(entity: ResolvedEntity, span: EntitySpan): string {
-  const name = `IDX_${entity.table}_span_${span.start}${span.end === span.start ? '' : `_${span.end}`}`;
+  return boundedIndexName(`IDX_${entity.table}_span_${span.start}${span.end === span.start ? '' : `_${span.end}`}`);
+}
+
+/** A generated index name within PostgreSQL's 63 bytes (ASCII table and field names): a long one keeps its head and a hash of the whole. */
+export function boundedIndexName(name: string): string {
   if (name.length <= 63) return name;
   let h = 0;
   for (const c of name) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
