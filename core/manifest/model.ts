@@ -116,6 +116,8 @@ export interface ResolvedEntity {
   /** Labels in other languages (manifest `translations`), by language code; fields by name. */
   translations: Record<string, { label?: string; pluralLabel?: string; fields?: Record<string, string> }>;
   titleField: string;
+  /** The field naming the module a row belongs to: rows of modules not enabled in the organization are hidden (core/access/principals.ts). */
+  moduleField?: string;
   fields: ResolvedField[];
   field: ReadonlyMap<string, ResolvedField>;
   indexes: { fields: string[]; unique: boolean }[];
