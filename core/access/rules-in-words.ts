@@ -4,7 +4,7 @@
  * Built from the same resolved rules the access compiler uses, so what a role's
  * page says is what the role does. Used by the role's show page (core/admin/roles).
  */
-import { CORE_MODULE_ID, parseConditions, resolvePath, type ConditionNode, type Registry, type ResolvedEntity, type ResolvedRule, type Scalar } from '../manifest/index.js';
+import { CORE_MODULE_ID, enumLabels, parseConditions, resolvePath, type ConditionNode, type Registry, type ResolvedEntity, type ResolvedRule, type Scalar } from '../manifest/index.js';
 
 const CRUD_WORDS: Record<string, string> = { manage: 'do anything with', read: 'read', create: 'create', update: 'update', delete: 'delete' };
 
@@ -20,25 +20,27 @@ function actionWords(actions: readonly string[], actionLabel: (name: string) => 
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : (words[0] ?? '');
 }
 
-function valueWords(value: Scalar | Scalar[]): string {
-  if (Array.isArray(value)) return value.map(valueWords).join(', ');
+/** A value as people read it; `labels` names an enum's values ("Fiction" for fiction). */
+function valueWords(value: Scalar | Scalar[], labels?: ReadonlyMap<string, { label: string }>): string {
+  if (Array.isArray(value)) return value.map((v) => valueWords(v, labels)).join(', ');
   if (value === null) return 'empty';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string') {
     const m = /^\$\{([^}]*)\}$/.exec(value);
     if (m) return PLACEHOLDER_WORDS[m[1]] ?? m[1];
-    return `"${value}"`;
+    return `"${labels?.get(value)?.label ?? value}"`;
   }
   return String(value);
 }
 
 /** "the member", "the member's user": each hop's field label, lower-cased. */
-function pathWords(registry: Registry, entity: ResolvedEntity, path: string): { words: string; isUser: boolean } {
+function pathWords(registry: Registry, entity: ResolvedEntity, path: string): { words: string; isUser: boolean; labels?: ReadonlyMap<string, { label: string }> } {
   const resolved = resolvePath(registry, entity, path, 'compare');
   if (typeof resolved === 'string') return { words: path, isUser: false };
-  const labels = [...resolved.steps.map((s) => s.field.label), resolved.field?.label ?? resolved.leaf.replace(/_/g, ' ')].map((l) => l.toLowerCase());
+  const labels = resolved.field?.values ? enumLabels(registry, resolved.owner, resolved.field) : undefined;
+  const names = [...resolved.steps.map((s) => s.field.label), resolved.field?.label ?? resolved.leaf.replace(/_/g, ' ')].map((l) => l.toLowerCase());
   const isUser = resolved.field?.type === 'reference' && resolved.field.target === 'core.user';
-  return { words: `the ${labels.join("'s ")}`, isUser };
+  return { words: `the ${names.join("'s ")}`, isUser, labels };
 }
 
 function conditionWords(registry: Registry, entity: ResolvedEntity, node: ConditionNode): string {
@@ -50,10 +52,10 @@ function conditionWords(registry: Registry, entity: ResolvedEntity, node: Condit
     case 'not':
       return `not (${conditionWords(registry, entity, node.item)})`;
     case 'compare': {
-      const { words, isUser } = pathWords(registry, entity, node.path);
+      const { words, isUser, labels } = pathWords(registry, entity, node.path);
       // "the member's user is you" reads better as "the member is you".
       const subject = isUser && node.value === '${user.id}' && words.includes("'s ") ? words.slice(0, words.lastIndexOf("'s ")) : words;
-      return `${subject} ${OPERATOR_WORDS[node.op] ?? node.op} ${valueWords(node.value)}`;
+      return `${subject} ${OPERATOR_WORDS[node.op] ?? node.op} ${valueWords(node.value, labels)}`;
     }
     case 'some': {
       const resolved = resolvePath(registry, entity, node.path, 'some');
