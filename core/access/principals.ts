@@ -112,8 +112,29 @@ export class AccessService {
         // Fail closed: a custom role that no longer validates (a manifest changed) grants nothing.
       }
     }
-    out.push(...protections);
+    out.push(...protections, ...this.otherModulesRows(enabledModules));
     return out;
+  }
+
+  /**
+   * Rows that belong to a module the organization has not enabled (an entity's
+   * `moduleField`: core.role's module) do not exist for anyone in it: an
+   * inverted rule per such entity, last like the protections, so lists,
+   * pickers, exports, the API and single-record checks all leave them out.
+   */
+  private otherModulesRows(enabledModules: ReadonlySet<string>): ResolvedRule[] {
+    const disabled = this.registry.modules.map((m) => m.id).filter((id) => id !== CORE_MODULE_ID && !enabledModules.has(id));
+    if (!disabled.length) return [];
+    return this.registry.entities
+      .filter((e) => e.moduleField)
+      .map((e) => ({
+        action: ['manage'],
+        subject: [e.key],
+        conditions: { [e.moduleField!]: { $in: disabled } },
+        inverted: true,
+        reason: 'It belongs to a module this organization has not enabled',
+        source: `${e.file}#${e.pointer}/moduleField`,
+      }));
   }
 }
 

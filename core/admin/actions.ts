@@ -19,6 +19,7 @@ import { primitiveAllows } from '../data/ledgers/guards.js';
 import { savedNotice } from './notices.js';
 import { stateRefusal } from '../workflow/hooks.js';
 import { pickAction } from './pickers.js';
+import { roleScreenActions } from './roles/screens.js';
 import { viewActions } from './views.js';
 import { leanListAnswer } from './list-answer.js';
 
@@ -128,5 +129,6 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
   Object.assign(actions, workflowActions(runtime, entity));
   Object.assign(actions, exchangeActions(runtime, entity));
   Object.assign(actions, viewActions(runtime, entity));
+  Object.assign(actions, roleScreenActions(runtime, entity));
   return actions as ResourceOptions['actions'];
 }

@@ -19,6 +19,7 @@ import { bengaliTranslations, LANGUAGE_NAMES, LANGUAGES } from './locale-bn.js';
 import { THEME_OVERRIDES } from './page-style.js';
 import { formatsForUser, valueProperties } from './formatting.js';
 import { pickerProperties } from './pickers.js';
+import { roleScreenProperties } from './roles/screens.js';
 import { dashboardOptions } from './dashboard.js';
 import { reportPageLabels, reportPages } from './reports/page.js';
 import { inboxPage, workflowActionLabels } from './workflow-actions.js';
@@ -72,6 +73,7 @@ function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptio
   const formatted = valueProperties(runtime.registry, entity);
   const pickers = pickerProperties(entity);
   const files = fileProperties(entity);
+  const roleScreens = roleScreenProperties(entity);
   return {
     resource,
     options: {
@@ -88,7 +90,7 @@ function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptio
       properties: {
         id: { isVisible: { list: false, show: true, edit: false, filter: false } },
         version: { isVisible: { list: false, show: false, edit: false, filter: false } },
-        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password', ...formatted[f.name], ...pickers[f.name], ...files[f.name] }])),
+        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password', ...formatted[f.name], ...pickers[f.name], ...files[f.name], ...roleScreens[f.name] }])),
         ...(({ created_at, updated_at }) => ({ created_at, updated_at }))(formatted),
       },
       actions: actionOptions(runtime, entity),

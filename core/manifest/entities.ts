@@ -87,6 +87,7 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
     const titleField = e.titleField ?? fields.find((f) => f.type === 'string' || f.type === 'email')?.name ?? 'id';
     if (e.titleField && !field.has(e.titleField)) problems.push({ file, pointer: `${pointer}/titleField`, message: `unknown field "${e.titleField}"` });
     const searchFields = resolveSearchFields(e.searchFields ?? [], titleField, field, file, pointer, problems);
+    if (e.moduleField && field.get(e.moduleField)?.type !== 'string') problems.push({ file, pointer: `${pointer}/moduleField`, message: `moduleField "${e.moduleField}" must name a string field of this entity` });
     (e.indexes ?? []).forEach((ix, ii) =>
       ix.fields.forEach((name, k) => {
         if (!known(name)) problems.push({ file, pointer: `${pointer}/indexes/${ii}/fields/${k}`, message: `unknown field "${name}"` });
@@ -117,6 +118,7 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
       translations: e.translations ?? {},
       titleField,
       searchFields,
+      moduleField: e.moduleField,
       fields,
       field,
       indexes: (e.indexes ?? []).map((ix) => ({ fields: ix.fields, unique: ix.unique ?? false })),

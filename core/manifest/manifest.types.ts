@@ -196,6 +196,10 @@ export interface Entity {
    */
   searchFields?: string[];
   /**
+   * A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization.
+   */
+  moduleField?: string;
+  /**
    * @minItems 1
    */
   fields: [Field, ...Field[]];

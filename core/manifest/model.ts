@@ -118,6 +118,8 @@ export interface ResolvedEntity {
   titleField: string;
   /** What the list's search box looks in: the title field (when it is text) and the declared `searchFields`, each with a trigram index. */
   searchFields: string[];
+  /** The field naming the module a row belongs to: rows of modules not enabled in the organization are hidden (core/access/principals.ts). */
+  moduleField?: string;
   fields: ResolvedField[];
   field: ReadonlyMap<string, ResolvedField>;
   indexes: { fields: string[]; unique: boolean }[];

@@ -6,7 +6,7 @@
  * approver overrides are validated when saved, like custom roles.
  */
 import { forbidden, RecordValidationError, type FieldErrors } from '../errors.js';
-import type { Registry, ResolvedEntity, ResolvedWorkflow } from '../manifest/index.js';
+import { CORE_MODULE_ID, type Registry, type ResolvedEntity, type ResolvedWorkflow } from '../manifest/index.js';
 import type { PluginRegistry } from '../plugins/registry.js';
 import type { RecordService } from '../data/records.js';
 import type { HookContext } from '../plugins/types.js';
@@ -67,28 +67,37 @@ export function stateRefusal(
 }
 
 /**
- * An override names a real approval step and roles that exist: a role key (`institute.finance`, `admin`),
- * a custom role of this organization, or a bare name of the workflow's own module's role, stored as its key.
+ * An override names a real approval step of a workflow of an enabled module, and roles the organization
+ * has: a built-in role of an enabled module (`institute.finance`, `admin`), a custom role of this
+ * organization, or a bare name of the workflow's own module's role, stored as its key. The admin's
+ * pickers offer exactly these (core/admin/roles/override-options.ts); anything else is a field error.
  */
 async function checkOverride(ctx: HookContext<RecordService>, values: Record<string, unknown>): Promise<void> {
   const registry = ctx.records.runtime.registry;
   const errors: FieldErrors = {};
-  const wf = registry.modules.flatMap((m) => m.workflows).find((w) => w.key === values.workflow);
+  const enabled = ctx.records.access?.principal.enabledModules ?? (await ctx.records.runtime.access.enabledModules(ctx.records.organizationId));
+  const inOrganization = (module: string): boolean => module === CORE_MODULE_ID || enabled.has(module);
+  const workflows = registry.modules.filter((m) => inOrganization(m.id)).flatMap((m) => m.workflows);
+  const wf = workflows.find((w) => w.key === values.workflow);
   const t = wf?.transitions.find((x) => x.name === values.transition);
-  if (!wf) errors.workflow = { message: `no workflow "${String(values.workflow)}" (use module.workflow, e.g. ${registry.modules.flatMap((m) => m.workflows)[0]?.key ?? 'institute.course'})`, type: 'reference' };
-  else if (!t?.approval) errors.transition = { message: `${wf.key} has no transition "${String(values.transition)}" with approvals`, type: 'reference' };
-  else if (!t.approval.steps.some((s) => s.name === values.step)) errors.step = { message: `"${String(values.transition)}" has no step "${String(values.step)}" (steps: ${t.approval.steps.map((s) => s.name).join(', ')})`, type: 'reference' };
+  if (!wf) {
+    const known = workflows.filter((w) => w.transitions.some((x) => x.approval)).map((w) => w.key);
+    errors.workflow = { message: `no workflow "${String(values.workflow ?? '')}" with approvals in this organization (${known.length ? `workflows: ${known.join(', ')}` : 'none of its modules has one'})`, type: 'reference' };
+  } else if (!t?.approval) {
+    errors.transition = { message: `${wf.label} has no transition "${String(values.transition ?? '')}" with approvals (transitions: ${wf.transitions.filter((x) => x.approval).map((x) => x.name).join(', ')})`, type: 'reference' };
+  } else if (!t.approval.steps.some((s) => s.name === values.step)) {
+    errors.step = { message: `"${t.label}" has no step "${String(values.step ?? '')}" (steps: ${t.approval.steps.map((s) => s.name).join(', ')})`, type: 'reference' };
+  }
   const roles = values.roles;
   if (!Array.isArray(roles) || roles.length === 0 || roles.some((r) => typeof r !== 'string')) {
-    errors.roles = { message: 'a non-empty list of role names, e.g. ["institute.finance"]', type: 'format' };
+    errors.roles = { message: 'pick at least one role (a list of role names, e.g. ["institute.finance"])', type: 'format' };
   } else {
-    const custom: { name: string }[] = await ctx.records.entityManager.query(`SELECT name FROM core_role WHERE organization_id = $1 AND name = ANY($2)`, [ctx.records.organizationId, roles]);
-    const known = new Set([...registry.roles.keys(), ...custom.map((r) => r.name)]);
-    const keyOf = (r: string): string | undefined => (known.has(r) ? r : wf && !r.includes('.') && registry.roles.has(`${wf.module}.${r}`) ? `${wf.module}.${r}` : undefined);
+    const custom: { name: string }[] = await ctx.records.entityManager.query(`SELECT name FROM core_role WHERE organization_id = $1 AND name = ANY($2) AND NOT coalesce(builtin, false)`, [ctx.records.organizationId, roles]);
+    const known = new Set([...[...registry.roles.values()].filter((r) => inOrganization(r.module)).map((r) => r.key), ...custom.map((r) => r.name)]);
+    const keyOf = (r: string): string | undefined => (known.has(r) ? r : wf && !r.includes('.') && known.has(`${wf.module}.${r}`) ? `${wf.module}.${r}` : undefined);
     const unknown = (roles as string[]).filter((r) => !keyOf(r));
-    if (unknown.length) errors.roles = { message: `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}`, type: 'reference' };
+    if (unknown.length) errors.roles = { message: `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')} in this organization (its roles are those of its enabled modules and its custom roles)`, type: 'reference' };
     else values.roles = [...new Set((roles as string[]).map((r) => keyOf(r)!))];
   }
   if (Object.keys(errors).length) throw new RecordValidationError('core.approval_override', errors);
 }
-
