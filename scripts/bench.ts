@@ -15,6 +15,8 @@
  *                       no views, start-up or manifest timing, and the README is left as it is
  *   --contention-rounds=<n>  rounds of 20 requests for the last place (default 20)
  *   --posting-seconds=<s>    each stock-posting variant's duration (default 10)
+ *   --cpu-prof          write a V8 CPU profile of the app server (.bench/profiles/*.cpuprofile; summarise it
+ *                       with `npx tsx scripts/bench/profile-summary.ts <file>`)
  *   --baseline=<ref>    also time the app of an earlier commit (git archive into .bench/baseline/) on the
  *                       same database, taking turns with the others: what a change costs, within one run
  *                       (the README's tenant-walls figure is --baseline=<the commit before them>)
@@ -80,6 +82,7 @@ const settings = {
   only: args.find((a) => a.startsWith('--only='))?.slice('--only='.length),
   contentionRounds: Math.round(option('contention-rounds', 20)),
   postingSeconds: option('posting-seconds', 10),
+  cpuProf: args.includes('--cpu-prof'),
 };
 const log = (line: string): void => console.log(line);
 /** The error a child printed (its "XxxError: message" or "UMS cannot start" line), for the README. */
@@ -110,8 +113,8 @@ interface ServerChild {
  * NODE_ENV=production. AdminJS's own start-up bundling is skipped; createApp
  * still makes the UMS component bundle (into BUNDLE_DIR) when it is stale.
  */
-async function startServer(script: string, env: Record<string, string>, root = ROOT): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench', script)], {
+async function startServer(script: string, env: Record<string, string>, root = ROOT, nodeArgs: string[] = []): Promise<ServerChild> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'scripts/bench', script)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', ADMIN_JS_SKIP_BUNDLE: 'true', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -359,7 +362,8 @@ async function main(): Promise<void> {
     servers.push(raw);
     // The REST API's per-IP and per-token rate limits (600 and 300 a minute) would turn the load into 429s: lifted for the bench.
     const unlimited = { API_RATE_PER_IP: '1000000000', API_RATE_PER_TOKEN: '1000000000' };
-    const app = await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: BUNDLE_DIR, ...unlimited });
+    const profile = settings.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(DATA_DIR, 'profiles')}`] : [];
+    const app = await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: BUNDLE_DIR, ...unlimited }, ROOT, profile);
     servers.push(app);
     const baseline = settings.baseline
       ? await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: `${BUNDLE_DIR}-baseline` }, baselineTree(settings.baseline))
