@@ -15,6 +15,11 @@
  *                       no views, start-up or manifest timing, and the README is left as it is
  *   --contention-rounds=<n>  rounds of 20 requests for the last place (default 20)
  *   --posting-seconds=<s>    each stock-posting variant's duration (default 10)
+ *   --layout=<l>        clustered (default: each organization's books together on disk) or interleaved
+ *                       (book n belongs to organization n mod 200); the books are rewritten in place when
+ *                       the database holds the other layout (seconds), and the run names its layout
+ *   --cpu-prof          write a V8 CPU profile of the app server (.bench/profiles/*.cpuprofile; summarise it
+ *                       with `npx tsx scripts/bench/profile-summary.ts <file>`)
  *   --baseline=<ref>    also time the app of an earlier commit (git archive into .bench/baseline/) on the
  *                       same database, taking turns with the others: what a change costs, within one run
  *                       (the README's tenant-walls figure is --baseline=<the commit before them>)
@@ -32,8 +37,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRuntime, type Runtime } from '../core/runtime.js';
 import {
+  applyLayout,
   BENCH_PASSWORD,
   BOOKS_PER_ORGANIZATION,
+  LAYOUTS,
+  type Layout,
   describeFixture,
   isSeeded,
   LIBRARIAN_EMAIL,
@@ -80,6 +88,8 @@ const settings = {
   only: args.find((a) => a.startsWith('--only='))?.slice('--only='.length),
   contentionRounds: Math.round(option('contention-rounds', 20)),
   postingSeconds: option('posting-seconds', 10),
+  cpuProf: args.includes('--cpu-prof'),
+  layout: (args.find((a) => a.startsWith('--layout='))?.slice('--layout='.length) ?? 'clustered') as Layout,
 };
 const log = (line: string): void => console.log(line);
 /** The error a child printed (its "XxxError: message" or "UMS cannot start" line), for the README. */
@@ -110,8 +120,8 @@ interface ServerChild {
  * NODE_ENV=production. AdminJS's own start-up bundling is skipped; createApp
  * still makes the UMS component bundle (into BUNDLE_DIR) when it is stale.
  */
-async function startServer(script: string, env: Record<string, string>, root = ROOT): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench', script)], {
+async function startServer(script: string, env: Record<string, string>, root = ROOT, nodeArgs: string[] = []): Promise<ServerChild> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'scripts/bench', script)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', ADMIN_JS_SKIP_BUNDLE: 'true', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -308,6 +318,8 @@ async function prepareData(): Promise<{ runtime: Runtime; fixture: Fixture }> {
   } else {
     log('Bench data present (use --reseed to rebuild it).');
   }
+  if (!LAYOUTS.includes(settings.layout)) throw new Error(`--layout=${settings.layout}: clustered or interleaved`);
+  await applyLayout(runtime, settings.layout, log);
   return { runtime, fixture: await describeFixture(runtime) };
 }
 
@@ -344,7 +356,7 @@ async function main(): Promise<void> {
   // Declared views (calendar range query, kanban load): their own organizations in the same cluster.
   const viewsBlock = settings.only === 'list' ? '' : await benchViews(runtime, log);
   const [{ version: pgVersion }]: { version: string }[] = await runtime.dataSource.query(`SELECT current_setting('server_version') AS version`);
-  log(`Data: ${fixture.booksTotal} books; measured organization: ${fixture.librarianVisible} books, ${fixture.memberVisible} match the member's row condition.`);
+  log(`Data: ${fixture.booksTotal} books, ${settings.layout} on disk; measured organization: ${fixture.librarianVisible} books, ${fixture.memberVisible} match the member's row condition.`);
   const databaseUrl = runtime.database.url;
   // Nothing left for a checkpoint to write while the variants are timed (seeding dirties a lot).
   await runtime.dataSource.query('CHECKPOINT').catch(() => undefined);
@@ -359,7 +371,8 @@ async function main(): Promise<void> {
     servers.push(raw);
     // The REST API's per-IP and per-token rate limits (600 and 300 a minute) would turn the load into 429s: lifted for the bench.
     const unlimited = { API_RATE_PER_IP: '1000000000', API_RATE_PER_TOKEN: '1000000000' };
-    const app = await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: BUNDLE_DIR, ...unlimited });
+    const profile = settings.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(DATA_DIR, 'profiles')}`] : [];
+    const app = await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: BUNDLE_DIR, ...unlimited }, ROOT, profile);
     servers.push(app);
     const baseline = settings.baseline
       ? await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: `${BUNDLE_DIR}-baseline` }, baselineTree(settings.baseline))
@@ -505,7 +518,7 @@ async function main(): Promise<void> {
 
 \`npm run bench\` (about ${Math.max(1, Math.round((performance.now() - benchStarted) / 60_000))} min; the first run also seeds; \`--reseed\` rebuilds the data, \`--no-readme\` only prints) rewrites this section. Last run: ${date}, ${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, embedded PostgreSQL ${pgVersion}.
 
-- **Data**: ${ORGANIZATIONS} library organizations × ${BOOKS_PER_ORGANIZATION.toLocaleString('en')} books = ${fixture.booksTotal.toLocaleString('en')} books, in their own cluster under \`.bench/\` (organizations and users through the tenancy code, books bulk-inserted from \`demoBook()\` as fixture data), \`VACUUM ANALYZE\`d.
+- **Data**: ${ORGANIZATIONS} library organizations × ${BOOKS_PER_ORGANIZATION.toLocaleString('en')} books = ${fixture.booksTotal.toLocaleString('en')} books, ${settings.layout === 'interleaved' ? 'interleaved on disk (book n belongs to organization n mod 200; `--layout=interleaved`)' : "each organization's together on disk (`--layout=clustered`, the default)"}, in their own cluster under \`.bench/\` (organizations and users through the tenancy code, books bulk-inserted from \`demoBook()\` as fixture data), \`VACUUM ANALYZE\`d.
 - **Request**: \`GET ${LIST_PATH}\` (25 rows sorted by title, with the total count) by a librarian and by a member of one organization, signed in over HTTP.
 - **Row condition**: the manifest's member role reads books without one, so the bench member holds only a custom role (\`core.role\` + \`core.role_assignment\`): \`${JSON.stringify(MEMBER_RULES)}\`, which selects ${fixture.memberVisible} of the organization's ${fixture.librarianVisible} books.
 - **Raw baseline**: a minimal \`node:http\` + \`pg.Pool\` server sending the same two statements as the app (the same column list, \`ORDER BY title, id LIMIT 25\`, and \`count(*)\`; both at once), answering JSON.

@@ -47,6 +47,12 @@ beforeAll(async () => {
 afterAll(() => runtime.dispose());
 
 describe('reads of one step share one transaction', () => {
+  it('a read outside a step is walled as one inside: as ums_app, its own organization only', async () => {
+    const librarianA = await a.as('librarian');
+    expect({ theirs: await books(librarianA, 'id = $1', [bookOfB]), all: await books(librarianA), role: (await one<{ r: string }>(librarianA, 'SELECT current_user AS r')).r }).toEqual({ theirs: 0, all: 1, role: 'ums_app' });
+    await expect(librarianA.entityManager.query('SELECT 1/0')).rejects.toThrow(/division by zero/);
+  });
+
   it('two reads inside readsTogether run in the same transaction; outside it each has its own', async () => {
     const librarianA = await a.as('librarian');
     const [first, second] = await readsTogether(async () => [await txid(librarianA), await txid(librarianA)]);
@@ -97,6 +103,8 @@ describe('a connection back in the pool carries no role and no tenant', () => {
       throw new Error('the step failed after reading');
     }).catch(() => undefined);
     await Promise.all([readsTogether(() => books(librarianA)), readsTogether(async () => books(await b.as('librarian')))]);
+    // Reads outside a step: the setting and the statement in one round trip, a transaction of their own.
+    await Promise.all([books(librarianA), librarianA.entityManager.query('SELECT 1/0').catch(() => undefined), books(await b.as('librarian'))]);
     const connections = await poolConnections();
     expect(connections.length).toBeGreaterThan(1);
     for (const c of connections) expect({ user: c.user, tenant: c.tenant }).toEqual({ user: c.session, tenant: null });
@@ -105,16 +113,17 @@ describe('a connection back in the pool carries no role and no tenant', () => {
 });
 
 describe('the admin list', () => {
-  it('reads its rows and its count in one transaction: one BEGIN and one COMMIT per list request', async () => {
+  it('reads its rows and its count in one transaction, opened with its first read in one round trip: one BEGIN and one COMMIT per list request', async () => {
     const server = await startTestServer(runtime);
     const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
     const original = proto.query;
-    const sent: string[] = [];
+    // Each call is one round trip; a scoped read (core/data/scoped-query.ts) carries the statements sent ahead of it.
+    const sent: { text: string; ahead: readonly string[] }[] = [];
     try {
       const cookie = await sessionCookie(server.url, a.users.get('librarian')!.email, 'secret-123');
       proto.query = function counted(this: unknown, ...args: unknown[]): unknown {
-        const first = args[0];
-        sent.push(typeof first === 'string' ? first : String((first as { text?: string })?.text ?? ''));
+        const first = args[0] as { text?: string; prelude?: readonly string[] } | string;
+        sent.push(typeof first === 'string' ? { text: first, ahead: [] } : { text: String(first?.text ?? ''), ahead: first?.prelude ?? [] });
         return original.apply(this, args);
       };
       const res = await fetch(`${server.url}/admin/api/resources/LibraryBook/actions/list?page=1&perPage=25`, { headers: { cookie } });
@@ -122,11 +131,13 @@ describe('the admin list', () => {
       expect(res.status).toBe(200);
       const body = (await res.json()) as { records: unknown[]; meta: { total: number } };
       expect({ rows: body.records.length, total: body.meta.total }).toEqual({ rows: 1, total: 1 });
-      const begins = sent.filter((q) => /^BEGIN\b/.test(q.trim()));
-      expect(begins).toHaveLength(1);
-      expect(begins[0]).toContain('ums_app');
-      expect(sent.filter((q) => q.trim() === 'COMMIT')).toHaveLength(1);
-      expect(sent.filter((q) => /FROM "library_book"/.test(q)).length).toBeGreaterThanOrEqual(2);
+      const opening = sent.filter((q) => [...q.ahead, q.text].some((t) => /^BEGIN\b/.test(t.trim())));
+      expect(opening).toHaveLength(1);
+      expect(opening[0].ahead[0]).toBe('BEGIN');
+      expect(opening[0].ahead.join(' ')).toContain('ums_app');
+      expect(opening[0].text).toMatch(/FROM "library_book"/);
+      expect(sent.filter((q) => q.text.trim() === 'COMMIT')).toHaveLength(1);
+      expect(sent.filter((q) => /FROM "library_book"/.test(q.text)).length).toBeGreaterThanOrEqual(2);
     } finally {
       proto.query = original;
       await server.close();

@@ -37,7 +37,7 @@ export function normaliseValue(f: ResolvedField | undefined, v: unknown): unknow
 
 export function normaliseRow(entity: ResolvedEntity, row: Record<string, unknown>): RecordData {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = normaliseValue(entity.field.get(k), v);
+  for (const k in row) out[k] = normaliseValue(entity.field.get(k), row[k]);
   return out as RecordData;
 }
 

@@ -498,6 +498,9 @@ function keysetAfter(column: string, desc: boolean, after: { key: string | null;
 }
 /** The record with its system columns and only the `shown` fields. */
 function onlyFields(entity: ResolvedEntity, record: RecordData, shown: ReadonlySet<string>): RecordData {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => !entity.field.has(k) || shown.has(k))) as RecordData;
+  // A plain loop: this runs for every row of every list (entries/filter/fromEntries cost a few % of a list's CPU).
+  const out: Record<string, unknown> = {};
+  for (const k in record) if (!entity.field.has(k) || shown.has(k)) out[k] = record[k];
+  return out as RecordData;
 }
 

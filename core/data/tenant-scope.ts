@@ -6,15 +6,18 @@
  * goes through the data layer: records, reads, system actors, plugins, hooks,
  * jobs, exports, imports and the engines writing through `records.entityManager`.
  *
- * Inside a transaction the setting is made once, before the first statement
- * (SET LOCAL semantics: it ends with the transaction). A read outside a
- * transaction gets a short one of its own: BEGIN and the setting travel in one
- * round trip, then the statement, then COMMIT.
+ * The setting always travels with a statement, in the same round trip
+ * (scoped-query.ts: extended-protocol messages before one Sync). Inside a
+ * transaction it is made once, with the first statement (SET LOCAL semantics:
+ * it ends with the transaction). A statement outside a transaction is a
+ * transaction of its own: the setting and the statement before one Sync, one
+ * round trip, no BEGIN or COMMIT.
  *
  * `readsTogether(fn)` lets the reads of one short server-side step (an admin
- * list: its rows, the records they refer to, its count) share one such
- * transaction instead of one each: opened at the first read of the step's
- * organization, committed and handed back to the pool when `fn` settles, so no
+ * list: its rows, the records they refer to, its count) share one explicit
+ * transaction: BEGIN, the setting and the first read of the step's
+ * organization in one round trip, later reads in it, committed and handed back
+ * to the pool when `fn` settles, so no
  * connection is held while waiting on a client. The setting is still
  * transaction-local: a connection back in the pool carries no role and no
  * tenant (tests/shared-read-scope.test.ts).
@@ -24,6 +27,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { UmsError } from '../errors.js';
 import { isUuid } from '../manifest/index.js';
 import { APP_ROLE, TENANT_SETTING } from '../db/tenant-walls.js';
+import { queryAfter } from './scoped-query.js';
 
 const SCOPE = Symbol('ums.tenantScope');
 type Scoped = EntityManager & { [SCOPE]?: { organizationId: string; base: EntityManager } };
@@ -32,37 +36,39 @@ type Scoped = EntityManager & { [SCOPE]?: { organizationId: string; base: Entity
 const scopedRunners = new WeakMap<QueryRunner, { organizationId: string; depth: number }>();
 
 const scopeSql = (organizationId: string): string => {
-  // A literal, so BEGIN and the setting share one simple-protocol round trip; only a UUID gets here.
+  // A literal: a statement sent ahead of another without parameters of its own; only a UUID gets here.
   if (!isUuid(organizationId)) throw new UmsError('INTERNAL', `Not an organization id: "${organizationId}".`);
   return `SELECT set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTING}', '${organizationId}', true)`;
 };
 
-async function scopeTransaction(runner: QueryRunner, organizationId: string): Promise<void> {
+/** `sql` in the runner's open transaction, with the setting sent ahead of it when the transaction does not hold it yet. */
+async function inTransaction<T>(runner: QueryRunner, organizationId: string, sql: string, parameters?: unknown[]): Promise<T> {
   const depth = (runner as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
   const known = scopedRunners.get(runner);
   // A savepoint rolled back below the depth the setting was made at took it with it: set it again.
-  if (known && known.organizationId === organizationId && depth >= known.depth) return;
-  await runner.query(scopeSql(organizationId));
+  if (known && known.organizationId === organizationId && depth >= known.depth) return runner.query(sql, parameters) as Promise<T>;
+  const client = await runner.connect();
+  const result = await queryAfter<T>(client, [scopeSql(organizationId)], sql, parameters);
   scopedRunners.set(runner, { organizationId, depth });
+  return result;
 }
 
 type Client = { query(text: string): Promise<unknown> };
+interface Held { runner: QueryRunner; client: Client }
 
-/** Opens a connection with a transaction scoped to `organizationId`: BEGIN and the setting in one round trip. */
-async function openScoped(dataSource: DataSource, organizationId: string): Promise<{ runner: QueryRunner; client: Client }> {
+/** A pooled connection (with its TypeORM runner, released by the caller). */
+async function connect(dataSource: DataSource): Promise<Held> {
   const runner = dataSource.createQueryRunner();
   try {
-    const client = (await runner.connect()) as Client;
-    await client.query(`BEGIN; ${scopeSql(organizationId)}`);
-    return { runner, client };
+    return { runner, client: (await runner.connect()) as Client };
   } catch (err) {
     await runner.release();
     throw err;
   }
 }
 
-/** Ends a transaction opened by openScoped and hands the connection back (ROLLBACK after a failure). */
-async function closeScoped(opened: { runner: QueryRunner; client: Client }, ok: boolean): Promise<void> {
+/** Ends a transaction opened by SharedReads and hands the connection back (ROLLBACK after a failure). */
+async function closeScoped(opened: Held, ok: boolean): Promise<void> {
   try {
     if (ok) await opened.client.query('COMMIT');
     else await opened.client.query('ROLLBACK').catch(() => undefined);
@@ -71,42 +77,66 @@ async function closeScoped(opened: { runner: QueryRunner; client: Client }, ok: 
   }
 }
 
-/** The transaction the reads of one readsTogether step share, opened by its first read. */
+/**
+ * The transaction the reads of one readsTogether step share. Its first read
+ * opens it: BEGIN, the setting and that read in one round trip (scoped-query.ts);
+ * later reads of the step run in it; close() commits and hands the connection back.
+ */
 class SharedReads {
-  private opened?: Promise<{ runner: QueryRunner; client: Client }>;
+  /** The connection, once the opening read has left it in the open transaction. */
+  private opened?: Promise<Held>;
   private organizationId?: string;
   closed = false;
 
   /** Runs `sql` in the shared transaction, or returns undefined when it belongs to another organization or data source. */
   async query<T>(dataSource: DataSource, organizationId: string, sql: string, parameters?: unknown[]): Promise<{ result: T } | undefined> {
     if (this.closed) return undefined;
-    if (!this.opened) {
-      this.organizationId = organizationId;
-      this.opened = openScoped(dataSource, organizationId);
-      this.opened.catch(() => undefined);
-    }
+    if (!this.opened) return this.open<T>(dataSource, organizationId, sql, parameters);
     const opened = this.opened;
     // One tenant per shared transaction: a read for another organization (or database) takes its own.
     if (this.organizationId !== organizationId) return undefined;
-    let runner: QueryRunner;
+    let scoped: Held;
     try {
-      ({ runner } = await opened);
-    } catch (err) {
-      if (this.opened === opened) this.opened = this.organizationId = undefined;
-      throw err;
+      scoped = await opened;
+    } catch {
+      // The opening read failed (and has told its caller): this read opens a fresh transaction.
+      return this.closed ? undefined : this.query<T>(dataSource, organizationId, sql, parameters);
     }
-    if (runner.connection !== dataSource) return undefined;
+    if (scoped.runner.connection !== dataSource) return undefined;
     try {
-      return { result: (await runner.query(sql, parameters)) as T };
+      return { result: (await scoped.runner.query(sql, parameters)) as T };
     } catch (err) {
       // A failed statement aborts the transaction: end it, and let later reads open a fresh one.
-      if (this.opened === opened) {
-        this.opened = undefined;
-        this.organizationId = undefined;
-        await closeScoped(await opened, false);
-      }
+      if (this.opened === opened) await this.abandon(scoped);
       throw err;
     }
+  }
+
+  /** The step's first read: BEGIN, the tenant setting and `sql` in one round trip; the transaction stays open. */
+  private async open<T>(dataSource: DataSource, organizationId: string, sql: string, parameters?: unknown[]): Promise<{ result: T }> {
+    this.organizationId = organizationId;
+    let ready!: (scoped: Held) => void;
+    let failed!: (err: unknown) => void;
+    const opened = new Promise<Held>((resolve, reject) => ((ready = resolve), (failed = reject)));
+    opened.catch(() => undefined);
+    this.opened = opened;
+    let scoped: Held | undefined;
+    try {
+      scoped = await connect(dataSource);
+      const result = await queryAfter<T>(scoped.client, ['BEGIN', scopeSql(organizationId)], sql, parameters);
+      ready(scoped);
+      return { result };
+    } catch (err) {
+      failed(err);
+      if (this.opened === opened) this.opened = this.organizationId = undefined;
+      if (scoped) await closeScoped(scoped, false);
+      throw err;
+    }
+  }
+
+  private async abandon(scoped: Held): Promise<void> {
+    this.opened = this.organizationId = undefined;
+    await closeScoped(scoped, false);
   }
 
   async close(): Promise<void> {
@@ -114,7 +144,7 @@ class SharedReads {
     const opened = this.opened;
     this.opened = undefined;
     if (!opened) return;
-    let scoped: { runner: QueryRunner; client: Client };
+    let scoped: Held;
     try {
       scoped = await opened;
     } catch {
@@ -149,20 +179,15 @@ export function tenantScoped(manager: EntityManager, organizationId: string): En
   scoped[SCOPE] = { organizationId, base };
   scoped.query = async <T = unknown>(sql: string, parameters?: unknown[]): Promise<T> => {
     const runner = base.queryRunner;
-    if (runner?.isTransactionActive) {
-      await scopeTransaction(runner, organizationId);
-      return runner.query(sql, parameters) as Promise<T>;
-    }
+    if (runner?.isTransactionActive) return inTransaction<T>(runner, organizationId, sql, parameters);
     const shared = await sharedReads.getStore()?.query<T>(base.connection, organizationId, sql, parameters);
     if (shared) return shared.result;
-    const own = await openScoped(base.connection, organizationId);
-    let ok = false;
+    // A transaction of its own: the setting and the statement before one Sync, one round trip, no BEGIN/COMMIT.
+    const own = await connect(base.connection);
     try {
-      const result = (await own.runner.query(sql, parameters)) as T;
-      ok = true;
-      return result;
+      return await queryAfter<T>(own.client, [scopeSql(organizationId)], sql, parameters);
     } finally {
-      await closeScoped(own, ok);
+      await own.runner.release();
     }
   };
   return scoped;
