@@ -11,8 +11,9 @@
  *   --no-readme         print the results only
  *   --only=contention   run only "book the last place" and stock posting (scripts/bench/contention.ts)
  *                       and write only their block of the README's Benchmarks section
- *   --only=list         run only the list variants (raw SQL, UMS AdminJS and REST API librarian/member, --baseline's if given):
- *                       no views, start-up or manifest timing, and the README is left as it is
+ *   --only=list         run only the list variants (raw SQL, UMS AdminJS and REST API librarian/member, the AdminJS
+ *                       librarian with metrics and logging off, --baseline's if given): no views, start-up or
+ *                       manifest timing; of the README only the metrics-and-logging block is rewritten
  *   --contention-rounds=<n>  rounds of 20 requests for the last place (default 20)
  *   --posting-seconds=<s>    each stock-posting variant's duration (default 10)
  *   --layout=<l>        clustered (default: each organization's books together on disk) or interleaved
@@ -31,7 +32,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +59,7 @@ import { table, writeReadmeSection, type VariantRow } from './bench/report.js';
 import { measureStartup } from './bench/startup.js';
 import { contentionBlock, runContention, withContentionBlock } from './bench/contention.js';
 import { benchViews } from './bench/views.js';
+import { telemetryBlock, telemetryFigures, withTelemetryBlock, type TelemetryRun } from './bench/telemetry.js';
 import type { StatementStats } from './bench/statements.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -68,6 +70,10 @@ const LIST_PATH = '/admin/api/resources/LibraryBook/actions/list?page=1&perPage=
 /** The REST API's list of the same books (bearer token from POST /api/v1/auth/login); keyset pages, no total count. */
 const API_LIST_PATH = '/api/v1/library/book?limit=25&sort=title';
 const STATEMENT_SAMPLE = 200;
+/** METRICS_TOKEN of the app as deployed (metrics on); the quiet app has none. */
+const BENCH_METRICS_TOKEN = 'bench-only-metrics-token-0123456789';
+/** Where the app as deployed writes its log (its stdout): a file, as a deployment's log collector would take it. */
+const APP_LOG = join(DATA_DIR, 'app-server.log');
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -120,11 +126,11 @@ interface ServerChild {
  * NODE_ENV=production. AdminJS's own start-up bundling is skipped; createApp
  * still makes the UMS component bundle (into BUNDLE_DIR) when it is stale.
  */
-async function startServer(script: string, env: Record<string, string>, root = ROOT, nodeArgs: string[] = []): Promise<ServerChild> {
+async function startServer(script: string, env: Record<string, string>, root = ROOT, stdout: number | 'inherit' = 'inherit', nodeArgs: string[] = []): Promise<ServerChild> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'scripts/bench', script)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', ADMIN_JS_SKIP_BUNDLE: 'true', ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', stdout, 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit');
   const [ready] = (await Promise.race([once(child, 'message'), exited.then(() => Promise.reject(new Error(`${script} exited before it was ready`)))])) as [{ type: string; port: number }];
@@ -149,7 +155,7 @@ async function startServer(script: string, env: Record<string, string>, root = R
 // ── Measuring ───────────────────────────────────────────────────────────────
 
 interface Variant {
-  key: 'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appMember' | 'baseLibrarian' | 'baseMember' | 'rawApiLibrarian' | 'rawApiMember' | 'apiLibrarian' | 'apiMember';
+  key: 'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appLibrarianQuiet' | 'appMember' | 'baseLibrarian' | 'baseMember' | 'rawApiLibrarian' | 'rawApiMember' | 'apiLibrarian' | 'apiMember';
   name: string;
   server: ServerChild;
   url: string;
@@ -362,7 +368,8 @@ async function main(): Promise<void> {
   await runtime.dataSource.query('CHECKPOINT').catch(() => undefined);
   const loadBefore = loadavg()[0];
   log(`1-minute load average before the timed part: ${loadBefore.toFixed(2)}.`);
-  let rows: Record<'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appMember' | 'rawApiLibrarian' | 'rawApiMember' | 'apiLibrarian' | 'apiMember', Measured> & Partial<Record<'baseLibrarian' | 'baseMember', Measured>>;
+  let rows: Record<'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appLibrarianQuiet' | 'appMember' | 'rawApiLibrarian' | 'rawApiMember' | 'apiLibrarian' | 'apiMember', Measured> & Partial<Record<'baseLibrarian' | 'baseMember', Measured>>;
+  let telemetry: TelemetryRun | undefined;
   let machineCpu: CpuShare | undefined;
   const sizes: Record<'librarian' | 'member' | 'apiLibrarian' | 'apiMember', { app: number; raw: number }> = { librarian: { app: NaN, raw: NaN }, member: { app: NaN, raw: NaN }, apiLibrarian: { app: NaN, raw: NaN }, apiMember: { app: NaN, raw: NaN } };
   const servers: ServerChild[] = [];
@@ -372,8 +379,13 @@ async function main(): Promise<void> {
     // The REST API's per-IP and per-token rate limits (600 and 300 a minute) would turn the load into 429s: lifted for the bench.
     const unlimited = { API_RATE_PER_IP: '1000000000', API_RATE_PER_TOKEN: '1000000000' };
     const profile = settings.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(DATA_DIR, 'profiles')}`] : [];
-    const app = await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: BUNDLE_DIR, ...unlimited }, ROOT, profile);
+    // The app as deployed: metrics on (METRICS_TOKEN) and one access line per request (LOG_LEVEL=info) into a file.
+    const appLog = openSync(APP_LOG, 'w');
+    const app = await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: BUNDLE_DIR, METRICS_TOKEN: BENCH_METRICS_TOKEN, LOG_LEVEL: 'info', ...unlimited }, ROOT, appLog, profile).finally(() => closeSync(appLog));
     servers.push(app);
+    // The same build with both off, for the cost of metrics and logging (its stdout stays the bench's: silent writes nothing).
+    const quiet = await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: BUNDLE_DIR, METRICS_TOKEN: '', LOG_LEVEL: 'silent', ...unlimited });
+    servers.push(quiet);
     const baseline = settings.baseline
       ? await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: `${BUNDLE_DIR}-baseline` }, baselineTree(settings.baseline))
       : undefined;
@@ -385,6 +397,11 @@ async function main(): Promise<void> {
     const member = { cookie: await login(appBase, MEMBER_EMAIL), accept: 'application/json' };
     sizes.librarian = sameRows(await checkList(appUrl, librarian, fixture.librarianVisible), await checkList(`${rawBase}/books`, {}, fixture.librarianVisible), 'librarian');
     sizes.member = sameRows(await checkList(appUrl, member, fixture.memberVisible, MEMBER_CATEGORIES), await checkList(`${rawBase}/books?as=member`, {}, fixture.memberVisible, MEMBER_CATEGORIES), 'member');
+    const quietBase = `http://127.0.0.1:${quiet.port}`;
+    const quietUrl = `${quietBase}${LIST_PATH}`;
+    const quietLibrarian = { cookie: await login(quietBase, LIBRARIAN_EMAIL), accept: 'application/json' };
+    sameRows(await checkList(quietUrl, quietLibrarian, fixture.librarianVisible), await checkList(appUrl, librarian, fixture.librarianVisible), 'quiet librarian');
+    if ((await fetch(`${quietBase}/metrics`)).status !== 404) throw new Error('the quiet app serves /metrics: metrics are not off');
     const apiUrl = `${appBase}${API_LIST_PATH}`;
     const apiLibrarian = await apiLogin(appBase, LIBRARIAN_EMAIL);
     const apiMember = await apiLogin(appBase, MEMBER_EMAIL);
@@ -402,12 +419,13 @@ async function main(): Promise<void> {
         { key: 'baseMember', name: `baseline ${settings.baseline}, member`, server: baseline, url: baseUrl, headers: bm },
       );
     }
-    const pids = [process.pid, raw.child.pid ?? 0, app.child.pid ?? 0, baseline?.child.pid ?? 0].filter(Boolean);
+    const pids = [process.pid, raw.child.pid ?? 0, app.child.pid ?? 0, quiet.child.pid ?? 0, baseline?.child.pid ?? 0].filter(Boolean);
     const before = cpuAccountingAvailable() ? sampleCpu(pids, postmasterPid()) : undefined;
     log(`\nLoad: closed loop, ${settings.concurrency} connections, ${settings.rounds} rounds × ${settings.durationMs / settings.rounds / 1000} s per variant (${settings.warmupMs / 1000} s warm-up before the first):`);
     rows = (await measureAll([
       { key: 'rawLibrarian', name: 'raw SQL, librarian statements', server: raw, url: `${rawBase}/books`, headers: {} },
       { key: 'appLibrarian', name: 'UMS AdminJS list, librarian', server: app, url: appUrl, headers: librarian },
+      { key: 'appLibrarianQuiet', name: 'UMS AdminJS list, librarian, metrics+logs off', server: quiet, url: quietUrl, headers: quietLibrarian },
       { key: 'rawMember', name: 'raw SQL, member statements', server: raw, url: `${rawBase}/books?as=member`, headers: {} },
       { key: 'appMember', name: 'UMS AdminJS list, member (row condition)', server: app, url: appUrl, headers: member },
       { key: 'rawApiLibrarian', name: 'raw SQL, librarian page only (no count)', server: raw, url: `${rawBase}/books?rows=only`, headers: {} },
@@ -417,10 +435,29 @@ async function main(): Promise<void> {
       ...baseVariants,
     ])) as typeof rows;
     if (before) machineCpu = cpuShare(before, sampleCpu(pids, postmasterPid()));
+    // The logging app really logged and counted: its access lines in the file, its requests in /metrics.
+    const metricsText = await (await fetch(`${appBase}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
+    const metricsRequests = [...metricsText.matchAll(/^ums_http_requests_total\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    const logText = readFileSync(APP_LOG, 'utf8');
+    const logLines = logText.split('\n').filter((l) => l.includes('"msg":"request"')).length;
+    if (!metricsRequests || !logLines) throw new Error(`the app as deployed did not ${metricsRequests ? 'log its requests' : 'count requests in /metrics'}`);
+    const side = (m: Measured) => ({ rps: m.load.rps, rounds: m.rounds.map((r) => r.rps), cpuMs: m.serverCpuMs, p50: m.load.p50 });
+    telemetry = {
+      date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+      settings: { rounds: settings.rounds, windowS: settings.durationMs / settings.rounds / 1000, warmupS: settings.warmupMs / 1000, concurrency: settings.concurrency },
+      on: side(rows.appLibrarian),
+      off: side(rows.appLibrarianQuiet),
+      logLines,
+      logBytes: statSync(APP_LOG).size,
+      metricsRequests,
+      load: [loadBefore, loadavg()[0]],
+      machine: machineCpu && { busy: machineCpu.busy, others: machineCpu.others },
+    };
     log('');
     printMeasured('raw SQL, librarian statements', rows.rawLibrarian);
     printMeasured('raw SQL, member statements', rows.rawMember);
     printMeasured('UMS, librarian', rows.appLibrarian);
+    printMeasured('UMS, librarian, metrics and logging off', rows.appLibrarianQuiet);
     printMeasured('UMS, member (row condition)', rows.appMember);
     printMeasured('raw SQL, librarian page only (no count)', rows.rawApiLibrarian);
     printMeasured('raw SQL, member page only (no count)', rows.rawApiMember);
@@ -430,15 +467,24 @@ async function main(): Promise<void> {
     log(`  REST API % of raw (page only): librarian ${pct(rows.apiLibrarian, rows.rawApiLibrarian)}, member ${pct(rows.apiMember, rows.rawApiMember)}; % of raw with count: librarian ${pct(rows.apiLibrarian, rows.rawLibrarian)}, member ${pct(rows.apiMember, rows.rawMember)}; AdminJS: librarian ${pct(rows.appLibrarian, rows.rawLibrarian)}, member ${pct(rows.appMember, rows.rawMember)}`);
     if (rows.baseLibrarian) printMeasured(`baseline ${settings.baseline}, librarian`, rows.baseLibrarian);
     if (rows.baseMember) printMeasured(`baseline ${settings.baseline}, member`, rows.baseMember);
+    const t = telemetryFigures(telemetry);
+    log(`  metrics+logging on/off (AdminJS librarian): throughput ${t.ratio.toFixed(3)} over all rounds, per round ${t.roundRatios.map((x) => x.toFixed(2)).join(' / ')} (median ${t.medianRatio.toFixed(3)}); server CPU/request ${(t.cpuCost * 100).toFixed(1)} % more with them on; ${telemetry.logLines} access lines (${(telemetry.logBytes / 2 ** 20).toFixed(1)} MB)`);
     if (machineCpu) log(`  machine CPU while timed: ${(machineCpu.busy * 100).toFixed(0)} % busy, ${(machineCpu.others * 100).toFixed(1)} % by processes outside the bench, ${(machineCpu.steal * 100).toFixed(1)} % steal`);
   } finally {
     for (const server of servers) await server.stop();
     await runtime.close();
   }
   const loadAfter = loadavg()[0];
+  const telemetrySection = telemetryBlock(telemetry!);
+  log(`\n${telemetrySection}\n`);
   if (settings.only === 'list') {
+    if (settings.readme) {
+      const path = join(ROOT, 'README.md');
+      writeFileSync(path, withTelemetryBlock(readFileSync(path, 'utf8'), telemetrySection));
+      log('README.md: the metrics-and-logging block of "## Benchmarks" updated.');
+    }
     const kb = (s: { app: number; raw: number }): string => `${(s.app / 1024).toFixed(1)}/${(s.raw / 1024).toFixed(1)}`;
-    log(`1-minute load average after: ${loadAfter.toFixed(2)}; answer KB app/raw: AdminJS librarian ${kb(sizes.librarian)}, member ${kb(sizes.member)}; REST API librarian ${kb(sizes.apiLibrarian)}, member ${kb(sizes.apiMember)} (--only=list: README left as it is).`);
+    log(`1-minute load average after: ${loadAfter.toFixed(2)}; answer KB app/raw: AdminJS librarian ${kb(sizes.librarian)}, member ${kb(sizes.member)}; REST API librarian ${kb(sizes.apiLibrarian)}, member ${kb(sizes.apiMember)} (--only=list: the rest of the README left as it is).`);
     return;
   }
 
@@ -541,6 +587,8 @@ Start-up with \`DATA_DIR=.bench SEED_DEMO=false\` on the migrated database, the 
 ${startup.map((s) => (s.error ? `- ${s.name}: **did not start**: \`${s.error.replace(/`/g, "'")}\`` : `- ${s.name}: ${(s.median / 1000).toFixed(2)} s (${s.runs.map((r) => (r / 1000).toFixed(2)).join(', ')})`)).join('\n')}
 
 For scale, figures reported on the same kind of machine in the issue: raw SQL ≈675 req/s; AdminJS with @adminjs/typeorm filtering by organization ≈8.5 req/s; the same with an indexed tenant filter in a Resource subclass ≈250 req/s (≈37 %); Directus with a row-filtered role ≈70 req/s.
+
+${telemetrySection}
 
 ${contentionSection}
 ${viewsBlock}`;

@@ -5,7 +5,11 @@
  * an archived one is read-only through the data layer for everyone; each
  * change is audited as the operator; limits refuse the create past them,
  * atomically (20 concurrent creates at the limit: exactly the free places
- * win); the CLI commands do all this and org:list shows use against limits.
+ * win); a limit of one entity (`--max-records-of library.book=N`) holds the
+ * same way, refused as "Plan limit: at most N Books" (a 409 problem in the
+ * API, a field-less error notice in the admin) while the total limit still
+ * applies beside it; the CLI commands do all this and org:list shows use
+ * against limits.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JobScheduler } from '../core/jobs/scheduler.js';
@@ -159,6 +163,48 @@ describe('plan limits', () => {
     await admin.create('library.book', book('No limit now'));
   }, 60_000);
 
+  it('a limit of one entity: 20 concurrent creates at it, exactly the limit wins; the total limit still applies', async () => {
+    const org = await createFixtureOrg(runtime, 'library');
+    const admin = await org.as('admin');
+    await admin.create('library.book', book('Existing'));
+    await setOrganizationLimits(runtime, org.org.slug, { maxRecordsOf: ['library.book=6'], operator: 'ops-test' });
+    const results = await Promise.allSettled(Array.from({ length: 20 }, async (_, i) => (await org.as('admin')).create('library.book', book(`Race ${i}`))));
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+    expect(refused).toHaveLength(15);
+    for (const r of refused) expect(r.reason).toMatchObject({ code: 'PLAN_LIMIT_REACHED', message: 'Plan limit: at most 6 Books. All of them are used: delete books you no longer need or ask your provider to raise the limit.' });
+    expect((await admin.find('library.book', {})).length).toBe(6);
+    const usage = (await organizationUsage(runtime, org.org.slug))[0];
+    expect(usage.entityLimits).toEqual([{ entity: 'library.book', label: 'Books', records: 6, maxRecords: 6 }]);
+    const [{ record_count }] = await runtime.dataSource.query(`SELECT record_count FROM core_entity_limit WHERE organization_id = $1 AND entity = 'library.book'`, [org.org.id]);
+    expect(record_count).toBe(6);
+    // The API: a 409 problem naming the limit. The admin: an error notice, on no field.
+    const token = (await apiLogin(server.url, org.users.get('admin')!.email)).access_token;
+    const api = await apiCall(server.url, 'POST', '/library/book', { token, body: book('Via the API') });
+    expect(api.status).toBe(409);
+    expect(api.body).toMatchObject({ status: 409, detail: expect.stringContaining('Plan limit: at most 6 Books') });
+    const client = await server.login(org.users.get('admin')!.email, 'secret-123');
+    const saved = await client.post('/admin/api/resources/LibraryBook/actions/new', { title: 'Via the form', copies_total: '1' });
+    const body = saved.body as { notice?: { message: string; type: string }; record?: { errors?: Record<string, unknown> } };
+    expect(body.notice).toMatchObject({ type: 'error', message: expect.stringContaining('Plan limit: at most 6 Books') });
+    expect(body.record?.errors ?? {}).toEqual({});
+    expect((await admin.find('library.book', {})).length).toBe(6);
+    // A deletion gives its place back; a limit below use is refused.
+    const [first] = await admin.find('library.book', { limit: 1 });
+    await admin.delete('library.book', first.id);
+    await admin.create('library.book', book('In the freed place'));
+    expect(JSON.stringify(await refusal(setOrganizationLimits(runtime, org.org.slug, { maxRecordsOf: ['library.book=3'] })))).toContain('holds 6 books (library.book)');
+    expect((await refusal(setOrganizationLimits(runtime, org.org.slug, { maxRecordsOf: ['core.user=3'] }))).message).toMatch(/not an entity of a module/);
+    // Beside it the total: room for books, none left in total.
+    await setOrganizationLimits(runtime, org.org.slug, { maxRecordsOf: ['library.book=100'], maxRecords: String(usage.records + 2), operator: 'ops-test' });
+    await admin.create('library.book', book('Seventh'));
+    await admin.create('library.book', book('Eighth'));
+    expect((await refusal(admin.create('library.book', book('Ninth')))).message).toMatch(/plan allows \d+ records, and all of them are used/);
+    await setOrganizationLimits(runtime, org.org.slug, { maxRecords: 'none', maxRecordsOf: ['library.book=none'], operator: 'ops-test' });
+    await admin.create('library.book', book('No limit now'));
+    expect((await organizationUsage(runtime, org.org.slug))[0].entityLimits).toEqual([]);
+  }, 90_000);
+
   it('max users: concurrent user creates stop at the limit; a limit below use is refused', async () => {
     const org = await createFixtureOrg(runtime, 'library');
     await setOrganizationLimits(runtime, org.org.slug, { maxUsers: '3', operator: 'ops-test' }); // the admin + 2
@@ -180,11 +226,16 @@ describe('the commands', () => {
     const suspended = ums('org:suspend', org.org.slug, '--reason', 'Unpaid');
     expect(suspended.stderr).toBe('');
     expect(suspended.stdout).toContain(`${org.org.slug}: active → suspended.`);
-    const limits = ums('org:limits', org.org.slug, '--max-users', '10', '--max-records', '500');
+    const limits = ums('org:limits', org.org.slug, '--max-users', '10', '--max-records', '500', '--max-records-of', 'library.book=50', '--max-records-of', 'library.loan=20');
+    expect(limits.stderr).toBe('');
     expect(limits.stdout).toContain(`${org.org.slug} (suspended): users 1 of 10, records 0 of 500.`);
+    expect(limits.stdout).toContain('  Books (library.book): 0 of 50');
+    expect(ums('org:limits', org.org.slug, '--max-records-of', 'library.nothing=5').stderr).toMatch(/"library.nothing" is not an entity of a module/);
     expect(ums('org:limits', org.org.slug, '--max-users', 'lots').code).toBe(1);
     const list = ums('org:list');
-    expect(list.stdout).toMatch(new RegExp(`^${org.org.slug}\\s+.*\\s1/10\\s+0/500\\s+suspended \\(Unpaid\\)$`, 'm'));
+    expect(list.stdout).toMatch(new RegExp(`^${org.org.slug}\\s+.*\\s1/10\\s+0/500\\s+library\\.book 0/50, library\\.loan 0/20\\s+suspended \\(Unpaid\\)$`, 'm'));
+    const json = JSON.parse(ums('org:list', '--json').stdout) as { slug: string; entityLimits: unknown }[];
+    expect(json.find((o) => o.slug === org.org.slug)?.entityLimits).toEqual([{ entity: 'library.book', records: 0, maxRecords: 50 }, { entity: 'library.loan', records: 0, maxRecords: 20 }]);
     const resumed = ums('org:resume', org.org.slug);
     expect(resumed.stdout).toContain(`${org.org.slug}: suspended → active.`);
     expect(ums('org:archive', org.org.slug).code).toBe(2); // --reason is required

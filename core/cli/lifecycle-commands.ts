@@ -3,7 +3,7 @@
  * core/tenancy/lifecycle.ts. Each change is audited in the organization's
  * audit log as `operator:<OS user>` with the command's name.
  */
-import { stringOption } from './args.js';
+import { stringList, stringOption } from './args.js';
 import { defineCommand, type Command } from './command.js';
 import { invocation } from './output.js';
 import { withRuntime } from './runtime.js';
@@ -37,17 +37,19 @@ const orgLimits = defineCommand({
   options: {
     'max-users': { type: 'string', value: '<n|none>', description: 'Active users allowed (none: no limit)' },
     'max-records': { type: 'string', value: '<n|none>', description: "Records of the organization's modules allowed in total (none: no limit)" },
+    'max-records-of': { type: 'string', multiple: true, value: '<module.entity>=<n|none>', description: 'Records of one entity allowed (e.g. library.book=50; repeat for several; none: no limit of its own)' },
     'max-storage-mb': { type: 'string', value: '<n|none>', description: 'Megabytes of uploaded files allowed in total (none: no limit)' },
   },
   details: 'Creating past a limit is refused with a message naming it (enforced in the database transaction, so concurrent creates cannot overshoot). A limit below what is used now is refused.',
-  examples: ['org:limits city-library --max-users 25 --max-records 50000', 'org:limits city-library --max-records none', 'org:limits city-library --max-storage-mb 2048'],
+  examples: ['org:limits city-library --max-users 25 --max-records 50000', 'org:limits city-library --max-records none', 'org:limits city-library --max-records-of library.book=50 --max-records-of library.member=200', 'org:limits city-library --max-records-of library.book=none', 'org:limits city-library --max-storage-mb 2048'],
   async run({ io, positionals, values }) {
     const [slug] = positionals;
     const { setOrganizationLimits } = await lifecycle();
     await withRuntime(io, { migrate: true }, async (runtime) => {
-      const u = await setOrganizationLimits(runtime, slug, { maxUsers: stringOption(values, 'max-users'), maxRecords: stringOption(values, 'max-records'), maxStorageMb: stringOption(values, 'max-storage-mb') });
+      const u = await setOrganizationLimits(runtime, slug, { maxUsers: stringOption(values, 'max-users'), maxRecords: stringOption(values, 'max-records'), maxRecordsOf: stringList(values, 'max-records-of'), maxStorageMb: stringOption(values, 'max-storage-mb') });
       const mb = (n: number): string => `${+(n / 1024 / 1024).toFixed(1)} MB`;
       io.out(`${slug} (${u.status}): users ${u.users}${u.maxUsers === null ? ' (no limit)' : ` of ${u.maxUsers}`}, records ${u.records}${u.maxRecords === null ? ' (no limit)' : ` of ${u.maxRecords}`}. Files: ${mb(u.storageUsed)}${u.maxStorageBytes === null ? ' (no limit)' : ` of ${mb(u.maxStorageBytes)}`}.`);
+      for (const l of u.entityLimits) io.out(`  ${l.label} (${l.entity}): ${l.records} of ${l.maxRecords}`);
     });
   },
 });

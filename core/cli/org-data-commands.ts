@@ -26,7 +26,7 @@ const orgExport = defineCommand({
     await withRuntime(io, { migrate: true }, async (runtime) => {
       const summary = await exportOrganization(runtime, slug, out);
       const tables = Object.values(summary.rows).filter((n) => n > 0).length;
-      io.out(`${slug}: ${plural(summary.total, 'row')} of ${plural(tables, 'table')} written to ${out}.`);
+      io.out(`${slug}: ${plural(summary.total, 'row')} of ${plural(tables, 'table')} written to ${out}${summary.files ? `, with ${plural(summary.files, 'file')} of the file store` : ''}.`);
       io.out(`Load it into another installation with \`${invocation(`org:import ${out}`)}\`.`);
     });
   },
@@ -46,7 +46,7 @@ const orgImport = defineCommand({
     const { importOrganization } = await import('../tenancy/org-import.js');
     await withRuntime(io, { migrate: true }, async (runtime) => {
       const summary = await importOrganization(runtime, file);
-      io.out(`${summary.organization.slug} (${summary.organization.name}): ${plural(summary.total, 'row')} imported.`);
+      io.out(`${summary.organization.slug} (${summary.organization.name}): ${plural(summary.total, 'row')}${summary.files ? ` and ${plural(summary.files, 'file')}` : ''} imported.`);
     });
   },
 });

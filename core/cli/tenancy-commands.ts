@@ -74,7 +74,7 @@ const orgList = defineCommand({
   name: 'org:list',
   summary: 'List organizations with their modules, status and use against plan limits',
   options: { json: { type: 'boolean', description: 'Print JSON instead of a table' } },
-  details: 'USERS counts active users and RECORDS the records of module entities; "3/10" is use against a limit set with org:limits.',
+  details: 'USERS counts active users and RECORDS the records of module entities; "3/10" is use against a limit set with org:limits. LIMITED lists the entities with a limit of their own (--max-records-of), as records/limit.',
   async run({ io, values }) {
     const { listOrganizations } = await tenancy();
     const { organizationUsage } = await import('../tenancy/lifecycle.js');
@@ -84,7 +84,7 @@ const orgList = defineCommand({
       if (values.json) {
         io.out(JSON.stringify(orgs.map((o) => {
           const u = usage.get(o.id);
-          return { slug: o.slug, name: o.name, systemType: o.system_type, modules: o.modules, moduleVersions: o.module_versions, users: o.users, id: o.id, status: u?.status, statusReason: u?.statusReason, activeUsers: u?.users, maxUsers: u?.maxUsers, records: u?.records, maxRecords: u?.maxRecords };
+          return { slug: o.slug, name: o.name, systemType: o.system_type, modules: o.modules, moduleVersions: o.module_versions, users: o.users, id: o.id, status: u?.status, statusReason: u?.statusReason, activeUsers: u?.users, maxUsers: u?.maxUsers, records: u?.records, maxRecords: u?.maxRecords, entityLimits: u?.entityLimits.map(({ entity, records, maxRecords }) => ({ entity, records, maxRecords })) ?? [], storageUsed: u?.storageUsed, maxStorageBytes: u?.maxStorageBytes };
         }), null, 2));
         return;
       }
@@ -95,10 +95,10 @@ const orgList = defineCommand({
       const against = (used: number | undefined, max: number | null | undefined): string => `${used ?? 0}${max === null || max === undefined ? '' : `/${max}`}`;
       io.out(
         table(
-          ['SLUG', 'NAME', 'SYSTEM TYPE', 'MODULES', 'USERS', 'RECORDS', 'STATUS'],
+          ['SLUG', 'NAME', 'SYSTEM TYPE', 'MODULES', 'USERS', 'RECORDS', 'LIMITED', 'STATUS'],
           orgs.map((o) => {
             const u = usage.get(o.id);
-            return [o.slug, o.name, o.system_type, o.modules.map((m) => (o.module_versions[m] ? `${m}@${o.module_versions[m]}` : m)).join(', ') || '-', against(u?.users, u?.maxUsers), against(u?.records, u?.maxRecords), u ? (u.statusReason ? `${u.status} (${u.statusReason})` : u.status) : '-'];
+            return [o.slug, o.name, o.system_type, o.modules.map((m) => (o.module_versions[m] ? `${m}@${o.module_versions[m]}` : m)).join(', ') || '-', against(u?.users, u?.maxUsers), against(u?.records, u?.maxRecords), u?.entityLimits.map((l) => `${l.entity} ${l.records}/${l.maxRecords}`).join(', ') || '-', u ? (u.statusReason ? `${u.status} (${u.statusReason})` : u.status) : '-'];
           }),
         ),
       );

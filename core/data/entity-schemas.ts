@@ -27,6 +27,7 @@ import { spanIndexName } from './constraints/span-indexes.js';
 import { searchIndexName } from './constraints/search-indexes.js';
 import { primitiveConstraints } from './ledgers/ddl.js';
 import { fileSchema } from './files/file-schema.js';
+import { entityLimitSchema } from './entity-limits.js';
 
 /** The runtime class AdminJS and TypeORM know an entity by; its name is the AdminJS resource id. */
 export type EntityClass = typeof BaseEntity & { umsEntity?: ResolvedEntity };
@@ -303,7 +304,7 @@ export interface EntityCatalog {
 
 export function buildEntityCatalog(registry: Registry): EntityCatalog {
   const classes = new Map<string, EntityClass>();
-  const schemas = [...systemSchemas(), ...credentialSchemas(), ...documentSchemas(), sequenceCounterSchema(runtimeClass('CoreSequenceCounter')), fileSchema(runtimeClass('CoreFile'))];
+  const schemas = [...systemSchemas(), ...credentialSchemas(), ...documentSchemas(), sequenceCounterSchema(runtimeClass('CoreSequenceCounter')), fileSchema(runtimeClass('CoreFile')), entityLimitSchema(runtimeClass('CoreEntityLimit'))];
   for (const entity of registry.entities) {
     const { schema, target } = manifestEntitySchema(entity, registry);
     schemas.push(schema);

@@ -26,6 +26,7 @@ import { assignSequences } from './constraints/sequences.js';
 import type { FieldFilter, ListQuery, RecordData } from './query.js';
 import { RecordReader, type ServiceOptions } from './reader.js';
 import { claimRecord, claimUserSeat, releaseRecord, requireWritable } from './tenant-status.js';
+import { claimEntityRecord, releaseEntityRecord } from './entity-limits.js';
 import { invalidateSubscriptions, recordChanged, WEBHOOK } from '../webhooks/feed.js';
 import { purgeReleased, releaseRecordFiles, removeAfterCommit, syncRecordFiles, takeRemovals } from './files/files.js';
 
@@ -194,6 +195,7 @@ export class RecordService extends RecordReader implements Records {
       placeholders.push(params.add(await this.toColumnValue(f.type, value)));
     }
     await guardedWrite(scope, entity, values, undefined, () => this.manager.query(`INSERT INTO ${q(entity.table)} (${columns.map(q).join(', ')}) VALUES (${placeholders.join(', ')})`, params.values));
+    await claimEntityRecord(this.manager, this.organizationId, entity); // a per-entity limit, after the INSERT (see entity-limits.ts)
     await afterInsert(this.primitiveContext(), entity, values);
     await this.syncFiles(entity, id, values, undefined, Object.keys(values));
     await afterWriteRow(this.primitiveContext(), entity, id);
@@ -320,6 +322,7 @@ export class RecordService extends RecordReader implements Records {
         await recordChanged(tx, entity, 'deleted', id); // before the row goes: a webhook's condition still sees it
         await tx.manager.query(`DELETE FROM ${q(entity.table)} WHERE organization_id = $1 AND id = $2`, [this.organizationId, id]);
         await releaseRecord(tx.manager, tx.organizationId, entity);
+        await releaseEntityRecord(tx.manager, tx.organizationId, entity);
         removeAfterCommit(tx.manager, await releaseRecordFiles(tx.manager, entity, tx.organizationId, id));
         await releaseCapacity(tx.constraintScope(), entity, record);
         await afterChange(tx.primitiveContext(), entity, record, undefined);

@@ -8,8 +8,9 @@
 import { userInfo } from 'node:os';
 import type { EntityManager } from 'typeorm';
 import type { OrganizationStatus } from '../data/tenant-status.js';
+import { ENTITY_LIMIT_TABLE } from '../data/entity-limits.js';
 import { RecordValidationError, UmsError } from '../errors.js';
-import { ORGANIZATION_TABLE } from '../manifest/index.js';
+import { ORGANIZATION_TABLE, type ResolvedEntity } from '../manifest/index.js';
 import type { Runtime } from '../runtime.js';
 import { findOrganization } from './index.js';
 
@@ -26,6 +27,8 @@ export interface OrganizationUsage {
   /** Bytes of stored files (core/data/files) and their limit. */
   storageUsed: number;
   maxStorageBytes: number | null;
+  /** Per-entity limits (`--max-records-of`): the entity's records now against its limit. */
+  entityLimits: { entity: string; label: string; records: number; maxRecords: number }[];
 }
 
 /** Who ran the command, for the audit row: the OS account (the CLI has no other identity). */
@@ -84,6 +87,18 @@ async function countRecords(runtime: Runtime, manager: EntityManager, organizati
   return total;
 }
 
+/** Each limited entity's records, counted now, against its limit. */
+async function entityUsage(runtime: Runtime, manager: EntityManager, organizationId: string): Promise<OrganizationUsage['entityLimits']> {
+  const limits: { entity: string; max_records: number }[] = await manager.query(`SELECT entity, max_records FROM ${ENTITY_LIMIT_TABLE} WHERE organization_id = $1 ORDER BY entity`, [organizationId]);
+  const out: OrganizationUsage['entityLimits'] = [];
+  for (const l of limits) {
+    const entity = runtime.registry.entity(l.entity);
+    const records = entity ? ((await manager.query(`SELECT count(*)::int AS n FROM "${entity.table}" WHERE organization_id = $1`, [organizationId])) as { n: number }[])[0].n : 0;
+    out.push({ entity: l.entity, label: entity?.pluralLabel ?? l.entity, records, maxRecords: l.max_records });
+  }
+  return out;
+}
+
 const activeUsers = async (manager: EntityManager, organizationId: string): Promise<number> =>
   ((await manager.query('SELECT count(*)::int AS n FROM core_user WHERE organization_id = $1 AND is_active AND deleted_at IS NULL', [organizationId])) as { n: number }[])[0].n;
 
@@ -95,7 +110,26 @@ function limitValue(name: string, value: string | undefined): number | null | un
   return Number(value.trim());
 }
 
-export async function setOrganizationLimits(runtime: Runtime, slug: string, input: { maxUsers?: string; maxRecords?: string; maxStorageMb?: string; operator?: string }): Promise<OrganizationUsage> {
+/** `--max-records-of library.book=50` (or `=none`): the entity (a module's, not the core's) and its limit. */
+function entityLimitValues(runtime: Runtime, specs: string[]): { entity: ResolvedEntity; max: number | null }[] {
+  return specs.map((spec) => {
+    const at = spec.lastIndexOf('=');
+    const key = at === -1 ? spec.trim() : spec.slice(0, at).trim();
+    const entity = runtime.registry.entity(key);
+    if (at === -1 || !entity || entity.module === 'core') {
+      const why = at === -1 ? `"${spec}" is not <module.entity>=<n|none>` : `"${key}" is not an entity of a module (e.g. library.book)`;
+      throw new RecordValidationError('core.organization', { 'max-records-of': { message: why } }, `--max-records-of: ${why}.`);
+    }
+    return { entity, max: limitValue('max-records-of', spec.slice(at + 1)) ?? null };
+  });
+}
+
+export async function setOrganizationLimits(
+  runtime: Runtime,
+  slug: string,
+  input: { maxUsers?: string; maxRecords?: string; maxRecordsOf?: string[]; maxStorageMb?: string; operator?: string },
+): Promise<OrganizationUsage> {
+  const perEntity = entityLimitValues(runtime, input.maxRecordsOf ?? []);
   const maxUsers = limitValue('max-users', input.maxUsers);
   const maxRecords = limitValue('max-records', input.maxRecords);
   const maxStorageMb = limitValue('max-storage-mb', input.maxStorageMb);
@@ -115,6 +149,23 @@ export async function setOrganizationLimits(runtime: Runtime, slug: string, inpu
       if (maxRecords !== null && maxRecords < used) throw new RecordValidationError('core.organization', { 'max-records': { message: `${slug} holds ${used} records; a limit below that would be broken at once` } });
       await manager.query(`UPDATE ${ORGANIZATION_TABLE} SET max_records = $2, record_count = $3, updated_at = now() WHERE id = $1`, [organization.id, maxRecords, used]);
       changes.max_records = { before: row.max_records, after: maxRecords };
+    }
+    for (const { entity, max } of perEntity) {
+      const [was]: { max_records: number }[] = await manager.query(`SELECT max_records FROM ${ENTITY_LIMIT_TABLE} WHERE organization_id = $1 AND entity = $2`, [organization.id, entity.key]);
+      if (max === null) {
+        await manager.query(`DELETE FROM ${ENTITY_LIMIT_TABLE} WHERE organization_id = $1 AND entity = $2`, [organization.id, entity.key]);
+      } else {
+        // SHARE: inserts in flight are waited for and new ones wait for this commit, so the count is exact (entity-limits.ts).
+        await manager.query(`LOCK TABLE "${entity.table}" IN SHARE MODE`);
+        const [{ n }]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM "${entity.table}" WHERE organization_id = $1`, [organization.id]);
+        if (max < n) throw new RecordValidationError('core.organization', { 'max-records-of': { message: `${slug} holds ${n} ${entity.pluralLabel.toLowerCase()} (${entity.key}); a limit below that would be broken at once` } });
+        await manager.query(
+          `INSERT INTO ${ENTITY_LIMIT_TABLE} (organization_id, entity, max_records, record_count) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (organization_id, entity) DO UPDATE SET max_records = EXCLUDED.max_records, record_count = EXCLUDED.record_count`,
+          [organization.id, entity.key, max, n],
+        );
+      }
+      changes[`max_records_of:${entity.key}`] = { before: was?.max_records ?? null, after: max };
     }
     if (maxStorageMb !== undefined) {
       // The row is locked: uploads wait, so storage_used cannot pass the new limit meanwhile.
@@ -150,6 +201,7 @@ export async function organizationUsage(runtime: Runtime, slug?: string): Promis
       maxRecords: r.max_records,
       storageUsed: Number(r.storage_used),
       maxStorageBytes: r.max_storage_bytes === null ? null : Number(r.max_storage_bytes),
+      entityLimits: await entityUsage(runtime, manager, r.id),
     });
   }
   return out;

@@ -18,9 +18,12 @@
  * consistent snapshot however long the export takes, while the organization
  * keeps working. Rows stream through a cursor, so memory stays flat.
  *
- * Files: there is no file store yet. When there is one, its objects belong
- * in the archive too: `ExportHooks.files` is where it writes them (after the
- * rows, before the trailer), and org-import.ts has the matching hook.
+ * Files (format 2): the header lists the organization's live files with
+ * their sizes and SHA-256; their bytes follow the header as chunk lines
+ * `{"f": {"id", "d"}}` read from the runtime's file store (org-files.ts),
+ * before the rows, so an import stages them before its transaction opens.
+ * Released files (deleted_at set, bytes already given back) are left out,
+ * rows and bytes alike.
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -29,10 +32,13 @@ import type { Writable } from 'node:stream';
 import { ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE } from '../manifest/index.js';
 import type { Runtime } from '../runtime.js';
 import { findOrganization } from './index.js';
+import { FILE_TABLE } from '../data/files/file-schema.js';
+import { archiveFiles, writeFileChunks, type ArchiveFile } from './org-files.js';
 import { tenantTables } from './tenant-tables.js';
 
 export const ARCHIVE_FORMAT = 'ums-organization-export';
-export const ARCHIVE_FORMAT_VERSION = 1;
+/** 2: files (the header's `files` and chunk lines after it). Version 1 archives (no files) still load. */
+export const ARCHIVE_FORMAT_VERSION = 2;
 
 export interface ArchiveHeader {
   format: typeof ARCHIVE_FORMAT;
@@ -46,18 +52,15 @@ export interface ArchiveHeader {
   organization: { id: string; slug: string; name: string; systemType: string };
   /** The tables holding rows of the organization, in dependency order, with the columns written. */
   tables: { name: string; columns: string[] }[];
+  /** The organization's files whose bytes follow the header (absent in version 1). */
+  files?: ArchiveFile[];
 }
 
 export interface ArchiveTrailer {
   end: true;
   rows: Record<string, number>;
-  /** Objects of the file store written by ExportHooks.files (0 until there is a file store). */
+  /** Files whose bytes the archive holds. */
   files: number;
-}
-
-export interface ExportHooks {
-  /** The file store's objects of the organization: write one JSON line each to `line`. Not on main yet. */
-  files?: (organizationId: string, line: (value: unknown) => Promise<void>) => Promise<number>;
 }
 
 export interface ExportSummary {
@@ -65,6 +68,7 @@ export interface ExportSummary {
   file: string;
   rows: Record<string, number>;
   total: number;
+  files: number;
 }
 
 let umsVersionCache: string | undefined;
@@ -84,12 +88,16 @@ export const appliedMigrations = async (db: Pick<Runtime['dataSource'], 'query'>
 
 const FETCH = 500;
 
+/** The organization's rows of a table; of core_file only the live ones (a released file's bytes are gone or going). */
+const whereOf = (table: string): string =>
+  table === ORGANIZATION_TABLE ? 'id = $1' : table === FILE_TABLE ? 'organization_id = $1 AND deleted_at IS NULL' : 'organization_id = $1';
+
 async function writeLine(out: Writable, value: unknown): Promise<void> {
   if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain');
 }
 
 /** Writes the archive of organization `slug` to `file` (gzip'd JSON lines). */
-export async function exportOrganization(runtime: Runtime, slug: string, file: string, hooks: ExportHooks = {}): Promise<ExportSummary> {
+export async function exportOrganization(runtime: Runtime, slug: string, file: string): Promise<ExportSummary> {
   const organization = await findOrganization(runtime, slug);
   const runner = runtime.dataSource.createQueryRunner();
   await runner.connect();
@@ -102,18 +110,20 @@ export async function exportOrganization(runtime: Runtime, slug: string, file: s
   });
   gzip.pipe(sink);
   const rows: Record<string, number> = {};
+  let fileCount = 0;
   try {
     await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // Only the tables that hold rows of the organization, and the modules it has (enabled or not: disabled keeps data):
     // another installation need not have every module or table of this one.
     const tables: Awaited<ReturnType<typeof tenantTables>> = [];
     for (const table of await tenantTables(runner)) {
-      const where = table.name === ORGANIZATION_TABLE ? 'id = $1' : 'organization_id = $1';
+      const where = whereOf(table.name);
       const [{ any }]: { any: boolean }[] = await runner.query(`SELECT EXISTS (SELECT 1 FROM "${table.name}" WHERE ${where}) AS any`, [organization.id]);
       if (any) tables.push(table);
     }
     const own: { module_id: string }[] = await runner.query(`SELECT module_id FROM ${ORGANIZATION_MODULE_TABLE} WHERE organization_id = $1`, [organization.id]);
     const moduleIds = new Set(['core', ...own.map((m) => m.module_id)]);
+    const files = tables.some((t) => t.name === FILE_TABLE) ? await archiveFiles(runner, organization.id) : [];
     const header: ArchiveHeader = {
       format: ARCHIVE_FORMAT,
       formatVersion: ARCHIVE_FORMAT_VERSION,
@@ -123,10 +133,12 @@ export async function exportOrganization(runtime: Runtime, slug: string, file: s
       modules: Object.fromEntries(runtime.registry.modules.filter((m) => moduleIds.has(m.id)).map((m) => [m.id, m.version])),
       organization: { id: organization.id, slug: organization.slug, name: organization.name, systemType: organization.system_type },
       tables: tables.map((t) => ({ name: t.name, columns: t.columns.filter((c) => !c.generated).map((c) => c.name) })),
+      files: files.map(({ id, size, sha256 }) => ({ id, size, sha256 })),
     };
     await writeLine(gzip, header);
+    fileCount = await writeFileChunks(runtime.files, files, (chunk) => writeLine(gzip, { f: chunk }));
     for (const table of tables) {
-      const where = table.name === ORGANIZATION_TABLE ? 'id = $1' : 'organization_id = $1';
+      const where = whereOf(table.name);
       const order = table.primaryKey.length ? ` ORDER BY ${table.primaryKey.map((c) => `t."${c}"`).join(', ')}` : '';
       await runner.query(`DECLARE ums_export NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS r FROM "${table.name}" t WHERE ${where}${order}`, [organization.id]);
       rows[table.name] = 0;
@@ -138,9 +150,7 @@ export async function exportOrganization(runtime: Runtime, slug: string, file: s
       }
       await runner.query('CLOSE ums_export');
     }
-    // Hook: the file store's objects (none on main yet).
-    const files = hooks.files ? await hooks.files(organization.id, (value) => writeLine(gzip, { f: value })) : 0;
-    const trailer: ArchiveTrailer = { end: true, rows, files };
+    const trailer: ArchiveTrailer = { end: true, rows, files: fileCount };
     await writeLine(gzip, trailer);
     await runner.query('COMMIT');
   } catch (err) {
@@ -153,5 +163,5 @@ export async function exportOrganization(runtime: Runtime, slug: string, file: s
   }
   gzip.end();
   await done;
-  return { organization: slug, file, rows, total: Object.values(rows).reduce((a, b) => a + b, 0) };
+  return { organization: slug, file, rows, total: Object.values(rows).reduce((a, b) => a + b, 0), files: fileCount };
 }

@@ -10,29 +10,31 @@
  *  - a table the archive has and this installation does not;
  *  - an organization whose slug or id exists here, or any row whose id does
  *    (the unique violation names the table).
- * All or nothing: one transaction. An archive from an older schema loads:
+ * All or nothing: one transaction. Files (format 2) come first: written to
+ * staging keys of the file store (org-files.ts) and checked against the
+ * header's checksums before the transaction opens; their core_file rows go in
+ * with the other rows, the quota (storage_used) is recounted from them; the
+ * staged objects are moved to their keys after the commit and removed after
+ * a refusal or rollback. An archive from an older schema loads:
  * only the columns it has are written, the rest take their defaults (the
  * migrations' job, as for any existing row).
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { EntityManager } from 'typeorm';
 import { UmsError } from '../errors.js';
+import { FILE_TABLE } from '../data/files/file-schema.js';
 import { ORGANIZATION_TABLE } from '../manifest/index.js';
 import type { Runtime } from '../runtime.js';
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, appliedMigrations, type ArchiveHeader, type ArchiveTrailer } from './org-export.js';
+import { StagedFiles } from './org-files.js';
 import { tenantTables, type TenantTable } from './tenant-tables.js';
-
-export interface ImportHooks {
-  /** The file store's objects, as ExportHooks.files wrote them (no file store on main yet). */
-  file?: (manager: EntityManager, organizationId: string, value: unknown) => Promise<void>;
-}
 
 export interface ImportSummary {
   organization: { id: string; slug: string; name: string };
   rows: Record<string, number>;
   total: number;
+  files: number;
 }
 
 const BATCH = 500;
@@ -81,7 +83,7 @@ interface TablePlan {
 }
 
 /** Imports the archive at `file`; returns what was loaded. */
-export async function importOrganization(runtime: Runtime, file: string, hooks: ImportHooks = {}): Promise<ImportSummary> {
+export async function importOrganization(runtime: Runtime, file: string): Promise<ImportSummary> {
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
   const next = async (): Promise<unknown> => {
     for (;;) {
@@ -114,14 +116,23 @@ export async function importOrganization(runtime: Runtime, file: string, hooks: 
   }
   const { organization } = header;
   const rows: Record<string, number> = {};
+  // Refusals with names, before the first file or row: the slug and the id (again in the transaction, which decides).
+  const refuseTaken = async (query: Pick<Runtime['dataSource'], 'query'>): Promise<void> => {
+    const taken: { slug: string; id: string }[] = await query.query(`SELECT slug, id FROM ${ORGANIZATION_TABLE} WHERE slug = $1 OR id = $2`, [organization.slug, organization.id]);
+    if (taken.length) {
+      const bySlug = taken.some((t) => t.slug === organization.slug);
+      throw new UmsError('CONFLICT', bySlug ? `An organization with slug "${organization.slug}" exists here already; nothing was imported.` : `An organization with id ${organization.id} exists here already (as "${taken[0].slug}"); nothing was imported.`);
+    }
+  };
+  await refuseTaken(runtime.dataSource);
+  const staged = new StagedFiles(runtime.files, organization.id, header.files ?? []);
   try {
+    // The files' bytes, to staging keys, before the transaction: a slow store holds no connection.
+    let first = await next();
+    for (; (first as { f?: unknown } | undefined)?.f !== undefined; first = await next()) await staged.chunk((first as { f: unknown }).f);
+    await staged.finish();
     await runtime.dataSource.transaction(async (manager) => {
-      // Refusals with names, before the first row: the slug and the id.
-      const taken: { slug: string; id: string }[] = await manager.query(`SELECT slug, id FROM ${ORGANIZATION_TABLE} WHERE slug = $1 OR id = $2`, [organization.slug, organization.id]);
-      if (taken.length) {
-        const bySlug = taken.some((t) => t.slug === organization.slug);
-        throw new UmsError('CONFLICT', bySlug ? `An organization with slug "${organization.slug}" exists here already; nothing was imported.` : `An organization with id ${organization.id} exists here already (as "${taken[0].slug}"); nothing was imported.`);
-      }
+      await refuseTaken(manager);
       const later = new Map<string, string[]>();
       let pending: { table: string; rows: string[] } | undefined;
       const flush = async (): Promise<void> => {
@@ -133,18 +144,13 @@ export async function importOrganization(runtime: Runtime, file: string, hooks: 
         pending = undefined;
       };
       let trailer: ArchiveTrailer | undefined;
-      for (let line = await next(); line !== undefined; line = await next()) {
+      for (let line = first; line !== undefined; line = await next()) {
         const item = line as { t?: string; r?: string; f?: unknown; end?: boolean };
         if (item.end) {
           trailer = item as ArchiveTrailer;
           break;
         }
-        if (item.f !== undefined) {
-          await flush();
-          if (!hooks.file) throw invalid('The archive holds files, and this installation has no file store to put them in.');
-          await hooks.file(manager, organization.id, item.f);
-          continue;
-        }
+        if (item.f !== undefined) throw invalid('The archive has file bytes after its rows (they come right after the header): it is damaged.');
         if (typeof item.t !== 'string' || typeof item.r !== 'string' || !plans.has(item.t)) throw invalid('The archive has a row line of a table its header does not name: it is damaged.');
         const row = JSON.parse(item.r) as Record<string, unknown>;
         const owner = item.t === ORGANIZATION_TABLE ? row.id : row.organization_id;
@@ -157,6 +163,7 @@ export async function importOrganization(runtime: Runtime, file: string, hooks: 
       }
       await flush();
       if (!trailer) throw invalid('The archive ends before its last line: it was cut short. Nothing was imported.');
+      if ((trailer.files ?? 0) !== staged.count) throw invalid(`The archive should hold ${trailer.files} files and holds ${staged.count}: it is damaged. Nothing was imported.`);
       for (const [table, expected] of Object.entries(trailer.rows)) {
         if ((rows[table] ?? 0) !== expected) throw invalid(`The archive should hold ${expected} rows of ${table} and holds ${rows[table] ?? 0}: it is damaged. Nothing was imported.`);
       }
@@ -173,12 +180,15 @@ export async function importOrganization(runtime: Runtime, file: string, hooks: 
           );
         }
       }
+      if (plans.has(FILE_TABLE) || staged.count) await staged.checkRows(manager, header.files ?? []);
     });
   } catch (err) {
+    await staged.discard();
     const e = err as { code?: string; table?: string; detail?: string; constraint?: string };
     if (e.code === '23505') throw new UmsError('CONFLICT', `A row of ${e.table ?? 'the archive'} exists here already (${e.detail ?? e.constraint ?? 'same key'}); nothing was imported.`);
     if (e.code === '23503') throw new UmsError('CONFLICT', `A row of ${e.table ?? 'the archive'} refers to something the archive does not hold (${e.detail ?? e.constraint}); nothing was imported.`);
     throw err;
   }
-  return { organization: { id: organization.id, slug: organization.slug, name: organization.name }, rows, total: Object.values(rows).reduce((a, b) => a + b, 0) };
+  await staged.commit();
+  return { organization: { id: organization.id, slug: organization.slug, name: organization.name }, rows, total: Object.values(rows).reduce((a, b) => a + b, 0), files: staged.count };
 }

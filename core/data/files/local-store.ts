@@ -1,7 +1,7 @@
 /** Files on local disk: `<root>/<organization id>/<file id>`, written to a temporary name and renamed when complete. */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -37,6 +37,17 @@ export class LocalFileStore implements FileStore {
     const path = this.path(key);
     await stat(path); // a missing file rejects here, not mid-response
     return createReadStream(path);
+  }
+
+  async move(from: string, to: string): Promise<void> {
+    const source = this.path(from);
+    const target = this.path(to);
+    await mkdir(dirname(target), { recursive: true });
+    await rename(source, target);
+    // A staging folder left empty goes too (a folder still holding files stays: rmdir refuses).
+    for (let dir = dirname(source); dir.startsWith(join(this.root, '_staging')) && dir !== this.root; dir = dirname(dir)) {
+      if (!(await rmdir(dir).then(() => true, () => false))) break;
+    }
   }
 
   async remove(key: string): Promise<void> {

@@ -3,7 +3,7 @@
  * streamed multipart upload with @aws-sdk/lib-storage, path-style addressing.
  * S3_URL = `http(s)://<access key>:<secret>@<host>[:port]/<bucket>[?region=…]`.
  */
-import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { Readable } from 'node:stream';
 import { checkKey } from './keys.js';
@@ -49,6 +49,14 @@ export class S3FileStore implements FileStore {
     checkKey(key);
     const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
     return out.Body as Readable;
+  }
+
+  /** S3 has no rename: a server-side copy, then the source is deleted. */
+  async move(from: string, to: string): Promise<void> {
+    checkKey(from);
+    checkKey(to);
+    await this.client.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${from}` }));
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: from }));
   }
 
   async remove(key: string): Promise<void> {

@@ -15,13 +15,15 @@ export interface FileStore {
   put(key: string, body: Readable): Promise<void>;
   /** The stored bytes; rejects when there are none. */
   get(key: string): Promise<Readable>;
+  /** Moves stored bytes to another key (org:import's staged files, after its transaction committed). */
+  move(from: string, to: string): Promise<void>;
   /** Removes the bytes; a missing key is not an error. */
   remove(key: string): Promise<void>;
   /** For logs and `config:check`: where files go, without secrets. */
   readonly description: string;
 }
 
-export { storageKey } from './keys.js';
+export { stagingKey, storageKey } from './keys.js';
 
 export function fileStoreFor(options: { dataDir: string; s3Url?: string }): FileStore {
   return options.s3Url ? S3FileStore.fromUrl(options.s3Url) : new LocalFileStore(join(options.dataDir, 'files'));
