@@ -58,6 +58,8 @@ export const API_TOKEN_TABLE = 'core_api_token';
 export const API_CLIENT_SECRET_TABLE = 'core_api_client_secret';
 export const DOCUMENT_TABLE = 'core_document';
 export const DOCUMENT_COUNTER_TABLE = 'core_document_counter';
+/** Report files made in the background for one user (core/admin/reports/runs.ts). */
+export const REPORT_RUN_TABLE = 'core_report_run';
 
 export interface ResolvedField {
   name: string;
