@@ -822,7 +822,7 @@ export interface DashboardCard {
    */
   limit?: number;
   /**
-   * table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate).
+   * table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`"of": { "count": true }`: a share, shown as a percentage).
    */
   progress?: {
     label: string;
@@ -840,9 +840,14 @@ export interface DashboardCard {
     sum?: string;
     conditions?: Conditions2;
     /**
-     * the row's number field the count is out of
+     * what the count is out of: the row's number field, or `{ "count": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)
      */
-    of: string;
+    of:
+      | string
+      | {
+          count: true;
+          conditions?: Conditions2;
+        };
   };
 }
 export interface Report {

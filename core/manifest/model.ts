@@ -164,7 +164,8 @@ export interface DashboardCardDef {
     columns: string[];
     sort?: { field: string; direction: 'asc' | 'desc' };
     limit: number;
-    progress?: { label: string; count: string; via: string; of: string; sum?: string; conditions?: Record<string, unknown> };
+    /** `of`: the row's number field; `ofCount`: instead, the records of `count` through `via` meeting these conditions (a share). */
+    progress?: { label: string; count: string; via: string; of?: string; ofCount?: { conditions?: Record<string, unknown> }; sum?: string; conditions?: Record<string, unknown> };
   };
 }
 
