@@ -173,6 +173,8 @@ export interface DashboardCardDef {
 export interface ResolvedActors {
   roles: string[];
   relations: string[];
+  /** The users for whom the record meets this condition (it names `${user.id}`): people a to-many path reaches. */
+  where?: Record<string, unknown>;
 }
 
 /** Who may start a transition: people as above, and/or the system (a job or plugin acting as a named system actor). */
