@@ -32,6 +32,8 @@ export interface UmsConfig {
   secureCookies: boolean;
   jobs: JobsConfig;
   uploads: UploadLimits;
+  /** Rows a report download carries at once (REPORT_DOWNLOAD_MAX_ROWS); a larger report is made in the background (core/admin/reports/runs.ts). */
+  reportDownloadMaxRows: number;
 }
 
 /**
@@ -138,6 +140,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): UmsConfig {
       timezone: env.JOBS_TIMEZONE || undefined,
     },
     uploads: readUploadLimits(env),
+    reportDownloadMaxRows: int(env.REPORT_DOWNLOAD_MAX_ROWS, 100_000),
   };
 }
 

@@ -77,7 +77,7 @@ describe('who sees which report, over what', () => {
     const list = async (key: string) => ((await (await as(key, '/admin/x/reports')).json()) as { reports: { id: string }[] }).reports.map((r) => r.id).sort();
     expect(await list('finance')).toEqual(['institute.fee_collection']);
     expect(await list('teacher')).toEqual(['institute.attendance', 'institute.marks_distribution']);
-    expect(await list('admin')).toEqual(['institute.attendance', 'institute.fee_collection', 'institute.marks_distribution']);
+    expect(await list('admin')).toEqual(['admissions.admissions', 'institute.attendance', 'institute.fee_collection', 'institute.marks_distribution']);
     // Not for them: the same 404 as a report that does not exist.
     expect((await as('teacher', '/admin/x/reports/institute.fee_collection')).status).toBe(404);
     expect((await as('teacher', '/admin/x/reports/institute.nothing')).status).toBe(404);

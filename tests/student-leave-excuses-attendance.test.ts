@@ -1,7 +1,8 @@
 /**
- * Student leave: a student asks for leave for themselves; the request's class
- * teacher (the teacher of a course the student is enrolled in) or an admin
- * approves it, another teacher cannot; approving marks the student absent and
+ * Student leave: a student asks for leave for themselves; a teacher of a
+ * course the student is enrolled in or an admin approves it, a teacher of no
+ * course of theirs cannot (tests/student-leave-any-teacher-approves.test.ts
+ * has the approver rule itself); approving marks the student absent and
  * excused on every session of their enrolled courses within the leave's days
  * (updating a roll call already taken, creating the record where none is),
  * and the daily job excuses sessions made after the approval.
@@ -13,6 +14,7 @@ import institute, { saveRollCall } from '../modules/institute/index.js';
 import studentLeave from '../modules/student_leave/index.js';
 import { RecordValidationError } from '../core/errors.js';
 import { errorOf } from './support/errors.js';
+import { createUser } from '../core/tenancy/index.js';
 import { createInstituteWorld, type InstituteWorld } from './support/institute.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
 
@@ -36,6 +38,10 @@ const recordOf = async (session: RecordData, student = w.student): Promise<Recor
 beforeAll(async () => {
   runtime = await createTestRuntime();
   w = await createInstituteWorld(runtime);
+  // A teacher who teaches none of Stella's courses.
+  const email = `teacher3@${w.fixture.org.slug}.test`;
+  const t3 = await createUser(runtime, w.fixture.org.slug, { email, password: 'secret-123', name: 'teacher3 user', roles: ['teacher'] });
+  w.fixture.users.set('teacher3', { id: t3.id, email, actor: { kind: 'user', userId: t3.id, organizationId: w.fixture.org.id, email } });
   // Stella is enrolled in the teacher's active course (first) and the second teacher's course.
   await w.system.create('institute.enrollment', { student: w.student.id, course: w.courses.active.id, status: 'ENROLLED' });
   await w.system.create('institute.enrollment', { student: w.student.id, course: w.courses.otherTeachers.id, status: 'ENROLLED' });
@@ -55,14 +61,15 @@ describe('leave requests', () => {
     expect(await errorOf(student.create(LEAVE, { student: w.student2.id, from: '2026-03-02', to: '2026-03-02', reason: 'Not mine' }))).toMatchObject({ code: expect.stringMatching(/FORBIDDEN|VALIDATION/) });
     const backwards = await errorOf(student.create(LEAVE, { from: '2026-03-04', to: '2026-03-02', reason: 'Backwards' }));
     expect(fieldError(backwards, 'to')?.message).toMatch(/on or after/);
-    // The class teacher sees it, the other teacher does not.
+    // The class teacher and the teacher of her other course see it, a teacher of neither does not.
     expect((await (await w.as('teacher')).find(LEAVE)).map((l) => l.id)).toContain(leave.id);
-    expect((await (await w.as('teacher2')).find(LEAVE)).map((l) => l.id)).not.toContain(leave.id);
+    expect((await (await w.as('teacher2')).find(LEAVE)).map((l) => l.id)).toContain(leave.id);
+    expect((await (await w.as('teacher3')).find(LEAVE)).map((l) => l.id)).not.toContain(leave.id);
   });
 
   it('approving excuses every session of the leave: the roll call taken is updated, the missing records created, other days untouched', async () => {
     const [leave] = await w.system.find(LEAVE, { filters: [{ field: 'student', op: 'eq', value: w.student.id }, { field: 'status', op: 'eq', value: 'requested' }] });
-    expect(await errorOf(async () => (await engine('teacher2')).run(LEAVE, leave.id, 'approve'))).toMatchObject({ code: expect.stringMatching(/NOT_FOUND|FORBIDDEN/) });
+    expect(await errorOf(async () => (await engine('teacher3')).run(LEAVE, leave.id, 'approve'))).toMatchObject({ code: expect.stringMatching(/NOT_FOUND|FORBIDDEN/) });
     await (await engine('teacher')).run(LEAVE, leave.id, 'approve');
     const approved = await w.system.get(LEAVE, leave.id);
     expect(approved).toMatchObject({ status: 'approved', excused_sessions: 4 });

@@ -33,7 +33,8 @@ export interface TableCell {
 export interface TableCardData {
   type: 'table';
   columns: string[];
-  rows: { href: string; cells: TableCell[]; progress?: { value: number; max: number } }[];
+  /** progress.percent: a share (`of: { count: true }`), in % with one decimal; null out of nothing. */
+  rows: { href: string; cells: TableCell[]; progress?: { value: number; max: number; percent?: number | null } }[];
   progressLabel?: string;
   href: string;
 }
@@ -113,12 +114,23 @@ async function tableData(records: RecordService, entity: ResolvedEntity, card: D
     if (f?.type === 'reference') titles.set(c, await titlesOf(records, env.registry, f, found.map((r) => r[c]).filter((v): v is string => typeof v === 'string')));
   }
   let counts: Map<string, number> | undefined;
+  let outOf: Map<string, number> | undefined;
   const p = table.progress;
   if (p && found.length && records.canOnType('read', p.count)) {
     const ids = found.map((r) => String(r.id));
-    const where = { ...(p.conditions ?? {}), [p.via]: { $in: ids } };
-    counts = new Map((await records.aggregate(p.count, { groupBy: p.via, where, sum: p.sum })).map((r) => [String(r.key), r.value]));
+    const countOf = async (conditions: Record<string, unknown> | undefined, sum?: string) =>
+      new Map((await records.aggregate(p.count, { groupBy: p.via, where: { ...(conditions ?? {}), [p.via]: { $in: ids } }, sum })).map((r) => [String(r.key), r.value]));
+    counts = await countOf(p.conditions, p.sum);
+    // A share: out of the records the viewer may read through the same reference, so a parent's child's % is over what the parent sees.
+    if (p.ofCount) outOf = await countOf(p.ofCount.conditions);
   }
+  const progressOf = (r: Record<string, unknown>): TableCardData['rows'][number]['progress'] => {
+    if (!counts) return undefined;
+    const value = counts.get(String(r.id)) ?? 0;
+    if (!outOf) return { value, max: Number(r[p!.of!] ?? 0) };
+    const max = outOf.get(String(r.id)) ?? 0;
+    return { value, max, percent: max > 0 ? Math.round((value / max) * 1000) / 10 : null };
+  };
   return {
     type: 'table',
     columns: columns.map((c) => entity.field.get(c)?.label ?? (c === 'created_at' ? 'Created' : 'Updated')),
@@ -127,7 +139,7 @@ async function tableData(records: RecordService, entity: ResolvedEntity, card: D
     rows: found.map((r) => ({
       href: `${listHref}/records/${r.id}/show`,
       cells: columns.map((c) => cellOf(env, entity, entity.field.get(c), r[c], titles.get(c))),
-      progress: counts ? { value: counts.get(String(r.id)) ?? 0, max: Number(r[p!.of] ?? 0) } : undefined,
+      progress: progressOf(r),
     })),
   };
 }

@@ -12,6 +12,7 @@
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { classNameOf } from '../data/entity-schemas.js';
+import { REPORT_RUN_NOTIFICATION_ENTITY, reportRunFileUrl } from './reports/runs.js';
 import { RecordService } from '../data/records.js';
 import { UmsError } from '../errors.js';
 import { ADMIN_ROOT, NOTIFICATIONS_PATH } from '../paths.js';
@@ -40,6 +41,8 @@ export function notificationRoutes(runtime: Runtime, actorOf: (req: Request) => 
     return { actor, system, mine: { field: 'user', op: 'eq' as const, value: actor.userId } };
   };
   const hrefOf = (entity: unknown, id: unknown): string | null => {
+    // A report made in the background: the bell leads to its file (the requester's own).
+    if (entity === REPORT_RUN_NOTIFICATION_ENTITY && typeof id === 'string' && UUID.test(id)) return reportRunFileUrl(id);
     const target = typeof entity === 'string' ? runtime.registry.entity(entity) : undefined;
     return target && typeof id === 'string' && UUID.test(id) ? `${ADMIN_ROOT}/resources/${classNameOf(target)}/records/${id}/show` : null;
   };

@@ -117,7 +117,7 @@ function bulkAction(runtime: Runtime, entity: ResolvedEntity, wf: ResolvedWorkfl
     const access = accessOf(runtime, currentAdmin);
     if (!access?.canOnType('read', entity)) return false;
     const roles = access.principal.roles;
-    return roles.includes('admin') || steps.some((s) => s.approvers.relations.length > 0 || s.approvers.roles.some((r) => roles.includes(r)));
+    return roles.includes('admin') || steps.some((s) => s.approvers.relations.length > 0 || !!s.approvers.where || s.approvers.roles.some((r) => roles.includes(r)));
   };
   return {
     actionType: 'bulk',

@@ -103,7 +103,7 @@ const ifMatch = { name: 'If-Match', in: 'header', required: false, description: 
 /** The workflow actions this caller may possibly take: they hold a role named in `by` or a step, or `by`/steps name relations (decided per record). */
 function workflowActions(records: RecordService, wf: ResolvedWorkflow): { name: string; label: string; approval: boolean }[] {
   const roles = new Set(records.access?.principal.roles ?? []);
-  const mayBe = (who?: { roles: string[]; relations: string[] }): boolean => !!who && (who.relations.length > 0 || who.roles.some((r) => roles.has(r)));
+  const mayBe = (who?: { roles: string[]; relations: string[]; where?: unknown }): boolean => !!who && (who.relations.length > 0 || !!who.where || who.roles.some((r) => roles.has(r)));
   const out: { name: string; label: string; approval: boolean }[] = [];
   for (const t of wf.transitions) {
     const approvers = t.approval?.steps.some((s) => mayBe(s.approvers)) || (roles.has('admin') && !!t.approval);

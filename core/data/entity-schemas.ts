@@ -14,6 +14,7 @@ import {
   isReadTime,
   DOCUMENT_COUNTER_TABLE,
   DOCUMENT_TABLE,
+  REPORT_RUN_TABLE,
   ORGANIZATION_MODULE_TABLE,
   ORGANIZATION_TABLE,
   SESSION_TABLE,
@@ -304,7 +305,7 @@ export interface EntityCatalog {
 
 export function buildEntityCatalog(registry: Registry): EntityCatalog {
   const classes = new Map<string, EntityClass>();
-  const schemas = [...systemSchemas(), ...credentialSchemas(), ...documentSchemas(), sequenceCounterSchema(runtimeClass('CoreSequenceCounter')), fileSchema(runtimeClass('CoreFile')), entityLimitSchema(runtimeClass('CoreEntityLimit'))];
+  const schemas = [...systemSchemas(), ...credentialSchemas(), ...documentSchemas(), reportRunSchema(), sequenceCounterSchema(runtimeClass('CoreSequenceCounter')), fileSchema(runtimeClass('CoreFile')), entityLimitSchema(runtimeClass('CoreEntityLimit'))];
   for (const entity of registry.entities) {
     const { schema, target } = manifestEntitySchema(entity, registry);
     schemas.push(schema);
@@ -498,4 +499,49 @@ function documentSchemas(): EntitySchema[] {
       } as Record<string, EntitySchemaRelationOptions>,
     }),
   ];
+}
+
+/**
+ * core/admin/reports/runs.ts: a report file a user asked for in the background, its status and, once
+ * made, the file itself. A plain schema: reached through the report routes (the requester's own
+ * runs only), never as an admin resource.
+ */
+function reportRunSchema(): EntitySchema {
+  return new EntitySchema({
+    name: 'CoreReportRun',
+    target: runtimeClass('CoreReportRun'),
+    tableName: REPORT_RUN_TABLE,
+    columns: {
+      id: { type: 'uuid', primary: true, generated: 'uuid' },
+      organization_id: { type: 'uuid' },
+      report: { type: 'varchar', length: 200 },
+      format: { type: 'varchar', length: 10 },
+      filters: { type: 'jsonb', default: () => "'{}'" },
+      status: { type: 'varchar', length: 20, default: 'queued' },
+      content: { type: 'bytea', nullable: true },
+      byte_size: { type: 'integer', nullable: true },
+      row_count: { type: 'integer', nullable: true },
+      filename: { type: 'varchar', length: 200, nullable: true },
+      error: { type: 'text', nullable: true },
+      requested_by: { type: 'uuid' },
+      started_at: { type: 'timestamptz', nullable: true },
+      finished_at: { type: 'timestamptz', nullable: true },
+      created_at: { type: 'timestamptz', createDate: true },
+      updated_at: { type: 'timestamptz', updateDate: true },
+    },
+    relations: {
+      organization: { type: 'many-to-one', target: 'CoreOrganization', joinColumn: { name: 'organization_id' }, onDelete: 'RESTRICT' },
+      requester: { type: 'many-to-one', target: 'CoreUser', joinColumn: sameTenantJoin('requested_by'), onDelete: 'CASCADE' },
+    } as Record<string, EntitySchemaRelationOptions>,
+    // Beside the key, as on other tenant tables: what a rekey to (organization_id, id) turns into the key.
+    uniques: [{ name: 'UQ_core_report_run_organization_id_id', columns: ['organization_id', 'id'] }],
+    indices: [
+      { name: 'IDX_core_report_run_status', columns: ['status', 'created_at'] },
+      { name: 'IDX_core_report_run_requested_by', columns: ['organization_id', 'requested_by'] },
+    ],
+    checks: [
+      { name: 'CHK_core_report_run_status', expression: `"status" IN ('queued', 'running', 'done', 'failed')` },
+      { name: 'CHK_core_report_run_format', expression: `"format" IN ('csv', 'xlsx', 'pdf')` },
+    ],
+  });
 }

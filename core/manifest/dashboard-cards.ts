@@ -114,8 +114,15 @@ function resolveTable(card: DashboardCard, entity: ResolvedEntity, ctx: CardCont
       if (p.conditions) checkConditions(p.conditions, counted, ctx.entities, ctx.module.file, `${progressPointer}/conditions`, ctx.problems);
       if (p.sum !== undefined && !NUMBER_TYPES.has(typeOf(counted, p.sum) ?? '')) problem(`${at}/sum`, `"${p.sum}" is not a number field of ${counted.label}`);
     }
-    if (!NUMBER_TYPES.has(typeOf(entity, p.of) ?? '')) problem(`${at}/of`, `"${p.of}" is not a number field of ${entity.label}`);
-    progress = { label: p.label, count: counted?.key ?? p.count, via: p.via, of: p.of, sum: p.sum, conditions: p.conditions };
+    if (typeof p.of === 'string') {
+      if (!NUMBER_TYPES.has(typeOf(entity, p.of) ?? '')) problem(`${at}/of`, `"${p.of}" is not a number field of ${entity.label}`);
+      progress = { label: p.label, count: counted?.key ?? p.count, via: p.via, of: p.of, sum: p.sum, conditions: p.conditions };
+    } else {
+      // A share: the same records counted twice, with the progress's conditions and with these.
+      if (p.sum !== undefined) problem(`${at}/sum`, '"sum" adds up a number out of a field: a share ("of": { "count": true }) counts records');
+      if (p.of.conditions && counted) checkConditions(p.of.conditions, counted, ctx.entities, ctx.module.file, `${progressPointer}/of/conditions`, ctx.problems);
+      progress = { label: p.label, count: counted?.key ?? p.count, via: p.via, ofCount: { conditions: p.of.conditions }, conditions: p.conditions };
+    }
   }
   return { columns: card.columns ?? [], sort: card.sort ? { field: card.sort.field, direction: card.sort.direction ?? 'asc' } : undefined, limit: card.limit ?? 10, progress };
 }

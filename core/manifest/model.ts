@@ -58,6 +58,8 @@ export const API_TOKEN_TABLE = 'core_api_token';
 export const API_CLIENT_SECRET_TABLE = 'core_api_client_secret';
 export const DOCUMENT_TABLE = 'core_document';
 export const DOCUMENT_COUNTER_TABLE = 'core_document_counter';
+/** Report files made in the background for one user (core/admin/reports/runs.ts). */
+export const REPORT_RUN_TABLE = 'core_report_run';
 
 export interface ResolvedField {
   name: string;
@@ -166,7 +168,8 @@ export interface DashboardCardDef {
     columns: string[];
     sort?: { field: string; direction: 'asc' | 'desc' };
     limit: number;
-    progress?: { label: string; count: string; via: string; of: string; sum?: string; conditions?: Record<string, unknown> };
+    /** `of`: the row's number field; `ofCount`: instead, the records of `count` through `via` meeting these conditions (a share). */
+    progress?: { label: string; count: string; via: string; of?: string; ofCount?: { conditions?: Record<string, unknown> }; sum?: string; conditions?: Record<string, unknown> };
   };
 }
 
@@ -174,6 +177,8 @@ export interface DashboardCardDef {
 export interface ResolvedActors {
   roles: string[];
   relations: string[];
+  /** The users for whom the record meets this condition (it names `${user.id}`): people a to-many path reaches. */
+  where?: Record<string, unknown>;
 }
 
 /** Who may start a transition: people as above, and/or the system (a job or plugin acting as a named system actor). */

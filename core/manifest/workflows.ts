@@ -164,7 +164,7 @@ function resolveTransition(
       if (stepNames.has(s.name)) problems.push({ file, pointer: `${sp}/name`, message: `duplicate step "${s.name}"` });
       stepNames.add(s.name);
       const approvers = resolveActors(ctx, s.approvers, entity, `${sp}/approvers`);
-      if (!approvers.roles.length && !approvers.relations.length) problems.push({ file, pointer: `${sp}/approvers`, message: 'a step needs approvers (roles or relations)' });
+      if (!approvers.roles.length && !approvers.relations.length && !approvers.where) problems.push({ file, pointer: `${sp}/approvers`, message: 'a step needs approvers (roles, relations or where)' });
       const quorum = s.quorum === undefined || s.quorum === 'any' ? { kind: 'any' as const } : s.quorum === 'all' ? { kind: 'all' as const } : { kind: 'count' as const, count: s.quorum.count };
       if (s.when) checkConditions(checkOrgSettingConditions(s.when, file, `${sp}/when`, problems), entity, ctx.entities, file, `${sp}/when`, problems);
       return { name: s.name, label: s.label ?? snakeToLabel(s.name), approvers, quorum, when: s.when };
@@ -229,7 +229,13 @@ function resolveActors(ctx: Ctx, actors: Actors, entity: ResolvedEntity, pointer
     const message = checkUserPath(path, entity, ctx.entities);
     if (message) ctx.problems.push({ file: ctx.module.file, pointer: `${pointer}/relations/${i}`, message });
   });
-  return { roles, relations: actors.relations ?? [] };
+  const where = 'where' in actors ? (actors as Actors).where : undefined;
+  if (where) {
+    checkConditions(where, entity, ctx.entities, ctx.module.file, `${pointer}/where`, ctx.problems);
+    // Without ${user.id} the condition names everybody or nobody: a role says "everybody" plainly.
+    if (!JSON.stringify(where).includes('${user.id}')) ctx.problems.push({ file: ctx.module.file, pointer: `${pointer}/where`, message: '"where" picks the users for whom the record meets it: it must name ${user.id}' });
+  }
+  return { roles, relations: actors.relations ?? [], ...(where ? { where } : {}) };
 }
 
 function checkUserPath(path: string, entity: ResolvedEntity, entities: ReadonlyMap<string, ResolvedEntity>): string | undefined {

@@ -346,7 +346,7 @@ export class WorkflowEngine {
     const missing = roles.has('admin') ? await this.people.rolesWithoutHolders(request.steps.steps.flatMap((s) => s.roles)) : new Set<string>();
     const standings = new Map<string, Standing>();
     for (const step of request.steps.steps) {
-      standings.set(step.name, { roles, actingFor: missing, related: await this.people.isRelated(step.relations, entity, recordId) });
+      standings.set(step.name, { roles, actingFor: missing, related: await this.people.isRelated(step.relations, entity, recordId, step.where) });
     }
     return decide(request.steps, approvals, request.requested_by, userId, (step) => standings.get(step.name)!);
   }

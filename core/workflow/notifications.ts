@@ -40,7 +40,7 @@ export class Notifier {
     const given = new Set(approvals.map((a) => a.actor));
     const users = new Set<string>();
     for (const step of activeSteps(request.steps, approvals)) {
-      for (const id of await this.people.actorsUserIds({ roles: step.roles, relations: step.relations }, entity, record)) if (!given.has(id)) users.add(id);
+      for (const id of await this.people.actorsUserIds({ roles: step.roles, relations: step.relations, where: step.where }, entity, record)) if (!given.has(id)) users.add(id);
     }
     const t = wf.transitions.find((x) => x.name === request.transition);
     const transition = t?.label ?? request.transition;

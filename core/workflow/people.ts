@@ -5,6 +5,7 @@
  * the acting system is allowed by it (`system: true`), and which users an
  * actor list names (for notifications).
  */
+import { randomUUID } from 'node:crypto';
 import { conditionToSql, SqlParams } from '../access/sql.js';
 import { conditionUserOf } from '../data/actor.js';
 import type { RecordData, RecordService } from '../data/records.js';
@@ -42,10 +43,11 @@ export class Participants {
     return this.isRelated(actors.relations, entity, recordId);
   }
 
-  async isRelated(relations: string[], entity: ResolvedEntity, recordId: string): Promise<boolean> {
+  async isRelated(relations: string[], entity: ResolvedEntity, recordId: string, where?: Record<string, unknown>): Promise<boolean> {
     const userId = this.records.actor.kind === 'user' ? this.records.actor.userId : null;
-    if (!relations.length || !userId) return false;
-    return this.recordMatches(entity, recordId, { $or: relations.map((p) => relationCondition(p, userId)) });
+    if ((!relations.length && !where) || !userId) return false;
+    // `where` names ${user.id}: recordMatches interpolates the acting user into it.
+    return this.recordMatches(entity, recordId, { $or: [...relations.map((p) => relationCondition(p, userId)), ...(where ? [where] : [])] });
   }
 
   async whenHolds(entity: ResolvedEntity, recordId: string, when: Record<string, unknown> | undefined): Promise<boolean> {
@@ -92,7 +94,35 @@ export class Participants {
         if (row && typeof row[leaf] === 'string') ids.add(row[leaf] as string);
       }
     }
+    if (actors.where) for (const id of await this.usersWhere(entity, String(record.id), actors.where)) ids.add(id);
     return [...ids];
+  }
+
+  /**
+   * The active users for whom the record meets `where`, in one query: the condition is translated
+   * with a stand-in user id, whose parameter then becomes the candidate user's column, so the
+   * same translator decides who is named here and who may approve (isRelated).
+   */
+  private async usersWhere(entity: ResolvedEntity, recordId: string, where: Record<string, unknown>): Promise<string[]> {
+    const standIn = randomUUID();
+    const timeZone = await this.records.timeZone();
+    const user = { id: standIn, organizationId: this.records.organizationId, email: '' };
+    const node = parseConditions(interpolateConditions(where, { user, now: new Date(), timeZone }), '', [], { interpolated: true });
+    const params = new SqlParams();
+    const org = params.add(this.records.organizationId);
+    const id = params.add(recordId);
+    const condition = conditionToSql(node, entity, 'r', params, { registry: this.records.runtime.registry, organizationId: this.records.organizationId, timeZone });
+    const sql = `SELECT u.id FROM core_user u WHERE u.organization_id = ${org} AND u.is_active
+          AND EXISTS (SELECT 1 FROM "${entity.table}" r WHERE r.organization_id = ${org} AND r.id = ${id} AND ${condition})`;
+    // The stand-in's parameters become u.id and leave the list (PostgreSQL refuses a parameter no statement uses); the others are renumbered.
+    const values: unknown[] = [];
+    const renumbered = new Map<number, string>();
+    params.values.forEach((value, i) => {
+      if (value === standIn) renumbered.set(i + 1, 'u.id');
+      else renumbered.set(i + 1, `$${values.push(value)}`);
+    });
+    const rows: { id: string }[] = await this.records.entityManager.query(sql.replace(/\$(\d+)/g, (_, n: string) => renumbered.get(Number(n)) ?? `$${n}`), values);
+    return rows.map((r) => r.id);
   }
 
 

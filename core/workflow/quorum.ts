@@ -11,6 +11,8 @@ export interface StepSnapshot {
   label: string;
   roles: string[];
   relations: string[];
+  /** Record-relative approvers by condition (ResolvedActors.where). */
+  where?: Record<string, unknown>;
   quorum: Quorum;
   /** The roles came from the organization's override, not the manifest. */
   overridden?: boolean;
@@ -54,7 +56,7 @@ export function stepComplete(step: StepSnapshot, approvals: GivenApproval[]): bo
       return new Set(given.map((a) => a.actor)).size >= step.quorum.count;
     case 'all': {
       const covered = new Set(given.map((a) => a.asRole));
-      return step.roles.every((r) => covered.has(r)) && (step.relations.length === 0 || covered.has('relation'));
+      return step.roles.every((r) => covered.has(r)) && ((step.relations.length === 0 && !step.where) || covered.has('relation'));
     }
   }
 }

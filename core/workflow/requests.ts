@@ -62,7 +62,7 @@ export class RequestStore {
       limit: 1,
     });
     const roles = override && Array.isArray(override.roles) ? (override.roles as string[]) : step.approvers.roles;
-    return { name: step.name, label: step.label, roles, relations: step.approvers.relations, quorum: step.quorum, overridden: Boolean(override) || undefined };
+    return { name: step.name, label: step.label, roles, relations: step.approvers.relations, ...(step.approvers.where ? { where: step.approvers.where } : {}), quorum: step.quorum, overridden: Boolean(override) || undefined };
   }
 
   async close(request: OpenRequest, status: 'approved' | 'rejected' | 'cancelled'): Promise<void> {

@@ -16,7 +16,7 @@ interface Cell {
 type Card = { module: string; label: string; id: string } & (
   | { type: 'count'; count: number; href: string }
   | ({ type: 'chart' } & ChartData)
-  | { type: 'table'; columns: string[]; rows: { href: string; cells: Cell[]; progress?: { value: number; max: number } }[]; progressLabel?: string; href: string }
+  | { type: 'table'; columns: string[]; rows: { href: string; cells: Cell[]; progress?: { value: number; max: number; percent?: number | null } }[]; progressLabel?: string; href: string }
 );
 
 interface Empty {
@@ -96,15 +96,15 @@ const NothingHere: React.FC<{ empty: Empty }> = ({ empty }) => (
 
 const LOCALE = 'en-GB';
 
-/** A progress bar: "12 / 30" with the share filled (over 100 % shows full, in red). */
-const Progress: React.FC<{ value: number; max: number }> = ({ value, max }) => {
+/** A progress bar: "12 / 30" with the share filled (over 100 % shows full, in red); a share of records also says its percentage. */
+const Progress: React.FC<{ value: number; max: number; percent?: number | null }> = ({ value, max, percent }) => {
   const share = max > 0 ? value / max : 0;
   return (
     <span data-testid="card-progress" data-value={value} data-max={max} style={{ display: 'inline-flex', alignItems: 'center', gap: 6, whiteSpace: 'nowrap' }}>
       <span style={{ display: 'inline-block', width: 80, height: 8, background: '#E9ECEF', borderRadius: 4, overflow: 'hidden' }}>
         <span style={{ display: 'block', height: 8, width: `${Math.min(share, 1) * 100}%`, background: share > 1 ? '#C92A2A' : '#2F9E44' }} />
       </span>
-      {value} / {max}
+      {percent !== undefined ? `${percent === null ? '—' : `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 }).format(percent)} %`} (${value} / ${max})` : `${value} / ${max}`}
     </span>
   );
 };

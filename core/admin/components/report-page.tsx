@@ -25,7 +25,53 @@ interface ReportTable {
   filters: Filter[];
   chart?: { chart: 'bar' | 'line' | 'pie'; labels: string[]; values: number[]; measure: { label: string; currency?: string } };
   currency: string;
+  /** Rows a download carries at once; a larger report is made in the background. */
+  downloadLimit: number;
 }
+interface RunState {
+  status: 'queued' | 'running' | 'done' | 'failed';
+  error: string | null;
+  statusUrl: string;
+  fileUrl: string | null;
+}
+
+/** A report over the download limit: made by the report job, polled here until its file is ready (the bell says so too). */
+const BackgroundRun: React.FC<{ start: (format: string) => string }> = ({ start }) => {
+  const [run, setRun] = useState<RunState | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (!run || run.status === 'done' || run.status === 'failed') return undefined;
+    const timer = setTimeout(() => {
+      fetch(run.statusUrl, { headers: { accept: 'application/json' } })
+        .then(async (res) => (res.ok ? setRun((await res.json()) as RunState) : setProblem(`The status could not be read (${res.status}).`)))
+        .catch((err: Error) => setProblem(err.message));
+    }, 3000);
+    return () => clearTimeout(timer);
+  }, [run]);
+  const go = (format: string) => {
+    setProblem(null);
+    fetch(start(format), { method: 'POST', headers: { accept: 'application/json' } })
+      .then(async (res) => {
+        const body = await res.json();
+        if (!res.ok) throw new Error(body.error?.message ?? `The report could not be started (${res.status}).`);
+        setRun(body as RunState);
+      })
+      .catch((err: Error) => setProblem(err.message));
+  };
+  return (
+    <Box mt="md">
+      <Text>Too large to download at once. Make it in the background: {['csv', 'xlsx', 'pdf'].map((f) => <Button key={f} size="sm" variant="outlined" mr="sm" onClick={() => go(f)}>{f.toUpperCase()}</Button>)}</Text>
+      {run ? (
+        <Text mt="sm">
+          {run.status === 'done' && run.fileUrl ? <a href={run.fileUrl}>Your file is ready: download it</a>
+            : run.status === 'failed' ? `It could not be made: ${run.error ?? ''}`
+            : `Working (${run.status})… you will also get a notification when it is ready.`}
+        </Text>
+      ) : null}
+      {problem ? <MessageBox variant="danger" message={problem} mt="sm" /> : null}
+    </Box>
+  );
+};
 
 const api = new ApiClient();
 const LOCALE = 'en-GB';
@@ -69,6 +115,7 @@ const ReportPage: React.FC = () => {
     value === null ? '—' : typeof value === 'number' ? (table.columns[i].format === 'money' ? money : number).format(value) : value;
   const set = (key: string, value: string) => setChoice({ ...choice, [key]: value });
   const download = (format: string) => `${ROOT}/${encodeURIComponent(table.id)}/download.${format}${query ? `?${query}` : ''}`;
+  const background = (format: string) => `${ROOT}/${encodeURIComponent(table.id)}/runs.${format}${query ? `?${query}` : ''}`;
 
   return (
     <Box variant="grey">
@@ -103,10 +150,15 @@ const ReportPage: React.FC = () => {
         {error ? <MessageBox variant="danger" message={error} mb="lg" /> : null}
         {table.chart && table.rows.length ? <Box mb="xl"><DashboardChart data={table.chart} locale={LOCALE} /></Box> : null}
         <Box mb="lg">
-          <Text>
-            Download: <a href={download('csv')}>CSV</a> · <a href={download('xlsx')}>XLSX</a> · <a href={download('pdf')}>PDF</a>
-            {table.truncated ? ` — showing ${table.rows.length} of ${table.total} rows; the downloads hold them all.` : ''}
-          </Text>
+          {table.total > table.downloadLimit ? (
+            <Text>Showing {table.rows.length} of {table.total} rows.</Text>
+          ) : (
+            <Text>
+              Download: <a href={download('csv')}>CSV</a> · <a href={download('xlsx')}>XLSX</a> · <a href={download('pdf')}>PDF</a>
+              {table.truncated ? ` — showing ${table.rows.length} of ${table.total} rows; the downloads hold them all.` : ''}
+            </Text>
+          )}
+          {table.total > table.downloadLimit ? <BackgroundRun start={background} /> : null}
         </Box>
         <Table>
           <TableHead>
