@@ -20,7 +20,6 @@ export class HrHolidayLists1796237837753 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "hr_employee" ADD "holiday_list_id" uuid`);
     await queryRunner.query(`CREATE INDEX "IDX_hr_department_organization_id_holiday_list_id" ON "hr_department" ("organization_id", "holiday_list_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_hr_employee_organization_id_holiday_list_id" ON "hr_employee" ("organization_id", "holiday_list_id") `);
-    await queryRunner.query(`ALTER TABLE "hr_leave_application" ADD CONSTRAINT "CHK_hr_leave_application_leave_takes_a_working_day" CHECK (("total_days" > 0))`);
     await queryRunner.query(`DO $$ DECLARE n bigint; BEGIN
   SELECT count(*) INTO n FROM "hr_department" c WHERE c."holiday_list_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "hr_holiday_list" p WHERE p.organization_id = c.organization_id AND p.id = c."holiday_list_id");
   IF n > 0 THEN RAISE EXCEPTION 'CROSS_TENANT_REFERENCE: % row(s) of hr_department refer through holiday_list_id to a hr_holiday_list row of another organization; nothing was changed. List them with: SELECT c.id, c.organization_id, c.holiday_list_id FROM hr_department c JOIN hr_holiday_list p ON p.id = c.holiday_list_id WHERE p.organization_id <> c.organization_id', n; END IF;
@@ -46,7 +45,6 @@ END $$`);
     await queryRunner.query(`ALTER TABLE "hr_holiday_list" DROP CONSTRAINT "FK_6793b432d336285a6d6bfc4fea4"`);
     await queryRunner.query(`ALTER TABLE "hr_employee" DROP CONSTRAINT "FK_9c96c9eb7cdd4e90ff24dd17d58"`);
     await queryRunner.query(`ALTER TABLE "hr_department" DROP CONSTRAINT "FK_0d2a81c5def7b1f3a53a55c1d31"`);
-    await queryRunner.query(`ALTER TABLE "hr_leave_application" DROP CONSTRAINT "CHK_hr_leave_application_leave_takes_a_working_day"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_hr_employee_organization_id_holiday_list_id"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_hr_department_organization_id_holiday_list_id"`);
     await queryRunner.query(`ALTER TABLE "hr_employee" DROP COLUMN "holiday_list_id"`);

@@ -53,4 +53,16 @@ export const hrFixtures: Record<string, FixtureRecord> = {
     return slips[index] ? { ...draft, payslip: slips[index].id } : draft;
   },
   expense_claim: (draft, { index }) => ({ ...draft, status: index % 2 ? 'SUBMITTED' : 'DRAFT' }),
+  // One default list (default lists may not overlap); every list keeps Monday to Friday working, and
+  // holidays fall on Sundays, so the generated leave (Monday to at most Wednesday) keeps its working days.
+  holiday_list: (draft, { index }) => ({
+    ...draft,
+    is_default: index === 0,
+    from_date: index === 0 ? '2020-01-01' : day(index),
+    to_date: index === 0 ? '2030-12-31' : day(index + 365),
+    ...Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((d) => [`${d}_off`, false])),
+    saturday_off: true,
+    sunday_off: true,
+  }),
+  holiday: (draft, { index }) => ({ ...draft, date: day(6 + index * 7) }),
 };
