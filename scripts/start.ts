@@ -12,6 +12,7 @@ import { closeHttpServer } from '../core/jobs/shutdown.js';
 import { seedDemoIfEmpty } from '../core/tenancy/demo.js';
 import { runUpgrades } from '../core/plugins/upgrades.js';
 import { errorField, log } from '../core/log.js';
+import { installationJobs } from '../core/ops/installation-jobs.js';
 
 const started = performance.now();
 const config = readConfig();
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     log().info({ url: `http://${config.host}:${config.port}/admin`, readyMs: Math.round(performance.now() - started) }, `UMS admin: http://${config.host}:${config.port}/admin`);
   });
   // After the server, so the admin is up first; a worker that cannot start stops the whole process.
-  const starting: Promise<Worker | undefined> = config.jobs.workerInProcess ? startWorker(runtime, { config: config.jobs }) : Promise.resolve(undefined);
+  const starting: Promise<Worker | undefined> = config.jobs.workerInProcess ? startWorker(runtime, { config: config.jobs, coreJobs: installationJobs() }) : Promise.resolve(undefined);
   if (!config.jobs.workerInProcess) log().info('WORKER=off: background jobs run in `npm run worker`.');
   // Registered before the worker is up, so a signal during its start-up is an orderly stop too.
   onShutdownSignal(async (signal) => {

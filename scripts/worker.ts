@@ -9,6 +9,7 @@ import { createRuntime } from '../core/runtime.js';
 import { formatManifestProblems, ManifestError, UmsError } from '../core/errors.js';
 import { onShutdownSignal, startWorker, type Worker } from '../core/jobs/index.js';
 import { errorField, log } from '../core/log.js';
+import { installationJobs } from '../core/ops/installation-jobs.js';
 
 const config = readConfig();
 
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     log().info('Worker stopped.');
   });
   try {
-    worker = await startWorker(runtime, { config: config.jobs });
+    worker = await startWorker(runtime, { config: config.jobs, coreJobs: installationJobs() });
   } catch (err) {
     await runtime.close();
     throw err;

@@ -4,7 +4,6 @@
  * column), so each is one agenda job for the installation.
  */
 import { documentsJob } from '../documents/job.js';
-import { reportRunsJob } from '../admin/reports/runs.js';
 import { deliverPendingMail, expireStaleCredentials } from '../mail/index.js';
 import { deliverPendingWebhooks } from '../webhooks/delivery.js';
 import { organizationPurgeJob } from '../tenancy/org-delete.js';
@@ -73,8 +72,6 @@ export function coreJobs(): CoreJob[] {
     },
     // Declared next to the document service it drives (core/documents): prints documents queued for the background.
     documentsJob(),
-    // Declared next to the report routes (core/admin/reports/runs.ts): report files made in the background.
-    reportRunsJob(),
     // Declared next to org:delete (core/tenancy/org-delete.ts): removes organizations whose grace period has ended.
     organizationPurgeJob(),
     backupJob(),
