@@ -106,6 +106,10 @@ describe('jobs', () => {
   });
 
   it('the attendance reminder and the 48-hour approval reminder notify HR officers', async () => {
+    // The reminder skips days off (Saturday and Sunday where no holiday list says otherwise): a default list
+    // for today alone with no weekly offs makes today a working day whatever day the suite runs on.
+    const offs = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((d) => [`${d}_off`, false]));
+    await hr.create('hr.holiday_list', { name: 'Every day a working day', from_date: today, to_date: today, is_default: true, ...offs });
     const [outcome] = await scheduler.runNow('hr.attendance_reminder', org.org.slug);
     expect(outcome.message).toBe('2 unmarked, 1 officers told');
     await hr.create('hr.leave_application', { employee: colleague, leave_type: casual, from_date: '2026-03-02', to_date: '2026-03-02' });
