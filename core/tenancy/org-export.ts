@@ -110,7 +110,7 @@ export async function exportOrganization(runtime: Runtime, slug: string, file: s
   });
   gzip.pipe(sink);
   const rows: Record<string, number> = {};
-  let fileCount = 0;
+  let fileCount: number;
   try {
     await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // Only the tables that hold rows of the organization, and the modules it has (enabled or not: disabled keeps data):
