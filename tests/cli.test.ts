@@ -91,9 +91,9 @@ describe('organizations, users and modules', () => {
 
     const table = run('org:list');
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^SLUG\s+NAME\s+SYSTEM TYPE\s+MODULES\s+USERS\s+RECORDS\s+STATUS$/m);
+    expect(table.stdout).toMatch(/^SLUG\s+NAME\s+SYSTEM TYPE\s+MODULES\s+USERS\s+RECORDS\s+LIMITED\s+STATUS$/m);
     // Each enabled module with the manifest version its data is at.
-    expect(table.stdout).toMatch(new RegExp(`^${slug}\\s+City Library\\s+library\\s+library@1\\.0\\.0\\s+1\\s+0\\s+active$`, 'm'));
+    expect(table.stdout).toMatch(new RegExp(`^${slug}\\s+City Library\\s+library\\s+library@1\\.0\\.0\\s+1\\s+0\\s+-\\s+active$`, 'm'));
   }, 60_000);
 
   it('refuses a duplicate slug with a clear message and exit 1', () => {
