@@ -95,9 +95,9 @@ describe('a custom role that may update only the title of books', () => {
 
 describe('custom role rules are validated when saved', () => {
   it.each([
-    ['an unknown subject', [{ action: 'read', subject: 'library.nope' }], /\/0\/subject: rule on unknown subject "library\.nope"/],
-    ['an unknown field', [{ action: 'update', subject: 'library.book', fields: ['title', 'colour'] }], /\/0\/fields\/1: unknown field "colour" on library\.book/],
-    ['an unknown placeholder', [{ action: 'read', subject: 'library.loan', conditions: { 'member.user': '${user.nope}' } }], /\/0\/conditions\/member\.user: unknown placeholder "\$\{user\.nope\}"/],
+    ['an unknown subject', [{ action: 'read', subject: 'library.nope' }], /^Rule 1 \(subject\): rule on unknown subject "library\.nope"$/],
+    ['an unknown field', [{ action: 'update', subject: 'library.book', fields: ['title', 'colour'] }], /^Rule 1 \(fields\): unknown field "colour" on Book$/],
+    ['an unknown placeholder', [{ action: 'read', subject: 'library.loan', conditions: { 'member.user': '${user.nope}' } }], /^Rule 1 \(conditions, member\.user\): unknown placeholder "\$\{user\.nope\}"/],
     ['an unknown operator', [{ action: 'read', subject: 'library.book', conditions: { title: { $regex: 'x' } } }], /unknown operator "\$regex"/],
     ['a subject without its module', [{ action: 'read', subject: 'book' }], /subject "book" needs its module: "<module>\.book"/],
     ['something that is not a list of rules', { action: 'read' }, /rules must be a list of rules/],
