@@ -43,8 +43,14 @@ export type { DischargeSummaryData, LabReportData, PatientHeading, PatientInvoic
 export { enqueueMail, type MailRequest } from './mail/outbox.js';
 export { notify, type NotificationInput } from './mail/notify.js';
 
+// ── Files ──────────────────────────────────────────────────────────────────
+/** Bytes made by code stored as a file of a file field, as an upload is (type, size, quota); set the field to the id to attach it. */
+export { storeFile } from './files/store-file.js';
+
 // ── Demo data ──────────────────────────────────────────────────────────────
 export { DEMO_PASSWORD } from '../config/index.js';
+/** Sample files for demo seeds: a one-page PDF and a plain PNG. */
+export { demoPdf, demoPng } from './files/demo-files.js';
 
 // ── Workflows ──────────────────────────────────────────────────────────────
 export type { HistoryItem, RunOptions, RunResult, WorkflowAction } from './workflow/index.js';

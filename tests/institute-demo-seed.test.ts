@@ -194,4 +194,22 @@ describe('institute demo seed', () => {
     }
     expect(await (await as('teacher@institute.demo')).count('coursework.submission', [eq('status', 'submitted')])).toBeGreaterThan(0);
   });
+
+  it('gives admission applications and submissions real files, stored as uploads are', async () => {
+    const bytesOf = async (id: string): Promise<{ mime: string; head: string }> => {
+      const [row]: { mime: string; storage_key: string; record_id: string | null }[] = await runtime.dataSource.query('SELECT mime, storage_key, record_id FROM core_file WHERE id = $1', [id]);
+      expect(row.record_id).not.toBeNull(); // attached to its record, not left for the sweep
+      const chunks: Buffer[] = [];
+      for await (const c of await runtime.files!.get(row.storage_key)) chunks.push(c as Buffer);
+      return { mime: row.mime, head: Buffer.concat(chunks).subarray(0, 8).toString('latin1') };
+    };
+    const applications = (await system.find('admissions.application', { limit: 100 })).filter((a) => Array.isArray(a.documents) && (a.documents as string[]).length);
+    expect(applications.length).toBeGreaterThanOrEqual(3);
+    const kinds = new Set<string>();
+    for (const a of applications) for (const id of a.documents as string[]) kinds.add((await bytesOf(id)).mime);
+    expect([...kinds].sort()).toEqual(['application/pdf', 'image/png']);
+    const submissions = (await system.find('coursework.submission', { limit: 500 })).filter((x) => Array.isArray(x.attachments) && (x.attachments as string[]).length);
+    expect(submissions.length).toBeGreaterThan(0);
+    expect(await bytesOf((submissions[0].attachments as string[])[0])).toEqual({ mime: 'application/pdf', head: '%PDF-1.3' });
+  });
 });

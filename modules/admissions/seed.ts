@@ -6,7 +6,7 @@
  * (both given, the second by the org admin). Reviews and the admission go
  * through the workflow engine as the demo users.
  */
-import { workflows, type RecordData, type SeedContext } from '../../core/sdk.js';
+import { demoPdf, demoPng, storeFile, workflows, type RecordData, type SeedContext } from '../../core/sdk.js';
 
 const DAY_MS = 86_400_000;
 const at = (offset: number): string => new Date(Date.now() + offset * DAY_MS).toISOString();
@@ -34,7 +34,15 @@ export async function seedAdmissions(ctx: SeedContext): Promise<void> {
     const name = APPLICANTS[n % APPLICANTS.length];
     const local = name.toLowerCase().replace(/[^a-z]+/g, '.');
     n++;
+    // The first applications bring documents (a transcript PDF, every other one an ID photo), stored as uploads are.
+    const documents: string[] = [];
+    if (n <= 6) {
+      const transcript = await demoPdf(`Transcript: ${name}`, [`Previous school: ${['Riverside High School', 'Lakeview Secondary', 'Hilltop Academy'][n % 3]}`, `Mathematics: ${60 + ((n * 7) % 35)}`, `English: ${58 + ((n * 5) % 38)}`, 'Sample document made by the demo seed.']);
+      documents.push(await storeFile(records, 'admissions.application', 'documents', { name: `Transcript ${name}.pdf`, content: transcript }));
+      if (n % 2) documents.push(await storeFile(records, 'admissions.application', 'documents', { name: `ID photo ${name}.png`, content: demoPng(60, 80, [70 + n * 20, 120, 200 - n * 15]) }));
+    }
     return records.create('admissions.application', {
+      documents,
       cycle: cycle.id,
       applicant_name: name,
       date_of_birth: birth(17 + (n % 6)),

@@ -5,7 +5,7 @@
  * graded, returned with marks and feedback), so the teacher has work to grade
  * and the students and guardians see returned grades.
  */
-import type { RecordData, SeedContext } from '../../core/sdk.js';
+import { demoPdf, storeFile, type RecordData, type SeedContext } from '../../core/sdk.js';
 
 const HOUR_MS = 3_600_000;
 const at = (hours: number): string => new Date(Date.now() + hours * HOUR_MS).toISOString();
@@ -26,7 +26,13 @@ export async function seedCoursework(ctx: SeedContext): Promise<void> {
     for (const [i, e] of enrolled.entries()) {
       const pastState = (['returned', 'graded', 'submitted', 'returned', 'draft'] as const)[i % 5];
       const graded = pastState === 'returned' || pastState === 'graded';
+      // The first handed-in ones carry their working as a PDF attachment, stored as an upload is.
+      const attachments =
+        i < 4 && pastState !== 'draft'
+          ? [await storeFile(records, 'coursework.submission', 'attachments', { name: `Working ${String(course.code)} set 2 (${i + 1}).pdf`, content: await demoPdf(`${String(course.code)} problem set 2: working`, ['Question 1: x = 4', 'Question 2: y = -3 (signs checked twice)', 'Question 3: area = 12.5 cm²', 'Question 4: see the table below; the hardest one.', 'Sample document made by the demo seed.']) })]
+          : [];
       await records.create('coursework.submission', {
+        attachments,
         assignment: past.id,
         student: e.student,
         text: 'My answers are in the attached working; question 4 was the hardest.',
