@@ -56,7 +56,9 @@ describe('the search on 200,000 books', () => {
     // What reaches PostgreSQL: the pg client's query calls (the data layer reads inside its own transactions).
     const original = pg.Client.prototype.query;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (typeof args[0] === 'string' && args[0].includes('ILIKE') && args[0].includes('library_book')) captured.push({ sql: args[0], params: (args[1] as unknown[]) ?? [] });
+      // A string, or a query object (a tenant-scoped read outside a step is one, core/data/scoped-query.ts).
+      const query = typeof args[0] === 'string' ? { text: args[0], values: args[1] } : (args[0] as { text?: unknown; values?: unknown } | undefined);
+      if (typeof query?.text === 'string' && query.text.includes('ILIKE') && query.text.includes('library_book')) captured.push({ sql: query.text, params: (query.values as unknown[]) ?? [] });
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof original;
     let found;
