@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -21,6 +22,7 @@ let lib: Fixture;
 let cookie: string;
 /** Row counts of each SELECT on library_book the application sends while a test watches. */
 let bookReads: number[] | null = null;
+let restoreClientQuery: (() => void) | undefined;
 
 beforeAll(async () => {
   runtime = await createTestRuntime();
@@ -50,8 +52,25 @@ beforeAll(async () => {
     }) as typeof runner.query;
     return runner;
   }) as typeof runtime.dataSource.createQueryRunner;
+  // A tenant-scoped read outside a step skips the query runner: it is a query object given to the pg
+  // client with its callback set (core/data/scoped-query.ts). Count those where they answer.
+  const clientQuery = pg.Client.prototype.query;
+  restoreClientQuery = () => { pg.Client.prototype.query = clientQuery; };
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const query = args[0] as { text?: unknown; callback?: (err: Error | null, res: { rows: unknown[] }) => void } | undefined;
+    const answer = query?.callback;
+    if (typeof query === 'object' && typeof query.text === 'string' && typeof answer === 'function') {
+      const text = query.text;
+      query.callback = (err, res) => {
+        if (!err && bookReads && /FROM "library_book"/.test(text)) bookReads.push(res.rows.length);
+        answer(err, res);
+      };
+    }
+    return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof clientQuery;
 }, 120_000);
 afterAll(async () => {
+  restoreClientQuery?.();
   await server?.close();
   await runtime?.dispose();
 });
