@@ -4,8 +4,8 @@
  * explained on a hotel table of 6,000 stays in two organizations. The plan is asserted, not a time.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
+import { statementsSent } from './support/sent-statements.js';
 import { createHotelWorld, day, type HotelWorld } from './support/hotel.js';
 
 let runtime: TestRuntime;
@@ -44,21 +44,13 @@ afterAll(async () => {
 
 describe('the calendar range query', () => {
   it('is answered by the span index (organization_id, daterange(check_in, check_out))', async () => {
-    const captured: { sql: string; params: unknown[] }[] = [];
-    // What reaches PostgreSQL: the pg client's query calls (the data layer runs its reads inside its own transactions).
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (typeof args[0] === 'string' && args[0].includes('&& daterange')) captured.push({ sql: args[0], params: (args[1] as unknown[]) ?? [] });
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
+    // What reaches PostgreSQL (the data layer runs its reads inside its own transactions).
+    const captured = await statementsSent((sql) => sql.includes('&& daterange'), async () => {
       const records = await w.as('hotel.front_desk');
       const found = await records.find('hotel.reservation', { overlaps: { start: 'check_in', end: 'check_out', from: day(-60), to: day(-30) }, limit: 1000 });
       expect(found.length).toBeGreaterThan(20);
       expect(found.every((r) => String(r.check_in) < day(-30) && String(r.check_out) > day(-60))).toBe(true);
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+    });
     expect(captured).toHaveLength(1);
     const [{ 'QUERY PLAN': plan }] = (await runtime.dataSource.query(`EXPLAIN (FORMAT JSON) ${captured[0].sql}`, captured[0].params)) as { 'QUERY PLAN': unknown }[];
     const text = JSON.stringify(plan);

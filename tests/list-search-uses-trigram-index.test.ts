@@ -7,11 +7,11 @@
  * search never returns a record their rules hide.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { SEARCH_FIELD } from '../core/data/constraints/search-indexes.js';
 import { apiCall, apiLogin } from './support/api.js';
 import { startTestServer, type AdminClient, type TestServer } from './support/http.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
+import { statementsSent } from './support/sent-statements.js';
 
 let runtime: TestRuntime;
 let server: TestServer;
@@ -52,21 +52,11 @@ afterAll(async () => {
 describe('the search on 200,000 books', () => {
   it('is answered by the trigram GIN indexes, not a sequential scan', async () => {
     const term = (await runtime.dataSource.query(`SELECT substr(md5('123457'), 3, 10) AS t`))[0].t as string;
-    const captured: { sql: string; params: unknown[] }[] = [];
-    // What reaches PostgreSQL: the pg client's query calls (the data layer reads inside its own transactions).
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      // A string, or a query object (a tenant-scoped read outside a step is one, core/data/scoped-query.ts).
-      const query = typeof args[0] === 'string' ? { text: args[0], values: args[1] } : (args[0] as { text?: unknown; values?: unknown } | undefined);
-      if (typeof query?.text === 'string' && query.text.includes('ILIKE') && query.text.includes('library_book')) captured.push({ sql: query.text, params: (query.values as unknown[]) ?? [] });
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    let found;
-    try {
+    // What reaches PostgreSQL (the data layer reads inside its own transactions).
+    let found: Record<string, unknown>[] = [];
+    const captured = await statementsSent((sql) => sql.includes('ILIKE') && sql.includes('library_book'), async () => {
       found = await (await library.as('library.librarian')).find('library.book', { filters: search(term) });
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+    });
     expect(found.map((b) => b.title)).toEqual([`Volume 123457 ${(await runtime.dataSource.query(`SELECT md5('123457') AS m`))[0].m}`]);
     expect(captured).toHaveLength(1);
     const [{ 'QUERY PLAN': plan }] = (await runtime.dataSource.query(`EXPLAIN (FORMAT JSON) ${captured[0].sql}`, captured[0].params)) as { 'QUERY PLAN': unknown }[];
