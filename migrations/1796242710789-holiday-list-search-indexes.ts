@@ -6,8 +6,9 @@ export class HolidayListSearchIndexes1796242710789 implements MigrationInterface
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await queryRunner.query(`CREATE INDEX "IDX_hr_holiday_list_search_name" ON "hr_holiday_list" USING gin ("name" gin_trgm_ops)`);
-    await queryRunner.query(`CREATE INDEX "IDX_hr_holiday_search_description" ON "hr_holiday" USING gin ("description" gin_trgm_ops)`);
+    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gin`);
+    await queryRunner.query(`CREATE INDEX "IDX_hr_holiday_list_search_name" ON "hr_holiday_list" USING gin ("organization_id", "name" gin_trgm_ops)`);
+    await queryRunner.query(`CREATE INDEX "IDX_hr_holiday_search_description" ON "hr_holiday" USING gin ("organization_id", "description" gin_trgm_ops)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
