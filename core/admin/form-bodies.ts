@@ -75,6 +75,32 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
+const HEX = /^[0-9a-fA-F]{2}$/;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Whether an urlencoded body is UTF-8 once its %XX escapes are bytes again. The parser turns invalid
+ * sequences (a lone surrogate sent as %ED%BF%BF) into U+FFFD, so a value would be saved other than sent:
+ * the body is refused instead.
+ */
+export function urlencodedIsUtf8(raw: Buffer): boolean {
+  const bytes = Buffer.alloc(raw.length);
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const hex = raw[i] === 0x25 ? raw.toString('latin1', i + 1, i + 3) : '';
+    if (HEX.test(hex)) {
+      bytes[n++] = parseInt(hex, 16);
+      i += 2;
+    } else bytes[n++] = raw[i];
+  }
+  try {
+    strictUtf8.decode(bytes.subarray(0, n));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function markParsed(req: Request, fields: Record<string, unknown>, files: Record<string, unknown>): void {
   Object.assign(req, { fields: ownFields(fields), files: ownFields(files), express_formidable: { parsed: true } });
 }
@@ -143,8 +169,11 @@ export function formBodies(options: { uploadDir: string; loginPath: string; limi
       refuse(err);
     }
     let received = 0;
+    // An urlencoded body is kept (it is at most `max`) to check its text is UTF-8 once parsed.
+    const urlencoded: Buffer[] | undefined = /^application\/x-www-form-urlencoded\b/i.test(String(req.headers['content-type'])) ? [] : undefined;
     function count(chunk: Buffer): void {
       received += chunk.length;
+      urlencoded?.push(chunk);
       if (received > max) fail(new UmsError('PAYLOAD_TOO_LARGE', `The form is larger than ${sizeText(max)}.`));
       else armIdle();
     }
@@ -156,6 +185,7 @@ export function formBodies(options: { uploadDir: string; loginPath: string; limi
     form.parse(req, (err, fields, parsedFiles) => {
       if (!settle()) return;
       if (err) return refuse(new UmsError('BAD_REQUEST', 'The form could not be read; send it again.'));
+      if (urlencoded && !urlencodedIsUtf8(Buffer.concat(urlencoded))) return refuse(new UmsError('BAD_REQUEST', 'The form holds text that is not valid UTF-8; send it again.'));
       if (nestedDeeperThan(fields, MAX_FORM_DEPTH)) return refuse(new UmsError('BAD_REQUEST', `The form is nested deeper than ${MAX_FORM_DEPTH} levels.`));
       markParsed(req, fields, parsedFiles);
       next();

@@ -75,6 +75,22 @@ export function containsNul(value: unknown, depth = 0): boolean {
   if (depth > 100 || value === null || typeof value !== 'object') return false;
   return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
 }
+
+/** A lone UTF-16 surrogate has no UTF-8 form: the driver would store U+FFFD instead, a value other than sent. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
+function containsLoneSurrogate(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return !wellFormed(value);
+  if (depth > 100 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => !wellFormed(k) || containsLoneSurrogate(v, depth + 1));
+}
+
+/** Text PostgreSQL cannot hold as sent, as a field error. */
+function unstorableText(value: unknown): { message: string; type: string } | undefined {
+  if (containsNul(value)) return { message: 'must not contain the NUL character (\\0)', type: 'format' };
+  if (containsLoneSurrogate(value)) return { message: 'holds a character that is not valid Unicode (a lone surrogate)', type: 'format' };
+  return undefined;
+}
 const compiled = new WeakMap<ResolvedEntity, ValidateFunction>();
 
 /** The JSON Schema of one field's value: what a write accepts, and what the REST API documents (core/api/openapi.ts). */
@@ -204,7 +220,8 @@ export function checkFieldValue(f: ResolvedField, value: unknown): string | unde
 
 /** As checkFieldValue, as a field error whose type is the rule that failed (what a record check would report). */
 export function fieldValueError(f: ResolvedField, value: unknown): { message: string; type: string } | undefined {
-  if (containsNul(value)) return { message: 'must not contain the NUL character (\\0)', type: 'format' };
+  const unstorable = unstorableText(value);
+  if (unstorable) return unstorable;
   const validate = fieldValidator(fieldJsonSchema({ ...f, required: true }));
   if (validate(value)) return undefined;
   const e = validate.errors?.find((x) => x.keyword !== 'anyOf' && !(x.keyword === 'type' && x.params.type === 'null'));
@@ -223,7 +240,8 @@ export function validateRecord(entity: ResolvedEntity, values: Record<string, un
   );
   const errors: FieldErrors = {};
   for (const [name, value] of Object.entries(candidate)) {
-    if (containsNul(value)) errors[name] = { message: 'must not contain the NUL character (\\0)', type: 'format' };
+    const unstorable = unstorableText(value);
+    if (unstorable) errors[name] = unstorable;
   }
   if (validate(candidate)) return errors;
   for (const e of validate.errors ?? []) {
