@@ -32,7 +32,7 @@ export interface GymWorld {
   /** A session of `capacity` places `offset` days ahead, taught by Tom. */
   session(capacity: number, offset?: number, name?: string): Promise<RecordData>;
   /** A member with an active membership of `plan` from today. */
-  member(name: string, plan?: RecordData): Promise<{ member: RecordData; membership: RecordData }>;
+  member(name: string, plan?: RecordData, startDate?: string): Promise<{ member: RecordData; membership: RecordData }>;
 }
 
 let sessions = 0;
@@ -87,9 +87,9 @@ export async function createGymWorld(runtime: Runtime): Promise<GymWorld> {
     invoices,
     freeze,
     session: (capacity, offset = 5, name = `Class ${++sessions}`) => sessionOf(trainers.tom, capacity, offset, name),
-    async member(name, plan = plans.unlimited) {
+    async member(name, plan = plans.unlimited, startDate = day(0)) {
       const member = await system.create('gym.member', { name: `${name} ${++members}` });
-      const membership = await system.create('gym.membership', { member: member.id, plan: plan.id, start_date: day(0) });
+      const membership = await system.create('gym.membership', { member: member.id, plan: plan.id, start_date: startDate });
       return { member, membership };
     },
   };
