@@ -5,11 +5,12 @@
  * cancellation hands the place to the first waitlisted in the same
  * transaction; one live booking per member and session (partial unique
  * index); credits are held by a booking, given back by its cancellation, and
- * never go below zero when twenty bookings race for the last credit.
+ * never go below zero when twenty bookings race for the last credit; the
+ * membership that ends first pays for a booking.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestServer, type AdminClient, type TestServer } from './support/http.js';
-import { createGymWorld, type GymWorld } from './support/gym.js';
+import { createGymWorld, day, type GymWorld } from './support/gym.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
 
 let runtime: TestRuntime;
@@ -92,6 +93,16 @@ describe('booking classes', () => {
     const entries = await w.system.find('gym.credit_entry', { filters: [{ field: 'membership', op: 'eq', value: membership.id }], sort: { field: 'created_at', direction: 'asc' } });
     expect(entries.map((e) => [e.reason, e.credits])).toEqual([['plan', 8], ['booking', -1], ['cancellation', 1]]);
   });
+
+  it('the earliest-ending membership with credits is used first, whatever the order they were bought in; when its credits are gone the next one is used', async () => {
+    const { member, membership: pack } = await w.member('Two plans', w.plans.pack);
+    const monthly = await w.system.create('gym.membership', { member: member.id, plan: w.plans.credits.id, start_date: day(0) });
+    expect(String(monthly.end_date) < String(pack.end_date)).toBe(true);
+    const used: unknown[] = [];
+    for (let i = 0; i < 9; i++) used.push((await book((await w.session(5)).id, member.id)).record!.params.membership);
+    expect(used).toEqual([...Array<string>(8).fill(monthly.id), pack.id]);
+    expect([await credits(monthly.id), await credits(pack.id)]).toEqual([0, 9]);
+  }, 60_000);
 
   it('20 concurrent bookings with 1 credit left: exactly one is made, the others are refused naming the credits, and the balance is 0', async () => {
     const { member, membership } = await w.member('Last credit', w.plans.credits);

@@ -24,7 +24,7 @@ beforeAll(async () => {
   logins = (await seedDemoIfEmpty(runtime, { systemTypes: ['institute'] }))!;
   organizationId = (await findOrganization(runtime, 'institute')).id;
   system = await RecordService.for(runtime, { kind: 'system', organizationId, reason: 'test' });
-}, 120_000);
+}, 300_000);
 afterAll(() => runtime.dispose());
 
 const eq = (field: string, value: unknown) => ({ field, op: 'eq' as const, value });

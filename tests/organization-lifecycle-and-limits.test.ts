@@ -243,5 +243,5 @@ describe('the commands', () => {
     expect(audit.map((a) => a.action_name)).toEqual(['org:suspend', 'org:limits', 'org:resume']);
     expect(new Set(audit.map((a) => a.system_actor)).size).toBe(1);
     expect(audit[0].system_actor).toMatch(/^operator:/);
-  }, 120_000);
+  }, 300_000);
 });
