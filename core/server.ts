@@ -27,10 +27,10 @@ import { refuseCrossSiteRequests } from './auth/origin-check.js';
 import type { Runtime } from './runtime.js';
 import { UmsError } from './errors.js';
 import { ADMIN_ROOT } from './paths.js';
-import { errorField, identifyRequest, log } from './log.js';
+import { errorField, identifyRequest } from './log.js';
 import { healthRouter } from './ops/health.js';
 import { Metrics } from './ops/metrics.js';
-import { requestIdOf, requestTelemetry } from './ops/request-telemetry.js';
+import { failedWith, requestIdOf, requestTelemetry } from './ops/request-telemetry.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -121,7 +121,8 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
     const requestId = requestIdOf(req);
     // The request id lets a person quote the failure and an operator find its log line.
     const message = status >= 500 ? `Something went wrong on our side; the error was logged (request ${requestId}).` : (err as Error).message;
-    if (status >= 500) log().error({ err: errorField(err), method: req.method }, 'unhandled error');
+    // Logged once: the access line written when the response finishes carries it (ops/request-telemetry.ts).
+    if (status >= 500) failedWith(req, errorField(err));
     if (req.accepts(['html', 'json']) === 'json' || req.originalUrl.includes('/api/')) res.status(status).json({ error: { message, requestId }, notice: { message, type: 'error' } });
     else res.status(status).type('html').send(`<!doctype html><title>UMS</title><p>${message.replace(/</g, '&lt;')}</p><p>Request id: <code>${String(requestId).replace(/</g, '&lt;')}</code></p><p><a href="${ADMIN_ROOT}">Back to the admin</a></p>`);
   });

@@ -3,13 +3,17 @@
  * body parser; /metrics exists only with METRICS_TOKEN and only for its
  * bearer, and labels requests by route pattern (bounded), with pool, job,
  * outbox and per-organization series; every log line of a request carries
- * its id (also in X-Request-Id and on error pages), and neither a password
+ * its id (also in X-Request-Id and on error pages); a failure is one line
+ * with its code, counted per route, and failed job runs per job; and neither a password
  * typed at sign-in nor a reset code nor an invitation link reaches the log.
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { issueCode, issueToken } from '../core/auth/codes.js';
+import { JobScheduler } from '../core/jobs/index.js';
+import type { CoreJob } from '../core/jobs/declarations.js';
 import { createLogger, useLogger } from '../core/log.js';
+import { testJobsConfig } from './support/jobs-fixture.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { sessionCookie, startTestServer, type TestServer } from './support/http.js';
 
@@ -18,9 +22,9 @@ const lines: Record<string, unknown>[] = [];
 const raw: string[] = [];
 
 /** The access line is written when the response has finished, which can be just after the client has the headers. */
-async function requestLine(id: string | null): Promise<Record<string, unknown> | undefined> {
+async function requestLine(id: string | null, msg = 'request'): Promise<Record<string, unknown> | undefined> {
   for (let i = 0; i < 100; i++) {
-    const line = lines.find((l) => l.requestId === id && l.msg === 'request');
+    const line = lines.find((l) => l.requestId === id && l.msg === msg);
     if (line) return line;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -128,6 +132,41 @@ describe('metrics', () => {
     expect(text).toMatch(/ums_mail_outbox_oldest_age_seconds [\d.e+-]+/);
     expect(text).toContain('# TYPE ums_job_runs gauge');
     expect(text).toMatch(new RegExp(`ums_organization_requests\\{organization="${org.org.id}"\\} ([3-9]|\\d\\d+)`));
+  });
+});
+
+describe('failures', () => {
+  it('a 5xx is logged once, on its access line with the error code, and counted by route', async () => {
+    const cookie = await sessionCookie(server.url, org.users.get('librarian')!.email, 'secret-123');
+    // A table gone from under the app (this file's own database clone): the list's query fails with 42P01.
+    await runtime.dataSource.query('ALTER TABLE library_book RENAME TO library_book_away');
+    let id: string | null;
+    try {
+      const res = await fetch(`${server.url}/admin/api/resources/LibraryBook/actions/list`, { headers: { cookie, accept: 'application/json' } });
+      expect(res.status).toBe(500);
+      expect(await res.text()).not.toContain('library_book');
+      id = res.headers.get('x-request-id');
+    } finally {
+      await runtime.dataSource.query('ALTER TABLE library_book_away RENAME TO library_book');
+    }
+    await requestLine(id, 'request failed');
+    const errors = lines.filter((l) => l.requestId === id && Number(l.level) >= 50);
+    expect(errors).toEqual([expect.objectContaining({ msg: 'request failed', status: 500, route: '/admin/api/resources/:resourceId/actions/:action', err: expect.objectContaining({ code: '42P01' }) })]);
+    const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+    expect(text).toMatch(/ums_http_errors_total\{route="\/admin\/api\/resources\/:resourceId\/actions\/:action"\} 1\b/);
+  });
+
+  it('a failed job run is counted as failed by job', async () => {
+    const failing: CoreJob = { key: 'core.always_fails', module: 'core', name: 'always_fails', label: 'Always fails', scope: 'installation', schedule: { every: '1 day' }, source: 'test', handler: () => Promise.reject(new Error('the test job fails')) };
+    const scheduler = await JobScheduler.open(runtime, { config: testJobsConfig(), role: 'command', coreJobs: [failing], log: () => undefined });
+    try {
+      expect((await scheduler.runNow(failing.key))[0]).toMatchObject({ status: 'failed' });
+      await scheduler.runNow(failing.key);
+    } finally {
+      await scheduler.close();
+    }
+    const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+    expect(text).toMatch(/ums_job_runs\{job="core.always_fails",status="failed"\} 2\b/);
   });
 });
 

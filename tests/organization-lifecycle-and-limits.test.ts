@@ -226,9 +226,13 @@ describe('the commands', () => {
     const suspended = ums('org:suspend', org.org.slug, '--reason', 'Unpaid');
     expect(suspended.stderr).toBe('');
     expect(suspended.stdout).toContain(`${org.org.slug}: active → suspended.`);
-    const limits = ums('org:limits', org.org.slug, '--max-users', '10', '--max-records', '500', '--max-records-of', 'library.book=50', '--max-records-of', 'library.loan=20');
+    const limits = ums('org:limits', org.org.slug, '--max-users', '10', '--max-records', '500', '--max-records-of', 'library.book=50', '--max-records-of', 'library.loan=20', '--max-storage-mb', '2');
     expect(limits.stderr).toBe('');
-    expect(limits.stdout).toContain(`${org.org.slug} (suspended): users 1 of 10, records 0 of 500.`);
+    expect(limits.stdout).toContain(`${org.org.slug} (suspended): users 1 of 10, records 0 of 500. Files: 0 MB of 2 MB.`);
+    const [{ max_storage_bytes }] = await runtime.dataSource.query('SELECT max_storage_bytes FROM core_organization WHERE id = $1', [org.org.id]);
+    expect(Number(max_storage_bytes)).toBe(2 * 1024 * 1024);
+    expect(ums('org:limits', org.org.slug, '--max-storage-mb', 'none').stdout).toContain('Files: 0 MB (no limit).');
+    expect(ums('org:limits', org.org.slug, '--max-storage-mb', 'plenty').code).toBe(1);
     expect(limits.stdout).toContain('  Books (library.book): 0 of 50');
     expect(ums('org:limits', org.org.slug, '--max-records-of', 'library.nothing=5').stderr).toMatch(/"library.nothing" is not an entity of a module/);
     expect(ums('org:limits', org.org.slug, '--max-users', 'lots').code).toBe(1);
@@ -240,7 +244,7 @@ describe('the commands', () => {
     expect(resumed.stdout).toContain(`${org.org.slug}: suspended → active.`);
     expect(ums('org:archive', org.org.slug).code).toBe(2); // --reason is required
     const audit: { system_actor: string; action_name: string }[] = await runtime.dataSource.query(`SELECT system_actor, action_name FROM core_audit_log WHERE organization_id = $1 AND entity = 'core.organization' ORDER BY created_at`, [org.org.id]);
-    expect(audit.map((a) => a.action_name)).toEqual(['org:suspend', 'org:limits', 'org:resume']);
+    expect(audit.map((a) => a.action_name)).toEqual(['org:suspend', 'org:limits', 'org:limits', 'org:resume']);
     expect(new Set(audit.map((a) => a.system_actor)).size).toBe(1);
     expect(audit[0].system_actor).toMatch(/^operator:/);
   }, 300_000);

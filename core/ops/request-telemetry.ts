@@ -58,11 +58,18 @@ export function requestTelemetry(metrics?: Metrics) {
       const route = routeOf();
       metrics?.observe(req.method, route, res.statusCode, seconds, context.organizationId);
       const line = { requestId, organizationId: context.organizationId, userId: context.userId, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) };
-      if (res.statusCode >= 500) log().error(line, 'request failed');
+      if (res.statusCode >= 500) log().error({ ...line, err: failures.get(req) }, 'request failed');
       else log().info(line, 'request');
     });
     runWithRequestLog(context, next);
   };
+}
+
+const failures = new WeakMap<Request, Record<string, unknown>>();
+
+/** The error a 5xx answer is for: it goes into the request's one access line instead of a line of its own, so each failure is logged once, with its code. */
+export function failedWith(req: Request, err: Record<string, unknown>): void {
+  failures.set(req, err);
 }
 
 export const requestIdOf = (req: Request): string | undefined => (req as Request & { requestId?: string }).requestId;
