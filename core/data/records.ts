@@ -407,15 +407,22 @@ export class RecordService extends RecordReader implements Records {
 
   private async validate(entity: ResolvedEntity, values: Record<string, unknown>, touched: string[]): Promise<void> {
     const errors = validateRecord(entity, values);
-    // References must point at a record of the same organization that the actor can see.
+    // References must point at a record of the same organization that the actor can see: one
+    // statement asks for all of them (a ledger row names three), each through the actor's read rules.
+    const params = new SqlParams();
+    const checks: { name: string; target: ResolvedEntity; sql: string }[] = [];
     for (const name of touched) {
       const f = entity.field.get(name);
       if (!f || f.type !== 'reference' || errors[name] || values[name] === null || values[name] === undefined) continue;
       const target = this.entity(f.target!);
-      const params = new SqlParams();
       const where = [...this.scopedWhere(target, 'read', params), `r.id = ${params.add(values[name])}`];
-      const rows: unknown[] = await this.manager.query(`SELECT 1 FROM ${q(target.table)} r WHERE ${where.join(' AND ')}`, params.values);
-      if (!rows.length) errors[name] = { message: `no such ${target.label.toLowerCase()}`, type: 'reference' };
+      checks.push({ name, target, sql: `EXISTS (SELECT 1 FROM ${q(target.table)} r WHERE ${where.join(' AND ')}) AS ${q(`c${checks.length}`)}` });
+    }
+    if (checks.length) {
+      const [found]: Record<string, boolean>[] = await this.manager.query(`SELECT ${checks.map((c) => c.sql).join(', ')}`, params.values);
+      checks.forEach((c, i) => {
+        if (found[`c${i}`] !== true) errors[c.name] = { message: `no such ${c.target.label.toLowerCase()}`, type: 'reference' };
+      });
     }
     if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
   }
