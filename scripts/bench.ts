@@ -20,7 +20,8 @@
  *                       (book n belongs to organization n mod 200); the books are rewritten in place when
  *                       the database holds the other layout (seconds), and the run names its layout
  *   --cpu-prof          write a V8 CPU profile of the app server (.bench/profiles/*.cpuprofile; summarise it
- *                       with `npx tsx scripts/bench/profile-summary.ts <file>`)
+ *                       with `npx tsx scripts/bench/profile-summary.ts <file>`); with --only=contention, of this
+ *                       process during the stock-posting and ledger-movement loops (contention-*.cpuprofile)
  *   --baseline=<ref>    also time the app of an earlier commit (git archive into .bench/baseline/) on the
  *                       same database, taking turns with the others: what a change costs, within one run
  *                       (the README's tenant-walls figure is --baseline=<the commit before them>)
@@ -293,7 +294,8 @@ async function openBenchRuntime(poolSize?: number): Promise<Runtime> {
 async function contention(): Promise<string> {
   const runtime = await openBenchRuntime(30);
   try {
-    return contentionBlock(await runContention(runtime, { rounds: settings.contentionRounds, postingSeconds: settings.postingSeconds }, log), new Date().toISOString().slice(0, 10));
+    const profileDir = settings.cpuProf ? join(DATA_DIR, 'profiles') : undefined;
+    return contentionBlock(await runContention(runtime, { rounds: settings.contentionRounds, postingSeconds: settings.postingSeconds, profileDir }, log), new Date().toISOString().slice(0, 10));
   } finally {
     await runtime.close();
   }

@@ -54,9 +54,31 @@ export function inactiveMessage(status: OrganizationStatus, reason: string | nul
   }
 }
 
+/**
+ * The organization's status and limits, read once per transaction: a posting
+ * writes five records in one, and the row is read without a lock either way
+ * (a status change committed after this read is seen by the next
+ * transaction, as it was by the next write before), so asking again within
+ * the transaction only costs round trips. Outside a transaction every call reads.
+ */
+// Keyed by the query runner, as files.ts keys its removals: TypeORM makes a new one for every transaction (only migrations start one by hand, once).
+const statusInTransaction = new WeakMap<object, Map<string, Row | undefined>>();
+async function organizationRow(manager: EntityManager, organizationId: string): Promise<Row | undefined> {
+  const runner = manager.queryRunner?.isTransactionActive ? manager.queryRunner : undefined;
+  const known = runner ? statusInTransaction.get(runner) : undefined;
+  if (known?.has(organizationId)) return known.get(organizationId);
+  const [row] = rowsOf<Row>(await manager.query('SELECT status, status_reason, max_records, max_users FROM core_organization WHERE id = $1', [organizationId]));
+  if (runner) {
+    const map = known ?? new Map<string, Row | undefined>();
+    map.set(organizationId, row);
+    statusInTransaction.set(runner, map);
+  }
+  return row;
+}
+
 /** Refuses any write in an organization that is not active; returns its plan limits for the create path. */
 export async function requireWritable(manager: EntityManager, organizationId: string, entity: ResolvedEntity): Promise<WriteAllowance> {
-  const [row] = rowsOf<Row>(await manager.query('SELECT status, status_reason, max_records, max_users FROM core_organization WHERE id = $1', [organizationId]));
+  const row = await organizationRow(manager, organizationId);
   if (!row) return { maxRecords: null, maxUsers: null };
   if (row.status !== 'active') {
     throw new UmsError(row.status === 'archived' ? 'ORGANIZATION_ARCHIVED' : 'ORGANIZATION_SUSPENDED', inactiveMessage(row.status, row.status_reason), { entity: entity.key });

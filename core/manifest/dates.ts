@@ -9,14 +9,21 @@ export function serverTimeZone(): string {
   return process.env.TZ?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+const zoneAnswers = new Map<string, boolean>();
+
 /** True when Intl knows the IANA zone name (`Europe/Paris`, `UTC`). */
 export function isTimeZone(name: string): boolean {
+  // Asked for every ledger row (the organization's zone): building a formatter costs far more than a lookup, and the answer never changes.
+  const known = zoneAnswers.get(name);
+  if (known !== undefined) return known;
+  let valid = true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (zoneAnswers.size < 1000) zoneAnswers.set(name, valid);
+  return valid;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

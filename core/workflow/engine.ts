@@ -273,8 +273,6 @@ export class WorkflowEngine {
     const full = await this.system.get(entity.key, id);
     // Where the record landed: a capacity overflow may have put it elsewhere (offered → waitlisted when the cycle is full).
     const landed = String(full[wf.field] ?? to);
-    // A document that posts (manifest `posting`) writes its ledger movements in this transaction.
-    if (options.effects) await postOnTransition(this.records, entity, t.name, full, from);
     await this.requests.record(entity, id, options.request ?? null, { kind: 'transition', transition: t.name, from_state: from, to_state: landed, comment: options.comment, workflow_version: options.request?.workflow_version ?? wf.version });
     await this.records.auditEvent(entity.key, id, `workflow:${options.effects ? t.name : (t.approval?.reject?.name ?? t.name)}`, { from, to: landed, comment: options.comment ?? null, request: options.request?.id ?? null });
     await recordChanged(this.records, entity, 'transition', id, { name: options.effects ? t.name : (t.approval?.reject?.name ?? t.name), from, to: landed });
@@ -287,6 +285,11 @@ export class WorkflowEngine {
         const body = options.comment ?? '';
         await this.notifier.users(await this.people.actorsUserIds(t.effects.notify, entity, full), message, body, entity, id, (name) => ({ template: 'notice', data: { name, title: message, body } }));
       }
+      // A document that posts (manifest `posting`) writes its ledger movements in this transaction. They come after
+      // the history, audit and notices, because they lock the balances: hot rows that every other posting of the
+      // same item waits for until this transaction commits, so as little as possible runs after them (a refusal
+      // still rolls everything back). The transition's hook still sees them written.
+      await postOnTransition(this.records, entity, t.name, full, from);
       if (t.effects.hook) {
         const hook = this.records.runtime.plugins.workflowHook(wf.module, t.effects.hook)!;
         await hook({ records: this.records.authorisedAction(`workflow:${t.name}`, entity.key), actor: this.records.actor, entity, workflow: wf.key, transition: t.name, from, to, record: full });
@@ -310,9 +313,12 @@ export class WorkflowEngine {
     if (!wf) return;
     const id = String(record.id);
     const state = String(record[wf.field]);
+    const starting = wf.transitions.filter((t) => t.approval?.open === 'onEnter' && t.from.includes(state));
+    // Most states open nothing by themselves: then there are no requests to look up (one read less after a document posted).
+    if (!starting.length) return;
     const open = await this.openRequests(entity.key, id);
-    for (const t of wf.transitions) {
-      if (t.approval?.open !== 'onEnter' || !t.from.includes(state) || open.some((r) => r.transition === t.name)) continue;
+    for (const t of starting) {
+      if (open.some((r) => r.transition === t.name)) continue;
       if (!(await this.people.whenHolds(entity, id, t.when))) continue;
       const request = await this.requests.open(entity, wf, t, record, requesterId);
       await this.requests.record(entity, id, request, { kind: 'requested' });

@@ -15,7 +15,10 @@
  *   the ledger insert in one transaction per entry, as the table owner.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { RecordService } from '../../core/data/records.js';
 import type { Runtime } from '../../core/runtime.js';
@@ -95,6 +98,29 @@ async function lastPlace(runtime: Runtime, rounds: number, log: (line: string) =
   return { ...summary, rounds, contenders: CONTENDERS, roundsPerSecond: rounds / (busyMs / 1000), winnersPerRound };
 }
 
+/**
+ * With a folder (`--cpu-prof`), `run` is profiled in this process (the
+ * contention bench runs in-process, so there is no server to start with
+ * --cpu-prof): `<dir>/contention-<name>.cpuprofile`, for profile-summary.ts.
+ */
+async function profiled<T>(dir: string | undefined, name: string, run: () => Promise<T>, log: (line: string) => void): Promise<T> {
+  if (!dir) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `contention-${name}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    log(`  CPU profile of ${name}: ${file}`);
+  }
+}
+
 /** Runs `posters` loops of `once` for `ms`; the latency of each call. */
 async function closedLoop(posters: number, ms: number, once: (poster: number, i: number) => Promise<void>): Promise<Latencies> {
   const samples: number[] = [];
@@ -112,7 +138,7 @@ async function closedLoop(posters: number, ms: number, once: (poster: number, i:
   return summarise(samples, performance.now() - started);
 }
 
-async function posting(runtime: Runtime, seconds: number, log: (line: string) => void): Promise<ContentionResult['posting']> {
+async function posting(runtime: Runtime, seconds: number, log: (line: string) => void, profileDir?: string): Promise<ContentionResult['posting']> {
   const POSTERS = 10;
   const ITEMS = 20;
   const org = await organization(runtime, 'inventory', 'inventory.manager');
@@ -128,14 +154,14 @@ async function posting(runtime: Runtime, seconds: number, log: (line: string) =>
   };
   for (const item of items) await post(manager, 'RECEIPT', null, warehouse, item, 1_000_000, 2.5);
   const posters = await Promise.all(Array.from({ length: POSTERS }, () => org.as()));
-  const app = await closedLoop(POSTERS, seconds * 1000, (p, i) => post(posters[p], 'ISSUE', warehouse, null, items[(p * 7 + i) % ITEMS], 1));
+  const app = await profiled(profileDir, 'posting', () => closedLoop(POSTERS, seconds * 1000, (p, i) => post(posters[p], 'ISSUE', warehouse, null, items[(p * 7 + i) % ITEMS], 1)), log);
   log(`  stock posting through the workflow: ${POSTERS} posters on ${ITEMS} hot items, ${app.count} entries in ${seconds} s: ${app.perSecond.toFixed(0)} entries/s, p50 ${app.p50.toFixed(1)} ms, p99 ${app.p99.toFixed(1)} ms`);
 
   // The valued movement alone, through the data layer as the posting's system actor does it (no document, no workflow).
   const systems = await Promise.all(Array.from({ length: POSTERS }, () => RecordService.for(runtime, { kind: 'system', organizationId: org.id, reason: 'bench posting' })));
-  const movement = await closedLoop(POSTERS, seconds * 1000, async (p, i) => {
+  const movement = await profiled(profileDir, 'movement', () => closedLoop(POSTERS, seconds * 1000, async (p, i) => {
     await systems[p].create('inventory.stock_ledger_entry', { item: items[(p * 7 + i) % ITEMS], warehouse, quantity_change: -1, posting_date: today });
-  });
+  }), log);
   log(`  valued ledger movement through the data layer: ${movement.count} entries in ${seconds} s: ${movement.perSecond.toFixed(0)} entries/s, p50 ${movement.p50.toFixed(1)} ms, p99 ${movement.p99.toFixed(1)} ms`);
 
   // The raw baseline: the same conditional update and ledger insert, one transaction per entry.
@@ -175,11 +201,11 @@ async function posting(runtime: Runtime, seconds: number, log: (line: string) =>
   }
 }
 
-export async function runContention(runtime: Runtime, options: { rounds: number; postingSeconds: number }, log: (line: string) => void): Promise<ContentionResult> {
+export async function runContention(runtime: Runtime, options: { rounds: number; postingSeconds: number; profileDir?: string }, log: (line: string) => void): Promise<ContentionResult> {
   log('\nInvariants under contention (in-process, through the data layer):');
   const before = loadavg()[0];
   const lastPlaceResult = await lastPlace(runtime, options.rounds, log);
-  const postingResult = await posting(runtime, options.postingSeconds, log);
+  const postingResult = await posting(runtime, options.postingSeconds, log, options.profileDir);
   return { load: [before, loadavg()[0]], lastPlace: lastPlaceResult, posting: postingResult };
 }
 
