@@ -25,7 +25,7 @@ import { pageAssets, rewritePages } from './admin/page-assets.js';
 import { authenticator, authRoutes, checkSession, sessionSetup, sessionSecret } from './auth/index.js';
 import { refuseCrossSiteRequests } from './auth/origin-check.js';
 import type { Runtime } from './runtime.js';
-import { UmsError } from './errors.js';
+import { RecordValidationError, UmsError } from './errors.js';
 import { ADMIN_ROOT } from './paths.js';
 import { errorField, identifyRequest } from './log.js';
 import { healthRouter } from './ops/health.js';
@@ -123,7 +123,9 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
     const message = status >= 500 ? `Something went wrong on our side; the error was logged (request ${requestId}).` : (err as Error).message;
     // Logged once: the access line written when the response finishes carries it (ops/request-telemetry.ts).
     if (status >= 500) failedWith(req, errorField(err));
-    if (req.accepts(['html', 'json']) === 'json' || req.originalUrl.includes('/api/')) res.status(status).json({ error: { message, requestId }, notice: { message, type: 'error' } });
+    // Field errors travel with a validation failure, so a form (the admin's file input) can say what is wrong with its field.
+    const fields = err instanceof RecordValidationError ? { fields: err.fieldErrors } : {};
+    if (req.accepts(['html', 'json']) === 'json' || req.originalUrl.includes('/api/')) res.status(status).json({ error: { message, requestId, ...fields }, notice: { message, type: 'error' } });
     else res.status(status).type('html').send(`<!doctype html><title>UMS</title><p>${message.replace(/</g, '&lt;')}</p><p>Request id: <code>${String(requestId).replace(/</g, '&lt;')}</code></p><p><a href="${ADMIN_ROOT}">Back to the admin</a></p>`);
   });
 
