@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import { CORE_MODULE_ID, isTimeZone, ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE, resolveRule, serverTimeZone, type PermissionRule, type Registry, type ResolvedRule } from '../manifest/index.js';
 import { Access, type PrincipalInfo } from './ability.js';
+import { BoundedCache } from './bounded-cache.js';
 
 interface CacheEntry {
   access: Access;
@@ -16,6 +17,17 @@ interface CacheEntry {
 }
 
 const TTL_MS = 5_000;
+/**
+ * Compiled accesses kept at most (least recently used dropped first). An entry is good for TTL_MS,
+ * so this only has to hold the users active within a few seconds; the bound keeps a process that
+ * sees users of 10,000 organizations from keeping one compiled ability per user it ever served.
+ * A request compiles (or touches) its user's entry first, and AdminJS's synchronous callbacks then
+ * peek it: it would take this many other users in between for that peek to miss (which hides, never
+ * shows, everything).
+ */
+export const ACCESS_CACHE_MAX = 2_000;
+/** Organizations' time zones kept at most (a few bytes each). */
+export const ZONE_CACHE_MAX = 10_000;
 
 export interface UserRoleRow {
   name: string;
@@ -24,13 +36,18 @@ export interface UserRoleRow {
 }
 
 export class AccessService {
-  private cache = new Map<string, CacheEntry>();
+  private readonly cache = new BoundedCache<string, CacheEntry>(ACCESS_CACHE_MAX);
   private generation = 0;
 
   constructor(
     private readonly registry: Registry,
     private readonly dataSource: DataSource,
   ) {}
+
+  /** How many compiled accesses and time zones this process holds (bounded by ACCESS_CACHE_MAX and ZONE_CACHE_MAX). */
+  cacheSizes(): { accesses: number; zones: number } {
+    return { accesses: this.cache.size, zones: this.zones.size };
+  }
 
   /** Call after any change to roles, role assignments or enabled modules. */
   invalidate(): void {
@@ -41,7 +58,7 @@ export class AccessService {
 
   /** A cached Access without touching the database (AdminJS's synchronous callbacks need this). */
   peek(userId: string): Access | undefined {
-    const hit = this.cache.get(userId);
+    const hit = this.cache.peek(userId);
     return hit && hit.generation === this.generation ? hit.access : undefined;
   }
 
@@ -56,7 +73,7 @@ export class AccessService {
     return access;
   }
 
-  private zones = new Map<string, { zone: string; expires: number; generation: number }>();
+  private readonly zones = new BoundedCache<string, { zone: string; expires: number; generation: number }>(ZONE_CACHE_MAX);
 
   /** The organization's time zone (`core_organization.timezone`), the server's when it has none; cached like an Access. */
   async timeZone(organizationId: string): Promise<string> {

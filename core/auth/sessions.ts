@@ -17,13 +17,19 @@ import type { Runtime } from '../runtime.js';
 import { API_TOKEN_TABLE, SESSION_TABLE } from '../manifest/index.js';
 import { inactiveMessage, SIGNED_OUT_STATUSES, type OrganizationStatus } from '../data/tenant-status.js';
 import type { SignedInUser } from './index.js';
+import { BoundedCache } from '../access/bounded-cache.js';
 
 /** How long "this user is active" is believed without asking the database again. */
 export const USER_STATUS_TTL_MS = 5_000;
 
 type UmsSession = session.Session & { adminUser?: SignedInUser; roles?: string[]; redirectTo?: string };
 
-const statusCache = new Map<string, { active: boolean; expires: number }>();
+/** Users whose status is believed at most (least recently used dropped first; entries are good for seconds anyway). */
+export const USER_STATUS_CACHE_MAX = 10_000;
+const statusCache = new BoundedCache<string, { active: boolean; expires: number }>(USER_STATUS_CACHE_MAX);
+
+/** How many users' status this process holds (bounded by USER_STATUS_CACHE_MAX). */
+export const userStatusCacheSize = (): number => statusCache.size;
 
 /** Drops what this process believes about the user (call when the user record changes). */
 export function forgetUserStatus(userId: string): void {
