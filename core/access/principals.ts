@@ -9,6 +9,7 @@ import { ManifestError, type ManifestProblem } from '../errors.js';
 import { CORE_MODULE_ID, isTimeZone, ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE, resolveRule, serverTimeZone, type PermissionRule, type Registry, type ResolvedRule } from '../manifest/index.js';
 import { Access, type PrincipalInfo } from './ability.js';
 import { BoundedCache } from './bounded-cache.js';
+import { ownershipGrants, ownershipWalls } from './ownership.js';
 
 interface CacheEntry {
   access: Access;
@@ -107,7 +108,7 @@ export class AccessService {
 
   /**
    * Manifest rules of enabled modules (core first, dependency order), then
-   * custom roles' rules, then the core manifest's protections (its inverted
+   * every user's rules on their own records, then custom roles' rules, then the core manifest's protections (its inverted
    * rules: what only the system writes) once more, last, for every user: CASL
    * lets a later rule override an earlier one, so nothing a custom role says
    * can reopen an engine-owned record.
@@ -121,6 +122,8 @@ export class AccessService {
         if (role.builtin) out.push(...(m.rules.get(role.name) ?? []).filter((r) => !protections.includes(r)));
       }
     }
+    // Records a user owns (a saved filter) are theirs whatever their roles (ownership.ts).
+    out.push(...ownershipGrants(this.registry, enabledModules));
     for (const role of roles) {
       if (role.builtin || !role.rules) continue;
       try {
@@ -129,7 +132,7 @@ export class AccessService {
         // Fail closed: a custom role that no longer validates (a manifest changed) grants nothing.
       }
     }
-    out.push(...protections, ...this.otherModulesRows(enabledModules));
+    out.push(...protections, ...ownershipWalls(this.registry, enabledModules), ...this.otherModulesRows(enabledModules));
     return out;
   }
 

@@ -88,6 +88,11 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
     if (e.titleField && !field.has(e.titleField)) problems.push({ file, pointer: `${pointer}/titleField`, message: `unknown field "${e.titleField}"` });
     const searchFields = resolveSearchFields(e.searchFields ?? [], titleField, field, file, pointer, problems);
     if (e.moduleField && field.get(e.moduleField)?.type !== 'string') problems.push({ file, pointer: `${pointer}/moduleField`, message: `moduleField "${e.moduleField}" must name a string field of this entity` });
+    if (e.ownedBy) {
+      const owner = field.get(e.ownedBy.field);
+      if (owner?.type !== 'reference' || !(owner.target === 'core.user' || (manifest.id === 'core' && owner.target === 'user')) || !owner.required) problems.push({ file, pointer: `${pointer}/ownedBy/field`, message: `ownedBy.field "${e.ownedBy.field}" must name a required reference to core.user of this entity` });
+      if (e.ownedBy.sharedFlag !== undefined && field.get(e.ownedBy.sharedFlag)?.type !== 'boolean') problems.push({ file, pointer: `${pointer}/ownedBy/sharedFlag`, message: `ownedBy.sharedFlag "${e.ownedBy.sharedFlag}" must name a boolean field of this entity` });
+    }
     (e.indexes ?? []).forEach((ix, ii) =>
       ix.fields.forEach((name, k) => {
         if (!known(name)) problems.push({ file, pointer: `${pointer}/indexes/${ii}/fields/${k}`, message: `unknown field "${name}"` });
@@ -119,6 +124,7 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
       titleField,
       searchFields,
       moduleField: e.moduleField,
+      ownedBy: e.ownedBy ? { field: e.ownedBy.field, sharedFlag: e.ownedBy.sharedFlag } : undefined,
       fields,
       field,
       indexes: (e.indexes ?? []).map((ix) => ({ fields: ix.fields, unique: ix.unique ?? false })),

@@ -204,6 +204,19 @@ export interface Entity {
    */
   moduleField?: string;
   /**
+   * Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.
+   */
+  ownedBy?: {
+    /**
+     * A required reference to core.user: the owner.
+     */
+    field: string;
+    /**
+     * A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it.
+     */
+    sharedFlag?: string;
+  };
+  /**
    * @minItems 1
    */
   fields: [Field, ...Field[]];

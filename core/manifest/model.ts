@@ -122,6 +122,8 @@ export interface ResolvedEntity {
   searchFields: string[];
   /** The field naming the module a row belongs to: rows of modules not enabled in the organization are hidden (core/access/principals.ts). */
   moduleField?: string;
+  /** Records owned by one user, readable and writable by that user whatever their roles (core/access/ownership.ts). */
+  ownedBy?: { field: string; sharedFlag?: string };
   fields: ResolvedField[];
   field: ReadonlyMap<string, ResolvedField>;
   indexes: { fields: string[]; unique: boolean }[];

@@ -15,6 +15,7 @@ import { userAccountActions, userAccountHooks } from '../auth/user-hooks.js';
 import { mailOutboxActions } from '../mail/actions.js';
 import { apiClientActions, apiClientFixture, apiClientHooks } from '../auth/api-clients.js';
 import { webhookActions, webhookFixture, webhookHooks } from '../webhooks/hooks.js';
+import { savedFilterHooks } from './saved-filters.js';
 
 const CRUD = new Set(['manage', 'create', 'read', 'update', 'delete']);
 
@@ -80,6 +81,7 @@ export const corePlugin: CorePlugin = {
     user: userAccountHooks,
     api_client: apiClientHooks,
     webhook: webhookHooks,
+    saved_filter: savedFilterHooks,
   },
   actions: [...userAccountActions, ...mailOutboxActions, ...apiClientActions, ...webhookActions],
   fixtures: { api_client: apiClientFixture, webhook: webhookFixture },
