@@ -192,3 +192,15 @@ export function tenantScoped(manager: EntityManager, organizationId: string): En
   };
   return scoped;
 }
+
+/**
+ * Inside the wall, for code that knows its organization but needs no
+ * RecordService (a session check, a report run of the actor's organization):
+ * a manager whose `query` is scoped to `organizationId`, as the data layer's.
+ * Only `query` is scoped: use SQL with parameters, not repositories.
+ */
+export const withinTenant = (dataSource: DataSource, organizationId: string): EntityManager => tenantScoped(dataSource.manager, organizationId);
+
+/** `fn` in one transaction of `organizationId`'s, inside the wall (see withinTenant). */
+export const tenantTransaction = <T>(dataSource: DataSource, organizationId: string, fn: (manager: EntityManager) => Promise<T>): Promise<T> =>
+  dataSource.transaction((manager) => fn(tenantScoped(manager, organizationId)));
