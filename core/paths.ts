@@ -22,3 +22,5 @@ export const TIMELINE_PATH = '/x/timeline';
 export const FILES_PATH = '/x/files';
 /** `GET <root>/x/reports[/<module>.<name>[/download.csv|xlsx|pdf]]`: declared reports (core/admin/reports/routes.ts). */
 export const REPORTS_PATH = '/x/reports';
+/** A list's saved filters (core/admin/saved-filter-routes.ts), under ADMIN_ROOT. */
+export const SAVED_FILTERS_PATH = '/x/saved-filters';

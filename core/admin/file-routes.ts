@@ -11,6 +11,7 @@
  *        database is touched, and a user or organization has only a few imports at once (429)
  *   <root>/x/documents/…              PDF documents (core/documents/http.ts)
  *   <root>/x/notifications…           the user's own notifications (notification-routes.ts)
+ *   <root>/x/saved-filters…           the user's saved filters beside a list (saved-filter-routes.ts)
  */
 import { createReadStream } from 'node:fs';
 import { Router, type NextFunction, type Request, type Response } from 'express';
@@ -30,6 +31,7 @@ import { requireFileWrite, sendFile, uploadForField } from '../files/files-http.
 import { exportQueryFromList, manifestResourceOf } from './export-query.js';
 import { ImportGate, spoolUpload } from './upload-spool.js';
 import { notificationRoutes } from './notification-routes.js';
+import { savedFilterRoutes } from './saved-filter-routes.js';
 
 /** The signed-in admin user as an actor; fails closed without a session. */
 export function signedInActor(req: Request): Extract<Actor, { kind: 'user' }> {
@@ -45,6 +47,7 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
   const gate = new ImportGate(uploads.limits);
   router.use(documentRoutes(runtime, signedInActor));
   router.use(notificationRoutes(runtime, signedInActor));
+  router.use(savedFilterRoutes(runtime, signedInActor));
 
   // A file of a file field, as the signed-in user may read its record and field (core/files).
   router.get(`${FILES_PATH}/:id`, async (req: Request, res: Response, next: NextFunction) => {

@@ -2,12 +2,13 @@
  * AdminJS's action header (breadcrumbs, heading, buttons), rendered unchanged except for what the
  * heading says: the entity's plural label on a list ("Courses", not "List"), the record's title on
  * its show and edit pages ("Databases", not "Show"). The browser tab says the same and the
- * organization: "Databases · Courses · Demo Institute". A list gets its search box below the header (list-search.tsx).
+ * organization: "Databases · Courses · Demo Institute". A list gets its search box and the user's saved filters below the header (list-search.tsx, saved-filters.tsx).
  */
 import React, { useEffect } from 'react';
 import { useSelector } from 'react-redux';
 import { useTranslation, type ActionJSON, type RecordJSON, type ResourceJSON } from 'adminjs';
 import ListSearch from './list-search.js';
+import SavedFilters from './saved-filters.js';
 
 type Props = { resource: ResourceJSON; action: ActionJSON; record?: RecordJSON; OriginalComponent?: React.ComponentType<Record<string, unknown>> } & Record<string, unknown>;
 
@@ -32,6 +33,7 @@ const ActionHeader: React.FC<Props> = ({ OriginalComponent, ...props }) => {
     <>
       {header}
       <ListSearch resourceId={resource.id} />
+      <SavedFilters resourceId={resource.id} />
     </>
   );
 };
