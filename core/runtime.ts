@@ -16,6 +16,7 @@ import { loadModules } from './modules.js';
 import { fileStoreFromEnv, type FileStore } from './data/files/store.js';
 import type { PluginRegistry } from './plugins/registry.js';
 import type { ModulePlugin } from './plugins/types.js';
+import { withinTenant } from './data/tenant-scope.js';
 
 export interface Runtime extends DataContext {
   registry: Registry;
@@ -48,7 +49,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   return {
     registry,
     dataSource: database.dataSource,
-    access: new AccessService(registry, database.dataSource),
+    access: new AccessService(registry, (organizationId, sql, parameters) => withinTenant(database.dataSource, organizationId).query(sql, parameters)),
     plugins,
     files: options.files ?? fileStoreFromEnv(options.config.dataDir),
     database,

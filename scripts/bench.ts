@@ -62,6 +62,7 @@ import { contentionBlock, runContention, withContentionBlock } from './bench/con
 import { benchViews } from './bench/views.js';
 import { telemetryBlock, telemetryFigures, withTelemetryBlock, type TelemetryRun } from './bench/telemetry.js';
 import type { StatementStats } from './bench/statements.js';
+import { crossTenant } from '../core/db/cross-tenant.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DATA_DIR = join(ROOT, '.bench');
@@ -363,11 +364,11 @@ async function main(): Promise<void> {
   const { runtime, fixture } = await prepareData();
   // Declared views (calendar range query, kanban load): their own organizations in the same cluster.
   const viewsBlock = settings.only === 'list' ? '' : await benchViews(runtime, log);
-  const [{ version: pgVersion }]: { version: string }[] = await runtime.dataSource.query(`SELECT current_setting('server_version') AS version`);
+  const [{ version: pgVersion }]: { version: string }[] = await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(`SELECT current_setting('server_version') AS version`));
   log(`Data: ${fixture.booksTotal} books, ${settings.layout} on disk; measured organization: ${fixture.librarianVisible} books, ${fixture.memberVisible} match the member's row condition.`);
   const databaseUrl = runtime.database.url;
   // Nothing left for a checkpoint to write while the variants are timed (seeding dirties a lot).
-  await runtime.dataSource.query('CHECKPOINT').catch(() => undefined);
+  await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query('CHECKPOINT')).catch(() => undefined);
   const loadBefore = loadavg()[0];
   log(`1-minute load average before the timed part: ${loadBefore.toFixed(2)}.`);
   let rows: Record<'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appLibrarianQuiet' | 'appMember' | 'rawApiLibrarian' | 'rawApiMember' | 'apiLibrarian' | 'apiMember', Measured> & Partial<Record<'baseLibrarian' | 'baseMember', Measured>>;

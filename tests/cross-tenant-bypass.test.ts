@@ -63,10 +63,10 @@ describe('the named cross-tenant bypass', () => {
 
   it('a hot path logs at debug; a failure is logged with its purpose and rethrown', async () => {
     await crossTenant(runtime.dataSource, 'mail-delivery', (owner) => owner.query('SELECT 1'));
-    await expect(crossTenant(runtime.dataSource, 'webhook-delivery', (owner) => owner.query('SELECT * FROM no_such_table'))).rejects.toThrow(/no_such_table/);
+    await expect(crossTenant(runtime.dataSource, 'operator-cli', (owner) => owner.query('SELECT * FROM no_such_table'))).rejects.toThrow(/no_such_table/);
     await flushed();
     expect(lines.find((l) => l.crossTenant === 'mail-delivery')).toEqual(expect.objectContaining({ level: 20 }));
-    expect(lines.find((l) => l.crossTenant === 'webhook-delivery')).toEqual(expect.objectContaining({ level: 40, msg: 'cross-tenant bypass failed' }));
+    expect(lines.find((l) => l.crossTenant === 'operator-cli')).toEqual(expect.objectContaining({ level: 40, msg: 'cross-tenant bypass failed' }));
   });
 
   it('a write it audits names the system actor cross-tenant:<purpose>', async () => {

@@ -56,4 +56,8 @@ describe('the owner-connection check', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('core/leaky/service.ts:2');
   });
+
+  it('this repository passes', () => {
+    expect(checkOwnerConnection()).toEqual([]);
+  });
 });

@@ -4,7 +4,6 @@
  * are cached briefly per user and dropped whenever roles, assignments or module
  * settings change in this process.
  */
-import type { DataSource } from 'typeorm';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import { CORE_MODULE_ID, isTimeZone, ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE, resolveRule, serverTimeZone, type PermissionRule, type Registry, type ResolvedRule } from '../manifest/index.js';
 import { Access, type PrincipalInfo } from './ability.js';
@@ -30,6 +29,12 @@ export const ACCESS_CACHE_MAX = 2_000;
 /** Organizations' time zones kept at most (a few bytes each). */
 export const ZONE_CACHE_MAX = 10_000;
 
+/**
+ * A statement for one organization, inside the tenant wall (the runtime passes the data layer's
+ * tenant-scoped query: core/data is above this layer, so it is handed in, not imported).
+ */
+export type TenantQuery = <T>(organizationId: string, sql: string, parameters: unknown[]) => Promise<T>;
+
 export interface UserRoleRow {
   name: string;
   builtin: boolean;
@@ -42,7 +47,7 @@ export class AccessService {
 
   constructor(
     private readonly registry: Registry,
-    private readonly dataSource: DataSource,
+    private readonly query: TenantQuery,
   ) {}
 
   /** How many compiled accesses and time zones this process holds (bounded by ACCESS_CACHE_MAX and ZONE_CACHE_MAX). */
@@ -81,7 +86,7 @@ export class AccessService {
     const hit = this.zones.get(organizationId);
     if (hit && hit.expires > Date.now() && hit.generation === this.generation) return hit.zone;
     const generation = this.generation;
-    const rows: { timezone: string | null }[] = await this.dataSource.query(`SELECT timezone FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [organizationId]);
+    const rows: { timezone: string | null }[] = await this.query(organizationId, `SELECT timezone FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [organizationId]);
     const stored = rows[0]?.timezone;
     const zone = stored && isTimeZone(stored) ? stored : serverTimeZone();
     this.zones.set(organizationId, { zone, expires: Date.now() + TTL_MS, generation });
@@ -89,7 +94,8 @@ export class AccessService {
   }
 
   async enabledModules(organizationId: string): Promise<Set<string>> {
-    const rows: { module_id: string }[] = await this.dataSource.query(
+    const rows: { module_id: string }[] = await this.query(
+      organizationId,
       `SELECT module_id FROM ${ORGANIZATION_MODULE_TABLE} WHERE organization_id = $1 AND enabled`,
       [organizationId],
     );
@@ -97,7 +103,8 @@ export class AccessService {
   }
 
   private async userRoles(userId: string, organizationId: string): Promise<UserRoleRow[]> {
-    return this.dataSource.query(
+    return this.query(
+      organizationId,
       `SELECT r.name, coalesce(r.builtin, false) AS builtin, r.rules
          FROM core_role_assignment ra JOIN core_role r ON r.id = ra.role_id AND r.organization_id = ra.organization_id
         WHERE ra.user_id = $1 AND ra.organization_id = $2

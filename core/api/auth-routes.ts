@@ -13,6 +13,7 @@ import type { Runtime } from '../runtime.js';
 import type { OriginPolicy } from './cors.js';
 import { badRequest, unauthorized } from './problem.js';
 import { ACCESS_TOKEN_SECONDS, type TokenService } from './tokens.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 const wrap = (fn: Handler) => (req: Request, res: Response, next: NextFunction) => void fn(req, res).catch(next);
@@ -49,13 +50,12 @@ export function authRoutes(runtime: Runtime, tokens: TokenService, origins: Orig
     const { grant_type, client_id, client_secret } = stringsOf(req.body, ['grant_type', 'client_id', 'client_secret']);
     if (grant_type !== 'client_credentials') throw badRequest('grant_type must be client_credentials.', 'grant_type');
     // Wrong secrets count with the sign-in failures of the address (core/auth's throttle): no guessing at speed.
-    const manager = runtime.dataSource.manager;
     const ip = req.ip ?? 'unknown';
-    const blocked = await blockedUntil(manager, 'login_ip', ip, LOGIN_PER_IP);
+    const blocked = await crossTenant(runtime.dataSource, 'sign-in', (owner) => blockedUntil(owner, 'login_ip', ip, LOGIN_PER_IP));
     if (blocked) throw new RateLimited('Too many failed sign-ins from your network; try again later.', blocked);
     const client = await verifyClientCredentials(runtime, client_id!, client_secret!);
     if (!client) {
-      await recordHit(manager, 'login_ip', ip);
+      await crossTenant(runtime.dataSource, 'sign-in', (owner) => recordHit(owner, 'login_ip', ip));
       throw unauthorized('The client id or secret is wrong, or the client is inactive or expired.');
     }
     await origins.check(req, client.organizationId, client.userId);

@@ -11,6 +11,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Runtime } from '../runtime.js';
 import { ApiError } from './problem.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 const CACHE_MS = 10_000;
 const ALLOWED_HEADERS = 'Authorization, Content-Type, If-Match';
@@ -30,11 +31,11 @@ export class OriginPolicy {
     if (hit && hit.expires > Date.now()) return hit;
     const origins = this.runtime.registry.entity('core.api_origin')!.table;
     const clients = this.runtime.registry.entity('core.api_client')!.table;
-    const rows: { organization_id: string; user_id: string | null }[] = await this.runtime.dataSource.query(
+    const rows: { organization_id: string; user_id: string | null }[] = await crossTenant(this.runtime.dataSource, 'cors-origins', (owner) => owner.query(
       `SELECT organization_id, NULL::uuid AS user_id FROM "${origins}" WHERE origin = $1
        UNION ALL SELECT organization_id, user_id FROM "${clients}" WHERE is_active AND jsonb_typeof(allowed_origins) = 'array' AND allowed_origins ? $1`,
       [origin],
-    );
+    ));
     const entry = {
       organizations: new Set(rows.filter((r) => !r.user_id).map((r) => r.organization_id)),
       clientUsers: new Set(rows.filter((r) => r.user_id).map((r) => r.user_id!)),

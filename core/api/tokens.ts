@@ -20,6 +20,8 @@ import { suspensionMessage } from '../auth/sessions.js';
 import { API_TOKEN_TABLE, isUuid, ORGANIZATION_TABLE } from '../manifest/index.js';
 import type { Runtime } from '../runtime.js';
 import { unauthorized } from './problem.js';
+import { withinTenant } from '../data/tenant-scope.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_SECONDS = 7 * 24 * 3600;
@@ -106,7 +108,7 @@ export class TokenService {
   private async familyRevoked(family: string): Promise<boolean> {
     const hit = this.families.get(family);
     if (hit && hit.expires > Date.now()) return hit.revoked;
-    const rows: { revoked: boolean }[] = await this.runtime.dataSource.query(`SELECT bool_or(revoked_at IS NOT NULL) AS revoked FROM ${API_TOKEN_TABLE} WHERE family_id = $1`, [family]);
+    const rows: { revoked: boolean }[] = await crossTenant(this.runtime.dataSource, 'api-token', (owner) => owner.query(`SELECT bool_or(revoked_at IS NOT NULL) AS revoked FROM ${API_TOKEN_TABLE} WHERE family_id = $1`, [family]));
     const revoked = rows[0]?.revoked !== false;
     if (this.families.size > 50_000) this.families.clear();
     this.families.set(family, { revoked, expires: Date.now() + FAMILY_TTL_MS });
@@ -120,7 +122,7 @@ export class TokenService {
 
   private async pair(p: ApiPrincipal, family: string): Promise<TokenPair> {
     const refresh = randomBytes(32).toString('base64url');
-    await this.runtime.dataSource.query(
+    await withinTenant(this.runtime.dataSource, p.organizationId).query(
       `INSERT INTO ${API_TOKEN_TABLE} (organization_id, user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
       [p.organizationId, p.userId, family, hashOf(refresh), REFRESH_TOKEN_SECONDS],
     );
@@ -135,20 +137,20 @@ export class TokenService {
     // The claim: only one caller turns an unused, live token into a used one.
     type Claimed = { user_id: string; organization_id: string; family_id: string; email: string | null; active: boolean };
     // TypeORM answers an UPDATE … RETURNING as [rows, affected count].
-    const [claimed]: [Claimed[], number] = await this.runtime.dataSource.query(
+    const [claimed]: [Claimed[], number] = await crossTenant(this.runtime.dataSource, 'api-token', (owner) => owner.query(
       `UPDATE ${API_TOKEN_TABLE} t SET used_at = now()
          FROM core_user u
         WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now() AND u.id = t.user_id
         RETURNING t.user_id, t.organization_id, t.family_id, u.email, (u.is_active AND u.deleted_at IS NULL) AS active`,
       [hash],
-    );
+    ));
     const row = claimed[0];
     if (!row) {
       // Used already (by someone holding a copy, or by us after a lost answer): end the whole sign-in.
-      const [revoked]: [{ family_id: string }[], number] = await this.runtime.dataSource.query(
+      const [revoked]: [{ family_id: string }[], number] = await crossTenant(this.runtime.dataSource, 'api-token', (owner) => owner.query(
         `UPDATE ${API_TOKEN_TABLE} SET revoked_at = now() WHERE revoked_at IS NULL AND family_id IN (SELECT family_id FROM ${API_TOKEN_TABLE} WHERE token_hash = $1 AND used_at IS NOT NULL) RETURNING family_id`,
         [hash],
-      );
+      ));
       for (const r of revoked) this.families.delete(r.family_id);
       throw refused;
     }
@@ -159,15 +161,15 @@ export class TokenService {
   /** Signs a sign-in out: every refresh token of the token's family. Unknown tokens are no error (idempotent). */
   async logout(token: unknown): Promise<void> {
     if (typeof token !== 'string' || !token || token.length > 200) return;
-    const [revoked]: [{ family_id: string }[], number] = await this.runtime.dataSource.query(
+    const [revoked]: [{ family_id: string }[], number] = await crossTenant(this.runtime.dataSource, 'api-token', (owner) => owner.query(
       `UPDATE ${API_TOKEN_TABLE} SET revoked_at = now() WHERE revoked_at IS NULL AND family_id IN (SELECT family_id FROM ${API_TOKEN_TABLE} WHERE token_hash = $1) RETURNING family_id`,
       [hashOf(token)],
-    );
+    ));
     for (const r of revoked) this.families.delete(r.family_id);
   }
 
   async organizationOf(id: string): Promise<{ id: string; slug: string; name: string } | undefined> {
-    const rows: { id: string; slug: string; name: string }[] = await this.runtime.dataSource.query(`SELECT id, slug, name FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [id]);
+    const rows: { id: string; slug: string; name: string }[] = await crossTenant(this.runtime.dataSource, 'organization-registry', (owner) => owner.query(`SELECT id, slug, name FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [id]));
     return rows[0];
   }
 }

@@ -12,6 +12,7 @@ import { accountRecords, RateLimited } from './accounts.js';
 import { CODE_TTL_MINUTES, consume, issueCode, LIVE, matchCode, type LiveCode } from './codes.js';
 import { blockedUntil, DELETE_CODES_PER_USER, describeTime, lockKey, recordHit } from './throttle.js';
 import { AUTH_CODE_TABLE } from '../manifest/index.js';
+import { tenantTransaction } from '../data/tenant-scope.js';
 
 export interface AccountOwner {
   id: string;
@@ -21,7 +22,8 @@ export interface AccountOwner {
 const REASON = 'auth:delete-own-account';
 
 export async function requestAccountDeletion(runtime: Runtime, owner: AccountOwner): Promise<{ email: string }> {
-  return runtime.dataSource.transaction(async (manager) => {
+  // Inside the wall: the owner's organization is known.
+  return tenantTransaction(runtime.dataSource, owner.organizationId, async (manager) => {
     await lockKey(manager, 'delete_code', owner.id);
     const until = await blockedUntil(manager, 'delete_code', owner.id, DELETE_CODES_PER_USER);
     if (until) throw new RateLimited(`Too many code requests. Try again after ${describeTime(until)}.`, until);
@@ -37,7 +39,7 @@ export async function requestAccountDeletion(runtime: Runtime, owner: AccountOwn
 }
 
 export async function confirmAccountDeletion(runtime: Runtime, owner: AccountOwner, code: unknown): Promise<void> {
-  const deleted = await runtime.dataSource.transaction(async (manager) => {
+  const deleted = await tenantTransaction(runtime.dataSource, owner.organizationId, async (manager) => {
     const candidates: LiveCode[] = await manager.query(
       `SELECT c.id, c.organization_id, c.user_id, c.secret_hash FROM ${AUTH_CODE_TABLE} c
         WHERE c.user_id = $1 AND c.organization_id = $2 AND c.purpose = 'account_deletion' AND ${LIVE} FOR UPDATE OF c`,

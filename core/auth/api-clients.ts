@@ -14,6 +14,7 @@ import type { RecordService } from '../data/records.js';
 import { API_CLIENT_SECRET_TABLE, isUuid } from '../manifest/index.js';
 import type { EntityHooks, FixtureRecord, RecordActionDefinition } from '../plugins/types.js';
 import type { Runtime } from '../runtime.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 const CLIENT = 'core.api_client';
 const hashOf = (secret: string): string => createHash('sha256').update(secret).digest('hex');
@@ -123,13 +124,13 @@ export interface ClientPrincipal {
 export async function verifyClientCredentials(runtime: Runtime, clientId: string, secret: string): Promise<ClientPrincipal | undefined> {
   if (!isUuid(clientId)) return undefined;
   const table = runtime.registry.entity(CLIENT)!.table;
-  const rows: { secret_hash: string; user_id: string | null; organization_id: string; email: string | null; expires_at: Date | null; ok: boolean }[] = await runtime.dataSource.query(
+  const rows: { secret_hash: string; user_id: string | null; organization_id: string; email: string | null; expires_at: Date | null; ok: boolean }[] = await crossTenant(runtime.dataSource, 'api-token', (owner) => owner.query(
     `SELECT s.secret_hash, c.user_id, c.organization_id, u.email, c.expires_at,
             (c.is_active AND (c.expires_at IS NULL OR c.expires_at > now()) AND u.is_active AND u.deleted_at IS NULL) AS ok
        FROM "${table}" c JOIN ${API_CLIENT_SECRET_TABLE} s ON s.client_id = c.id JOIN core_user u ON u.id = c.user_id
       WHERE c.id = $1`,
     [clientId],
-  );
+  ));
   const row = rows[0];
   const given = Buffer.from(hashOf(secret), 'hex');
   const stored = Buffer.from(row?.secret_hash ?? '0'.repeat(64), 'hex');

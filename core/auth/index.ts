@@ -22,6 +22,7 @@ import { ORGANIZATION_TABLE, SESSION_TABLE } from '../manifest/index.js';
 import { inactiveMessage, SIGNED_OUT_STATUSES, type OrganizationStatus } from '../data/tenant-status.js';
 import { UmsError } from '../errors.js';
 import { errorField, log } from '../log.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 export interface SignedInUser {
   id: string;
@@ -80,17 +81,16 @@ interface LoginContext {
  */
 export function authenticator(runtime: Runtime, options: AuthenticatorOptions = {}) {
   const verify = options.verify ?? verifyPassword;
-  return async (email: string, password: string, context?: LoginContext): Promise<SignedInUser | null> => {
+  return async (email: string, password: string, context?: LoginContext): Promise<SignedInUser | null> => crossTenant(runtime.dataSource, 'sign-in', async (manager) => {
     const address = normaliseEmail(email);
     const ip = context?.req?.ip;
-    const manager = runtime.dataSource.manager;
     const ipLocked = ip ? await blockedUntil(manager, 'login_ip', ip, LOGIN_PER_IP) : null;
     if (ipLocked) throw new RateLimited(ipLockMessage(ipLocked), ipLocked);
     const locked = await blockedUntil(manager, 'login', address, LOGIN_LOCK);
     if (locked) throw new RateLimited(lockMessage(locked), locked);
     // An address with a NUL byte is nobody's (PostgreSQL refuses it in a query, and its error text reached the login page);
     // it is treated as an unknown address, with the same hash checks and counted failure.
-    const rows: UserRow[] = address.includes('\u0000') ? [] : await runtime.dataSource.query(
+    const rows: UserRow[] = address.includes('\u0000') ? [] : await manager.query(
       `SELECT u.id, u.email, u.name, u.password_hash, u.organization_id, o.name AS organization_name, o.status AS organization_status, o.status_reason
          FROM core_user u JOIN ${ORGANIZATION_TABLE} o ON o.id = u.organization_id
         WHERE lower(u.email) = $1 AND u.is_active AND ($2::text IS NULL OR o.slug = $2)
@@ -117,7 +117,7 @@ export function authenticator(runtime: Runtime, options: AuthenticatorOptions = 
     const nowLocked = await blockedUntil(manager, 'login', address, LOGIN_LOCK);
     if (nowLocked) throw new RateLimited(lockMessage(nowLocked), nowLocked);
     return null;
-  };
+  });
 }
 
 const ipLockMessage = (until: Date): string =>

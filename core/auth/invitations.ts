@@ -11,6 +11,7 @@ import { enqueueMail } from '../mail/outbox.js';
 import { endSessions, setPassword } from './accounts.js';
 import { consume, issueToken, tokenHash } from './codes.js';
 import { AUTH_CODE_TABLE, ORGANIZATION_TABLE } from '../manifest/index.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 export const INVITATION_PATH = '/auth/invitation';
 
@@ -48,19 +49,19 @@ const FIND = `SELECT c.id, c.organization_id, c.user_id, u.email, o.name AS orga
 
 /** The invitation a token opens (for the page), or a NOT_FOUND error that says why it may have stopped working. */
 export async function findInvitation(runtime: Runtime, token: unknown): Promise<{ email: string; organizationName: string }> {
-  const [row]: Invitation[] = typeof token === 'string' && token ? await runtime.dataSource.query(FIND, [tokenHash(token)]) : [];
+  const [row]: Invitation[] = typeof token === 'string' && token ? await crossTenant(runtime.dataSource, 'account-by-address', (owner) => owner.query(FIND, [tokenHash(token)])) : [];
   if (!row) throw new UmsError('NOT_FOUND', INVALID);
   return { email: row.email, organizationName: row.organization_name };
 }
 
 /** Sets the invited user's password (policy and validation as in a form) and uses the link up. */
 export async function acceptInvitation(runtime: Runtime, token: unknown, password: unknown): Promise<{ email: string; organizationName: string }> {
-  return runtime.dataSource.transaction(async (manager) => {
+  return crossTenant(runtime.dataSource, 'account-by-address', (owner) => owner.transaction(async (manager) => {
     const [row]: Invitation[] = typeof token === 'string' && token ? await manager.query(`${FIND} FOR UPDATE OF c`, [tokenHash(token)]) : [];
     if (!row) throw new UmsError('NOT_FOUND', INVALID);
     await setPassword(runtime, manager, row, password, 'auth:invitation');
     await consume(manager, row, 'invitation');
     await endSessions(manager, row.user_id);
     return { email: row.email, organizationName: row.organization_name };
-  });
+  }));
 }

@@ -21,6 +21,7 @@ import { enqueueMail } from '../mail/outbox.js';
 import { accountRecords, endSessions, normaliseEmail, RateLimited, setPassword } from './accounts.js';
 import { blockedUntil, clearHits, describeTime, FORGOT_PER_EMAIL, FORGOT_PER_IP, lockKey, recordHit } from './throttle.js';
 import { AUTH_CODE_TABLE, ORGANIZATION_TABLE } from '../manifest/index.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 export const FORGOT_ANSWER = `If an account with this e-mail address exists, a 6-digit code is on its way. It is valid for ${CODE_TTL_MINUTES} minutes.`;
 export const WRONG_CODE = `The code is wrong or no longer valid. A code works for ${CODE_TTL_MINUTES} minutes and 3 attempts; ask for a new one if needed.`;
@@ -36,7 +37,7 @@ export async function requestPasswordReset(runtime: Runtime, input: { email: unk
   const email = normaliseEmail(input.email);
   requireEmail(email);
   const ip = input.ip ?? 'unknown';
-  await runtime.dataSource.transaction(async (manager) => {
+  await crossTenant(runtime.dataSource, 'account-by-address', (owner) => owner.transaction(async (manager) => {
     // Limits first, identical for known and unknown addresses.
     await lockKey(manager, 'forgot_email', email);
     await lockKey(manager, 'forgot_ip', ip);
@@ -58,7 +59,7 @@ export async function requestPasswordReset(runtime: Runtime, input: { email: unk
       const records = await accountRecords(runtime, manager, account.organization_id, 'auth:forgot-password');
       await enqueueMail(records, { to: account.email, template: 'password_reset', data: { name: account.name, code, minutes: CODE_TTL_MINUTES } });
     }
-  });
+  }));
 }
 
 export async function resetPassword(runtime: Runtime, input: { email: unknown; code: unknown; password: unknown }): Promise<{ organizationName: string }> {
@@ -66,7 +67,7 @@ export async function resetPassword(runtime: Runtime, input: { email: unknown; c
   requireEmail(email);
   const code = String(input.code ?? '').trim();
   // A rejected code must still count, so the attempt is committed on its own before the error is raised.
-  const outcome = await runtime.dataSource.transaction(async (manager) => {
+  const outcome = await crossTenant(runtime.dataSource, 'account-by-address', (owner) => owner.transaction(async (manager) => {
     const candidates: (LiveCode & { organization_name: string })[] = await manager.query(
       `SELECT c.id, c.organization_id, c.user_id, c.secret_hash, o.name AS organization_name
          FROM ${AUTH_CODE_TABLE} c JOIN core_user u ON u.id = c.user_id JOIN ${ORGANIZATION_TABLE} o ON o.id = c.organization_id
@@ -82,7 +83,7 @@ export async function resetPassword(runtime: Runtime, input: { email: unknown; c
     // A locked-out owner who proved control of the mailbox may sign in again at once.
     await clearHits(manager, 'login', email);
     return { organizationName: (match as LiveCode & { organization_name: string }).organization_name };
-  });
+  }));
   if (!outcome) throw new UmsError('BAD_REQUEST', WRONG_CODE, { entity: 'core.user', field: 'code' });
   return outcome;
 }

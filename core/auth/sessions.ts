@@ -18,6 +18,7 @@ import { API_TOKEN_TABLE, SESSION_TABLE } from '../manifest/index.js';
 import { inactiveMessage, SIGNED_OUT_STATUSES, type OrganizationStatus } from '../data/tenant-status.js';
 import type { SignedInUser } from './index.js';
 import { BoundedCache } from '../access/bounded-cache.js';
+import { withinTenant } from '../data/tenant-scope.js';
 
 /** How long "this user is active" is believed without asking the database again. */
 export const USER_STATUS_TTL_MS = 5_000;
@@ -41,7 +42,7 @@ export async function isActive(runtime: Runtime, user: Pick<SignedInUser, 'id' |
   const hit = statusCache.get(user.id);
   if (hit && hit.expires > Date.now()) return hit.active;
   // A suspended organization's users may not act at all (org:suspend); an archived one's may still read.
-  const rows: { active: boolean }[] = await runtime.dataSource.query(
+  const rows: { active: boolean }[] = await withinTenant(runtime.dataSource, user.organizationId).query(
     `SELECT (u.is_active AND u.deleted_at IS NULL AND o.status <> ALL($3::text[])) AS active
        FROM core_user u JOIN core_organization o ON o.id = u.organization_id WHERE u.id = $1 AND u.organization_id = $2`,
     [user.id, user.organizationId, SIGNED_OUT_STATUSES],
@@ -96,6 +97,6 @@ export async function endSessions(manager: EntityManager, userId: string): Promi
 
 /** Why an organization's users are refused, when it is suspended (the API says so instead of a bare 401). */
 export async function suspensionMessage(runtime: Runtime, organizationId: string): Promise<string | undefined> {
-  const [row]: { status: OrganizationStatus; status_reason: string | null }[] = await runtime.dataSource.query('SELECT status, status_reason FROM core_organization WHERE id = $1', [organizationId]);
+  const [row]: { status: OrganizationStatus; status_reason: string | null }[] = await withinTenant(runtime.dataSource, organizationId).query('SELECT status, status_reason FROM core_organization WHERE id = $1', [organizationId]);
   return row && SIGNED_OUT_STATUSES.includes(row.status) ? inactiveMessage(row.status, row.status_reason) : undefined;
 }

@@ -11,6 +11,7 @@ import { requiredString, stringOption } from './args.js';
 import { defineCommand, type Command } from './command.js';
 import { withRuntime } from './runtime.js';
 import type { Runtime } from '../runtime.js';
+import { withinTenant } from '../data/tenant-scope.js';
 
 const accessExplain = defineCommand({
   name: 'access:explain',
@@ -45,7 +46,7 @@ export async function explainAccess(
   const entity = runtime.registry.entity(entityKey);
   if (!entity) throw new UmsError('NOT_FOUND', `Unknown entity "${entityKey}" (known: ${runtime.registry.entities.map((e) => e.key).join(', ')}).`);
   const org = await findOrganization(runtime, slug);
-  const [user]: { id: string; email: string }[] = await runtime.dataSource.query('SELECT id, email FROM core_user WHERE organization_id = $1 AND lower(email) = lower($2)', [org.id, email]);
+  const [user]: { id: string; email: string }[] = await withinTenant(runtime.dataSource, org.id).query('SELECT id, email FROM core_user WHERE organization_id = $1 AND lower(email) = lower($2)', [org.id, email]);
   if (!user) throw new UmsError('NOT_FOUND', `No user ${email} in ${slug}.`);
   const records = await RecordService.for(runtime, { kind: 'user', userId: user.id, organizationId: org.id, email: user.email });
   const access = records.access!;

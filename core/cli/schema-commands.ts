@@ -9,6 +9,7 @@ import { stringOption } from './args.js';
 import { defineCommand, type Command } from './command.js';
 import { invocation, plural } from './output.js';
 import { withRuntime } from './runtime.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 const displayPath = (file: string): string => {
   const rel = relative(process.cwd(), file);
@@ -30,7 +31,7 @@ const migrate = defineCommand({
     await withRuntime(io, { migrate: false }, async (runtime) => {
       io.out(`Database: ${redact(runtime.database.url)}`);
       if (values['dry-run']) {
-        const executed = new Set((await runtime.dataSource.query(`SELECT name FROM core_migrations`).catch(() => [])).map((r: { name: string }) => r.name));
+        const executed = new Set((await crossTenant(runtime.dataSource, 'operator-cli', (owner) => owner.query(`SELECT name FROM core_migrations`)).catch(() => [])).map((r: { name: string }) => r.name));
         const pending = runtime.dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !executed.has(name));
         io.out(pending.length ? `${plural(pending.length, 'pending migration')}:\n${pending.map((n) => `  ${n}`).join('\n')}` : 'No pending migrations.');
         // Steps are listed against the schema as it is now: on a database with pending migrations, their tables may not exist yet.

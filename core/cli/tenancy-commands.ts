@@ -8,6 +8,7 @@ import { requiredString, stringList, stringOption } from './args.js';
 import { defineCommand, type Command } from './command.js';
 import { invocation, plural, table } from './output.js';
 import { withRuntime } from './runtime.js';
+import { withinTenant } from '../data/tenant-scope.js';
 
 const tenancy = () => import('../tenancy/index.js');
 
@@ -160,7 +161,7 @@ const userCreate = defineCommand({
     const { createUser, findOrganization, resolveRoleInputs } = await tenancy();
     await withRuntime(io, { migrate: true }, async (runtime) => {
       const organization = await findOrganization(runtime, slug);
-      const known: { name: string; module: string | null; builtin: boolean }[] = await runtime.dataSource.query('SELECT name, module, builtin FROM core_role WHERE organization_id = $1 ORDER BY name', [organization.id]);
+      const known: { name: string; module: string | null; builtin: boolean }[] = await withinTenant(runtime.dataSource, organization.id).query('SELECT name, module, builtin FROM core_role WHERE organization_id = $1 ORDER BY name', [organization.id]);
       const enabled = await runtime.access.enabledModules(organization.id);
       // A role's key (library.member, admin, a custom role), or a bare name only one (enabled) module declares.
       const { keys, problems } = resolveRoleInputs(runtime, known.map((k) => k.name), input.roles, enabled);

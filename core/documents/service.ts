@@ -14,6 +14,8 @@ import { forbidden, UmsError } from '../errors.js';
 import { DOCUMENT_TABLE, type ResolvedEntity } from '../manifest/index.js';
 import { documentActionOf, type DocumentActionDefinition } from './actions.js';
 import { findDocument, issueDocument, storedContent, type DocumentKey, type DocumentRow, type DocumentStatus } from './store.js';
+import { crossTenant } from '../db/cross-tenant.js';
+import { tenantTransaction, withinTenant } from '../data/tenant-scope.js';
 
 export interface PrintedDocument {
   number: string;
@@ -54,8 +56,8 @@ export async function printDocumentFor(runtime: Runtime, actor: Actor, entityKey
   const definition = documentActionOf(runtime, entity, name);
   await records.runAction(entity.key, name, recordId);
   const key: DocumentKey = { organizationId: actor.organizationId, kind: definition.document.kind, entity: entity.key, recordId };
-  const row = await findDocument(runtime.dataSource.manager, key);
-  const content = row && (await storedContent(runtime.dataSource.manager, row.id));
+  const row = await findDocument(withinTenant(runtime.dataSource, key.organizationId), key);
+  const content = row && (await storedContent(withinTenant(runtime.dataSource, key.organizationId), row.id));
   if (!row || !content) throw new UmsError('INTERNAL', `The ${definition.label.toLowerCase()} was printed but not stored.`, { entity: entity.key });
   return { number: row.number, filename: filenameOf(row), content };
 }
@@ -66,7 +68,7 @@ export async function printDocumentFor(runtime: Runtime, actor: Actor, entityKey
  */
 export async function queueDocument(runtime: Runtime, actor: Actor, entityKey: string, recordId: string, name: string): Promise<DocumentState> {
   if (actor.kind !== 'user') throw new UmsError('BAD_REQUEST', 'Only a user can queue a document: the job prints it with their access.');
-  return runtime.dataSource.transaction(async (manager) => {
+  return tenantTransaction(runtime.dataSource, actor.organizationId, async (manager) => {
     const records = await RecordService.for(runtime, actor, manager);
     const { definition, record, key } = await authorise(records, entityKey, recordId, name);
     if (definition.isAvailable && !definition.isAvailable(record)) throw new UmsError('CONFLICT', `${definition.label} is not possible for this record now.`, { entity: entityKey });
@@ -79,7 +81,7 @@ export async function queueDocument(runtime: Runtime, actor: Actor, entityKey: s
 export async function documentState(runtime: Runtime, actor: Actor, entityKey: string, recordId: string, name: string): Promise<DocumentState> {
   const records = await RecordService.for(runtime, actor);
   const { key } = await authorise(records, entityKey, recordId, name);
-  const row = await findDocument(runtime.dataSource.manager, key);
+  const row = await findDocument(withinTenant(runtime.dataSource, key.organizationId), key);
   if (!row) return { status: 'none' };
   return { status: row.status, number: row.number, generatedAt: row.generated_at ? new Date(row.generated_at).toISOString() : undefined, error: row.error ?? undefined };
 }
@@ -88,8 +90,8 @@ export async function documentState(runtime: Runtime, actor: Actor, entityKey: s
 export async function storedDocumentFor(runtime: Runtime, actor: Actor, entityKey: string, recordId: string, name: string): Promise<PrintedDocument> {
   const records = await RecordService.for(runtime, actor);
   const { key, definition } = await authorise(records, entityKey, recordId, name);
-  const row = await findDocument(runtime.dataSource.manager, key);
-  const content = row && row.status === 'ready' ? await storedContent(runtime.dataSource.manager, row.id) : undefined;
+  const row = await findDocument(withinTenant(runtime.dataSource, key.organizationId), key);
+  const content = row && row.status === 'ready' ? await storedContent(withinTenant(runtime.dataSource, key.organizationId), row.id) : undefined;
   if (!row || !content) {
     const why = row ? `is not ready yet (${row.status})` : 'has not been printed yet: print it first (POST)';
     throw new UmsError('CONFLICT', `The ${definition.label.toLowerCase()} ${why}.`, { entity: entityKey });
@@ -124,7 +126,8 @@ export async function generatePendingDocuments(ctx: { runtime: Runtime; log?: { 
   let ready = 0;
   let failed = 0;
   for (let i = 0; i < (ctx.limit ?? 50); i++) {
-    const outcome = await runtime.dataSource.transaction(async (manager): Promise<'none' | 'ready' | 'failed'> => {
+    // Across organizations: the job prints every organization's queue, each document as its requester.
+    const outcome = await crossTenant(runtime.dataSource, 'documents', (owner) => owner.transaction(async (manager): Promise<'none' | 'ready' | 'failed'> => {
       const rows: PendingRow[] = await manager.query(
         `SELECT id, organization_id, entity, record_id, action, requested_by FROM ${DOCUMENT_TABLE} WHERE status = 'pending' ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
@@ -148,7 +151,7 @@ export async function generatePendingDocuments(ctx: { runtime: Runtime; log?: { 
         await manager.query('ROLLBACK TO SAVEPOINT ums_document');
         return fail(err.message);
       }
-    });
+    }));
     if (outcome === 'none') break;
     if (outcome === 'ready') ready++;
     else failed++;

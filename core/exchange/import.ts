@@ -24,6 +24,7 @@ import type { Runtime } from '../runtime.js';
 import { forbidden, RecordValidationError, UmsError } from '../errors.js';
 import { isSystemColumn, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { FILE_SUFFIXES, TITLE_SUFFIX, unguardFormula } from './export.js';
+import { tenantTransaction } from '../data/tenant-scope.js';
 
 export interface RejectedRow {
   /** Data row number, 1 for the first row after the header; 0 for the header itself. */
@@ -112,7 +113,7 @@ export async function importCsv(runtime: Runtime, actor: Actor, entityKey: strin
   // pipeline, not pipe: a failing input (an upload cut off) fails the parse instead of leaving it waiting.
   pipeline(asStream(input), parser).catch(() => undefined);
   try {
-    await runtime.dataSource.transaction(async (manager) => {
+    await tenantTransaction(runtime.dataSource, actor.organizationId, async (manager) => {
       const records = await RecordService.for(runtime, actor, manager);
       let header: HeaderMap | undefined;
       for await (const { record: cells, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {

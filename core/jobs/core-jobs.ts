@@ -10,6 +10,7 @@ import { organizationPurgeJob } from '../tenancy/org-delete.js';
 import { backupJob } from './backup-job.js';
 import type { CoreJob } from './declarations.js';
 import { sweepFiles } from '../data/files/files.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 export function coreJobs(): CoreJob[] {
   return [
@@ -66,7 +67,7 @@ export function coreJobs(): CoreJob[] {
       source: 'core/jobs/core-jobs.ts',
       scope: 'installation',
       handler: async ({ runtime }) => {
-        const { released, removed } = await sweepFiles(runtime.dataSource.manager, runtime.files);
+        const { released, removed } = await crossTenant(runtime.dataSource, 'jobs-scheduler', (owner) => sweepFiles(owner, runtime.files));
         return `${released} unattached file${released === 1 ? '' : 's'} released, ${removed} removed from storage`;
       },
     },

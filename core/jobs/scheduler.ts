@@ -26,6 +26,7 @@ import { repeatInterval, scheduleProblem } from './schedule.js';
 import type { JobLog, JobOrganization } from './types.js';
 import { ORGANIZATION_TABLE } from '../manifest/index.js';
 import { log as logger } from '../log.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 export type RunTrigger = 'schedule' | 'manual';
 
@@ -287,12 +288,12 @@ export class JobScheduler {
   // ── Running ──────────────────────────────────────────────────────────────
 
   private async organization(id: string): Promise<JobOrganization | undefined> {
-    const rows: JobOrganization[] = await this.runtime.dataSource.query(`SELECT id, name, slug FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [id]);
+    const rows: JobOrganization[] = await crossTenant(this.runtime.dataSource, 'organization-registry', (owner) => owner.query(`SELECT id, name, slug FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [id]));
     return rows[0];
   }
 
   private async organizationStatus(id: string): Promise<string | undefined> {
-    const rows: { status: string }[] = await this.runtime.dataSource.query(`SELECT status FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [id]);
+    const rows: { status: string }[] = await crossTenant(this.runtime.dataSource, 'organization-registry', (owner) => owner.query(`SELECT status FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [id]));
     return rows[0]?.status;
   }
 

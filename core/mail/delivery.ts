@@ -45,6 +45,7 @@ import type { Runtime } from '../runtime.js';
 import { MAIL_SECRET_TABLE } from '../data/entity-schemas.js';
 import { OUTBOX_TABLE } from './outbox.js';
 import { redactSecrets, unmask } from './templates.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 /** What a transport is handed; nodemailer's Transporter satisfies MailTransport. */
 export interface OutgoingMail {
@@ -156,7 +157,7 @@ interface LocalMail {
  * statement.
  */
 async function keepLocally(runtime: Runtime, limit: number, log: (line: string) => void): Promise<number> {
-  const rows: LocalMail[] = await runtime.dataSource.query(
+  const rows: LocalMail[] = await crossTenant(runtime.dataSource, 'mail-delivery', (owner) => owner.query(
     `WITH due AS (SELECT id, recipient, subject, body, message_id, next_attempt_at FROM ${OUTBOX_TABLE}
                    WHERE status IN ('queued', 'sending') AND next_attempt_at <= now()
                    ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED),
@@ -166,7 +167,7 @@ async function keepLocally(runtime: Runtime, limit: number, log: (line: string) 
        FROM due JOIN marked ON marked.id = due.id LEFT JOIN secrets ON secrets.outbox_id = due.id
       ORDER BY due.next_attempt_at`,
     [limit],
-  );
+  ));
   for (const mail of rows) {
     log(`Mail (local: no SMTP_URL) to ${mail.recipient}, Message-ID ${mail.message_id}\nSubject: ${unmask(mail.subject, mail.secret)}\n\n${unmask(mail.body, mail.secret).trimEnd()}\n-- end of mail`);
   }
@@ -175,7 +176,7 @@ async function keepLocally(runtime: Runtime, limit: number, log: (line: string) 
 
 async function claimNext(runtime: Runtime, leaseSeconds: number): Promise<ClaimedMail | undefined> {
   // One autocommitted statement: the claim is durable before any byte goes to the SMTP server.
-  const result: unknown[] = await runtime.dataSource.query(
+  const result: unknown[] = await crossTenant(runtime.dataSource, 'mail-delivery', (owner) => owner.query(
     `UPDATE ${OUTBOX_TABLE} m
         SET status = 'sending', attempts = m.attempts + 1, version = m.version + 1, updated_at = now(),
             next_attempt_at = now() + make_interval(secs => $1),
@@ -184,28 +185,28 @@ async function claimNext(runtime: Runtime, leaseSeconds: number): Promise<Claime
                      ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
       RETURNING m.id, m.recipient, m.subject, m.body, m.html, (SELECT s.secret FROM ${MAIL_SECRET_TABLE} s WHERE s.outbox_id = m.id) AS secret, m.template, m.attempts, m.version, m.message_id`,
     [leaseSeconds],
-  );
+  ));
   return ((result[0] as ClaimedMail[] | undefined) ?? [])[0];
 }
 
 async function finish(runtime: Runtime, mail: ClaimedMail, outcome: { status: 'sent' | 'queued' | 'failed'; error?: string; retryInSeconds?: number }): Promise<void> {
   if (outcome.status === 'sent') {
     // The secret goes with the same statement, and only for the claim that sent it.
-    await runtime.dataSource.query(
+    await crossTenant(runtime.dataSource, 'mail-delivery', (owner) => owner.query(
       `WITH done AS (UPDATE ${OUTBOX_TABLE} SET status = 'sent', sent_at = now(), updated_at = now(), version = version + 1,
                             subject = $3, body = $4, html = $5
                       WHERE id = $1 AND version = $2 RETURNING id)
        DELETE FROM ${MAIL_SECRET_TABLE} s USING done WHERE s.outbox_id = done.id`,
       [mail.id, mail.version, redactSecrets(mail.template, mail.subject), redactSecrets(mail.template, mail.body), mail.html === null ? null : redactSecrets(mail.template, mail.html)],
-    );
+    ));
     return;
   }
-  await runtime.dataSource.query(
+  await crossTenant(runtime.dataSource, 'mail-delivery', (owner) => owner.query(
     `UPDATE ${OUTBOX_TABLE} SET status = $3, last_error = $4, updated_at = now(), version = version + 1,
             next_attempt_at = now() + make_interval(secs => $5)
       WHERE id = $1 AND version = $2`,
     [mail.id, mail.version, outcome.status, (outcome.error ?? '').slice(0, 2000), outcome.retryInSeconds ?? 0],
-  );
+  ));
 }
 
 /** SMTP 5xx replies are final (unknown mailbox, refused sender); everything else (4xx, network) is worth a retry. */

@@ -13,6 +13,7 @@ import express, { type Request, type Response } from 'express';
 import type { Runtime } from '../runtime.js';
 import { errorField, log } from '../log.js';
 import type { Metrics } from './metrics.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 /** The worker counts as running when a job ran within this long (core.mail_delivery runs every 10 s). */
 export const WORKER_STALE_MS = 2 * 60_000;
@@ -36,8 +37,8 @@ export function healthRouter(runtime: Runtime, options: { metrics?: Metrics; met
     try {
       const known = runtime.dataSource.migrations.map((m) => m.name ?? m.constructor.name);
       const [applied, worker] = await Promise.all([
-        migrationsApplied ? Promise.resolve(null) : runtime.dataSource.query('SELECT name FROM core_migrations') as Promise<{ name: string }[]>,
-        runtime.dataSource.query(`SELECT max(last_run_at) AS at FROM agenda_jobs`).catch(() => [{ at: null }]) as Promise<{ at: Date | null }[]>,
+        migrationsApplied ? Promise.resolve(null) : crossTenant(runtime.dataSource, 'ops-health', (owner) => owner.query('SELECT name FROM core_migrations') as Promise<{ name: string }[]>),
+        crossTenant(runtime.dataSource, 'ops-health', (owner) => owner.query(`SELECT max(last_run_at) AS at FROM agenda_jobs`) as Promise<{ at: Date | null }[]>).catch(() => [{ at: null }]),
       ]);
       result.database = 'ok';
       if (applied) {

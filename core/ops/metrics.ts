@@ -9,6 +9,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Runtime } from '../runtime.js';
+import { poolOf } from '../db/datasource.js';
 
 export const TOP_TENANTS = 10;
 /** Organizations remembered for the top list; past this the smallest counts are dropped. */
@@ -127,7 +128,7 @@ export class Metrics {
   }
 
   private pool(): PgPool | undefined {
-    return (this.runtime.dataSource.driver as unknown as { master?: PgPool }).master;
+    return poolOf<PgPool>(this.runtime.dataSource);
   }
 
   /** TypeORM asks pg's pool with a callback; the wait is the time until the callback gets its client. */

@@ -13,6 +13,7 @@ import { MODULE_UPGRADE_TABLE } from '../data/entity-schemas.js';
 import { ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE, type Registry } from '../manifest/index.js';
 import type { DataContext } from '../data/context.js';
 import { compareVersions, type PluginRegistry } from './registry.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 interface UpgradeRuntime extends DataContext {
   registry: Registry;
@@ -31,13 +32,13 @@ export async function pendingUpgrades(runtime: UpgradeRuntime, options: { organi
   for (const [module, plugin] of runtime.plugins.byModule) {
     const versions = Object.keys(plugin.upgrade ?? {}).sort(compareVersions);
     if (!versions.length) continue;
-    const organizations: { id: string; name: string; slug: string; done: string[] }[] = await runtime.dataSource.query(
+    const organizations: { id: string; name: string; slug: string; done: string[] }[] = await crossTenant(runtime.dataSource, 'plugin-upgrades', (owner) => owner.query(
       `SELECT o.id, o.name, o.slug,
               coalesce((SELECT array_agg(u.version) FROM ${MODULE_UPGRADE_TABLE} u WHERE u.organization_id = o.id AND u.module_id = m.module_id), '{}') AS done
          FROM ${ORGANIZATION_TABLE} o JOIN ${ORGANIZATION_MODULE_TABLE} m ON m.organization_id = o.id AND m.module_id = $1 AND m.enabled
         WHERE $2::uuid IS NULL OR o.id = $2 ORDER BY o.slug`,
       [module, options.organizationId ?? null],
-    );
+    ));
     for (const { done, ...organization } of organizations) {
       for (const version of versions) if (!done.includes(version)) pending.push({ organization, module, version });
     }
@@ -75,12 +76,12 @@ export async function runUpgrades(runtime: UpgradeRuntime, options: { organizati
     }
   }
   for (const module of runtime.registry.modules) {
-    await runtime.dataSource.query(
+    await crossTenant(runtime.dataSource, 'plugin-upgrades', (owner) => owner.query(
       `UPDATE ${ORGANIZATION_MODULE_TABLE} m SET version = $2
         WHERE m.module_id = $1 AND m.enabled AND m.version IS DISTINCT FROM $2 AND ($3::uuid IS NULL OR m.organization_id = $3)
           AND NOT EXISTS (SELECT 1 FROM unnest($4::text[]) v WHERE NOT EXISTS (SELECT 1 FROM ${MODULE_UPGRADE_TABLE} u WHERE u.organization_id = m.organization_id AND u.module_id = m.module_id AND u.version = v))`,
       [module.id, module.version, options.organizationId ?? null, Object.keys(runtime.plugins.byModule.get(module.id)?.upgrade ?? {})],
-    );
+    ));
   }
   return ran;
 }

@@ -9,6 +9,7 @@ import { RecordService } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import { createOrganization, createUser, modulesForSystemType } from './index.js';
 import { ORGANIZATION_TABLE } from '../manifest/index.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 export interface DemoLogin {
   organization: string;
@@ -17,7 +18,7 @@ export interface DemoLogin {
 }
 
 export async function seedDemoIfEmpty(runtime: Runtime, options: { size?: 'demo' | 'small'; systemTypes?: readonly string[] } = {}): Promise<DemoLogin[] | undefined> {
-  const [{ n }]: { n: number }[] = await runtime.dataSource.query(`SELECT count(*)::int AS n FROM ${ORGANIZATION_TABLE}`);
+  const [{ n }]: { n: number }[] = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`SELECT count(*)::int AS n FROM ${ORGANIZATION_TABLE}`));
   if (n > 0) return undefined;
   const logins: DemoLogin[] = [];
   for (const systemType of options.systemTypes ?? [...runtime.registry.systemTypes.keys()]) {

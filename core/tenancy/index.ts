@@ -10,6 +10,7 @@ import { runUpgrades, startAtCurrentVersions } from '../plugins/upgrades.js';
 import type { Runtime } from '../runtime.js';
 import { RecordValidationError, UmsError } from '../errors.js';
 import { CORE_MODULE_ID, isTimeZone, ORGANIZATION_MODULE_TABLE, ORGANIZATION_TABLE, roleFromInput, serverTimeZone } from '../manifest/index.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 export interface Organization {
   id: string;
@@ -26,20 +27,20 @@ export interface OrganizationSummary extends Organization {
 }
 
 export async function findOrganization(runtime: Runtime, slug: string): Promise<Organization> {
-  const rows: Organization[] = await runtime.dataSource.query(`SELECT id, name, slug, system_type FROM ${ORGANIZATION_TABLE} WHERE slug = $1`, [slug]);
+  const rows: Organization[] = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`SELECT id, name, slug, system_type FROM ${ORGANIZATION_TABLE} WHERE slug = $1`, [slug]));
   if (!rows[0]) throw new UmsError('NOT_FOUND', `No organization with slug "${slug}".`);
   return rows[0];
 }
 
 export async function listOrganizations(runtime: Runtime): Promise<OrganizationSummary[]> {
-  return runtime.dataSource.query(
+  return crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(
     `SELECT o.id, o.name, o.slug, o.system_type,
             coalesce(array_agg(m.module_id ORDER BY m.module_id) FILTER (WHERE m.enabled), '{}') AS modules,
             coalesce(jsonb_object_agg(m.module_id, m.version) FILTER (WHERE m.enabled), '{}') AS module_versions,
             (SELECT count(*)::int FROM core_user u WHERE u.organization_id = o.id) AS users
        FROM ${ORGANIZATION_TABLE} o LEFT JOIN ${ORGANIZATION_MODULE_TABLE} m ON m.organization_id = o.id
       GROUP BY o.id ORDER BY o.slug`,
-  );
+  ));
 }
 
 /** Modules a new organization of this system type gets, with their dependencies. */
@@ -72,7 +73,7 @@ export async function createOrganization(runtime: Runtime, input: CreateOrganiza
   const timeZone = input.timeZone ?? serverTimeZone();
   if (!isTimeZone(timeZone)) errors.timezone = { message: `"${timeZone}" is not an IANA time zone (such as Europe/Paris or UTC)` };
   if (Object.keys(errors).length) throw new RecordValidationError('core.organization', errors);
-  return runtime.dataSource.transaction(async (manager) => {
+  return crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
     const existing: unknown[] = await manager.query(`SELECT 1 FROM ${ORGANIZATION_TABLE} WHERE slug = $1`, [input.slug]);
     if (existing.length) throw new RecordValidationError('core.organization', { slug: { message: `"${input.slug}" is already taken` } });
     const [organization]: Organization[] = await manager.query(
@@ -85,7 +86,7 @@ export async function createOrganization(runtime: Runtime, input: CreateOrganiza
     await syncBuiltinRoles(runtime, manager, organization.id);
     const admin = await createUserIn(runtime, organization.id, { ...input.admin, name: input.admin.name ?? 'Organization admin', roles: ['admin'] }, manager);
     return { organization, admin };
-  });
+  }));
 }
 
 async function writeModuleSetting(manager: EntityManager, organizationId: string, moduleId: string, enabled: boolean): Promise<void> {
@@ -104,7 +105,7 @@ export async function setModuleEnabled(runtime: Runtime, slug: string, moduleId:
   const module = runtime.registry.module(moduleId);
   if (!module || moduleId === CORE_MODULE_ID) throw new UmsError('NOT_FOUND', `No module "${moduleId}" (known: ${runtime.registry.modules.filter((m) => m.id !== CORE_MODULE_ID).map((m) => m.id).join(', ')}).`);
   const organization = await findOrganization(runtime, slug);
-  const changed = await runtime.dataSource.transaction(async (manager) => {
+  const changed = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
     const current = await runtime.access.enabledModules(organization.id);
     if (!enabled) {
       const dependents = runtime.registry.modules.filter((m) => current.has(m.id) && m.dependsOn.includes(moduleId)).map((m) => m.id);
@@ -122,7 +123,7 @@ export async function setModuleEnabled(runtime: Runtime, slug: string, moduleId:
     for (const id of toEnable) await writeModuleSetting(manager, organization.id, id, true);
     await syncBuiltinRoles(runtime, manager, organization.id);
     return toEnable;
-  });
+  }));
   runtime.access.invalidate();
   // Data kept from an earlier enablement is brought up to the current version (the steps it missed while disabled).
   if (enabled) await runUpgrades(runtime, { organizationId: organization.id });
@@ -178,7 +179,7 @@ export interface CreateUserInput {
 
 export async function createUser(runtime: Runtime, slug: string, input: CreateUserInput): Promise<RecordData> {
   const organization = await findOrganization(runtime, slug);
-  return runtime.dataSource.transaction((manager) => createUserIn(runtime, organization.id, input, manager));
+  return crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction((manager) => createUserIn(runtime, organization.id, input, manager)));
 }
 
 async function createUserIn(runtime: Runtime, organizationId: string, input: CreateUserInput, manager: EntityManager): Promise<RecordData> {

@@ -13,6 +13,7 @@ import { RecordValidationError, UmsError } from '../errors.js';
 import { ORGANIZATION_TABLE, type ResolvedEntity } from '../manifest/index.js';
 import type { Runtime } from '../runtime.js';
 import { findOrganization } from './index.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 export interface OrganizationUsage {
   id: string;
@@ -58,13 +59,13 @@ export async function changeOrganizationStatus(
   if (reason && reason.length > 500) throw new RecordValidationError('core.organization', { reason: { message: 'must be at most 500 characters' } });
   const organization = await findOrganization(runtime, slug);
   const operator = input.operator ?? operatorName();
-  return runtime.dataSource.transaction(async (manager) => {
+  return crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
     const [row]: { status: OrganizationStatus }[] = await manager.query(`SELECT status FROM ${ORGANIZATION_TABLE} WHERE id = $1 FOR UPDATE`, [organization.id]);
     if (!from.includes(row.status)) throw new UmsError('CONFLICT', `${slug} is ${row.status}; org:${change} applies to ${from.join(' or ')} organizations.`, { entity: 'core.organization', field: 'status' });
     await manager.query(`UPDATE ${ORGANIZATION_TABLE} SET status = $2, status_reason = $3, status_changed_at = now(), updated_at = now() WHERE id = $1`, [organization.id, to, change === 'resume' ? null : reason]);
     await auditOperator(manager, organization.id, `org:${change}`, operator, { status: { before: row.status, after: to }, ...(reason ? { reason } : {}) });
     return { before: row.status, after: to };
-  });
+  }));
 }
 
 /** An audit row for an operator's change to the organization itself (the system actor names the command and the OS user). */
@@ -134,7 +135,7 @@ export async function setOrganizationLimits(
   const maxRecords = limitValue('max-records', input.maxRecords);
   const maxStorageMb = limitValue('max-storage-mb', input.maxStorageMb);
   const organization = await findOrganization(runtime, slug);
-  await runtime.dataSource.transaction(async (manager) => {
+  await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
     // The row lock makes creates wait while the records are counted, so the counter starts exact.
     const [row]: { max_users: number | null; max_records: number | null; max_storage_bytes: string | null; storage_used: string }[] = await manager.query(`SELECT max_users, max_records, max_storage_bytes, storage_used FROM ${ORGANIZATION_TABLE} WHERE id = $1 FOR UPDATE`, [organization.id]);
     const changes: Record<string, unknown> = {};
@@ -176,17 +177,17 @@ export async function setOrganizationLimits(
       changes.max_storage_bytes = { before: row.max_storage_bytes === null ? null : Number(row.max_storage_bytes), after: bytes };
     }
     if (Object.keys(changes).length) await auditOperator(manager, organization.id, 'org:limits', input.operator ?? operatorName(), changes);
-  });
+  }));
   return (await organizationUsage(runtime, slug))[0];
 }
 
 /** Status and use against limits, per organization (counted now, not from the counter). */
 export async function organizationUsage(runtime: Runtime, slug?: string): Promise<OrganizationUsage[]> {
-  const rows: { id: string; slug: string; name: string; status: OrganizationStatus; status_reason: string | null; max_users: number | null; max_records: number | null; storage_used: string; max_storage_bytes: string | null }[] = await runtime.dataSource.query(
+  const rows: { id: string; slug: string; name: string; status: OrganizationStatus; status_reason: string | null; max_users: number | null; max_records: number | null; storage_used: string; max_storage_bytes: string | null }[] = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(
     `SELECT id, slug, name, status, status_reason, max_users, max_records, storage_used, max_storage_bytes FROM ${ORGANIZATION_TABLE} WHERE ($1::text IS NULL OR slug = $1) ORDER BY slug`,
     [slug ?? null],
-  );
-  const manager = runtime.dataSource.manager;
+  ));
+  return crossTenant(runtime.dataSource, 'tenancy', async (manager) => {
   const out: OrganizationUsage[] = [];
   for (const r of rows) {
     out.push({
@@ -205,4 +206,5 @@ export async function organizationUsage(runtime: Runtime, slug?: string): Promis
     });
   }
   return out;
+  });
 }

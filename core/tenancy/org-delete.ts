@@ -26,6 +26,7 @@ import type { Runtime } from '../runtime.js';
 import { findOrganization } from './index.js';
 import { operatorName } from './lifecycle.js';
 import { tenantTables, type TenantTable } from './tenant-tables.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 export const DEFAULT_GRACE_DAYS = 30;
 const MAX_GRACE_DAYS = 3650;
@@ -71,7 +72,7 @@ export async function requestOrganizationDeletion(
   if (reason && reason.length > 500) throw new RecordValidationError('core.organization', { reason: { message: 'must be at most 500 characters' } });
   const organization = await findOrganization(runtime, slug);
   const operator = `operator:${input.operator ?? operatorName()}`;
-  return runtime.dataSource.transaction(async (manager) => {
+  return crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
     const [row]: { status: OrganizationStatus; status_reason: string | null }[] = await manager.query(`SELECT status, status_reason FROM ${ORGANIZATION_TABLE} WHERE id = $1 FOR UPDATE`, [organization.id]);
     if (row.status === 'deleting' || row.status === 'deleted') throw new UmsError('CONFLICT', `${slug} is ${row.status} already.`, { entity: 'core.organization', field: 'status' });
     const deletion: DeletionRecord = { requestedBy: operator, requestedAt: new Date().toISOString(), graceDays, reason, previousStatus: row.status, previousReason: row.status_reason };
@@ -84,14 +85,14 @@ export async function requestOrganizationDeletion(
     const [{ purge_after }] = (Array.isArray(updated) && Array.isArray(updated[0]) ? updated[0] : updated) as { purge_after: Date }[];
     await audit(manager, organization.id, 'org:delete', operator, { status: { before: row.status, after: 'deleting' }, purge_after: new Date(purge_after).toISOString(), grace_days: graceDays, ...(reason ? { reason } : {}) });
     return { purgeAfter: new Date(purge_after), before: row.status };
-  });
+  }));
 }
 
 /** org:restore: back to the status (and reason) it had before org:delete, while its data is still there. */
 export async function restoreOrganization(runtime: Runtime, slug: string, input: { operator?: string } = {}): Promise<{ after: OrganizationStatus }> {
   const organization = await findOrganization(runtime, slug);
   const operator = `operator:${input.operator ?? operatorName()}`;
-  return runtime.dataSource.transaction(async (manager) => {
+  return crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
     const [row]: { status: OrganizationStatus; deletion: DeletionRecord | null }[] = await manager.query(`SELECT status, deletion FROM ${ORGANIZATION_TABLE} WHERE id = $1 FOR UPDATE`, [organization.id]);
     if (row.status !== 'deleting') throw new UmsError('CONFLICT', `${slug} is ${row.status}; org:restore applies to an organization being deleted (org:delete), before its purge date.`, { entity: 'core.organization', field: 'status' });
     const after = row.deletion?.previousStatus ?? 'active';
@@ -102,7 +103,7 @@ export async function restoreOrganization(runtime: Runtime, slug: string, input:
       ]);
     await audit(manager, organization.id, 'org:restore', operator, { status: { before: 'deleting', after } });
     return { after };
-  });
+  }));
 }
 
 export interface PurgeResult {
@@ -115,7 +116,7 @@ export interface PurgeResult {
 async function purgeTable(runtime: Runtime, table: TenantTable, organizationId: string, triggered: Set<string>): Promise<number> {
   let removed = 0;
   for (;;) {
-    const n = await runtime.dataSource.transaction(async (manager) => {
+    const n = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
       if (triggered.has(table.name)) await manager.query(`ALTER TABLE "${table.name}" DISABLE TRIGGER USER`);
       const result: [unknown[], number] = await manager.query(
         `DELETE FROM "${table.name}" WHERE ctid = ANY(ARRAY(SELECT ctid FROM "${table.name}" WHERE organization_id = $1 LIMIT ${PURGE_BATCH}))`,
@@ -123,7 +124,7 @@ async function purgeTable(runtime: Runtime, table: TenantTable, organizationId: 
       );
       if (triggered.has(table.name)) await manager.query(`ALTER TABLE "${table.name}" ENABLE TRIGGER USER`);
       return Array.isArray(result) ? Number(result[1] ?? 0) : 0;
-    });
+    }));
     removed += n;
     if (n < PURGE_BATCH) return removed;
   }
@@ -131,29 +132,29 @@ async function purgeTable(runtime: Runtime, table: TenantTable, organizationId: 
 
 /** Removes every row of one organization in status `deleting` (whatever its date) and leaves its tombstone. */
 export async function purgeOrganization(runtime: Runtime, organizationId: string, purgedBy = 'job:core.organization_purge'): Promise<PurgeResult> {
-  const [row]: { slug: string; name: string; status: OrganizationStatus; deletion: DeletionRecord | null }[] = await runtime.dataSource.query(
+  const [row]: { slug: string; name: string; status: OrganizationStatus; deletion: DeletionRecord | null }[] = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(
     `SELECT slug, name, status, deletion FROM ${ORGANIZATION_TABLE} WHERE id = $1`,
     [organizationId],
-  );
+  ));
   if (!row) throw new UmsError('NOT_FOUND', `No organization ${organizationId}.`);
   if (row.status !== 'deleting') throw new UmsError('CONFLICT', `${row.slug} is ${row.status}; only an organization being deleted is purged.`);
   const tables = (await tenantTables(runtime.dataSource)).filter((t) => t.name !== ORGANIZATION_TABLE);
   const triggered = new Set(
-    ((await runtime.dataSource.query(`SELECT DISTINCT c.relname AS name FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE NOT g.tgisinternal AND c.relname = ANY($1)`, [tables.map((t) => t.name)])) as { name: string }[]).map(
+    ((await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`SELECT DISTINCT c.relname AS name FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE NOT g.tgisinternal AND c.relname = ANY($1)`, [tables.map((t) => t.name)]))) as { name: string }[]).map(
       (r) => r.name,
     ),
   );
   // References within a table or around a cycle first: no order of deletes satisfies them.
   for (const t of tables.filter((x) => x.deferred.length)) {
-    await runtime.dataSource.transaction(async (manager) => {
+    await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
       if (triggered.has(t.name)) await manager.query(`ALTER TABLE "${t.name}" DISABLE TRIGGER USER`);
       await manager.query(`UPDATE "${t.name}" SET ${t.deferred.map((c) => `"${c}" = NULL`).join(', ')} WHERE organization_id = $1 AND (${t.deferred.map((c) => `"${c}" IS NOT NULL`).join(' OR ')})`, [organizationId]);
       if (triggered.has(t.name)) await manager.query(`ALTER TABLE "${t.name}" ENABLE TRIGGER USER`);
-    });
+    }));
   }
   let rows = 0;
   for (const t of [...tables].reverse()) rows += await purgeTable(runtime, t, organizationId, triggered);
-  await runtime.dataSource.transaction(async (manager) => {
+  await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
     await manager.query(
       `UPDATE ${ORGANIZATION_TABLE} SET status = 'deleted', status_reason = NULL, status_changed_at = now(), purge_after = NULL, slug = $2, name = $3, settings = '{}', max_users = NULL, max_records = NULL, record_count = 0, updated_at = now()
         WHERE id = $1 AND status = 'deleting'`,
@@ -166,13 +167,13 @@ export async function purgeOrganization(runtime: Runtime, organizationId: string
       purged_at: new Date().toISOString(),
       rows_removed: rows,
     });
-  });
+  }));
   return { organizationId, slug: row.slug, rows };
 }
 
 /** Every organization past its purge date, purged one after another. */
 export async function purgeDueOrganizations(runtime: Runtime, now: Date = new Date()): Promise<PurgeResult[]> {
-  const due: { id: string }[] = await runtime.dataSource.query(`SELECT id FROM ${ORGANIZATION_TABLE} WHERE status = 'deleting' AND purge_after <= $1 ORDER BY purge_after`, [now]);
+  const due: { id: string }[] = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`SELECT id FROM ${ORGANIZATION_TABLE} WHERE status = 'deleting' AND purge_after <= $1 ORDER BY purge_after`, [now]));
   const out: PurgeResult[] = [];
   for (const { id } of due) out.push(await purgeOrganization(runtime, id));
   return out;

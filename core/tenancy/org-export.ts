@@ -35,6 +35,7 @@ import { findOrganization } from './index.js';
 import { FILE_TABLE } from '../data/files/file-schema.js';
 import { archiveFiles, writeFileChunks, type ArchiveFile } from './org-files.js';
 import { tenantTables } from './tenant-tables.js';
+import { crossTenantRunner } from '../db/cross-tenant.js';
 
 export const ARCHIVE_FORMAT = 'ums-organization-export';
 /** 2: files (the header's `files` and chunk lines after it). Version 1 archives (no files) still load. */
@@ -99,7 +100,7 @@ async function writeLine(out: Writable, value: unknown): Promise<void> {
 /** Writes the archive of organization `slug` to `file` (gzip'd JSON lines). */
 export async function exportOrganization(runtime: Runtime, slug: string, file: string): Promise<ExportSummary> {
   const organization = await findOrganization(runtime, slug);
-  const runner = runtime.dataSource.createQueryRunner();
+  const runner = crossTenantRunner(runtime.dataSource, 'tenancy');
   await runner.connect();
   const gzip = createGzip();
   const sink = createWriteStream(file, { mode: 0o600 });

@@ -29,6 +29,7 @@ import type { Runtime } from '../runtime.js';
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, appliedMigrations, type ArchiveHeader, type ArchiveTrailer } from './org-export.js';
 import { StagedFiles } from './org-files.js';
 import { tenantTables, type TenantTable } from './tenant-tables.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 export interface ImportSummary {
   organization: { id: string; slug: string; name: string };
@@ -131,7 +132,7 @@ export async function importOrganization(runtime: Runtime, file: string): Promis
     let first = await next();
     for (; (first as { f?: unknown } | undefined)?.f !== undefined; first = await next()) await staged.chunk((first as { f: unknown }).f);
     await staged.finish();
-    await runtime.dataSource.transaction(async (manager) => {
+    await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
       await refuseTaken(manager);
       const later = new Map<string, string[]>();
       let pending: { table: string; rows: string[] } | undefined;
@@ -181,7 +182,7 @@ export async function importOrganization(runtime: Runtime, file: string): Promis
         }
       }
       if (plans.has(FILE_TABLE) || staged.count) await staged.checkRows(manager, header.files ?? []);
-    });
+    }));
   } catch (err) {
     await staged.discard();
     const e = err as { code?: string; table?: string; detail?: string; constraint?: string };

@@ -24,6 +24,7 @@ import { columnOf, type ResolvedEntity, type ResolvedField } from '../manifest/i
 import type { Runtime } from '../runtime.js';
 import { findOrganization } from './index.js';
 import { operatorName } from './lifecycle.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 const USER = 'core.user';
 
@@ -126,7 +127,7 @@ export interface ErasureSummary {
 export async function erasePersonalData(runtime: Runtime, slug: string, email: string, input: { operator?: string } = {}): Promise<ErasureSummary> {
   const organization = await findOrganization(runtime, slug);
   const operator = `operator:${input.operator ?? operatorName()}`;
-  return runtime.dataSource.transaction(async (manager) => {
+  return crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
     const row = await findUser(runtime, manager, organization.id, email, true);
     const userId = String(row.id);
     const userEntity = runtime.registry.entity(USER)!;
@@ -164,5 +165,5 @@ export async function erasePersonalData(runtime: Runtime, slug: string, email: s
       [organization.id, operator, userId, JSON.stringify({ erased })],
     );
     return { userId, erased };
-  });
+  }));
 }

@@ -14,6 +14,7 @@ import { RecordValidationError } from '../errors.js';
 import { ORG_SETTING_NAME_RE, ORGANIZATION_TABLE } from '../manifest/index.js';
 import type { Runtime } from '../runtime.js';
 import { findOrganization } from './index.js';
+import { crossTenant } from '../db/cross-tenant.js';
 
 export interface OrganizationSettings {
   timezone: string | null;
@@ -25,7 +26,7 @@ export interface OrganizationSettings {
 
 export async function organizationSettings(runtime: Runtime, slug: string): Promise<OrganizationSettings> {
   const org = await findOrganization(runtime, slug);
-  const [row]: { timezone: string | null; allow_backdated_postings: boolean; settings: Record<string, boolean | number> | null }[] = await runtime.dataSource.query(`SELECT timezone, allow_backdated_postings, settings FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [org.id]);
+  const [row]: { timezone: string | null; allow_backdated_postings: boolean; settings: Record<string, boolean | number> | null }[] = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`SELECT timezone, allow_backdated_postings, settings FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [org.id]));
   return { timezone: row.timezone, allowBackdatedPostings: row.allow_backdated_postings, switches: row.settings ?? {} };
 }
 
@@ -46,12 +47,12 @@ export async function updateOrganizationSettings(runtime: Runtime, slug: string,
       if (value === undefined) throw new RecordValidationError('core.organization', { set: { message: `"${raw ?? ''}" is not on, off or a number` } }, `set: "${pair}" is not <name>=on|off|<number>.`);
       changes[name] = value;
     }
-    await runtime.dataSource.query(`UPDATE ${ORGANIZATION_TABLE} SET settings = settings || $2::jsonb, updated_at = now() WHERE id = $1`, [org.id, JSON.stringify(changes)]);
+    await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`UPDATE ${ORGANIZATION_TABLE} SET settings = settings || $2::jsonb, updated_at = now() WHERE id = $1`, [org.id, JSON.stringify(changes)]));
   }
   if (input.backdatedPostings !== undefined) {
     const value = ON_OFF[input.backdatedPostings.toLowerCase()];
     if (value === undefined) throw new RecordValidationError('core.organization', { backdatedPostings: { message: `"${input.backdatedPostings}" is not on or off` } }, 'backdated-postings: say on or off.');
-    await runtime.dataSource.query(`UPDATE ${ORGANIZATION_TABLE} SET allow_backdated_postings = $2, updated_at = now() WHERE id = $1`, [org.id, value]);
+    await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`UPDATE ${ORGANIZATION_TABLE} SET allow_backdated_postings = $2, updated_at = now() WHERE id = $1`, [org.id, value]));
   }
   return organizationSettings(runtime, slug);
 }

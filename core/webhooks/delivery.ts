@@ -30,6 +30,10 @@ import { columnOf } from '../manifest/index.js';
 import { invalidateSubscriptions, WEBHOOK, WEBHOOK_ATTEMPT, WEBHOOK_DELIVERY } from './feed.js';
 import { BlockedAddressError, postThroughWall, type OutgoingOptions } from './outgoing.js';
 import { decryptSecret, signatureHeader } from './secret.js';
+import { crossTenant } from '../db/cross-tenant.js';
+import { withinTenant } from '../data/tenant-scope.js';
+import { writeAudit } from '../data/audit.js';
+import { systemActor } from '../data/actor.js';
 
 export const MAX_ATTEMPTS = 8;
 export const DISABLE_AFTER_FAILURES = 15;
@@ -114,7 +118,7 @@ export async function deliverPendingWebhooks(runtime: Runtime, options: WebhookD
 }
 
 async function claimNext(runtime: Runtime, t: Tables, leaseSeconds: number): Promise<Claimed | undefined> {
-  const result: unknown[] = await runtime.dataSource.query(
+  const result: unknown[] = await crossTenant(runtime.dataSource, 'webhook-delivery', (owner) => owner.query(
     `WITH picked AS (
        SELECT d.id, d.status AS was FROM "${t.delivery}" d JOIN "${t.webhook}" w ON w.id = d."${t.webhookColumn}" AND w.is_active
         WHERE d.status IN ('queued', 'sending') AND d.next_attempt_at <= now()
@@ -125,13 +129,13 @@ async function claimNext(runtime: Runtime, t: Tables, leaseSeconds: number): Pro
        FROM picked WHERE d.id = picked.id
      RETURNING d.id, d.organization_id, d."${t.webhookColumn}" AS webhook_id, d.event, d.entity, d.record_id, d.details, d.payload, d.delivery_id, d.attempts, d.version, d.created_at, picked.was`,
     [leaseSeconds],
-  );
+  ));
   return ((result[0] as Claimed[] | undefined) ?? [])[0];
 }
 
 /** Builds the body as the owner may see it, signs it, and sends it through the wall. */
 async function attempt(runtime: Runtime, t: Tables, d: Claimed, options: WebhookDeliveryOptions): Promise<Outcome> {
-  const [hook]: { url: string; secret: string | null }[] = await runtime.dataSource.query(
+  const [hook]: { url: string; secret: string | null }[] = await withinTenant(runtime.dataSource, d.organization_id).query(
     `SELECT w.url, s.secret_encrypted AS secret FROM "${t.webhook}" w LEFT JOIN ${WEBHOOK_SECRET_TABLE} s ON s.webhook_id = w.id WHERE w.id = $1`,
     [d.webhook_id],
   );
@@ -177,7 +181,7 @@ async function finish(runtime: Runtime, t: Tables, d: Claimed, outcome: Outcome,
   const error = 'error' in outcome ? outcome.error.slice(0, 2000) : null;
   const status = outcome.status === 'retry' ? 'queued' : outcome.status;
   const retryIn = outcome.status === 'retry' ? webhookRetrySeconds(d.attempts) : 0;
-  await runtime.dataSource.query(
+  await withinTenant(runtime.dataSource, d.organization_id).query(
     `UPDATE "${t.delivery}" SET status = $3::varchar, last_status = $4, last_error = $5, updated_at = now(), version = version + 1,
             next_attempt_at = now() + make_interval(secs => $6), delivered_at = CASE WHEN $3::varchar = 'delivered' THEN now() ELSE delivered_at END
       WHERE id = $1 AND version = $2`,
@@ -186,11 +190,11 @@ async function finish(runtime: Runtime, t: Tables, d: Claimed, outcome: Outcome,
   if (outcome.status === 'skipped') return;
   await logAttempt(runtime, t, d, d.attempts, { code, ms: 'ms' in outcome ? outcome.ms : undefined, error });
   if (outcome.status === 'delivered') {
-    await runtime.dataSource.query(`UPDATE "${t.webhook}" SET failure_count = 0 WHERE id = $1 AND failure_count <> 0`, [d.webhook_id]);
+    await withinTenant(runtime.dataSource, d.organization_id).query(`UPDATE "${t.webhook}" SET failure_count = 0 WHERE id = $1 AND failure_count <> 0`, [d.webhook_id]);
   } else if (outcome.counts) {
     // One conditional statement: concurrent failures count each, and the one that reaches the limit disables.
     const reason = `Disabled after ${disableAfter} failed deliveries in a row (last: ${error ?? 'unknown'}). Fix the receiver, then set Active again.`.slice(0, 2000);
-    const disabled: unknown[] = await runtime.dataSource.query(
+    const disabled: unknown[] = await withinTenant(runtime.dataSource, d.organization_id).query(
       `UPDATE "${t.webhook}" SET failure_count = failure_count + 1, updated_at = now(), version = version + 1,
               is_active = CASE WHEN failure_count + 1 >= $2 THEN false ELSE is_active END,
               disabled_reason = CASE WHEN failure_count + 1 >= $2 AND is_active THEN $3 ELSE disabled_reason END
@@ -198,12 +202,20 @@ async function finish(runtime: Runtime, t: Tables, d: Claimed, outcome: Outcome,
       [d.webhook_id, disableAfter, reason],
     );
     const rows = (disabled[0] as { is_active: boolean }[] | undefined) ?? [];
-    if (rows[0] && !rows[0].is_active) invalidateSubscriptions(d.organization_id);
+    if (rows[0] && !rows[0].is_active) {
+      // The worker changed a tenant's configuration: the audit log says so, under its own name.
+      await writeAudit(withinTenant(runtime.dataSource, d.organization_id), systemActor(d.organization_id, 'webhooks:auto-disable'), runtime.registry.entity(WEBHOOK)!, {
+        action: 'update',
+        recordId: d.webhook_id,
+        changes: { is_active: { before: true, after: false }, disabled_reason: { before: null, after: reason } },
+      });
+      invalidateSubscriptions(d.organization_id);
+    }
   }
 }
 
 async function logAttempt(runtime: Runtime, t: Tables, d: Claimed, n: number, entry: { code?: number | null; ms?: number; error?: string | null }): Promise<void> {
-  await runtime.dataSource.query(
+  await withinTenant(runtime.dataSource, d.organization_id).query(
     `INSERT INTO "${t.attempt}" (id, organization_id, "${t.deliveryColumn}", attempt, response_code, duration_ms, error) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
     [d.organization_id, d.id, Math.max(n, 1), entry.code ?? null, entry.ms ?? null, entry.error ?? null],
   );

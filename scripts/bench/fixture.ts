@@ -9,6 +9,7 @@ import { RecordService } from '../../core/data/records.js';
 import { createOrganization, createUser, findOrganization } from '../../core/tenancy/index.js';
 import { demoBook, rng } from '../../modules/library/seed.js';
 import { ORGANIZATION_TABLE } from '../../core/manifest/index.js';
+import { crossTenant } from '../../core/db/cross-tenant.js';
 
 export const ORGANIZATIONS = 200;
 export const BOOKS_PER_ORGANIZATION = 1_000;
@@ -32,13 +33,13 @@ export interface Fixture {
 }
 
 export async function isSeeded(runtime: Runtime): Promise<boolean> {
-  const [row]: { orgs: number; books: number; users: number; roles: number }[] = await runtime.dataSource.query(
+  const [row]: { orgs: number; books: number; users: number; roles: number }[] = await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(
     `SELECT (SELECT count(*)::int FROM ${ORGANIZATION_TABLE} WHERE slug LIKE 'bench-%') AS orgs,
             (SELECT count(*)::int FROM library_book) AS books,
             (SELECT count(*)::int FROM core_user WHERE email IN ($1, $2)) AS users,
             (SELECT count(*)::int FROM core_role WHERE name = $3 AND rules = $4::jsonb) AS roles`,
     [LIBRARIAN_EMAIL, MEMBER_EMAIL, MEMBER_ROLE, JSON.stringify(MEMBER_RULES)],
-  );
+  ));
   return row.orgs === ORGANIZATIONS && row.books === ORGANIZATIONS * BOOKS_PER_ORGANIZATION && row.users === 2 && row.roles === 1;
 }
 
@@ -75,13 +76,13 @@ export async function seed(runtime: Runtime, log: (line: string) => void): Promi
     const r = rng(7919 * (index + 1));
     const books = Array.from({ length: BOOKS_PER_ORGANIZATION }, (_, i) => demoBook(i, r));
     const column = (name: string): unknown[] => books.map((b) => b[name] ?? null);
-    await runtime.dataSource.query(
+    await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(
       `INSERT INTO library_book (organization_id, title, isbn, authors, category, published_year, shelf, copies_total, copies_available, acquisition_price)
        SELECT $1, b.title, b.isbn, b.authors, b.category, b.published_year, b.shelf, b.copies_total, b.copies_total, b.acquisition_price
          FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::int[], $9::numeric[])
               AS b(title, isbn, authors, category, published_year, shelf, copies_total, acquisition_price)`,
       [organizationId, column('title'), column('isbn'), column('authors'), column('category'), column('published_year'), column('shelf'), column('copies_total'), column('acquisition_price')],
-    );
+    ));
   }
   log(`  ${ORGANIZATIONS * BOOKS_PER_ORGANIZATION} books in ${((performance.now() - booksStarted) / 1000).toFixed(1)} s`);
 
@@ -93,19 +94,19 @@ export async function seed(runtime: Runtime, log: (line: string) => void): Promi
   const role = await records.create('core.role', { name: MEMBER_ROLE, label: 'Bench reader (books of four categories)', rules: MEMBER_RULES });
   await records.create('core.role_assignment', { user: member.id, role: role.id });
 
-  await runtime.dataSource.query('VACUUM ANALYZE');
+  await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query('VACUUM ANALYZE'));
   log(`  seeded and vacuumed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 export async function describeFixture(runtime: Runtime): Promise<Fixture> {
   const organization = await findOrganization(runtime, MEASURED_SLUG);
-  const [row]: { total: number; books: number; member: number }[] = await runtime.dataSource.query(
+  const [row]: { total: number; books: number; member: number }[] = await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(
     `SELECT (SELECT count(*)::int FROM library_book) AS total,
             count(*)::int AS books,
             count(*) FILTER (WHERE category = ANY($2))::int AS member
        FROM library_book WHERE organization_id = $1`,
     [organization.id, MEMBER_CATEGORIES],
-  );
+  ));
   return { organizationId: organization.id, booksTotal: row.total, librarianVisible: row.books, memberVisible: row.member };
 }
 
@@ -120,7 +121,7 @@ export const LAYOUTS: readonly Layout[] = ['clustered', 'interleaved'];
 /** The layout the bench database holds (a database setting the rewrite below sets; a fresh seed is clustered). */
 export async function currentLayout(runtime: Runtime): Promise<Layout> {
   // A database setting: sessions opened after it was set see it (the bench opens its runtime fresh).
-  const [row]: { layout: string | null }[] = await runtime.dataSource.query(`SELECT current_setting('bench.layout', true) AS layout`);
+  const [row]: { layout: string | null }[] = await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(`SELECT current_setting('bench.layout', true) AS layout`));
   return row?.layout === 'interleaved' ? 'interleaved' : 'clustered';
 }
 
@@ -134,15 +135,15 @@ export async function applyLayout(runtime: Runtime, layout: Layout, log: (line: 
   const order = layout === 'interleaved'
     ? 'row_number() OVER (PARTITION BY b.organization_id ORDER BY b.id), o.slug'
     : 'o.slug, b.id';
-  await runtime.dataSource.transaction(async (tx) => {
+  await crossTenant(runtime.dataSource, 'bench', (owner) => owner.transaction(async (tx) => {
     await tx.query(`CREATE TEMP TABLE bench_books ON COMMIT DROP AS
       SELECT b.* FROM library_book b JOIN ${ORGANIZATION_TABLE} o ON o.id = b.organization_id WHERE o.slug LIKE 'bench-%' ORDER BY ${order}`);
     await tx.query(`DELETE FROM library_book b USING ${ORGANIZATION_TABLE} o WHERE o.id = b.organization_id AND o.slug LIKE 'bench-%'`);
     await tx.query('INSERT INTO library_book SELECT * FROM bench_books');
-  });
-  await runtime.dataSource.query('VACUUM FULL library_book');
-  await runtime.dataSource.query('VACUUM ANALYZE library_book');
-  const [{ db }]: { db: string }[] = await runtime.dataSource.query('SELECT current_database() AS db');
-  await runtime.dataSource.query(`ALTER DATABASE "${db}" SET bench.layout = '${layout}'`);
+  }));
+  await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query('VACUUM FULL library_book'));
+  await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query('VACUUM ANALYZE library_book'));
+  const [{ db }]: { db: string }[] = await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query('SELECT current_database() AS db'));
+  await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(`ALTER DATABASE "${db}" SET bench.layout = '${layout}'`));
   log(`  books rewritten ${layout} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -13,6 +13,7 @@ import { calendarData, kanbanData } from '../../core/admin/view-data.js';
 import { createRuntime, type Runtime } from '../../core/runtime.js';
 import { createOrganization, createUser } from '../../core/tenancy/index.js';
 import type { ResolvedCalendarView, ResolvedKanbanView } from '../../core/manifest/index.js';
+import { crossTenant } from '../../core/db/cross-tenant.js';
 
 const SLUG = 'bench-views-hotel';
 const ROOMS = 60;
@@ -38,7 +39,7 @@ async function time(fn: () => Promise<unknown>): Promise<{ median: number; p95: 
 
 /** One hotel (60 rooms, 10,000 back-to-back stays around today) and one inventory (300 purchase orders), made once. */
 async function prepare(runtime: Runtime, log: (line: string) => void): Promise<{ hotel: string; inventory: string }> {
-  const existing: { id: string; slug: string }[] = await runtime.dataSource.query(`SELECT id, slug FROM core_organization WHERE slug = ANY($1)`, [[SLUG, `${SLUG}-inv`]]);
+  const existing: { id: string; slug: string }[] = await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(`SELECT id, slug FROM core_organization WHERE slug = ANY($1)`, [[SLUG, `${SLUG}-inv`]]));
   const found = new Map(existing.map((o) => [o.slug, o.id]));
   if (found.size === 2) return { hotel: found.get(SLUG)!, inventory: found.get(`${SLUG}-inv`)! };
   log('  seeding the views bench: a 60-room hotel with 10,000 reservations, an inventory with 300 purchase orders');
@@ -67,10 +68,10 @@ async function prepare(runtime: Runtime, log: (line: string) => void): Promise<{
     const chunk = values.slice(i, i + 1000);
     const params = chunk.flat();
     const rows = chunk.map((_v, j) => `(${Array.from({ length: 8 }, (_x, k) => `$${j * 8 + k + 1}`).join(', ')}, 1, 120, 'direct')`);
-    await runtime.dataSource.query(
+    await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(
       `INSERT INTO hotel_reservation (organization_id, number, guest_id, room_id, check_in, check_out, status, room_type_id, adults, rate, channel) VALUES ${rows.join(', ')}`,
       params,
-    );
+    ));
   }
   const { organization: inventory } = await createOrganization(runtime, { name: 'Bench views inventory', slug: `${SLUG}-inv`, systemType: 'inventory', admin: { email: `admin@${SLUG}-inv.test`, password: 'bench-123' } });
   const inv = await RecordService.for(runtime, { kind: 'system', organizationId: inventory.id, reason: 'bench views' });
@@ -79,13 +80,13 @@ async function prepare(runtime: Runtime, log: (line: string) => void): Promise<{
   const statuses = ['DRAFT', 'TO_APPROVE', 'APPROVED', 'PARTIALLY_RECEIVED', 'RECEIVED', 'CANCELLED'];
   for (let i = 0; i < ORDERS; i += 100) {
     const chunk = Array.from({ length: 100 }, (_x, j) => [inventory.id, `PO-B-${i + j}`, suppliers[(i + j) % 12], iso(today - ((i + j) % 90) * DAY), 100 + ((i + j) % 50) * 10, statuses[(i + j) % 6]]);
-    await runtime.dataSource.query(
+    await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(
       `INSERT INTO inventory_purchase_order (organization_id, number, supplier_id, order_date, total, status) VALUES ${chunk.map((_v, j) => `(${Array.from({ length: 6 }, (_x, k) => `$${j * 6 + k + 1}`).join(', ')})`).join(', ')}`,
       chunk.flat(),
-    );
+    ));
   }
-  await runtime.dataSource.query('ANALYZE hotel_reservation');
-  await runtime.dataSource.query('ANALYZE inventory_purchase_order');
+  await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query('ANALYZE hotel_reservation'));
+  await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query('ANALYZE inventory_purchase_order'));
   return { hotel: hotel.id, inventory: inventory.id };
 }
 
@@ -93,8 +94,8 @@ async function prepare(runtime: Runtime, log: (line: string) => void): Promise<{
 export async function benchViews(runtime: Runtime, log: (line: string) => void): Promise<string> {
   log('Declared views: calendar range query and kanban load …');
   const orgs = await prepare(runtime, log);
-  const [desk]: { id: string; email: string }[] = await runtime.dataSource.query(`SELECT id, email FROM core_user WHERE organization_id = $1 AND email = $2`, [orgs.hotel, `desk@${SLUG}.test`]);
-  const [admin]: { id: string; email: string }[] = await runtime.dataSource.query(`SELECT id, email FROM core_user WHERE organization_id = $1 AND email = $2`, [orgs.inventory, `admin@${SLUG}-inv.test`]);
+  const [desk]: { id: string; email: string }[] = await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(`SELECT id, email FROM core_user WHERE organization_id = $1 AND email = $2`, [orgs.hotel, `desk@${SLUG}.test`]));
+  const [admin]: { id: string; email: string }[] = await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(`SELECT id, email FROM core_user WHERE organization_id = $1 AND email = $2`, [orgs.inventory, `admin@${SLUG}-inv.test`]));
   const records = await RecordService.for(runtime, { kind: 'user', userId: desk.id, organizationId: orgs.hotel, email: desk.email });
   const registry = runtime.registry;
   const view = registry.module('hotel')!.views.find((v) => v.name === 'tape_chart') as ResolvedCalendarView;
@@ -108,8 +109,8 @@ export async function benchViews(runtime: Runtime, log: (line: string) => void):
   });
   const whole = await time(() => calendarData(records, registry, view, entity, window, { root: '/admin' }));
   const rawSql = `SELECT id, number, guest_id, room_id, check_in, check_out, status FROM hotel_reservation r WHERE r.organization_id = $1 AND daterange(r.check_in, r.check_out, '[)') && daterange($2::date, $3::date, '[)') ORDER BY r.check_in, r.id`;
-  const raw = await time(() => runtime.dataSource.query(rawSql, [orgs.hotel, window.from, window.to]));
-  const plan = ((await runtime.dataSource.query(`EXPLAIN ${rawSql}`, [orgs.hotel, window.from, window.to])) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+  const raw = await time(() => crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(rawSql, [orgs.hotel, window.from, window.to])));
+  const plan = ((await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(`EXPLAIN ${rawSql}`, [orgs.hotel, window.from, window.to]))) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
   const usesIndex = plan.includes('IDX_hotel_reservation_span_check_in_check_out');
   log(`  calendar: ${shown} reservations in 30 days; range query ${query.median.toFixed(1)} ms (p95 ${query.p95.toFixed(1)}), whole answer ${whole.median.toFixed(1)} ms, raw SQL ${raw.median.toFixed(1)} ms; span index used: ${usesIndex}`);
 

@@ -20,6 +20,8 @@ import { organizationName } from '../../documents/store.js';
 import { REPORT_RUN_TABLE } from '../../manifest/index.js';
 import { computeReport, reportFilters, reportFor, type ReportEnv } from './compute.js';
 import { REPORT_FORMATS, reportCsv, reportPdf, reportXlsx, type ReportFormat } from './files.js';
+import { crossTenant } from '../../db/cross-tenant.js';
+import { tenantTransaction, withinTenant } from '../../data/tenant-scope.js';
 
 /** Notifications about a run carry this as their `entity`: the bell links to the run's file. */
 export const REPORT_RUN_NOTIFICATION_ENTITY = 'core.report_run';
@@ -91,7 +93,7 @@ export async function queueReportRun(runtime: Runtime, actor: Actor, records: Re
   if (actor.kind !== 'user') throw new UmsError('BAD_REQUEST', 'Only a signed-in user can run a report in the background: it is computed with their access.');
   const report = reportFor(records, runtime.registry, roles, id);
   const { applied } = reportFilters(runtime.registry, report, query);
-  const [row]: RunRow[] = await runtime.dataSource.query(
+  const [row]: RunRow[] = await withinTenant(runtime.dataSource, actor.organizationId).query(
     `INSERT INTO ${REPORT_RUN_TABLE} (organization_id, report, format, filters, status, requested_by) VALUES ($1, $2, $3, $4, 'queued', $5) RETURNING ${COLUMNS}`,
     [actor.organizationId, report.id, format, JSON.stringify(filterQuery(applied)), actor.userId],
   );
@@ -107,13 +109,13 @@ async function ownRun(manager: EntityManager, actor: Actor, id: string): Promise
 }
 
 export async function reportRunState(runtime: Runtime, actor: Actor, id: string): Promise<ReportRunState> {
-  return stateOf(await ownRun(runtime.dataSource.manager, actor, id));
+  return stateOf(await ownRun(withinTenant(runtime.dataSource, actor.organizationId), actor, id));
 }
 
 export async function reportRunFile(runtime: Runtime, actor: Actor, id: string): Promise<{ filename: string; contentType: string; content: Buffer }> {
-  const row = await ownRun(runtime.dataSource.manager, actor, id);
+  const row = await ownRun(withinTenant(runtime.dataSource, actor.organizationId), actor, id);
   if (row.status !== 'done') throw new UmsError('CONFLICT', row.status === 'failed' ? `This report run failed: ${row.error ?? 'no reason recorded'}.` : `This report is not ready yet (${row.status}).`);
-  const [file]: { content: Buffer; filename: string }[] = await runtime.dataSource.query(`SELECT content, filename FROM ${REPORT_RUN_TABLE} WHERE id = $1`, [row.id]);
+  const [file]: { content: Buffer; filename: string }[] = await withinTenant(runtime.dataSource, actor.organizationId).query(`SELECT content, filename FROM ${REPORT_RUN_TABLE} WHERE id = $1`, [row.id]);
   return { filename: file.filename, contentType: REPORT_FORMATS[row.format].contentType, content: file.content };
 }
 
@@ -128,13 +130,14 @@ async function requesterOf(manager: EntityManager, row: RunRow): Promise<(Actor 
 
 /** Takes the next queued run (or one a dead worker left running) and marks it running, committed at once so the status shows it. */
 async function claim(runtime: Runtime): Promise<RunRow | undefined> {
-  const rows: RunRow[] = await runtime.dataSource.query(
+  // Across organizations: the worker serves every organization's queue (README, Security).
+  const rows: RunRow[] = await crossTenant(runtime.dataSource, 'report-runs', (owner) => owner.query(
     `UPDATE ${REPORT_RUN_TABLE} SET status = 'running', started_at = now(), updated_at = now()
      WHERE id = (SELECT id FROM ${REPORT_RUN_TABLE}
                  WHERE status = 'queued' OR (status = 'running' AND updated_at < now() - interval '${STALE_RUNNING_MINUTES} minutes')
                  ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
      RETURNING ${COLUMNS}`,
-  );
+  ));
   // node-postgres answers an UPDATE … RETURNING as [rows, count] through TypeORM.
   const list = Array.isArray(rows[0]) ? (rows[0] as unknown as RunRow[]) : rows;
   return list[0];
@@ -149,13 +152,13 @@ async function makeFile(runtime: Runtime, actor: Actor & { kind: 'user' }, row: 
   const content =
     row.format === 'csv' ? reportCsv(table)
     : row.format === 'xlsx' ? await reportXlsx(table)
-    : await reportPdf(table, { organization: await organizationName(runtime.dataSource.manager, row.organization_id), generatedAt: now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC', locale: env.locale });
+    : await reportPdf(table, { organization: await organizationName(withinTenant(runtime.dataSource, row.organization_id), row.organization_id), generatedAt: now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC', locale: env.locale });
   return { content, rows: table.rows.length, label: report.label };
 }
 
 /** Stores the outcome and tells the requester, in one transaction (the notification and mail commit with the status). */
 async function finish(runtime: Runtime, row: RunRow, actor: (Actor & { kind: 'user' }) | undefined, outcome: { content: Buffer; rows: number; label: string } | { error: string }, now: Date): Promise<void> {
-  await runtime.dataSource.transaction(async (manager) => {
+  await tenantTransaction(runtime.dataSource, row.organization_id, async (manager) => {
     const done = 'content' in outcome;
     if (done) {
       await manager.query(
@@ -189,7 +192,7 @@ export async function runQueuedReports(ctx: { runtime: Runtime; log?: { info(mes
     const row = await claim(runtime);
     if (!row) break;
     const now = ctx.now ?? new Date();
-    const actor = await requesterOf(runtime.dataSource.manager, row);
+    const actor = await requesterOf(withinTenant(runtime.dataSource, row.organization_id), row);
     let outcome: { content: Buffer; rows: number; label: string } | { error: string };
     try {
       outcome = actor ? await makeFile(runtime, actor, row, env, now) : { error: 'The user who asked for this report can no longer sign in.' };

@@ -34,6 +34,8 @@ import { RecordValidationError, UmsError } from '../../errors.js';
 import { discardUnattached } from '../../data/files/files.js';
 import { registerReceived } from '../../files/files-http.js';
 import { receiveMultipart, removeStored, type ReceivedFile } from '../../files/upload.js';
+import { crossTenant } from '../../db/cross-tenant.js';
+import { withinTenant } from '../../data/tenant-scope.js';
 
 export const PUBLIC_FORMS_ROOT = '/p';
 
@@ -90,7 +92,7 @@ export function publicFormsRouter(runtime: Runtime, options: Partial<PublicFormO
   async function find(slug: string, name: string): Promise<Target | undefined> {
     const form = forms.get(name);
     if (!form || !/^[a-z0-9][a-z0-9-]{1,62}$/.test(slug)) return undefined;
-    const [organization]: (Organization & { status: string })[] = await runtime.dataSource.query(`SELECT id, name, slug, status FROM ${ORGANIZATION_TABLE} WHERE slug = $1`, [slug]);
+    const [organization]: (Organization & { status: string })[] = await crossTenant(runtime.dataSource, 'organization-registry', (owner) => owner.query(`SELECT id, name, slug, status FROM ${ORGANIZATION_TABLE} WHERE slug = $1`, [slug]));
     if (!organization || organization.status !== 'active') return undefined;
     if (!(await runtime.access.enabledModules(organization.id)).has(form.module)) return undefined;
     const origins = (await system(organization, form).find('core.api_origin', { limit: 100 })).map((r) => String(r.origin)).filter((o) => ORIGIN_RE.test(o));
@@ -184,7 +186,7 @@ export function publicFormsRouter(runtime: Runtime, options: Partial<PublicFormO
         registered = true;
       },
       drop: async () => {
-        if (registered) await discardUnattached(runtime.dataSource.manager, runtime.files, organizationId, received.map((f) => f.id));
+        if (registered) await discardUnattached(withinTenant(runtime.dataSource, organizationId), runtime.files, organizationId, received.map((f) => f.id));
         else await removeStored(runtime.files, received);
         received = [];
       },
