@@ -15,7 +15,7 @@ import { userAccountActions, userAccountHooks } from '../auth/user-hooks.js';
 import { mailOutboxActions } from '../mail/actions.js';
 import { apiClientActions, apiClientFixture, apiClientHooks } from '../auth/api-clients.js';
 import { webhookActions, webhookFixture, webhookHooks } from '../webhooks/hooks.js';
-import { savedFilterHooks } from './saved-filters.js';
+import { savedFilterFixture, savedFilterHooks } from './saved-filters.js';
 
 const CRUD = new Set(['manage', 'create', 'read', 'update', 'delete']);
 
@@ -84,5 +84,5 @@ export const corePlugin: CorePlugin = {
     saved_filter: savedFilterHooks,
   },
   actions: [...userAccountActions, ...mailOutboxActions, ...apiClientActions, ...webhookActions],
-  fixtures: { api_client: apiClientFixture, webhook: webhookFixture },
+  fixtures: { api_client: apiClientFixture, webhook: webhookFixture, saved_filter: savedFilterFixture },
 };

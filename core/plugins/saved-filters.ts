@@ -13,7 +13,7 @@ import { actorUserId } from '../data/actor.js';
 import type { RecordService } from '../data/records.js';
 import { RecordValidationError, type FieldErrors } from '../errors.js';
 import type { ResolvedEntity } from '../manifest/index.js';
-import type { EntityHooks, HookContext } from './types.js';
+import type { EntityHooks, FixtureRecord, HookContext } from './types.js';
 
 export const SAVED_FILTER = 'core.saved_filter';
 
@@ -136,3 +136,6 @@ export const savedFilterHooks: EntityHooks<RecordService> = {
     return checkNameFree(ctx, change.values, change.before.id);
   },
 };
+
+/** Generated test records (permission parity): a list every organization has, sorted by a column every reader sees. */
+export const savedFilterFixture: FixtureRecord = (draft) => ({ ...draft, entity: 'core.user', query: 'sortBy=created_at&direction=desc' });
