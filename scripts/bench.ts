@@ -14,6 +14,9 @@
  *   --only=list         run only the list variants (raw SQL, UMS AdminJS and REST API librarian/member, the AdminJS
  *                       librarian with metrics and logging off, --baseline's if given): no views, start-up or
  *                       manifest timing; of the README only the metrics-and-logging block is rewritten
+ *   --only=tenants      the same lists at 10,000 organizations (their own cluster under .bench/tenants/, seeded on
+ *                       first use) against the 200-organization set, both running at once and taking turns;
+ *                       sign-in, the apps' RSS, compiled start-up and idle RSS on each; prints its README block
  *   --contention-rounds=<n>  rounds of 20 requests for the last place (default 20)
  *   --posting-seconds=<s>    each stock-posting variant's duration (default 10)
  *   --layout=<l>        clustered (default: each organization's books together on disk) or interleaved
@@ -63,9 +66,13 @@ import { benchViews } from './bench/views.js';
 import { telemetryBlock, telemetryFigures, withTelemetryBlock, type TelemetryRun } from './bench/telemetry.js';
 import type { StatementStats } from './bench/statements.js';
 import { crossTenant } from '../core/db/cross-tenant.js';
+import { describeTenants, seedTenants, tenantsSeeded } from './bench/tenants-fixture.js';
+import { currentTenantsBlock, runTenants, withTenantsBlock } from './bench/tenants.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DATA_DIR = join(ROOT, '.bench');
+/** The 10,000-organization data set (--only=tenants): its own cluster, so the 200-organization one stays as it is. */
+const TENANTS_DIR = join(DATA_DIR, 'tenants');
 /** AdminJS's component bundle for the bench's servers (ADMIN_JS_TMP_DIR): beside, not in, the one `npm start` uses; git- and lint-ignored. */
 const BUNDLE_DIR = join(ROOT, '.adminjs', 'bench');
 const LIST_PATH = '/admin/api/resources/LibraryBook/actions/list?page=1&perPage=25&sortBy=title&direction=asc';
@@ -343,6 +350,42 @@ function baselineTree(ref: string): string {
   return dir;
 }
 
+/** The 10,000-organization run (scripts/bench/tenants.ts) beside the 200-organization data. */
+async function tenants(runtime200: Runtime, fixture200: Fixture): Promise<string> {
+  const runtime10k = await createRuntime({ config: { dataDir: TENANTS_DIR, embeddedPgPort: 0 }, migrate: true, log: (line) => log(`  ${line}`) });
+  if (settings.reseed || !(await tenantsSeeded(runtime10k))) {
+    log('No complete 10,000-organization data yet: seeding a fresh cluster under .bench/tenants/');
+    await runtime10k.close();
+    rmSync(join(TENANTS_DIR, 'pg'), { recursive: true, force: true });
+    const fresh = await createRuntime({ config: { dataDir: TENANTS_DIR, embeddedPgPort: 0 }, migrate: true, log: (line) => log(`  ${line}`) });
+    await seedTenants(fresh, log);
+    await fresh.close();
+    return tenants(runtime200, fixture200);
+  }
+  const fixture10k = await describeTenants(runtime10k, MEMBER_CATEGORIES);
+  log(`10,000-organization data: ${fixture10k.organizations} organizations, ${fixture10k.books} books; small ${fixture10k.small.books}, large ${fixture10k.large.books} books.`);
+  const pidOf = (dir: string): number | undefined => {
+    const file = join(dir, 'pg', 'postmaster.pid');
+    return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) || undefined : undefined;
+  };
+  return runTenants({
+    root: ROOT,
+    dataDir200: DATA_DIR,
+    dataDir10k: TENANTS_DIR,
+    bundleDir: BUNDLE_DIR,
+    runtime200,
+    runtime10k,
+    fixture200,
+    fixture10k,
+    startServer: (script, env) => startServer(script, env),
+    login,
+    apiLogin,
+    postmasterPids: () => [pidOf(DATA_DIR), pidOf(TENANTS_DIR)],
+    settings,
+    log,
+  });
+}
+
 async function main(): Promise<void> {
   const benchStarted = performance.now();
   if (settings.only === 'contention') {
@@ -355,13 +398,22 @@ async function main(): Promise<void> {
     }
     return;
   }
-  if (settings.only && settings.only !== 'list') throw new Error(`--only=${settings.only}: only "contention" or "list" can run alone`);
+  if (settings.only && settings.only !== 'list' && settings.only !== 'tenants') throw new Error(`--only=${settings.only}: only "contention", "list" or "tenants" can run alone`);
   log('Building (tsc -p tsconfig.build.json) …');
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const buildOk = build.status === 0;
   if (!buildOk) log('  The build reported errors (tsc still emits); the start-up figures below use what it emitted.');
 
   const { runtime, fixture } = await prepareData();
+  if (settings.only === 'tenants') {
+    const block = await tenants(runtime, fixture);
+    if (settings.readme) {
+      const path = join(ROOT, 'README.md');
+      writeFileSync(path, withTenantsBlock(readFileSync(path, 'utf8'), block));
+      log('README.md: the 10,000-organization block of "## Benchmarks" updated.');
+    }
+    return;
+  }
   // Declared views (calendar range query, kanban load): their own organizations in the same cluster.
   const viewsBlock = settings.only === 'list' ? '' : await benchViews(runtime, log);
   const [{ version: pgVersion }]: { version: string }[] = await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(`SELECT current_setting('server_version') AS version`));
@@ -561,6 +613,8 @@ async function main(): Promise<void> {
     ? `| tenant walls (same-tenant keys + row-level security) cost ≤ 10 % throughput against \`--baseline=${settings.baseline}\` | librarian ${costLibrarian.text}; member ${costMember.text} | ${met(costLibrarian.loss <= 0.1 && costMember.loss <= 0.1)} |\n`
     : '';
   const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
+  // Measured by --only=tenants (minutes of seeding on first use): kept as it stands.
+  const tenantsBlock = currentTenantsBlock(readFileSync(join(ROOT, 'README.md'), 'utf8'));
   const date = new Date().toISOString().slice(0, 10);
 
   const section = `## Benchmarks
@@ -594,7 +648,7 @@ For scale, figures reported on the same kind of machine in the issue: raw SQL �
 ${telemetrySection}
 
 ${contentionSection}
-${viewsBlock}`;
+${viewsBlock}${tenantsBlock ? `\n\n${tenantsBlock}` : ''}`;
 
   log(`\n${table(resultRows)}\n`);
   log(`librarian: ${(librarianShare * 100).toFixed(0)} % of raw (target ≥ 35 %: ${librarianShare >= 0.35 ? 'met' : 'NOT met'})`);

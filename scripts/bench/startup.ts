@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
 import { createServer } from 'node:net';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 
 export async function freePort(): Promise<number> {
   const srv = createServer();
@@ -34,10 +35,33 @@ export interface StartupRun {
   ms: number;
   /** What start.js itself printed as "ready in N ms" (from its first line of code). */
   selfReportedMs?: number;
+  /** Spawn → the `waitFor` line in its output (e.g. the job worker's "started"). */
+  waitedMs?: number;
+  /** Resident set size (/proc/<pid>/status VmRSS) `settleMs` after that, MB. */
+  rssMb?: number;
+}
+
+export interface StartupExtras {
+  /** Wait for this in the output after the login page was served (timed as waitedMs). */
+  waitFor?: RegExp;
+  /** Then idle this long and read the process's RSS. */
+  settleMs?: number;
+  /** Then ask for a heap snapshot (the child must run with --heapsnapshot-signal=SIGUSR2) and wait until a new file appears in this folder. */
+  heapSnapshotDir?: string;
+}
+
+function vmRssMb(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    return line ? Number(line.split(/\s+/)[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `nodeArgs`: what follows `node`, e.g. `['dist/scripts/start.js']` (relative to `root`). */
-export async function measureStartup(root: string, nodeArgs: string[], dataDir: string, env: Record<string, string>, timeoutMs = 90_000): Promise<StartupRun> {
+export async function measureStartup(root: string, nodeArgs: string[], dataDir: string, env: Record<string, string>, timeoutMs = 90_000, extras: StartupExtras = {}): Promise<StartupRun> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, nodeArgs, {
@@ -58,7 +82,35 @@ export async function measureStartup(root: string, nodeArgs: string[], dataDir: 
     }
     const ms = performance.now() - started;
     const self = /ready in (\d+) ms/.exec(output);
-    return { ms, selfReportedMs: self ? Number(self[1]) : undefined };
+    const run: StartupRun = { ms, selfReportedMs: self ? Number(self[1]) : undefined };
+    if (extras.waitFor) {
+      while (!extras.waitFor.test(output)) {
+        if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+        if (performance.now() - started > timeoutMs) throw new Error(`no ${extras.waitFor} after ${timeoutMs} ms:\n${output.slice(-2000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      run.waitedMs = performance.now() - started;
+    }
+    if (extras.settleMs !== undefined) {
+      await new Promise((resolve) => setTimeout(resolve, extras.settleMs));
+      run.rssMb = vmRssMb(child.pid);
+    }
+    if (extras.heapSnapshotDir) {
+      const dir = extras.heapSnapshotDir;
+      const known = new Set(readdirSync(dir));
+      child.kill('SIGUSR2');
+      // Written synchronously by the child; done when the new file stops growing.
+      for (let last = -1; ; ) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        if (performance.now() - started > 2 * timeoutMs) throw new Error('no heap snapshot written (was the server started with --heapsnapshot-signal=SIGUSR2?)');
+        const fresh = readdirSync(dir).find((f) => f.endsWith('.heapsnapshot') && !known.has(f));
+        if (!fresh) continue;
+        const size = statSync(`${dir}/${fresh}`).size;
+        if (size === last && size > 0) break;
+        last = size;
+      }
+    }
+    return run;
   } finally {
     // SIGTERM: start.js closes the server and stops its embedded PostgreSQL before exiting.
     if (child.exitCode === null) child.kill('SIGTERM');
