@@ -41,8 +41,9 @@ import * as m37 from './1796237145156-time-field-type.js';
 import * as m38 from './1796237837753-hr-holiday-lists.js';
 import * as m39 from './1796238249598-entity-record-limits.js';
 import * as m40 from './1796242710789-holiday-list-search-indexes.js';
+import * as m41 from './1796297468176-user-and-organization-language.js';
 
 type MigrationClass = new () => MigrationInterface;
 const classesOf = (mod: Record<string, unknown>): MigrationClass[] => Object.values(mod) as MigrationClass[];
 
-export const migrations: MigrationClass[] = [...classesOf(m0), ...classesOf(m1), ...classesOf(m2), ...classesOf(m3), ...classesOf(m4), ...classesOf(m5), ...classesOf(m6), ...classesOf(m7), ...classesOf(m8), ...classesOf(m9), ...classesOf(m10), ...classesOf(m11), ...classesOf(m12), ...classesOf(m13), ...classesOf(m14), ...classesOf(m15), ...classesOf(m16), ...classesOf(m17), ...classesOf(m18), ...classesOf(m19), ...classesOf(m20), ...classesOf(m21), ...classesOf(m22), ...classesOf(m23), ...classesOf(m24), ...classesOf(m25), ...classesOf(m26), ...classesOf(m27), ...classesOf(m28), ...classesOf(m29), ...classesOf(m30), ...classesOf(m31), ...classesOf(m32), ...classesOf(m33), ...classesOf(m34), ...classesOf(m35), ...classesOf(m36), ...classesOf(m37), ...classesOf(m38), ...classesOf(m39), ...classesOf(m40)];
+export const migrations: MigrationClass[] = [...classesOf(m0), ...classesOf(m1), ...classesOf(m2), ...classesOf(m3), ...classesOf(m4), ...classesOf(m5), ...classesOf(m6), ...classesOf(m7), ...classesOf(m8), ...classesOf(m9), ...classesOf(m10), ...classesOf(m11), ...classesOf(m12), ...classesOf(m13), ...classesOf(m14), ...classesOf(m15), ...classesOf(m16), ...classesOf(m17), ...classesOf(m18), ...classesOf(m19), ...classesOf(m20), ...classesOf(m21), ...classesOf(m22), ...classesOf(m23), ...classesOf(m24), ...classesOf(m25), ...classesOf(m26), ...classesOf(m27), ...classesOf(m28), ...classesOf(m29), ...classesOf(m30), ...classesOf(m31), ...classesOf(m32), ...classesOf(m33), ...classesOf(m34), ...classesOf(m35), ...classesOf(m36), ...classesOf(m37), ...classesOf(m38), ...classesOf(m39), ...classesOf(m40), ...classesOf(m41)];

@@ -30,6 +30,7 @@ import { requireFileWrite, sendFile, uploadForField } from '../files/files-http.
 import { exportQueryFromList, manifestResourceOf } from './export-query.js';
 import { ImportGate, spoolUpload } from './upload-spool.js';
 import { notificationRoutes } from './notification-routes.js';
+import { languageRoutes } from './language.js';
 
 /** The signed-in admin user as an actor; fails closed without a session. */
 export function signedInActor(req: Request): Extract<Actor, { kind: 'user' }> {
@@ -45,6 +46,7 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
   const gate = new ImportGate(uploads.limits);
   router.use(documentRoutes(runtime, signedInActor));
   router.use(notificationRoutes(runtime, signedInActor));
+  router.use(languageRoutes(runtime, signedInActor));
 
   // A file of a file field, as the signed-in user may read its record and field (core/files).
   router.get(`${FILES_PATH}/:id`, async (req: Request, res: Response, next: NextFunction) => {
