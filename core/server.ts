@@ -22,6 +22,7 @@ import { badBodyAsUmsError } from './admin/errors.js';
 import { adminApiGuard } from './admin/api-guard.js';
 import { compressResponses } from './admin/compression.js';
 import { pageAssets, rewritePages } from './admin/page-assets.js';
+import { languageOfUser, type Language } from './admin/language.js';
 import { authenticator, authRoutes, checkSession, sessionSetup, sessionSecret } from './auth/index.js';
 import { refuseCrossSiteRequests } from './auth/origin-check.js';
 import type { Runtime } from './runtime.js';
@@ -113,7 +114,12 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
     sessions.options,
     formidableOptions(uploadDir, uploads),
   );
-  app.use(admin.options.rootPath, rewritePages(page), router);
+  // Every admin page opens in the signed-in user's language (or their organization's): core/admin/language.ts.
+  const pageLanguage = async (req: Request): Promise<Language | undefined> => {
+    const user = (req as Request & { session?: { adminUser?: { id: string; organizationId: string } } }).session?.adminUser;
+    return user?.id && user.organizationId ? languageOfUser(runtime, user.organizationId, user.id) : undefined;
+  };
+  app.use(admin.options.rootPath, rewritePages(page, pageLanguage), router);
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     err = badBodyAsUmsError(err);

@@ -2,7 +2,8 @@
 import type { CurrentAdmin, PageHandler } from 'adminjs';
 import { componentLoader, componentSource } from './components.js';
 import type { Runtime } from '../runtime.js';
-import { accessOf, recordServiceFor } from './session-user.js';
+import { accessOf, recordServiceFor, type AdminUser } from './session-user.js';
+import { intlLocaleOf, languageOfUser } from './language.js';
 import { CORE_MODULE_ID } from '../manifest/index.js';
 import { UmsError } from '../errors.js';
 import { cardData, type CardData } from './dashboard-cards.js';
@@ -17,7 +18,10 @@ export const DASHBOARD_COMPONENT = componentLoader.add('UmsDashboard', component
 export async function dashboardCards(runtime: Runtime, currentAdmin: CurrentAdmin | undefined, rootPath: string): Promise<CardData[]> {
   const records = await recordServiceFor(runtime, currentAdmin);
   const roles = new Set(accessOf(runtime, currentAdmin)?.principal.roles ?? []);
-  const env = { registry: runtime.registry, rootPath, timeZone: await records.timeZone(), locale: 'en-GB' };
+  // Dates and numbers the cards carry as text follow the viewer's language (bn-BD: Bengali digits and month names).
+  const viewer = currentAdmin as AdminUser | undefined;
+  const locale = intlLocaleOf(viewer ? await languageOfUser(runtime, viewer.organizationId, viewer.id) : 'en');
+  const env = { registry: runtime.registry, rootPath, timeZone: await records.timeZone(), locale };
   const cards: CardData[] = [];
   for (const module of runtime.registry.modules) {
     for (const card of module.dashboard) {

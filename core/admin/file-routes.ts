@@ -32,6 +32,7 @@ import { exportQueryFromList, manifestResourceOf } from './export-query.js';
 import { ImportGate, spoolUpload } from './upload-spool.js';
 import { notificationRoutes } from './notification-routes.js';
 import { savedFilterRoutes } from './saved-filter-routes.js';
+import { languageRoutes } from './language.js';
 
 /** The signed-in admin user as an actor; fails closed without a session. */
 export function signedInActor(req: Request): Extract<Actor, { kind: 'user' }> {
@@ -48,6 +49,7 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
   router.use(documentRoutes(runtime, signedInActor));
   router.use(notificationRoutes(runtime, signedInActor));
   router.use(savedFilterRoutes(runtime, signedInActor));
+  router.use(languageRoutes(runtime, signedInActor));
 
   // A file of a file field, as the signed-in user may read its record and field (core/files).
   router.get(`${FILES_PATH}/:id`, async (req: Request, res: Response, next: NextFunction) => {

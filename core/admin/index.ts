@@ -117,7 +117,7 @@ export function buildAdmin(runtime: Runtime): AdminJS {
     }),
     locale: {
       language: 'en',
-      // English and Bengali: the top bar's selector switches (remembered by the browser), `?lng=bn` opens a page in Bengali.
+      // English and Bengali; which one a page opens in is the server's choice (language.ts injects it), `?lng=bn` wins for one page.
       availableLanguages: [...LANGUAGES],
       localeDetection: true,
       translations: {

@@ -8,7 +8,7 @@ import type { LocaleTranslations } from 'adminjs';
 import { classNameOf } from '../data/entity-schemas.js';
 import type { Registry } from '../manifest/index.js';
 
-export const LANGUAGES = ['en', 'bn'] as const;
+export { LANGUAGES } from '../manifest/languages.js';
 
 /** The language names shown in the top bar's selector, each in its own script. */
 export const LANGUAGE_NAMES = { en: 'English', bn: 'বাংলা' };

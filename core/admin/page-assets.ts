@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { Router as AdminRouter } from 'adminjs';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { acceptedEncoding, compressMax, type Encoding } from './compression.js';
+import { withLanguage, type Language } from './language.js';
 import { ADMIN_CSS, FAVICON_SVG } from './page-style.js';
 
 const ASSETS = '/frontend/assets/';
@@ -156,14 +157,21 @@ export function pageAssets(root: string): PageAssets {
   return { router, rewrite, assets };
 }
 
-/** Applies `rewrite` to the HTML pages sent below this point (AdminJS renders them with res.send). */
-export function rewritePages(page: PageAssets): (req: Request, res: Response, next: NextFunction) => void {
-  return (_req, res, next) => {
+/**
+ * Applies `rewrite` to the HTML pages sent below this point (AdminJS renders them with res.send), and
+ * `languageOf`'s answer for the request (language.ts: the signed-in user's language) when it has one.
+ */
+export function rewritePages(page: PageAssets, languageOf?: (req: Request) => Promise<Language | undefined>): (req: Request, res: Response, next: NextFunction) => void {
+  return (req, res, next) => {
     const send = res.send.bind(res);
     res.send = (body?: unknown): Response => {
       res.send = send;
       const isPage = typeof body === 'string' && /^\s*<!DOCTYPE html>/i.test(body) && (!res.getHeader('content-type') || String(res.getHeader('content-type')).includes('html'));
-      return send(isPage ? page.rewrite(body as string) : body);
+      if (!isPage) return send(body);
+      const html = page.rewrite(body as string);
+      if (!languageOf) return send(html);
+      languageOf(req).then((language) => send(language ? withLanguage(html, language) : html), next);
+      return res;
     };
     next();
   };

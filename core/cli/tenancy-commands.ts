@@ -38,6 +38,7 @@ const orgCreate = defineCommand({
     'admin-email': { type: 'string', value: '<email>', required: true, description: "The organization admin's login" },
     'admin-password': { type: 'string', value: '<password>', required: true, description: "The organization admin's password" },
     'admin-name': { type: 'string', value: '<name>', description: 'The admin\'s display name (default "Organization admin")' },
+    language: { type: 'string', value: 'en|bn', description: 'The language of users who chose none (default en)' },
     timezone: { type: 'string', value: '<zone>', description: "IANA time zone for ${today} and other date placeholders, e.g. Europe/Paris (default: the server's)" },
   },
   details: 'The modules whose manifests list the system type (and what they depend on) are enabled; a type no module lists yet gives an organization with no modules.',
@@ -49,6 +50,7 @@ const orgCreate = defineCommand({
       slug: requiredString(values, 'slug', 'org:create'),
       systemType: requiredString(values, 'system-type', 'org:create'),
       timeZone: stringOption(values, 'timezone'),
+      language: stringOption(values, 'language'),
       admin: {
         email: requiredString(values, 'admin-email', 'org:create'),
         password: requiredString(values, 'admin-password', 'org:create'),
@@ -184,16 +186,18 @@ const orgSettings = defineCommand({
   summary: "Show an organization's settings, or change them",
   positionals: { names: ['org-slug'] },
   options: {
+    language: { type: 'string', value: 'en|bn', description: 'The language of users who chose none in the admin, mails and PDFs' },
     'backdated-postings': { type: 'string', value: 'on|off', description: 'Whether ledger postings may be dated before today (default on)' },
     set: { type: 'string', value: 'name=on|off|<number>[,…]', description: 'Module switches and numbers that workflow conditions read as $org.settings.<name> or { "$org": "settings.<name>" } (never set: off, no number)' },
   },
   details: 'Settings are columns of core_organization (the time zone is set by org:create --timezone).',
-  examples: ['org:settings city-store', 'org:settings city-store --backdated-postings off', 'org:settings city-hospital --set skip_discharge_billing=on'],
+  examples: ['org:settings city-store', 'org:settings city-store --backdated-postings off', 'org:settings city-store --language bn', 'org:settings city-hospital --set skip_discharge_billing=on'],
   async run({ io, positionals, values }) {
     const [slug] = positionals;
     const { updateOrganizationSettings } = await import('../tenancy/settings.js');
     await withRuntime(io, { migrate: true }, async (runtime) => {
-      const settings = await updateOrganizationSettings(runtime, slug, { backdatedPostings: stringOption(values, 'backdated-postings'), set: stringOption(values, 'set') });
+      const settings = await updateOrganizationSettings(runtime, slug, { backdatedPostings: stringOption(values, 'backdated-postings'), set: stringOption(values, 'set'), language: stringOption(values, 'language') });
+      io.out(`language: ${settings.language}`);
       io.out(`timezone: ${settings.timezone ?? "(the server's)"}`);
       io.out(`backdated-postings: ${settings.allowBackdatedPostings ? 'on' : 'off'}`);
       for (const [name, on] of Object.entries(settings.switches).sort()) io.out(`${name}: ${on ? 'on' : 'off'}`);

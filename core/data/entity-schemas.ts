@@ -204,6 +204,8 @@ function systemSchemas(): EntitySchema[] {
         timezone: { type: 'varchar', length: 64, nullable: true },
         /** Whether ledger postings (core/data/ledgers) may be dated before today in the organization's zone. */
         allow_backdated_postings: { type: 'boolean', default: true },
+        /** The language of users who chose none (admin, mails, PDFs; core/admin/language.ts). */
+        language: { type: 'varchar', length: 8, default: 'en' },
         /** Module settings that workflow conditions read as `$org.settings.<name>` (on/off; core/manifest/org-settings.ts), set by `org:settings --set`. */
         settings: { type: 'jsonb', default: () => "'{}'" },
         /** Lifecycle (core/tenancy/lifecycle.ts): suspended signs nobody in and runs no job; archived is read-only. */
@@ -224,6 +226,7 @@ function systemSchemas(): EntitySchema[] {
         updated_at: { type: 'timestamptz', updateDate: true },
       },
       checks: [
+        { name: 'CHK_core_organization_language', expression: `"language" IN ('en', 'bn')` },
         { name: 'CHK_core_organization_status', expression: `"status" IN ('active', 'suspended', 'archived', 'deleting', 'deleted')` },
         { name: 'CHK_core_organization_purge_date', expression: `("status" = 'deleting') = ("purge_after" IS NOT NULL)` },
         // The limit the data layer's conditional increment keeps is also the database's.

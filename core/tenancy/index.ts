@@ -3,6 +3,7 @@
  * enabling and disabling modules (data is never dropped), the built-in roles
  * each organization gets from its modules, and users.
  */
+import { LANGUAGES } from '../manifest/languages.js';
 import type { EntityManager } from 'typeorm';
 import { systemActor } from '../data/actor.js';
 import { RecordService, type RecordData } from '../data/records.js';
@@ -62,6 +63,8 @@ export interface CreateOrganizationInput {
   systemType: string;
   /** IANA time zone (`Europe/Paris`) for date placeholders in conditions; default: the server's. */
   timeZone?: string;
+  /** The language of its users who chose none (en, bn); default English. */
+  language?: string;
   admin: { email: string; password: string; name?: string };
 }
 
@@ -72,13 +75,15 @@ export async function createOrganization(runtime: Runtime, input: CreateOrganiza
   if (!input.name.trim()) errors.name = { message: 'is required' };
   const timeZone = input.timeZone ?? serverTimeZone();
   if (!isTimeZone(timeZone)) errors.timezone = { message: `"${timeZone}" is not an IANA time zone (such as Europe/Paris or UTC)` };
+  const language = input.language ?? 'en';
+  if (!(LANGUAGES as readonly string[]).includes(language)) errors.language = { message: `"${language}" is not a language here (${LANGUAGES.join(', ')})` };
   if (Object.keys(errors).length) throw new RecordValidationError('core.organization', errors);
   return crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
     const existing: unknown[] = await manager.query(`SELECT 1 FROM ${ORGANIZATION_TABLE} WHERE slug = $1`, [input.slug]);
     if (existing.length) throw new RecordValidationError('core.organization', { slug: { message: `"${input.slug}" is already taken` } });
     const [organization]: Organization[] = await manager.query(
-      `INSERT INTO ${ORGANIZATION_TABLE} (name, slug, system_type, timezone) VALUES ($1, $2, $3, $4) RETURNING id, name, slug, system_type`,
-      [input.name.trim(), input.slug, input.systemType, timeZone],
+      `INSERT INTO ${ORGANIZATION_TABLE} (name, slug, system_type, timezone, language) VALUES ($1, $2, $3, $4, $5) RETURNING id, name, slug, system_type`,
+      [input.name.trim(), input.slug, input.systemType, timeZone, language],
     );
     const modules = modulesForSystemType(runtime, input.systemType);
     for (const moduleId of modules) await writeModuleSetting(manager, organization.id, moduleId, true);

@@ -10,6 +10,7 @@
  * cannot add a column to the core's table); `--set <name>=on|off|<number>`
  * validates both parts.
  */
+import { LANGUAGES } from '../manifest/languages.js';
 import { RecordValidationError } from '../errors.js';
 import { ORG_SETTING_NAME_RE, ORGANIZATION_TABLE } from '../manifest/index.js';
 import type { Runtime } from '../runtime.js';
@@ -22,12 +23,14 @@ export interface OrganizationSettings {
   allowBackdatedPostings: boolean;
   /** Module switches and numbers read by workflow conditions (`$org.settings.<name>`, `{ "$org": "settings.<name>" }`); a name never set is off. */
   switches: Record<string, boolean | number>;
+  /** The language of users who chose none (core/admin/language.ts). */
+  language: string;
 }
 
 export async function organizationSettings(runtime: Runtime, slug: string): Promise<OrganizationSettings> {
   const org = await findOrganization(runtime, slug);
-  const [row]: { timezone: string | null; allow_backdated_postings: boolean; settings: Record<string, boolean | number> | null }[] = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`SELECT timezone, allow_backdated_postings, settings FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [org.id]));
-  return { timezone: row.timezone, allowBackdatedPostings: row.allow_backdated_postings, switches: row.settings ?? {} };
+  const [row]: { timezone: string | null; allow_backdated_postings: boolean; settings: Record<string, boolean | number> | null; language: string }[] = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`SELECT timezone, allow_backdated_postings, settings, language FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [org.id]));
+  return { timezone: row.timezone, allowBackdatedPostings: row.allow_backdated_postings, switches: row.settings ?? {}, language: row.language };
 }
 
 /** A plain decimal (no exponent, no hex): 5000, 12.5, -3. */
@@ -35,7 +38,7 @@ const NUMBER_RE = /^-?\d{1,15}(\.\d{1,6})?$/;
 const ON_OFF: Record<string, boolean> = { on: true, off: false, true: true, false: false, yes: true, no: false };
 
 /** Changes the given settings; an unreadable value is a field error naming the setting. */
-export async function updateOrganizationSettings(runtime: Runtime, slug: string, input: { backdatedPostings?: string; set?: string }): Promise<OrganizationSettings> {
+export async function updateOrganizationSettings(runtime: Runtime, slug: string, input: { backdatedPostings?: string; set?: string; language?: string }): Promise<OrganizationSettings> {
   const org = await findOrganization(runtime, slug);
   if (input.set !== undefined) {
     // "a=on,b=off": every pair is checked before any is stored.
@@ -53,6 +56,10 @@ export async function updateOrganizationSettings(runtime: Runtime, slug: string,
     const value = ON_OFF[input.backdatedPostings.toLowerCase()];
     if (value === undefined) throw new RecordValidationError('core.organization', { backdatedPostings: { message: `"${input.backdatedPostings}" is not on or off` } }, 'backdated-postings: say on or off.');
     await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`UPDATE ${ORGANIZATION_TABLE} SET allow_backdated_postings = $2, updated_at = now() WHERE id = $1`, [org.id, value]));
+  }
+  if (input.language !== undefined) {
+    if (!(LANGUAGES as readonly string[]).includes(input.language)) throw new RecordValidationError('core.organization', { language: { message: `"${input.language}" is not a language here (${LANGUAGES.join(', ')})` } }, `language: say ${LANGUAGES.join(' or ')}.`);
+    await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`UPDATE ${ORGANIZATION_TABLE} SET language = $2, updated_at = now() WHERE id = $1`, [org.id, input.language]));
   }
   return organizationSettings(runtime, slug);
 }
