@@ -37,7 +37,7 @@ const day = (offset: number): string => dayOf(new Date(Date.now() + offset * DAY
 /** `nights` and `gap` (days between stays of a room) are ranges [min, max]: long enough that the stays reach from -span to +span at about 70 % occupancy. */
 interface Sizes { types: number; rooms: number; guests: number; reservations: number; span: number; nights: [number, number]; gap: [number, number] }
 const SIZES: Record<SeedContext['size'], Sizes> = {
-  demo: { types: 5, rooms: 60, guests: 500, reservations: 400, span: 60, nights: [6, 19], gap: [0, 9] },
+  demo: { types: 5, rooms: 60, guests: 500, reservations: 400, span: 60, nights: [7, 22], gap: [0, 5] },
   small: { types: 2, rooms: 6, guests: 12, reservations: 16, span: 10, nights: [1, 4], gap: [0, 3] },
 };
 
