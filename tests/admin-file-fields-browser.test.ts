@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { LocalFileStore } from '../core/data/files/local-store.js';
 import { demoPdf, demoPng } from '../core/files/demo-files.js';
@@ -105,6 +106,8 @@ describe('a file field (a lab test\'s report) in the admin', () => {
     await tech.goto(`${server.url}/admin/resources/HospitalLabTest/records/${labs.image.id}/show`);
     const img = tech.locator('img[alt="scan.png"]');
     await seen(tech, 'lab-file-show-image', () => img.waitFor({ timeout: 60_000 }));
+    await img.scrollIntoViewIfNeeded();
+    await tech.screenshot({ path: `${SCREENSHOTS}/file-field-show-image.png` });
     await expect(img.evaluate((el) => (el as HTMLImageElement).decode().then(() => [(el as HTMLImageElement).naturalWidth, (el as HTMLImageElement).naturalHeight]))).resolves.toEqual([120, 80]);
     expect(await download(tech, fileLinks(tech).first())).toEqual(png);
 
@@ -115,7 +118,6 @@ describe('a file field (a lab test\'s report) in the admin', () => {
     // Chromium hands the PDF to its viewer, so the bytes are checked through the same address with the page's session.
     expect(await (await tech.request.get(preview.url())).body()).toEqual(pdf);
     await seen(tech, 'lab-file-show-pdf', () => tech.locator('iframe[title="blood-count.pdf"]').waitFor({ timeout: 60_000 }));
-    await tech.screenshot({ path: `${SCREENSHOTS}/file-field-show-pdf.png`, fullPage: true });
     await tech.context().close();
   }, 300_000);
 
@@ -226,7 +228,8 @@ describe('a files field (an application\'s documents) in the admin', () => {
     await admin.goto(`${server.url}/admin/resources/AdmissionsApplication/records/${application.id}/show`);
     await seen(admin, 'documents-show-again', () => shown.locator('img[alt="photo.png"]').waitFor({ timeout: 60_000 }));
     expect(await namesIn(shown)).toEqual(['certificate.pdf', 'photo.png']);
-    await admin.screenshot({ path: `${SCREENSHOTS}/files-field-show.png`, fullPage: true });
+    await shown.scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: `${SCREENSHOTS}/files-field-show.png` });
 
     await admin.goto(`${server.url}/admin/resources/AdmissionsApplication`);
     const row = admin.locator(`tr:has(a[href*="${application.id}"])`).first();
@@ -241,6 +244,15 @@ describe('a files field (an application\'s documents) in the admin', () => {
     const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
     expect(cells[columns.indexOf('documents_name')]).toBe('certificate.pdf; photo.png');
     expect(cells[columns.indexOf('documents_url')]).toBe(documents.map((id) => `/admin/x/files/${id}`).join('; '));
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await (await admin.request.get(`${server.url}/admin/x/export/admissions.application.xlsx`)).body();
+    await workbook.xlsx.load(new Uint8Array(xlsx).buffer);
+    const sheet = workbook.worksheets[0];
+    const values = (n: number): string[] => (sheet.getRow(n).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
+    const xlsxHeader = values(1);
+    const xlsxRow = Array.from({ length: sheet.actualRowCount - 1 }, (_, i) => values(i + 2)).find((r) => r[0] === application.id)!;
+    expect(xlsxRow[xlsxHeader.indexOf('Documents (file name)')]).toBe('certificate.pdf; photo.png');
+    expect(xlsxRow[xlsxHeader.indexOf('Documents (link)')]).toBe(documents.map((id) => `/admin/x/files/${id}`).join('; '));
 
     // Every one removed: the field is empty, and saving says so.
     await admin.goto(edit);

@@ -10,7 +10,7 @@
  */
 import React, { useEffect, useState } from 'react';
 import { flat, useTranslation, type EditPropertyProps } from 'adminjs';
-import { Box, Button, FormGroup, FormMessage, Label, Text } from '@adminjs/design-system';
+import { Box, Button, FormGroup, FormMessage, Label, Text, ValueGroup } from '@adminjs/design-system';
 
 interface FileMeta {
   id: string;
@@ -86,9 +86,8 @@ const FileValue: React.FC<Props> = ({ property, record, resource, where }) => {
   const links = custom && ids.length ? ids.map((id) => <FileLink key={id} base={custom.base} id={id} preview={where === 'show'} />) : <Text as="span">—</Text>;
   if (where !== 'show') return <>{links}</>;
   return (
-    <Box mb="xl" className="ums-file-field" data-field={property.path}>
-      <Label>{translateProperty(property.label, resource.id)}</Label>
-      {links}
+    <Box className="ums-file-field" data-field={property.path}>
+      <ValueGroup label={translateProperty(property.label, resource.id)}>{links}</ValueGroup>
     </Box>
   );
 };
