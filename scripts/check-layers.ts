@@ -8,9 +8,10 @@
  * Prints every violation as `file: problem` and exits 1 if there is one.
  * `--graph` prints the folder-level dependency graph instead.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { sourceFiles } from './source-files.js';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
@@ -32,17 +33,6 @@ const LAYERS: string[][] = [
 
 const SOURCE_DIRS = ['config', 'core', 'modules', 'scripts', 'migrations'];
 const MODULES_MAY_IMPORT = 'core/sdk.ts';
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (/\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
-  }
-  return out;
-}
 
 interface Edge {
   to: string;

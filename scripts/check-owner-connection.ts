@@ -12,9 +12,10 @@
  * name is not seen until that name is used as above. What it catches is the
  * way every such use in this code base was written.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { sourceFiles } from './source-files.js';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const SOURCE_DIRS = ['config', 'core', 'modules', 'scripts', 'migrations'];
@@ -78,17 +79,6 @@ const exists = (path: string): boolean => {
     return false;
   }
 };
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (/\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
-  }
-  return out;
-}
 
 /** Problems in `files` (repository-relative paths; default: every source file). */
 export function checkOwnerConnection(files?: string[], root = ROOT): string[] {

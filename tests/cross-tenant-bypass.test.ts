@@ -5,34 +5,21 @@
  * `cross-tenant:<purpose>`. Inside the wall, withinTenant sees one
  * organization only.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { auditCrossTenant, crossTenant } from '../core/db/cross-tenant.js';
 import { withinTenant } from '../core/data/tenant-scope.js';
-import { createLogger, useLogger } from '../core/log.js';
+import { captureLog } from './support/captured-log.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 
-const lines: Record<string, unknown>[] = [];
-const raw: string[] = [];
+let lines: Record<string, unknown>[] = [];
+let raw: string[] = [];
+let restoreLog: () => void;
 let runtime: TestRuntime;
 let a: Fixture;
 let b: Fixture;
 
 beforeAll(async () => {
-  useLogger(
-    createLogger({
-      level: 'debug',
-      destination: new Writable({
-        write(chunk: Buffer, _enc, done) {
-          for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-            raw.push(line);
-            lines.push(JSON.parse(line) as Record<string, unknown>);
-          }
-          done();
-        },
-      }),
-    }),
-  );
+  ({ lines, raw, restore: restoreLog } = captureLog('debug'));
   runtime = await createTestRuntime();
   a = await createFixtureOrg(runtime, 'library', ['librarian']);
   b = await createFixtureOrg(runtime, 'library', ['librarian']);
@@ -41,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await runtime?.dispose();
-  useLogger(createLogger());
+  restoreLog?.();
 });
 
 const flushed = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));

@@ -7,19 +7,19 @@
  * with its code, counted per route, and failed job runs per job; and neither a password
  * typed at sign-in nor a reset code nor an invitation link reaches the log.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { issueCode, issueToken } from '../core/auth/codes.js';
 import { JobScheduler } from '../core/jobs/index.js';
 import type { CoreJob } from '../core/jobs/declarations.js';
-import { createLogger, useLogger } from '../core/log.js';
+import { captureLog } from './support/captured-log.js';
 import { testJobsConfig } from './support/jobs-fixture.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { sessionCookie, startTestServer, type TestServer } from './support/http.js';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
-const lines: Record<string, unknown>[] = [];
-const raw: string[] = [];
+let lines: Record<string, unknown>[] = [];
+let raw: string[] = [];
+let restoreLog: () => void;
 
 /** The access line is written when the response has finished, which can be just after the client has the headers. */
 async function requestLine(id: string | null, msg = 'request'): Promise<Record<string, unknown> | undefined> {
@@ -37,20 +37,7 @@ let bare: TestServer;
 let org: Fixture;
 
 beforeAll(async () => {
-  useLogger(
-    createLogger({
-      level: 'info',
-      destination: new Writable({
-        write(chunk: Buffer, _enc, done) {
-          for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-            raw.push(line);
-            lines.push(JSON.parse(line) as Record<string, unknown>);
-          }
-          done();
-        },
-      }),
-    }),
-  );
+  ({ lines, raw, restore: restoreLog } = captureLog('info'));
   runtime = await createTestRuntime();
   org = await createFixtureOrg(runtime, 'library', ['librarian']);
   server = await startTestServer(runtime, { metricsToken: TOKEN });
@@ -60,7 +47,7 @@ afterAll(async () => {
   await server?.close();
   await bare?.close();
   await runtime?.dispose();
-  useLogger(createLogger());
+  restoreLog?.();
 });
 
 describe('health', () => {
