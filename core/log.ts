@@ -96,3 +96,12 @@ export function errorField(err: unknown): Record<string, unknown> {
   const code = (err as { code?: unknown }).code;
   return { type: err.name, code: typeof code === 'string' ? code : undefined, message: err.message, stack: err.stack };
 }
+
+/**
+ * The operator CLI's logger: its stdout is the command's answer (often JSON for a script), so log
+ * lines go to stderr, synchronously (the CLI exits as soon as it is done), and only warnings and
+ * errors unless LOG_LEVEL asks for more.
+ */
+export function useCommandLineLogger(env: NodeJS.ProcessEnv = process.env): void {
+  useLogger(createLogger({ level: env.LOG_LEVEL?.trim() ? logLevel(env) : 'warn', destination: pino.destination({ dest: 2, sync: true }) }));
+}
