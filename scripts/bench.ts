@@ -14,6 +14,9 @@
  *   --only=list         run only the list variants (raw SQL, UMS AdminJS and REST API librarian/member, the AdminJS
  *                       librarian with metrics and logging off, --baseline's if given): no views, start-up or
  *                       manifest timing; of the README only the metrics-and-logging block is rewritten
+ *   --only=telemetry    only the two AdminJS librarian apps, metrics and logging on and off, taking turns (use many
+ *                       --rounds: the verdict is a confidence interval of the median round's ratio); rewrites only
+ *                       the metrics-and-logging block of the README
  *   --only=tenants      the same lists at 10,000 organizations (their own cluster under .bench/tenants/, seeded on
  *                       first use) against the 200-organization set, both running at once and taking turns;
  *                       sign-in, the apps' RSS, compiled start-up and idle RSS on each; prints its README block
@@ -398,7 +401,7 @@ async function main(): Promise<void> {
     }
     return;
   }
-  if (settings.only && settings.only !== 'list' && settings.only !== 'tenants') throw new Error(`--only=${settings.only}: only "contention", "list" or "tenants" can run alone`);
+  if (settings.only && !['list', 'telemetry', 'tenants'].includes(settings.only)) throw new Error(`--only=${settings.only}: only "contention", "list", "telemetry" or "tenants" can run alone`);
   log('Building (tsc -p tsconfig.build.json) …');
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const buildOk = build.status === 0;
@@ -415,7 +418,7 @@ async function main(): Promise<void> {
     return;
   }
   // Declared views (calendar range query, kanban load): their own organizations in the same cluster.
-  const viewsBlock = settings.only === 'list' ? '' : await benchViews(runtime, log);
+  const viewsBlock = settings.only === 'list' || settings.only === 'telemetry' ? '' : await benchViews(runtime, log);
   const [{ version: pgVersion }]: { version: string }[] = await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query(`SELECT current_setting('server_version') AS version`));
   log(`Data: ${fixture.booksTotal} books, ${settings.layout} on disk; measured organization: ${fixture.librarianVisible} books, ${fixture.memberVisible} match the member's row condition.`);
   const databaseUrl = runtime.database.url;
@@ -477,7 +480,8 @@ async function main(): Promise<void> {
     const pids = [process.pid, raw.child.pid ?? 0, app.child.pid ?? 0, quiet.child.pid ?? 0, baseline?.child.pid ?? 0].filter(Boolean);
     const before = cpuAccountingAvailable() ? sampleCpu(pids, postmasterPid()) : undefined;
     log(`\nLoad: closed loop, ${settings.concurrency} connections, ${settings.rounds} rounds × ${settings.durationMs / settings.rounds / 1000} s per variant (${settings.warmupMs / 1000} s warm-up before the first):`);
-    rows = (await measureAll([
+    const telemetryOnly = settings.only === 'telemetry';
+    const listVariants: Variant[] = [
       { key: 'rawLibrarian', name: 'raw SQL, librarian statements', server: raw, url: `${rawBase}/books`, headers: {} },
       { key: 'appLibrarian', name: 'UMS AdminJS list, librarian', server: app, url: appUrl, headers: librarian },
       { key: 'appLibrarianQuiet', name: 'UMS AdminJS list, librarian, metrics+logs off', server: quiet, url: quietUrl, headers: quietLibrarian },
@@ -488,7 +492,8 @@ async function main(): Promise<void> {
       { key: 'rawApiMember', name: 'raw SQL, member page only (no count)', server: raw, url: `${rawBase}/books?as=member&rows=only`, headers: {} },
       { key: 'apiMember', name: 'UMS REST API list, member (row condition)', server: app, url: apiUrl, headers: apiMember },
       ...baseVariants,
-    ])) as typeof rows;
+    ];
+    rows = (await measureAll(listVariants.filter((v) => !telemetryOnly || v.key === 'appLibrarian' || v.key === 'appLibrarianQuiet'))) as typeof rows;
     if (before) machineCpu = cpuShare(before, sampleCpu(pids, postmasterPid()));
     // The logging app really logged and counted: its access lines in the file, its requests in /metrics.
     const metricsText = await (await fetch(`${appBase}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
@@ -499,6 +504,7 @@ async function main(): Promise<void> {
     const side = (m: Measured) => ({ rps: m.load.rps, rounds: m.rounds.map((r) => r.rps), cpuMs: m.serverCpuMs, p50: m.load.p50 });
     telemetry = {
       date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+      command: `npm run bench -- --only=${telemetryOnly ? 'telemetry' : 'list'}`,
       settings: { rounds: settings.rounds, windowS: settings.durationMs / settings.rounds / 1000, warmupS: settings.warmupMs / 1000, concurrency: settings.concurrency },
       on: side(rows.appLibrarian),
       off: side(rows.appLibrarianQuiet),
@@ -509,19 +515,21 @@ async function main(): Promise<void> {
       machine: machineCpu && { busy: machineCpu.busy, others: machineCpu.others },
     };
     log('');
-    printMeasured('raw SQL, librarian statements', rows.rawLibrarian);
-    printMeasured('raw SQL, member statements', rows.rawMember);
-    printMeasured('UMS, librarian', rows.appLibrarian);
-    printMeasured('UMS, librarian, metrics and logging off', rows.appLibrarianQuiet);
-    printMeasured('UMS, member (row condition)', rows.appMember);
-    printMeasured('raw SQL, librarian page only (no count)', rows.rawApiLibrarian);
-    printMeasured('raw SQL, member page only (no count)', rows.rawApiMember);
-    printMeasured('UMS REST API, librarian', rows.apiLibrarian);
-    printMeasured('UMS REST API, member (row condition)', rows.apiMember);
-    const pct = (a: Measured, b: Measured): string => `${((a.load.rps / b.load.rps) * 100).toFixed(0)} %`;
-    log(`  REST API % of raw (page only): librarian ${pct(rows.apiLibrarian, rows.rawApiLibrarian)}, member ${pct(rows.apiMember, rows.rawApiMember)}; % of raw with count: librarian ${pct(rows.apiLibrarian, rows.rawLibrarian)}, member ${pct(rows.apiMember, rows.rawMember)}; AdminJS: librarian ${pct(rows.appLibrarian, rows.rawLibrarian)}, member ${pct(rows.appMember, rows.rawMember)}`);
-    if (rows.baseLibrarian) printMeasured(`baseline ${settings.baseline}, librarian`, rows.baseLibrarian);
-    if (rows.baseMember) printMeasured(`baseline ${settings.baseline}, member`, rows.baseMember);
+    if (!telemetryOnly) {
+      printMeasured('raw SQL, librarian statements', rows.rawLibrarian);
+      printMeasured('raw SQL, member statements', rows.rawMember);
+      printMeasured('UMS, librarian', rows.appLibrarian);
+      printMeasured('UMS, librarian, metrics and logging off', rows.appLibrarianQuiet);
+      printMeasured('UMS, member (row condition)', rows.appMember);
+      printMeasured('raw SQL, librarian page only (no count)', rows.rawApiLibrarian);
+      printMeasured('raw SQL, member page only (no count)', rows.rawApiMember);
+      printMeasured('UMS REST API, librarian', rows.apiLibrarian);
+      printMeasured('UMS REST API, member (row condition)', rows.apiMember);
+      const pct = (a: Measured, b: Measured): string => `${((a.load.rps / b.load.rps) * 100).toFixed(0)} %`;
+      log(`  REST API % of raw (page only): librarian ${pct(rows.apiLibrarian, rows.rawApiLibrarian)}, member ${pct(rows.apiMember, rows.rawApiMember)}; % of raw with count: librarian ${pct(rows.apiLibrarian, rows.rawLibrarian)}, member ${pct(rows.apiMember, rows.rawMember)}; AdminJS: librarian ${pct(rows.appLibrarian, rows.rawLibrarian)}, member ${pct(rows.appMember, rows.rawMember)}`);
+      if (rows.baseLibrarian) printMeasured(`baseline ${settings.baseline}, librarian`, rows.baseLibrarian);
+      if (rows.baseMember) printMeasured(`baseline ${settings.baseline}, member`, rows.baseMember);
+    }
     const t = telemetryFigures(telemetry);
     log(`  metrics+logging on/off (AdminJS librarian): throughput ${t.ratio.toFixed(3)} over all rounds, per round ${t.roundRatios.map((x) => x.toFixed(2)).join(' / ')} (median ${t.medianRatio.toFixed(3)}); server CPU/request ${(t.cpuCost * 100).toFixed(1)} % more with them on; ${telemetry.logLines} access lines (${(telemetry.logBytes / 2 ** 20).toFixed(1)} MB)`);
     if (machineCpu) log(`  machine CPU while timed: ${(machineCpu.busy * 100).toFixed(0)} % busy, ${(machineCpu.others * 100).toFixed(1)} % by processes outside the bench, ${(machineCpu.steal * 100).toFixed(1)} % steal`);
@@ -532,7 +540,7 @@ async function main(): Promise<void> {
   const loadAfter = loadavg()[0];
   const telemetrySection = telemetryBlock(telemetry!);
   log(`\n${telemetrySection}\n`);
-  if (settings.only === 'list') {
+  if (settings.only === 'list' || settings.only === 'telemetry') {
     if (settings.readme) {
       const path = join(ROOT, 'README.md');
       writeFileSync(path, withTelemetryBlock(readFileSync(path, 'utf8'), telemetrySection));
