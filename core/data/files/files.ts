@@ -13,6 +13,7 @@ import { ORGANIZATION_TABLE, type ResolvedEntity, type ResolvedField } from '../
 import { errorField, log } from '../../log.js';
 import { FILE_TABLE } from './file-schema.js';
 import type { FileStore } from './store.js';
+import { transactionRunner } from '../tenant-scope.js';
 
 export interface StoredFile {
   id: string;
@@ -145,7 +146,7 @@ export async function purgeReleased(manager: EntityManager, store: FileStore, id
 /** Files released by a transaction, removed once it committed (RecordService.transaction). */
 const pending = new WeakMap<object, string[]>();
 /** Keyed by the transaction's query runner: the tenant-scoped managers of one transaction share it. */
-const txKey = (manager: EntityManager): object => manager.queryRunner ?? manager;
+const txKey = (manager: EntityManager): object => transactionRunner(manager) ?? manager;
 export function removeAfterCommit(manager: EntityManager, ids: string[]): void {
   if (!ids.length) return;
   const list = pending.get(txKey(manager)) ?? [];
