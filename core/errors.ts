@@ -17,6 +17,8 @@ export type UmsErrorCode =
   | 'ORGANIZATION_SUSPENDED'
   | 'ORGANIZATION_ARCHIVED'
   | 'PLAN_LIMIT_REACHED'
+  /** Core code asked a tenant-scoped manager for something other than its scoped query (core/data/tenant-scope.ts): a bug, 500. */
+  | 'TENANT_SCOPE'
   | 'INTERNAL';
 
 export interface ErrorLocation {

@@ -170,14 +170,57 @@ export async function readsTogether<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** `manager`, with every statement scoped to `organizationId` (see the file comment). */
+/** The message every refused member of a tenant-scoped manager throws with (README, Security). */
+export const SCOPED_MANAGER_REFUSAL = 'tenant-scoped manager: use query()';
+
+const refuse = (member: string): UmsError =>
+  new UmsError('TENANT_SCOPE', `${SCOPED_MANAGER_REFUSAL} — "${member}" would run as the database owner, outside the organization's wall.`);
+
+/**
+ * What a scoped manager's `queryRunner` shows: whether a transaction is open
+ * (the data layer's only question of it). Its statements (`query`, `manager`,
+ * `startTransaction`…) would run as the owner without the setting: refused.
+ */
+const runnerViews = new WeakMap<QueryRunner, QueryRunner>();
+function runnerView(runner: QueryRunner): QueryRunner {
+  let view = runnerViews.get(runner);
+  if (!view) {
+    view = new Proxy(runner, {
+      get(target, member) {
+        if (member === 'isTransactionActive' || member === 'isReleased') return target[member];
+        if (member === 'then' || typeof member === 'symbol') return undefined;
+        throw refuse(`queryRunner.${member}`);
+      },
+      set: (_target, member) => {
+        throw refuse(`queryRunner.${String(member)}`);
+      },
+    });
+    runnerViews.set(runner, view);
+  }
+  return view;
+}
+
+/**
+ * The open transaction's own query runner behind `manager`, scoped or not: a
+ * key for what one transaction remembers (files to remove after commit, the
+ * organization's status). For core/data only; never hand it to plugin code.
+ */
+export const transactionRunner = (manager: EntityManager): QueryRunner | undefined => (manager as Scoped)[SCOPE]?.base.queryRunner ?? manager.queryRunner;
+
+/**
+ * `manager`, with every statement scoped to `organizationId` (see the file
+ * comment). It fails closed: only `query` (scoped), `transaction` (its
+ * callback gets a manager scoped the same way) and `queryRunner`'s
+ * `isTransactionActive` are served. Every other member — `getRepository`,
+ * `createQueryBuilder`, `find*`, `save`, `sql`, `connection`… — would send SQL
+ * as the owner without the tenant setting, and throws a TENANT_SCOPE error
+ * ("tenant-scoped manager: use query()") instead (tests/tenant-scoped-manager-fails-closed.test.ts).
+ */
 export function tenantScoped(manager: EntityManager, organizationId: string): EntityManager {
   const existing = (manager as Scoped)[SCOPE];
   if (existing?.organizationId === organizationId) return manager;
   const base = existing?.base ?? manager;
-  const scoped = Object.create(base) as Scoped;
-  scoped[SCOPE] = { organizationId, base };
-  scoped.query = async <T = unknown>(sql: string, parameters?: unknown[]): Promise<T> => {
+  const query = async <T = unknown>(sql: string, parameters?: unknown[]): Promise<T> => {
     const runner = base.queryRunner;
     if (runner?.isTransactionActive) return inTransaction<T>(runner, organizationId, sql, parameters);
     const shared = await sharedReads.getStore()?.query<T>(base.connection, organizationId, sql, parameters);
@@ -190,14 +233,48 @@ export function tenantScoped(manager: EntityManager, organizationId: string): En
       await own.runner.release();
     }
   };
-  return scoped;
+  // TypeORM's own overloads: (fn) or (isolationLevel, fn); the transaction (a savepoint inside one) is scoped too.
+  const transaction = <T>(first: unknown, second?: unknown): Promise<T> => {
+    const fn = (typeof first === 'function' ? first : second) as (m: EntityManager) => Promise<T>;
+    const run = (inner: EntityManager): Promise<T> => fn(tenantScoped(inner, organizationId));
+    return typeof first === 'string' ? base.transaction(first as Parameters<EntityManager['transaction']>[0] & string, run) : base.transaction(run);
+  };
+  const scope = { organizationId, base };
+  const target = Object.create(base) as Scoped;
+  return new Proxy(target, {
+    get(_target, member) {
+      switch (member) {
+        case SCOPE:
+          return scope;
+        case 'query':
+          return query;
+        case 'transaction':
+          return transaction;
+        case 'queryRunner':
+          return base.queryRunner && runnerView(base.queryRunner);
+        case '@instanceof':
+          return base['@instanceof'];
+        case 'then':
+          return undefined; // not a thenable: an async function may return it
+      }
+      if (typeof member === 'symbol') return undefined;
+      throw refuse(member);
+    },
+    set: (_target, member) => {
+      throw refuse(String(member));
+    },
+    defineProperty: (_target, member) => {
+      throw refuse(String(member));
+    },
+  });
 }
 
 /**
  * Inside the wall, for code that knows its organization but needs no
  * RecordService (a session check, a report run of the actor's organization):
  * a manager whose `query` is scoped to `organizationId`, as the data layer's.
- * Only `query` is scoped: use SQL with parameters, not repositories.
+ * Only `query` (and `transaction`) work: repositories, query builders and the
+ * find/save family throw (see tenantScoped).
  */
 export const withinTenant = (dataSource: DataSource, organizationId: string): EntityManager => tenantScoped(dataSource.manager, organizationId);
 

@@ -19,6 +19,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ResolvedEntity } from '../manifest/index.js';
 import { UmsError } from '../errors.js';
+import { transactionRunner } from './tenant-scope.js';
 
 export type OrganizationStatus = 'active' | 'suspended' | 'archived' | 'deleting' | 'deleted';
 
@@ -64,7 +65,7 @@ export function inactiveMessage(status: OrganizationStatus, reason: string | nul
 // Keyed by the query runner, as files.ts keys its removals: TypeORM makes a new one for every transaction (only migrations start one by hand, once).
 const statusInTransaction = new WeakMap<object, Map<string, Row | undefined>>();
 async function organizationRow(manager: EntityManager, organizationId: string): Promise<Row | undefined> {
-  const runner = manager.queryRunner?.isTransactionActive ? manager.queryRunner : undefined;
+  const runner = manager.queryRunner?.isTransactionActive ? transactionRunner(manager) : undefined;
   const known = runner ? statusInTransaction.get(runner) : undefined;
   if (known?.has(organizationId)) return known.get(organizationId);
   const [row] = rowsOf<Row>(await manager.query('SELECT status, status_reason, max_records, max_users FROM core_organization WHERE id = $1', [organizationId]));

@@ -13,6 +13,8 @@ import { ORGANIZATION_TABLE, type ResolvedEntity, type ResolvedField } from '../
 import { errorField, log } from '../../log.js';
 import { FILE_TABLE } from './file-schema.js';
 import type { FileStore } from './store.js';
+import { transactionRunner } from '../tenant-scope.js';
+import { crossTenantActor } from '../../db/cross-tenant.js';
 
 export interface StoredFile {
   id: string;
@@ -145,7 +147,7 @@ export async function purgeReleased(manager: EntityManager, store: FileStore, id
 /** Files released by a transaction, removed once it committed (RecordService.transaction). */
 const pending = new WeakMap<object, string[]>();
 /** Keyed by the transaction's query runner: the tenant-scoped managers of one transaction share it. */
-const txKey = (manager: EntityManager): object => manager.queryRunner ?? manager;
+const txKey = (manager: EntityManager): object => transactionRunner(manager) ?? manager;
 export function removeAfterCommit(manager: EntityManager, ids: string[]): void {
   if (!ids.length) return;
   const list = pending.get(txKey(manager)) ?? [];
@@ -158,16 +160,28 @@ export function takeRemovals(manager: EntityManager): string[] {
   return list;
 }
 
+/** How the sweep's releases are named in the audit log (entity and action name). */
+export const FILE_AUDIT_ENTITY = 'core.file';
+export const SWEEP_AUDIT_ACTION = 'file-sweep:release-unattached';
+
 /**
  * The `core.file_sweep` job: files uploaded but never attached for `unattachedMs`
  * are released, and released files whose removal did not happen are removed.
  */
 export async function sweepFiles(manager: EntityManager, store: FileStore, unattachedMs = 24 * 3600_000): Promise<{ released: number; removed: number }> {
+  // The sweep runs through the named bypass (purpose jobs-scheduler) and changes tenant data: each release is
+  // audited in the same statement, under the bypass's system actor, in the file's organization (README, Security).
   const orphans = (await manager.query(
-    `WITH gone AS (UPDATE "${FILE_TABLE}" SET deleted_at = now() WHERE record_id IS NULL AND deleted_at IS NULL AND created_at < now() - ($1::bigint * interval '1 millisecond') RETURNING id, organization_id, size),
-          freed AS (UPDATE "${ORGANIZATION_TABLE}" o SET storage_used = o.storage_used - g.total FROM (SELECT organization_id, sum(size) AS total FROM gone GROUP BY organization_id) g WHERE o.id = g.organization_id)
+    `WITH gone AS (UPDATE "${FILE_TABLE}" SET deleted_at = now() WHERE record_id IS NULL AND deleted_at IS NULL AND created_at < now() - ($1::bigint * interval '1 millisecond')
+                   RETURNING id, organization_id, size, entity, field, name, deleted_at),
+          freed AS (UPDATE "${ORGANIZATION_TABLE}" o SET storage_used = o.storage_used - g.total FROM (SELECT organization_id, sum(size) AS total FROM gone GROUP BY organization_id) g WHERE o.id = g.organization_id),
+          audited AS (INSERT INTO core_audit_log (organization_id, actor_id, system_actor, module, entity, record_id, action, action_name, changes, ip, created_by, updated_by)
+                      SELECT organization_id, NULL, $2, 'core', $3, id::text, 'action', $4,
+                             jsonb_build_object('deleted_at', jsonb_build_object('before', NULL, 'after', deleted_at), 'name', name, 'size', size, 'uploaded_for', entity || '.' || field),
+                             NULL, NULL, NULL
+                        FROM gone)
      SELECT id FROM gone`,
-    [unattachedMs],
+    [unattachedMs, crossTenantActor('jobs-scheduler'), FILE_AUDIT_ENTITY, SWEEP_AUDIT_ACTION],
   )) as { id: string }[];
   const released = (await manager.query(`SELECT id FROM "${FILE_TABLE}" WHERE deleted_at IS NOT NULL ORDER BY deleted_at LIMIT 1000`)) as { id: string }[];
   const removed = await purgeReleased(manager, store, released.map((r) => r.id));
