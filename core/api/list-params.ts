@@ -72,7 +72,8 @@ export class Cursors {
 /** What the cursor is bound to: the sort actually used. */
 export const sortTag = (sort: ListParams['sort'], entity: ResolvedEntity): string => {
   const s = sort ?? entity.sort;
-  return `${s.field}:${s.direction}`;
+  // A reference sorts by its target's title (data/reader.ts): a cursor of the id order is not one of this order.
+  return `${s.field}${entity.field.get(s.field)?.type === 'reference' ? '~title' : ''}:${s.direction}`;
 };
 
 function filterValue(op: FilterOp | 'null', raw: string, name: string): { op: FilterOp; value: unknown } {

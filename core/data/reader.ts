@@ -176,10 +176,11 @@ export abstract class RecordReader {
    * their ids): the target is LEFT JOINed inside the same organization and through the actor's own read
    * rules on it, so a target they may not read sorts as an empty title (last), as it shows without one;
    * its title must be a field they see on every target record, or the order would reveal hidden titles
-   * (then the reference sorts by id, as before). Offset lists only (AdminJS, `find`); keyset pages
-   * (REST cursors, exports) keep sorting by the column their cursor holds.
+   * (then the reference sorts by id, as before). Offset lists (AdminJS, `find`) and keyset pages (REST
+   * cursors, exports: `findPage`, `findPages`) use the same join, the keyset on (title, id) with empty
+   * titles last in both directions.
    */
-  protected referenceTitleSort(entity: ResolvedEntity, sort: ListQuery['sort'], params: SqlParams): { join: string; order: string } | undefined {
+  protected referenceTitleSort(entity: ResolvedEntity, sort: ListQuery['sort'], params: SqlParams): { join: string; order: string; column: string; desc: boolean } | undefined {
     const chosen = resolveSort(entity, sort, this.everyRecordFields(entity));
     const f = entity.field.get(chosen.field);
     if (!f || f.type !== 'reference' || !f.target) return undefined;
@@ -193,7 +194,19 @@ export abstract class RecordReader {
       if (rows) on.push(`(${rows})`);
     }
     const dir = chosen.direction === 'desc' ? 'DESC' : 'ASC';
-    return { join: `LEFT JOIN ${q(target.table)} t_sort ON ${on.join(' AND ')}`, order: `t_sort.${q(columnOf(title))} ${dir} NULLS LAST, r."id" ${dir}` };
+    const column = `t_sort.${q(columnOf(title))}`;
+    return { join: `LEFT JOIN ${q(target.table)} t_sort ON ${on.join(' AND ')}`, order: `${column} ${dir} NULLS LAST, r."id" ${dir}`, column, desc: chosen.direction === 'desc' };
+  }
+
+  /**
+   * A keyset page's order (findPage, findPages): the sort column, or a reference's target title
+   * (referenceTitleSort), with the condition for "after this position" that matches it.
+   */
+  private keysetOrder(entity: ResolvedEntity, sort: ReturnType<typeof resolveSort>, sortable: ReadonlySet<string>, params: SqlParams): { column: string; join: string; order: string; after: (position: KeysetPosition) => string } {
+    const byTitle = this.referenceTitleSort(entity, sort, params);
+    if (byTitle) return { column: byTitle.column, join: ` ${byTitle.join}`, order: byTitle.order, after: (position) => keysetAfterNullsLast(byTitle.column, byTitle.desc, position, params) };
+    const column = `r.${q(sort.column)}`;
+    return { column, join: '', order: orderSql(entity, sort, sortable), after: (position) => keysetAfter(column, sort.direction === 'desc', position, params) };
   }
 
   async count(key: string, filters: FieldFilter[] = [], conditions?: Record<string, unknown>): Promise<number> {
@@ -218,17 +231,16 @@ export abstract class RecordReader {
     const sortable = this.everyRecordFields(entity);
     // The same sort as find's ORDER BY (a field the actor may not read on every record falls back to the entity's default).
     const sort = resolveSort(entity, query.sort, sortable);
-    const column = `r.${q(sort.column)}`;
-    const desc = sort.direction === 'desc';
     const limit = Math.min(Math.max(Math.trunc(pageSize), 1), 10_000);
     let after: { key: string | null; id: string } | undefined;
     for (;;) {
       const params = new SqlParams();
       const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, query.filters ?? [], params)];
       if (query.overlaps) where.push(this.overlapWhere(entity, query.overlaps, params));
-      if (after) where.push(keysetAfter(column, desc, after, params));
+      const keyset = this.keysetOrder(entity, sort, sortable, params);
+      if (after) where.push(keyset.after(after));
       // The sort key travels as text: a JS Date would drop the microseconds a timestamptz keeps.
-      const sql = `SELECT ${selectList(entity, selected)}, ${column}::text AS "__keyset" FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, sort, sortable)} LIMIT ${limit}`;
+      const sql = `SELECT ${selectList(entity, selected)}, ${keyset.column}::text AS "__keyset" FROM ${q(entity.table)} r${keyset.join} WHERE ${where.join(' AND ')} ORDER BY ${keyset.order} LIMIT ${limit}`;
       const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
       if (!rows.length) return;
       const last = rows[rows.length - 1];
@@ -247,13 +259,13 @@ export abstract class RecordReader {
     const entity = this.entity(key);
     const sortable = this.everyRecordFields(entity);
     const sort = resolveSort(entity, query.sort, sortable);
-    const column = `r.${q(sort.column)}`;
     const limit = Math.min(Math.max(Math.trunc(query.limit), 1), 1000);
     const params = new SqlParams();
     const where = [...this.scopedWhere(entity, 'read', params), ...this.filterWhere(entity, query.filters ?? [], params)];
-    if (query.after) where.push(keysetAfter(column, sort.direction === 'desc', query.after, params));
+    const keyset = this.keysetOrder(entity, sort, sortable, params);
+    if (query.after) where.push(keyset.after(query.after));
     // One row more than asked tells whether another page follows.
-    const sql = `SELECT ${selectList(entity, [...this.selectedFields(entity)])}, ${column}::text AS "__keyset" FROM ${q(entity.table)} r WHERE ${where.join(' AND ')} ORDER BY ${orderSql(entity, sort, sortable)} LIMIT ${limit + 1}`;
+    const sql = `SELECT ${selectList(entity, [...this.selectedFields(entity)])}, ${keyset.column}::text AS "__keyset" FROM ${q(entity.table)} r${keyset.join} WHERE ${where.join(' AND ')} ORDER BY ${keyset.order} LIMIT ${limit + 1}`;
     const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -496,6 +508,18 @@ function keysetAfter(column: string, desc: boolean, after: { key: string | null;
   const beyond = `(${column} ${cmp} ${key} OR (${column} = ${key} AND r."id" ${cmp} ${id}))`;
   return desc ? beyond : `(${beyond} OR ${column} IS NULL)`;
 }
+/**
+ * Rows after `after` in `ORDER BY column dir NULLS LAST, id dir` (a reference sorted by its target's
+ * title: a target without one, or one the actor may not read, comes last both ways).
+ */
+function keysetAfterNullsLast(column: string, desc: boolean, after: { key: string | null; id: string }, params: SqlParams): string {
+  const cmp = desc ? '<' : '>';
+  const id = params.add(after.id);
+  if (after.key === null) return `(${column} IS NULL AND r."id" ${cmp} ${id})`;
+  const key = params.add(after.key);
+  return `(${column} ${cmp} ${key} OR (${column} = ${key} AND r."id" ${cmp} ${id}) OR ${column} IS NULL)`;
+}
+
 /** The record with its system columns and only the `shown` fields. */
 function onlyFields(entity: ResolvedEntity, record: RecordData, shown: ReadonlySet<string>): RecordData {
   // A plain loop: this runs for every row of every list (entries/filter/fromEntries cost a few % of a list's CPU).
