@@ -2,17 +2,21 @@
  * Inventory: everything that keeps stock right is declared in the manifest
  * (the ledger, its non-negative balance, posting on submit and cancel, the
  * warehouse tree, entry and order numbers, the approval threshold). The
- * plugin adds the daily reorder check, the four PDFs and the demo data.
+ * plugin adds serial numbers (one per unit, moved on submit and cancel), the
+ * daily reorder check, the four PDFs and the demo data.
  */
 import { definePlugin } from '../../core/sdk.js';
 import { inventoryDocuments } from './documents.js';
 import { reorderCheck } from './jobs.js';
 import { seedInventory } from './seed.js';
+import { moveSerialNumbers, serialLineHooks } from './serials.js';
 
 export default definePlugin({
   module: 'inventory',
   seed: seedInventory,
   jobs: { reorder_check: reorderCheck },
+  hooks: { stock_entry_line: serialLineHooks },
+  workflowHooks: { move_serial_numbers: moveSerialNumbers },
   actions: inventoryDocuments,
   // Test data (permission-parity): the generator fills each field on its own, so it can
   // pick one warehouse for both ends of an entry (the manifest's check refuses that) or a
@@ -25,8 +29,13 @@ export default definePlugin({
       return index % 2 ? { ...entry, purpose: 'ISSUE', to_warehouse: null } : { ...entry, purpose: 'RECEIPT', from_warehouse: null };
     },
     stock_ledger_entry: (draft, { index }) => ({ ...draft, quantity_change: 1 + (index % 7) }),
-    // The generator does not read `checks`: quantity > 0.
-    stock_entry_line: (draft, { index }) => ({ ...draft, quantity: 1 + (index % 9) }),
+    // The generator does not read `checks`: quantity > 0; an item with serial numbers gets one per unit.
+    stock_entry_line: async (draft, { index, records }) => {
+      const quantity = 1 + (index % 9);
+      const item = draft.item ? await records.get('inventory.item', String(draft.item)) : undefined;
+      const serials = item?.has_serial ? Array.from({ length: quantity }, (_v, i) => `FX-${index}-${i + 1}`).join(', ') : null;
+      return { ...draft, quantity, serial_numbers: serials };
+    },
     // Orders stay drafts (a purchaser's rules are about their drafts), and line i belongs to
     // order i, so the one order whose buyer is the purchaser gets a line too.
     purchase_order: (draft) => ({ ...draft, status: 'DRAFT' }),

@@ -51,7 +51,7 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
   }
 
   const itemCount = demo ? 150 : 20;
-  const items: { id: string; batches: string[] }[] = [];
+  const items: { id: string; sku: string; batches: string[]; serial: boolean }[] = [];
   for (let i = 0; i < itemCount; i++) {
     const hasBatch = i < (demo ? 20 : 3);
     const hasSerial = !hasBatch && i < (demo ? 30 : 5);
@@ -72,7 +72,7 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
         batches.push(String((await records.create('inventory.batch', { number: `B${String(i + 1).padStart(3, '0')}-${b + 1}`, item: item.id, expiry })).id));
       }
     }
-    items.push({ id: String(item.id), batches });
+    items.push({ id: String(item.id), sku: String(item.sku), batches, serial: hasSerial });
   }
 
   // Stock entries over the last 90 days, oldest first; the seed keeps its own tally so no issue is refused.
@@ -80,9 +80,26 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
   const key = (item: string, wh: string): string => `${item}|${wh}`;
   const entryCount = demo ? 300 : 20;
   const perLines = demo ? 3 : 2;
-  const submit = async (values: Record<string, unknown>, lines: { item: string; quantity: number; batch?: string }[]): Promise<void> => {
+  // Serialised items: the serials in stock per item and warehouse (received ones numbered <SKU>-S0001…), so each line names its units.
+  const inStock = new Map<string, string[]>();
+  const serialCount = new Map<string, number>();
+  const serialsFor = (item: { id: string; sku: string; serial: boolean }, from: string | null, to: string | null, quantity: number): string | null => {
+    if (!item.serial) return null;
+    let units: string[];
+    if (from) {
+      const there = inStock.get(key(item.id, from)) ?? [];
+      units = there.splice(0, quantity);
+    } else {
+      const n = serialCount.get(item.id) ?? 0;
+      units = Array.from({ length: quantity }, (_v, i) => `${item.sku}-S${String(n + i + 1).padStart(4, '0')}`);
+      serialCount.set(item.id, n + quantity);
+    }
+    if (to) inStock.set(key(item.id, to), [...(inStock.get(key(item.id, to)) ?? []), ...units]);
+    return units.join(', ');
+  };
+  const submit = async (values: Record<string, unknown>, lines: { item: string; quantity: number; batch?: string; serials?: string | null }[]): Promise<void> => {
     const entry = await records.create('inventory.stock_entry', values);
-    for (const line of lines) await records.create('inventory.stock_entry_line', { entry: entry.id, item: line.item, quantity: line.quantity, batch: line.batch ?? null, rate: Math.round((2 + r() * 80) * 100) / 100 });
+    for (const line of lines) await records.create('inventory.stock_entry_line', { entry: entry.id, item: line.item, quantity: line.quantity, batch: line.batch ?? null, serial_numbers: line.serials ?? null, rate: Math.round((2 + r() * 80) * 100) / 100 });
     await engine.run('inventory.stock_entry', String(entry.id), 'submit');
   };
   for (let e = 0; e < entryCount; e++) {
@@ -92,7 +109,7 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
     const purpose = opening ? 'RECEIPT' : (['RECEIPT', 'ISSUE', 'ISSUE', 'TRANSFER', 'ADJUSTMENT'] as const)[int(0, 4)];
     const from = purpose === 'ISSUE' || purpose === 'TRANSFER' || (purpose === 'ADJUSTMENT' && r() < 0.5) ? warehouses[int(0, 2)] : null;
     const to = purpose === 'RECEIPT' || (purpose === 'ADJUSTMENT' && !from) ? warehouses[opening ? 0 : int(0, 2)] : purpose === 'TRANSFER' ? warehouses.find((w) => w !== from)! : null;
-    const lines: { item: string; quantity: number; batch?: string }[] = [];
+    const lines: { item: string; quantity: number; batch?: string; serials?: string | null }[] = [];
     const used = new Set<string>();
     for (let l = 0; l < perLines; l++) {
       const item = opening ? items[(e * perLines + l) % itemCount] : items[int(0, itemCount - 1)];
@@ -103,7 +120,7 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
       const low = items.indexOf(item) >= itemCount - (demo ? 15 : 2);
       const quantity = from ? Math.min(have, int(1, 10)) : opening && low ? int(1, 3) : low ? 0 : int(20, 120);
       if (quantity <= 0) continue;
-      lines.push({ item: item.id, quantity, batch: item.batches.length ? item.batches[int(0, item.batches.length - 1)] : undefined });
+      lines.push({ item: item.id, quantity, batch: item.batches.length ? item.batches[int(0, item.batches.length - 1)] : undefined, serials: serialsFor(item, from, to, quantity) });
     }
     if (!lines.length) continue;
     for (const line of lines) {
