@@ -68,6 +68,7 @@ import { contentionBlock, runContention, withContentionBlock } from './bench/con
 import { benchViews } from './bench/views.js';
 import { telemetryBlock, telemetryFigures, withTelemetryBlock, type TelemetryRun } from './bench/telemetry.js';
 import type { StatementStats } from './bench/statements.js';
+import { countSequentialStatements } from './bench/sequential-statements.js';
 import { crossTenant } from '../core/db/cross-tenant.js';
 import { describeTenants, seedTenants, tenantsSeeded } from './bench/tenants-fixture.js';
 import { currentTenantsBlock, runTenants, withTenantsBlock } from './bench/tenants.js';
@@ -208,32 +209,13 @@ async function measureAll(variants: Variant[]): Promise<Partial<Record<Variant['
   }
   const out: Partial<Record<Variant['key'], Measured>> = {};
   for (const v of variants) {
-    const stats = await countStatements(v);
+    const stats = await countSequentialStatements(v, STATEMENT_SAMPLE);
     const rounds = windows.get(v.key)!;
     const load = combine(rounds);
     const c = counters.get(v.key)!;
     out[v.key] = { load, rounds, serverCpuMs: c.cpuMs / load.completed, statementsUnderLoad: c.statements / load.completed, statementsPerRequest: stats.statements / STATEMENT_SAMPLE, statements: stats.byText };
   }
   return out;
-}
-
-/**
- * SQL statements per request, counted inside the server process over
- * STATEMENT_SAMPLE sequential requests after the load (caches in their steady
- * state; the access cache's 5-s refresh is included when it falls in).
- */
-async function countStatements(v: Variant): Promise<StatementStats> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  try {
-    await v.server.ask('reset');
-    for (let i = 0; i < STATEMENT_SAMPLE; i++) {
-      const answer = await request(agent, v.url, v.headers);
-      if (answer.status !== 200) throw new Error(`HTTP ${answer.status} from ${v.url}`);
-    }
-    return await v.server.ask<StatementStats>('stats');
-  } finally {
-    agent.destroy();
-  }
 }
 
 function printMeasured(name: string, m: Measured): void {

@@ -5,16 +5,14 @@
  * addresses; one address in two organizations; deleting one's own account;
  * sign-in lock-out; the password policy; and no secret left in plain text.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { deliverPendingMail, expireStaleCredentials } from '../core/mail/index.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { startTestServer, type TestServer } from './support/http.js';
+import { runCli } from './support/cli.js';
 import { codeIn, startSmtpSink, tokenIn, type SmtpSink } from './support/smtp-sink.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 let runtime: TestRuntime;
 let server: TestServer;
@@ -134,15 +132,10 @@ describe('invitation', () => {
     expect((await signIn(email, 'Given-by-admin-77')).ok).toBe(true);
   });
 
-  it('user:create on the command line without --password invites the user', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'user:create', '--org', org.org.slug, '--email', 'cli-invite@example.test', '--name', 'From CLI', '--role', 'member'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: runtime.database.url, NODE_OPTIONS: '' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+  it('user:create on the command line without --password invites the user', async () => {
+    const result = await runCli(['user:create', '--org', org.org.slug, '--email', 'cli-invite@example.test', '--name', 'From CLI', '--role', 'member'], { DATABASE_URL: runtime.database.url });
     expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Invitation queued for cli-invite@example.test/);
     expect(result.stdout).not.toMatch(/token=/);
   }, 60_000);

@@ -17,7 +17,7 @@ import { startEmbeddedPostgres, type EmbeddedHandle } from '../core/db/embedded.
 import { backupEmbedded, pruneBackups, readBackupInfo, restoreEmbedded } from '../core/db/physical-backup.js';
 import { backupJob } from '../core/jobs/backup-job.js';
 import { errorOf } from './support/errors.js';
-import { CHECKOUT, cliEnvironment, runCli, type CliResult } from './support/cli.js';
+import { CHECKOUT, CLI_BIN, cliEnvironment, runCli, spawnCli, type CliResult } from './support/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ums-backup-'));
 const dataDir = join(work, 'data');
@@ -25,12 +25,12 @@ const config = { dataDir, embeddedPgPort: 0, databaseUrl: undefined };
 let server: EmbeddedHandle | undefined;
 
 function ums(env: Record<string, string | undefined>, ...argv: string[]): CliResult {
-  return runCli(argv, { DATA_DIR: dataDir, DATABASE_URL: undefined, ...env }, 120_000);
+  return spawnCli(argv, { DATA_DIR: dataDir, DATABASE_URL: undefined, ...env }, 120_000);
 }
 
 /** The same, without blocking this process: writes go on while the command runs. */
 function umsAsync(...argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...argv], { cwd: CHECKOUT, env: cliEnvironment({ DATA_DIR: dataDir, DATABASE_URL: undefined }) });
+  const child = spawn(process.execPath, [...CLI_BIN, ...argv], { cwd: CHECKOUT, env: cliEnvironment({ DATA_DIR: dataDir, DATABASE_URL: undefined }) });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -130,7 +130,8 @@ describe('backup and restore of the embedded PostgreSQL', () => {
   }, 180_000);
 
   it('refuses with an external DATABASE_URL and names the tools; the job reads its schedule and retention from the environment', async () => {
-    const r = ums({ DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x' }, 'backup');
+    // In-process: a refusal before anything starts needs no child.
+    const r = await runCli(['backup'], { DATA_DIR: dataDir, DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('pg_basebackup');
     expect(r.stderr).not.toContain(':p@');

@@ -3,12 +3,10 @@
  * contradictions it refuses, each naming the variable to change; the command
  * exits 1 on a problem and never prints a secret.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { checkConfig } from '../config/check.js';
+import { runCliWithEnvironment } from './support/cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECRET = 'db-password-that-must-not-show';
 
 describe('config:check', () => {
@@ -49,14 +47,9 @@ describe('config:check', () => {
     expect(checkConfig({ NODE_ENV: 'production', SEED_DEMO: 'false', WEBHOOKS_ALLOW_PRIVATE: '1' }).problems).toEqual([expect.stringMatching(/^WEBHOOKS_ALLOW_PRIVATE is on in production/)]);
   });
 
-  it('the command prints the table and exits 1 with the problems, without the secret', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'config:check'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: `postgres://ums:${SECRET}@db/ums`, PUBLIC_URL: 'https://ums.example.org', SECURE_COOKIES: 'off' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(r.status).toBe(1);
+  it('the command prints the table and exits 1 with the problems, without the secret', async () => {
+    const r = await runCliWithEnvironment(['config:check'], { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: `postgres://ums:${SECRET}@db/ums`, PUBLIC_URL: 'https://ums.example.org', SECURE_COOKIES: 'off' });
+    expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^DATABASE_URL\s+postgres:\/\/ums:\*\*\*\*\*@db\/ums\s+env$/m);
     expect(r.stderr).toContain('PUBLIC_URL is https but SECURE_COOKIES is off');
     expect(r.stdout + r.stderr).not.toContain(SECRET);

@@ -5,18 +5,16 @@
  * conditions a constraint cannot hold (paths, placeholders, text order),
  * expressions over the wrong fields, sequence patterns and scopes.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { ManifestError, type ManifestProblem } from '../core/errors.js';
 import { bookingManifest } from './support/booking-fixture.js';
 import type { Json } from './support/makerspace-fixture.js';
 import { registryWith } from './support/workflow-fixture.js';
+import { runCli } from './support/cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'ums-constraints-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -166,16 +164,11 @@ describe('booking primitives in manifest:validate', () => {
     ]);
   });
 
-  it('the CLI prints file#pointer: message and exits 1', () => {
+  it('the CLI prints file#pointer: message and exits 1', async () => {
     const file = join(tmp, 'stays.json');
     writeFileSync(file, JSON.stringify(variant('booking', (e) => void (e.capacity = [{ parent: 'status', limit: 'capacity' }]))));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'manifest:validate', file], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none', NODE_OPTIONS: '' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(r.status).toBe(1);
+    const r = await runCli(['manifest:validate', file], { DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none' });
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}#${at('booking')}/capacity/0/parent: the parent "status" must be a reference field (it is enum)`);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 /**
- * The operator's view of jobs, through the real CLI in a child process
+ * The operator's view of jobs, through the CLI (called in-process, tests/support/cli.ts)
  * against a cloned, migrated test database: `jobs:run` runs a job at once and
  * prints its result, `jobs:list` shows it per organization, and a failing run
  * is visible with its error (`jobs:list --failed`, `jobs:failed`) and exits 1.
@@ -15,8 +15,8 @@ let db: TestDatabase;
 let runtime: Runtime;
 let lib: Fixture;
 
-function ums(...args: string[]): CliResult {
-  return runCli(args, { DATABASE_URL: db.url, JOBS_BACKEND: '', MONGODB_URL: '' }, 60_000);
+function ums(...args: string[]): Promise<CliResult> {
+  return runCli(args, { DATABASE_URL: db.url, JOBS_BACKEND: '', MONGODB_URL: '' });
 }
 
 async function overdueLoan(title: string, daysLate: number): Promise<string> {
@@ -49,15 +49,15 @@ describe('jobs from the command line', () => {
 
   it('jobs:run runs a job now for one organization and prints its result', async () => {
     first = await overdueLoan('First Overdue', 3);
-    const r = ums('jobs:run', 'library.fine_accrual', '--org', lib.org.slug);
+    const r = await ums('jobs:run', 'library.fine_accrual', '--org', lib.org.slug);
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^library\\.fine_accrual @ ${lib.org.slug}: ok \\(\\d+ ms\\): 1 overdue loan, 1 fine updated$`, 'm'));
     expect(await fineOf(first)).toBe(6);
   }, 60_000);
 
-  it('jobs:list shows every job per organization with its schedule and the last result', () => {
-    const r = ums('jobs:list', '--org', lib.org.slug);
+  it('jobs:list shows every job per organization with its schedule and the last result', async () => {
+    const r = await ums('jobs:list', '--org', lib.org.slug);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^JOB\s+ORGANIZATION\s+SCHEDULE\s+NEXT RUN\s+LAST RUN\s+LAST RESULT$/m);
     const accrual = lineOf(r.stdout, 'library.fine_accrual', lib.org.slug);
@@ -70,27 +70,27 @@ describe('jobs from the command line', () => {
     // A real failure from the database: a constraint the accrued fine (2 × 4 days = 8) violates.
     await runtime.dataSource.query('ALTER TABLE library_loan ADD CONSTRAINT test_cap_fine CHECK (fine IS NULL OR fine <= 7) NOT VALID');
     const second = await overdueLoan('Second Overdue', 4);
-    const r = ums('jobs:run', 'library.fine_accrual', '--org', lib.org.slug);
+    const r = await ums('jobs:run', 'library.fine_accrual', '--org', lib.org.slug);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(new RegExp(`library\\.fine_accrual @ ${lib.org.slug}: FAILED \\(\\d+ ms\\): .*fine: is not an allowed value`));
     expect(r.stderr).toContain('error: 1 run of library.fine_accrual failed');
     expect(await fineOf(second)).toBeNull();
 
-    const failed = ums('jobs:list', '--failed');
+    const failed = await ums('jobs:list', '--failed');
     expect(failed.code).toBe(0);
     expect(lineOf(failed.stdout, 'library.fine_accrual', lib.org.slug)).toMatch(/FAILED: .*fine: is not an allowed value/);
     expect(lineOf(failed.stdout, 'library.overdue_reminder')).toBeUndefined();
 
-    const history = ums('jobs:failed');
+    const history = await ums('jobs:failed');
     expect(history.code).toBe(0);
     expect(lineOf(history.stdout, 'library.fine_accrual', lib.org.slug, 'manual')).toMatch(/fine: is not an allowed value/);
   }, 120_000);
 
-  it('an unknown job or --org on a core job is refused with a clear message', () => {
-    const unknown = ums('jobs:run', 'library.nope');
+  it('an unknown job or --org on a core job is refused with a clear message', async () => {
+    const unknown = await ums('jobs:run', 'library.nope');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No job "library\.nope" \(known: .*library\.fine_accrual/);
-    const core = ums('jobs:run', 'core.mail_delivery', '--org', lib.org.slug);
+    const core = await ums('jobs:run', 'core.mail_delivery', '--org', lib.org.slug);
     expect(core.code).toBe(1);
     expect(core.stderr).toContain('core.mail_delivery is a core job for the whole installation: leave out --org.');
   }, 60_000);

@@ -26,7 +26,7 @@ let runtime: TestRuntime;
 let doomed: Fixture;
 let bystander: Fixture;
 
-function ums(...argv: string[]): CliResult {
+function ums(...argv: string[]): Promise<CliResult> {
   return runCli(argv, { DATABASE_URL: runtime.url });
 }
 
@@ -61,13 +61,13 @@ afterAll(async () => {
 
 describe('org:delete, org:restore and the purge', () => {
   it('asks for the slug again, then marks the organization deleting with a purge date 30 days out', async () => {
-    const wrong = ums('org:delete', doomed.org.slug, '--confirm', 'something-else');
+    const wrong = await ums('org:delete', doomed.org.slug, '--confirm', 'something-else');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain(`must repeat the slug ("${doomed.org.slug}")`);
-    expect(ums('org:delete', doomed.org.slug).code).toBe(2);
+    expect((await ums('org:delete', doomed.org.slug)).code).toBe(2);
     expect((await statusOf(doomed.org.id)).status).toBe('active');
 
-    const done = ums('org:delete', doomed.org.slug, '--confirm', doomed.org.slug, '--reason', 'Contract ended');
+    const done = await ums('org:delete', doomed.org.slug, '--confirm', doomed.org.slug, '--reason', 'Contract ended');
     expect(done.code).toBe(0);
     expect(done.stdout).toContain(`${doomed.org.slug}: active → deleting`);
     const row = await statusOf(doomed.org.id);
@@ -75,7 +75,7 @@ describe('org:delete, org:restore and the purge', () => {
     const days = (new Date(row.purge_after).getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThan(30.1);
-    expect(ums('org:delete', doomed.org.slug, '--confirm', doomed.org.slug).stderr).toContain('is deleting already');
+    expect((await ums('org:delete', doomed.org.slug, '--confirm', doomed.org.slug)).stderr).toContain('is deleting already');
   }, 120_000);
 
   it('signs nobody in, accepts no write, keeps the data; the purge job leaves it alone before its date', async () => {
@@ -94,7 +94,7 @@ describe('org:delete, org:restore and the purge', () => {
 
   it('org:restore brings it back as it was', async () => {
     const before = await rowCounts(doomed.org.id);
-    const restored = ums('org:restore', doomed.org.slug);
+    const restored = await ums('org:restore', doomed.org.slug);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('deleting → active');
     expect(await statusOf(doomed.org.id)).toMatchObject({ status: 'active', purge_after: null });

@@ -55,7 +55,7 @@ let sourceData: string;
 let targetData: string;
 
 /** The CLI on a database, with the DATA_DIR whose `files` folder is that installation's file store. */
-function ums(databaseUrl: string, ...argv: string[]): CliResult {
+function ums(databaseUrl: string, ...argv: string[]): Promise<CliResult> {
   return runCli(argv, { DATABASE_URL: databaseUrl, DATA_DIR: databaseUrl === source.url ? sourceData : targetData, S3_URL: undefined });
 }
 
@@ -122,7 +122,7 @@ describe('org:export and org:import', () => {
     expect(before.core_sequence_counter.length).toBeGreaterThan(0);
     expect((before.hr_employee as { manager_id: string | null }[]).filter((e) => e.manager_id)).toHaveLength(1);
     archive = join(dir, 'hr.ums.jsonl.gz');
-    const exported = ums(source.url, 'org:export', org.org.slug, '--out', archive);
+    const exported = await ums(source.url, 'org:export', org.org.slug, '--out', archive);
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/rows? of \d+ tables? written/);
@@ -138,7 +138,7 @@ describe('org:export and org:import', () => {
     expect(header.files).toEqual([]);
     expect(JSON.parse(lines[lines.length - 1])).toMatchObject({ end: true, files: 0 });
 
-    const imported = ums(target.url, 'org:import', archive);
+    const imported = await ums(target.url, 'org:import', archive);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain(`${org.org.slug} (${org.org.name}):`);
     const after = await snapshot(target, org.org.id);
@@ -163,7 +163,7 @@ describe('org:export and org:import', () => {
 
   it('refuses a second import (slug and ids exist), with nothing written', async () => {
     const countBefore = (await target.dataSource.query('SELECT count(*)::int AS n FROM core_audit_log'))[0].n;
-    const again = ums(target.url, 'org:import', archive);
+    const again = await ums(target.url, 'org:import', archive);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`An organization with slug "${org.org.slug}" exists here already; nothing was imported.`);
     expect((await target.dataSource.query('SELECT count(*)::int AS n FROM core_audit_log'))[0].n).toBe(countBefore);
@@ -238,7 +238,7 @@ describe('org:export and org:import with files', () => {
   it('carries the files with their checksums and writes them into the target store, quota counted', async () => {
     const before = await snapshot(source, world.org.org.id);
     archive = join(dir, 'hospital.ums.jsonl.gz');
-    const exported = ums(source.url, 'org:export', world.org.org.slug, '--out', archive);
+    const exported = await ums(source.url, 'org:export', world.org.org.slug, '--out', archive);
     expect(exported.stderr).toBe('');
     expect(exported.stdout).toContain('with 2 files');
     const lines = gunzipSync(readFileSync(archive)).toString('utf8').trim().split('\n');
@@ -250,7 +250,7 @@ describe('org:export and org:import with files', () => {
     expect(lines.slice(1, 5).every((l) => JSON.parse(l).f)).toBe(true);
     expect(JSON.parse(lines[lines.length - 1])).toMatchObject({ end: true, files: 2 });
 
-    const imported = ums(target.url, 'org:import', archive);
+    const imported = await ums(target.url, 'org:import', archive);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('2 files');

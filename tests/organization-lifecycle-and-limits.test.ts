@@ -217,32 +217,32 @@ describe('plan limits', () => {
 });
 
 describe('the commands', () => {
-  function ums(...argv: string[]): CliResult {
-    return runCli(argv, { DATABASE_URL: runtime.url, USER: 'cli-operator' }, 60_000);
+  function ums(...argv: string[]): Promise<CliResult> {
+    return runCli(argv, { DATABASE_URL: runtime.url, USER: 'cli-operator' });
   }
 
   it('org:suspend, org:limits, org:list and org:resume', async () => {
     const org = await createFixtureOrg(runtime, 'library');
-    const suspended = ums('org:suspend', org.org.slug, '--reason', 'Unpaid');
+    const suspended = await ums('org:suspend', org.org.slug, '--reason', 'Unpaid');
     expect(suspended.stderr).toBe('');
     expect(suspended.stdout).toContain(`${org.org.slug}: active → suspended.`);
-    const limits = ums('org:limits', org.org.slug, '--max-users', '10', '--max-records', '500', '--max-records-of', 'library.book=50', '--max-records-of', 'library.loan=20', '--max-storage-mb', '2');
+    const limits = await ums('org:limits', org.org.slug, '--max-users', '10', '--max-records', '500', '--max-records-of', 'library.book=50', '--max-records-of', 'library.loan=20', '--max-storage-mb', '2');
     expect(limits.stderr).toBe('');
     expect(limits.stdout).toContain(`${org.org.slug} (suspended): users 1 of 10, records 0 of 500. Files: 0 MB of 2 MB.`);
     const [{ max_storage_bytes }] = await runtime.dataSource.query('SELECT max_storage_bytes FROM core_organization WHERE id = $1', [org.org.id]);
     expect(Number(max_storage_bytes)).toBe(2 * 1024 * 1024);
-    expect(ums('org:limits', org.org.slug, '--max-storage-mb', 'none').stdout).toContain('Files: 0 MB (no limit).');
-    expect(ums('org:limits', org.org.slug, '--max-storage-mb', 'plenty').code).toBe(1);
+    expect((await ums('org:limits', org.org.slug, '--max-storage-mb', 'none')).stdout).toContain('Files: 0 MB (no limit).');
+    expect((await ums('org:limits', org.org.slug, '--max-storage-mb', 'plenty')).code).toBe(1);
     expect(limits.stdout).toContain('  Books (library.book): 0 of 50');
-    expect(ums('org:limits', org.org.slug, '--max-records-of', 'library.nothing=5').stderr).toMatch(/"library.nothing" is not an entity of a module/);
-    expect(ums('org:limits', org.org.slug, '--max-users', 'lots').code).toBe(1);
-    const list = ums('org:list');
+    expect((await ums('org:limits', org.org.slug, '--max-records-of', 'library.nothing=5')).stderr).toMatch(/"library.nothing" is not an entity of a module/);
+    expect((await ums('org:limits', org.org.slug, '--max-users', 'lots')).code).toBe(1);
+    const list = await ums('org:list');
     expect(list.stdout).toMatch(new RegExp(`^${org.org.slug}\\s+.*\\s1/10\\s+0/500\\s+library\\.book 0/50, library\\.loan 0/20\\s+suspended \\(Unpaid\\)$`, 'm'));
-    const json = JSON.parse(ums('org:list', '--json').stdout) as { slug: string; entityLimits: unknown }[];
+    const json = JSON.parse((await ums('org:list', '--json')).stdout) as { slug: string; entityLimits: unknown }[];
     expect(json.find((o) => o.slug === org.org.slug)?.entityLimits).toEqual([{ entity: 'library.book', records: 0, maxRecords: 50 }, { entity: 'library.loan', records: 0, maxRecords: 20 }]);
-    const resumed = ums('org:resume', org.org.slug);
+    const resumed = await ums('org:resume', org.org.slug);
     expect(resumed.stdout).toContain(`${org.org.slug}: suspended → active.`);
-    expect(ums('org:archive', org.org.slug).code).toBe(2); // --reason is required
+    expect((await ums('org:archive', org.org.slug)).code).toBe(2); // --reason is required
     const audit: { system_actor: string; action_name: string }[] = await runtime.dataSource.query(`SELECT system_actor, action_name FROM core_audit_log WHERE organization_id = $1 AND entity = 'core.organization' ORDER BY created_at`, [org.org.id]);
     expect(audit.map((a) => a.action_name)).toEqual(['org:suspend', 'org:limits', 'org:limits', 'org:resume']);
     expect(new Set(audit.map((a) => a.system_actor)).size).toBe(1);

@@ -6,13 +6,12 @@
  * only; without the setting it sees nothing. The owner connection is the named
  * bypass (sign-in across organizations, operator commands, fixtures).
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { authenticator } from '../core/auth/index.js';
 import type { RecordService } from '../core/data/records.js';
 import { createUser } from '../core/tenancy/index.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
+import { runCli } from './support/cli.js';
 
 let runtime: TestRuntime;
 let a: Fixture;
@@ -117,22 +116,15 @@ describe('what works across organizations on purpose (the named bypass)', () => 
     expect((await signIn('both@orgs.test', 'password-of-a'))?.organizationId).toBe(a.org.id);
   });
 
-  it('an operator command lists every organization and creates a user in one (audited as its system actor)', () => {
-    const root = fileURLToPath(new URL('..', import.meta.url));
-    const cli = (...argv: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...argv], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: runtime.url, NODE_OPTIONS: '', UMS_DEBUG: '' },
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
-    const list = cli('org:list');
-    expect(list.status).toBe(0);
+  it('an operator command lists every organization and creates a user in one (audited as its system actor)', async () => {
+    const cli = (...argv: string[]) => runCli(argv, { DATABASE_URL: runtime.url });
+    const list = await cli('org:list');
+    expect(list.code).toBe(0);
     expect(list.stdout).toContain(a.org.slug);
     expect(list.stdout).toContain(b.org.slug);
-    const created = cli('user:create', '--org', b.org.slug, '--email', 'operator-made@b.test', '--name', 'Made', '--role', 'library.librarian', '--password', 'secret-123');
+    const created = await cli('user:create', '--org', b.org.slug, '--email', 'operator-made@b.test', '--name', 'Made', '--role', 'library.librarian', '--password', 'secret-123');
     expect(created.stderr).toBe('');
-    expect(created.status).toBe(0);
+    expect(created.code).toBe(0);
   });
 
   it('the operator’s user was written under B’s policy and audited there', async () => {

@@ -29,7 +29,7 @@ let annMember: string;
 let bobMember: string;
 let annBook: string;
 
-function ums(...argv: string[]): CliResult {
+function ums(...argv: string[]): Promise<CliResult> {
   return runCli(argv, { DATABASE_URL: runtime.url });
 }
 
@@ -51,8 +51,8 @@ afterAll(async () => {
 });
 
 describe('user:export', () => {
-  it("hands over the person's account, roles and records, with personal fields only where the record is about them", () => {
-    const r = ums('user:export', `Ann.Reader@${org.org.slug}.test`, '--org', org.org.slug);
+  it("hands over the person's account, roles and records, with personal fields only where the record is about them", async () => {
+    const r = await ums('user:export', `Ann.Reader@${org.org.slug}.test`, '--org', org.org.slug);
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data).toMatchObject({ format: 'ums-personal-data', organization: { slug: org.org.slug } });
@@ -70,8 +70,8 @@ describe('user:export', () => {
     expect(r.stdout).not.toContain('secret-123');
   }, 60_000);
 
-  it('says so for an address the organization does not have', () => {
-    const r = ums('user:export', 'nobody@example.org', '--org', org.org.slug);
+  it('says so for an address the organization does not have', async () => {
+    const r = await ums('user:export', 'nobody@example.org', '--org', org.org.slug);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('No user with e-mail nobody@example.org');
   }, 60_000);
@@ -79,8 +79,8 @@ describe('user:export', () => {
 
 describe('user:erase', () => {
   it('needs the address typed again', async () => {
-    expect(ums('user:erase', ann.email, '--org', org.org.slug).code).toBe(2);
-    const wrong = ums('user:erase', ann.email, '--org', org.org.slug, '--confirm', 'someone@else.org');
+    expect((await ums('user:erase', ann.email, '--org', org.org.slug)).code).toBe(2);
+    const wrong = await ums('user:erase', ann.email, '--org', org.org.slug, '--confirm', 'someone@else.org');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('must repeat the e-mail address');
     expect((await runtime.dataSource.query('SELECT is_active FROM core_user WHERE id = $1', [ann.id]))[0].is_active).toBe(true);
@@ -88,7 +88,7 @@ describe('user:erase', () => {
 
   it('pseudonymises the account, disables sign-in, blanks the records about them, keeps every record, audits the operator', async () => {
     const bobBefore = await runtime.dataSource.query('SELECT name, email, phone FROM library_member WHERE id = $1', [bobMember]);
-    const r = ums('user:erase', ann.email, '--org', org.org.slug, '--confirm', ann.email.toUpperCase());
+    const r = await ums('user:erase', ann.email, '--org', org.org.slug, '--confirm', ann.email.toUpperCase());
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('library.member: name, email, phone in 1 record');
 
@@ -109,7 +109,7 @@ describe('user:erase', () => {
     expect(entry.changes.erased['core.user'].fields).toEqual(['email', 'name']);
     expect(JSON.stringify(entry.changes)).not.toContain('Ann');
     // Their export now holds the pseudonyms only.
-    const after = JSON.parse(ums('user:export', `erased-${ann.id}@erased.invalid`, '--org', org.org.slug).stdout);
+    const after = JSON.parse((await ums('user:export', `erased-${ann.id}@erased.invalid`, '--org', org.org.slug)).stdout);
     expect(JSON.stringify(after)).not.toContain('Ann Reader');
   }, 90_000);
 });

@@ -20,7 +20,7 @@ const backup = defineCommand({
   async run({ io, values }) {
     const [{ readConfig }, { backupEmbedded }] = await Promise.all([import('../../config/index.js'), import('../db/physical-backup.js')]);
     const out = stringOption(values, 'out');
-    const { dir, info } = await backupEmbedded(readConfig(), out ? resolve(out) : undefined, (line) => io.err(line));
+    const { dir, info } = await backupEmbedded(readConfig(io.env), out ? resolve(out) : undefined, (line) => io.err(line));
     io.out(`Backup written to ${dir} (${(info.bytes / 1048576).toFixed(1)} MB, WAL ${info.startWal}…${info.stopWal}, PostgreSQL ${info.serverVersion}).`);
     io.out(`Restore it with \`${invocation(`restore ${dir}`)}\` (UMS stopped).`);
   },
@@ -36,7 +36,7 @@ const restore = defineCommand({
   examples: ['restore .data/backups/ums-2026-12-02T03-00-00-000Z'],
   async run({ io, positionals }) {
     const [{ readConfig }, { restoreEmbedded }] = await Promise.all([import('../../config/index.js'), import('../db/physical-backup.js')]);
-    const { info, keptAs, migrations } = await restoreEmbedded(readConfig(), resolve(positionals[0]), (line) => io.err(line));
+    const { info, keptAs, migrations } = await restoreEmbedded(readConfig(io.env), resolve(positionals[0]), (line) => io.err(line));
     io.out(`Restored the backup of ${info.createdAt} (PostgreSQL ${info.serverVersion}); the server started and has ${migrations} migrations applied.`);
     if (keptAs) io.out(`The data it replaced is kept in ${keptAs}; remove it once you are satisfied.`);
   },

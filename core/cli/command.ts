@@ -18,7 +18,7 @@ export interface Command {
   /** Extra paragraphs for the command's help. */
   details?: string;
   /** More help read when it is asked for (e.g. what the manifests declare), after `details`. */
-  liveDetails?: () => Promise<string>;
+  liveDetails?: (env: NodeJS.ProcessEnv) => Promise<string>;
   examples?: string[];
   run(ctx: CommandContext): Promise<void>;
 }

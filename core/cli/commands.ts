@@ -57,21 +57,21 @@ export function commandHelp(command: Command, liveDetails?: string): string {
 }
 
 /** Runs one command line; returns the process exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCommandLine(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name === undefined) throw new UsageError('no command given');
     if (name === '--help' || name === '-h' || name === 'help') {
       const about = name === 'help' && rest[0] ? byName.get(rest[0]) : undefined;
       if (name === 'help' && rest[0] && !about) throw unknownCommand(rest[0]);
-      io.out(about ? commandHelp(about, await about.liveDetails?.()) : globalHelp());
+      io.out(about ? commandHelp(about, await about.liveDetails?.(io.env)) : globalHelp());
       return 0;
     }
     const command = byName.get(name);
     if (!command) throw unknownCommand(name);
     const parsed = parseCommandArgs(command.name, rest, command.options);
     if (parsed.help) {
-      io.out(commandHelp(command, await command.liveDetails?.()));
+      io.out(commandHelp(command, await command.liveDetails?.(io.env)));
       return 0;
     }
     expectPositionals(command.name, parsed.positionals, command.positionals?.names ?? [], { variadic: command.positionals?.variadic });
@@ -104,7 +104,7 @@ function report(err: unknown, io: CliIo): number {
     io.err(`error: ${err.message}`);
   } else {
     io.err(`error: ${err instanceof Error ? err.message : String(err)}`);
-    if (process.env.UMS_DEBUG && err instanceof Error && err.stack) io.err(err.stack);
+    if (io.env.UMS_DEBUG && err instanceof Error && err.stack) io.err(err.stack);
     else io.err('(set UMS_DEBUG=1 to see the stack trace)');
   }
   return 1;

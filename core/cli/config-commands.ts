@@ -11,7 +11,7 @@ const configCheck = defineCommand({
   examples: ['config:check', 'PUBLIC_URL=https://ums.example.org SECURE_COOKIES=off npm run ums -- config:check'],
   async run({ io, values }) {
     const { checkConfig } = await import('../../config/check.js');
-    const report = checkConfig();
+    const report = checkConfig(io.env);
     if (values.json) io.out(JSON.stringify(report, null, 2));
     else if (report.settings.length) io.out(table(['SETTING', 'VALUE', 'FROM'], report.settings.map((s) => [s.name, s.value, s.source])));
     if (report.problems.length) throw new UmsError('BAD_REQUEST', `The configuration has ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`);

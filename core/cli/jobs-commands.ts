@@ -14,7 +14,7 @@ import { withRuntime } from './runtime.js';
 async function withScheduler<T>(io: CliIo, fn: (scheduler: JobScheduler) => Promise<T>): Promise<T> {
   const [{ readConfig }, { JobScheduler }, { installationJobs }] = await Promise.all([import('../../config/index.js'), import('../jobs/index.js'), import('../ops/installation-jobs.js')]);
   return withRuntime(io, { migrate: true }, async (runtime) => {
-    const scheduler = await JobScheduler.open(runtime, { config: readConfig().jobs, role: 'command', coreJobs: installationJobs(), log: (line) => io.err(line) });
+    const scheduler = await JobScheduler.open(runtime, { config: readConfig(io.env).jobs, role: 'command', coreJobs: installationJobs(), log: (line) => io.err(line) });
     try {
       return await fn(scheduler);
     } finally {

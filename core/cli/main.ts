@@ -1,12 +1,22 @@
 /**
- * `npm run ums -- <command>`: the operator CLI. Commands live in core/cli/*.ts;
- * `npm run ums -- --help` lists them.
+ * The operator CLI as a function: `runCli(argv, { stdout, stderr, env })` runs
+ * one command line (`npm run ums -- <argv…>`) with the environment it is given
+ * and returns the exit code (0 done, 1 an operational error, 2 a wrong command
+ * line). Commands live in core/cli/*.ts; core/cli/bin.ts is the process that
+ * calls this with its own argv, streams and environment, and exits.
+ *
+ * In-process callers (the tests) keep their own logger: only the bin routes
+ * log lines to stderr (useCommandLineLogger), since the logger is the process's.
  */
-import { useCommandLineLogger } from '../log.js';
-import { runCli } from './commands.js';
-import { processIo } from './output.js';
+import { runCommandLine } from './commands.js';
 
-useCommandLineLogger();
-const code = await runCli(process.argv.slice(2), processIo);
-// The runtime is closed by then; exiting explicitly keeps a stray handle from holding the shell.
-process.exit(code);
+export interface CliStreams {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** What the commands read instead of process.env (DATABASE_URL, DATA_DIR, MANIFEST_DIR, JOBS_BACKEND…). */
+  env: NodeJS.ProcessEnv;
+}
+
+export function runCli(argv: string[], { stdout, stderr, env }: CliStreams): Promise<number> {
+  return runCommandLine(argv, { out: (text) => stdout.write(`${text}\n`), err: (text) => stderr.write(`${text}\n`), env });
+}

@@ -1,16 +1,15 @@
 /**
- * Where the CLI writes: results on stdout, errors and progress on stderr, so
- * `--json` output can be piped. Plus a plain-text table for listings.
+ * What a command line runs with: where it writes (results on stdout, errors
+ * and progress on stderr, so `--json` output can be piped) and the
+ * environment it reads (DATABASE_URL, DATA_DIR, MANIFEST_DIR…): the process's
+ * own for the bin, the caller's for `runCli` in-process. Plus a plain-text
+ * table for listings.
  */
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  env: NodeJS.ProcessEnv;
 }
-
-export const processIo: CliIo = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-};
 
 /** `npm run ums -- <args>`, the way users are told to run a command. */
 export const invocation = (args: string): string => `npm run ums -- ${args}`;

@@ -15,7 +15,7 @@ export interface RuntimeUse {
 export async function withRuntime<T>(io: CliIo, use: RuntimeUse, fn: (runtime: Runtime) => Promise<T>): Promise<T> {
   const [{ readConfig }, { createRuntime }] = await Promise.all([import('../../config/index.js'), import('../runtime.js')]);
   // Progress lines (cluster creation, applied migrations) go to stderr: stdout stays the command's result.
-  const runtime = await createRuntime({ config: readConfig(), migrate: use.migrate, poolSize: 4, log: (line) => io.err(line) });
+  const runtime = await createRuntime({ config: readConfig(io.env), migrate: use.migrate, poolSize: 4, log: (line) => io.err(line) });
   try {
     return await fn(runtime);
   } finally {

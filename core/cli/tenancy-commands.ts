@@ -13,11 +13,11 @@ import { withinTenant } from '../data/tenant-scope.js';
 const tenancy = () => import('../tenancy/index.js');
 
 /** The system types the manifests declare, as org:create's help lists them (read when asked, like start-up reads them). */
-async function systemTypesHelp(): Promise<string> {
+async function systemTypesHelp(env: NodeJS.ProcessEnv): Promise<string> {
   const [{ readConfig }, { loadRegistry, SYSTEM_TYPES_FILE }] = await Promise.all([import('../../config/index.js'), import('../manifest/index.js')]);
   let registry;
   try {
-    registry = loadRegistry({ dir: readConfig().manifestDir });
+    registry = loadRegistry({ dir: readConfig(env).manifestDir });
   } catch (err) {
     return `System types: the manifests do not load (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); run \`${invocation('manifest:validate module-manifests/*.json')}\`.`;
   }

@@ -16,6 +16,7 @@ import { cpuAccountingAvailable, cpuShare, sampleCpu, type CpuSample } from './c
 import { measureStartup, type StartupRun } from './startup.js';
 import { measureJobs, type JobFigures } from './tenants-jobs.js';
 import type { StatementStats } from './statements.js';
+import { countSequentialStatements } from './sequential-statements.js';
 import { LIBRARIAN_EMAIL, MEMBER_CATEGORIES, MEMBER_EMAIL, type Fixture } from './fixture.js';
 import { LARGE_LIBRARIAN, LARGE_MEMBER, SMALL_LIBRARIAN, TEMPLATE_BOOKS, type TenantsFixture } from './tenants-fixture.js';
 
@@ -94,20 +95,6 @@ async function check(v: Variant): Promise<void> {
   if (v.total !== undefined && total !== v.total) throw new Error(`${v.name}: total ${total}, expected ${v.total}`);
 }
 
-async function sequentialStatements(v: Variant): Promise<number> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  try {
-    await v.server.ask('reset');
-    for (let i = 0; i < STATEMENT_SAMPLE; i++) {
-      const answer = await request(agent, v.url, v.headers);
-      if (answer.status !== 200) throw new Error(`HTTP ${answer.status} from ${v.url}`);
-    }
-    return (await v.server.ask<StatementStats>('stats')).statements / STATEMENT_SAMPLE;
-  } finally {
-    agent.destroy();
-  }
-}
-
 async function measureAll(variants: Variant[], deps: TenantsDeps): Promise<Map<string, Measured>> {
   const { settings, log } = deps;
   const windows = new Map<string, LoadResult[]>(variants.map((v) => [v.key, []]));
@@ -127,7 +114,7 @@ async function measureAll(variants: Variant[], deps: TenantsDeps): Promise<Map<s
   for (const v of variants) {
     const rounds = windows.get(v.key)!;
     const load = combine(rounds);
-    out.set(v.key, { load, rounds, serverCpuMs: cpu.get(v.key)! / load.completed, statementsPerRequest: await sequentialStatements(v) });
+    out.set(v.key, { load, rounds, serverCpuMs: cpu.get(v.key)! / load.completed, statementsPerRequest: (await countSequentialStatements(v, STATEMENT_SAMPLE)).statements / STATEMENT_SAMPLE });
   }
   return out;
 }
