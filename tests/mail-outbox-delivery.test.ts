@@ -245,6 +245,9 @@ describe('without SMTP_URL', () => {
     await runtime.dataSource.query(`UPDATE core_mail_outbox SET status = 'failed', attempts = 8, last_error = 'boom'`);
     const [row] = await outbox();
     const admin = await server.login(org.users.get('admin')!.email, 'secret-123');
+    // A GET of the action (a link, a prefetch) only answers the record: the mail stays failed.
+    await admin.get(`/admin/api/resources/CoreMailOutbox/records/${row.id}/retry`);
+    expect((await outbox())[0]).toMatchObject({ status: 'failed', attempts: 8 });
     const res = await admin.post(`/admin/api/resources/CoreMailOutbox/records/${row.id}/retry`);
     expect(res.body.notice).toMatchObject({ type: 'success' });
     expect((await outbox())[0]).toMatchObject({ status: 'queued', attempts: 0 });
