@@ -15,7 +15,8 @@ import { sessionCookie } from './support/http.js';
 import { openPost, startServerWithLimits, withTimeout, type LimitedServer, type RawRequest } from './support/raw-http.js';
 
 const POOL = 5;
-const TRICKLING = 8;
+// The figure: 30 trickling imports (the attack took 22 on a pool of 20; here the pool has 5).
+const TRICKLING = 30;
 const IDLE_MS = 3000;
 /** Well under the idle timeout: what "answers at once" means here, with room for a busy machine. */
 const QUICK_MS = 1500;

@@ -92,6 +92,31 @@ describe('queueing', () => {
 });
 
 describe('delivery over SMTP', () => {
+  it('the claim crosses tenants as the owner; the outcome and the secret’s removal are written inside the wall, as ums_app for the mail’s organization', async () => {
+    const ds = runtime.dataSource;
+    const [{ owner }]: { owner: string }[] = await ds.query('SELECT current_user AS owner');
+    await ds.query(`CREATE TABLE test_outbox_writer (status text, role text, org text, at timestamptz DEFAULT clock_timestamp())`);
+    await ds.query(`GRANT INSERT ON test_outbox_writer TO ums_app`);
+    await ds.query(`CREATE FUNCTION test_outbox_writer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO test_outbox_writer (status, role, org) VALUES (NEW.status, current_user, current_setting('ums.organization_id', true)); RETURN NEW; END $$`);
+    await ds.query(`CREATE TRIGGER test_outbox_writer AFTER UPDATE ON core_mail_outbox FOR EACH ROW EXECUTE FUNCTION test_outbox_writer()`);
+    try {
+      await enqueueMail(await org.system(), { to: 'rina@example.test', template: 'password_reset', data: { name: 'রিনা', code: '731905', minutes: 10 } });
+      expect((await ds.query('SELECT count(*)::int AS n FROM core_mail_secret'))[0].n).toBe(1);
+      expect(await deliverPendingMail(runtime, { transport: sink.transport() })).toEqual({ sent: 1, failed: 0 });
+      const writes: { status: string; role: string; org: string | null }[] = await ds.query('SELECT status, role, org FROM test_outbox_writer ORDER BY at');
+      expect(writes.map((w) => ({ ...w, org: w.org || null }))).toEqual([
+        { status: 'sending', role: owner, org: null },
+        { status: 'sent', role: 'ums_app', org: org.org.id },
+      ]);
+      expect((await ds.query('SELECT count(*)::int AS n FROM core_mail_secret'))[0].n).toBe(0);
+      expect(sink.lastTo('rina@example.test')!.text).toContain('731905');
+    } finally {
+      await ds.query('DROP TRIGGER test_outbox_writer ON core_mail_outbox');
+      await ds.query('DROP FUNCTION test_outbox_writer()');
+      await ds.query('DROP TABLE test_outbox_writer');
+    }
+  });
+
   it('sends each due mail once with the outbox id as Message-ID, and masks one-time codes in the stored copy', async () => {
     const records = await org.system();
     await enqueueMail(records, { to: 'ana@example.test', template: 'password_reset', data: { name: 'Ana', code: '480213', minutes: 10 } });
@@ -220,6 +245,9 @@ describe('without SMTP_URL', () => {
     await runtime.dataSource.query(`UPDATE core_mail_outbox SET status = 'failed', attempts = 8, last_error = 'boom'`);
     const [row] = await outbox();
     const admin = await server.login(org.users.get('admin')!.email, 'secret-123');
+    // A GET of the action (a link, a prefetch) only answers the record: the mail stays failed.
+    await admin.get(`/admin/api/resources/CoreMailOutbox/records/${row.id}/retry`);
+    expect((await outbox())[0]).toMatchObject({ status: 'failed', attempts: 8 });
     const res = await admin.post(`/admin/api/resources/CoreMailOutbox/records/${row.id}/retry`);
     expect(res.body.notice).toMatchObject({ type: 'success' });
     expect((await outbox())[0]).toMatchObject({ status: 'queued', attempts: 0 });

@@ -57,6 +57,27 @@ describe('record actions run on POST only', () => {
     expect((await fetchAs(server.url, cookie, actionPath(loan.id, 'return'))).status).toBe(200);
     expect((await loanNow(loan.id)).status).toBe('issued');
   });
+
+  it('a GET of Send invitation queues no mail and makes no invitation code; the POST does both', async () => {
+    const adminCookie = await sessionCookie(server.url, lib.users.get('admin')!.email, 'secret-123');
+    const librarian = lib.users.get('librarian')!;
+    const path = `/admin/api/resources/CoreUser/records/${librarian.id}/invite`;
+    const traces = async (): Promise<{ mails: number; codes: number }> => {
+      const [row]: { mails: number; codes: number }[] = await runtime.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM core_mail_outbox WHERE recipient = $1) AS mails, (SELECT count(*)::int FROM core_auth_code WHERE user_id = $2) AS codes`,
+        [librarian.email, librarian.id],
+      );
+      return row;
+    };
+    const before = await traces();
+    expect((await fetchAs(server.url, adminCookie, path)).status).toBe(200);
+    expect(await traces()).toEqual(before);
+    const sent = await fetch(`${server.url}${path}`, { method: 'POST', headers: { cookie: adminCookie, accept: 'application/json' } });
+    expect(sent.status).toBe(200);
+    const after = await traces();
+    expect(after.mails).toBe(before.mails + 1);
+    expect(after.codes).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('documents: a GET never issues a number', () => {

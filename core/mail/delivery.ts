@@ -46,6 +46,7 @@ import { MAIL_SECRET_TABLE } from '../data/entity-schemas.js';
 import { OUTBOX_TABLE } from './outbox.js';
 import { redactSecrets, unmask } from './templates.js';
 import { crossTenant } from '../db/cross-tenant.js';
+import { withinTenant } from '../data/tenant-scope.js';
 
 /** What a transport is handed; nodemailer's Transporter satisfies MailTransport. */
 export interface OutgoingMail {
@@ -84,6 +85,7 @@ export const retryDelaySeconds = (attempts: number): number => Math.min(60 * 2 *
 
 interface ClaimedMail {
   id: string;
+  organization_id: string;
   recipient: string;
   subject: string;
   body: string;
@@ -183,30 +185,36 @@ async function claimNext(runtime: Runtime, leaseSeconds: number): Promise<Claime
             last_error = CASE WHEN m.status = 'sending' THEN 'The previous attempt did not finish (the worker stopped); sent again with the same Message-ID.' ELSE m.last_error END
       WHERE m.id = (SELECT id FROM ${OUTBOX_TABLE} WHERE status IN ('queued', 'sending') AND next_attempt_at <= now()
                      ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING m.id, m.recipient, m.subject, m.body, m.html, (SELECT s.secret FROM ${MAIL_SECRET_TABLE} s WHERE s.outbox_id = m.id) AS secret, m.template, m.attempts, m.version, m.message_id`,
+      RETURNING m.id, m.organization_id, m.recipient, m.subject, m.body, m.html, (SELECT s.secret FROM ${MAIL_SECRET_TABLE} s WHERE s.outbox_id = m.id) AS secret, m.template, m.attempts, m.version, m.message_id`,
     [leaseSeconds],
   ));
   return ((result[0] as ClaimedMail[] | undefined) ?? [])[0];
 }
 
+/**
+ * Records a claimed mail's outcome inside the wall: the claim crossed tenants
+ * (the queue of every organization), the outcome is one organization's row
+ * and its secret, written as the application role with that organization set.
+ */
 async function finish(runtime: Runtime, mail: ClaimedMail, outcome: { status: 'sent' | 'queued' | 'failed'; error?: string; retryInSeconds?: number }): Promise<void> {
+  const tenant = withinTenant(runtime.dataSource, mail.organization_id);
   if (outcome.status === 'sent') {
     // The secret goes with the same statement, and only for the claim that sent it.
-    await crossTenant(runtime.dataSource, 'mail-delivery', (owner) => owner.query(
+    await tenant.query(
       `WITH done AS (UPDATE ${OUTBOX_TABLE} SET status = 'sent', sent_at = now(), updated_at = now(), version = version + 1,
                             subject = $3, body = $4, html = $5
                       WHERE id = $1 AND version = $2 RETURNING id)
        DELETE FROM ${MAIL_SECRET_TABLE} s USING done WHERE s.outbox_id = done.id`,
       [mail.id, mail.version, redactSecrets(mail.template, mail.subject), redactSecrets(mail.template, mail.body), mail.html === null ? null : redactSecrets(mail.template, mail.html)],
-    ));
+    );
     return;
   }
-  await crossTenant(runtime.dataSource, 'mail-delivery', (owner) => owner.query(
+  await tenant.query(
     `UPDATE ${OUTBOX_TABLE} SET status = $3, last_error = $4, updated_at = now(), version = version + 1,
             next_attempt_at = now() + make_interval(secs => $5)
       WHERE id = $1 AND version = $2`,
     [mail.id, mail.version, outcome.status, (outcome.error ?? '').slice(0, 2000), outcome.retryInSeconds ?? 0],
-  ));
+  );
 }
 
 /** SMTP 5xx replies are final (unknown mailbox, refused sender); everything else (4xx, network) is worth a retry. */
