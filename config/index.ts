@@ -112,6 +112,16 @@ export function readTrustProxy(value: string | undefined): boolean | number | st
   return parts.join(',');
 }
 
+/**
+ * PUBLIC_URL as the operator set it (no trailing slash), or undefined when it is unset: then links
+ * made for a request (export file links) take that request's origin, while links without a request
+ * (mails) use readConfig's default, http://HOST:PORT.
+ */
+export function configuredPublicUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = (env.PUBLIC_URL ?? '').trim().replace(/\/+$/, '');
+  return value || undefined;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): UmsConfig {
   const publicUrl = (env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${Number(env.PORT || 3000)}`).replace(/\/+$/, '');
   return {

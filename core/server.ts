@@ -15,7 +15,7 @@ import { viewRouter } from './admin/views.js';
 import { recordPanelsRouter } from './admin/record-panels.js';
 import { reportRoutes } from './admin/reports/routes.js';
 import { formBodies, formidableOptions, prepareUploadDir } from './admin/form-bodies.js';
-import { readUploadLimits, type UploadLimits } from '../config/index.js';
+import { configuredPublicUrl, readUploadLimits, type UploadLimits } from '../config/index.js';
 import { bundleComponents } from './admin/bundle.js';
 import { runWithRequestContext } from './admin/request-context.js';
 import { badBodyAsUmsError } from './admin/errors.js';
@@ -45,6 +45,12 @@ export interface AppOptions {
   api?: Partial<Omit<ApiOptions, 'dataDir'>>;
   /** The bearer token GET /metrics asks for; without one there is no /metrics (default: METRICS_TOKEN). */
   metricsToken?: string;
+  /**
+   * The installation's public base URL (`https://ums.example.org`), which export file links start with;
+   * by default PUBLIC_URL when it is set, otherwise each request's own origin (scheme as Express sees it,
+   * so behind a TLS proxy set TRUST_PROXY, and Host).
+   */
+  publicUrl?: string;
   /** Public forms' bot limits (rates, body size, fill time); by default DEFAULT_PUBLIC_FORM_LIMITS. */
   publicForms?: Partial<Omit<PublicFormOptions, 'secret'>>;
 }
@@ -95,7 +101,7 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
     }, next));
   });
   // Exports, imports and PDF documents (core/exchange, core/documents): signed-in user only, before AdminJS's router.
-  app.use(ADMIN_ROOT, exchangeRouter(runtime, admin, { uploadDir, limits: uploads }));
+  app.use(ADMIN_ROOT, exchangeRouter(runtime, admin, { uploadDir, limits: uploads }, options.publicUrl ?? configuredPublicUrl()));
   // Declared views' data (calendars, boards): signed-in user only, GET only (core/admin/views.ts).
   app.use(ADMIN_ROOT, viewRouter(runtime));
   // A show page's related lists and timeline: signed-in user only, GET only (core/admin/record-panels.ts).

@@ -243,7 +243,7 @@ describe('a files field (an application\'s documents) in the admin', () => {
     const line = lines.find((l) => l.startsWith(application.id))!;
     const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
     expect(cells[columns.indexOf('documents_name')]).toBe('certificate.pdf; photo.png');
-    expect(cells[columns.indexOf('documents_url')]).toBe(documents.map((id) => `/admin/x/files/${id}`).join('; '));
+    expect(cells[columns.indexOf('documents_url')]).toBe(documents.map((id) => `${server.url}/admin/x/files/${id}`).join('; '));
     const workbook = new ExcelJS.Workbook();
     const xlsx = await (await admin.request.get(`${server.url}/admin/x/export/admissions.application.xlsx`)).body();
     await workbook.xlsx.load(new Uint8Array(xlsx).buffer);
@@ -252,7 +252,7 @@ describe('a files field (an application\'s documents) in the admin', () => {
     const xlsxHeader = values(1);
     const xlsxRow = Array.from({ length: sheet.actualRowCount - 1 }, (_, i) => values(i + 2)).find((r) => r[0] === application.id)!;
     expect(xlsxRow[xlsxHeader.indexOf('Documents (file name)')]).toBe('certificate.pdf; photo.png');
-    expect(xlsxRow[xlsxHeader.indexOf('Documents (link)')]).toBe(documents.map((id) => `/admin/x/files/${id}`).join('; '));
+    expect(xlsxRow[xlsxHeader.indexOf('Documents (link)')]).toBe(documents.map((id) => `${server.url}/admin/x/files/${id}`).join('; '));
 
     // Every one removed: the field is empty, and saving says so.
     await admin.goto(edit);

@@ -9,6 +9,7 @@
  * removes the stored bytes; the sweep removes files never attached.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -210,7 +211,8 @@ describe('in the admin', () => {
     expect(columns).toEqual(expect.arrayContaining(['report_file', 'report_file_name', 'report_file_url']));
     const row = rows.find((r) => r.startsWith(lab.id))!.split(',');
     expect(row[columns.indexOf('report_file_name')]).toBe('admin-report.pdf');
-    expect(row[columns.indexOf('report_file_url')]).toBe(`/admin/x/files/${up.id}`);
+    // Absolute: no PUBLIC_URL is set for this server, so the link starts with the request's own origin.
+    expect(row[columns.indexOf('report_file_url')]).toBe(`${server.url}/admin/x/files/${up.id}`);
     // The edit form's upload (components/file-field.tsx) goes to the admin's upload route, with the session.
     const form = new FormData();
     form.append('report_file', new Blob([new Uint8Array(pdf('from the form'))]), 'form.pdf');
@@ -223,6 +225,40 @@ describe('in the admin', () => {
     // A receptionist's session gets the same 404 as for a missing file.
     const desk = await server.login(world.org.users.get('hospital.receptionist')!.email, 'secret-123');
     expect((await fetch(`${server.url}/admin/x/files/${up.id}`, { headers: { cookie: (desk as unknown as { cookie: string }).cookie } })).status).toBe(404);
+  });
+});
+
+describe('export links', () => {
+  it('start with the installation’s public URL when one is configured, in CSV and as a clickable XLSX hyperlink, and the link downloads the file', async () => {
+    const up = (await upload(tech, 'report_file', pdf('linked'), 'linked-report.pdf')).body.data![0];
+    const lab = await world.system.create('hospital.lab_test', { patient: world.patients.pat.id, test: 'Linked report' });
+    expect((await apiCall(server.url, 'PATCH', `/hospital/lab_test/${lab.id}`, { token: tech, body: { report_file: up.id } })).status).toBe(200);
+    const configured = await startTestServer(runtime, { publicUrl: 'https://ums.example.org' });
+    try {
+      const admin = await configured.login(world.org.users.get('hospital.lab_technician')!.email, 'secret-123');
+      const cookie = (admin as unknown as { cookie: string }).cookie;
+      const csv = await (await fetch(`${configured.url}/admin/x/export/hospital.lab_test.csv`, { headers: { cookie } })).text();
+      const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      const row = rows.find((r) => r.startsWith(lab.id))!.split(',');
+      const link = row[header.split(',').indexOf('report_file_url')];
+      expect(link).toBe(`https://ums.example.org/admin/x/files/${up.id}`);
+      // The path after the public URL is the admin's download route: on this server it serves the file.
+      const file = await fetch(`${configured.url}${new URL(link).pathname}`, { headers: { cookie } });
+      expect(file.status).toBe(200);
+      expect((await file.text()).startsWith('%PDF-')).toBe(true);
+
+      const xlsx = await (await fetch(`${configured.url}/admin/x/export/hospital.lab_test.xlsx`, { headers: { cookie } })).arrayBuffer();
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx);
+      const sheet = workbook.worksheets[0];
+      const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+      let cell: ExcelJS.Cell | undefined;
+      sheet.eachRow((r) => { if (r.getCell(1).value === lab.id) cell = r.getCell(headers.indexOf('Report (link)')); });
+      expect(cell?.hyperlink).toBe(`https://ums.example.org/admin/x/files/${up.id}`);
+      expect(cell?.text).toBe(`https://ums.example.org/admin/x/files/${up.id}`);
+    } finally {
+      await configured.close();
+    }
   });
 });
 

@@ -17,7 +17,7 @@ import { createReadStream } from 'node:fs';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type AdminJS from 'adminjs';
 import type { Session } from 'express-session';
-import type { UploadLimits } from '../../config/index.js';
+import { readConfig, type UploadLimits } from '../../config/index.js';
 import type { SignedInUser } from '../auth/index.js';
 import type { Actor } from '../data/actor.js';
 import { RecordService } from '../data/records.js';
@@ -43,7 +43,11 @@ export function signedInActor(req: Request): Extract<Actor, { kind: 'user' }> {
 
 const stamp = (d: Date): string => d.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
-export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uploadDir: string; limits: UploadLimits }): Router {
+/**
+ * `publicUrl`: the installation's base URL for export file links (PUBLIC_URL); without one, the
+ * request's origin. Either way the link is absolute, so a spreadsheet makes it clickable.
+ */
+export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uploadDir: string; limits: UploadLimits }, publicUrl?: string): Router {
   const router = Router();
   const gate = new ImportGate(uploads.limits);
   router.use(documentRoutes(runtime, signedInActor));
@@ -85,7 +89,10 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
       const entity = records.entity(String(req.params.entity));
       // Access and the filters are settled before the first byte: a refusal is still a clean error response.
       const columns = exportColumns(records, entity);
-      const query = exportQueryFromList(manifestResourceOf(admin, entity), req.query as Record<string, unknown>);
+      // No Host header (HTTP/1.0): the server's own address from the environment.
+      const origin = publicUrl ?? (req.get('host') ? `${req.protocol}://${req.get('host')}` : readConfig().publicUrl);
+      const base = `${origin}${req.baseUrl}${FILES_PATH}`;
+      const query = { ...exportQueryFromList(manifestResourceOf(admin, entity), req.query as Record<string, unknown>), fileUrl: (id: string) => `${base}/${id}` };
       res.status(200);
       res.setHeader('Content-Type', EXPORT_FORMATS[format].contentType);
       res.setHeader('Content-Disposition', `attachment; filename="${entity.key.replace(/\./g, '-')}-${stamp(new Date())}.${EXPORT_FORMATS[format].extension}"`);

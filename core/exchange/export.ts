@@ -72,6 +72,12 @@ function fileCell(column: ExportColumn, record: RecordData, names: Map<string, s
   if (!ids.length) return null;
   return ids.map((id) => (part === 'name' ? names.get(id)! : fileUrl(id))).join('; ');
 }
+/** XLSX: a link column holding one link is a hyperlink cell, so a spreadsheet opens it with a click (several stay text). */
+function xlsxFileCell(column: ExportColumn, record: RecordData, names: Map<string, string>, fileUrl: (id: string) => string): Cell | { text: string; hyperlink: string } {
+  const cell = fileCell(column, record, names, fileUrl);
+  if (column.fileOf!.part !== 'url' || typeof cell !== 'string' || cell.includes('; ') || !/^https?:\/\//.test(cell)) return cell;
+  return { text: cell, hyperlink: cell };
+}
 const defaultFileUrl = (id: string): string => `${ADMIN_ROOT}${FILES_PATH}/${id}`;
 
 /** The suffix of a reference's title column in CSV exports. */
@@ -210,7 +216,7 @@ async function writeXlsx(records: RecordService, pages: AsyncIterable<RecordData
     for await (const page of pages) {
       const titles = await titlesOf(records, columns, page);
       const names = await fileNamesOf(records, columns, page);
-      for (const record of page) sheet.addRow(columns.map((c) => (c.fileOf ? fileCell(c, record, names, fileUrl) : xlsxCell(records, entity, labels, c, record, titles)))).commit();
+      for (const record of page) sheet.addRow(columns.map((c) => (c.fileOf ? xlsxFileCell(c, record, names, fileUrl) : xlsxCell(records, entity, labels, c, record, titles)))).commit();
       rows += page.length;
       // The zip is written as rows commit: wait for a slow reader between pages.
       if (out.writableNeedDrain) await drained(out);
