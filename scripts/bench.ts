@@ -17,6 +17,9 @@
  *   --only=telemetry    only the two AdminJS librarian apps, metrics and logging on and off, taking turns (use many
  *                       --rounds: the verdict is a confidence interval of the median round's ratio); rewrites only
  *                       the metrics-and-logging block of the README
+ *   --only=kanban       run only the kanban load: the task board's data request for a 300-item project
+ *                       (scripts/bench/kanban.ts; its organization in the bench cluster, seeded on first use)
+ *                       against a raw SQL server, and write only its block of the README's Benchmarks section
  *   --only=tenants      the same lists at 10,000 organizations (their own cluster under .bench/tenants/, seeded on
  *                       first use) against the 200-organization set, both running at once and taking turns;
  *                       sign-in, the apps' RSS, compiled start-up and idle RSS on each; prints its README block
@@ -66,6 +69,7 @@ import { table, writeReadmeSection, type VariantRow } from './bench/report.js';
 import { measureStartup } from './bench/startup.js';
 import { contentionBlock, runContention, withContentionBlock } from './bench/contention.js';
 import { benchViews } from './bench/views.js';
+import { benchKanban, withKanbanBlock } from './bench/kanban.js';
 import { telemetryBlock, telemetryFigures, withTelemetryBlock, type TelemetryRun } from './bench/telemetry.js';
 import type { StatementStats } from './bench/statements.js';
 import { countSequentialStatements } from './bench/sequential-statements.js';
@@ -294,6 +298,27 @@ async function contention(): Promise<string> {
   }
 }
 
+/** The kanban load (scripts/bench/kanban.ts) on the bench cluster, with the app as deployed (metrics on, its access log in a file). */
+async function kanban(): Promise<string> {
+  const runtime = await openBenchRuntime();
+  const appLog = openSync(join(DATA_DIR, 'kanban-app-server.log'), 'w');
+  try {
+    return await benchKanban({
+      runtime,
+      databaseUrl: runtime.database.url,
+      password: BENCH_PASSWORD,
+      startServer: (script, env) => startServer(script, env, ROOT, script === 'app-server.ts' ? appLog : 'inherit'),
+      login,
+      appEnv: { BENCH_DATABASE_URL: runtime.database.url, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: BUNDLE_DIR, METRICS_TOKEN: BENCH_METRICS_TOKEN, LOG_LEVEL: 'info' },
+      settings,
+      log,
+    });
+  } finally {
+    closeSync(appLog);
+    await runtime.close();
+  }
+}
+
 function assertClusterStopped(): void {
   const pid = join(DATA_DIR, 'pg', 'postmaster.pid');
   if (existsSync(pid)) {
@@ -383,7 +408,16 @@ async function main(): Promise<void> {
     }
     return;
   }
-  if (settings.only && !['list', 'telemetry', 'tenants'].includes(settings.only)) throw new Error(`--only=${settings.only}: only "contention", "list", "telemetry" or "tenants" can run alone`);
+  if (settings.only === 'kanban') {
+    const block = await kanban();
+    if (settings.readme) {
+      const path = join(ROOT, 'README.md');
+      writeFileSync(path, withKanbanBlock(readFileSync(path, 'utf8'), block));
+      log('README.md: the kanban block of "## Benchmarks" updated.');
+    }
+    return;
+  }
+  if (settings.only && !['list', 'telemetry', 'tenants'].includes(settings.only)) throw new Error(`--only=${settings.only}: only "contention", "kanban", "list", "telemetry" or "tenants" can run alone`);
   log('Building (tsc -p tsconfig.build.json) …');
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const buildOk = build.status === 0;
@@ -564,6 +598,7 @@ async function main(): Promise<void> {
   log(`  cold (import + AJV schema compile + first loadRegistry): ${manifest.coldMs.toFixed(1)} ms; warm loadRegistry() median of 20: ${manifest.warmMedianMs.toFixed(1)} ms (${manifest.modules} modules, ${manifest.entities} entities)`);
 
   const contentionSection = await contention();
+  const kanbanSection = await kanban();
 
   // ── Results ──
   const v = (name: string, m: Measured, responseBytes: number, raw?: Measured): VariantRow => ({
@@ -638,7 +673,8 @@ For scale, figures reported on the same kind of machine in the issue: raw SQL �
 ${telemetrySection}
 
 ${contentionSection}
-${viewsBlock}${tenantsBlock ? `\n\n${tenantsBlock}` : ''}`;
+${viewsBlock}
+${kanbanSection}${tenantsBlock ? `\n\n${tenantsBlock}` : ''}`;
 
   log(`\n${table(resultRows)}\n`);
   log(`librarian: ${(librarianShare * 100).toFixed(0)} % of raw (target ≥ 35 %: ${librarianShare >= 0.35 ? 'met' : 'NOT met'})`);

@@ -5,9 +5,11 @@
  * the organization ordered by title, and the count), run on one pg.Pool.
  * `&rows=only` answers what the REST API's list sends instead: the page alone
  * (26 rows: one past the page tells whether there is a next), no count.
+ * `/kanban?project=<id>` answers the task board's raw counterpart (scripts/bench/kanban.ts): the
+ * project's states in order and its items with the card's fields, two statements, no rules.
  * Env: BENCH_DATABASE_URL, BENCH_ORG_ID, BENCH_MEMBER_CATEGORIES (JSON array).
  */
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { answerParent } from './statements.js';
@@ -29,8 +31,30 @@ const MEMBER = {
   count: `SELECT count(*)::int AS n FROM "library_book" r WHERE r.organization_id = $1 AND r."category" = ANY($2)`,
 };
 
+const KANBAN = {
+  states: `SELECT s."id", s."name", s."group", s."order" FROM "task_state" s WHERE s.organization_id = $1 AND s."project_id" = $2 ORDER BY s."order" ASC, s."id" ASC`,
+  items: `SELECT r."id", r."version", r."number", r."title", r."state_id", r."priority", r."due_date" FROM "task_work_item" r WHERE r.organization_id = $1 AND r."project_id" = $2 ORDER BY r."created_at" ASC, r."id" ASC`,
+};
+
+function kanban(project: string, res: ServerResponse): void {
+  Promise.all([pool.query(KANBAN.states, [organizationId, project]), pool.query(KANBAN.items, [organizationId, project])]).then(
+    ([states, items]) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ columns: states.rows, cards: items.rows }));
+    },
+    (err: Error) => {
+      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: err.message }));
+    },
+  );
+}
+
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/kanban') {
+    kanban(url.searchParams.get('project') ?? '', res);
+    return;
+  }
   if (url.pathname !== '/books') {
     res.writeHead(404).end();
     return;
