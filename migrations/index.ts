@@ -44,8 +44,10 @@ import * as m40 from './1796242710789-holiday-list-search-indexes.js';
 import * as m41 from './1796293677811-saved-filters.js';
 import * as m42 from './1796297468176-user-and-organization-language.js';
 import * as m43 from './1796307180874-inventory-serial-numbers.js';
+import * as m44 from './1796307957808-inventory-projected-quantities.js';
+import * as m45 from './1796308355707-inventory-adjustment-approval.js';
 
 type MigrationClass = new () => MigrationInterface;
 const classesOf = (mod: Record<string, unknown>): MigrationClass[] => Object.values(mod) as MigrationClass[];
 
-export const migrations: MigrationClass[] = [...classesOf(m0), ...classesOf(m1), ...classesOf(m2), ...classesOf(m3), ...classesOf(m4), ...classesOf(m5), ...classesOf(m6), ...classesOf(m7), ...classesOf(m8), ...classesOf(m9), ...classesOf(m10), ...classesOf(m11), ...classesOf(m12), ...classesOf(m13), ...classesOf(m14), ...classesOf(m15), ...classesOf(m16), ...classesOf(m17), ...classesOf(m18), ...classesOf(m19), ...classesOf(m20), ...classesOf(m21), ...classesOf(m22), ...classesOf(m23), ...classesOf(m24), ...classesOf(m25), ...classesOf(m26), ...classesOf(m27), ...classesOf(m28), ...classesOf(m29), ...classesOf(m30), ...classesOf(m31), ...classesOf(m32), ...classesOf(m33), ...classesOf(m34), ...classesOf(m35), ...classesOf(m36), ...classesOf(m37), ...classesOf(m38), ...classesOf(m39), ...classesOf(m40), ...classesOf(m41), ...classesOf(m42), ...classesOf(m43)];
+export const migrations: MigrationClass[] = [...classesOf(m0), ...classesOf(m1), ...classesOf(m2), ...classesOf(m3), ...classesOf(m4), ...classesOf(m5), ...classesOf(m6), ...classesOf(m7), ...classesOf(m8), ...classesOf(m9), ...classesOf(m10), ...classesOf(m11), ...classesOf(m12), ...classesOf(m13), ...classesOf(m14), ...classesOf(m15), ...classesOf(m16), ...classesOf(m17), ...classesOf(m18), ...classesOf(m19), ...classesOf(m20), ...classesOf(m21), ...classesOf(m22), ...classesOf(m23), ...classesOf(m24), ...classesOf(m25), ...classesOf(m26), ...classesOf(m27), ...classesOf(m28), ...classesOf(m29), ...classesOf(m30), ...classesOf(m31), ...classesOf(m32), ...classesOf(m33), ...classesOf(m34), ...classesOf(m35), ...classesOf(m36), ...classesOf(m37), ...classesOf(m38), ...classesOf(m39), ...classesOf(m40), ...classesOf(m41), ...classesOf(m42), ...classesOf(m43), ...classesOf(m44), ...classesOf(m45)];

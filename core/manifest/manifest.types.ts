@@ -551,6 +551,10 @@ export interface Ledger {
    * A date field: the posting date (refused before today when the organization does not accept backdated postings).
    */
   date?: string;
+  /**
+   * A numeric field of the balance other than its quantity that this ledger moves (a stock balance's ordered or reserved quantity). A balance has one ledger for its quantity and at most one for each such field; these movements are never refused below zero and are not valued.
+   */
+  moves?: string;
 }
 /**
  * This entity holds one balance per combination of its keys, kept by a ledger only (no person or plugin writes it).
@@ -612,9 +616,9 @@ export interface Posting {
     parent: string;
   };
   /**
-   * The workflow transition that posts (e.g. "submit").
+   * The workflow transition that posts (e.g. "submit"), or several: the first one's `from` states are the states the document and its lines may be edited in; the others post a document waiting in a read-only state (an approval: ["submit", "approve"]).
    */
-  post: string;
+  post: string | [string, ...string[]];
   /**
    * The workflow transition that posts the reversal (e.g. "cancel").
    */

@@ -16,6 +16,8 @@ export interface ResolvedLedger {
   quantity: string;
   date?: string;
   valuation?: ResolvedLedgerValuation;
+  /** The balance field it moves when that is not the balance's quantity (`ordered`, `reserved`). */
+  moves?: string;
 }
 
 /** How a valued ledger values each movement (core/data/ledgers/valuation.ts). */
@@ -36,6 +38,8 @@ export interface ResolvedBalance {
   refusal?: string;
   /** The ledger entity that keeps it (set when a ledger names it). */
   ledger?: string;
+  /** Ledgers that move its other numeric fields, by field (`{ ordered: 'inventory.stock_order_entry' }`). */
+  movedBy?: Record<string, string>;
   /** A valued ledger's total value, rate and FIFO layers on the balance. */
   valuation?: { value: string; rate: string; layers?: string };
 }
@@ -57,7 +61,10 @@ export interface ValueSource {
 export interface ResolvedPosting {
   ledger: string;
   lines?: { entity: string; parent: string };
+  /** The transition that posts from the draft states (its `from`). */
   post: string;
+  /** Other transitions that post, from read-only states (an approval after a request). */
+  postAlso: string[];
   reverse: string;
   date?: string;
   source?: string;
@@ -210,23 +217,50 @@ function resolveLedger(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'ledger'>, p: 
     problem(ctx, `${p}/balance`, `${balance.key} does not declare "balance" (its keys and quantity)`);
     return undefined;
   }
+  if (raw.moves !== undefined) return resolveSecondaryLedger(ctx, entity, balance, raw, p);
   if (balance.balance.ledger) {
     problem(ctx, `${p}/balance`, `${balance.key} is already kept by the ledger ${balance.balance.ledger}`);
     return undefined;
   }
+  if (!keysMatch(ctx, entity, balance, p)) return undefined;
+  // A wrongly declared valuation is reported and left out; the ledger itself stands (no second problem on every posting).
+  const valuation = resolveValuation(ctx, entity, balance, raw, p) ?? undefined;
+  balance.balance.ledger = entity.key;
+  return { balance: balance.key, quantity: raw.quantity, date: raw.date, valuation };
+}
+
+/** Keys of a ledger that match its balance's (same name, type and target; required). */
+function keysMatch(ctx: Ctx, entity: ResolvedEntity, balance: ResolvedEntity, p: string): boolean {
   let ok = true;
-  for (const key of balance.balance.keys) {
+  for (const key of balance.balance!.keys) {
     const theirs = balance.field.get(key)!;
     const mine = fieldOf(ctx, entity, key, `${p}/balance`, (f) =>
       f.type !== theirs.type || f.target !== theirs.target ? `must have the type of ${balance.key}.${key} (${theirs.type}${theirs.target ? ` → ${theirs.target}` : ''})` : !f.required ? 'must be required (it is a key of the balance)' : undefined,
     );
     ok &&= Boolean(mine);
   }
-  if (!ok) return undefined;
-  // A wrongly declared valuation is reported and left out; the ledger itself stands (no second problem on every posting).
-  const valuation = resolveValuation(ctx, entity, balance, raw, p) ?? undefined;
-  balance.balance.ledger = entity.key;
-  return { balance: balance.key, quantity: raw.quantity, date: raw.date, valuation };
+  return ok;
+}
+
+/** A ledger that moves another numeric field of a balance (`"moves": "ordered"`): not its quantity, not valued, one per field. */
+function resolveSecondaryLedger(ctx: Ctx, entity: ResolvedEntity, balance: ResolvedEntity, raw: Raw<'ledger'>, p: string): ResolvedLedger | undefined {
+  const spec = balance.balance!;
+  const moves = raw.moves!;
+  const field = fieldOf(ctx, balance, moves, `${p}/moves`, (f) =>
+    !['integer', 'decimal', 'money'].includes(f.type) ? `must be a number field of ${balance.key}, not ${f.type}`
+      : f.computed || f.rollup ? 'must be a stored field (not computed or a roll-up)'
+        : moves === spec.quantity ? `is the balance's quantity: leave "moves" out to keep it`
+          : spec.keys.includes(moves) || [spec.valuation?.value, spec.valuation?.rate].includes(moves) ? 'is a key or a valuation field of the balance' : undefined,
+  );
+  if (!field) return undefined;
+  if (raw.valuation) problem(ctx, `${p}/valuation`, `a ledger that moves "${moves}" is not valued: only the ledger of the balance's quantity may declare "valuation"`);
+  if (spec.movedBy?.[moves]) {
+    problem(ctx, `${p}/moves`, `${balance.key}.${moves} is already moved by the ledger ${spec.movedBy[moves]}`);
+    return undefined;
+  }
+  if (!keysMatch(ctx, entity, balance, p)) return undefined;
+  spec.movedBy = { ...spec.movedBy, [moves]: entity.key };
+  return { balance: balance.key, quantity: raw.quantity, date: raw.date, moves };
 }
 
 /** A valued ledger: its fields, the balance's, and where the method comes from. Null when it is declared wrongly. */
@@ -288,9 +322,11 @@ function resolvePosting(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'posting'>, p
   if (ledger && !ledger.ledger) problem(ctx, `${p}/ledger`, `${ledger.key} does not declare "ledger"`);
   const wf = ctx.m.workflows.find((w) => w.entity === entity.key);
   if (!wf) problem(ctx, p, `a posting document needs a workflow (draft → submitted → cancelled) on ${entity.key}`);
-  for (const key of ['post', 'reverse'] as const) {
-    if (wf && !wf.transitions.some((t) => t.name === raw[key])) problem(ctx, `${p}/${key}`, `no transition "${raw[key]}" in the workflow ${wf.key}`);
-  }
+  const posts = typeof raw.post === 'string' ? [raw.post] : raw.post;
+  posts.forEach((name, i) => {
+    if (wf && !wf.transitions.some((t) => t.name === name)) problem(ctx, typeof raw.post === 'string' ? `${p}/post` : `${p}/post/${i}`, `no transition "${name}" in the workflow ${wf.key}`);
+  });
+  if (wf && !wf.transitions.some((t) => t.name === raw.reverse)) problem(ctx, `${p}/reverse`, `no transition "${raw.reverse}" in the workflow ${wf.key}`);
   const line = raw.lines ? entityRef(ctx, raw.lines.entity, `${p}/lines/entity`) : undefined;
   if (line && raw.lines) fieldOf(ctx, line, raw.lines.parent, `${p}/lines/parent`, (f) => (f.type === 'reference' && f.target === entity.key ? undefined : `must be a reference to ${entity.key}`));
   if (raw.date !== undefined) fieldOf(ctx, entity, raw.date, `${p}/date`, (f) => (f.type === 'date' ? undefined : `must be a date field, not ${f.type}`));
@@ -317,7 +353,7 @@ function resolvePosting(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'posting'>, p
     return quantity ? { quantity, sign: mv.sign ?? 1, set, rate } : undefined;
   });
   if (movements.some((m) => !m)) return undefined;
-  return { ledger: ledger.key, lines: line && raw.lines ? { entity: line.key, parent: raw.lines.parent } : undefined, post: raw.post, reverse: raw.reverse, date: raw.date, source: raw.source, movements: movements as ResolvedPostingMovement[] };
+  return { ledger: ledger.key, lines: line && raw.lines ? { entity: line.key, parent: raw.lines.parent } : undefined, post: posts[0], postAlso: posts.slice(1), reverse: raw.reverse, date: raw.date, source: raw.source, movements: movements as ResolvedPostingMovement[] };
 }
 
 function resolveRun(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'run'>, p: string): ResolvedRun | undefined {

@@ -125,10 +125,10 @@ async function createMovement(system: RecordService, doc: ResolvedEntity, postin
  */
 export async function postOnTransition(records: RecordService, doc: ResolvedEntity, transition: string, record: RecordData, from: string): Promise<number> {
   const posting = doc.posting;
-  if (!posting || (transition !== posting.post && transition !== posting.reverse)) return 0;
-  // A document cancelled before it was ever posted has nothing to reverse.
+  if (!posting || (transition !== posting.post && !posting.postAlso.includes(transition) && transition !== posting.reverse)) return 0;
+  // A document cancelled before it was ever posted (a draft, or one waiting for the approval that posts it) has nothing to reverse.
   const wf = records.runtime.registry.workflow(doc.key)!;
-  if (transition === posting.reverse && draftStates(wf, posting).includes(from)) return 0;
+  if (transition === posting.reverse && unpostedStates(wf, posting).includes(from)) return 0;
   // Ledger rows are the system's writing (the person authorised the transition); the audit log names the document.
   const system = RecordService.forSystem(records.runtime, records.organizationId, `posting:${doc.key}`, records.entityManager);
   const reverse = transition === posting.reverse;
@@ -151,6 +151,11 @@ function asDocumentError(err: unknown, doc: ResolvedEntity, posting: ResolvedPos
 /** The states a posting document (and its lines) may be edited in: those its `post` transition starts from. */
 function draftStates(wf: ResolvedWorkflow, posting: ResolvedPosting): string[] {
   return wf.transitions.find((t) => t.name === posting.post)?.from ?? [];
+}
+
+/** The states a document has not posted in yet: the draft states and those the other posting transitions start from. */
+function unpostedStates(wf: ResolvedWorkflow, posting: ResolvedPosting): string[] {
+  return [...draftStates(wf, posting), ...wf.transitions.filter((t) => posting.postAlso.includes(t.name)).flatMap((t) => t.from)];
 }
 
 function refuseUnlessDraft(ctx: HookContext<RecordService>, doc: ResolvedEntity, wf: ResolvedWorkflow, state: unknown, what: string): void {

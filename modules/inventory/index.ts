@@ -3,20 +3,28 @@
  * (the ledger, its non-negative balance, posting on submit and cancel, the
  * warehouse tree, entry and order numbers, the approval threshold). The
  * plugin adds serial numbers (one per unit, moved on submit and cancel), the
+ * ordered-stock movements of purchase orders and their receipts, the
  * daily reorder check, the four PDFs and the demo data.
  */
-import { definePlugin } from '../../core/sdk.js';
+import { definePlugin, type WorkflowHook } from '../../core/sdk.js';
 import { inventoryDocuments } from './documents.js';
 import { reorderCheck } from './jobs.js';
 import { seedInventory } from './seed.js';
+import { receiptAgainstOrder, trackOrderedStock } from './ordered.js';
 import { moveSerialNumbers, serialLineHooks } from './serials.js';
+
+/** A stock entry submitted or cancelled (after its ledger movements): its serial numbers move, a receipt comes off its order. */
+const stockEntryMoved: WorkflowHook = async (ctx) => {
+  await moveSerialNumbers(ctx.records.asSystem('serial-numbers'), ctx.record, ctx.transition, ctx.from);
+  await receiptAgainstOrder(ctx.records.asSystem('ordered-stock'), ctx.record, ctx.transition, ctx.from);
+};
 
 export default definePlugin({
   module: 'inventory',
   seed: seedInventory,
   jobs: { reorder_check: reorderCheck },
   hooks: { stock_entry_line: serialLineHooks },
-  workflowHooks: { move_serial_numbers: moveSerialNumbers },
+  workflowHooks: { stock_entry_moved: stockEntryMoved, track_ordered_stock: trackOrderedStock },
   actions: inventoryDocuments,
   // Test data (permission-parity): the generator fills each field on its own, so it can
   // pick one warehouse for both ends of an entry (the manifest's check refuses that) or a

@@ -2,7 +2,7 @@
  * Serial numbers: an item with `has_serial` carries one serial number per
  * unit on every stock entry line (`serial_numbers`, separated by commas or
  * new lines), checked when the line is written. When the entry is submitted
- * (the workflow hook `move_serial_numbers`, in the transition's transaction,
+ * (the workflow hook `stock_entry_moved`, in the transition's transaction,
  * after the stock ledger has posted) each serial moves with its unit: a
  * receipt puts it in stock in the receiving warehouse (a new serial, or one
  * issued earlier coming back), an issue marks it issued, a transfer moves it;
@@ -14,7 +14,7 @@
  * refuses the same serial received twice. The writes go through the named
  * system actor `inventory:serial-numbers` (nobody edits a serial by hand).
  */
-import { RecordValidationError, type EntityHooks, type RecordData, type Records, type WorkflowHook } from '../../core/sdk.js';
+import { RecordValidationError, type EntityHooks, type RecordData, type Records } from '../../core/sdk.js';
 
 const LINE = 'inventory.stock_entry_line';
 const SERIAL = 'inventory.serial_number';
@@ -92,13 +92,11 @@ async function moveSerials(system: Records, entry: RecordData, from: string | nu
   return wanted.length;
 }
 
-/** Workflow hook of the stock entry's submit and cancel (module-manifests/inventory.json). */
-export const moveSerialNumbers: WorkflowHook = async (ctx) => {
-  const entry = ctx.record;
+/** Part of the stock entry's submit and cancel hook (modules/inventory/index.ts). */
+export async function moveSerialNumbers(system: Records, entry: RecordData, transition: string, fromState: string): Promise<void> {
   const from = entry.from_warehouse ? String(entry.from_warehouse) : null;
   const to = entry.to_warehouse ? String(entry.to_warehouse) : null;
-  const system = ctx.records.asSystem('serial-numbers');
-  if (ctx.transition === 'submit') await moveSerials(system, entry, from, to);
+  if (transition === 'submit' || transition === 'approve') await moveSerials(system, entry, from, to);
   // Cancelling a submitted entry puts every serial back where it came from; a draft moved none.
-  else if (ctx.from === 'SUBMITTED') await moveSerials(system, entry, to, from);
-};
+  else if (fromState === 'SUBMITTED') await moveSerials(system, entry, to, from);
+}

@@ -57,12 +57,14 @@ export async function moveBalance(ctx: PrimitiveContext, ledger: ResolvedEntity,
   if (!Number.isFinite(delta) || delta === 0) return;
   const keys = spec.keys.map((k) => values[k]);
   const keyCols = spec.keys.map((k) => q(colOf(balance, k)));
-  const qty = q(colOf(balance, spec.quantity));
+  // A ledger declared with `moves` moves that field (ordered, reserved), never refused below zero.
+  const target = ledger.ledger!.moves ?? spec.quantity;
+  const qty = q(colOf(balance, target));
   const table = q(balance.table);
   const amount = String(values[ledger.ledger!.quantity]);
-  if (delta > 0 || !spec.nonNegative || (await negativeAllowed(ctx, balance, values))) {
+  if (delta > 0 || !spec.nonNegative || ledger.ledger!.moves || (await negativeAllowed(ctx, balance, values))) {
     // The balance's other fields start at their defaults (numeric defaults are the record layer's, not the column's).
-    const others = balance.fields.filter((f) => f.name !== spec.quantity && !spec.keys.includes(f.name) && f.default !== undefined);
+    const others = balance.fields.filter((f) => f.name !== target && !spec.keys.includes(f.name) && f.default !== undefined);
     const params = [randomUUID(), ctx.organizationId, ...keys, amount, ctx.userId, ...others.map((f) => (f.type === 'json' ? JSON.stringify(f.default) : f.default))];
     const n = keys.length;
     const otherCols = others.map((f) => `, ${q(colOf(balance, f.name))}`).join('');
@@ -71,7 +73,7 @@ export async function moveBalance(ctx: PrimitiveContext, ledger: ResolvedEntity,
       `INSERT INTO ${table} (id, organization_id, ${keyCols.join(', ')}, ${qty}, created_by, updated_by${otherCols})
        VALUES ($1, $2, ${keys.map((_k, i) => `$${i + 3}`).join(', ')}, $${n + 3}, $${n + 4}, $${n + 4}${otherParams})
        ON CONFLICT (organization_id, ${keyCols.join(', ')}) DO UPDATE
-         SET ${qty} = ${table}.${qty} + EXCLUDED.${qty}, updated_at = now(), updated_by = EXCLUDED.updated_by, version = ${table}.version + 1`,
+         SET ${qty} = COALESCE(${table}.${qty}, 0) + EXCLUDED.${qty}, updated_at = now(), updated_by = EXCLUDED.updated_by, version = ${table}.version + 1`,
       params,
     );
     return;

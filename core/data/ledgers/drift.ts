@@ -3,7 +3,8 @@
  * per balance key against the balance row kept for that key. Any difference
  * (a balance row changed outside the ledger, a movement without its balance)
  * is drift; the core's `<module>.ledger_check` job reports it. A valued
- * ledger's value changes are summed against the balance's value too.
+ * ledger's value changes are summed against the balance's value too; a
+ * ledger that `moves` another field (ordered, reserved) against that field.
  */
 import type { EntityManager } from 'typeorm';
 import type { Registry } from '../../manifest/index.js';
@@ -29,6 +30,7 @@ export async function ledgerDrift(manager: EntityManager, registry: Registry, or
     const keys = balance.balance!.keys;
     const lk = keys.map((k) => q(colOf(ledger, k)));
     const bk = keys.map((k) => q(colOf(balance, k)));
+    const moved = ledger.ledger!.moves ?? balance.balance!.quantity;
     const valued = ledger.ledger!.valuation && balance.balance!.valuation ? { ledger: q(colOf(ledger, ledger.ledger!.valuation.value)), balance: q(colOf(balance, balance.balance!.valuation.value)) } : undefined;
     const rows = rowsOf<Record<string, unknown> & { ledger_sum: string | null; balance_qty: string | null; ledger_value: string | null; balance_value: string | null; matches: boolean }>(
       await manager.query(
@@ -36,7 +38,7 @@ export async function ledgerDrift(manager: EntityManager, registry: Registry, or
            SELECT ${lk.map((c, i) => `${c} AS k${i}`).join(', ')}, sum(${q(colOf(ledger, ledger.ledger!.quantity))}) AS total, ${valued ? `sum(${valued.ledger})` : 'NULL::numeric'} AS value
            FROM ${q(ledger.table)} WHERE organization_id = $1 GROUP BY ${lk.join(', ')}
          ), balances AS (
-           SELECT ${bk.map((c, i) => `${c} AS k${i}`).join(', ')}, ${q(colOf(balance, balance.balance!.quantity))} AS qty, ${valued ? valued.balance : 'NULL::numeric'} AS value
+           SELECT ${bk.map((c, i) => `${c} AS k${i}`).join(', ')}, ${q(colOf(balance, moved))} AS qty, ${valued ? valued.balance : 'NULL::numeric'} AS value
            FROM ${q(balance.table)} WHERE organization_id = $1
          )
          SELECT ${keys.map((_k, i) => `coalesce(s.k${i}, b.k${i})::text AS k${i}`).join(', ')}, s.total::text AS ledger_sum, b.qty::text AS balance_qty,
