@@ -15,6 +15,7 @@ import type { ResolvedEntity } from '../manifest/index.js';
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
 import type { DocumentDataMap, DocumentKind } from './kinds.js';
 import { renderDocumentBuffer } from './pdf.js';
+import { printingContext } from './document-language.js';
 import { issueDocument, organizationName, storeContent, type DocumentRow } from './store.js';
 
 export interface DocumentActionOptions<K extends DocumentKind> {
@@ -74,8 +75,11 @@ export async function printDocument(ctx: HookContext, definition: DocumentAction
     new Date(),
   );
   // A reprint keeps the first issue's number and date; the data is the record's as it is now.
+  // In the language of who prints it (theirs, else the organization's).
+  const printing = await printingContext(manager, ctx.records.organizationId, actorUserId(ctx.actor));
   const content = await renderDocumentBuffer(kind, {
-    organization: { name: await organizationName(manager, ctx.records.organizationId) },
+    organization: { name: printing?.name ?? (await organizationName(manager, ctx.records.organizationId)) },
+    language: printing?.language,
     number: document.number,
     issuedAt: new Date(document.created_at),
     data,

@@ -194,6 +194,8 @@ export const isDocumentKind = (value: string): value is DocumentKind => Object.h
 /** What every document prints besides its own data. */
 export interface DocumentInput<K extends DocumentKind = DocumentKind> {
   organization: { name: string };
+  /** The reader's language (labels, dates, amounts); English when left out. */
+  language?: 'en' | 'bn';
   number: string;
   issuedAt: Date;
   data: DocumentDataMap[K];

@@ -10,23 +10,39 @@ import { drawQrCode } from './qr.js';
 import { clinicalLayouts } from './clinical.js';
 import { stockLayouts } from './stock.js';
 import { embedUnicodeFonts } from './fonts.js';
+import { intlLocaleFor, labelIn, type DocumentLanguage } from './document-language.js';
 import { DOCUMENT_KINDS, type AmountLine, type DocumentDataMap, type DocumentInput, type DocumentKind, type StayData } from './kinds.js';
 
 type Doc = PDFKit.PDFDocument;
 
 const MARGIN = 50;
 const GREY = '#555555';
-const amountFormat = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/**
+ * The language of the document being laid out. pdfkit lays out text synchronously, so renderDocument sets
+ * it for the duration of one document's layout (no await in between) and the shared helpers read it:
+ * the layouts keep passing English labels and plain values.
+ */
+let language: DocumentLanguage = 'en';
+const amountFormats: Record<DocumentLanguage, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  bn: new Intl.NumberFormat(intlLocaleFor('bn'), { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+const t = (label: string): string => labelIn(label, language);
 
-export const formatAmount = (amount: number, currency?: string): string => `${currency ? `${currency} ` : ''}${amountFormat.format(Number(amount) || 0)}`;
+export const formatAmount = (amount: number, currency?: string): string => `${currency ? `${currency} ` : ''}${amountFormats[language].format(Number(amount) || 0)}`;
 
-/** ISO dates print as YYYY-MM-DD; date-times add the UTC time. */
+/** ISO dates print as YYYY-MM-DD (in Bengali: ৩ ডিসেম্বর, ২০২৬); date-times add the UTC time. */
 function formatDate(value: string | undefined): string {
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   const iso = date.toISOString();
-  return /T00:00:00(\.000)?Z$/.test(iso) || /^\d{4}-\d{2}-\d{2}$/.test(value) ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const dateOnly = /T00:00:00(\.000)?Z$/.test(iso) || /^\d{4}-\d{2}-\d{2}$/.test(value);
+  if (language !== 'en') {
+    const options: Intl.DateTimeFormatOptions = dateOnly ? { dateStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' };
+    return `${new Intl.DateTimeFormat(intlLocaleFor(language), options).format(date)}${dateOnly ? '' : ' UTC'}`;
+  }
+  return dateOnly ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 const contentWidth = (doc: Doc): number => doc.page.width - MARGIN * 2;
@@ -39,10 +55,10 @@ function header(doc: Doc, kind: DocumentKind, input: DocumentInput): void {
   const width = contentWidth(doc);
   doc.font('Helvetica-Bold').fontSize(18).fillColor('black').text(input.organization.name, MARGIN, MARGIN, { width: width * 0.6 });
   const titleBottom = doc.y;
-  doc.font('Helvetica-Bold').fontSize(14).text(DOCUMENT_KINDS[kind].title, MARGIN + width * 0.6, MARGIN, { width: width * 0.4, align: 'right' });
+  doc.font('Helvetica-Bold').fontSize(14).text(t(DOCUMENT_KINDS[kind].title), MARGIN + width * 0.6, MARGIN, { width: width * 0.4, align: 'right' });
   doc.font('Helvetica').fontSize(10).fillColor(GREY);
-  doc.text(`No. ${input.number}`, MARGIN + width * 0.6, doc.y + 4, { width: width * 0.4, align: 'right' });
-  doc.text(`Issued ${formatDate(input.issuedAt.toISOString())}`, MARGIN + width * 0.6, doc.y, { width: width * 0.4, align: 'right' });
+  doc.text(`${t('No.')} ${input.number}`, MARGIN + width * 0.6, doc.y + 4, { width: width * 0.4, align: 'right' });
+  doc.text(`${t('Issued')} ${formatDate(input.issuedAt.toISOString())}`, MARGIN + width * 0.6, doc.y, { width: width * 0.4, align: 'right' });
   doc.y = Math.max(doc.y, titleBottom) + 12;
   doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(1).strokeColor('#999999').stroke();
   doc.y += 14;
@@ -60,7 +76,7 @@ function details(doc: Doc, pairs: [string, string | number | undefined | null][]
     const height = Math.max(doc.heightOfString(text, { width: width - labelWidth }), 12);
     ensureSpace(doc, height + 4);
     const y = doc.y;
-    doc.fillColor(GREY).text(label, MARGIN, y, { width: labelWidth });
+    doc.fillColor(GREY).text(t(label), MARGIN, y, { width: labelWidth });
     doc.fillColor('black').text(text, MARGIN + labelWidth, y, { width: width - labelWidth });
     doc.y = y + height + 4;
   }
@@ -92,10 +108,10 @@ function table(doc: Doc, columns: Column[], rows: string[][], options: { heading
   };
   if (options.heading) {
     ensureSpace(doc, 40);
-    doc.font('Helvetica-Bold').fontSize(11).fillColor('black').text(options.heading, MARGIN, doc.y);
+    doc.font('Helvetica-Bold').fontSize(11).fillColor('black').text(t(options.heading), MARGIN, doc.y);
     doc.y += 4;
   }
-  drawRow(columns.map((c) => c.header), true);
+  drawRow(columns.map((c) => t(c.header)), true);
   for (const row of rows) drawRow(row, false);
   doc.y += 10;
 }
@@ -105,7 +121,7 @@ function total(doc: Doc, label: string, value: string): void {
   ensureSpace(doc, 24);
   const y = doc.y;
   doc.font('Helvetica-Bold').fontSize(12).fillColor('black');
-  doc.text(label, MARGIN, y, { width: width * 0.6 });
+  doc.text(t(label), MARGIN, y, { width: width * 0.6 });
   doc.text(value, MARGIN + width * 0.6, y, { width: width * 0.4, align: 'right' });
   doc.y = y + 22;
 }
@@ -285,18 +301,24 @@ export function renderDocument<K extends DocumentKind>(kind: K, input: DocumentI
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
-    info: { Title: `${DOCUMENT_KINDS[kind].title} ${input.number}`, Author: input.organization.name, Creator: 'UMS', CreationDate: input.issuedAt },
+    lang: input.language ?? 'en',
+    info: { Title: `${labelIn(DOCUMENT_KINDS[kind].title, input.language ?? 'en')} ${input.number}`, Author: input.organization.name, Creator: 'UMS', CreationDate: input.issuedAt },
   });
   embedUnicodeFonts(doc);
-  header(doc, kind, input);
-  layouts[kind](doc, input.data);
-  // The footer sits in the bottom margin: without lifting it, pdfkit would start a new page for it.
-  doc.page.margins.bottom = 0;
-  doc.font('Helvetica').fontSize(8).fillColor(GREY).text(`${DOCUMENT_KINDS[kind].title} ${input.number} · ${input.organization.name}`, MARGIN, doc.page.height - MARGIN - 10, {
-    width: contentWidth(doc),
-    align: 'center',
-    lineBreak: false,
-  });
+  language = input.language ?? 'en';
+  try {
+    header(doc, kind, input);
+    layouts[kind](doc, input.data);
+    // The footer sits in the bottom margin: without lifting it, pdfkit would start a new page for it.
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(8).fillColor(GREY).text(`${t(DOCUMENT_KINDS[kind].title)} ${input.number} · ${input.organization.name}`, MARGIN, doc.page.height - MARGIN - 10, {
+      width: contentWidth(doc),
+      align: 'center',
+      lineBreak: false,
+    });
+  } finally {
+    language = 'en';
+  }
   doc.end();
   return doc;
 }

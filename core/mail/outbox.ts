@@ -24,7 +24,7 @@ import type { Records } from '../data/contract.js';
 import { MAIL_SECRET_TABLE } from '../data/entity-schemas.js';
 import { serviceOf } from '../data/records.js';
 import { UmsError } from '../errors.js';
-import { renderMasked, type MailTemplate, type TemplateData } from './templates.js';
+import { isMailLanguage, renderMasked, type MailLanguage, type MailTemplate, type TemplateData } from './templates.js';
 import { ORGANIZATION_TABLE } from '../manifest/index.js';
 
 export const OUTBOX_TABLE = 'core_mail_outbox';
@@ -34,6 +34,8 @@ export interface MailRequest<K extends MailTemplate = MailTemplate> {
   to: string;
   template: K;
   data: TemplateData[K];
+  /** The language to write in; by default the recipient's: the user of the organization with this address, else the organization's, else English. */
+  language?: MailLanguage;
 }
 
 export interface QueuedMail {
@@ -58,9 +60,17 @@ export async function enqueueMail<K extends MailTemplate>(records: Records, requ
   const to = String(request.to ?? '').trim();
   if (!ADDRESS_RE.test(to)) throw new UmsError('BAD_REQUEST', `Cannot send mail to "${to}": not an e-mail address.`, { entity: 'core.mail_outbox', field: 'recipient' });
   const manager = serviceOf(records).entityManager;
-  const [organization]: { name: string }[] = await manager.query(`SELECT name FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [records.organizationId]);
+  // The recipient's language: their own choice as a user of this organization, else the organization's.
+  const [organization]: { name: string; language: string | null }[] = await manager.query(
+    `SELECT o.name, coalesce(u.language, o.language) AS language
+       FROM ${ORGANIZATION_TABLE} o
+       LEFT JOIN LATERAL (SELECT language FROM core_user WHERE organization_id = o.id AND lower(email) = lower($2) LIMIT 1) u ON true
+      WHERE o.id = $1`,
+    [records.organizationId, to],
+  );
   if (!organization) throw new UmsError('NOT_FOUND', 'No such organization.');
-  const mail = renderMasked(request.template, request.data, organization.name);
+  const language = request.language ?? (isMailLanguage(organization.language) ? organization.language : 'en');
+  const mail = renderMasked(request.template, request.data, organization.name, language);
   const id = randomUUID();
   const messageId = `<${id}@${messageIdDomain()}>`;
   const userId = actorUserId(records.actor);

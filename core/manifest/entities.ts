@@ -111,6 +111,11 @@ export function resolveEntities(file: string, manifest: ModuleManifest, all: Map
       for (const name of Object.keys(t.fields ?? {})) {
         if (!fieldNames.has(name)) problems.push({ file, pointer: `${pointer}/translations/${lang}/fields/${name}`, message: `unknown field "${name}" on ${e.label ?? snakeToLabel(e.name)}` });
       }
+      for (const [name, labels] of Object.entries(t.values ?? {})) {
+        const values = e.fields.find((f) => f.name === name && f.type === 'enum')?.values;
+        if (!values) problems.push({ file, pointer: `${pointer}/translations/${lang}/values/${name}`, message: `"${name}" is no enum field of ${e.label ?? snakeToLabel(e.name)}` });
+        else for (const v of Object.keys(labels)) if (!values.includes(v)) problems.push({ file, pointer: `${pointer}/translations/${lang}/values/${name}/${v}`, message: `"${v}" is no value of ${name}` });
+      }
     }
     const entity: ResolvedEntity = {
       key: `${manifest.id}.${e.name}`,

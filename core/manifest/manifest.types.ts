@@ -188,6 +188,20 @@ export interface Entity {
       fields?: {
         [k: string]: string;
       };
+      /**
+       * Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).
+       */
+      values?: {
+        [k: string]: {
+          [k: string]: string;
+        };
+      };
+      /**
+       * Labels of the entity's workflow actions (transitions and their reject actions), by name.
+       */
+      actions?: {
+        [k: string]: string;
+      };
     };
   };
   description?: string;

@@ -107,6 +107,15 @@ export interface ResolvedField {
   file?: FileOptions;
 }
 
+/** An entity's labels in one other language: its names, its fields', its enum values' (by field, then value) and its workflow actions' (by name). */
+export interface EntityTranslation {
+  label?: string;
+  pluralLabel?: string;
+  fields?: Record<string, string>;
+  values?: Record<string, Record<string, string>>;
+  actions?: Record<string, string>;
+}
+
 export interface ResolvedEntity {
   /** `module.entity`: the CASL subject and the registry key. */
   key: string;
@@ -116,7 +125,7 @@ export interface ResolvedEntity {
   label: string;
   pluralLabel: string;
   /** Labels in other languages (manifest `translations`), by language code; fields by name. */
-  translations: Record<string, { label?: string; pluralLabel?: string; fields?: Record<string, string> }>;
+  translations: Record<string, EntityTranslation>;
   titleField: string;
   /** What the list's search box looks in: the title field (when it is text) and the declared `searchFields`, each with a trigram index. */
   searchFields: string[];

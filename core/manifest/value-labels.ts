@@ -9,13 +9,15 @@ export interface ValueLabel {
   color: string;
 }
 
-export function enumLabels(registry: Pick<Registry, 'workflow'>, entity: ResolvedEntity, field: ResolvedField): Map<string, ValueLabel> {
+/** `language` other than English: the manifest's `translations.<language>.values` first, English where it has none. */
+export function enumLabels(registry: Pick<Registry, 'workflow'>, entity: ResolvedEntity, field: ResolvedField, language = 'en'): Map<string, ValueLabel> {
   const wf = registry.workflow(entity.key);
   const states = wf && wf.field === field.name ? wf.states : undefined;
+  const translated = language === 'en' ? undefined : entity.translations[language]?.values?.[field.name];
   return new Map(
     (field.values ?? []).map((value) => {
       const state = states?.get(value);
-      return [value, { label: state?.label ?? snakeToLabel(value.toLowerCase()), color: state?.color ?? field.colors?.[value] ?? 'grey' }];
+      return [value, { label: translated?.[value] ?? state?.label ?? snakeToLabel(value.toLowerCase()), color: state?.color ?? field.colors?.[value] ?? 'grey' }];
     }),
   );
 }

@@ -111,6 +111,12 @@ function resolveWorkflow(ctx: Ctx, wf: Workflow, entity: ResolvedEntity, pointer
     actionNames.add(name);
   };
   const transitions = wf.transitions.map((t, i) => resolveTransition(ctx, t, entity, wf.field, `${pointer}/transitions/${i}`, checkState, claimName, states));
+  // A translated label of an action that is not there is a typo that would silently stay English.
+  for (const [lang, t] of Object.entries(entity.translations)) {
+    for (const name of Object.keys(t.actions ?? {})) {
+      if (!actionNames.has(name)) problems.push({ file, pointer: `${pointer}/entity`, message: `translations.${lang}.actions of ${entity.key} names "${name}", which is no action of this workflow` });
+    }
+  }
   return {
     key: `${m.id}.${wf.name}`,
     module: m.id,

@@ -10,7 +10,7 @@ import { readConfig } from '../../config/index.js';
 import { classNameOf } from '../data/entity-schemas.js';
 import type { RecordData, RecordService } from '../data/records.js';
 import { ADMIN_ROOT } from '../paths.js';
-import { enqueueMail, type MailRequest } from '../mail/index.js';
+import { enqueueMail, type Localized, type MailRequest } from '../mail/index.js';
 import type { ResolvedEntity, ResolvedTransition, ResolvedWorkflow } from '../manifest/index.js';
 import { titleOf } from './labels.js';
 import type { Participants } from './people.js';
@@ -21,6 +21,18 @@ const NOTIFICATION = 'core.notification';
 
 /** The record's page in the admin, as an absolute address for mails (PUBLIC_URL). */
 const recordLink = (entity: ResolvedEntity, id: string): string => `${readConfig().publicUrl}${ADMIN_ROOT}/resources/${classNameOf(entity)}/records/${id}/show`;
+
+/** A manifest text with its translations (`translations.<language>`): the mail picks the recipient's. */
+function localized(entity: ResolvedEntity, english: string, pick: (t: ResolvedEntity['translations'][string]) => string | undefined): Localized {
+  const out: Record<string, string> = { en: english };
+  for (const [language, t] of Object.entries(entity.translations)) {
+    const text = pick(t);
+    if (text) out[language] = text;
+  }
+  return out as Localized;
+}
+const entityLabelOf = (entity: ResolvedEntity): Localized => localized(entity, entity.label, (t) => t.label);
+const actionLabelOf = (entity: ResolvedEntity, name: string, english: string): Localized => localized(entity, english, (t) => t.actions?.[name]);
 
 export class Notifier {
   constructor(
@@ -48,7 +60,7 @@ export class Notifier {
     const steps = activeSteps(request.steps, approvals).map((s) => s.label).join(', ');
     await this.users([...users], `Approval requested: ${transition} — ${titleOf(entity, record)}`, '', entity, recordId, (name) => ({
       template: 'approval_requested',
-      data: { name, entityLabel: entity.label, recordTitle: titleOf(entity, record), transition, requestedBy, step: steps, link: recordLink(entity, recordId) },
+      data: { name, entityLabel: entityLabelOf(entity), recordTitle: titleOf(entity, record), transition: t ? actionLabelOf(entity, t.name, transition) : transition, requestedBy, step: steps, link: recordLink(entity, recordId) },
     }));
   }
 
@@ -76,6 +88,6 @@ export class Notifier {
   private decisionMail(entity: ResolvedEntity, t: ResolvedTransition, record: RecordData, decision: 'approved' | 'rejected', comment: string | undefined): MailFor {
     const actor = this.records.actor;
     const decidedBy = actor.kind === 'user' ? actor.email : 'the system';
-    return (name) => ({ template: 'approval_decided', data: { name, entityLabel: entity.label, recordTitle: titleOf(entity, record), transition: t.label, decision, decidedBy, comment, link: recordLink(entity, String(record.id)) } });
+    return (name) => ({ template: 'approval_decided', data: { name, entityLabel: entityLabelOf(entity), recordTitle: titleOf(entity, record), transition: actionLabelOf(entity, t.name, t.label), decision, decidedBy, comment, link: recordLink(entity, String(record.id)) } });
   }
 }

@@ -64,9 +64,14 @@ function recipients(records: Records): (studentId: string) => Promise<Recipient 
   };
 }
 
+/** A count in Bengali digits, as the dashboard shows numbers to a Bengali reader. */
+const bnNumber = (n: number): string => new Intl.NumberFormat('bn-BD').format(n);
+
 interface Alert {
   title: string;
   body: string;
+  /** The mail's title and body for a Bengali reader (the recipient's language decides which is sent). */
+  bn: { title: string; body: string };
   /** The record alerted about, and its field that keeps the alert time. */
   entity: string;
   record: RecordData;
@@ -98,7 +103,7 @@ async function deliver(ctx: JobContext, to: Recipient | undefined, alert: Alert,
       const current = await tx.lock(alert.entity, alert.record.id);
       if (!alertDue(current[alert.stampField], ctx.now)) return false;
       if (to.userId) await notify(tx, { user: to.userId, title: alert.title, body: alert.body, about: { entity: alert.entity, id: alert.record.id } });
-      if (to.address) await enqueueMail(tx, { to: to.address, template: 'notice', data: { name: to.name, title: alert.title, body: alert.body } });
+      if (to.address) await enqueueMail(tx, { to: to.address, template: 'notice', data: { name: to.name, title: { en: alert.title, bn: alert.bn.title }, body: { en: alert.body, bn: alert.bn.body } } });
       await tx.update(alert.entity, alert.record.id, { [alert.stampField]: ctx.now.toISOString() });
       return true;
     });
@@ -151,6 +156,10 @@ export async function attendanceAlert(ctx: JobContext): Promise<string> {
         {
           title: `Low attendance: ${name}`,
           body: `You were present at ${present} of ${total} recorded sessions of ${name} (${Math.round((present / total) * 100)} %), below the ${MIN_ATTENDANCE_SHARE * 100} % expected.`,
+          bn: {
+            title: `কম উপস্থিতি: ${name}`,
+            body: `${name}-এর ${bnNumber(total)}টি নথিভুক্ত ক্লাসের মধ্যে আপনি ${bnNumber(present)}টিতে উপস্থিত ছিলেন (${bnNumber(Math.round((present / total) * 100))} %), প্রত্যাশিত ${bnNumber(MIN_ATTENDANCE_SHARE * 100)} %-এর কম।`,
+          },
           entity: ENROLLMENT,
           record: enrollment,
           stampField: 'attendance_alerted_at',
@@ -184,6 +193,10 @@ export async function feeOverdue(ctx: JobContext): Promise<string> {
         {
           title: `Fee overdue: ${String(invoice.number)}`,
           body: `Invoice ${what} of ${money(amount)} was due on ${String(invoice.due_date)}; ${money(Math.max(0, amount - paid))} is still to be paid.`,
+          bn: {
+            title: `ফি বকেয়া: ${String(invoice.number)}`,
+            body: `চালান ${what} (${money(amount)}) পরিশোধের শেষ তারিখ ছিল ${String(invoice.due_date)}; এখনও ${money(Math.max(0, amount - paid))} পরিশোধ বাকি।`,
+          },
           entity: INVOICE,
           record: invoice,
           stampField: 'overdue_alerted_at',

@@ -14,6 +14,8 @@ export interface SunkMail {
   messageId: string;
   to: string;
   subject: string;
+  /** The Subject header as sent, before decoding (RFC 2047 encoded words for non-ASCII text). */
+  rawSubject: string;
   text: string;
   html: string;
 }
@@ -46,7 +48,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         simpleParser(Buffer.concat(chunks))
           .then((parsed) => {
             const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : (parsed.to?.text ?? '');
-            const mail: SunkMail = { messageId: parsed.messageId ?? '', to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '' };
+            const rawSubject = parsed.headerLines.find((h) => h.key === 'subject')?.line ?? '';
+            const mail: SunkMail = { messageId: parsed.messageId ?? '', to, subject: parsed.subject ?? '', rawSubject, text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '' };
             if (stall?.match(mail)) {
               const { signal } = stall;
               stall = undefined;

@@ -63,7 +63,8 @@ const Value: React.FC<BasePropertyProps> = ({ property, record, where, resource 
     const [bg, fg] = COLORS[badge.color] ?? COLORS.grey;
     content = (
       <span data-ums-badge={String(raw)} data-color={badge.color} style={{ background: bg, color: fg, borderRadius: 12, padding: '3px 10px', fontSize: 12, fontWeight: 600, whiteSpace: 'nowrap', display: 'inline-block' }}>
-        {badge.label}
+        {/* The manifest's translation of the value (`translations.<lang>.values`, given to AdminJS as `<field>.<value>`), else its English label. */}
+        {translateProperty(`${property.path}.${String(raw)}`, resource.id, { defaultValue: badge.label })}
       </span>
     );
   } else {
