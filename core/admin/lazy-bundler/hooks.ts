@@ -21,13 +21,15 @@ interface ResolveContext {
 }
 interface Resolved {
   url: string;
+  format?: string | null;
   shortCircuit?: boolean;
 }
 type NextResolve = (specifier: string, context: ResolveContext) => Promise<Resolved>;
 
 /** The bundler module itself, whichever AdminJS file imports it (lib/adminjs.js, its app controller). */
 const BUNDLER = /\/node_modules\/adminjs\/lib\/backend\/bundler\/components\.bundler\.js$/;
-const STAND_IN = new URL('./stand-in.js', import.meta.url);
+/** Resolved through the chain, so that run from source (tsx) `./stand-in.js` finds stand-in.ts. */
+let standIn: Resolved | undefined;
 
 /**
  * Entry files of the form `if (process.env.NODE_ENV === 'production') module.exports = require(<production>) else …`.
@@ -52,9 +54,9 @@ function productionBuild(url: string): string {
 export async function resolve(specifier: string, context: ResolveContext, next: NextResolve): Promise<Resolved> {
   const resolved = await next(specifier, context);
   if (production && SWITCHING_ENTRIES.test(resolved.url)) return { ...resolved, url: productionBuild(resolved.url) };
+  if (!BUNDLER.test(resolved.url)) return resolved;
+  standIn ??= await next('./stand-in.js', { parentURL: import.meta.url });
   // The stand-in's own import of the real bundler is left alone.
-  if (!BUNDLER.test(resolved.url) || context.parentURL?.startsWith(STAND_IN.href)) return resolved;
-  const standIn = new URL(STAND_IN);
-  standIn.searchParams.set('real', resolved.url);
-  return { url: standIn.href, shortCircuit: true };
+  if (context.parentURL === standIn.url) return resolved;
+  return { ...standIn, shortCircuit: true };
 }
