@@ -11,10 +11,11 @@
  * word with a digit, a date, a repeat) is too easy. The rules before it stay
  * as they were, with their messages.
  */
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import { createRequire } from 'node:module';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
+/** The packages are required on the first check, not imported at start: the dictionaries are about 1 MB of source V8 would hold from the first second. */
+const requireLazily = createRequire(import.meta.url);
 let estimator: ZxcvbnFactory | undefined;
 
 /** Only the start is estimated: past this, length alone makes a password hard, and the cost grows with it. */
@@ -26,7 +27,11 @@ const ESTIMATED_LENGTH = 40;
  * machine); at 4 it takes tens of milliseconds and still reads "p4ssw0rd" as "password".
  */
 function zxcvbn(): ZxcvbnFactory {
-  return (estimator ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...en.dictionary }, graphs: common.adjacencyGraphs, translations: en.translations, l33tMaxSubstitutions: 4 }));
+  if (estimator) return estimator;
+  const { ZxcvbnFactory: Factory } = requireLazily('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+  const common = requireLazily('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  const en = requireLazily('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
+  return (estimator = new Factory({ dictionary: { ...common.dictionary, ...en.dictionary }, graphs: common.adjacencyGraphs, translations: en.translations, l33tMaxSubstitutions: 4 }));
 }
 
 const SEQUENCES = ['abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiopasdfghjklzxcvbnm'];

@@ -4,8 +4,9 @@
  * The layouts name PDF's built-in Helvetica styles; embedUnicodeFonts (fonts.ts) turns them into
  * Noto Sans and Noto Sans Bengali, embedded and chosen per run of text, so Bengali, Cyrillic and
  * accented names print.
+ * pdfkit (with fontkit and a brotli decoder, about 1 MB of source kept by V8) is imported on the first
+ * document, not at start.
  */
-import PDFDocument from 'pdfkit';
 import { drawQrCode } from './qr.js';
 import { clinicalLayouts } from './clinical.js';
 import { stockLayouts } from './stock.js';
@@ -297,7 +298,8 @@ const layouts: { [K in DocumentKind]: (doc: Doc, data: DocumentDataMap[K]) => vo
  * The PDF as a readable stream (pipe it to a response or collect it). The
  * document is complete when the stream ends.
  */
-export function renderDocument<K extends DocumentKind>(kind: K, input: DocumentInput<K>): Doc {
+export async function renderDocument<K extends DocumentKind>(kind: K, input: DocumentInput<K>): Promise<Doc> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -326,6 +328,6 @@ export function renderDocument<K extends DocumentKind>(kind: K, input: DocumentI
 /** The whole PDF in memory: for storing it, or for small documents sent in one piece. */
 export async function renderDocumentBuffer<K extends DocumentKind>(kind: K, input: DocumentInput<K>): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of renderDocument(kind, input)) chunks.push(chunk as Buffer);
+  for await (const chunk of await renderDocument(kind, input)) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }

@@ -16,7 +16,6 @@
 import { finished, pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { FieldFilter, ListQuery, RecordData, RecordService } from '../data/records.js';
 import { forbidden, UmsError } from '../errors.js';
 import { enumLabels, snakeToLabel, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
@@ -206,6 +205,7 @@ const headerOf = (c: ExportColumn): string =>
 async function writeXlsx(records: RecordService, pages: AsyncIterable<RecordData[]>, fieldColumns: ExportColumn[], entity: ResolvedEntity, out: Writable, fileUrl: (id: string) => string): Promise<number> {
   // A file field shows as its names and links; its ids are for CSV round trips.
   const columns = withFileColumns(fieldColumns).filter((c) => !c.field?.file);
+  const { default: ExcelJS } = await import('exceljs'); // on the first XLSX export, not at start
   // The streaming writer commits each row to the zip as it goes; inline strings keep no table of every text seen.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName(entity.pluralLabel), { views: [{ state: 'frozen', ySplit: 1 }] });

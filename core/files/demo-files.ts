@@ -4,10 +4,10 @@
  * (encoded here: a PNG is a signature, IHDR, zlib-compressed rows and IEND, each chunk with a CRC).
  */
 import { deflateSync } from 'node:zlib';
-import PDFDocument from 'pdfkit';
 
 /** A one-page A4 PDF with a title and lines of text. */
 export async function demoPdf(title: string, lines: string[]): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit'); // on first use: the demo seed only
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Creator: 'UMS demo seed' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

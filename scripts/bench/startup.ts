@@ -81,8 +81,8 @@ export async function measureStartup(root: string, nodeArgs: string[], dataDir: 
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const ms = performance.now() - started;
-    const self = /ready in (\d+) ms/.exec(output);
-    const run: StartupRun = { ms, selfReportedMs: self ? Number(self[1]) : undefined };
+    const self = /ready in (\d+) ms|"readyMs":(\d+)/.exec(output);
+    const run: StartupRun = { ms, selfReportedMs: self ? Number(self[1] ?? self[2]) : undefined };
     if (extras.waitFor) {
       while (!extras.waitFor.test(output)) {
         if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);

@@ -3,11 +3,18 @@
  * streamed multipart upload with @aws-sdk/lib-storage, path-style addressing.
  * S3_URL = `http(s)://<access key>:<secret>@<host>[:port]/<bucket>[?region=…]`.
  */
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { checkKey } from './keys.js';
 import type { FileStore } from './store.js';
+
+/**
+ * The AWS SDK is required when an S3 store is made (S3_URL set), not imported by every process:
+ * with its dependencies it is about 1.4 s of module loading on this machine and megabytes of source.
+ */
+const requireLazily = createRequire(import.meta.url);
+const s3 = (): typeof import('@aws-sdk/client-s3') => requireLazily('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
 
 export class S3FileStore implements FileStore {
   constructor(private readonly client: S3Client, readonly bucket: string, private readonly endpoint: string) {}
@@ -24,7 +31,7 @@ export class S3FileStore implements FileStore {
       throw new Error('S3_URL must be http(s)://<access key>:<secret>@<host>[:port]/<bucket>');
     }
     const endpoint = `${u.protocol}//${u.host}`;
-    const client = new S3Client({
+    const client = new (s3().S3Client)({
       endpoint,
       region: u.searchParams.get('region') ?? 'us-east-1',
       forcePathStyle: true,
@@ -39,6 +46,7 @@ export class S3FileStore implements FileStore {
 
   async put(key: string, body: Readable): Promise<void> {
     checkKey(key);
+    const { Upload } = requireLazily('@aws-sdk/lib-storage') as typeof import('@aws-sdk/lib-storage');
     const upload = new Upload({ client: this.client, params: { Bucket: this.bucket, Key: key, Body: body }, queueSize: 2, partSize: 5 * 1024 * 1024 });
     // A failed source stream aborts the multipart upload (lib-storage removes the parts).
     const failed = new Promise<never>((_, reject) => body.once('error', (err) => void upload.abort().finally(() => reject(err))));
@@ -47,7 +55,7 @@ export class S3FileStore implements FileStore {
 
   async get(key: string): Promise<Readable> {
     checkKey(key);
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const out = await this.client.send(new (s3().GetObjectCommand)({ Bucket: this.bucket, Key: key }));
     return out.Body as Readable;
   }
 
@@ -55,13 +63,13 @@ export class S3FileStore implements FileStore {
   async move(from: string, to: string): Promise<void> {
     checkKey(from);
     checkKey(to);
-    await this.client.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${from}` }));
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: from }));
+    await this.client.send(new (s3().CopyObjectCommand)({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${from}` }));
+    await this.client.send(new (s3().DeleteObjectCommand)({ Bucket: this.bucket, Key: from }));
   }
 
   async remove(key: string): Promise<void> {
     checkKey(key);
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    await this.client.send(new (s3().DeleteObjectCommand)({ Bucket: this.bucket, Key: key }));
   }
 
   destroy(): void {
