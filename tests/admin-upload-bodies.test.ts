@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
 import { sessionCookie } from './support/http.js';
-import { multipart, postInChunks, startServerWithLimits, type LimitedServer } from './support/raw-http.js';
+import { multipart, openPost, postInChunks, startServerWithLimits, type LimitedServer } from './support/raw-http.js';
 
 let runtime: TestRuntime;
 let server: LimitedServer;
@@ -96,5 +96,26 @@ describe('signed in, uploads are bounded and deleted when the request ends', () 
     expect(streamed.status).toBe(413);
     expect(leftovers()).toEqual([]);
     expect(await (await lib.system()).count('library.book', [{ field: 'title', op: 'eq', value: 'Too big' }])).toBe(0);
+  });
+
+  it('a client that hangs up half-way through a file part leaves no file and no record', async () => {
+    const { body, contentType } = multipart({ title: 'Cut off', copies_total: '1' }, { attachment: Buffer.alloc(600 * 1024, 3) });
+    const half = body.subarray(0, Math.floor(body.length / 2));
+    const req = openPost(server.url, newBook, { cookie, 'content-type': contentType, 'content-length': String(body.length) }, half);
+    // The half is on disk once the server has read it; then the client is gone.
+    let seen = false;
+    for (let i = 0; i < 100 && !seen; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      seen = leftovers().length > 0;
+    }
+    expect(seen).toBe(true);
+    req.destroy();
+    let left = leftovers();
+    for (let i = 0; i < 100 && left.length; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      left = leftovers();
+    }
+    expect(left).toEqual([]);
+    expect(await (await lib.system()).count('library.book', [{ field: 'title', op: 'eq', value: 'Cut off' }])).toBe(0);
   });
 });
