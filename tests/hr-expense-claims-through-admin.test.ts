@@ -8,6 +8,9 @@
  * approves it, finance cannot approve it in the approver's place; only
  * finance marks an approved claim paid (a GET does nothing); a paid or
  * rejected claim is read-only for every role, the organization admin too.
+ * An approved claim is paid back on the next payroll run's payslip as an
+ * earning line (once: cancelling the run frees it for the next), finance
+ * cannot mark it paid by hand meanwhile, and paying the run marks it paid.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordService } from '../core/data/records.js';
@@ -29,6 +32,7 @@ const CLAIM = 'HrExpenseClaim';
 const api = (rest: string): string => `/admin/api/resources/${CLAIM}/${rest}`;
 const as = (login: Login): AdminClient => clients.get(login)!;
 const notice = (res: { body: Record<string, unknown> }) => res.body.notice as { type?: string; message?: string } | undefined;
+const run = (id: string): string => `/admin/api/resources/HrPayrollRun/records/${id}/`;
 const statusOf = async (id: string): Promise<string> => String((await system.get('hr.expense_claim', id)).status);
 
 async function listIds(login: Login): Promise<string[]> {
@@ -157,5 +161,52 @@ describe('expense claims: employee → their approver → finance', () => {
     await expect(admin.update('hr.expense_claim', taxi, { amount: 1 })).rejects.toThrow(/cannot be edited|not allowed|forbidden/i);
     await expect(admin.delete('hr.expense_claim', taxi)).rejects.toThrow(/cannot be deleted|not allowed|forbidden/i);
     expect(Number((await system.get('hr.expense_claim', taxi)).amount)).toBe(360);
+  });
+});
+
+describe('an approved claim is paid back in the next payroll run', () => {
+  let hotel: string;
+
+  it('the next run’s payslip pays it back as one earning line; finance cannot mark it paid by hand meanwhile', async () => {
+    const payroll = await org.as('payroll_officer');
+    const structure = await payroll.create('hr.salary_structure', { name: 'Staff' });
+    const basic = await payroll.create('hr.salary_component', { name: 'Basic', abbreviation: 'B' });
+    await payroll.create('hr.salary_structure_line', { structure: structure.id, component: basic.id, amount: 1000 });
+    await payroll.create('hr.salary_assignment', { employee: me, structure: structure.id, from_date: '2025-01-01', base: 1000 });
+    hotel = await file('চট্টগ্রামে হোটেল', '240.25');
+    expect(notice(await as('employee').post(api(`records/${hotel}/submit`), { comment: '' }))).toMatchObject({ type: 'success' });
+    expect(notice(await as('approver').post(api(`records/${hotel}/approve`), { comment: '' }))).toMatchObject({ type: 'success' });
+    // A first run for March is cancelled: its payslips go, and the claim with them falls due again.
+    const first = String((await payroll.create('hr.payroll_run', { period_start: '2026-03-01', period_end: '2026-03-31' })).id);
+    expect(notice(await as('payroll_officer').post(`${run(first)}create_slips`))).toMatchObject({ type: 'success' });
+    expect(await system.count('hr.payslip_line', [{ field: 'expense_claim', op: 'eq', value: hotel }])).toBe(1);
+    expect(notice(await as('payroll_officer').post(`${run(first)}cancel`, { comment: '' }))).toMatchObject({ type: 'success' });
+    expect(await system.count('hr.payslip_line', [{ field: 'expense_claim', op: 'eq', value: hotel }])).toBe(0);
+    const march = String((await payroll.create('hr.payroll_run', { period_start: '2026-03-01', period_end: '2026-03-31' })).id);
+    expect(notice(await as('payroll_officer').post(`${run(march)}create_slips`))).toMatchObject({ type: 'success' });
+    const [slip] = await system.find('hr.payslip', { filters: [{ field: 'run', op: 'eq', value: march }, { field: 'employee', op: 'eq', value: me }] });
+    const lines = await system.find('hr.payslip_line', { filters: [{ field: 'payslip', op: 'eq', value: slip.id }] });
+    const claimLine = lines.find((l) => l.expense_claim === hotel);
+    expect(claimLine).toMatchObject({ kind: 'EARNING', description: expect.stringMatching(/^Expense claim EXP-\d{4}-\d{5}: চট্টগ্রামে হোটেল$/) });
+    expect(Number(claimLine!.amount)).toBe(240.25);
+    // Only the approved claim: the paid and the rejected ones are not paid again.
+    expect(lines.filter((l) => l.expense_claim)).toHaveLength(1);
+    expect(Number((await system.get('hr.payslip', slip.id)).gross)).toBe(1240.25);
+    const byHand = await as('finance').post(api(`records/${hotel}/pay`), { comment: '' });
+    expect(byHand.status).toBeLessThan(500);
+    expect(notice(byHand)).toMatchObject({ type: 'error', message: expect.stringMatching(/paid back on the payslip of payroll run 2026-03-01 to 2026-03-31/) });
+    expect(await statusOf(hotel)).toBe('APPROVED');
+  });
+
+  it('paying the run marks the claim paid, named in the claim’s history', async () => {
+    const [march] = await system.find('hr.payroll_run', { filters: [{ field: 'period_start', op: 'eq', value: '2026-03-01' }, { field: 'status', op: 'eq', value: 'SLIPS_CREATED' }] });
+    expect(notice(await as('payroll_officer').post(`${run(march.id)}approve`, { comment: 'March' }))?.type).toBe('success');
+    expect(notice(await as('finance').post(`${run(march.id)}approve`, { comment: '' }))?.type).toBe('success');
+    expect(await statusOf(hotel)).toBe('APPROVED');
+    expect(notice(await as('finance').post(`${run(march.id)}pay`, { comment: '' }))).toMatchObject({ type: 'success' });
+    expect((await system.get('hr.payroll_run', march.id)).status).toBe('PAID');
+    expect(await statusOf(hotel)).toBe('PAID');
+    const events = (await runtime.dataSource.query(`SELECT transition, system_actor FROM core_workflow_event WHERE organization_id = $1 AND record_id = $2 AND transition = 'pay'`, [org.org.id, hotel])) as { transition: string; system_actor: string | null }[];
+    expect(events).toEqual([{ transition: 'pay', system_actor: expect.stringContaining('payroll-claims') }]);
   });
 });

@@ -7,8 +7,12 @@
  * names the leave it deducts, so "already deducted" is a fact of the data,
  * not a flag to keep in step. Cancelling a run removes its payslips (and with
  * them their lines), so their deductions fall due again in the next run.
+ * Approved expense claims are paid back on the next run's payslip, one line
+ * per claim (the line's `expense_claim` is unique, so a claim is on one
+ * payslip at most); paying the run marks them paid, and finance cannot mark
+ * one paid by hand while it sits on a payslip.
  */
-import type { EntityHooks, RecordData, Records, WorkflowHook } from '../../core/sdk.js';
+import { UmsError, workflows, type EntityHooks, type RecordData, type Records, type WorkflowHook } from '../../core/sdk.js';
 import { addDays, clip } from './dates.js';
 import { daysOff, workingDaysOf } from './holidays.js';
 
@@ -26,6 +30,7 @@ interface Line {
   kind: 'EARNING' | 'DEDUCTION';
   amount: number;
   leave_application?: string;
+  expense_claim?: string;
 }
 
 /** The lines of one payslip, from the data as it is in the run's transaction. */
@@ -78,6 +83,14 @@ export async function payslipLines(system: Records, slip: RecordData): Promise<{
       }
     }
   }
+  // Approved expense claims no payslip pays back yet (a cancelled run's lines went with its payslips).
+  const claims = await all(system, 'hr.expense_claim', [{ field: 'employee', op: 'eq', value: slip.employee }, { field: 'status', op: 'eq', value: 'APPROVED' }]);
+  if (claims.length) {
+    const onSlips = new Set((await all(system, 'hr.payslip_line', [{ field: 'expense_claim', op: 'in', value: claims.map((c) => c.id) }])).map((l) => String(l.expense_claim)));
+    for (const claim of claims.filter((c) => !onSlips.has(c.id)).sort((a, b) => String(a.number).localeCompare(String(b.number)))) {
+      lines.push({ description: `Expense claim ${String(claim.number)}: ${String(claim.description)}`.slice(0, 200), kind: 'EARNING', amount: Number(claim.amount), expense_claim: claim.id });
+    }
+  }
   return { lines, workingDays: days, unpaidDays };
 }
 
@@ -97,4 +110,25 @@ export const removePayslips: WorkflowHook = async (ctx) => {
   const ids = (await all(system, 'hr.payslip', [{ field: 'run', op: 'eq', value: ctx.record.id }])).map((s) => s.id);
   for (const id of ids) await system.delete('hr.payslip', id);
   await system.update('hr.payroll_run', ctx.record.id, { slips: 0 });
+};
+
+/** Paying a run marks the expense claims its payslips pay back as paid, through the claims' workflow (History names the run's payment). */
+export const payClaimsOfRun: WorkflowHook = async (ctx) => {
+  const system = ctx.records.asSystem('payroll-claims');
+  const slips = (await all(system, 'hr.payslip', [{ field: 'run', op: 'eq', value: ctx.record.id }])).map((s) => s.id);
+  if (!slips.length) return;
+  const lines = await all(system, 'hr.payslip_line', [{ field: 'payslip', op: 'in', value: slips }, { field: 'expense_claim', op: 'ne', value: null }]);
+  const engine = await workflows(system);
+  for (const id of lines.map((l) => String(l.expense_claim)).sort()) await engine.run('hr.expense_claim', id, 'pay');
+};
+
+/** Finance marks a claim paid by hand only when no payslip pays it back: one on a payslip is paid with its run. */
+export const claimNotOnPayslip: WorkflowHook = async (ctx) => {
+  if (ctx.actor.kind === 'system') return;
+  const system = ctx.records.asSystem('payroll-claims');
+  const [line] = await system.find('hr.payslip_line', { filters: [{ field: 'expense_claim', op: 'eq', value: ctx.record.id }], limit: 1 });
+  if (!line) return;
+  const slip = await system.get('hr.payslip', String(line.payslip));
+  const run = await system.get('hr.payroll_run', String(slip.run));
+  throw new UmsError('CONFLICT', `Expense claim ${String(ctx.record.number)} is paid back on the payslip of payroll run ${String(run.period_start)} to ${String(run.period_end)}: it is marked paid when that run is paid.`, { entity: 'hr.expense_claim' });
 };
