@@ -55,14 +55,17 @@ async function oneIssue(method: string): Promise<string[][]> {
 }
 
 describe('one stock posting (issue of one line, through the workflow)', () => {
-  it.each(['MOVING_AVERAGE', 'FIFO'])('sends 42 statements in three transactions and holds the %s balance lock for the last 7', async (method) => {
+  it.each(['MOVING_AVERAGE', 'FIFO'])('sends 46 statements in three transactions and holds the %s balance lock for the last 7', async (method) => {
     const [entry, line, submit, ...more] = await oneIssue(method);
     expect(more).toEqual([]);
     // Create the entry: BEGIN, organization status, number, warehouse reference, INSERT … RETURNING, entity limit, audit, COMMIT.
     expect(entry).toHaveLength(8);
-    // Create the line: BEGIN, status, parent's state (posted documents are read-only), both references in one, INSERT, limit, audit, COMMIT.
-    expect(line).toHaveLength(8);
-    expect(submit).toHaveLength(26);
+    // Create the line: BEGIN, status, parent's state (posted documents are read-only), the item (does it need serial
+    // numbers? one per unit), both references in one, INSERT, limit, audit, COMMIT.
+    expect(line).toHaveLength(9);
+    // The submit reads, before the balance is locked: the entry's lines once more (serial numbers to move), and for
+    // submit's `when` (an adjustment from the organization's threshold needs an approval) its settings and the check.
+    expect(submit).toHaveLength(29);
     // The balance is locked once, late: then only its UPDATE, the ledger row, its limit and audit, the requests check and COMMIT.
     const locks = submit.filter((s) => /FROM "inventory_stock_balance" .*FOR UPDATE/.test(s));
     expect(locks).toHaveLength(1);

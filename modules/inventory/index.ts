@@ -6,25 +6,36 @@
  * ordered-stock movements of purchase orders and their receipts, the
  * daily reorder check, the four PDFs and the demo data.
  */
-import { definePlugin, type WorkflowHook } from '../../core/sdk.js';
+import { definePlugin, type EntityHooks } from '../../core/sdk.js';
 import { inventoryDocuments } from './documents.js';
-import { reorderCheck } from './jobs.js';
+import { batchExpiryAlerts, reorderCheck } from './jobs.js';
 import { seedInventory } from './seed.js';
 import { receiptAgainstOrder, trackOrderedStock } from './ordered.js';
 import { moveSerialNumbers, serialLineHooks } from './serials.js';
 
-/** A stock entry submitted or cancelled (after its ledger movements): its serial numbers move, a receipt comes off its order. */
-const stockEntryMoved: WorkflowHook = async (ctx) => {
-  await moveSerialNumbers(ctx.records.asSystem('serial-numbers'), ctx.record, ctx.transition, ctx.from);
-  await receiptAgainstOrder(ctx.records.asSystem('ordered-stock'), ctx.record, ctx.transition, ctx.from);
+/**
+ * A stock entry posted (submitted, or approved) or cancelled: its serial numbers move and a receipt comes off its
+ * order, in the transition's transaction. This runs as the status is written, before the engine posts the ledger
+ * movements: what it reads is not done while the item's hot balance row is locked (tests/stock-posting-statement-count),
+ * and every entry takes its serial locks before its balance locks, in one order.
+ */
+const stockEntryHooks: EntityHooks = {
+  async afterUpdate(ctx, { before, after }) {
+    const from = String(before.status);
+    const to = String(after.status);
+    if (from === to || (to !== 'SUBMITTED' && to !== 'CANCELLED')) return;
+    const transition = to === 'SUBMITTED' ? 'submit' : 'cancel';
+    await moveSerialNumbers(ctx.records.asSystem('serial-numbers'), after, transition, from);
+    await receiptAgainstOrder(ctx.records.asSystem('ordered-stock'), after, transition, from);
+  },
 };
 
 export default definePlugin({
   module: 'inventory',
   seed: seedInventory,
-  jobs: { reorder_check: reorderCheck },
-  hooks: { stock_entry_line: serialLineHooks },
-  workflowHooks: { stock_entry_moved: stockEntryMoved, track_ordered_stock: trackOrderedStock },
+  jobs: { reorder_check: reorderCheck, batch_expiry_alerts: batchExpiryAlerts },
+  hooks: { stock_entry: stockEntryHooks, stock_entry_line: serialLineHooks },
+  workflowHooks: { track_ordered_stock: trackOrderedStock },
   actions: inventoryDocuments,
   // Test data (permission-parity): the generator fills each field on its own, so it can
   // pick one warehouse for both ends of an entry (the manifest's check refuses that) or a

@@ -66,7 +66,7 @@ export async function receiptAgainstOrder(system: Records, entry: RecordData, tr
   const orderId = String(entry.purchase_order);
   // The order's row lock: receipts of one order queue here, each sees what the last one left on order.
   const order = await system.lock('inventory.purchase_order', orderId);
-  if (transition === 'submit' || transition === 'approve') {
+  if (transition === 'submit') {
     const left = await outstanding(system, orderId);
     for (const line of await all(system, 'inventory.stock_entry_line', 'entry', String(entry.id))) {
       for (const open of left.values()) {

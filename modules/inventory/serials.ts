@@ -2,8 +2,8 @@
  * Serial numbers: an item with `has_serial` carries one serial number per
  * unit on every stock entry line (`serial_numbers`, separated by commas or
  * new lines), checked when the line is written. When the entry is submitted
- * (the workflow hook `stock_entry_moved`, in the transition's transaction,
- * after the stock ledger has posted) each serial moves with its unit: a
+ * (or approved; the stock entry's afterUpdate hook in modules/inventory/index.ts,
+ * in the transition's transaction) each serial moves with its unit: a
  * receipt puts it in stock in the receiving warehouse (a new serial, or one
  * issued earlier coming back), an issue marks it issued, a transfer moves it;
  * cancelling a submitted entry moves them back. Each serial's row is locked
@@ -92,11 +92,11 @@ async function moveSerials(system: Records, entry: RecordData, from: string | nu
   return wanted.length;
 }
 
-/** Part of the stock entry's submit and cancel hook (modules/inventory/index.ts). */
+/** Part of the stock entry's status hook (modules/inventory/index.ts): `submit` posts (also after an approval), `cancel` reverses. */
 export async function moveSerialNumbers(system: Records, entry: RecordData, transition: string, fromState: string): Promise<void> {
   const from = entry.from_warehouse ? String(entry.from_warehouse) : null;
   const to = entry.to_warehouse ? String(entry.to_warehouse) : null;
-  if (transition === 'submit' || transition === 'approve') await moveSerials(system, entry, from, to);
+  if (transition === 'submit') await moveSerials(system, entry, from, to);
   // Cancelling a submitted entry puts every serial back where it came from; a draft moved none.
   else if (fromState === 'SUBMITTED') await moveSerials(system, entry, to, from);
 }
