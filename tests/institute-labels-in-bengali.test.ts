@@ -1,7 +1,7 @@
 /**
  * Every institute entity carries Bengali labels (manifest `translations.bn`) for itself, each of its
  * fields, each value of its enum fields and each action of its workflow, which the admin's Bengali
- * locale shows (labels, properties, `<field>.<value>` for badges, actions).
+ * locale shows (labels, properties, `values.<field>.<value>` for badges, actions).
  */
 import { expect, it } from '@jest/globals';
 import { bengaliTranslations } from '../core/admin/locale-bn.js';
@@ -11,7 +11,7 @@ import { enumLabels } from '../core/manifest/value-labels.js';
 
 const BENGALI = /[\u0980-\u09FF]/;
 const registry = loadRegistry();
-type Bn = { labels: Record<string, string>; resources: Record<string, { properties: Record<string, string>; actions: Record<string, string> }> };
+type Bn = { labels: Record<string, string>; resources: Record<string, { properties: Record<string, string>; actions: Record<string, string>; values: Record<string, Record<string, string>> }> };
 const bn = bengaliTranslations(registry) as unknown as Bn;
 const id = (key: string): string => classNameOf(registry.entity(key)!);
 
@@ -30,7 +30,7 @@ it('every institute entity, field, enum value and workflow action has a Bengali 
     if (!BENGALI.test(bn.labels[id(e.key)] ?? '')) missing.push(e.key);
     for (const f of e.fields) {
       if (!BENGALI.test(t?.properties[f.name] ?? '')) missing.push(`${e.key}.${f.name}`);
-      if (f.type === 'enum') for (const v of f.values ?? []) if (!BENGALI.test(t?.properties[`${f.name}.${v}`] ?? '')) missing.push(`${e.key}.${f.name}=${v}`);
+      if (f.type === 'enum') for (const v of f.values ?? []) if (!BENGALI.test(t?.values[f.name]?.[v] ?? '')) missing.push(`${e.key}.${f.name}=${v}`);
     }
     for (const tr of registry.workflow(e.key)?.transitions ?? []) {
       for (const name of [tr.name, tr.approval?.reject?.name].filter((n): n is string => Boolean(n))) if (!BENGALI.test(t?.actions[name] ?? '')) missing.push(`${e.key} action ${name}`);
