@@ -52,15 +52,15 @@ const ADMINJS_BN = {
 /** AdminJS's `translations.bn`: its interface strings plus the manifests' Bengali labels. */
 export function bengaliTranslations(registry: Registry): LocaleTranslations {
   const labels: Record<string, string> = { ...ADMINJS_BN.labels };
-  const resources: Record<string, { properties: Record<string, string>; actions: Record<string, string> }> = {};
+  const resources: Record<string, { properties: Record<string, string>; actions: Record<string, string>; values: Record<string, Record<string, string>> }> = {};
   for (const e of registry.entities) {
     const t = e.translations.bn;
     if (!t) continue;
     const id = classNameOf(e);
     if (t.pluralLabel ?? t.label) labels[id] = t.pluralLabel ?? t.label!;
-    // Enum values as `<field>.<value>` (what the badge and select components look up), workflow actions by name.
-    const values = Object.entries(t.values ?? {}).flatMap(([field, byValue]) => Object.entries(byValue).map(([value, label]) => [`${field}.${value}`, label]));
-    resources[id] = { properties: { ...(t.fields ?? {}), ...Object.fromEntries(values) }, actions: { ...(t.actions ?? {}) } };
+    // Enum values under `values.<field>.<value>` (what the badge component looks up: beside `properties`, whose
+    // `<field>` is already the field's label), workflow actions by name.
+    resources[id] = { properties: { ...(t.fields ?? {}) }, actions: { ...(t.actions ?? {}) }, values: { ...(t.values ?? {}) } };
   }
   return { ...ADMINJS_BN, labels, resources } as LocaleTranslations;
 }

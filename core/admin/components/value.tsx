@@ -54,7 +54,7 @@ function text(format: Format, raw: unknown): string | null {
 }
 
 const Value: React.FC<BasePropertyProps> = ({ property, record, where, resource }) => {
-  const { translateProperty } = useTranslation();
+  const { translateProperty, translate } = useTranslation();
   const format = (property.custom as { umsFormat?: Format } | undefined)?.umsFormat;
   const raw = record?.params?.[property.path];
   let content: React.ReactNode;
@@ -63,8 +63,8 @@ const Value: React.FC<BasePropertyProps> = ({ property, record, where, resource 
     const [bg, fg] = COLORS[badge.color] ?? COLORS.grey;
     content = (
       <span data-ums-badge={String(raw)} data-color={badge.color} style={{ background: bg, color: fg, borderRadius: 12, padding: '3px 10px', fontSize: 12, fontWeight: 600, whiteSpace: 'nowrap', display: 'inline-block' }}>
-        {/* The manifest's translation of the value (`translations.<lang>.values`, given to AdminJS as `<field>.<value>`), else its English label. */}
-        {translateProperty(`${property.path}.${String(raw)}`, resource.id, { defaultValue: badge.label })}
+        {/* The manifest's translation of the value (`translations.<lang>.values`, AdminJS's `resources.<id>.values.<field>.<value>`), else its English label. */}
+        {translate(`resources.${resource.id}.values.${property.path}.${String(raw)}`, { defaultValue: badge.label })}
       </span>
     );
   } else {

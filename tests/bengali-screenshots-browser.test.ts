@@ -1,0 +1,97 @@
+/**
+ * The screens in Bengali for an institute admin who chose Bengali (no `?lng=`): the dashboard, the course
+ * list (Bengali headings and state badges from the manifest's `translations.bn.values`), a course's show
+ * page, the approvals inbox and the notification bell. Each is checked for Bengali text and saved as
+ * docs/screenshots/bn-*.png, linked from the README.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { RecordService } from '../core/data/records.js';
+import { seedDemoIfEmpty } from '../core/tenancy/demo.js';
+import { findOrganization } from '../core/tenancy/index.js';
+import { launchBrowser, signIn } from './support/browser.js';
+import { startTestServer, type TestServer } from './support/http.js';
+import { createTestRuntime, type TestRuntime } from './support/runtime.js';
+
+const SHOTS = process.env.UMS_SCREENSHOTS ?? 'docs/screenshots';
+const EMAIL = 'admin@institute.demo';
+const BENGALI = /[\u0980-\u09FF]/;
+
+let runtime: TestRuntime;
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+/** Waits for the page's fonts (a Bengali glyph painted before its font arrived shows as a box), then saves it. */
+async function shot(name: string, fullPage = true): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/${name}`, fullPage });
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  runtime = await createTestRuntime();
+  await seedDemoIfEmpty(runtime, { size: 'small', systemTypes: ['institute'] });
+  await runtime.dataSource.query("UPDATE core_user SET language = 'bn' WHERE email = $1", [EMAIL]);
+  const [admin]: { id: string }[] = await runtime.dataSource.query('SELECT id FROM core_user WHERE email = $1', [EMAIL]);
+  const org = await findOrganization(runtime, 'institute');
+  const system = RecordService.forSystem(runtime, org.id, 'test');
+  const [course] = await system.find('institute.course', { limit: 1 });
+  await system.create('core.notification', { user: admin.id, title: 'নতুন ভর্তির আবেদন', body: 'একজন শিক্ষার্থী আবেদন করেছেন।', entity: 'institute.course', record_id: course.id });
+  server = await startTestServer(runtime);
+  browser = await launchBrowser();
+  page = await signIn(browser, server.url, EMAIL, { password: 'demo1234' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await runtime?.dispose();
+});
+
+it('the dashboard', async () => {
+  await page.goto(`${server.url}/admin`);
+  await page.getByTestId('dashboard-card').first().waitFor({ timeout: 60_000 });
+  expect(await page.locator('nav, [data-css=sidebar]').first().innerText()).toMatch(BENGALI); // কোর্সসমূহ, শিক্ষার্থীরা … in the navigation
+  await shot('bn-dashboard.png');
+}, 120_000);
+
+it('a list: Bengali column headings and state badges', async () => {
+  await page.goto(`${server.url}/admin/resources/InstituteCourse`);
+  await page.locator('table tbody tr').first().waitFor({ timeout: 60_000 });
+  const headings = await page.locator('table thead').first().innerText();
+  expect(headings).toContain('শিরোনাম');
+  expect(headings).toContain('অবস্থা');
+  const badges = await page.locator('[data-ums-badge]').allInnerTexts();
+  expect(badges.length).toBeGreaterThan(0);
+  for (const b of badges) expect(b).toMatch(BENGALI); // সক্রিয়, খসড়া … not ACTIVE, Draft
+  await shot('bn-list.png');
+}, 120_000);
+
+it('a show page', async () => {
+  await page.locator('table tbody tr').first().locator('td').nth(1).click();
+  await page.waitForURL(/\/records\/[^/]+\/show/, { timeout: 60_000 });
+  await page.getByText('শিক্ষক').first().waitFor({ timeout: 60_000 });
+  expect(await page.locator('[data-ums-badge]').first().innerText()).toMatch(BENGALI);
+  await shot('bn-show.png');
+}, 120_000);
+
+it('the approvals inbox', async () => {
+  await page.goto(`${server.url}/admin/pages/approvals`);
+  await page.getByText('অনুমোদনের তালিকা').first().waitFor({ timeout: 60_000 });
+  await shot('bn-approvals.png');
+}, 120_000);
+
+it('the notification bell', async () => {
+  await page.goto(`${server.url}/admin`);
+  const bell = page.getByTestId('notification-bell');
+  await bell.waitFor({ timeout: 60_000 });
+  await bell.click();
+  await page.getByText('নতুন ভর্তির আবেদন').first().waitFor({ timeout: 30_000 });
+  await shot('bn-notification-bell.png', false);
+}, 120_000);
