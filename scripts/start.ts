@@ -1,10 +1,10 @@
 /**
- * `npm start` / `node dist/scripts/start.js`: defers AdminJS's components bundler (Rollup, Babel,
- * esbuild: loaded only if the components bundle has to be made, core/admin/lazy-bundler), then
- * starts everything (start-server.ts). The server is imported dynamically because a static import
- * would resolve AdminJS before the deferral is registered.
+ * `npm start` / `node dist/scripts/start.js`: React's production build is loaded first (so Node does
+ * not also read its development build, core/admin/react-production.ts), then everything is started
+ * (start-server.ts). The server is imported dynamically because a static import would load AdminJS
+ * before the preload.
  */
-import { deferAdminBundler } from '../core/admin/lazy-bundler/index.js';
+import { preloadReact } from '../core/admin/react-production.js';
 
-deferAdminBundler();
+preloadReact();
 await import('./start-server.js');

@@ -37,6 +37,8 @@ export interface StartupRun {
   selfReportedMs?: number;
   /** Spawn → the `waitFor` line in its output (e.g. the job worker's "started"). */
   waitedMs?: number;
+  /** CPU time (user + system, /proc/<pid>/stat) the server process had used when the login page was served, ms: unlike wall time, barely moved by other load on the machine. */
+  cpuMs?: number;
   /** Resident set size (/proc/<pid>/status VmRSS) `settleMs` after that, MB. */
   rssMb?: number;
 }
@@ -48,6 +50,17 @@ export interface StartupExtras {
   settleMs?: number;
   /** Then ask for a heap snapshot (the child must run with --heapsnapshot-signal=SIGUSR2) and wait until a new file appears in this folder. */
   heapSnapshotDir?: string;
+}
+
+function cpuMsOf(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    // Fields after the command's closing parenthesis: state is 3rd, utime 14th, stime 15th (clock ticks, 100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 function vmRssMb(pid: number | undefined): number | undefined {
@@ -81,8 +94,9 @@ export async function measureStartup(root: string, nodeArgs: string[], dataDir: 
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const ms = performance.now() - started;
+    const cpuMs = cpuMsOf(child.pid);
     const self = /ready in (\d+) ms|"readyMs":(\d+)/.exec(output);
-    const run: StartupRun = { ms, selfReportedMs: self ? Number(self[1] ?? self[2]) : undefined };
+    const run: StartupRun = { ms, cpuMs, selfReportedMs: self ? Number(self[1] ?? self[2]) : undefined };
     if (extras.waitFor) {
       while (!extras.waitFor.test(output)) {
         if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
