@@ -31,6 +31,8 @@ export interface PrincipalInfo {
   enabledModules: ReadonlySet<string>;
   /** The organization's IANA time zone (date placeholders, dates against timestamps); the server's when absent. */
   timeZone?: string;
+  /** The organization's currency (ISO 4217) for showing money; absent: the environment's. */
+  currency?: string;
 }
 
 /**

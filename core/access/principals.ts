@@ -72,25 +72,35 @@ export class AccessService {
     const hit = this.cache.get(user.userId);
     if (hit && hit.expires > Date.now() && hit.generation === this.generation) return hit.access;
     const generation = this.generation;
-    const [roles, enabledModules, timeZone] = await Promise.all([this.userRoles(user.userId, user.organizationId), this.enabledModules(user.organizationId), this.timeZone(user.organizationId)]);
-    const principal: PrincipalInfo = { ...user, roles: roles.map((r) => r.name), enabledModules, timeZone };
+    const [roles, enabledModules, formats] = await Promise.all([this.userRoles(user.userId, user.organizationId), this.enabledModules(user.organizationId), this.organizationFormats(user.organizationId)]);
+    const principal: PrincipalInfo = { ...user, roles: roles.map((r) => r.name), enabledModules, timeZone: formats.zone, currency: formats.currency };
     const access = new Access(principal, this.rulesFor(roles, enabledModules), this.registry);
     this.cache.set(user.userId, { access, expires: Date.now() + TTL_MS, generation });
     return access;
   }
 
-  private readonly zones = new BoundedCache<string, { zone: string; expires: number; generation: number }>(ZONE_CACHE_MAX);
+  private readonly zones = new BoundedCache<string, { zone: string; currency?: string; expires: number; generation: number }>(ZONE_CACHE_MAX);
 
   /** The organization's time zone (`core_organization.timezone`), the server's when it has none; cached like an Access. */
   async timeZone(organizationId: string): Promise<string> {
+    return (await this.organizationFormats(organizationId)).zone;
+  }
+
+  /** The organization's currency (`core_organization.currency`, ISO 4217), undefined when it has none (then the environment's); read and cached with its time zone. */
+  async currency(organizationId: string): Promise<string | undefined> {
+    return (await this.organizationFormats(organizationId)).currency;
+  }
+
+  private async organizationFormats(organizationId: string): Promise<{ zone: string; currency?: string }> {
     const hit = this.zones.get(organizationId);
-    if (hit && hit.expires > Date.now() && hit.generation === this.generation) return hit.zone;
+    if (hit && hit.expires > Date.now() && hit.generation === this.generation) return hit;
     const generation = this.generation;
-    const rows: { timezone: string | null }[] = await this.query(organizationId, `SELECT timezone FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [organizationId]);
+    const rows: { timezone: string | null; currency: string | null }[] = await this.query(organizationId, `SELECT timezone, currency FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [organizationId]);
     const stored = rows[0]?.timezone;
     const zone = stored && isTimeZone(stored) ? stored : serverTimeZone();
-    this.zones.set(organizationId, { zone, expires: Date.now() + TTL_MS, generation });
-    return zone;
+    const entry = { zone, currency: rows[0]?.currency ?? undefined, expires: Date.now() + TTL_MS, generation };
+    this.zones.set(organizationId, entry);
+    return entry;
   }
 
   async enabledModules(organizationId: string): Promise<Set<string>> {

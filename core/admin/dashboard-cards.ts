@@ -8,7 +8,6 @@
 import { classNameOf } from '../data/entity-schemas.js';
 import type { RecordService } from '../data/records.js';
 import { enumLabels, type DashboardCardDef, type Registry, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
-import { displayCurrency } from './formatting.js';
 
 /** The list filter a count card's link carries; `_` keeps it apart from any field name (fields start with a letter). */
 export const CARD_FILTER = '_card';
@@ -45,6 +44,8 @@ export interface CardEnv {
   rootPath: string;
   timeZone: string;
   locale: string;
+  /** The organization's currency (formatting.ts currencyFor). */
+  currency: string;
 }
 
 export async function cardData(records: RecordService, card: DashboardCardDef, env: CardEnv): Promise<CountCardData | ChartCardData | TableCardData> {
@@ -69,7 +70,7 @@ async function chartData(records: RecordService, entity: ResolvedEntity, card: D
     chart: chart.kind,
     labels,
     values: rows.map((r) => r.value),
-    measure: sumField ? { label: sumField.label, currency: sumField.type === 'money' ? displayCurrency() : undefined } : { label: entity.pluralLabel },
+    measure: sumField ? { label: sumField.label, currency: sumField.type === 'money' ? env.currency : undefined } : { label: entity.pluralLabel },
   };
 }
 
@@ -151,7 +152,7 @@ function cellOf(env: CardEnv, entity: ResolvedEntity, field: ResolvedField | und
     return { text: titles?.get(String(value)) ?? '(hidden)', href: titles?.has(String(value)) ? `${env.rootPath}/resources/${classNameOf(target)}/records/${value}/show` : undefined };
   }
   if (field?.type === 'enum') return { text: enumLabels(env.registry, entity, field).get(String(value))?.label ?? String(value) };
-  if (field?.type === 'money') return { text: new Intl.NumberFormat(env.locale, { style: 'currency', currency: displayCurrency(), minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(value)) };
+  if (field?.type === 'money') return { text: new Intl.NumberFormat(env.locale, { style: 'currency', currency: env.currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(value)) };
   if (field?.type === 'date') return { text: new Intl.DateTimeFormat(env.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${String(value).slice(0, 10)}T00:00:00Z`)) };
   if (!field || field.type === 'datetime') {
     const d = new Date(String(value));

@@ -7,6 +7,7 @@ import { intlLocaleOf, languageOfUser } from './language.js';
 import { CORE_MODULE_ID } from '../manifest/index.js';
 import { UmsError } from '../errors.js';
 import { cardData, type CardData } from './dashboard-cards.js';
+import { currencyFor } from './formatting.js';
 
 export const DASHBOARD_COMPONENT = componentLoader.add('UmsDashboard', componentSource('admin/components/dashboard.tsx'));
 
@@ -21,7 +22,7 @@ export async function dashboardCards(runtime: Runtime, currentAdmin: CurrentAdmi
   // Dates and numbers the cards carry as text follow the viewer's language (bn-BD: Bengali digits and month names).
   const viewer = currentAdmin as AdminUser | undefined;
   const locale = intlLocaleOf(viewer ? await languageOfUser(runtime, viewer.organizationId, viewer.id) : 'en');
-  const env = { registry: runtime.registry, rootPath, timeZone: await records.timeZone(), locale };
+  const env = { registry: runtime.registry, rootPath, timeZone: await records.timeZone(), locale, currency: await currencyFor(records) };
   const cards: CardData[] = [];
   for (const module of runtime.registry.modules) {
     for (const card of module.dashboard) {

@@ -14,7 +14,12 @@ export const VALUE_COMPONENT = componentLoader.add('UmsValue', componentSource('
 export const MONEY_INPUT_COMPONENT = componentLoader.add('UmsMoneyInput', componentSource('admin/components/money-input.tsx'));
 export const TIME_INPUT_COMPONENT = componentLoader.add('UmsTimeInput', componentSource('admin/components/time-input.tsx'));
 
-/** The currency money is shown in: `CURRENCY` (an ISO 4217 code), else US dollars. */
+/** The organization's currency (`org:settings --currency`), else the environment's (displayCurrency). */
+export async function currencyFor(records: { currency(): Promise<string | undefined> }): Promise<string> {
+  return (await records.currency()) ?? displayCurrency();
+}
+
+/** The currency money is shown in when the organization sets none: `CURRENCY` (an ISO 4217 code), else US dollars. */
 export function displayCurrency(env: NodeJS.ProcessEnv = process.env): string {
   const code = (env.CURRENCY ?? '').trim().toUpperCase();
   return /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code) ? code : 'USD';
@@ -75,10 +80,11 @@ interface PropertyJsonLike {
   custom?: Record<string, unknown>;
 }
 
-/** The organization's time zone on every formatted property of a resource sent to this user. */
-export function formatsForUser(properties: PropertyJsonLike[], timeZone: string): void {
+/** The organization's time zone and currency on every formatted property of a resource sent to this user. */
+export function formatsForUser(properties: PropertyJsonLike[], timeZone: string, currency: string = displayCurrency()): void {
   for (const p of properties) {
     const format = p.custom?.umsFormat as ValueFormat | undefined;
     if (format && (format.kind === 'date' || format.kind === 'datetime')) p.custom = { ...p.custom, umsFormat: { ...format, timeZone } };
+    if (format?.kind === 'money') p.custom = { ...p.custom, umsFormat: { ...format, currency } };
   }
 }

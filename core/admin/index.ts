@@ -55,7 +55,7 @@ function decorateForUser(runtime: Runtime, resource: ManifestResource): void {
     j.showProperties = j.showProperties.filter(readable);
     j.filterProperties = j.filterProperties.filter(readable);
     j.editProperties = j.editProperties.filter(writable);
-    if (access) formatsForUser([...j.listProperties, ...j.showProperties], access.timeZone);
+    if (access) formatsForUser([...j.listProperties, ...j.showProperties, ...(j.editProperties as { custom?: Record<string, unknown> }[])], access.timeZone, access.principal.currency);
     return json;
   };
 }

@@ -22,7 +22,7 @@ import type { Runtime } from '../runtime.js';
 import { WorkflowEngine } from '../workflow/engine.js';
 import { stateLabel, titleOf } from '../workflow/labels.js';
 import { signedInActor } from './file-routes.js';
-import { displayCurrency, formatDateTime } from './formatting.js';
+import { currencyFor, formatDateTime } from './formatting.js';
 import { entityOfResource } from './related-lists.js';
 
 export interface TimelineChange {
@@ -62,7 +62,7 @@ export async function recordTimeline(runtime: Runtime, records: RecordService, e
     limit: AUDIT_LIMIT,
   });
   const people = await userNames(system, audit.map((a) => (a.actor as string | null) ?? null));
-  const values = new ValueWords(records, entity, timeZone);
+  const values = new ValueWords(records, entity, timeZone, await currencyFor(records));
   const events: TimelineEvent[] = [];
   for (const row of audit) {
     const actionName = (row.action_name as string | null) ?? null;
@@ -127,6 +127,7 @@ class ValueWords {
     private readonly records: RecordService,
     private readonly entity: ResolvedEntity,
     private readonly timeZone: string,
+    private readonly currency: string,
   ) {}
 
   async say(field: ResolvedField, value: unknown): Promise<string | null> {
@@ -138,7 +139,7 @@ class ValueWords {
         return value === true || value === 'true' ? 'Yes' : 'No';
       case 'money': {
         const n = Number(value);
-        return Number.isFinite(n) ? new Intl.NumberFormat('en-GB', { style: 'currency', currency: displayCurrency(), minimumFractionDigits: 2, maximumFractionDigits: Math.max(2, field.scale) }).format(n) : String(value);
+        return Number.isFinite(n) ? new Intl.NumberFormat('en-GB', { style: 'currency', currency: this.currency, minimumFractionDigits: 2, maximumFractionDigits: Math.max(2, field.scale) }).format(n) : String(value);
       }
       case 'datetime':
         return formatDateTime(value, this.timeZone);

@@ -187,17 +187,19 @@ const orgSettings = defineCommand({
   positionals: { names: ['org-slug'] },
   options: {
     language: { type: 'string', value: 'en|bn', description: 'The language of users who chose none in the admin, mails and PDFs' },
+    currency: { type: 'string', value: 'ISO 4217 code|none', description: 'The currency money is shown in (none: CURRENCY from the environment, else USD)' },
     'backdated-postings': { type: 'string', value: 'on|off', description: 'Whether ledger postings may be dated before today (default on)' },
     set: { type: 'string', value: 'name=on|off|<number>[,…]', description: 'Module switches and numbers that workflow conditions read as $org.settings.<name> or { "$org": "settings.<name>" } (never set: off, no number)' },
   },
   details: 'Settings are columns of core_organization (the time zone is set by org:create --timezone).',
-  examples: ['org:settings city-store', 'org:settings city-store --backdated-postings off', 'org:settings city-store --language bn', 'org:settings city-hospital --set skip_discharge_billing=on'],
+  examples: ['org:settings city-store', 'org:settings city-store --backdated-postings off', 'org:settings city-store --language bn', 'org:settings city-store --currency BDT', 'org:settings city-hospital --set skip_discharge_billing=on'],
   async run({ io, positionals, values }) {
     const [slug] = positionals;
     const { updateOrganizationSettings } = await import('../tenancy/settings.js');
     await withRuntime(io, { migrate: true }, async (runtime) => {
-      const settings = await updateOrganizationSettings(runtime, slug, { backdatedPostings: stringOption(values, 'backdated-postings'), set: stringOption(values, 'set'), language: stringOption(values, 'language') });
+      const settings = await updateOrganizationSettings(runtime, slug, { backdatedPostings: stringOption(values, 'backdated-postings'), set: stringOption(values, 'set'), language: stringOption(values, 'language'), currency: stringOption(values, 'currency') });
       io.out(`language: ${settings.language}`);
+      io.out(`currency: ${settings.currency ?? '(the environment\'s CURRENCY)'}`);
       io.out(`timezone: ${settings.timezone ?? "(the server's)"}`);
       io.out(`backdated-postings: ${settings.allowBackdatedPostings ? 'on' : 'off'}`);
       for (const [name, on] of Object.entries(settings.switches).sort()) io.out(`${name}: ${on ? 'on' : 'off'}`);

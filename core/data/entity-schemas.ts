@@ -206,6 +206,8 @@ function systemSchemas(): EntitySchema[] {
         allow_backdated_postings: { type: 'boolean', default: true },
         /** The language of users who chose none (admin, mails, PDFs; core/admin/language.ts). */
         language: { type: 'varchar', length: 8, default: 'en' },
+        /** ISO 4217 code money is shown in (admin lists, record pages, dashboards, reports); NULL: CURRENCY from the environment. */
+        currency: { type: 'varchar', length: 3, nullable: true },
         /** Module settings that workflow conditions read as `$org.settings.<name>` (on/off; core/manifest/org-settings.ts), set by `org:settings --set`. */
         settings: { type: 'jsonb', default: () => "'{}'" },
         /** Lifecycle (core/tenancy/lifecycle.ts): suspended signs nobody in and runs no job; archived is read-only. */
@@ -227,6 +229,7 @@ function systemSchemas(): EntitySchema[] {
       },
       checks: [
         { name: 'CHK_core_organization_language', expression: `"language" IN ('en', 'bn')` },
+        { name: 'CHK_core_organization_currency', expression: `"currency" IS NULL OR "currency" ~ '^[A-Z]{3}$'` },
         { name: 'CHK_core_organization_status', expression: `"status" IN ('active', 'suspended', 'archived', 'deleting', 'deleted')` },
         { name: 'CHK_core_organization_purge_date', expression: `("status" = 'deleting') = ("purge_after" IS NOT NULL)` },
         // The limit the data layer's conditional increment keeps is also the database's.

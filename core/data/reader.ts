@@ -488,6 +488,11 @@ export abstract class RecordReader {
     return loadSubject({ manager: this.manager, registry: this.runtime.registry, organizationId: this.organizationId }, entity, record, this.access?.subjectPlans.get(entity.key));
   }
 
+  /** The organization's currency setting (ISO 4217), undefined when it has none (screens then use the environment's). */
+  async currency(): Promise<string | undefined> {
+    return this.access ? this.access.principal.currency : this.runtime.access.currency(this.organizationId);
+  }
+
   /** The organization's time zone: date placeholders and dates compared with timestamps are read in it. */
   async timeZone(): Promise<string> {
     return this.access?.timeZone ?? this.runtime.access.timeZone(this.organizationId);

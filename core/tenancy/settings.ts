@@ -25,12 +25,14 @@ export interface OrganizationSettings {
   switches: Record<string, boolean | number>;
   /** The language of users who chose none (core/admin/language.ts). */
   language: string;
+  /** The ISO 4217 code money is shown in; null: CURRENCY from the environment (core/admin/formatting.ts). */
+  currency: string | null;
 }
 
 export async function organizationSettings(runtime: Runtime, slug: string): Promise<OrganizationSettings> {
   const org = await findOrganization(runtime, slug);
-  const [row]: { timezone: string | null; allow_backdated_postings: boolean; settings: Record<string, boolean | number> | null; language: string }[] = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`SELECT timezone, allow_backdated_postings, settings, language FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [org.id]));
-  return { timezone: row.timezone, allowBackdatedPostings: row.allow_backdated_postings, switches: row.settings ?? {}, language: row.language };
+  const [row]: { timezone: string | null; allow_backdated_postings: boolean; settings: Record<string, boolean | number> | null; language: string; currency: string | null }[] = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`SELECT timezone, allow_backdated_postings, settings, language, currency FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [org.id]));
+  return { timezone: row.timezone, allowBackdatedPostings: row.allow_backdated_postings, switches: row.settings ?? {}, language: row.language, currency: row.currency };
 }
 
 /** A plain decimal (no exponent, no hex): 5000, 12.5, -3. */
@@ -38,7 +40,7 @@ const NUMBER_RE = /^-?\d{1,15}(\.\d{1,6})?$/;
 const ON_OFF: Record<string, boolean> = { on: true, off: false, true: true, false: false, yes: true, no: false };
 
 /** Changes the given settings; an unreadable value is a field error naming the setting. */
-export async function updateOrganizationSettings(runtime: Runtime, slug: string, input: { backdatedPostings?: string; set?: string; language?: string }): Promise<OrganizationSettings> {
+export async function updateOrganizationSettings(runtime: Runtime, slug: string, input: { backdatedPostings?: string; set?: string; language?: string; currency?: string }): Promise<OrganizationSettings> {
   const org = await findOrganization(runtime, slug);
   if (input.set !== undefined) {
     // "a=on,b=off": every pair is checked before any is stored.
@@ -60,6 +62,17 @@ export async function updateOrganizationSettings(runtime: Runtime, slug: string,
   if (input.language !== undefined) {
     if (!(LANGUAGES as readonly string[]).includes(input.language)) throw new RecordValidationError('core.organization', { language: { message: `"${input.language}" is not a language here (${LANGUAGES.join(', ')})` } }, `language: say ${LANGUAGES.join(' or ')}.`);
     await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`UPDATE ${ORGANIZATION_TABLE} SET language = $2, updated_at = now() WHERE id = $1`, [org.id, input.language]));
+  }
+  if (input.currency !== undefined) {
+    // "none" goes back to the environment's CURRENCY.
+    const code = input.currency.trim().toUpperCase();
+    const value = code === 'NONE' || code === '' ? null : code;
+    if (value !== null && !(/^[A-Z]{3}$/.test(value) && Intl.supportedValuesOf('currency').includes(value))) {
+      throw new RecordValidationError('core.organization', { currency: { message: `"${input.currency}" is not an ISO 4217 currency code (such as BDT, EUR, USD)` } }, 'currency: give an ISO 4217 code, or none.');
+    }
+    await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.query(`UPDATE ${ORGANIZATION_TABLE} SET currency = $2, updated_at = now() WHERE id = $1`, [org.id, value]));
+    // Screens read the currency with the organization's time zone (core/access/principals.ts): forget the cached one.
+    runtime.access.invalidate();
   }
   return organizationSettings(runtime, slug);
 }

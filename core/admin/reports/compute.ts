@@ -9,7 +9,7 @@ import type { RecordService } from '../../data/records.js';
 import { UmsError } from '../../errors.js';
 import { enumLabels, type Registry, type ResolvedReport } from '../../manifest/index.js';
 import { bucketLabel, groupLabels, type ChartCardData } from '../dashboard-cards.js';
-import { displayCurrency } from '../formatting.js';
+import { currencyFor } from '../formatting.js';
 
 export interface ReportColumn {
   label: string;
@@ -134,7 +134,7 @@ export async function computeReport(records: RecordService, report: ResolvedRepo
     truncated: result.total > result.rows.length,
     filters: await filterChoices(records, env, report),
     applied,
-    currency: displayCurrency(),
+    currency: await currencyFor(records),
   };
   if (report.chart) table.chart = chartOf(report, table, words[0], result.rows.map((r) => r.values[0] ?? 0), money(report.measures[0].field));
   return table;
