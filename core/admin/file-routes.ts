@@ -32,7 +32,7 @@ import { exportQueryFromList, manifestResourceOf } from './export-query.js';
 import { ImportGate, spoolUpload } from './upload-spool.js';
 import { notificationRoutes } from './notification-routes.js';
 import { savedFilterRoutes } from './saved-filter-routes.js';
-import { languageRoutes } from './language.js';
+import { languageOfUser, languageRoutes } from './language.js';
 
 /** The signed-in admin user as an actor; fails closed without a session. */
 export function signedInActor(req: Request): Extract<Actor, { kind: 'user' }> {
@@ -85,14 +85,20 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
     try {
       const format = String(req.params.format);
       if (!isExportFormat(format)) throw new UmsError('NOT_FOUND', `No export format "${format}" (csv or xlsx).`);
-      const records = await RecordService.for(runtime, signedInActor(req));
+      const actor = signedInActor(req);
+      const records = await RecordService.for(runtime, actor);
       const entity = records.entity(String(req.params.entity));
       // Access and the filters are settled before the first byte: a refusal is still a clean error response.
       const columns = exportColumns(records, entity);
       // No Host header (HTTP/1.0): the server's own address from the environment.
       const origin = publicUrl ?? (req.get('host') ? `${req.protocol}://${req.get('host')}` : readConfig().publicUrl);
       const base = `${origin}${req.baseUrl}${FILES_PATH}`;
-      const query = { ...exportQueryFromList(manifestResourceOf(admin, entity), req.query as Record<string, unknown>), fileUrl: (id: string) => `${base}/${id}` };
+      // Headers and value labels in the viewer's language (theirs, else the organization's).
+      const query = {
+        ...exportQueryFromList(manifestResourceOf(admin, entity), req.query as Record<string, unknown>),
+        fileUrl: (id: string) => `${base}/${id}`,
+        language: await languageOfUser(runtime, actor.organizationId, actor.userId),
+      };
       res.status(200);
       res.setHeader('Content-Type', EXPORT_FORMATS[format].contentType);
       res.setHeader('Content-Disposition', `attachment; filename="${entity.key.replace(/\./g, '-')}-${stamp(new Date())}.${EXPORT_FORMATS[format].extension}"`);

@@ -38,6 +38,8 @@ export interface ExportQuery {
   pageSize?: number;
   /** The download link of a file (file fields); by default the admin's. */
   fileUrl?: (id: string) => string;
+  /** The reader's language for the XLSX sheet name, headers and enum labels (manifest `translations`); English by default. CSV keeps field names and values. */
+  language?: string;
 }
 
 export interface ExportColumn {
@@ -187,36 +189,44 @@ async function writeCsv(records: RecordService, pages: AsyncIterable<RecordData[
 const sheetName = (label: string): string => label.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Export';
 
 /** What a person reads in a spreadsheet cell: a reference's title, an enum value's label. */
-function xlsxCell(records: RecordService, entity: ResolvedEntity, labels: Map<string, Map<string, string>>, column: ExportColumn, record: RecordData, titles: Titles): Cell {
+function xlsxCell(records: RecordService, entity: ResolvedEntity, labels: Map<string, Map<string, string>>, column: ExportColumn, record: RecordData, titles: Titles, language: string): Cell {
   const cell = cellOf(column, record);
   const f = column.field;
   if (cell === null || !f) return cell;
   if (f.type === 'reference') return titles.get(f.name)?.get(String(cell)) || cell;
   if (f.type === 'enum') {
-    if (!labels.has(f.name)) labels.set(f.name, new Map([...enumLabels(records.runtime.registry, entity, f)].map(([v, l]) => [v, l.label])));
+    if (!labels.has(f.name)) labels.set(f.name, new Map([...enumLabels(records.runtime.registry, entity, f, language)].map(([v, l]) => [v, l.label])));
     return labels.get(f.name)!.get(String(cell)) ?? cell;
   }
   return cell;
 }
 
-const headerOf = (c: ExportColumn): string =>
-  c.fileOf ? `${c.fileOf.field.label} (${c.fileOf.part === 'name' ? 'file name' : 'link'})` : c.field?.label ?? (c.key === 'id' ? 'ID' : snakeToLabel(c.key));
+/** A column's heading in `language`: the manifest's translation of the field's label, else the label. */
+function headerOf(c: ExportColumn, entity: ResolvedEntity, language: string): string {
+  const translated = (f: ResolvedField | undefined): string | undefined => (f && language !== 'en' ? entity.translations[language]?.fields?.[f.name] : undefined);
+  if (c.fileOf) return `${translated(c.fileOf.field) ?? c.fileOf.field.label} (${c.fileOf.part === 'name' ? 'file name' : 'link'})`;
+  return translated(c.field) ?? c.field?.label ?? (c.key === 'id' ? 'ID' : snakeToLabel(c.key));
+}
 
-async function writeXlsx(records: RecordService, pages: AsyncIterable<RecordData[]>, fieldColumns: ExportColumn[], entity: ResolvedEntity, out: Writable, fileUrl: (id: string) => string): Promise<number> {
+async function writeXlsx(records: RecordService, pages: AsyncIterable<RecordData[]>, fieldColumns: ExportColumn[], entity: ResolvedEntity, out: Writable, fileUrl: (id: string) => string, language = 'en'): Promise<number> {
   // A file field shows as its names and links; its ids are for CSV round trips.
   const columns = withFileColumns(fieldColumns).filter((c) => !c.field?.file);
   const { default: ExcelJS } = await import('exceljs'); // on the first XLSX export, not at start
   // The streaming writer commits each row to the zip as it goes; inline strings keep no table of every text seen.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName(entity.pluralLabel), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: headerOf(c), key: c.key, width: c.field?.type === 'text' ? 50 : c.key === 'id' ? 38 : c.field?.type === 'reference' ? 30 : Math.max(12, headerOf(c).length + 2) }));
+  const translations = language === 'en' ? undefined : entity.translations[language];
+  const sheet = workbook.addWorksheet(sheetName(translations?.pluralLabel ?? entity.pluralLabel), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => {
+    const header = headerOf(c, entity, language);
+    return { header, key: c.key, width: c.field?.type === 'text' ? 50 : c.key === 'id' ? 38 : c.field?.type === 'reference' ? 30 : Math.max(12, header.length + 2) };
+  });
   const labels = new Map<string, Map<string, string>>();
   let rows = 0;
   try {
     for await (const page of pages) {
       const titles = await titlesOf(records, columns, page);
       const names = await fileNamesOf(records, columns, page);
-      for (const record of page) sheet.addRow(columns.map((c) => (c.fileOf ? xlsxFileCell(c, record, names, fileUrl) : xlsxCell(records, entity, labels, c, record, titles)))).commit();
+      for (const record of page) sheet.addRow(columns.map((c) => (c.fileOf ? xlsxFileCell(c, record, names, fileUrl) : xlsxCell(records, entity, labels, c, record, titles, language)))).commit();
       rows += page.length;
       // The zip is written as rows commit: wait for a slow reader between pages.
       if (out.writableNeedDrain) await drained(out);
@@ -249,5 +259,5 @@ export async function exportRecords(records: RecordService, entityKey: string, f
 export function writeExportRows(records: RecordService, entity: ResolvedEntity, columns: ExportColumn[], format: ExportFormat, out: Writable, query: ExportQuery = {}): Promise<number> {
   const pages = records.findPages(entity.key, { filters: query.filters, sort: query.sort }, query.pageSize ?? 1000);
   const fileUrl = query.fileUrl ?? defaultFileUrl;
-  return format === 'csv' ? writeCsv(records, pages, columns, out, fileUrl) : writeXlsx(records, pages, columns, entity, out, fileUrl);
+  return format === 'csv' ? writeCsv(records, pages, columns, out, fileUrl) : writeXlsx(records, pages, columns, entity, out, fileUrl, query.language);
 }
