@@ -78,7 +78,8 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
   // Stock entries over the last 90 days, oldest first; the seed keeps its own tally so no issue is refused.
   const stock = new Map<string, number>();
   const key = (item: string, wh: string): string => `${item}|${wh}`;
-  const entryCount = demo ? 300 : 20;
+  const entryCount = demo ? 600 : 20;
+  let made = 0;
   const perLines = demo ? 3 : 2;
   // Serialised items: the serials in stock per item and warehouse (received ones numbered <SKU>-S0001…), so each line names its units.
   const inStock = new Map<string, string[]>();
@@ -99,11 +100,18 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
   };
   const submit = async (values: Record<string, unknown>, lines: { item: string; quantity: number; batch?: string; serials?: string | null }[]): Promise<void> => {
     const entry = await records.create('inventory.stock_entry', values);
-    for (const line of lines) await records.create('inventory.stock_entry_line', { entry: entry.id, item: line.item, quantity: line.quantity, batch: line.batch ?? null, serial_numbers: line.serials ?? null, rate: Math.round((2 + r() * 80) * 100) / 100 });
+    const units = lines.reduce((n, l) => n + l.quantity, 0);
+    // Adjustments stay under the default approval threshold (1,000), so the seed submits them itself (the demo manager may not approve their own).
+    const rateOf = (): number => {
+      const rate = Math.round((2 + r() * 80) * 100) / 100;
+      return values.purpose === 'ADJUSTMENT' ? Math.min(rate, Math.floor((999 / units) * 100) / 100) : rate;
+    };
+    for (const line of lines) await records.create('inventory.stock_entry_line', { entry: entry.id, item: line.item, quantity: line.quantity, batch: line.batch ?? null, serial_numbers: line.serials ?? null, rate: rateOf() });
     await engine.run('inventory.stock_entry', String(entry.id), 'submit');
   };
-  for (let e = 0; e < entryCount; e++) {
-    const date = daysAgo(90 - Math.floor((e * 90) / entryCount));
+  // Exactly entryCount submitted entries: a draw with nothing to move (an issue from an empty shelf) is drawn again.
+  for (let e = 0; made < entryCount && e < entryCount * 4; e++) {
+    const date = daysAgo(90 - Math.floor((made * 90) / entryCount));
     // The first entries receive every item; after that receipts, issues, transfers and a few adjustments mix.
     const opening = e * perLines < itemCount;
     const purpose = opening ? 'RECEIPT' : (['RECEIPT', 'ISSUE', 'ISSUE', 'TRANSFER', 'ADJUSTMENT'] as const)[int(0, 4)];
@@ -128,6 +136,7 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
       if (to) stock.set(key(line.item, to), (stock.get(key(line.item, to)) ?? 0) + line.quantity);
     }
     await submit({ purpose, posting_date: date, from_warehouse: from, to_warehouse: to, remarks: opening ? 'Opening stock' : null }, lines);
+    made++;
   }
   // One draft the storekeeper can submit.
   await records.create('inventory.stock_entry', { purpose: 'ISSUE', posting_date: daysAgo(0), from_warehouse: main.id, remarks: 'Draft: add lines and submit' });
@@ -146,11 +155,12 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
   const purchaser = purchaserUser ? await ctx.as(purchaserUser) : records;
   const purchaserEngine = await workflows(purchaser);
   for (let o = 0; o < orderCount; o++) {
-    const lines = Array.from({ length: int(1, 4) }, () => ({ item: items[int(0, itemCount - 1)].id, quantity: int(5, 100), rate: Math.round((2 + r() * 60) * 100) / 100 }));
+    // Orders are for the items that are not kept low, so approved ones (ordered stock, in the projected quantity) do not lift those above their level.
+    const lines = Array.from({ length: int(1, 4) }, () => ({ item: items[int(0, itemCount - 1 - (demo ? 15 : 2))].id, quantity: int(5, 100), rate: Math.round((2 + r() * 60) * 100) / 100 }));
     // Every fifth order is large (from the 5,000 threshold); the others total their lines, capped under it.
     const sum = Math.round(lines.reduce((s, l) => s + l.quantity * l.rate, 0) * 100) / 100;
     const total = o % 5 === 0 ? 5000 + int(0, 20_000) : Math.min(sum, 4999.99);
-    const order = await purchaser.create('inventory.purchase_order', { supplier: suppliers[o % suppliers.length], order_date: daysAgo(int(0, 60)), total, buyer: purchaserUser?.id ?? managerUser?.id });
+    const order = await purchaser.create('inventory.purchase_order', { supplier: suppliers[o % suppliers.length], warehouse: main.id, order_date: daysAgo(int(0, 60)), total, buyer: purchaserUser?.id ?? managerUser?.id });
     for (const line of lines) await purchaser.create('inventory.purchase_order_line', { order: order.id, ...line });
     const id = String(order.id);
     if (o % 5 === 0) {
