@@ -235,3 +235,32 @@ describe('downloading over HTTP', () => {
     expect(await (await fetchAs(server.url, cookie, `${base}/status`)).json()).toMatchObject({ status: 'failed', error: expect.stringMatching(/not possible/) });
   });
 });
+
+describe('the documents job inside the wall', () => {
+  it('only finding the next pending document crosses tenants: the print, its stored result and a failure are written as ums_app for the document’s organization', async () => {
+    const ds = runtime.dataSource;
+    const cookie = await sessionCookie(server.url, lib.users.get('librarian')!.email, 'secret-123');
+    const printable = await loanWithFine(lib, 4.25, 'Walled Reader');
+    const waived = await loanWithFine(lib, 1.5);
+    for (const loan of [printable, waived]) expect((await fetchAs(server.url, cookie, `/admin/x/documents/library.loan/${loan.id}/fine_receipt/queue`, { method: 'POST' })).status).toBe(202);
+    await (await lib.system()).update('library.loan', waived.id, { fine: 0 });
+    await ds.query(`CREATE TABLE test_document_writer (record_id uuid, status text, role text, org text, at timestamptz DEFAULT clock_timestamp())`);
+    await ds.query(`GRANT INSERT ON test_document_writer TO ums_app`);
+    await ds.query(`CREATE FUNCTION test_document_writer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO test_document_writer (record_id, status, role, org) VALUES (NEW.record_id, NEW.status, current_user, current_setting('ums.organization_id', true)); RETURN NEW; END $$`);
+    await ds.query(`CREATE TRIGGER test_document_writer AFTER UPDATE ON core_document FOR EACH ROW EXECUTE FUNCTION test_document_writer()`);
+    try {
+      expect(await generatePendingDocuments({ runtime })).toBe('1 document generated, 1 failed');
+      const writes: { record_id: string; status: string; role: string; org: string | null }[] = await ds.query('SELECT record_id, status, role, org FROM test_document_writer ORDER BY at');
+      expect(writes.length).toBeGreaterThanOrEqual(2);
+      for (const w of writes) expect({ role: w.role, org: w.org || null }).toEqual({ role: 'ums_app', org: lib.org.id });
+      expect(writes.filter((w) => w.record_id === printable.id).at(-1)?.status).toBe('ready');
+      expect(writes.filter((w) => w.record_id === waived.id).map((w) => w.status)).toEqual(['failed']);
+      const text = await pdfText(Buffer.from(await (await fetchAs(server.url, cookie, `/admin/x/documents/library.loan/${printable.id}/fine_receipt/stored.pdf`)).arrayBuffer()));
+      expect(text).toContain('Walled Reader');
+    } finally {
+      await ds.query('DROP TRIGGER test_document_writer ON core_document');
+      await ds.query('DROP FUNCTION test_document_writer()');
+      await ds.query('DROP TABLE test_document_writer');
+    }
+  });
+});

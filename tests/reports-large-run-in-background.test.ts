@@ -100,6 +100,33 @@ describe('a large report runs as a job and tells the requester', () => {
     expect(await runQueuedReports({ runtime })).toBe('0 reports made');
   });
 
+  it('only the claim crosses tenants as the owner; the outcome, and the requester’s mail with it, are written as ums_app for the run’s organization', async () => {
+    const ds = runtime.dataSource;
+    const [{ owner }]: { owner: string }[] = await ds.query('SELECT current_user AS owner');
+    const queued = await json<RunState>(await as('finance', '/admin/x/reports/institute.fee_collection/runs.csv', { method: 'POST' }), 202);
+    await ds.query(`CREATE TABLE test_report_writer (what text, status text, role text, org text, at timestamptz DEFAULT clock_timestamp())`);
+    await ds.query(`GRANT INSERT ON test_report_writer TO ums_app`);
+    await ds.query(`CREATE FUNCTION test_report_writer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO test_report_writer (what, status, role, org) VALUES (TG_TABLE_NAME || ' ' || TG_OP, NEW.status, current_user, current_setting('ums.organization_id', true)); RETURN NEW; END $$`);
+    await ds.query(`CREATE TRIGGER test_report_writer AFTER UPDATE ON core_report_run FOR EACH ROW EXECUTE FUNCTION test_report_writer()`);
+    await ds.query(`CREATE TRIGGER test_report_writer AFTER INSERT ON core_mail_outbox FOR EACH ROW EXECUTE FUNCTION test_report_writer()`);
+    try {
+      expect(await runQueuedReports({ runtime })).toBe('1 report made');
+      const writes: { what: string; status: string; role: string; org: string | null }[] = await ds.query('SELECT what, status, role, org FROM test_report_writer ORDER BY at');
+      const org = w.fixture.org.id;
+      expect(writes.map((x) => ({ ...x, org: x.org || null }))).toEqual([
+        { what: 'core_report_run UPDATE', status: 'running', role: owner, org: null },
+        { what: 'core_report_run UPDATE', status: 'done', role: 'ums_app', org },
+        { what: 'core_mail_outbox INSERT', status: 'queued', role: 'ums_app', org },
+      ]);
+      expect((await json<RunState>(await as('finance', queued.statusUrl), 200)).status).toBe('done');
+    } finally {
+      await ds.query('DROP TRIGGER test_report_writer ON core_mail_outbox');
+      await ds.query('DROP TRIGGER test_report_writer ON core_report_run');
+      await ds.query('DROP FUNCTION test_report_writer()');
+      await ds.query('DROP TABLE test_report_writer');
+    }
+  });
+
   it('refuses a run of a report the user may not see (404) and bad filters or formats (400)', async () => {
     expect((await as('teacher', '/admin/x/reports/institute.fee_collection/runs.csv', { method: 'POST' })).status).toBe(404);
     expect((await as('finance', '/admin/x/reports/institute.fee_collection/runs.csv?filters.nothing=1', { method: 'POST' })).status).toBe(400);

@@ -116,45 +116,77 @@ async function requesterOf(manager: EntityManager, row: PendingRow): Promise<Act
 }
 
 /**
+ * The next pending document of any organization: the one step that crosses
+ * tenants (the queue of every organization), a read that writes nothing. Its
+ * row lock ends with the statement; the print takes it again inside the wall.
+ */
+async function nextPending(runtime: Runtime, after: string[]): Promise<PendingRow | undefined> {
+  const rows: PendingRow[] = await crossTenant(runtime.dataSource, 'documents', (owner) => owner.query(
+    `SELECT id, organization_id, entity, record_id, action, requested_by FROM ${DOCUMENT_TABLE}
+      WHERE status = 'pending' AND NOT (id = ANY($1::uuid[])) ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    [after],
+  ));
+  return rows[0];
+}
+
+/**
+ * Prints one claimed document inside the wall: one transaction as the
+ * application role with the document's organization set, which locks the row
+ * again (another worker printing it, or done meanwhile: skipped), looks up the
+ * requester, runs the action as them and marks a failure, all in that
+ * organization only.
+ */
+function printPending(runtime: Runtime, claimed: PendingRow, log: { warn(message: string): void } | undefined): Promise<'skipped' | 'ready' | 'failed'> {
+  return tenantTransaction(runtime.dataSource, claimed.organization_id, async (manager): Promise<'skipped' | 'ready' | 'failed'> => {
+    // First statement of the transaction (it carries the tenant setting), before the savepoint that may roll back.
+    const rows: PendingRow[] = await manager.query(
+      `SELECT id, organization_id, entity, record_id, action, requested_by FROM ${DOCUMENT_TABLE} WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+      [claimed.id],
+    );
+    const row = rows[0];
+    if (!row) return 'skipped';
+    const fail = async (message: string): Promise<'failed'> => {
+      await manager.query(`UPDATE ${DOCUMENT_TABLE} SET status = 'failed', error = $2, updated_at = now() WHERE id = $1`, [row.id, message]);
+      log?.warn(`document ${row.id} (${row.entity} ${row.record_id}, ${row.action}) failed: ${message}`);
+      return 'failed';
+    };
+    const actor = await requesterOf(manager, row);
+    if (!actor) return fail('The user who asked for this document can no longer sign in.');
+    const records = await RecordService.for(runtime, actor, manager);
+    await manager.query('SAVEPOINT ums_document');
+    try {
+      await records.runAction(row.entity, row.action, row.record_id);
+      await manager.query('RELEASE SAVEPOINT ums_document');
+      return 'ready';
+    } catch (err) {
+      if (!(err instanceof UmsError)) throw err;
+      await manager.query('ROLLBACK TO SAVEPOINT ums_document');
+      return fail(err.message);
+    }
+  });
+}
+
+/**
  * The documents job: prints queued documents, each as the user who asked for
  * it (their access at print time decides) and in its own transaction. A print
  * that fails is marked failed with the reason; a run killed half-way leaves
- * the document pending, and the next run prints it with the same number.
+ * the document pending, and the next run prints it with the same number. Only
+ * finding the next pending document crosses tenants; everything written is
+ * written inside the wall, for the document's organization.
  */
 export async function generatePendingDocuments(ctx: { runtime: Runtime; log?: { info(message: string): void; warn(message: string): void }; limit?: number }): Promise<string> {
   const { runtime } = ctx;
   let ready = 0;
   let failed = 0;
+  // Documents another worker held when this one came to them: not claimed again in this run.
+  const skipped: string[] = [];
   for (let i = 0; i < (ctx.limit ?? 50); i++) {
-    // Across organizations: the job prints every organization's queue, each document as its requester.
-    const outcome = await crossTenant(runtime.dataSource, 'documents', (owner) => owner.transaction(async (manager): Promise<'none' | 'ready' | 'failed'> => {
-      const rows: PendingRow[] = await manager.query(
-        `SELECT id, organization_id, entity, record_id, action, requested_by FROM ${DOCUMENT_TABLE} WHERE status = 'pending' ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      );
-      const row = rows[0];
-      if (!row) return 'none';
-      const fail = async (message: string): Promise<'failed'> => {
-        await manager.query(`UPDATE ${DOCUMENT_TABLE} SET status = 'failed', error = $2, updated_at = now() WHERE id = $1`, [row.id, message]);
-        ctx.log?.warn(`document ${row.id} (${row.entity} ${row.record_id}, ${row.action}) failed: ${message}`);
-        return 'failed';
-      };
-      const actor = await requesterOf(manager, row);
-      if (!actor) return fail('The user who asked for this document can no longer sign in.');
-      const records = await RecordService.for(runtime, actor, manager);
-      await manager.query('SAVEPOINT ums_document');
-      try {
-        await records.runAction(row.entity, row.action, row.record_id);
-        await manager.query('RELEASE SAVEPOINT ums_document');
-        return 'ready';
-      } catch (err) {
-        if (!(err instanceof UmsError)) throw err;
-        await manager.query('ROLLBACK TO SAVEPOINT ums_document');
-        return fail(err.message);
-      }
-    }));
+    const claimed = await nextPending(runtime, skipped);
+    const outcome = claimed ? await printPending(runtime, claimed, ctx.log) : 'none';
+    if (claimed && outcome === 'skipped') skipped.push(claimed.id);
     if (outcome === 'none') break;
     if (outcome === 'ready') ready++;
-    else failed++;
+    else if (outcome === 'failed') failed++;
   }
   const summary = `${ready} document${ready === 1 ? '' : 's'} generated${failed ? `, ${failed} failed` : ''}`;
   ctx.log?.info(summary);

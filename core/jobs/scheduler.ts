@@ -445,6 +445,9 @@ export class JobScheduler {
       const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, drainMs)));
       await Promise.race([Promise.allSettled(running.map(([, run]) => run)), timeout]);
       clearTimeout(timer);
+      // Past the bound: said, so an operator knows the run was cut off (the process ends without it; what it had not committed is rolled back).
+      const unfinished = running.filter(([id]) => this.inFlight.has(id)).length;
+      if (unfinished) this.log(`[jobs] ${unfinished} job run${unfinished === 1 ? '' : 's'} still running after ${drainMs / 1000} s: stopped without waiting, unlocked for another worker`);
       if (running.length) await this.agenda.db.unlockJobs(running.map(([id]) => id));
     }
     this.started = false;
