@@ -21,6 +21,7 @@ import { ORGANIZATION_TABLE } from '../manifest/index.js';
 import { ADMIN_ROOT } from '../paths.js';
 import type { Runtime } from '../runtime.js';
 import { LANGUAGES } from './locale-bn.js';
+import { ACCOUNT_PATH } from '../auth/pages.js';
 
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_PATH = '/x/language';
@@ -75,7 +76,8 @@ export function languageRoutes(runtime: Runtime, actorOf: (req: Request) => Extr
         throw new RecordValidationError('core.user', { language: { message: `"${String(raw)}" is not a language here (${LANGUAGES.join(', ')})` } }, 'language: not a language this installation has.');
       }
       await RecordService.forSystem(runtime, actor.organizationId, 'own-language').update('core.user', actor.userId, { language });
-      const back = typeof req.body?.back === 'string' && req.body.back.startsWith(`${ADMIN_ROOT}/`) ? req.body.back : null;
+      // Back to an admin page, or to the account page whose form this is.
+      const back = typeof req.body?.back === 'string' && (req.body.back.startsWith(`${ADMIN_ROOT}/`) || req.body.back.startsWith(`${ACCOUNT_PATH}?`)) ? req.body.back : null;
       if (back && !req.is('application/json')) res.redirect(303, back);
       else res.json({ ok: true, language: language ?? (await languageOfUser(runtime, actor.organizationId, actor.userId)) });
     } catch (err) {

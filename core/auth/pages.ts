@@ -89,3 +89,32 @@ export const donePage = (title: string, message: string, link: { href: string; l
   layout(title, `<div class="notice" role="status">${escapeHtml(message)}</div><p class="links"><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`);
 
 export const problemPage = (title: string, message: string): string => layout(title, `<div class="error" role="alert">${escapeHtml(message)}</div>${backToLogin}`);
+
+/** Where the account page's language form comes back to (core/admin/language.ts accepts it as `back`). */
+export const ACCOUNT_PATH = '/auth/account';
+
+const LANGUAGE_CHOICES: [string, string][] = [
+  ['', "The organization's language · প্রতিষ্ঠানের ভাষা"],
+  ['en', 'English'],
+  ['bn', 'বাংলা'],
+];
+
+/**
+ * The signed-in user's own account page: who they are, the language they read UMS in (the same POST as the
+ * top bar's selector, `/admin/x/language`; empty: the organization's), and the way to delete the account.
+ * The language's own label is given in both languages, so it can be found in the one the page is not in.
+ */
+export const accountPage = (state: { email: string; organizationName: string; language: string | null; languagePath: string; saved?: boolean }): string =>
+  layout(
+    'Your account',
+    `${state.saved ? `<div class="notice" role="status">Your language is saved. · আপনার ভাষা সংরক্ষিত হয়েছে।</div>` : ''}
+<p>${escapeHtml(state.email)} · ${escapeHtml(state.organizationName)}</p>
+<form method="post" action="${escapeHtml(state.languagePath)}">
+<label for="language">Language · ভাষা</label>
+<select id="language" name="language" style="width:100%;padding:8px;font-size:15px">${LANGUAGE_CHOICES.map(
+      ([value, label]) => `<option value="${value}"${(state.language ?? '') === value ? ' selected' : ''}>${escapeHtml(label)}</option>`,
+    ).join('')}</select>
+<input type="hidden" name="back" value="${ACCOUNT_PATH}?saved=1">
+<button type="submit">Save · সংরক্ষণ করুন</button></form>
+<p class="links"><a href="/admin">Back to UMS</a> · <a href="/auth/account/delete">Delete my account</a></p>`,
+  );

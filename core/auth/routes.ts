@@ -20,10 +20,12 @@ import { RecordValidationError, UmsError } from '../errors.js';
 import { RateLimited } from './accounts.js';
 import { confirmAccountDeletion, requestAccountDeletion } from './account-deletion.js';
 import { acceptInvitation, findInvitation } from './invitations.js';
-import { deleteAccountPage, donePage, forgotPage, invitationPage, LOGIN_PATH, problemPage, resetPage, type FormState } from './pages.js';
+import { accountPage, deleteAccountPage, donePage, forgotPage, invitationPage, LOGIN_PATH, problemPage, resetPage, type FormState } from './pages.js';
 import { FORGOT_ANSWER, requestPasswordReset, resetPassword } from './password-reset.js';
 import type { SignedInUser } from './index.js';
 import { checkSession } from './sessions.js';
+import { withinTenant } from '../data/tenant-scope.js';
+import { ADMIN_ROOT } from '../paths.js';
 
 export interface AuthRoutesOptions {
   /** The admin's session settings (same store and cookie), for the signed-in flows. */
@@ -159,6 +161,16 @@ export function authRoutes(runtime: Runtime, options: AuthRoutesOptions): Router
     const user = signedIn(req)!;
     return deleteAccountPage({ ...state, email: user.email, organizationName: user.organizationName });
   };
+  // ── The user's own account page: their language ────────────────────────
+  router.get('/account', withSession, requireUser, async (req, res, next) => {
+    try {
+      const user = signedIn(req)!;
+      const rows: { language: string | null }[] = await withinTenant(runtime.dataSource, user.organizationId).query('SELECT language FROM core_user WHERE id = $1', [user.id]);
+      res.type('html').send(accountPage({ email: user.email, organizationName: user.organizationName, language: rows[0]?.language ?? null, languagePath: `${ADMIN_ROOT}/x/language`, saved: req.query.saved === '1' }));
+    } catch (err) {
+      next(err);
+    }
+  });
   router.get('/account/delete', withSession, requireUser, (req, res) => res.type('html').send(deletePage(req, { codeSent: false })));
   router.post(
     '/account/delete/code',

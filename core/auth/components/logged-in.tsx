@@ -19,6 +19,7 @@ const LoggedIn: React.FC<Props> = ({ session, paths }) => {
     (globalThis as unknown as { location: { href: string } }).location.href = href;
   };
   const dropActions: CurrentUserNavProps['dropActions'] = [
+    { label: 'My account', onClick: go('/auth/account'), icon: 'User' },
     { label: 'Delete my account', onClick: go('/auth/account/delete'), icon: 'UserX' },
     { label: translateButton('logout'), onClick: go(paths.logoutPath), icon: 'LogOut' },
   ];
