@@ -24,6 +24,8 @@ const CALENDAR_COMPONENT = componentLoader.add('UmsCalendarView', componentSourc
 const KANBAN_COMPONENT = componentLoader.add('UmsKanbanView', componentSource('admin/components/kanban-view.tsx'));
 // The module's navigation lists its views beside its resources.
 componentLoader.override('SidebarResourceSection', componentSource('admin/components/sidebar-resources.tsx'));
+// Report pages only for the viewers who may see them (components/sidebar-pages.tsx).
+componentLoader.override('SidebarPages', componentSource('admin/components/sidebar-pages.tsx'));
 
 /** The admin action that shows a view: `view_<name>` (a prefix no manifest action or transition name can clash with unnoticed). */
 export const viewActionName = (view: ResolvedView): string => `view_${view.name}`;
