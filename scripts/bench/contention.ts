@@ -25,6 +25,7 @@ import type { Runtime } from '../../core/runtime.js';
 import { createOrganization, createUser } from '../../core/tenancy/index.js';
 import { WorkflowEngine } from '../../core/workflow/index.js';
 import { crossTenant } from '../../core/db/cross-tenant.js';
+import { withMarkedBlock } from './report.js';
 
 export interface Latencies {
   count: number;
@@ -232,13 +233,5 @@ ${CONTENTION_END}`;
 
 /** Puts the block in README's Benchmarks section (replacing the previous one), touching nothing else. */
 export function withContentionBlock(readme: string, block: string): string {
-  const start = readme.indexOf(CONTENTION_START);
-  const end = readme.indexOf(CONTENTION_END);
-  if (start !== -1 && end > start) return `${readme.slice(0, start)}${block}${readme.slice(end + CONTENTION_END.length)}`;
-  const section = readme.search(/^## Benchmarks[ \t]*$/m);
-  if (section === -1) return `${readme.trimEnd()}\n\n## Benchmarks\n\n${block}\n`;
-  const rest = readme.slice(section + 1);
-  const next = rest.search(/^## /m);
-  const at = next === -1 ? readme.length : section + 1 + next;
-  return `${readme.slice(0, at).trimEnd()}\n\n${block}\n${next === -1 ? '' : `\n${readme.slice(at)}`}`;
+  return withMarkedBlock(readme, CONTENTION_START, CONTENTION_END, block);
 }

@@ -25,6 +25,7 @@ import type { Runtime } from '../../core/runtime.js';
 import { createOrganization, createUser } from '../../core/tenancy/index.js';
 import { combine, request, runLoad, type LoadResult } from './load.js';
 import type { StatementStats } from './statements.js';
+import { withMarkedBlock } from './report.js';
 
 export const KANBAN_SLUG = 'bench-kanban-task';
 export const KANBAN_ITEMS = 300;
@@ -232,13 +233,5 @@ ${KANBAN_END}`;
 
 /** Replaces the block, or adds it at the end of "## Benchmarks", touching nothing else. */
 export function withKanbanBlock(readme: string, block: string): string {
-  const start = readme.indexOf(KANBAN_START);
-  const end = readme.indexOf(KANBAN_END);
-  if (start !== -1 && end > start) return `${readme.slice(0, start)}${block}${readme.slice(end + KANBAN_END.length)}`;
-  const section = readme.search(/^## Benchmarks[ \t]*$/m);
-  if (section === -1) return `${readme.trimEnd()}\n\n## Benchmarks\n\n${block}\n`;
-  const rest = readme.slice(section + 1);
-  const next = rest.search(/^## /m);
-  const at = next === -1 ? readme.length : section + 1 + next;
-  return `${readme.slice(0, at).trimEnd()}\n\n${block}\n${next === -1 ? '' : `\n${readme.slice(at)}`}`;
+  return withMarkedBlock(readme, KANBAN_START, KANBAN_END, block);
 }

@@ -44,3 +44,20 @@ export function writeReadmeSection(path: string, section: string): void {
   }
   writeFileSync(path, next);
 }
+
+/**
+ * The README with `block` (which starts with `startMarker` and ends with `endMarker`) in place of the
+ * previous one between those markers, or added at the end of the "## Benchmarks" section: each
+ * `--only=` bench rewrites its own block and nothing else.
+ */
+export function withMarkedBlock(readme: string, startMarker: string, endMarker: string, block: string): string {
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
+  if (start !== -1 && end > start) return `${readme.slice(0, start)}${block}${readme.slice(end + endMarker.length)}`;
+  const section = readme.search(/^## Benchmarks[ \t]*$/m);
+  if (section === -1) return `${readme.trimEnd()}\n\n## Benchmarks\n\n${block}\n`;
+  const rest = readme.slice(section + 1);
+  const next = rest.search(/^## /m);
+  const at = next === -1 ? readme.length : section + 1 + next;
+  return `${readme.slice(0, at).trimEnd()}\n\n${block}\n${next === -1 ? '' : `\n${readme.slice(at)}`}`;
+}

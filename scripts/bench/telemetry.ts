@@ -10,6 +10,7 @@
  * markers in the README's Benchmarks section, also by `--only=list`.
  */
 import { availableParallelism } from 'node:os';
+import { withMarkedBlock } from './report.js';
 
 export const TELEMETRY_START = '<!-- bench:telemetry -->';
 export const TELEMETRY_END = '<!-- /bench:telemetry -->';
@@ -99,13 +100,5 @@ ${TELEMETRY_END}`;
 
 /** The README with the block replaced between its markers, or put at the end of the Benchmarks section. */
 export function withTelemetryBlock(readme: string, block: string): string {
-  const start = readme.indexOf(TELEMETRY_START);
-  const end = readme.indexOf(TELEMETRY_END);
-  if (start !== -1 && end > start) return `${readme.slice(0, start)}${block}${readme.slice(end + TELEMETRY_END.length)}`;
-  const section = readme.search(/^## Benchmarks[ \t]*$/m);
-  if (section === -1) return `${readme.trimEnd()}\n\n## Benchmarks\n\n${block}\n`;
-  const rest = readme.slice(section + 1);
-  const next = rest.search(/^## /m);
-  const at = next === -1 ? readme.length : section + 1 + next;
-  return `${readme.slice(0, at).trimEnd()}\n\n${block}\n${next === -1 ? '' : `\n${readme.slice(at)}`}`;
+  return withMarkedBlock(readme, TELEMETRY_START, TELEMETRY_END, block);
 }

@@ -19,6 +19,7 @@ import type { StatementStats } from './statements.js';
 import { countSequentialStatements } from './sequential-statements.js';
 import { LIBRARIAN_EMAIL, MEMBER_CATEGORIES, MEMBER_EMAIL, type Fixture } from './fixture.js';
 import { LARGE_LIBRARIAN, LARGE_MEMBER, SMALL_LIBRARIAN, TEMPLATE_BOOKS, type TenantsFixture } from './tenants-fixture.js';
+import { withMarkedBlock } from './report.js';
 
 export interface ServerHandle {
   child: { pid?: number };
@@ -282,14 +283,5 @@ export function currentTenantsBlock(readme: string): string {
 
 /** Replaces the block, or adds it at the end of "## Benchmarks". */
 export function withTenantsBlock(readme: string, block: string): string {
-  const marked = `${TENANTS_START}\n${block}\n${TENANTS_END}`;
-  const start = readme.indexOf(TENANTS_START);
-  const end = readme.indexOf(TENANTS_END);
-  if (start !== -1 && end > start) return `${readme.slice(0, start)}${marked}${readme.slice(end + TENANTS_END.length)}`;
-  const section = readme.search(/^## Benchmarks[ \t]*$/m);
-  if (section === -1) return `${readme.trimEnd()}\n\n## Benchmarks\n\n${marked}\n`;
-  const rest = readme.slice(section + 1);
-  const next = rest.search(/^## /m);
-  const at = next === -1 ? readme.length : section + 1 + next;
-  return `${readme.slice(0, at).trimEnd()}\n\n${marked}\n${next === -1 ? '' : `\n${readme.slice(at)}`}`;
+  return withMarkedBlock(readme, TENANTS_START, TENANTS_END, `${TENANTS_START}\n${block}\n${TENANTS_END}`);
 }
