@@ -17,6 +17,8 @@ import { createTestRuntime, type TestRuntime } from './support/runtime.js';
 const SHOTS = process.env.UMS_SCREENSHOTS ?? 'docs/screenshots';
 const EMAIL = 'admin@institute.demo';
 const BENGALI = /[\u0980-\u09FF]/;
+/** Latin digits, which a Bengali reader's counts and dates must not show. */
+const LATIN_DIGIT = /[0-9]/;
 
 let runtime: TestRuntime;
 let server: TestServer;
@@ -58,6 +60,17 @@ it('the dashboard', async () => {
   await page.goto(`${server.url}/admin`);
   await page.getByTestId('dashboard-card').first().waitFor({ timeout: 60_000 });
   expect(await page.locator('nav, [data-css=sidebar]').first().innerText()).toMatch(BENGALI); // কোর্সসমূহ, শিক্ষার্থীরা … in the navigation
+  // Both Bengali faces are preloaded: one fetched only after bold digits were laid out left them as boxes (the bell's count).
+  expect(await page.locator('link[rel=preload][as=font][href*=noto-sans-bengali]').count()).toBe(2);
+  // Card labels from the manifest's translations.bn.label, counts in Bengali digits (৯, not 9) that still mean the count.
+  const active = page.locator('[data-testid=dashboard-card][data-card="institute.0"]');
+  expect(await active.locator('h5').innerText()).toBe('সক্রিয় কোর্স');
+  const count = active.getByTestId('card-count');
+  const n = Number(await count.getAttribute('data-count'));
+  expect(n).toBeGreaterThan(0);
+  expect(await count.innerText()).toBe(new Intl.NumberFormat('bn-BD').format(n));
+  for (const c of await page.getByTestId('card-count').allInnerTexts()) expect(c).not.toMatch(LATIN_DIGIT);
+  for (const h of await page.locator('[data-testid=dashboard-card] h5').allInnerTexts()) expect(h).toMatch(BENGALI);
   await shot('bn-dashboard.png');
 }, 120_000);
 
@@ -70,6 +83,11 @@ it('a list: Bengali column headings and state badges', async () => {
   const badges = await page.locator('[data-ums-badge]').allInnerTexts();
   expect(badges.length).toBeGreaterThan(0);
   for (const b of badges) expect(b).toMatch(BENGALI); // সক্রিয়, খসড়া … not ACTIVE, Draft
+  // The toolbar's own words: the search box and its button, Export and Import.
+  expect(await page.getByTestId('list-search').locator('input').getAttribute('placeholder')).toMatch(/^খুঁজুন: /);
+  expect(await page.getByTestId('list-search-submit').innerText()).toBe('খুঁজুন');
+  expect(await page.getByText('এক্সপোর্ট').count()).toBeGreaterThan(0);
+  expect(await page.getByText('ইমপোর্ট').count()).toBeGreaterThan(0);
   await shot('bn-list.png');
 }, 120_000);
 
@@ -93,5 +111,15 @@ it('the notification bell', async () => {
   await bell.waitFor({ timeout: 60_000 });
   await bell.click();
   await page.getByText('নতুন ভর্তির আবেদন').first().waitFor({ timeout: 30_000 });
+  // The bell's own words and digits: its heading, "mark all read", the unread count and the times.
+  const list = page.getByTestId('notification-list');
+  expect(await list.locator('strong').first().innerText()).toBe('বিজ্ঞপ্তি');
+  expect(await page.getByTestId('notification-read-all').innerText()).toBe('সব পড়া হয়েছে');
+  expect(await page.getByTestId('notification-count').innerText()).not.toMatch(LATIN_DIGIT);
+  // The time under the notification made above (other demo notifications' own texts may carry Latin numbers).
+  const ours = page.getByTestId('notification-item').filter({ hasText: 'নতুন ভর্তির আবেদন' }).first();
+  const time = await ours.locator('div').last().innerText();
+  expect(time).toMatch(BENGALI);
+  expect(time).not.toMatch(LATIN_DIGIT);
   await shot('bn-notification-bell.png', false);
 }, 120_000);

@@ -45,3 +45,11 @@ it('an enum value reads in Bengali where labels are computed on the server (expo
   expect(enumLabels(registry, course, status, 'bn').get('PENDING')?.label).toBe('অনুমোদনের অপেক্ষায়');
   expect(enumLabels(registry, course, status).get('PENDING')?.label).not.toMatch(BENGALI);
 });
+
+it("every dashboard card of the institute's modules has a Bengali label", () => {
+  const modules = registry.modules.filter((m) => m.systemTypes.includes('institute'));
+  expect(modules.length).toBeGreaterThanOrEqual(7);
+  const missing = modules.flatMap((m) => m.dashboard.filter((c) => !BENGALI.test(c.translations.bn?.label ?? '')).map((c) => `${c.id} ${c.label}`));
+  expect(missing).toEqual([]);
+  expect(registry.modules.find((m) => m.id === 'institute')!.dashboard[0].translations.bn?.label).toBe('সক্রিয় কোর্স');
+});

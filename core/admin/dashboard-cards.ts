@@ -37,7 +37,8 @@ export interface TableCardData {
   progressLabel?: string;
   href: string;
 }
-export type CardData = { module: string; label: string; id: string } & (CountCardData | ChartCardData | TableCardData);
+/** `locale`: the viewer's Intl locale (bn-BD, en-GB), for the numbers the page formats itself (a count, a chart's axis). */
+export type CardData = { module: string; label: string; id: string; locale: string } & (CountCardData | ChartCardData | TableCardData);
 
 export interface CardEnv {
   registry: Registry;

@@ -21,7 +21,8 @@ export async function dashboardCards(runtime: Runtime, currentAdmin: CurrentAdmi
   const roles = new Set(accessOf(runtime, currentAdmin)?.principal.roles ?? []);
   // Dates and numbers the cards carry as text follow the viewer's language (bn-BD: Bengali digits and month names).
   const viewer = currentAdmin as AdminUser | undefined;
-  const locale = intlLocaleOf(viewer ? await languageOfUser(runtime, viewer.organizationId, viewer.id) : 'en');
+  const language = viewer ? await languageOfUser(runtime, viewer.organizationId, viewer.id) : 'en';
+  const locale = intlLocaleOf(language);
   const env = { registry: runtime.registry, rootPath, timeZone: await records.timeZone(), locale, currency: await currencyFor(records) };
   const cards: CardData[] = [];
   for (const module of runtime.registry.modules) {
@@ -30,7 +31,8 @@ export async function dashboardCards(runtime: Runtime, currentAdmin: CurrentAdmi
       if (!records.canOnType('read', entity.key)) continue;
       if (card.roles && !card.roles.some((r) => roles.has(r))) continue;
       try {
-        cards.push({ module: module.label, label: card.label, id: card.id, ...(await cardData(records, card, env)) });
+        // The card's label in the viewer's language where the manifest gives one (`translations.bn.label`), else as written.
+        cards.push({ module: module.label, label: card.translations[language]?.label ?? card.label, id: card.id, locale, ...(await cardData(records, card, env)) });
       } catch (err) {
         if (err instanceof UmsError && err.code === 'FORBIDDEN') continue;
         throw err;

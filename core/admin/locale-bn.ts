@@ -14,7 +14,7 @@ export { LANGUAGES } from '../manifest/languages.js';
 export const LANGUAGE_NAMES = { en: 'English', bn: 'বাংলা' };
 
 const ADMINJS_BN = {
-  actions: { new: 'নতুন তৈরি করুন', edit: 'সম্পাদনা', show: 'দেখুন', delete: 'মুছুন', bulkDelete: 'সব মুছুন', list: 'তালিকা' },
+  actions: { new: 'নতুন তৈরি করুন', edit: 'সম্পাদনা', show: 'দেখুন', delete: 'মুছুন', bulkDelete: 'সব মুছুন', list: 'তালিকা', export: 'এক্সপোর্ট', import: 'ইমপোর্ট' },
   // Strings with AdminJS placeholders ({{count}}) stay English for now: the pages are checked to carry no raw placeholder.
   buttons: {
     save: 'সংরক্ষণ করুন',
@@ -27,10 +27,15 @@ const ADMINJS_BN = {
     createFirstRecord: 'প্রথম রেকর্ড তৈরি করুন',
     cancel: 'বাতিল',
     confirm: 'নিশ্চিত করুন',
+    search: 'খুঁজুন',
   },
   labels: { navigation: 'নেভিগেশন', pages: 'পাতা', filters: 'ফিল্টার', dashboard: 'ড্যাশবোর্ড' },
   properties: { length: 'দৈর্ঘ্য', from: 'থেকে', to: 'পর্যন্ত' },
-  components: { LanguageSelector: { availableLanguages: LANGUAGE_NAMES } },
+  components: {
+    LanguageSelector: { availableLanguages: LANGUAGE_NAMES },
+    // The top bar's bell (components/notification-bell.tsx); its unread count is put in by the component, not as {{count}}.
+    NotificationBell: { title: 'বিজ্ঞপ্তি', unread: 'অপঠিত', markAllRead: 'সব পড়া হয়েছে', none: 'এখনও কোনো বিজ্ঞপ্তি নেই।' },
+  },
   pages: { approvals: 'অনুমোদনের তালিকা' },
   messages: {
     successfullyUpdated: 'সংরক্ষিত হয়েছে।',
@@ -60,7 +65,10 @@ export function bengaliTranslations(registry: Registry): LocaleTranslations {
     if (t.pluralLabel ?? t.label) labels[id] = t.pluralLabel ?? t.label!;
     // Enum values under `values.<field>.<value>` (what the badge component looks up: beside `properties`, whose
     // `<field>` is already the field's label), workflow actions by name.
-    resources[id] = { properties: { ...(t.fields ?? {}) }, actions: { ...(t.actions ?? {}) }, values: { ...(t.values ?? {}) } };
+    const properties: Record<string, string> = { ...(t.fields ?? {}) };
+    // The list's search box placeholder (English: "Search Title, Code", core/admin/index.ts), with the fields' Bengali labels.
+    if (e.searchFields.length) properties._q = `খুঁজুন: ${e.searchFields.map((n) => t.fields?.[n] ?? e.field.get(n)?.label ?? n).join(', ')}`;
+    resources[id] = { properties, actions: { ...(t.actions ?? {}) }, values: { ...(t.values ?? {}) } };
   }
   return { ...ADMINJS_BN, labels, resources } as LocaleTranslations;
 }

@@ -49,7 +49,7 @@ export function resolveDashboardCards(ctx: CardContext): DashboardCardDef[] {
     const pointer = `/dashboard/${i}`;
     const problem = (at: string, message: string) => problems.push({ file: m.file, pointer: `${pointer}${at}`, message });
     const entity = lookupEntity(card.entity, m.id, ctx.entities, ctx.visible);
-    const def: DashboardCardDef = { id: `${m.id}.${i}`, type: card.type, label: card.label, entity: entity?.key ?? card.entity, conditions: card.conditions };
+    const def: DashboardCardDef = { id: `${m.id}.${i}`, type: card.type, label: card.label, translations: card.translations ?? {}, entity: entity?.key ?? card.entity, conditions: card.conditions };
     out.push(def);
     if (!entity) return problem('/entity', `unknown entity "${card.entity}"`);
     if (card.conditions) checkConditions(card.conditions, entity, ctx.entities, m.file, `${pointer}/conditions`, problems);

@@ -803,6 +803,14 @@ export interface DashboardCard {
    */
   type: 'count' | 'chart' | 'table';
   label: string;
+  /**
+   * The card's label in other languages, by language code (bn); without one the label is shown in English.
+   */
+  translations?: {
+    [k: string]: {
+      label: string;
+    };
+  };
   entity: string;
   conditions?: Conditions2;
   /**

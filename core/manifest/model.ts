@@ -170,6 +170,8 @@ export interface DashboardCardDef {
   id: string;
   type: 'count' | 'chart' | 'table';
   label: string;
+  /** The label in other languages (manifest `translations`), by language code; {} when none. */
+  translations: Record<string, { label: string }>;
   entity: string;
   conditions?: Record<string, unknown>;
   /** Role keys the card is for; undefined: everyone who may read the entity. */

@@ -13,7 +13,7 @@ interface Cell {
   href?: string;
 }
 
-type Card = { module: string; label: string; id: string } & (
+type Card = { module: string; label: string; id: string; locale: string } & (
   | { type: 'count'; count: number; href: string }
   | ({ type: 'chart' } & ChartData)
   | { type: 'table'; columns: string[]; rows: { href: string; cells: Cell[]; progress?: { value: number; max: number; percent?: number | null } }[]; progressLabel?: string; href: string }
@@ -94,17 +94,16 @@ const NothingHere: React.FC<{ empty: Empty }> = ({ empty }) => (
   </Box>
 );
 
-const LOCALE = 'en-GB';
-
 /** A progress bar: "12 / 30" with the share filled (over 100 % shows full, in red); a share of records also says its percentage. */
-const Progress: React.FC<{ value: number; max: number; percent?: number | null }> = ({ value, max, percent }) => {
+const Progress: React.FC<{ value: number; max: number; percent?: number | null; locale: string }> = ({ value, max, percent, locale }) => {
   const share = max > 0 ? value / max : 0;
+  const n = (x: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(x);
   return (
     <span data-testid="card-progress" data-value={value} data-max={max} style={{ display: 'inline-flex', alignItems: 'center', gap: 6, whiteSpace: 'nowrap' }}>
       <span style={{ display: 'inline-block', width: 80, height: 8, background: '#E9ECEF', borderRadius: 4, overflow: 'hidden' }}>
         <span style={{ display: 'block', height: 8, width: `${Math.min(share, 1) * 100}%`, background: share > 1 ? '#C92A2A' : '#2F9E44' }} />
       </span>
-      {percent !== undefined ? `${percent === null ? '—' : `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 }).format(percent)} %`} (${value} / ${max})` : `${value} / ${max}`}
+      {percent !== undefined ? `${percent === null ? '—' : `${n(percent)} %`} (${n(value)} / ${n(max)})` : `${n(value)} / ${n(max)}`}
     </span>
   );
 };
@@ -116,7 +115,8 @@ const CardView: React.FC<{ card: Card }> = ({ card }) => {
     return (
       <Box as="a" href={card.href} variant="white" mr="lg" mb="lg" width={240} data-testid="dashboard-card" data-card={card.id}>
         <H5>{card.label}</H5>
-        <Text fontSize={32}>{card.count}</Text>
+        {/* In the viewer's digits (১২ for bn): the number comes as a number and is formatted here. */}
+        <Text fontSize={32} data-testid="card-count" data-count={card.count}>{new Intl.NumberFormat(card.locale).format(card.count)}</Text>
       </Box>
     );
   }
@@ -124,7 +124,7 @@ const CardView: React.FC<{ card: Card }> = ({ card }) => {
     return (
       <Box variant="white" mr="lg" mb="lg" width={[1, 480]} data-testid="dashboard-chart" data-card={card.id} data-kind={card.chart} data-labels={JSON.stringify(card.labels)} data-values={JSON.stringify(card.values)}>
         <H5>{card.label}</H5>
-        <DashboardChart data={card} locale={LOCALE} />
+        <DashboardChart data={card} locale={card.locale} />
       </Box>
     );
   }
@@ -151,7 +151,7 @@ const CardView: React.FC<{ card: Card }> = ({ card }) => {
                     {i === 0 ? <a href={row.href}>{cell.text}</a> : cell.href ? <a href={cell.href}>{cell.text}</a> : cell.text}
                   </td>
                 ))}
-                {row.progress && <td style={cellStyle}><Progress {...row.progress} /></td>}
+                {row.progress && <td style={cellStyle}><Progress {...row.progress} locale={card.locale} /></td>}
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@
  */
 import React, { useCallback, useEffect, useState } from 'react';
 import { Box, Icon } from '@adminjs/design-system';
+import { useTranslation } from 'adminjs';
 
 interface Item {
   id: string;
@@ -16,10 +17,16 @@ interface Item {
 }
 
 const BASE = '/admin/x/notifications';
-const LOCALE = 'en-GB';
-const when = (iso: string): string => new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+/** The admin's language (i18next's, what the top bar's selector set) as an Intl locale: bn-BD gives Bengali digits and months. */
+const localeOf = (language: string | undefined): string => (language === 'bn' ? 'bn-BD' : 'en-GB');
+const when = (iso: string, locale: string): string => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 
 const NotificationBell: React.FC = () => {
+  // Its own words from the admin's translations (components.NotificationBell in core/admin/locale-bn.ts), English otherwise.
+  const { t, i18n } = useTranslation();
+  const word = (key: string, english: string): string => t(`components.NotificationBell.${key}`, { defaultValue: english });
+  const locale = localeOf(i18n?.language);
+  const digits = (n: number): string => new Intl.NumberFormat(locale).format(n);
   const [unread, setUnread] = useState(0);
   const [items, setItems] = useState<Item[]>([]);
   const [open, setOpen] = useState(false);
@@ -45,7 +52,7 @@ const NotificationBell: React.FC = () => {
         type="button"
         data-testid="notification-bell"
         data-unread={unread}
-        aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
+        aria-label={unread ? `${word('title', 'Notifications')}, ${digits(unread)} ${word('unread', 'unread')}` : word('title', 'Notifications')}
         aria-expanded={open}
         onClick={() => setOpen(!open)}
         style={{ background: 'none', border: 'none', cursor: 'pointer', position: 'relative', padding: 8 }}
@@ -53,21 +60,21 @@ const NotificationBell: React.FC = () => {
         <Icon icon="Bell" size={20} />
         {unread > 0 && (
           <span data-testid="notification-count" style={{ position: 'absolute', top: 0, right: 0, background: '#C92A2A', color: 'white', borderRadius: 10, fontSize: 11, fontWeight: 700, minWidth: 18, height: 18, lineHeight: '18px', textAlign: 'center', padding: '0 4px' }}>
-            {unread > 99 ? '99+' : unread}
+            {unread > 99 ? `${digits(99)}+` : digits(unread)}
           </span>
         )}
       </button>
       {open && (
-        <div data-testid="notification-list" role="dialog" aria-label="Notifications" style={{ position: 'absolute', top: '100%', right: 16, width: 'min(360px, 92vw)', maxHeight: 420, overflowY: 'auto', background: 'white', border: '1px solid #DDE1E6', borderRadius: 6, boxShadow: '0 4px 16px rgba(0,0,0,.12)', zIndex: 1000 }}>
+        <div data-testid="notification-list" role="dialog" aria-label={word('title', 'Notifications')} style={{ position: 'absolute', top: '100%', right: 16, width: 'min(360px, 92vw)', maxHeight: 420, overflowY: 'auto', background: 'white', border: '1px solid #DDE1E6', borderRadius: 6, boxShadow: '0 4px 16px rgba(0,0,0,.12)', zIndex: 1000 }}>
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 12px', borderBottom: '1px solid #EEF0F3' }}>
-            <strong>Notifications</strong>
+            <strong>{word('title', 'Notifications')}</strong>
             {unread > 0 && (
               <button type="button" data-testid="notification-read-all" onClick={() => void readAll()} style={{ background: 'none', border: 'none', color: '#1E3A8A', cursor: 'pointer', fontSize: 13 }}>
-                Mark all read
+                {word('markAllRead', 'Mark all read')}
               </button>
             )}
           </div>
-          {items.length === 0 && <div style={{ padding: 12, color: '#343B46' }}>No notifications yet.</div>}
+          {items.length === 0 && <div style={{ padding: 12, color: '#343B46' }}>{word('none', 'No notifications yet.')}</div>}
           {items.map((n) => (
             <form key={n.id} method="post" action={`${BASE}/${n.id}/read`} style={{ margin: 0 }}>
               <button
@@ -78,7 +85,7 @@ const NotificationBell: React.FC = () => {
               >
                 <div style={{ fontSize: 13, color: '#1F2933' }}>{n.title}</div>
                 {n.body && <div style={{ fontSize: 12, color: '#343B46', fontWeight: 400 }}>{n.body}</div>}
-                <div style={{ fontSize: 11, color: '#4A5563', fontWeight: 400 }}>{when(n.created_at)}</div>
+                <div style={{ fontSize: 11, color: '#4A5563', fontWeight: 400 }}>{when(n.created_at, locale)}</div>
               </button>
             </form>
           ))}
