@@ -4,13 +4,15 @@
  * set), read in the workflow's conditions as `{ "$org":
  * "settings.po_approval_threshold" }`: below it the order is placed at once,
  * from it a manager approves, from 10 times it a director (the admin) too;
- * changing the setting takes effect for the next order. Bad `$org` operands
- * are refused at load with file#pointer.
+ * changing the setting takes effect for the next order. The total is the sum
+ * of the order's lines (a roll-up, read-only): a total typed low does not
+ * dodge the approval. Bad `$org` operands are refused at load with
+ * file#pointer.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordService } from '../core/data/records.js';
-import { ManifestError } from '../core/errors.js';
+import { ManifestError, RecordValidationError } from '../core/errors.js';
 import { localDate, serverTimeZone } from '../core/manifest/index.js';
 import { organizationSettings, updateOrganizationSettings } from '../core/tenancy/settings.js';
 import { WorkflowEngine } from '../core/workflow/index.js';
@@ -23,9 +25,13 @@ let runtime: TestRuntime;
 let org: Fixture;
 let purchaser: RecordService;
 let supplier: string;
+let item: string;
 
+/** An order of one line worth `total` (1 × total): its total is the line's amount. */
 async function order(total: number): Promise<string> {
-  return String((await purchaser.create(PO, { supplier, buyer: org.users.get('purchaser')!.id, order_date: localDate(new Date(), serverTimeZone()), total })).id);
+  const id = String((await purchaser.create(PO, { supplier, buyer: org.users.get('purchaser')!.id, order_date: localDate(new Date(), serverTimeZone()) })).id);
+  await purchaser.create('inventory.purchase_order_line', { order: id, item, quantity: 1, rate: total });
+  return id;
 }
 const engineOf = async (role: string) => WorkflowEngine.for(await org.as(role));
 const status = async (id: string) => String((await purchaser.get(PO, id)).status);
@@ -41,6 +47,7 @@ beforeAll(async () => {
   org = await createFixtureOrg(runtime, 'inventory', ['purchaser', 'manager']);
   purchaser = await org.as('purchaser');
   supplier = String((await (await org.as('manager')).create('inventory.supplier', { name: 'Acme Supplies' })).id);
+  item = String((await (await org.as('manager')).create('inventory.item', { sku: 'SKU-0042', name: 'প্রিন্টার কাগজ A4' })).id);
 }, 120_000);
 afterAll(() => runtime?.dispose());
 
@@ -53,6 +60,29 @@ describe('purchase order approval by the organization\'s threshold', () => {
     expect((await (await engineOf('purchaser')).run(PO, id, 'place')).record.status).toBe('APPROVED');
     const big = await order(5000);
     await expect((await engineOf('purchaser')).run(PO, big, 'place')).rejects.toThrow('Place order is not possible: the total must be less than the organization\'s setting "po_approval_threshold".');
+  });
+
+  it('the total is its lines\' sum, read-only: a total typed low does not avoid the approval', async () => {
+    const buyer = org.users.get('purchaser')!.id;
+    const order_date = localDate(new Date(), serverTimeZone());
+    // Typed on create or on edit, a total is refused with a field error on it: the lines decide it.
+    const refusedOnTotal = (err: unknown) => err instanceof RecordValidationError && Object.keys(err.fieldErrors).includes('total');
+    expect(refusedOnTotal(await purchaser.create(PO, { supplier, buyer, order_date, total: 1 }).catch((err: unknown) => err))).toBe(true);
+    const id = String((await purchaser.create(PO, { supplier, buyer, order_date })).id);
+    expect(Number((await purchaser.get(PO, id)).total)).toBe(0);
+    await purchaser.create('inventory.purchase_order_line', { order: id, item, quantity: 4, rate: 1500 });
+    await purchaser.create('inventory.purchase_order_line', { order: id, item, quantity: 2, rate: 0.5 });
+    expect(Number((await purchaser.get(PO, id)).total)).toBe(6001);
+    expect(refusedOnTotal(await purchaser.update(PO, id, { total: 1 }).catch((err: unknown) => err))).toBe(true);
+    expect(Number((await purchaser.get(PO, id)).total)).toBe(6001);
+    expect(await startable(id)).not.toContain('place');
+    await expect((await engineOf('purchaser')).run(PO, id, 'place')).rejects.toThrow(/not possible/);
+    await (await engineOf('purchaser')).run(PO, id, 'request_approval');
+    expect(await status(id)).toBe('TO_APPROVE');
+    // Waiting for approval, the purchaser can no longer change the lines (and so the total).
+    const [line] = await purchaser.find('inventory.purchase_order_line', { filters: [{ field: 'order', op: 'eq', value: id }] });
+    await expect(purchaser.update('inventory.purchase_order_line', String(line.id), { quantity: 1 })).rejects.toThrow();
+    expect(Number((await purchaser.get(PO, id)).total)).toBe(6001);
   });
 
   it('below a threshold of 1,000 no approval; from it a manager approves alone', async () => {

@@ -119,19 +119,19 @@ describe('each role sees and changes what it should', () => {
 
   it('a purchaser edits their own draft order, not a colleague\'s, not once it has left draft, and drafts none in a colleague\'s name', async () => {
     const purchaser = await org.as('purchaser');
-    const own = await purchaser.create('inventory.purchase_order', { supplier, buyer: buyerId(), order_date: today(), total: 100 });
-    const other = await manager.create('inventory.purchase_order', { supplier, buyer: org.users.get('manager')!.id, order_date: today(), total: 100 });
-    const okEdit = await as('purchaser').post(api('InventoryPurchaseOrder', `records/${own.id}/edit`), { total: '120', version: String(own.version) });
+    const own = await purchaser.create('inventory.purchase_order', { supplier, buyer: buyerId(), order_date: today() });
+    const other = await manager.create('inventory.purchase_order', { supplier, buyer: org.users.get('manager')!.id, order_date: today() });
+    const okEdit = await as('purchaser').post(api('InventoryPurchaseOrder', `records/${own.id}/edit`), { order_date: '2026-11-30', version: String(own.version) });
     expect(okEdit.body.notice).toMatchObject({ type: 'success' });
-    const refused = await as('purchaser').post(api('InventoryPurchaseOrder', `records/${other.id}/edit`), { total: '1', version: String(other.version) });
+    const refused = await as('purchaser').post(api('InventoryPurchaseOrder', `records/${other.id}/edit`), { order_date: '2026-11-30', version: String(other.version) });
     expect(refused.body.notice).not.toMatchObject({ type: 'success' });
-    expect(Number((await manager.get('inventory.purchase_order', String(other.id))).total)).toBe(100);
+    expect((await manager.get('inventory.purchase_order', String(other.id))).order_date).toBe(today());
     await (await WorkflowEngine.for(purchaser)).run('inventory.purchase_order', String(own.id), 'place');
     const placed = await manager.get('inventory.purchase_order', String(own.id));
     expect(placed.status).toBe('APPROVED');
     // Nor may they draft an order in a colleague's name.
-    await expect(purchaser.create('inventory.purchase_order', { supplier, buyer: org.users.get('manager')!.id, order_date: today(), total: 1 })).rejects.toThrow();
-    const late = await as('purchaser').post(api('InventoryPurchaseOrder', `records/${own.id}/edit`), { total: '5', version: String(placed.version) });
+    await expect(purchaser.create('inventory.purchase_order', { supplier, buyer: org.users.get('manager')!.id, order_date: today() })).rejects.toThrow();
+    const late = await as('purchaser').post(api('InventoryPurchaseOrder', `records/${own.id}/edit`), { order_date: '2026-11-29', version: String(placed.version) });
     expect(late.body.notice).not.toMatchObject({ type: 'success' });
   });
 
@@ -150,7 +150,8 @@ describe('purchase order approval', () => {
   it('under the threshold an order is placed at once; from 5,000 it waits for a manager, who approves it', async () => {
     const purchaser = await org.as('purchaser');
     const engine = await WorkflowEngine.for(purchaser);
-    const big = await purchaser.create('inventory.purchase_order', { supplier, buyer: buyerId(), order_date: today(), total: 6000 });
+    const big = await purchaser.create('inventory.purchase_order', { supplier, buyer: buyerId(), order_date: today() });
+    await purchaser.create('inventory.purchase_order_line', { order: big.id, item: await newItem(), quantity: 60, rate: 100 });
     await expect(engine.run('inventory.purchase_order', String(big.id), 'place')).rejects.toThrow();
     await engine.run('inventory.purchase_order', String(big.id), 'request_approval');
     expect((await manager.get('inventory.purchase_order', String(big.id))).status).toBe('TO_APPROVE');

@@ -17,7 +17,7 @@ import { registryWith } from './support/workflow-fixture.js';
 
 interface Board {
   columns: { value: string | null; label: string }[];
-  cards: { id: string }[];
+  cards: { id: string; fields: { label: string; text: string }[] }[];
   scope?: { field: string; label: string; options: { value: string; label: string }[]; selected: string | null };
 }
 
@@ -60,6 +60,25 @@ describe('the task board per project', () => {
     expect(body.cards.map((c) => c.id).sort()).toEqual(await itemsOf(w.projects.alpha.id));
     expect(body.columns.map((c) => String(c.value)).sort()).toEqual(await statesOf(w.projects.alpha.id));
     expect(body.columns.map((c) => c.label)).toEqual(expect.arrayContaining(['Backlog', 'Todo', 'In progress', 'Done', 'Cancelled']));
+  });
+
+  it('a card shows its assignees by name (the reverse reference "assignees" in the card), never their ids', async () => {
+    const bengali = await w.system.create('core.user', { name: 'অমর্ত্য সেন', email: `amartya-${randomUUID().slice(0, 8)}@task.test` });
+    await w.system.create('task.member', { project: w.projects.alpha.id, user: bengali.id, role: 'member' });
+    const assigned = await w.system.create('task.assignee', { work_item: w.items.child.id, user: bengali.id });
+    try {
+      const member = String((await w.system.get('core.user', w.users.member.id)).name);
+      const { body } = await board(manager, `&scope=${w.projects.alpha.id}`);
+      const card = body.cards.find((c) => c.id === w.items.child.id)!;
+      const assignees = card.fields.find((f) => f.label === 'Assignees');
+      expect(assignees?.text).toBe([member, 'অমর্ত্য সেন'].sort((a, b) => a.localeCompare(b)).join(', '));
+      expect(assignees!.text).not.toContain(w.users.member.id);
+      // An item nobody is assigned to shows no assignees line.
+      const unassigned = body.cards.find((c) => c.id === w.items.epic.id)!;
+      expect(unassigned.fields.map((f) => f.label)).not.toContain('Assignees');
+    } finally {
+      await w.system.delete('task.assignee', String(assigned.id));
+    }
   });
 
   it('a project the viewer cannot read shows nothing; a scope that is not an id is refused', async () => {

@@ -10,6 +10,7 @@ import { authenticator } from '../core/auth/index.js';
 import { RecordService, type RecordData } from '../core/data/records.js';
 import { findOrganization } from '../core/tenancy/index.js';
 import { seedDemoIfEmpty, type DemoLogin } from '../core/tenancy/demo.js';
+import { localDate, serverTimeZone } from '../core/manifest/dates.js';
 import { startTestServer, type TestServer } from './support/http.js';
 import { createTestRuntime, type TestRuntime } from './support/runtime.js';
 
@@ -76,18 +77,58 @@ describe('project office demo seed', () => {
     expect(blocks.some((r) => blocks.some((s) => s.item === r.other))).toBe(true);
   });
 
-  it('the member’s dashboard counts their open items, overdue, blocked and waiting timesheet entries', async () => {
+  it('the dashboard cards count exactly what the seed made: overdue, blocked and completed this week, per login', async () => {
+    const items = await all('task.work_item');
+    const group = new Map((await all('task.state')).map((s) => [s.id, String(s.group)]));
+    const open = (i: RecordData) => !['completed', 'cancelled'].includes(group.get(String(i.state))!);
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const relations = await all('task.relation');
+    const members = await all('task.member');
+    const users = new Map((await all('core.user')).map((u) => [String(u.email), u.id]));
+    const today = localDate(new Date(), serverTimeZone());
+    const now = Date.now();
+    // The seed completes items either now or at least 8 days ago, never in between: "this week" is the first kind in any time zone.
+    const completed = items.filter((i) => i.completed_at).map((i) => now - Date.parse(String(i.completed_at)));
+    expect(completed.filter((age) => age > 86_400_000 && age < 8 * 86_400_000)).toEqual([]);
+    const expected = (email: string) => {
+      const projects = new Set(members.filter((m) => m.user === users.get(email)).map((m) => m.project));
+      const seen = items.filter((i) => projects.has(i.project));
+      return {
+        overdue: seen.filter((i) => open(i) && String(i.due_date) < today).length,
+        blocked: seen.filter((i) => open(i) && relations.some((r) => r.kind === 'blocks' && r.other === i.id && open(byId.get(String(r.item))!))).length,
+        completedThisWeek: seen.filter((i) => i.completed_at && now - Date.parse(String(i.completed_at)) <= 86_400_000).length,
+      };
+    };
     const server: TestServer = await startTestServer(runtime);
     try {
-      const member = await server.login('member@task.demo', 'demo1234');
-      const cards = Object.fromEntries(((await member.get('/admin/api/dashboard')).body.cards as { label: string; count: number }[]).map((c) => [c.label, c.count]));
-      expect(cards['My open items']).toBeGreaterThan(0);
-      expect(cards['Overdue items']).toBeGreaterThan(0);
-      expect(cards['Blocked items']).toBeGreaterThan(0);
-      const manager = await server.login('manager@task.demo', 'demo1234');
-      const managerCards = Object.fromEntries(((await manager.get('/admin/api/dashboard')).body.cards as { label: string; count: number }[]).map((c) => [c.label, c.count]));
-      expect(managerCards['Time entries awaiting approval']).toBeGreaterThan(0);
-      expect(managerCards['Completed this week']).toBeGreaterThanOrEqual(0);
+      const cardsOf = async (email: string) => {
+        const session = await server.login(email, 'demo1234');
+        return Object.fromEntries(((await session.get('/admin/api/dashboard')).body.cards as { label: string; count: number }[]).map((c) => [c.label, c.count]));
+      };
+      const member = await cardsOf('member@task.demo');
+      const forMember = expected('member@task.demo');
+      expect(member['My open items']).toBeGreaterThan(0);
+      expect(forMember.overdue).toBeGreaterThan(0);
+      expect(forMember.blocked).toBeGreaterThan(0);
+      expect(forMember.completedThisWeek).toBeGreaterThan(0);
+      expect([member['Overdue items'], member['Blocked items'], member['Completed this week']]).toEqual([forMember.overdue, forMember.blocked, forMember.completedThisWeek]);
+      const manager = await cardsOf('manager@task.demo');
+      const forManager = expected('manager@task.demo');
+      expect(manager['Time entries awaiting approval']).toBeGreaterThan(0);
+      expect([manager['Overdue items'], manager['Blocked items'], manager['Completed this week']]).toEqual([forManager.overdue, forManager.blocked, forManager.completedThisWeek]);
+      // The seed's rule, item by item: the completed items it made with index i % 3 === 0 (item n of project p was made
+      // i = (n - 1) * 4 + p) and the parents it completed over their done children.
+      const projectIndex = new Map(['WEB', 'MOB', 'OPS', 'DATA'].map((k, p) => [k, p]));
+      const made = (i: RecordData) => {
+        const [key, n] = String(i.number).split('-');
+        return (Number(n) - 1) * 4 + projectIndex.get(key)!;
+      };
+      const isParent = (i: RecordData) => items.some((c) => c.parent === i.id);
+      const thisWeek = items.filter((i) => i.completed_at && now - Date.parse(String(i.completed_at)) <= 86_400_000);
+      const rule = items.filter((i) => group.get(String(i.state)) === 'completed' && (isParent(i) || made(i) % 3 === 0));
+      expect(thisWeek.map((i) => i.number).sort()).toEqual(rule.map((i) => i.number).sort());
+      expect(thisWeek.length).toBeGreaterThan(20);
+      expect(manager['Completed this week']).toBe(thisWeek.length);
     } finally {
       await server.close();
     }

@@ -130,6 +130,32 @@ async function referenceTitles(records: RecordService, entity: ResolvedEntity, f
   return out;
 }
 
+/**
+ * The card's lists (a reverse reference such as an item's assignees): per card, the titles of the referencing
+ * records the viewer may read, by their other reference when they are a link (the users' names), sorted.
+ */
+async function cardLists(records: RecordService, view: ResolvedKanbanView, rows: RecordData[]): Promise<Map<string, Map<string, string[]>>> {
+  const out = new Map<string, Map<string, string[]>>();
+  const ids = rows.map((r) => String(r.id));
+  for (const [name, list] of Object.entries(view.cardLists)) {
+    const byCard = new Map<string, string[]>();
+    out.set(name, byCard);
+    if (!ids.length || !records.canOnType('read', list.child)) continue;
+    const child = records.entity(list.child);
+    const links: RecordData[] = [];
+    for (let i = 0; i < ids.length; i += 1000) links.push(...(await records.find(child.key, { filters: [{ field: list.parent, op: 'in', value: ids.slice(i, i + 1000) }], limit: 10_000 })));
+    const via = list.via ? child.field.get(list.via) : undefined;
+    const names = via ? await titlesOf(records, via, links.map((l) => l[via.name])) : undefined;
+    for (const l of links) {
+      const text = names ? names.get(String(l[via!.name])) : String(l[child.titleField] ?? '');
+      if (!text) continue;
+      const card = String(l[list.parent]);
+      byCard.set(card, [...(byCard.get(card) ?? []), text].sort((a, b) => a.localeCompare(b)));
+    }
+  }
+  return out;
+}
+
 const PALETTE = ['blue', 'green', 'amber', 'purple', 'red', 'grey'];
 
 /** An enum's labels and colours; values without a declared colour (field `colors` or a state's `color`) get distinct ones, so records differ on a calendar. */
@@ -238,6 +264,7 @@ export async function kanbanData(records: RecordService, registry: Registry, vie
   const rows = await records.find(entity.key, { filters, sort: entity.sort, limit: 1000 });
   const truncated = rows.length === 1000;
   const titles = await referenceTitles(records, entity, [...view.card, entity.titleField], rows);
+  const lists = await cardLists(records, view, rows);
   let columns = await valuesOf(records, registry, entity, columnField);
   // Reference columns that belong to a scope record themselves (a project's states): only the chosen one's.
   const columnTarget = columnField.target ? registry.entity(columnField.target) : undefined;
@@ -266,8 +293,10 @@ export async function kanbanData(records: RecordService, registry: Registry, vie
       column: keyOf(r[columnField.name]),
       swimlane: laneField ? keyOf(r[laneField.name]) : null,
       fields: view.card
-        .filter((name) => name in r)
+        .filter((name) => name in r || view.cardLists[name])
         .map((name) => {
+          const list = view.cardLists[name];
+          if (list) return { label: list.label, text: (lists.get(name)?.get(String(r.id)) ?? []).join(', ') };
           const f = entity.field.get(name)!;
           return { label: f.label, text: textOf(registry, entity, f, r[name], titles.get(name) ?? new Map(), options.timeZone) };
         })

@@ -1010,7 +1010,7 @@ export interface View {
    */
   column?: string;
   /**
-   * Kanban: fields shown on each card under its title; default: the list columns.
+   * Kanban: fields shown on each card under its title, or a reverse reference (a reference's inverse, such as a work item's assignees): the referencing records by the title of their other required reference (the users' names), else by their own title; default: the list columns.
    *
    * @maxItems 8
    */

@@ -8,6 +8,7 @@ import type { ManifestProblem } from '../errors.js';
 import type { View } from './manifest.types.js';
 import type { ResolvedEntity, ResolvedField, ResolvedModule } from './model.js';
 import { lookupEntity } from './entities.js';
+import { reverseReference } from './paths.js';
 
 interface ResolvedViewBase {
   /** `module.name`. */
@@ -41,6 +42,12 @@ export interface ResolvedKanbanView extends ResolvedViewBase {
   /** Where the columns come from: the workflow's states (transitions move cards), the enum's values, or the target's records. */
   columns: 'workflow' | 'enum' | 'reference';
   card: string[];
+  /**
+   * Card entries that name a reverse reference (to-many, a reference's `inverse`) rather than a field: the card
+   * lists the referencing records, by the title of their other reference when they are a link (an item's assignees
+   * by the users' names), else by their own title.
+   */
+  cardLists: Record<string, { label: string; child: string; parent: string; via?: string }>;
   swimlane?: string;
   /** A reference field: the page picks one of its target's records and the board shows that one's records. */
   scope?: string;
@@ -141,7 +148,13 @@ export function resolveViews(ctx: Context): ResolvedView[] {
       else if (column.type === 'reference') columns = 'reference';
       else if (column.type !== 'enum') problem('/column', `"${column.name}" is ${kindOf(column)}; a board's columns come from an enum, a workflow's state field or a reference`);
     }
-    (v.card ?? []).forEach((c, ci) => field(c, `/card/${ci}`));
+    const cardLists: ResolvedKanbanView['cardLists'] = {};
+    (v.card ?? []).forEach((c, ci) => {
+      const list = entity.field.has(c) ? undefined : reverseReference({ entity: (k) => ctx.entities.get(k), entities: [...ctx.entities.values()] }, entity, c);
+      if (!list) return void field(c, `/card/${ci}`);
+      const via = list.child.fields.find((f) => f.type === 'reference' && f !== list.field && f.required);
+      cardLists[c] = { label: c.charAt(0).toUpperCase() + c.slice(1).replace(/_/g, ' '), child: list.child.key, parent: list.field.name, via: via?.name };
+    });
     const swimlane = v.swimlane === undefined ? undefined : field(v.swimlane, '/swimlane');
     if (swimlane && !['enum', 'boolean', 'reference'].includes(swimlane.type)) problem('/swimlane', `"${swimlane.name}" is ${kindOf(swimlane)}; swimlanes come from an enum, boolean or reference field`);
     if (swimlane && column && swimlane.name === column.name) problem('/swimlane', 'the swimlane field is the column field');
@@ -155,6 +168,7 @@ export function resolveViews(ctx: Context): ResolvedView[] {
       column: v.column ?? '',
       columns,
       card: v.card ?? entity.listColumns.filter((c) => c !== entity.titleField && c !== v.column).slice(0, 4),
+      cardLists,
       swimlane: v.swimlane,
       scope: v.scope,
     });

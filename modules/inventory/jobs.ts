@@ -40,7 +40,7 @@ export async function reorderCheck(ctx: JobContext): Promise<string> {
   for (const [k, due] of bySupplier) {
     const [supplier, warehouse] = k.split('|');
     // No price list yet: the lines' rate is 0 for the purchaser to fill in, so the draft's total starts at 0.
-    const order = await records.create('inventory.purchase_order', { supplier, warehouse, order_date: day, total: 0 });
+    const order = await records.create('inventory.purchase_order', { supplier, warehouse, order_date: day });
     const items = new Set<string>();
     for (const rule of due) {
       if (items.has(String(rule.item))) continue;

@@ -156,14 +156,15 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
   const purchaserEngine = await workflows(purchaser);
   for (let o = 0; o < orderCount; o++) {
     // Orders are for the items that are not kept low, so approved ones (ordered stock, in the projected quantity) do not lift those above their level.
-    const lines = Array.from({ length: int(1, 4) }, () => ({ item: items[int(0, itemCount - 1 - (demo ? 15 : 2))].id, quantity: int(5, 100), rate: Math.round((2 + r() * 60) * 100) / 100 }));
-    // Every fifth order is large (from the 5,000 threshold); the others total their lines, capped under it.
-    const sum = Math.round(lines.reduce((s, l) => s + l.quantity * l.rate, 0) * 100) / 100;
-    const total = o % 5 === 0 ? 5000 + int(0, 20_000) : Math.min(sum, 4999.99);
-    const order = await purchaser.create('inventory.purchase_order', { supplier: suppliers[o % suppliers.length], warehouse: main.id, order_date: daysAgo(int(0, 60)), total, buyer: purchaserUser?.id ?? managerUser?.id });
+    // The total is the sum of the lines (a roll-up): every fifth order is large (a line of 100 at 50 to 250, so from
+    // the 5,000 threshold), the others stay under it (at most 4 lines of 20 at 62).
+    const large = o % 5 === 0;
+    const lines = Array.from({ length: int(1, 4) }, () => ({ item: items[int(0, itemCount - 1 - (demo ? 15 : 2))].id, quantity: int(5, 20), rate: Math.round((2 + r() * 60) * 100) / 100 }));
+    if (large) lines.push({ item: items[int(0, itemCount - 1 - (demo ? 15 : 2))].id, quantity: 100, rate: 50 + int(0, 200) });
+    const order = await purchaser.create('inventory.purchase_order', { supplier: suppliers[o % suppliers.length], warehouse: main.id, order_date: daysAgo(int(0, 60)), buyer: purchaserUser?.id ?? managerUser?.id });
     for (const line of lines) await purchaser.create('inventory.purchase_order_line', { order: order.id, ...line });
     const id = String(order.id);
-    if (o % 5 === 0) {
+    if (large) {
       // Large orders: a third wait for a manager, the others are approved (and some partly received).
       await purchaserEngine.run('inventory.purchase_order', id, 'request_approval');
       const big = (o / 5) % 3;

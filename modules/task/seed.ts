@@ -111,7 +111,9 @@ async function seedItems(records: Records, r: () => number, size: Sizes, project
       start_date: day(due - 3 - Math.floor(r() * 10)),
       due_date: day(due),
       estimate: 1 + Math.floor(r() * 16),
-      completed_at: group === 'completed' ? new Date(Date.now() - Math.floor(r() * 20) * DAY_MS).toISOString() : null,
+      // Every third item made completed is completed now, the others at least 8 days ago, so "completed this week" is a
+      // known count in any time zone (the parents completed below over their done children are completed now too).
+      completed_at: group === 'completed' ? new Date(i % 3 === 0 ? Date.now() : Date.now() - (8 + Math.floor(r() * 20)) * DAY_MS).toISOString() : null,
     });
     const item: Item = { record, project, parent, group, assignees };
     for (const user of new Set(assignees)) await records.create(ASSIGNEE, { work_item: record.id, user });
