@@ -82,8 +82,13 @@ export class AccessService {
   private readonly zones = new BoundedCache<string, { zone: string; currency?: string; expires: number; generation: number }>(ZONE_CACHE_MAX);
 
   /** The organization's time zone (`core_organization.timezone`), the server's when it has none; cached like an Access. */
-  async timeZone(organizationId: string): Promise<string> {
-    return (await this.organizationFormats(organizationId)).zone;
+  /**
+   * `within`: the caller's open transaction, for a read on a cache miss. A writer holding a pooled
+   * connection must not wait for a second one: twenty such writers on a pool of twenty would each
+   * hold one and wait for another, and every request of every tenant would wait with them.
+   */
+  async timeZone(organizationId: string, within?: TenantQuery): Promise<string> {
+    return (await this.organizationFormats(organizationId, within)).zone;
   }
 
   /** The organization's currency (`core_organization.currency`, ISO 4217), undefined when it has none (then the environment's); read and cached with its time zone. */
@@ -91,11 +96,11 @@ export class AccessService {
     return (await this.organizationFormats(organizationId)).currency;
   }
 
-  private async organizationFormats(organizationId: string): Promise<{ zone: string; currency?: string }> {
+  private async organizationFormats(organizationId: string, within: TenantQuery = this.query): Promise<{ zone: string; currency?: string }> {
     const hit = this.zones.get(organizationId);
     if (hit && hit.expires > Date.now() && hit.generation === this.generation) return hit;
     const generation = this.generation;
-    const rows: { timezone: string | null; currency: string | null }[] = await this.query(organizationId, `SELECT timezone, currency FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [organizationId]);
+    const rows: { timezone: string | null; currency: string | null }[] = await within(organizationId, `SELECT timezone, currency FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [organizationId]);
     const stored = rows[0]?.timezone;
     const zone = stored && isTimeZone(stored) ? stored : serverTimeZone();
     const entry = { zone, currency: rows[0]?.currency ?? undefined, expires: Date.now() + TTL_MS, generation };

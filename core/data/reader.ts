@@ -495,7 +495,10 @@ export abstract class RecordReader {
 
   /** The organization's time zone: date placeholders and dates compared with timestamps are read in it. */
   async timeZone(): Promise<string> {
-    return this.access?.timeZone ?? this.runtime.access.timeZone(this.organizationId);
+    if (this.access?.timeZone) return this.access.timeZone;
+    // Inside a transaction a cache miss is read on its connection, not on a second one from the pool.
+    const inTransaction = this.manager.queryRunner?.isTransactionActive === true;
+    return this.runtime.access.timeZone(this.organizationId, inTransaction ? (_organization, sql, parameters) => this.manager.query(sql, parameters) : undefined);
   }
 }
 
