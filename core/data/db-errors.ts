@@ -35,6 +35,28 @@ function fieldForConstraint(entity: ResolvedEntity, constraint: string | undefin
   return entity.fields.find((f) => constraint?.endsWith(`_${columnOf(f)}`))?.name;
 }
 
+/**
+ * PostgreSQL aborted the transaction because another ran at the same time: a deadlock (40P01, which
+ * concurrent inserts checked by one exclusion constraint can cause: each waits for the other's row)
+ * or a serialization failure (40001). Nothing of it was kept, so the whole transaction may run again
+ * (RecordService.transaction does, a few times, as Odoo retries such requests); the retry then sees
+ * what the other committed and answers with the real outcome, e.g. the overlap's field error.
+ */
+export class ConcurrentChangeError extends UmsError {
+  constructor(entity?: string) {
+    super('CONFLICT', 'Another change to the same records happened at the same time; try again.', entity ? { entity } : {});
+  }
+}
+
+const ABORTED_BY_CONCURRENCY = new Set(['40001', '40P01']);
+
+/** True for an error after which the transaction can run again from its start. */
+export function abortedByConcurrency(err: unknown): boolean {
+  if (err instanceof ConcurrentChangeError) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && ABORTED_BY_CONCURRENCY.has(code);
+}
+
 export function mapDatabaseError(err: unknown, entity: ResolvedEntity, registry: Registry, operation: 'create' | 'update' | 'delete' | 'action'): unknown {
   if (err instanceof UmsError) return err;
   // checks, noOverlap, uniqueWhen and sequences name their constraints: their own messages first.
@@ -77,7 +99,7 @@ export function mapDatabaseError(err: unknown, entity: ResolvedEntity, registry:
     }
     case '40001':
     case '40P01':
-      return new UmsError('CONFLICT', 'Another change to the same records happened at the same time; try again.', { entity: entity.key });
+      return new ConcurrentChangeError(entity.key);
     default:
       // Every other data exception (22xxx) and integrity violation (23xxx) is the input's fault: a 400, never a 500.
       if (pgErr.code?.startsWith('22')) {

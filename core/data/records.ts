@@ -18,7 +18,7 @@ import { actorUserId, systemActor, type Actor } from './actor.js';
 import { diff, sameValue, writeAudit, type AuditAction } from './audit.js';
 import type { DataContext } from './context.js';
 import type { Records } from './contract.js';
-import { mapDatabaseError } from './db-errors.js';
+import { abortedByConcurrency, mapDatabaseError } from './db-errors.js';
 import { afterChange, afterInsert, afterWriteRow, beforeWrite, refusePrimitiveWrite, type PrimitiveContext } from './ledgers/guards.js';
 import { hashPassword } from './passwords.js';
 import { checkOverlaps, checkRecord, claimCapacity, fillComputed, guardedWrite, parentLimitChanged, releaseCapacity, type ConstraintScope } from './constraints/record-constraints.js';
@@ -29,6 +29,9 @@ import { claimRecord, claimUserSeat, releaseRecord, requireWritable } from './te
 import { claimEntityRecord, releaseEntityRecord } from './entity-limits.js';
 import { invalidateSubscriptions, recordChanged, WEBHOOK } from '../webhooks/feed.js';
 import { purgeReleased, releaseRecordFiles, removeAfterCommit, syncRecordFiles, takeRemovals } from './files/files.js';
+
+/** How often a transaction PostgreSQL aborted for a concurrent one is tried in all. */
+const TRANSACTION_ATTEMPTS = 3;
 
 const USER_ENTITY = 'core.user';
 
@@ -54,9 +57,26 @@ export class RecordService extends RecordReader implements Records {
 
 
 
-  /** Runs `fn` in one transaction (joining the current one, if any); everything rolls back on error. */
+  /**
+   * Runs `fn` in one transaction (joining the current one, if any); everything rolls back on error.
+   * A transaction of its own that PostgreSQL aborts for a concurrent one (deadlock, serialization
+   * failure) runs again from the start, up to TRANSACTION_ATTEMPTS times: `fn` must not act outside
+   * the database before it commits (mail, webhooks and file removals are queued until then).
+   */
   async transaction<T>(fn: (records: RecordService) => Promise<T>): Promise<T> {
     if (this.manager.queryRunner?.isTransactionActive) return fn(this);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transactionOnce(fn);
+      } catch (err) {
+        if (attempt >= TRANSACTION_ATTEMPTS || !abortedByConcurrency(err)) throw err;
+        // A short random pause, so the two that collided do not meet again at once.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private async transactionOnce<T>(fn: (records: RecordService) => Promise<T>): Promise<T> {
     let inner: EntityManager | undefined;
     const result = await this.runtime.dataSource.transaction((manager) => {
       inner = manager;
