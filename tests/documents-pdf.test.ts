@@ -245,7 +245,7 @@ describe('the documents job inside the wall', () => {
     for (const loan of [printable, waived]) expect((await fetchAs(server.url, cookie, `/admin/x/documents/library.loan/${loan.id}/fine_receipt/queue`, { method: 'POST' })).status).toBe(202);
     await (await lib.system()).update('library.loan', waived.id, { fine: 0 });
     await ds.query(`CREATE TABLE test_document_writer (record_id uuid, status text, role text, org text, at timestamptz DEFAULT clock_timestamp())`);
-    await ds.query(`GRANT INSERT ON test_document_writer TO ums_app`);
+    await ds.query(`GRANT INSERT ON test_document_writer TO ums_app, ums_bypass`);
     await ds.query(`CREATE FUNCTION test_document_writer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO test_document_writer (record_id, status, role, org) VALUES (NEW.record_id, NEW.status, current_user, current_setting('ums.organization_id', true)); RETURN NEW; END $$`);
     await ds.query(`CREATE TRIGGER test_document_writer AFTER UPDATE ON core_document FOR EACH ROW EXECUTE FUNCTION test_document_writer()`);
     try {
@@ -261,6 +261,38 @@ describe('the documents job inside the wall', () => {
       await ds.query('DROP TRIGGER test_document_writer ON core_document');
       await ds.query('DROP FUNCTION test_document_writer()');
       await ds.query('DROP TABLE test_document_writer');
+    }
+  });
+
+  it('two documents workers claiming the same pending documents at once print and store each exactly once: one row per document, every one ready', async () => {
+    const ds = runtime.dataSource;
+    const cookie = await sessionCookie(server.url, lib.users.get('librarian')!.email, 'secret-123');
+    const loans: RecordData[] = [];
+    for (let i = 0; i < 6; i++) loans.push(await loanWithFine(lib, 3 + i, `Twice Reader ${i}`));
+    for (const loan of loans) expect((await fetchAs(server.url, cookie, `/admin/x/documents/library.loan/${loan.id}/fine_receipt/queue`, { method: 'POST' })).status).toBe(202);
+    const ids = loans.map((l) => l.id);
+    // Every store of a rendered file is an UPDATE that sets status ready: counted per document.
+    await ds.query(`CREATE TABLE test_document_store (record_id uuid, at timestamptz DEFAULT clock_timestamp())`);
+    await ds.query(`GRANT INSERT ON test_document_store TO ums_app, ums_bypass`);
+    await ds.query(`CREATE FUNCTION test_document_store() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.status = 'ready' AND NEW.content IS NOT NULL THEN INSERT INTO test_document_store (record_id) VALUES (NEW.record_id); END IF; RETURN NULL; END $$`);
+    await ds.query(`CREATE TRIGGER test_document_store AFTER UPDATE ON core_document FOR EACH ROW EXECUTE FUNCTION test_document_store()`);
+    try {
+      // Two workers, each on its own pooled connection, started together: both find the same first pending document.
+      const outcomes = await Promise.all([generatePendingDocuments({ runtime }), generatePendingDocuments({ runtime })]);
+      const generated = outcomes.map((o) => Number(/^(\d+) documents? generated$/.exec(o)?.[1] ?? NaN));
+      expect(generated[0] + generated[1]).toBe(6);
+      const stores: { record_id: string; n: number }[] = await ds.query(`SELECT record_id, count(*)::int AS n FROM test_document_store GROUP BY record_id ORDER BY record_id`);
+      expect(stores).toEqual([...ids].sort().map((id) => ({ record_id: id, n: 1 })));
+      const rows: { record_id: string; n: number; ready: number }[] = await ds.query(
+        `SELECT record_id, count(*)::int AS n, count(*) FILTER (WHERE status = 'ready' AND content IS NOT NULL)::int AS ready FROM core_document WHERE record_id = ANY($1::uuid[]) GROUP BY record_id ORDER BY record_id`,
+        [ids],
+      );
+      expect(rows).toEqual([...ids].sort().map((id) => ({ record_id: id, n: 1, ready: 1 })));
+      expect(await generatePendingDocuments({ runtime })).toBe('0 documents generated');
+    } finally {
+      await ds.query('DROP TRIGGER test_document_store ON core_document');
+      await ds.query('DROP FUNCTION test_document_store()');
+      await ds.query('DROP TABLE test_document_store');
     }
   });
 });

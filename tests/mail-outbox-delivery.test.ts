@@ -92,11 +92,10 @@ describe('queueing', () => {
 });
 
 describe('delivery over SMTP', () => {
-  it('the claim crosses tenants as the owner; the outcome and the secret’s removal are written inside the wall, as ums_app for the mail’s organization', async () => {
+  it('the claim crosses tenants as the bypass role ums_bypass; the outcome and the secret’s removal are written inside the wall, as ums_app for the mail’s organization', async () => {
     const ds = runtime.dataSource;
-    const [{ owner }]: { owner: string }[] = await ds.query('SELECT current_user AS owner');
     await ds.query(`CREATE TABLE test_outbox_writer (status text, role text, org text, at timestamptz DEFAULT clock_timestamp())`);
-    await ds.query(`GRANT INSERT ON test_outbox_writer TO ums_app`);
+    await ds.query(`GRANT INSERT ON test_outbox_writer TO ums_app, ums_bypass`);
     await ds.query(`CREATE FUNCTION test_outbox_writer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO test_outbox_writer (status, role, org) VALUES (NEW.status, current_user, current_setting('ums.organization_id', true)); RETURN NEW; END $$`);
     await ds.query(`CREATE TRIGGER test_outbox_writer AFTER UPDATE ON core_mail_outbox FOR EACH ROW EXECUTE FUNCTION test_outbox_writer()`);
     try {
@@ -105,7 +104,7 @@ describe('delivery over SMTP', () => {
       expect(await deliverPendingMail(runtime, { transport: sink.transport() })).toEqual({ sent: 1, failed: 0 });
       const writes: { status: string; role: string; org: string | null }[] = await ds.query('SELECT status, role, org FROM test_outbox_writer ORDER BY at');
       expect(writes.map((w) => ({ ...w, org: w.org || null }))).toEqual([
-        { status: 'sending', role: owner, org: null },
+        { status: 'sending', role: 'ums_bypass', org: null },
         { status: 'sent', role: 'ums_app', org: org.org.id },
       ]);
       expect((await ds.query('SELECT count(*)::int AS n FROM core_mail_secret'))[0].n).toBe(0);
@@ -238,6 +237,38 @@ describe('without SMTP_URL', () => {
     expect(refused.body.records ?? []).toEqual([]);
     const one = await member.get(`/admin/api/resources/CoreMailOutbox/records/${row.id}/show`);
     expect((one.body.record as { params?: Record<string, unknown> } | undefined)?.params?.subject).toBeUndefined();
+  });
+
+  it('local mode claims across tenants as the SMTP path does (as ums_bypass); the mark `local` and the secret’s removal are written inside the wall, as ums_app for the mail’s organization', async () => {
+    const ds = runtime.dataSource;
+    await ds.query(`CREATE TABLE test_local_writer (status text, role text, org text, at timestamptz DEFAULT clock_timestamp())`);
+    await ds.query(`GRANT INSERT ON test_local_writer TO ums_app, ums_bypass`);
+    await ds.query(`CREATE FUNCTION test_local_writer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO test_local_writer (status, role, org) VALUES (NEW.status, current_user, current_setting('ums.organization_id', true)); RETURN NULL; END $$`);
+    await ds.query(`CREATE TRIGGER test_local_writer AFTER UPDATE ON core_mail_outbox FOR EACH ROW EXECUTE FUNCTION test_local_writer()`);
+    const lines: string[] = [];
+    try {
+      await enqueueMail(await org.system(), { to: 'rina@example.test', template: 'password_reset', data: { name: 'Rina', code: '552907', minutes: 10 } });
+      expect((await ds.query('SELECT count(*)::int AS n FROM core_mail_secret'))[0].n).toBe(1);
+      expect(await deliverPendingMail(runtime, { log: (line) => lines.push(line) })).toEqual({ sent: 1, failed: 0 });
+      const writes: { status: string; role: string; org: string | null }[] = await ds.query('SELECT status, role, org FROM test_local_writer ORDER BY at');
+      expect(writes.map((w) => ({ ...w, org: w.org || null }))).toEqual([
+        { status: 'sending', role: 'ums_bypass', org: null },
+        { status: 'local', role: 'ums_app', org: org.org.id },
+      ]);
+      expect((await ds.query('SELECT count(*)::int AS n FROM core_mail_secret'))[0].n).toBe(0);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('552907');
+      const [row]: OutboxRow[] = await ds.query(`SELECT status, attempts, body FROM core_mail_outbox WHERE recipient = 'rina@example.test'`);
+      expect(row).toMatchObject({ status: 'local', attempts: 1 });
+      expect(row.body).not.toContain('552907');
+      // Nothing left to claim: a second run logs nothing.
+      expect(await deliverPendingMail(runtime, { log: (line) => lines.push(line) })).toEqual({ sent: 0, failed: 0 });
+      expect(lines).toHaveLength(1);
+    } finally {
+      await ds.query('DROP TRIGGER test_local_writer ON core_mail_outbox');
+      await ds.query('DROP FUNCTION test_local_writer()');
+      await ds.query('DROP TABLE test_local_writer');
+    }
   });
 
   it('an admin queues a failed mail again from its record action', async () => {

@@ -26,30 +26,41 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { UmsError } from '../errors.js';
 import { isUuid } from '../manifest/index.js';
-import { APP_ROLE, TENANT_SETTING } from '../db/tenant-walls.js';
+import { APP_ROLE, BYPASS_ROLE, TENANT_SETTING } from '../db/tenant-walls.js';
 import { queryAfter } from './scoped-query.js';
 
 const SCOPE = Symbol('ums.tenantScope');
-type Scoped = EntityManager & { [SCOPE]?: { organizationId: string; base: EntityManager } };
 
-/** The organization each open transaction was scoped to, and at which savepoint depth. */
-const scopedRunners = new WeakMap<QueryRunner, { organizationId: string; depth: number }>();
+/**
+ * Which side of the wall a scoped manager's statements run on: an
+ * organization's id (APP_ROLE with that organization set), or BYPASS (the named
+ * bypass of core/db/cross-tenant.ts: BYPASS_ROLE, no organization). A symbol,
+ * so no string handed in as an organization id can mean the bypass.
+ */
+const BYPASS = Symbol('ums.bypass');
+type Wall = string | typeof BYPASS;
+type Scoped = EntityManager & { [SCOPE]?: { wall: Wall; base: EntityManager } };
 
-const scopeSql = (organizationId: string): string => {
+/** The wall each open transaction was scoped to, and at which savepoint depth. */
+const scopedRunners = new WeakMap<QueryRunner, { wall: Wall; depth: number }>();
+
+const scopeSql = (wall: Wall): string => {
+  // The bypass clears the organization too: a statement of the bypass after one inside the wall, in one transaction, names no tenant.
+  if (wall === BYPASS) return `SELECT set_config('role', '${BYPASS_ROLE}', true), set_config('${TENANT_SETTING}', '', true)`;
   // A literal: a statement sent ahead of another without parameters of its own; only a UUID gets here.
-  if (!isUuid(organizationId)) throw new UmsError('INTERNAL', `Not an organization id: "${organizationId}".`);
-  return `SELECT set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTING}', '${organizationId}', true)`;
+  if (!isUuid(wall)) throw new UmsError('INTERNAL', `Not an organization id: "${wall}".`);
+  return `SELECT set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTING}', '${wall}', true)`;
 };
 
 /** `sql` in the runner's open transaction, with the setting sent ahead of it when the transaction does not hold it yet. */
-async function inTransaction<T>(runner: QueryRunner, organizationId: string, sql: string, parameters?: unknown[]): Promise<T> {
+async function inTransaction<T>(runner: QueryRunner, wall: Wall, sql: string, parameters?: unknown[]): Promise<T> {
   const depth = (runner as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
   const known = scopedRunners.get(runner);
   // A savepoint rolled back below the depth the setting was made at took it with it: set it again.
-  if (known && known.organizationId === organizationId && depth >= known.depth) return runner.query(sql, parameters) as Promise<T>;
+  if (known && known.wall === wall && depth >= known.depth) return runner.query(sql, parameters) as Promise<T>;
   const client = await runner.connect();
-  const result = await queryAfter<T>(client, [scopeSql(organizationId)], sql, parameters);
-  scopedRunners.set(runner, { organizationId, depth });
+  const result = await queryAfter<T>(client, [scopeSql(wall)], sql, parameters);
+  scopedRunners.set(runner, { wall, depth });
   return result;
 }
 
@@ -217,18 +228,36 @@ export const transactionRunner = (manager: EntityManager): QueryRunner | undefin
  * ("tenant-scoped manager: use query()") instead (tests/tenant-scoped-manager-fails-closed.test.ts).
  */
 export function tenantScoped(manager: EntityManager, organizationId: string): EntityManager {
+  return scopedTo(manager, organizationId);
+}
+
+/**
+ * `manager`, with every statement run as the bypass role (BYPASS_ROLE, no
+ * organization set): the same fail-closed manager as tenantScoped's, on the
+ * other side of the wall. For core/db/cross-tenant.ts only, which names and
+ * logs every use; everything else goes through crossTenant.
+ */
+export function bypassScoped(manager: EntityManager): EntityManager {
+  return scopedTo(manager, BYPASS);
+}
+
+/** The SQL that puts an open transaction of a dedicated runner on the bypass's side (crossTenantRunner). */
+export const BYPASS_SCOPE_SQL = scopeSql(BYPASS);
+
+function scopedTo(manager: EntityManager, wall: Wall): EntityManager {
   const existing = (manager as Scoped)[SCOPE];
-  if (existing?.organizationId === organizationId) return manager;
+  if (existing?.wall === wall) return manager;
   const base = existing?.base ?? manager;
   const query = async <T = unknown>(sql: string, parameters?: unknown[]): Promise<T> => {
     const runner = base.queryRunner;
-    if (runner?.isTransactionActive) return inTransaction<T>(runner, organizationId, sql, parameters);
-    const shared = await sharedReads.getStore()?.query<T>(base.connection, organizationId, sql, parameters);
+    if (runner?.isTransactionActive) return inTransaction<T>(runner, wall, sql, parameters);
+    // The bypass never joins a step's shared reads: those belong to one organization.
+    const shared = wall === BYPASS ? undefined : await sharedReads.getStore()?.query<T>(base.connection, wall, sql, parameters);
     if (shared) return shared.result;
     // A transaction of its own: the setting and the statement before one Sync, one round trip, no BEGIN/COMMIT.
     const own = await connect(base.connection);
     try {
-      return await queryAfter<T>(own.client, [scopeSql(organizationId)], sql, parameters);
+      return await queryAfter<T>(own.client, [scopeSql(wall)], sql, parameters);
     } finally {
       await own.runner.release();
     }
@@ -236,10 +265,10 @@ export function tenantScoped(manager: EntityManager, organizationId: string): En
   // TypeORM's own overloads: (fn) or (isolationLevel, fn); the transaction (a savepoint inside one) is scoped too.
   const transaction = <T>(first: unknown, second?: unknown): Promise<T> => {
     const fn = (typeof first === 'function' ? first : second) as (m: EntityManager) => Promise<T>;
-    const run = (inner: EntityManager): Promise<T> => fn(tenantScoped(inner, organizationId));
+    const run = (inner: EntityManager): Promise<T> => fn(scopedTo(inner, wall));
     return typeof first === 'string' ? base.transaction(first as Parameters<EntityManager['transaction']>[0] & string, run) : base.transaction(run);
   };
-  const scope = { organizationId, base };
+  const scope = { wall, base };
   const target = Object.create(base) as Scoped;
   return new Proxy(target, {
     get(_target, member) {

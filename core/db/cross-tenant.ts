@@ -1,8 +1,14 @@
 /**
  * The named bypass of the tenant walls (README, Security): the only way for
  * code outside core/db and the data layer's wall (core/data/tenant-scope.ts)
- * to send SQL as the pool's login role, which owns the tables and is not bound
- * by row-level security. `npm run lint` refuses any other use of the owner
+ * to reach rows of every organization. Its statements run as the bypass role
+ * (BYPASS_ROLE, core/db/tenant-walls.ts: set with `set_config('role', …, true)`
+ * in the statement's own transaction, or once in the caller's transaction),
+ * which a policy lets past row-level security and whose privileges are rows
+ * only: it cannot ALTER, DROP or TRUNCATE a table. The pool's login role, which
+ * owns the tables, is left to migrations and start-up; the one purpose that
+ * needs it (`bench`: VACUUM, CHECKPOINT, ALTER DATABASE on its own fixture) is
+ * marked `owner` below. `npm run lint` refuses any other use of the owner
  * connection (scripts/check-owner-connection.ts).
  *
  * Every use names one of the purposes below — a closed list, so what crosses
@@ -15,6 +21,7 @@
  * it under their own system actor.
  */
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { BYPASS_SCOPE_SQL, bypassScoped } from '../data/tenant-scope.js';
 import { errorField, log } from '../log.js';
 
 interface Purpose {
@@ -22,6 +29,8 @@ interface Purpose {
   why: string;
   /** Hot paths (every request, every poll of a worker) log at debug; the rest at info. */
   hot?: boolean;
+  /** Runs as the owner, not the bypass role: maintenance commands only the owner may run. Never on a request's path. */
+  owner?: boolean;
 }
 
 export const CROSS_TENANT_PURPOSES = {
@@ -38,24 +47,30 @@ export const CROSS_TENANT_PURPOSES = {
   'documents': { why: 'the documents job picks queued documents of every organization (each is then printed as its requester)', hot: true },
   'plugin-upgrades': { why: 'a module’s data upgrade runs once in every organization that enabled it, at start-up' },
   'tenancy': { why: 'organizations are created, suspended, limited, exported, imported, deleted and purged by operator commands' },
+  'organization-purge': { why: 'a deleted organization’s rows are removed with the append-only tables’ user triggers off for the batch (ALTER TABLE … DISABLE TRIGGER USER needs the owner)', owner: true },
   'operator-cli': { why: 'operator commands (org:list, access:explain, role and migration look-ups) run before or across organizations' },
   'ops-health': { why: 'health and metrics read the migrations table and the job queue, which belong to no organization', hot: true },
-  'bench': { why: 'the benchmark builds and measures its own fixture organizations' },
+  'bench': { why: 'the benchmark builds and measures its own fixture organizations (VACUUM, CHECKPOINT and ALTER DATABASE need the owner)', owner: true },
 } as const satisfies Record<string, Purpose>;
 
 export type CrossTenantPurpose = keyof typeof CROSS_TENANT_PURPOSES;
 
 /**
- * Runs `fn` with the owner's EntityManager, outside the tenant wall, named
- * `purpose` in the log. For a transaction: `owner.transaction(async (tx) => …)`.
- * A failure is logged (its code and message) and rethrown.
+ * Runs `fn` with a manager outside the tenant wall, named `purpose` in the log:
+ * its statements run as the bypass role (or the owner, for an `owner`
+ * purpose). It serves `query` and `transaction` (`bypass.transaction(async (tx)
+ * => …)`: the role is set once in that transaction), and fails closed on every
+ * other member of EntityManager, as the tenant-scoped manager does. A manager
+ * handed on to a RecordService inside such a transaction is scoped to that
+ * service's organization for its statements; the next bypass statement sets
+ * the bypass role again. A failure is logged (its code and message) and rethrown.
  */
 export async function crossTenant<T>(dataSource: DataSource, purpose: CrossTenantPurpose, fn: (owner: EntityManager) => Promise<T>): Promise<T> {
   const known: Purpose = CROSS_TENANT_PURPOSES[purpose];
   const level = known.hot ? 'debug' : 'info';
   const started = Date.now();
   try {
-    const result = await fn(dataSource.manager);
+    const result = await fn(known.owner ? dataSource.manager : bypassScoped(dataSource.manager));
     log()[level]({ crossTenant: purpose, ms: Date.now() - started }, 'cross-tenant bypass');
     return result;
   } catch (err) {
@@ -85,12 +100,24 @@ export async function auditCrossTenant(
 }
 
 /**
- * A dedicated owner connection, for a bypass that must hold one connection
- * itself (an export's repeatable-read snapshot): logged like crossTenant when
- * it is handed out; the caller connects and releases it.
+ * A dedicated connection in an open transaction as the bypass role, for a
+ * bypass that must hold one connection itself (an export's repeatable-read
+ * snapshot): `begin` opens the transaction (e.g. `BEGIN ISOLATION LEVEL
+ * REPEATABLE READ READ ONLY`), the role is set in it, and it is logged like
+ * crossTenant. The caller ends the transaction and releases the runner.
  */
-export function crossTenantRunner(dataSource: DataSource, purpose: CrossTenantPurpose): QueryRunner {
+export async function crossTenantRunner(dataSource: DataSource, purpose: CrossTenantPurpose, begin: string): Promise<QueryRunner> {
   const known: Purpose = CROSS_TENANT_PURPOSES[purpose];
   log()[known.hot ? 'debug' : 'info']({ crossTenant: purpose, runner: true }, 'cross-tenant bypass');
-  return dataSource.createQueryRunner();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query(begin);
+    if (!known.owner) await runner.query(BYPASS_SCOPE_SQL);
+    return runner;
+  } catch (err) {
+    await runner.query('ROLLBACK').catch(() => undefined);
+    await runner.release();
+    throw err;
+  }
 }

@@ -6,9 +6,14 @@
  *
  * The application's role is APP_ROLE: not the owner, no BYPASSRLS. The data
  * layer switches to it inside every transaction it runs and sets TENANT_SETTING
- * (core/data/tenant-scope.ts). The login role the pool connects with owns the
- * tables and is the named bypass: migrations, the operator CLI, the cross-tenant
- * services listed in the README and test fixtures use it on purpose.
+ * (core/data/tenant-scope.ts). The named bypass (core/db/cross-tenant.ts) runs
+ * as BYPASS_ROLE: not the owner either, no BYPASSRLS attribute (granting that
+ * needs a superuser, which managed PostgreSQL does not hand out), but a second
+ * policy on every tenant table lets it see and write every organization's rows;
+ * its privileges are the same row privileges as APP_ROLE's, so it can change
+ * data but never the schema (no ALTER, DROP, TRUNCATE, CREATE). The login role
+ * the pool connects with owns the tables: migrations, start-up and test
+ * fixtures use it; no request does.
  */
 import type { DataSource, EntityMetadata } from 'typeorm';
 import type { ForeignKeyMetadata } from 'typeorm/metadata/ForeignKeyMetadata.js';
@@ -16,6 +21,8 @@ import type { ForeignKeyMetadata } from 'typeorm/metadata/ForeignKeyMetadata.js'
 export const APP_ROLE = 'ums_app';
 export const TENANT_SETTING = 'ums.organization_id';
 export const TENANT_POLICY = 'ums_tenant_isolation';
+export const BYPASS_ROLE = 'ums_bypass';
+export const BYPASS_POLICY = 'ums_bypass_all';
 
 /** NULLIF: after a transaction that set it, the setting reads '' — still no tenant, so no rows (fail closed). */
 const TENANT_MATCH = `organization_id = NULLIF(current_setting('${TENANT_SETTING}', true), '')::uuid`;
@@ -24,8 +31,37 @@ export function rowSecurityStatements(table: string): string[] {
   return [
     `ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`,
     `CREATE POLICY "${TENANT_POLICY}" ON "${table}" USING (${TENANT_MATCH}) WITH CHECK (${TENANT_MATCH})`,
+    bypassPolicyStatement(table),
   ];
 }
+
+/** Policies are permissive (OR'ed): this one opens every row of `table` to the bypass role only. */
+export const bypassPolicyStatement = (table: string): string => `CREATE POLICY "${BYPASS_POLICY}" ON "${table}" TO ${BYPASS_ROLE} USING (true) WITH CHECK (true)`;
+
+/**
+ * The bypass role with its privileges (present and future tables and
+ * sequences of this schema: rows only) and its policy on every table with an
+ * organization_id. Idempotent; the bypass-role migration runs the same.
+ */
+export const BYPASS_ROLE_STATEMENTS: readonly string[] = [
+  `DO $$ BEGIN CREATE ROLE ${BYPASS_ROLE} NOLOGIN NOBYPASSRLS; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
+  `DO $$ BEGIN IF NOT pg_has_role(current_user, '${BYPASS_ROLE}', 'MEMBER') THEN EXECUTE format('GRANT ${BYPASS_ROLE} TO %I', current_user); END IF; END $$`,
+  `DO $$ BEGIN
+     EXECUTE format('GRANT USAGE ON SCHEMA %I TO ${BYPASS_ROLE}', current_schema());
+     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO ${BYPASS_ROLE}', current_schema());
+     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO ${BYPASS_ROLE}', current_schema());
+     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${BYPASS_ROLE}', current_schema());
+     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO ${BYPASS_ROLE}', current_schema());
+   END $$`,
+  `DO $$ DECLARE t text; BEGIN
+     FOR t IN SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped
+              WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace LOOP
+       IF NOT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = current_schema() AND tablename = t AND policyname = '${BYPASS_POLICY}') THEN
+         EXECUTE format('CREATE POLICY ${BYPASS_POLICY} ON %I TO ${BYPASS_ROLE} USING (true) WITH CHECK (true)', t);
+       END IF;
+     END LOOP;
+   END $$`,
+];
 
 /**
  * Idempotent: the application role, its table privileges (present and future
@@ -54,6 +90,7 @@ export const TENANT_WALL_STATEMENTS: readonly string[] = [
        END IF;
      END LOOP;
    END $$`,
+  ...BYPASS_ROLE_STATEMENTS,
 ];
 
 /**

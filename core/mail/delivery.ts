@@ -29,8 +29,9 @@
  *   worker never overwrites a newer claim's outcome.
  *
  * Without SMTP_URL (the embedded default) nothing leaves the machine: due mail
- * is marked `local` and written to the server's log (stdout), like a console
- * mail backend; the outbox screen shows the stored copy.
+ * is claimed as for SMTP, written to the server's log (stdout), like a console
+ * mail backend, and marked `local` inside the wall; the outbox screen shows the
+ * stored copy.
  *
  * Secrets (reset and deletion codes, invitation links) are stored masked; the
  * real value waits in `core_mail_secret`, which is no manifest entity, so no
@@ -100,9 +101,9 @@ interface ClaimedMail {
 export async function deliverPendingMail(runtime: Runtime, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
   const limit = Math.max(options.limit ?? 50, 1);
   const config = readConfig();
-  if (!options.transport && !config.smtpUrl) return { sent: await keepLocally(runtime, limit, options.log ?? ((line) => console.log(line))), failed: 0 };
-  const transport: MailTransport = options.transport ?? createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS });
   const lease = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+  if (!options.transport && !config.smtpUrl) return { sent: await keepLocally(runtime, limit, lease, options.log ?? ((line) => console.log(line))), failed: 0 };
+  const transport: MailTransport = options.transport ?? createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS });
   let sent = 0;
   let failed = 0;
   try {
@@ -145,35 +146,23 @@ export async function deliverPendingMail(runtime: Runtime, options: DeliveryOpti
   return { sent, failed };
 }
 
-interface LocalMail {
-  recipient: string;
-  subject: string;
-  body: string;
-  secret: string | null;
-  message_id: string;
-}
-
 /**
- * Marks due mail `local` and writes each one, secret included, to the log: the
- * recipient's copy in a setup without SMTP. The secret is deleted in the same
- * statement.
+ * Without SMTP: each due mail is claimed as for SMTP (claimNext, across
+ * tenants, with its lease), written with its secret to the log (the
+ * recipient's copy), then marked `local` inside the wall, its secret deleted in
+ * that same statement. A worker killed between the log line and the mark logs
+ * it again once the lease ends, as an SMTP worker would send it again.
  */
-async function keepLocally(runtime: Runtime, limit: number, log: (line: string) => void): Promise<number> {
-  const rows: LocalMail[] = await crossTenant(runtime.dataSource, 'mail-delivery', (owner) => owner.query(
-    `WITH due AS (SELECT id, recipient, subject, body, message_id, next_attempt_at FROM ${OUTBOX_TABLE}
-                   WHERE status IN ('queued', 'sending') AND next_attempt_at <= now()
-                   ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED),
-          secrets AS (DELETE FROM ${MAIL_SECRET_TABLE} s USING due WHERE s.outbox_id = due.id RETURNING s.outbox_id, s.secret),
-          marked AS (UPDATE ${OUTBOX_TABLE} m SET status = 'local', updated_at = now(), version = m.version + 1 FROM due WHERE m.id = due.id RETURNING m.id)
-     SELECT due.recipient, due.subject, due.body, due.message_id, secrets.secret
-       FROM due JOIN marked ON marked.id = due.id LEFT JOIN secrets ON secrets.outbox_id = due.id
-      ORDER BY due.next_attempt_at`,
-    [limit],
-  ));
-  for (const mail of rows) {
+async function keepLocally(runtime: Runtime, limit: number, leaseSeconds: number, log: (line: string) => void): Promise<number> {
+  let kept = 0;
+  for (let i = 0; i < limit; i++) {
+    const mail = await claimNext(runtime, leaseSeconds);
+    if (!mail) break;
     log(`Mail (local: no SMTP_URL) to ${mail.recipient}, Message-ID ${mail.message_id}\nSubject: ${unmask(mail.subject, mail.secret)}\n\n${unmask(mail.body, mail.secret).trimEnd()}\n-- end of mail`);
+    await finish(runtime, mail, { status: 'local' });
+    kept++;
   }
-  return rows.length;
+  return kept;
 }
 
 async function claimNext(runtime: Runtime, leaseSeconds: number): Promise<ClaimedMail | undefined> {
@@ -196,8 +185,17 @@ async function claimNext(runtime: Runtime, leaseSeconds: number): Promise<Claime
  * (the queue of every organization), the outcome is one organization's row
  * and its secret, written as the application role with that organization set.
  */
-async function finish(runtime: Runtime, mail: ClaimedMail, outcome: { status: 'sent' | 'queued' | 'failed'; error?: string; retryInSeconds?: number }): Promise<void> {
+async function finish(runtime: Runtime, mail: ClaimedMail, outcome: { status: 'sent' | 'local' | 'queued' | 'failed'; error?: string; retryInSeconds?: number }): Promise<void> {
   const tenant = withinTenant(runtime.dataSource, mail.organization_id);
+  if (outcome.status === 'local') {
+    // The stored copy is already masked; the log line carried the secret, so it goes now, with the mark.
+    await tenant.query(
+      `WITH done AS (UPDATE ${OUTBOX_TABLE} SET status = 'local', updated_at = now(), version = version + 1 WHERE id = $1 AND version = $2 RETURNING id)
+       DELETE FROM ${MAIL_SECRET_TABLE} s USING done WHERE s.outbox_id = done.id`,
+      [mail.id, mail.version],
+    );
+    return;
+  }
   if (outcome.status === 'sent') {
     // The secret goes with the same statement, and only for the claim that sent it.
     await tenant.query(

@@ -116,7 +116,7 @@ export interface PurgeResult {
 async function purgeTable(runtime: Runtime, table: TenantTable, organizationId: string, triggered: Set<string>): Promise<number> {
   let removed = 0;
   for (;;) {
-    const n = await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
+    const n = await crossTenant(runtime.dataSource, 'organization-purge', (owner) => owner.transaction(async (manager) => {
       if (triggered.has(table.name)) await manager.query(`ALTER TABLE "${table.name}" DISABLE TRIGGER USER`);
       const result: [unknown[], number] = await manager.query(
         `DELETE FROM "${table.name}" WHERE ctid = ANY(ARRAY(SELECT ctid FROM "${table.name}" WHERE organization_id = $1 LIMIT ${PURGE_BATCH}))`,
@@ -146,7 +146,7 @@ export async function purgeOrganization(runtime: Runtime, organizationId: string
   );
   // References within a table or around a cycle first: no order of deletes satisfies them.
   for (const t of tables.filter((x) => x.deferred.length)) {
-    await crossTenant(runtime.dataSource, 'tenancy', (owner) => owner.transaction(async (manager) => {
+    await crossTenant(runtime.dataSource, 'organization-purge', (owner) => owner.transaction(async (manager) => {
       if (triggered.has(t.name)) await manager.query(`ALTER TABLE "${t.name}" DISABLE TRIGGER USER`);
       await manager.query(`UPDATE "${t.name}" SET ${t.deferred.map((c) => `"${c}" = NULL`).join(', ')} WHERE organization_id = $1 AND (${t.deferred.map((c) => `"${c}" IS NOT NULL`).join(' OR ')})`, [organizationId]);
       if (triggered.has(t.name)) await manager.query(`ALTER TABLE "${t.name}" ENABLE TRIGGER USER`);

@@ -100,8 +100,7 @@ async function writeLine(out: Writable, value: unknown): Promise<void> {
 /** Writes the archive of organization `slug` to `file` (gzip'd JSON lines). */
 export async function exportOrganization(runtime: Runtime, slug: string, file: string): Promise<ExportSummary> {
   const organization = await findOrganization(runtime, slug);
-  const runner = crossTenantRunner(runtime.dataSource, 'tenancy');
-  await runner.connect();
+  const runner = await crossTenantRunner(runtime.dataSource, 'tenancy', 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   const gzip = createGzip();
   const sink = createWriteStream(file, { mode: 0o600 });
   const done = new Promise<void>((resolve, reject) => {
@@ -113,7 +112,6 @@ export async function exportOrganization(runtime: Runtime, slug: string, file: s
   const rows: Record<string, number> = {};
   let fileCount: number;
   try {
-    await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // Only the tables that hold rows of the organization, and the modules it has (enabled or not: disabled keeps data):
     // another installation need not have every module or table of this one.
     const tables: Awaited<ReturnType<typeof tenantTables>> = [];

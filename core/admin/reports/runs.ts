@@ -128,19 +128,33 @@ async function requesterOf(manager: EntityManager, row: RunRow): Promise<(Actor 
   return user?.is_active ? { kind: 'user', userId: user.id, organizationId: row.organization_id, email: user.email } : undefined;
 }
 
-/** Takes the next queued run (or one a dead worker left running) and marks it running, committed at once so the status shows it. */
+/** A run waiting for a worker: queued, or left running by a worker that died (its claim went stale). */
+const DUE = `(status = 'queued' OR (status = 'running' AND updated_at < now() - interval '${STALE_RUNNING_MINUTES} minutes'))`;
+const CANDIDATES = 10;
+
+/**
+ * Takes the next queued run (or one a dead worker left running) and marks it running, committed at once so the status shows it.
+ * Only finding it crosses tenants, and only reads (the worker serves every organization's queue: README, Security); the claim
+ * itself is written inside the run's organization's wall, by an UPDATE whose WHERE repeats the due condition: of two workers
+ * that picked the same run, the second's UPDATE waits for the first's, then finds it no longer due and takes the next one.
+ */
 async function claim(runtime: Runtime): Promise<RunRow | undefined> {
-  // Across organizations: the worker serves every organization's queue (README, Security).
-  const rows: RunRow[] = await crossTenant(runtime.dataSource, 'report-runs', (owner) => owner.query(
-    `UPDATE ${REPORT_RUN_TABLE} SET status = 'running', started_at = now(), updated_at = now()
-     WHERE id = (SELECT id FROM ${REPORT_RUN_TABLE}
-                 WHERE status = 'queued' OR (status = 'running' AND updated_at < now() - interval '${STALE_RUNNING_MINUTES} minutes')
-                 ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-     RETURNING ${COLUMNS}`,
-  ));
-  // node-postgres answers an UPDATE … RETURNING as [rows, count] through TypeORM.
-  const list = Array.isArray(rows[0]) ? (rows[0] as unknown as RunRow[]) : rows;
-  return list[0];
+  for (;;) {
+    const due: { id: string; organization_id: string }[] = await crossTenant(runtime.dataSource, 'report-runs', (bypass) =>
+      bypass.query(`SELECT id, organization_id FROM ${REPORT_RUN_TABLE} WHERE ${DUE} ORDER BY created_at LIMIT ${CANDIDATES}`),
+    );
+    if (!due.length) return undefined;
+    for (const candidate of due) {
+      const result: unknown[] = await withinTenant(runtime.dataSource, candidate.organization_id).query(
+        `UPDATE ${REPORT_RUN_TABLE} SET status = 'running', started_at = now(), updated_at = now() WHERE id = $1 AND ${DUE} RETURNING ${COLUMNS}`,
+        [candidate.id],
+      );
+      // node-postgres answers an UPDATE … RETURNING as [rows, count] through TypeORM.
+      const [row] = (Array.isArray(result[0]) ? result[0] : result) as RunRow[];
+      if (row) return row;
+    }
+    // Every candidate went to another worker meanwhile: look again (the queue is finite, so this ends).
+  }
 }
 
 async function makeFile(runtime: Runtime, actor: Actor & { kind: 'user' }, row: RunRow, env: ReportEnv, now: Date): Promise<{ content: Buffer; rows: number; label: string }> {
