@@ -68,6 +68,8 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   const uploadDir = prepareUploadDir(join(options.dataDir, 'uploads'));
   const sessions = sessionSetup(runtime, sessionSecret(options.sessionSecret, options.dataDir), options.secureCookies ?? false);
   const page = pageAssets(ADMIN_ROOT);
+  // Absolute file links (exports, the REST API's file urls) start with this, else the request's origin (files/link-origin.ts).
+  const publicUrl = options.publicUrl ?? configuredPublicUrl();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
@@ -83,7 +85,7 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   app.use(ADMIN_ROOT, page.router);
   app.get('/health', (_req, res) => res.json({ ok: true }));
   // The REST API (core/api): bearer tokens, not cookies, so no cross-site check; CORS per organization instead.
-  app.use(API_ROOT, apiRouter(runtime, { dataDir: options.dataDir, ...options.api }));
+  app.use(API_ROOT, apiRouter(runtime, { dataDir: options.dataDir, publicUrl, ...options.api }));
   app.use(DOCS_ROOT, apiDocs());
   // Public forms (core/api/forms): no session, no admin; a signed form token stands in for CSRF protection.
   app.use(PUBLIC_FORMS_ROOT, publicFormsRouter(runtime, { ...options.publicForms, secret: sessionSecret(options.sessionSecret, options.dataDir) }));
@@ -101,7 +103,7 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
     }, next));
   });
   // Exports, imports and PDF documents (core/exchange, core/documents): signed-in user only, before AdminJS's router.
-  app.use(ADMIN_ROOT, exchangeRouter(runtime, admin, { uploadDir, limits: uploads }, options.publicUrl ?? configuredPublicUrl()));
+  app.use(ADMIN_ROOT, exchangeRouter(runtime, admin, { uploadDir, limits: uploads }, publicUrl));
   // Declared views' data (calendars, boards): signed-in user only, GET only (core/admin/views.ts).
   app.use(ADMIN_ROOT, viewRouter(runtime));
   // A show page's related lists and timeline: signed-in user only, GET only (core/admin/record-panels.ts).

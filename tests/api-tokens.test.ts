@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { forgetUserStatus } from '../core/auth/sessions.js';
+import { TokenService } from '../core/api/tokens.js';
 import { apiCall, apiLogin } from './support/api.js';
 import { startTestServer, type TestServer } from './support/http.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
@@ -69,6 +70,23 @@ describe('sign-in', () => {
       expect(r.body.code).toBe('UNAUTHORIZED');
     }
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+});
+
+describe('a verified access token', () => {
+  it('is refused once it expires, though the same token was accepted (and remembered as verified) a moment before', async () => {
+    // A service of its own with a short-lived token: `until` ends it about 1–2 s from now (exp is in whole seconds).
+    const tokens = new TokenService(runtime, new TextEncoder().encode('k'.repeat(32)));
+    const user = fixture.users.get('library.member')!;
+    const principal = { userId: user.id, organizationId: fixture.org.id, email: user.email };
+    const token = await tokens.accessToken(principal, new Date(Date.now() + 1500));
+    const exp = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp: number }).exp;
+    expect(await tokens.verify(token)).toEqual(principal);
+    expect(await tokens.verify(token)).toEqual(principal);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    // Another key's service never believes it: the cache is per service, and its signature does not hold there.
+    await expect(new TokenService(runtime, new TextEncoder().encode('x'.repeat(32))).verify(await tokens.accessToken(principal))).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 });
 

@@ -35,10 +35,10 @@ const pdf = (text: string): Buffer => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /C
 /** The start of a Windows program: "MZ", then padding. */
 const exe = (): Buffer => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 
-async function upload(token: string, field: string, content: Buffer, name: string, type = 'application/pdf', path = `/files/hospital/lab_test/${field}`) {
+async function upload(token: string, field: string, content: Buffer, name: string, type = 'application/pdf', path = `/files/hospital/lab_test/${field}`, base = server.url) {
   const form = new FormData();
   form.append(field, new Blob([new Uint8Array(content)], { type }), name);
-  const res = await fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const res = await fetch(`${base}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { data?: { id: string; name: string; mime: string; size: number; url: string }[]; errors?: unknown; code?: string } };
 }
 
@@ -256,6 +256,31 @@ describe('export links', () => {
       sheet.eachRow((r) => { if (r.getCell(1).value === lab.id) cell = r.getCell(headers.indexOf('Report (link)')); });
       expect(cell?.hyperlink).toBe(`https://ums.example.org/admin/x/files/${up.id}`);
       expect(cell?.text).toBe(`https://ums.example.org/admin/x/files/${up.id}`);
+    } finally {
+      await configured.close();
+    }
+  });
+});
+
+describe('REST API file links', () => {
+  it('start with the installation’s public URL when one is configured, as export links do, in the upload’s answer and the record’s files, and the path downloads the file', async () => {
+    const configured = await startTestServer(runtime, { publicUrl: 'https://ums.example.org' });
+    try {
+      const token = (await apiLogin(configured.url, world.org.users.get('hospital.lab_technician')!.email)).access_token;
+      const up = await upload(token, 'report_file', pdf('public'), 'public-report.pdf', 'application/pdf', '/files/hospital/lab_test/report_file', configured.url);
+      expect(up.status).toBe(201);
+      const file = up.body.data![0];
+      expect(file.url).toBe(`https://ums.example.org/api/v1/files/${file.id}`);
+      const lab = await world.system.create('hospital.lab_test', { patient: world.patients.pat.id, test: 'Public link report' });
+      const patched = await apiCall(configured.url, 'PATCH', `/hospital/lab_test/${lab.id}`, { token, body: { report_file: file.id } });
+      expect(patched.status).toBe(200);
+      expect((patched.body.files as Record<string, { url: string }>).report_file.url).toBe(`https://ums.example.org/api/v1/files/${file.id}`);
+      const got = await apiCall(configured.url, 'GET', `/hospital/lab_test/${lab.id}`, { token });
+      expect((got.body.files as Record<string, { url: string }>).report_file.url).toBe(`https://ums.example.org/api/v1/files/${file.id}`);
+      // The path after the public URL is the API's download route: on this server it serves the file.
+      const download = await fetch(`${configured.url}${new URL(file.url).pathname}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(download.status).toBe(200);
+      expect((await download.text()).startsWith('%PDF-')).toBe(true);
     } finally {
       await configured.close();
     }

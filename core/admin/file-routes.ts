@@ -17,7 +17,7 @@ import { createReadStream } from 'node:fs';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type AdminJS from 'adminjs';
 import type { Session } from 'express-session';
-import { readConfig, type UploadLimits } from '../../config/index.js';
+import type { UploadLimits } from '../../config/index.js';
 import type { SignedInUser } from '../auth/index.js';
 import type { Actor } from '../data/actor.js';
 import { RecordService } from '../data/records.js';
@@ -28,6 +28,7 @@ import { errorField, log } from '../log.js';
 import { EXPORT_FORMATS, exportColumns, importCsv, importTarget, isExportFormat, writeExportRows } from '../exchange/index.js';
 import { EXPORT_PATH, FILES_PATH, IMPORT_PATH } from '../paths.js';
 import { requireFileWrite, sendFile, uploadForField } from '../files/files-http.js';
+import { linkOrigin } from '../files/link-origin.js';
 import { exportQueryFromList, manifestResourceOf } from './export-query.js';
 import { ImportGate, spoolUpload } from './upload-spool.js';
 import { notificationRoutes } from './notification-routes.js';
@@ -90,9 +91,7 @@ export function exchangeRouter(runtime: Runtime, admin: AdminJS, uploads: { uplo
       const entity = records.entity(String(req.params.entity));
       // Access and the filters are settled before the first byte: a refusal is still a clean error response.
       const columns = exportColumns(records, entity);
-      // No Host header (HTTP/1.0): the server's own address from the environment.
-      const origin = publicUrl ?? (req.get('host') ? `${req.protocol}://${req.get('host')}` : readConfig().publicUrl);
-      const base = `${origin}${req.baseUrl}${FILES_PATH}`;
+      const base = `${linkOrigin(req, publicUrl)}${req.baseUrl}${FILES_PATH}`;
       // Headers and value labels in the viewer's language (theirs, else the organization's).
       const query = {
         ...exportQueryFromList(manifestResourceOf(admin, entity), req.query as Record<string, unknown>),

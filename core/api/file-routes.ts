@@ -7,6 +7,7 @@
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { requireFileWrite, sendFile, uploadForField } from '../files/files-http.js';
+import { linkOrigin } from '../files/link-origin.js';
 import { entityFor } from './record-routes.js';
 import { ApiError } from './problem.js';
 import { recordsOf } from './request.js';
@@ -14,9 +15,10 @@ import { recordsOf } from './request.js';
 type Handler = (req: Request, res: Response) => Promise<void>;
 const wrap = (fn: Handler) => (req: Request, res: Response, next: NextFunction) => void fn(req, res).catch(next);
 
-export const fileUrl = (req: Request, id: string): string => `${req.protocol}://${req.get('host')}${req.baseUrl}/files/${id}`;
+/** A file's download address in the API, absolute from PUBLIC_URL when set, as export links are (files/link-origin.ts). */
+export const fileUrl = (req: Request, publicUrl: string | undefined, id: string): string => `${linkOrigin(req, publicUrl)}${req.baseUrl}/files/${id}`;
 
-export function fileRoutes(): Router {
+export function fileRoutes(publicUrl: string | undefined): Router {
   const router = Router();
   router.post('/files/:module/:entity/:field', wrap(async (req, res) => {
     const records = recordsOf(req);
@@ -24,7 +26,7 @@ export function fileRoutes(): Router {
     const field = requireFileWrite(records, entity, entity.field.get(req.params.field));
     if (!req.is('multipart/form-data')) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `Send the file as multipart/form-data, in a part named "${field.name}".`);
     const files = await uploadForField(req, records, entity, field);
-    res.status(201).json({ data: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: fileUrl(req, f.id) })) });
+    res.status(201).json({ data: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: fileUrl(req, publicUrl, f.id) })) });
   }));
   router.get('/files/:id', wrap(async (req, res) => {
     await sendFile(req, res, recordsOf(req), req.params.id);

@@ -32,6 +32,8 @@ export interface ApiOptions {
   /** API_JWT_KEY; by default one generated into dataDir. */
   jwtKey?: string;
   limits?: Partial<ApiLimits>;
+  /** The installation's public base URL, which the API's file links start with (else the request's origin). */
+  publicUrl?: string;
 }
 
 const RECORD_WRITE = /^\/[a-z][a-z0-9_]*\/[a-z][a-z0-9_]*(\/[^/]+)?\/?$/;
@@ -70,8 +72,8 @@ export function apiRouter(runtime: Runtime, options: ApiOptions): Router {
     res.json(withAuthPaths(openApiDocument(recordsOf(req), `${req.protocol}://${req.get('host')}${API_ROOT}`)));
   });
   router.use(accountRoutes(tokens));
-  router.use(fileRoutes());
-  router.use(recordRoutes(cursors));
+  router.use(fileRoutes(options.publicUrl));
+  router.use(recordRoutes(cursors, options.publicUrl));
   router.use((_req, _res, next) => next(notFoundHere()));
   router.use(problemHandler());
   return router;

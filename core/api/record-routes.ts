@@ -16,6 +16,7 @@ import { parseListParams, sortTag, type Cursors } from './list-params.js';
 import { ApiError, badRequest, notFoundHere } from './problem.js';
 import { recordsOf } from './request.js';
 import { fileLinks, writeWithFiles } from '../files/files-http.js';
+import { fileUrl } from './file-routes.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 const wrap = (fn: Handler) => (req: Request, res: Response, next: NextFunction) => void fn(req, res).catch(next);
@@ -60,8 +61,8 @@ function isMultipart(req: Request, entity: ResolvedEntity): boolean {
 }
 
 /** `files`: the record's file fields as names, types, sizes and download URLs (entities with file fields only). */
-async function filesOf(req: Request, records: RecordService, entity: ResolvedEntity, record: RecordData): Promise<{ files?: Record<string, unknown> }> {
-  const links = await fileLinks(records, entity, record, (id) => `${req.protocol}://${req.get('host')}${req.baseUrl}/files/${id}`);
+async function filesOf(req: Request, publicUrl: string | undefined, records: RecordService, entity: ResolvedEntity, record: RecordData): Promise<{ files?: Record<string, unknown> }> {
+  const links = await fileLinks(records, entity, record, (id) => fileUrl(req, publicUrl, id));
   return links ? { files: links } : {};
 }
 
@@ -93,7 +94,7 @@ async function checkVersion(tx: RecordService, entity: ResolvedEntity, id: strin
 
 const ACTION_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
-export function recordRoutes(cursors: Cursors): Router {
+export function recordRoutes(cursors: Cursors, publicUrl: string | undefined): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/:module/:entity', wrap(async (req, res) => {
@@ -122,7 +123,7 @@ export function recordRoutes(cursors: Cursors): Router {
       : await records.create(entity.key, recordBody(req, entity));
     res.status(201).setHeader('Location', `${req.baseUrl}/${entity.module}/${entity.name}/${created.id}`);
     res.setHeader('ETag', etag(created));
-    res.json({ data: created, ...(await filesOf(req, records, entity, created)) });
+    res.json({ data: created, ...(await filesOf(req, publicUrl, records, entity, created)) });
   }));
 
   router.get('/:module/:entity/:id', wrap(async (req, res) => {
@@ -134,7 +135,7 @@ export function recordRoutes(cursors: Cursors): Router {
     const record = await records.get(entity.key, req.params.id);
     const inc = await included(records, entity, [record], include);
     res.setHeader('ETag', etag(record));
-    res.json({ data: sparse(record, fields), ...(inc ? { included: inc } : {}), ...(await filesOf(req, records, entity, record)) });
+    res.json({ data: sparse(record, fields), ...(inc ? { included: inc } : {}), ...(await filesOf(req, publicUrl, records, entity, record)) });
   }));
 
   router.patch('/:module/:entity/:id', wrap(async (req, res) => {
@@ -145,7 +146,7 @@ export function recordRoutes(cursors: Cursors): Router {
       ? await writeWithFiles(req, records, entity, (tx, input) => tx.update(entity.key, req.params.id, input, { expectedVersion }))
       : await records.update(entity.key, req.params.id, recordBody(req, entity), { expectedVersion });
     res.setHeader('ETag', etag(updated));
-    res.json({ data: updated, ...(await filesOf(req, records, entity, updated)) });
+    res.json({ data: updated, ...(await filesOf(req, publicUrl, records, entity, updated)) });
   }));
 
   router.delete('/:module/:entity/:id', wrap(async (req, res) => {

@@ -18,6 +18,7 @@ import { isActive } from '../auth/index.js';
 import { UmsError } from '../errors.js';
 import { suspensionMessage } from '../auth/sessions.js';
 import { API_TOKEN_TABLE, isUuid, ORGANIZATION_TABLE } from '../manifest/index.js';
+import { BoundedCache } from '../access/bounded-cache.js';
 import type { Runtime } from '../runtime.js';
 import { unauthorized } from './problem.js';
 import { withinTenant } from '../data/tenant-scope.js';
@@ -28,6 +29,14 @@ export const REFRESH_TOKEN_SECONDS = 7 * 24 * 3600;
 /** How long "this sign-in is not revoked" is believed (another process's logout takes at most this long). */
 const FAMILY_TTL_MS = 5_000;
 const ISSUER = 'ums';
+/**
+ * Access tokens whose signature, issuer and audience were checked, by their exact text, until
+ * they expire: the same bytes under the same key verify the same way, so a client sending its
+ * token on every call pays for jose's decode and HMAC once per token, not once per request
+ * (≈ 4 % of a REST list's CPU). Expiry is still checked on every call, and so are the
+ * user's status and the sign-in's revocation below. Bounded, so a flood of tokens costs memory once.
+ */
+const VERIFIED_MAX = 5_000;
 const AUDIENCE = 'ums-api';
 
 /** API_JWT_KEY (at least 32 characters), or 32 random bytes generated once into DATA_DIR. */
@@ -49,6 +58,14 @@ export interface ApiPrincipal {
   userId: string;
   organizationId: string;
   email: string;
+}
+
+/** What a verified access token says (checked shapes). */
+interface Claims {
+  sub: string;
+  org: string;
+  email: string;
+  fam?: string;
 }
 
 export interface TokenPair {
@@ -83,16 +100,8 @@ export class TokenService {
 
   /** The principal of a valid token whose user may still act; 401 (one answer for every reason) otherwise. */
   async verify(token: string): Promise<ApiPrincipal> {
-    let payload;
-    try {
-      ({ payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] }));
-    } catch (err) {
-      if (err instanceof joseErrors.JOSEError || err instanceof TypeError) throw unauthorized('The access token is invalid or has expired: sign in again or refresh it.');
-      throw err;
-    }
-    const { sub, org, email, fam } = payload as { sub?: unknown; org?: unknown; email?: unknown; fam?: unknown };
     const refused = (): Error => unauthorized('The access token is invalid or has expired: sign in again or refresh it.');
-    if (!isUuid(sub) || !isUuid(org) || typeof email !== 'string' || (fam !== undefined && !isUuid(fam))) throw refused();
+    const { sub, org, email, fam } = await this.verifiedClaims(token, refused);
     if (!(await isActive(this.runtime, { id: sub, organizationId: org }))) {
       const suspended = await suspensionMessage(this.runtime, org);
       throw suspended ? new UmsError('ORGANIZATION_SUSPENDED', suspended) : refused();
@@ -100,6 +109,31 @@ export class TokenService {
     // A sign-in ended (logout, a reused refresh token): its access tokens end with it.
     if (typeof fam === 'string' && (await this.familyRevoked(fam))) throw refused();
     return { userId: sub, organizationId: org, email };
+  }
+
+  private readonly verified = new BoundedCache<string, { claims: Claims; expiresMs: number }>(VERIFIED_MAX);
+
+  /** The token's claims once its signature, issuer, audience and expiry hold (jose), remembered until it expires. */
+  private async verifiedClaims(token: string, refused: () => Error): Promise<Claims> {
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (hit.expiresMs > Date.now()) return hit.claims;
+      this.verified.delete(token);
+      throw refused();
+    }
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] }));
+    } catch (err) {
+      if (err instanceof joseErrors.JOSEError || err instanceof TypeError) throw refused();
+      throw err;
+    }
+    const { sub, org, email, fam, exp } = payload as { sub?: unknown; org?: unknown; email?: unknown; fam?: unknown; exp?: unknown };
+    if (!isUuid(sub) || !isUuid(org) || typeof email !== 'string' || (fam !== undefined && !isUuid(fam))) throw refused();
+    const claims: Claims = { sub, org, email, fam: typeof fam === 'string' ? fam : undefined };
+    // Our tokens always carry exp; one without it is checked again on every call rather than believed for ever.
+    if (typeof exp === 'number') this.verified.set(token, { claims, expiresMs: exp * 1000 });
+    return claims;
   }
 
   /** Believed FAMILY_TTL_MS, like a user's status; this process forgets it at once when it revokes the family. */

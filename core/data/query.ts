@@ -18,7 +18,7 @@ const q = (name: string): string => `"${name}"`;
 export const fieldSql = (entity: ResolvedEntity, f: ResolvedField, alias = 'r'): string =>
   isReadTime(f) ? expressionSql(f.computed!, entity, alias) : `${alias}.${q(columnOf(f))}`;
 
-export function selectList(entity: ResolvedEntity, fields: string[], alias = 'r'): string {
+export function selectList(entity: ResolvedEntity, fields: readonly string[], alias = 'r'): string {
   const cols = SYSTEM_COLUMNS.select.map((c) => `${alias}.${q(c)}`);
   for (const name of fields) {
     const f = entity.field.get(name);
@@ -28,6 +28,24 @@ export function selectList(entity: ResolvedEntity, fields: string[], alias = 'r'
   return cols.join(', ');
 }
 
+/**
+ * selectList for a field list that lives as long as its Access (`fieldsOf(entity).select`, cached
+ * per principal): the same text every time, so it is built once per (list, entity, alias) instead of
+ * once per request. Keyed weakly by the list: a principal's cache entry going away takes its texts.
+ */
+const selectTexts = new WeakMap<readonly string[], Map<string, { entity: ResolvedEntity; text: string }>>();
+export function cachedSelectList(entity: ResolvedEntity, fields: readonly string[], alias = 'r'): string {
+  let byEntity = selectTexts.get(fields);
+  if (!byEntity) selectTexts.set(fields, (byEntity = new Map()));
+  const key = `${entity.key} ${alias}`;
+  const hit = byEntity.get(key);
+  // The entity object is compared too: a manifest reload makes new ones, whose columns may differ.
+  if (hit?.entity === entity) return hit.text;
+  const text = selectList(entity, fields, alias);
+  byEntity.set(key, { entity, text });
+  return text;
+}
+
 export function normaliseValue(f: ResolvedField | undefined, v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   if (v === undefined) return null;
@@ -35,9 +53,28 @@ export function normaliseValue(f: ResolvedField | undefined, v: unknown): unknow
   return v;
 }
 
-export function normaliseRow(entity: ResolvedEntity, row: Record<string, unknown>): RecordData {
+/** Fields whose driver value (numeric, as text) becomes a number: decimal and money. Once per entity object. */
+const numericFields = new WeakMap<ResolvedEntity, ReadonlySet<string>>();
+function numericFieldsOf(entity: ResolvedEntity): ReadonlySet<string> {
+  let set = numericFields.get(entity);
+  if (!set) numericFields.set(entity, (set = new Set(entity.fields.filter((f) => f.type === 'decimal' || f.type === 'money').map((f) => f.name))));
+  return set;
+}
+
+/**
+ * A driver row as a record: dates as ISO text, numerics as numbers, undefined as null (normaliseValue,
+ * inlined: this runs for every column of every row read). `omit`: a helper column of the statement
+ * (a keyset page's sort key) left out, so the row is copied once rather than twice. `drop`: fields
+ * the reader may not see, left out in the same pass (what onlyFields would remove afterwards).
+ */
+export function normaliseRow(entity: ResolvedEntity, row: Record<string, unknown>, omit?: string, drop?: ReadonlySet<string>): RecordData {
+  const numeric = numericFieldsOf(entity);
   const out: Record<string, unknown> = {};
-  for (const k in row) out[k] = normaliseValue(entity.field.get(k), row[k]);
+  for (const k in row) {
+    if (k === omit || drop?.has(k)) continue;
+    const v = row[k];
+    out[k] = v instanceof Date ? v.toISOString() : v === undefined ? null : typeof v === 'string' && numeric.has(k) ? Number(v) : v;
+  }
   return out as RecordData;
 }
 

@@ -12,7 +12,7 @@ import { notFound, UmsError } from '../errors.js';
 import { columnOf, interpolateConditions, isUuid, parseConditions, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { conditionUserOf, type Actor } from './actor.js';
 import type { DataContext } from './context.js';
-import { filtersSql, normaliseRow, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
+import { cachedSelectList, filtersSql, normaliseRow, orderSql, resolveSort, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
 import type { AggregateRow, AggregateSpec, ReportResult, ReportSpec } from './contract.js';
 import { loadSubject } from './subject.js';
 import { overlapSql } from './constraints/span-indexes.js';
@@ -110,7 +110,7 @@ export abstract class RecordReader {
 
   /** What a read selects: the readable fields and, when fields vary per record, every field a read condition tests. */
   protected selectedFields(entity: ResolvedEntity): readonly string[] {
-    return this.access ? this.access.fieldsOf(entity).select : entity.fields.map((f) => f.name);
+    return this.access ? this.access.fieldsOf(entity).select : allFieldNames(entity);
   }
 
   /** Fields that filters and sort may use: those every readable record shows (a field hidden on some rows would leak through them). */
@@ -166,9 +166,9 @@ export abstract class RecordReader {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 1000);
     const byTitle = this.referenceTitleSort(entity, query.sort, params);
     const order = byTitle ? byTitle.order : orderSql(entity, query.sort, this.everyRecordFields(entity));
-    const sql = `SELECT ${selectList(entity, [...this.selectedFields(entity)])} FROM ${q(entity.table)} r${byTitle ? ` ${byTitle.join}` : ''} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit} OFFSET ${Math.max(query.offset ?? 0, 0)}`;
+    const sql = `SELECT ${cachedSelectList(entity, this.selectedFields(entity))} FROM ${q(entity.table)} r${byTitle ? ` ${byTitle.join}` : ''} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit} OFFSET ${Math.max(query.offset ?? 0, 0)}`;
     const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
-    return this.shownOfReadable(entity, rows.map((r) => normaliseRow(entity, r)));
+    return this.shownRows(entity, rows);
   }
 
   /**
@@ -227,7 +227,7 @@ export abstract class RecordReader {
    */
   async *findPages(key: string, query: Pick<ListQuery, 'filters' | 'sort' | 'overlaps'> = {}, pageSize = 1000): AsyncGenerator<RecordData[]> {
     const entity = this.entity(key);
-    const selected = [...this.selectedFields(entity)];
+    const selected = this.selectedFields(entity);
     const sortable = this.everyRecordFields(entity);
     // The same sort as find's ORDER BY (a field the actor may not read on every record falls back to the entity's default).
     const sort = resolveSort(entity, query.sort, sortable);
@@ -240,12 +240,12 @@ export abstract class RecordReader {
       const keyset = this.keysetOrder(entity, sort, sortable, params);
       if (after) where.push(keyset.after(after));
       // The sort key travels as text: a JS Date would drop the microseconds a timestamptz keeps.
-      const sql = `SELECT ${selectList(entity, selected)}, ${keyset.column}::text AS "__keyset" FROM ${q(entity.table)} r${keyset.join} WHERE ${where.join(' AND ')} ORDER BY ${keyset.order} LIMIT ${limit}`;
+      const sql = `SELECT ${cachedSelectList(entity, selected)}, ${keyset.column}::text AS "__keyset" FROM ${q(entity.table)} r${keyset.join} WHERE ${where.join(' AND ')} ORDER BY ${keyset.order} LIMIT ${limit}`;
       const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
       if (!rows.length) return;
       const last = rows[rows.length - 1];
       after = { key: last.__keyset === null ? null : String(last.__keyset), id: String(last.id) };
-      yield this.shownOfReadable(entity, rows.map(({ __keyset: _key, ...row }) => normaliseRow(entity, row)));
+      yield this.shownRows(entity, rows, '__keyset');
       if (rows.length < limit) return;
     }
   }
@@ -265,12 +265,12 @@ export abstract class RecordReader {
     const keyset = this.keysetOrder(entity, sort, sortable, params);
     if (query.after) where.push(keyset.after(query.after));
     // One row more than asked tells whether another page follows.
-    const sql = `SELECT ${selectList(entity, [...this.selectedFields(entity)])}, ${keyset.column}::text AS "__keyset" FROM ${q(entity.table)} r${keyset.join} WHERE ${where.join(' AND ')} ORDER BY ${keyset.order} LIMIT ${limit + 1}`;
+    const sql = `SELECT ${cachedSelectList(entity, this.selectedFields(entity))}, ${keyset.column}::text AS "__keyset" FROM ${q(entity.table)} r${keyset.join} WHERE ${where.join(' AND ')} ORDER BY ${keyset.order} LIMIT ${limit + 1}`;
     const rows: Record<string, unknown>[] = await this.manager.query(sql, params.values);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const next = rows.length > limit && last ? { key: last.__keyset === null ? null : String(last.__keyset), id: String(last.id) } : null;
-    return { records: await this.shownOfReadable(entity, page.map(({ __keyset: _key, ...row }) => normaliseRow(entity, row))), next };
+    return { records: await this.shownRows(entity, page, '__keyset'), next };
   }
 
   /** Count of readable records that also match a manifest condition (dashboard cards); placeholders are filled for this actor. */
@@ -435,8 +435,8 @@ export abstract class RecordReader {
     if (!valid.length) return [];
     const params = new SqlParams();
     const where = [...this.scopedWhere(entity, 'read', params), `r.id = ANY(${params.add(valid)})`];
-    const rows: Record<string, unknown>[] = await this.manager.query(`SELECT ${selectList(entity, [...this.selectedFields(entity)])} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
-    return this.shownOfReadable(entity, rows.map((r) => normaliseRow(entity, r)));
+    const rows: Record<string, unknown>[] = await this.manager.query(`SELECT ${cachedSelectList(entity, this.selectedFields(entity))} FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
+    return this.shownRows(entity, rows);
   }
 
   /**
@@ -465,6 +465,24 @@ export abstract class RecordReader {
       out.push(onlyFields(entity, row, shown));
     }
     return out;
+  }
+
+  /**
+   * Driver rows → what the actor sees (normaliseRow, then shownOfReadable). When every readable
+   * record shows the same fields — the usual case — the hidden ones are left out while each row is
+   * normalised, one copy per row instead of three (a list's rows were copied to drop the keyset
+   * column, to normalise, and to drop hidden fields). `omit`: the statement's helper column.
+   */
+  protected async shownRows(entity: ResolvedEntity, rows: Record<string, unknown>[], omit?: string): Promise<RecordData[]> {
+    if (entity.key !== AUDIT_ENTITY) {
+      if (!this.access) return rows.map((r) => normaliseRow(entity, r, omit));
+      const { every, perRecord } = this.access.fieldsOf(entity);
+      if (!perRecord.size) {
+        const drop = hiddenFields(entity, every);
+        return rows.map((r) => normaliseRow(entity, r, omit, drop));
+      }
+    }
+    return this.shownOfReadable(entity, rows.map((r) => normaliseRow(entity, r, omit)));
   }
 
   /** Raw stored record (all fields), locked for the rest of the transaction. Tenant-scoped only. */
@@ -529,6 +547,24 @@ function keysetAfterNullsLast(column: string, desc: boolean, after: { key: strin
 }
 
 /** The record with its system columns and only the `shown` fields. */
+/** Every field's name, once per entity object (what a system actor's reads select). */
+const fieldNames = new WeakMap<ResolvedEntity, readonly string[]>();
+function allFieldNames(entity: ResolvedEntity): readonly string[] {
+  let names = fieldNames.get(entity);
+  if (!names) fieldNames.set(entity, (names = entity.fields.map((f) => f.name)));
+  return names;
+}
+
+/** The entity's fields outside `shown` (what onlyFields removes), once per visibility set (cached per Access and entity). */
+const hidden = new WeakMap<ReadonlySet<string>, { entity: ResolvedEntity; drop: ReadonlySet<string> }>();
+function hiddenFields(entity: ResolvedEntity, shown: ReadonlySet<string>): ReadonlySet<string> {
+  const hit = hidden.get(shown);
+  if (hit?.entity === entity) return hit.drop;
+  const drop = new Set(entity.fields.map((f) => f.name).filter((n) => !shown.has(n)));
+  hidden.set(shown, { entity, drop });
+  return drop;
+}
+
 function onlyFields(entity: ResolvedEntity, record: RecordData, shown: ReadonlySet<string>): RecordData {
   // A plain loop: this runs for every row of every list (entries/filter/fromEntries cost a few % of a list's CPU).
   const out: Record<string, unknown> = {};
