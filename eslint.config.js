@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', '.adminjs/', '.bench/', 'coverage/', 'core/manifest/manifest.types.ts'] },
+  { ignores: ['node_modules/', 'dist/', '.data/', '.adminjs/', '.bench/', 'coverage/', 'core/manifest/manifest.types.ts', 'core/manifest/manifest.validators.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

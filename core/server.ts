@@ -30,7 +30,7 @@ import { RecordValidationError, UmsError } from './errors.js';
 import { ADMIN_ROOT } from './paths.js';
 import { errorField, identifyRequest } from './log.js';
 import { healthRouter } from './ops/health.js';
-import { Metrics } from './ops/metrics.js';
+import type { Metrics } from './ops/metrics.js';
 import { failedWith, requestIdOf, requestTelemetry } from './ops/request-telemetry.js';
 
 export interface AppOptions {
@@ -75,7 +75,8 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   app.set('trust proxy', options.trustProxy ?? false);
   // First: the request id and log context, then the probes, before compression, sessions and body parsers (cheap, unauthenticated).
   const metricsToken = options.metricsToken ?? (process.env.METRICS_TOKEN || undefined);
-  const metrics = metricsToken ? new Metrics(runtime) : undefined;
+  // prom-client is imported only when /metrics is on (METRICS_TOKEN): without it, start-up skips ≈0.1 s of CPU.
+  const metrics: Metrics | undefined = metricsToken ? new (await import('./ops/metrics.js')).Metrics(runtime) : undefined;
   app.use(requestTelemetry(metrics));
   app.use(healthRouter(runtime, { metrics, metricsToken }));
   app.use(compressResponses()); // pages, JSON and account pages; bundles are served precompressed below

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { ManifestError, type ManifestProblem } from '../core/errors.js';
 import { DEFAULT_MANIFEST_DIR, loadRegistry } from '../core/manifest/index.js';
-import { renderManifestTypes } from '../scripts/gen-types.js';
+import { renderManifestTypes, renderManifestValidators } from '../scripts/gen-types.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -317,5 +317,10 @@ describe('the shipped manifests', () => {
   it('core/manifest/manifest.types.ts is generated from the current schema', async () => {
     const onDisk = readFileSync(fileURLToPath(new URL('../core/manifest/manifest.types.ts', import.meta.url)), 'utf8');
     expect(onDisk).toBe(await renderManifestTypes());
+  });
+
+  it('core/manifest/manifest.validators.ts (the validation code loaded at start) is generated from the current schemas', async () => {
+    const onDisk = readFileSync(fileURLToPath(new URL('../core/manifest/manifest.validators.ts', import.meta.url)), 'utf8');
+    expect(onDisk).toBe(await renderManifestValidators());
   });
 });

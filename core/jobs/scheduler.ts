@@ -14,7 +14,9 @@
  * skipped even before its row is disabled.
  */
 import { hostname } from 'node:os';
-import { Agenda, Job, type JobLogEntry, type JobWithState } from 'agenda';
+// Types only: agenda itself is imported when a scheduler opens, so the server's start reaches the login page
+// before it loads (the in-process worker opens its scheduler after the HTTP server listens).
+import type { Agenda, Job, JobLogEntry, JobWithState } from 'agenda';
 import type { JobsConfig } from '../../config/index.js';
 import { RecordService } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
@@ -163,6 +165,7 @@ export class JobScheduler {
       if (bad) throw new UmsError('BAD_REQUEST', `${variable}: ${bad}`);
     }
     const log = options.log ?? ((line: string) => logger().info(line));
+    const { Agenda } = await import('agenda');
     const store = await openBackend({ kind: config.backend, databaseUrl: runtime.database.url, mongodbUrl: config.mongodbUrl, notifications: options.role === 'worker', log });
     const agenda = new Agenda({
       backend: store.backend,
@@ -259,6 +262,7 @@ export class JobScheduler {
       if (row.disabled) summary.enabled += await this.agenda.enable({ id: String(row._id) });
       if (String(row.repeatInterval) !== repeatInterval(job.schedule) || (row.repeatTimezone ?? undefined) !== timezone) {
         const { state: _state, ...attrs } = row;
+        const { Job } = await import('agenda');
         await new Job<RunData>(this.agenda, { ...attrs, data: row.data, type: 'normal', disabled: false }).repeatEvery(repeatInterval(job.schedule), { timezone }).save();
         summary.rescheduled++;
       }

@@ -1,0 +1,39 @@
+/**
+ * The server's start does not load libraries whose first use comes later (issue 17, start-up CPU):
+ * agenda (the in-process worker opens its scheduler after the HTTP server listens), file-type (the
+ * first upload), jose (the first API token), nodemailer (the first SMTP delivery) and prom-client
+ * (only with METRICS_TOKEN). Together ≈0.6 s of CPU measured importing them alone. A fresh Node
+ * process with a resolve hook records what the imports of scripts/start-server.ts reach; the second
+ * step imports the libraries and proves the hook sees them.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const CHECKOUT = resolve(import.meta.dirname, '..');
+
+describe('start-up defers libraries used later', () => {
+  it('the start-up imports reach none of them; first use loads each', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ums-deferred-'));
+    const log = join(dir, 'resolved.log');
+    writeFileSync(log, '');
+    try {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/support/deferred-imports-child.ts'], {
+        cwd: CHECKOUT,
+        env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', RESOLVED_LOG: log },
+        encoding: 'utf8',
+        timeout: 280_000,
+      });
+      const line = r.stdout.split('\n').find((l) => l.startsWith('{'));
+      if (r.status !== 0 || !line) throw new Error(`the child failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+      const result = JSON.parse(line) as { startImports: number; atStart: string[]; afterFirstUse: string[] };
+      expect(result.startImports).toBe(10);
+      expect(result.atStart).toEqual([]);
+      expect(result.afterFirstUse).toEqual(['agenda', 'file-type', 'jose', 'nodemailer', 'prom-client']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
