@@ -60,6 +60,10 @@ export function addToPlan(node: ConditionNode, plan: SubjectPlan): void {
     case 'compare':
       if (node.path.includes('.')) plan.paths.add(node.path);
       return;
+    case 'related':
+    case 'compareField':
+      // Card conditions only (never a rule): nothing to load, and matchCondition refuses them.
+      return;
     case 'some': {
       let inner = plan.some.get(node.path);
       if (!inner) plan.some.set(node.path, (inner = emptyPlan()));

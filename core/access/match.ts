@@ -65,6 +65,10 @@ export function matchCondition(node: ConditionNode, object: Record<string, unkno
       return node.items.some((n) => matchCondition(n, object, timeZone));
     case 'not':
       return !matchCondition(node.item, object, timeZone);
+    case 'related':
+    case 'compareField':
+      // Only dashboard cards may use them (checked at load), and cards are counted in SQL: failing closed here.
+      throw new UmsError('INTERNAL', `${node.kind === 'related' ? '$related' : '{ "$field": … }'} cannot be decided on one record in memory (${node.pointer})`);
     case 'some': {
       const related = object[flatPath(node.path)];
       return Array.isArray(related) && related.some((r) => matchCondition(node.item, r as Record<string, unknown>, timeZone));

@@ -4,7 +4,7 @@
  * Built from the same resolved rules the access compiler uses, so what a role's
  * page says is what the role does. Used by the role's show page (core/admin/roles).
  */
-import { CORE_MODULE_ID, enumLabels, parseConditions, resolvePath, type ConditionNode, type Registry, type ResolvedEntity, type ResolvedRule, type Scalar } from '../manifest/index.js';
+import { CORE_MODULE_ID, enumLabels, parseConditions, resolvePath, resolveRelated, type ConditionNode, type Registry, type ResolvedEntity, type ResolvedRule, type Scalar } from '../manifest/index.js';
 
 const CRUD_WORDS: Record<string, string> = { manage: 'do anything with', read: 'read', create: 'create', update: 'update', delete: 'delete' };
 
@@ -56,6 +56,13 @@ function conditionWords(registry: Registry, entity: ResolvedEntity, node: Condit
       // "the member's user is you" reads better as "the member is you".
       const subject = isUser && node.value === '${user.id}' && words.includes("'s ") ? words.slice(0, words.lastIndexOf("'s ")) : words;
       return `${subject} ${OPERATOR_WORDS[node.op] ?? node.op} ${valueWords(node.value, labels)}`;
+    }
+    case 'compareField':
+      return `${pathWords(registry, entity, node.path).words} ${OPERATOR_WORDS[node.op] ?? node.op} its ${node.field.replace(/_/g, ' ')}`;
+    case 'related': {
+      const related = resolveRelated(registry, entity, node.entity, node.on);
+      if ('problem' in related) return `some ${node.entity} match`;
+      return `some ${related.target.label.toLowerCase()} of the same ${Object.values(node.on).map((f) => f.replace(/_/g, ' ')).join(' and ')} has ${conditionWords(registry, related.target, node.item)}`;
     }
     case 'some': {
       const resolved = resolvePath(registry, entity, node.path, 'some');

@@ -6,7 +6,7 @@
  * `member_id IN (SELECT id …)`, a reverse reference under `$some` becomes
  * `EXISTS (SELECT 1 … WHERE child.ref_id = parent.id …)`.
  */
-import { columnOf, DATE_ONLY, resolvePath, serverTimeZone, startOfDay, SYSTEM_FIELDS, type ConditionNode, type PathStep, type Registry, type ResolvedEntity, type Scalar } from '../manifest/index.js';
+import { columnOf, DATE_ONLY, resolvePath, resolveRelated, serverTimeZone, startOfDay, SYSTEM_FIELDS, type ConditionNode, type PathStep, type Registry, type ResolvedEntity, type Scalar } from '../manifest/index.js';
 
 export class SqlParams {
   readonly values: unknown[] = [];
@@ -61,6 +61,23 @@ export interface SqlScope {
   organizationId: string;
   /** The organization's time zone: a date compared with a date-time column means the start of that day there. */
   timeZone?: string;
+  /**
+   * The viewer's read scope of a `$related` entity on `alias` (tenant wall and row rules; it throws
+   * FORBIDDEN when the fields compared are hidden from them). Without it (a permission rule being
+   * compiled) a `$related` cannot be translated, and says so rather than match anything.
+   */
+  relatedScope?: (entity: ResolvedEntity, alias: string, params: SqlParams, fields: readonly string[]) => string[];
+  /** The record the whole condition is about, for `{ "$field": … }`; set by the outermost call. */
+  root?: { entity: ResolvedEntity; alias: string };
+}
+
+/** The fields a condition compares on `entity` itself (not through a path): what a `$related` reveals of the joined entity. */
+function ownFields(node: ConditionNode, out: string[] = []): string[] {
+  if (node.kind === 'and' || node.kind === 'or') node.items.forEach((n) => ownFields(n, out));
+  else if (node.kind === 'not') ownFields(node.item, out);
+  else if (node.kind === 'compare' || node.kind === 'compareField') out.push(node.path.split('.')[0]);
+  else if (node.kind === 'some') out.push(node.path.split('.')[0]);
+  return out;
 }
 
 /** A `YYYY-MM-DD` literal compared with a timestamp column: the instant that day starts in the zone. */
@@ -83,6 +100,7 @@ function throughSteps(steps: PathStep[], alias: string, params: SqlParams, scope
 
 /** `alias` is the already-quoted alias of `entity`'s table in the outer query. */
 export function conditionToSql(node: ConditionNode, entity: ResolvedEntity, alias: string, params: SqlParams, scope: SqlScope): string {
+  if (!scope.root) scope = { ...scope, root: { entity, alias } };
   switch (node.kind) {
     case 'and':
       return node.items.length ? `(${node.items.map((n) => conditionToSql(n, entity, alias, params, scope)).join(' AND ')})` : 'TRUE';
@@ -102,6 +120,27 @@ export function conditionToSql(node: ConditionNode, entity: ResolvedEntity, alia
       const path = resolvePath(scope.registry, entity, node.path, 'some');
       if (typeof path === 'string') throw new Error(path);
       return throughSteps(path.steps, alias, params, scope, (a) => conditionToSql(node.item, path.owner, a, params, scope));
+    }
+    case 'compareField': {
+      const path = resolvePath(scope.registry, entity, node.path, 'compare');
+      if (typeof path === 'string') throw new Error(path);
+      const root = scope.root!;
+      const other = `${root.alias}.${ident(columnForPath(root.entity, node.field))}`;
+      const sqlOp = { $eq: '=', $ne: 'IS DISTINCT FROM', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[node.op];
+      // A NULL on either side is not true, as with a literal; $ne, as there, is true against a NULL.
+      return throughSteps(path.steps, alias, params, scope, (a) => `${a}.${ident(columnForPath(path.owner, path.leaf))} ${sqlOp} ${other}`);
+    }
+    case 'related': {
+      const related = resolveRelated(scope.registry, entity, node.entity, node.on);
+      if ('problem' in related) throw new Error(related.problem);
+      if (!scope.relatedScope) throw new Error('$related is translated only where the viewer\'s read scope of the joined entity is known (dashboard cards)');
+      const a = params.alias();
+      const where = [
+        ...scope.relatedScope(related.target, a, params, [...Object.keys(node.on), ...ownFields(node.item)]),
+        ...related.pairs.map((p) => `${a}.${ident(p.joined)} = ${alias}.${ident(p.own)}`),
+        conditionToSql(node.item, related.target, a, params, scope),
+      ];
+      return `EXISTS (SELECT 1 FROM ${ident(related.target.table)} ${a} WHERE ${where.join(' AND ')})`;
     }
   }
 }

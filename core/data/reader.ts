@@ -7,7 +7,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { Access } from '../access/ability.js';
-import { conditionToSql, SqlParams } from '../access/sql.js';
+import { conditionToSql, SqlParams, type SqlScope } from '../access/sql.js';
 import { notFound, UmsError } from '../errors.js';
 import { columnOf, interpolateConditions, isUuid, parseConditions, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { conditionUserOf, type Actor } from './actor.js';
@@ -282,7 +282,7 @@ export abstract class RecordReader {
       const user = conditionUserOf(this.actor);
       const timeZone = await this.timeZone();
       const node = parseConditions(interpolateConditions(conditions, { user, now: new Date(), timeZone }), '', [], { interpolated: true });
-      where.push(conditionToSql(node, entity, 'r', params, { registry: this.runtime.registry, organizationId: this.organizationId, timeZone }));
+      where.push(conditionToSql(node, entity, 'r', params, this.sqlScope(timeZone)));
     }
     const [row]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${q(entity.table)} r WHERE ${where.join(' AND ')}`, params.values);
     return row.n;
@@ -419,7 +419,28 @@ export abstract class RecordReader {
   private async conditionSql(entity: ResolvedEntity, conditions: Record<string, unknown>, params: SqlParams): Promise<string> {
     const timeZone = await this.timeZone();
     const node = parseConditions(interpolateConditions(conditions, { user: conditionUserOf(this.actor), now: new Date(), timeZone }), '', [], { interpolated: true });
-    return conditionToSql(node, entity, 'r', params, { registry: this.runtime.registry, organizationId: this.organizationId, timeZone });
+    return conditionToSql(node, entity, 'r', params, this.sqlScope(timeZone));
+  }
+
+  /**
+   * How this reader's conditions become SQL: a `$related` entity (dashboard cards) is read through
+   * the viewer's own scope, as any list of it would be, and only by fields every record of it shows
+   * them — otherwise the count would reveal rows or values their rules hide, and the card is left out.
+   */
+  private sqlScope(timeZone: string): SqlScope {
+    return {
+      registry: this.runtime.registry,
+      organizationId: this.organizationId,
+      timeZone,
+      relatedScope: (target, alias, params, fields) => {
+        const shown = this.everyRecordFields(target);
+        const hidden = fields.filter((f) => f !== 'id' && !shown.has(f));
+        if ((this.access && !this.access.canOnType('read', target)) || hidden.length) {
+          throw new UmsError('FORBIDDEN', `${target.pluralLabel} cannot be compared${hidden.length ? ` by ${hidden.join(', ')}` : ''} for you.`, { entity: target.key, field: hidden[0] });
+        }
+        return this.scopedWhere(target, 'read', params, alias);
+      },
+    };
   }
 
   /** One record, read through the same filtered query as lists; missing and not allowed look the same. */

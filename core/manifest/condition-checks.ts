@@ -6,11 +6,11 @@
  */
 import { isReadTime } from './constraint-conditions.js';
 import type { ManifestProblem } from '../errors.js';
-import { parseConditions, parsePlaceholder, type ConditionNode, type ConditionProblem } from './conditions.js';
+import { MAX_HOPS, parseConditions, parsePlaceholder, type ConditionNode, type ConditionProblem } from './conditions.js';
 import type { FieldType } from './manifest.types.js';
 import { isUuid, type ResolvedEntity, type ResolvedField } from './model.js';
 import { canonicalTime } from './validation.js';
-import { lookupOf, resolvePath, type EntityLookup, type ResolvedPath } from './paths.js';
+import { lookupOf, resolvePath, resolveRelated, type EntityLookup, type ResolvedPath } from './paths.js';
 
 /**
  * Checks a condition's grammar and that every path names a field: forward
@@ -23,22 +23,61 @@ export function checkConditions(
   file: string,
   pointer: string,
   problems: ManifestProblem[],
+  options: { joins?: boolean } = {},
 ): void {
   const local: ConditionProblem[] = [];
   const tree = parseConditions(conditions, pointer, local);
-  checkNode(tree, entity, lookupOf(entities), 0, local);
+  checkNode(tree, { root: entity, lookup: lookupOf(entities), joins: options.joins === true }, entity, 0, local);
   for (const l of local) problems.push({ file, ...l });
 }
 
-function checkNode(node: ConditionNode, entity: ResolvedEntity, lookup: EntityLookup, hopsBefore: number, out: ConditionProblem[]): void {
+/**
+ * `root`: the record the whole condition is about (what `{ "$field": … }` names a field of).
+ * `joins`: whether `$related` and `$field` may appear — dashboard cards, whose SQL applies the
+ * viewer's read rules to the joined entity. A permission rule, a workflow `when` or a guard is
+ * also decided in memory on one record, where neither exists: refused there, never ignored.
+ */
+interface CheckScope {
+  root: ResolvedEntity;
+  lookup: EntityLookup;
+  joins: boolean;
+}
+
+const JOINS_ONLY_IN_CARDS = 'is allowed in dashboard card conditions only (a rule, a workflow condition or a check is also decided on one record in memory, without the joined records)';
+
+function checkNode(node: ConditionNode, scope: CheckScope, entity: ResolvedEntity, hopsBefore: number, out: ConditionProblem[]): void {
+  const { lookup } = scope;
   switch (node.kind) {
     case 'and':
     case 'or':
-      node.items.forEach((n) => checkNode(n, entity, lookup, hopsBefore, out));
+      node.items.forEach((n) => checkNode(n, scope, entity, hopsBefore, out));
       return;
     case 'not':
-      checkNode(node.item, entity, lookup, hopsBefore, out);
+      checkNode(node.item, scope, entity, hopsBefore, out);
       return;
+    case 'related': {
+      if (!scope.joins) return void out.push({ pointer: node.pointer, message: `$related ${JOINS_ONLY_IN_CARDS}` });
+      const related = resolveRelated(lookup, entity, node.entity, node.on);
+      if ('problem' in related) return void out.push({ pointer: `${node.pointer}${related.at}`, message: related.problem });
+      // A join is a hop: it counts towards the three a condition may take.
+      if (hopsBefore + 1 > MAX_HOPS) return void out.push({ pointer: node.pointer, message: `$related takes a hop beyond the ${MAX_HOPS} a condition allows` });
+      checkNode(node.item, scope, related.target, hopsBefore + 1, out);
+      return;
+    }
+    case 'compareField': {
+      if (!scope.joins) return void out.push({ pointer: node.pointer, message: `{ "$field": … } ${JOINS_ONLY_IN_CARDS}` });
+      const resolved = resolvePath(lookup, entity, node.path, 'compare', hopsBefore);
+      if (typeof resolved === 'string') return void out.push({ pointer: node.pointer, message: resolved });
+      const other = scope.root.field.get(node.field);
+      const otherKind = other ? kindOf(other) : SYSTEM_KINDS[node.field];
+      if (!otherKind) return void out.push({ pointer: node.pointer, message: `unknown field "${node.field}" on ${scope.root.key} (a { "$field": … } names a field of the record the condition is about)` });
+      if (other && isReadTime(other)) return void out.push({ pointer: node.pointer, message: `"${node.field}" is computed at read time ($age): it cannot be compared in SQL` });
+      const kind = resolved.field ? kindOf(resolved.field) : SYSTEM_KINDS[resolved.leaf];
+      const comparable = (k: ValueKind | undefined) => (k === 'integer' ? 'number' : k === 'datetime' ? 'date' : k);
+      if (comparable(kind) !== comparable(otherKind)) out.push({ pointer: node.pointer, message: `"${node.path}" (${resolved.field?.type ?? kind}) cannot be compared with ${scope.root.key}.${node.field} (${other?.type ?? otherKind})` });
+      else if (kind === 'uuid' && node.op !== '$eq' && node.op !== '$ne') out.push({ pointer: node.pointer, message: `record ids are compared with $eq or $ne, not ${node.op}` });
+      return;
+    }
     case 'compare': {
       const resolved = resolvePath(lookup, entity, node.path, 'compare', hopsBefore);
       const message =
@@ -53,7 +92,7 @@ function checkNode(node: ConditionNode, entity: ResolvedEntity, lookup: EntityLo
     case 'some': {
       const resolved = resolvePath(lookup, entity, node.path, 'some', hopsBefore);
       if (typeof resolved === 'string') out.push({ pointer: node.pointer, message: resolved });
-      else checkNode(node.item, resolved.owner, lookup, hopsBefore + resolved.steps.length, out);
+      else checkNode(node.item, scope, resolved.owner, hopsBefore + resolved.steps.length, out);
     }
   }
 }

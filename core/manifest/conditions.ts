@@ -51,7 +51,26 @@ export type ConditionNode =
   | { kind: 'not'; item: ConditionNode }
   | { kind: 'compare'; path: string; op: ComparisonOperator; value: Scalar | Scalar[]; pointer: string }
   /** `path` ends in a reverse reference (to-many): true when some related record matches `item`. */
-  | { kind: 'some'; path: string; item: ConditionNode; pointer: string };
+  | { kind: 'some'; path: string; item: ConditionNode; pointer: string }
+  /**
+   * `{ "<path>": { "$lt": { "$field": "level" } } }`: the path's value compared with another field of
+   * the record the whole condition is about (the card's entity), not with a literal. Dashboard cards only.
+   */
+  | { kind: 'compareField'; path: string; op: FieldComparisonOperator; field: string; pointer: string }
+  /**
+   * `{ "$related": { "entity": "stock_balance", "on": { "item": "item", "warehouse": "warehouse" }, "where": { … } } }`:
+   * true when some record of `entity` whose `on` fields (keys: its fields) equal this record's (values) matches
+   * `where` — a join on key fields where no reference exists (a reorder rule and the balance of its item ×
+   * warehouse). Dashboard cards only: the SQL side applies the viewer's read rules to the joined entity.
+   */
+  | { kind: 'related'; entity: string; on: Record<string, string>; item: ConditionNode; pointer: string };
+
+/** What a `{ "$field": … }` operand may be compared with: an order or (in)equality, not a list. */
+export const FIELD_COMPARISON_OPERATORS = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte'] as const;
+export type FieldComparisonOperator = (typeof FIELD_COMPARISON_OPERATORS)[number];
+/** The keys of a `$related` object. */
+const RELATED_KEYS = new Set(['entity', 'on', 'where']);
+const isFieldRef = (v: unknown): v is { $field: unknown } => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.hasOwn(v, '$field');
 
 export interface ConditionProblem {
   pointer: string;
@@ -108,8 +127,11 @@ export function parseConditions(
       items.push({ kind: key === '$and' ? 'and' : 'or', items: children });
     } else if (key === '$not') {
       items.push({ kind: 'not', item: parseConditions(value, pointer, problems, options) });
+    } else if (key === '$related') {
+      const related = parseRelated(value, pointer, problems, options);
+      if (related) items.push(related);
     } else if (key.startsWith('$')) {
-      problems.push({ pointer, message: `unknown operator "${key}" (allowed: $and, $or, $not, ${COMPARISON_OPERATORS.join(', ')})` });
+      problems.push({ pointer, message: `unknown operator "${key}" (allowed: $and, $or, $not, $related, ${COMPARISON_OPERATORS.join(', ')})` });
     } else if (isScalar(value)) {
       checkPlaceholders(value, pointer, problems);
       items.push({ kind: 'compare', path: key, op: '$eq', value, pointer });
@@ -118,6 +140,8 @@ export function parseConditions(
       if (others.length) problems.push({ pointer, message: `$some cannot be combined with other operators (${others.join(', ')}): use $and` });
       const inner = (value as Record<string, unknown>).$some;
       items.push({ kind: 'some', path: key, item: parseConditions(inner, `${pointer}/$some`, problems, options), pointer });
+    } else if (isFieldRef(value)) {
+      problems.push({ pointer, message: `compare with another field through an operator: { "${key}": { "$eq": { "$field": … } } }` });
     } else if (typeof value === 'object' && !Array.isArray(value)) {
       const ops = Object.entries(value as Record<string, unknown>);
       if (ops.length === 0) problems.push({ pointer, message: 'an operator object needs at least one operator' });
@@ -125,6 +149,15 @@ export function parseConditions(
         const opPointer = `${pointer}/${escapePointer(op)}`;
         if (!(COMPARISON_OPERATORS as readonly string[]).includes(op)) {
           problems.push({ pointer: opPointer, message: `unknown operator "${op}" (allowed: ${COMPARISON_OPERATORS.join(', ')}, or $some on a reverse reference)` });
+          continue;
+        }
+        if (isFieldRef(operand)) {
+          const extra = Object.keys(operand).filter((k) => k !== '$field');
+          if (typeof operand.$field !== 'string' || !/^[a-z][a-z0-9_]*$/.test(operand.$field) || extra.length) {
+            problems.push({ pointer: opPointer, message: `{ "$field": … } names one field of the record the condition is about, such as { "$field": "level" }${extra.length ? ` (unknown key ${extra.map((k) => `"${k}"`).join(', ')})` : ''}` });
+          } else if (!(FIELD_COMPARISON_OPERATORS as readonly string[]).includes(op)) {
+            problems.push({ pointer: opPointer, message: `${op} takes a list of values, not { "$field": … } (use ${FIELD_COMPARISON_OPERATORS.join(', ')})` });
+          } else items.push({ kind: 'compareField', path: key, op: op as FieldComparisonOperator, field: operand.$field, pointer: opPointer });
           continue;
         }
         const isList = op === '$in' || op === '$nin';
@@ -140,6 +173,33 @@ export function parseConditions(
     }
   }
   return items.length === 1 ? items[0] : { kind: 'and', items };
+}
+
+/** `$related`'s object: an entity name, an `on` map of its fields to this record's, and an optional `where`. */
+function parseRelated(value: unknown, pointer: string, problems: ConditionProblem[], options: { interpolated?: boolean; depth?: number }): ConditionNode | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push({ pointer, message: '$related takes { "entity": …, "on": { "<its field>": "<this record\'s field>" }, "where": { … } }' });
+    return undefined;
+  }
+  const v = value as Record<string, unknown>;
+  let ok = true;
+  for (const k of Object.keys(v)) {
+    if (!RELATED_KEYS.has(k)) {
+      problems.push({ pointer: `${pointer}/${escapePointer(k)}`, message: `unknown key "${k}" in $related (allowed: entity, on, where)` });
+      ok = false;
+    }
+  }
+  if (typeof v.entity !== 'string' || !v.entity) {
+    problems.push({ pointer: `${pointer}/entity`, message: '$related needs "entity": the entity whose records are joined' });
+    ok = false;
+  }
+  const on = v.on;
+  if (typeof on !== 'object' || on === null || Array.isArray(on) || !Object.keys(on).length || !Object.values(on).every((f) => typeof f === 'string')) {
+    problems.push({ pointer: `${pointer}/on`, message: '$related needs "on": at least one pair { "<field of the joined entity>": "<field of this record>" }' });
+    ok = false;
+  }
+  const item = v.where === undefined ? ({ kind: 'and', items: [] } as ConditionNode) : parseConditions(v.where, `${pointer}/where`, problems, options);
+  return ok ? { kind: 'related', entity: v.entity as string, on: on as Record<string, string>, item, pointer } : undefined;
 }
 
 function checkPlaceholderNames(value: Scalar, pointer: string, problems: ConditionProblem[]): void {
@@ -167,6 +227,8 @@ export function conditionPaths(
       out.push({ path: node.path, pointer: node.pointer, op: node.op, value: node.value });
       break;
     case 'some':
+    case 'related':
+    case 'compareField':
       break;
   }
   return out;

@@ -52,7 +52,7 @@ export function resolveDashboardCards(ctx: CardContext): DashboardCardDef[] {
     const def: DashboardCardDef = { id: `${m.id}.${i}`, type: card.type, label: card.label, translations: card.translations ?? {}, entity: entity?.key ?? card.entity, conditions: card.conditions };
     out.push(def);
     if (!entity) return problem('/entity', `unknown entity "${card.entity}"`);
-    if (card.conditions) checkConditions(card.conditions, entity, ctx.entities, m.file, `${pointer}/conditions`, problems);
+    if (card.conditions) checkConditions(card.conditions, entity, ctx.entities, m.file, `${pointer}/conditions`, problems, { joins: true });
     if (card.roles) {
       def.roles = [];
       card.roles.forEach((ref, ri) => {
@@ -111,7 +111,7 @@ function resolveTable(card: DashboardCard, entity: ResolvedEntity, ctx: CardCont
     else {
       const via = counted.field.get(p.via);
       if (!via || via.type !== 'reference' || via.target !== entity.key) problem(`${at}/via`, `"${p.via}" is no reference of ${counted.label} to ${entity.label}`);
-      if (p.conditions) checkConditions(p.conditions, counted, ctx.entities, ctx.module.file, `${progressPointer}/conditions`, ctx.problems);
+      if (p.conditions) checkConditions(p.conditions, counted, ctx.entities, ctx.module.file, `${progressPointer}/conditions`, ctx.problems, { joins: true });
       if (p.sum !== undefined && !NUMBER_TYPES.has(typeOf(counted, p.sum) ?? '')) problem(`${at}/sum`, `"${p.sum}" is not a number field of ${counted.label}`);
     }
     if (typeof p.of === 'string') {
@@ -120,7 +120,7 @@ function resolveTable(card: DashboardCard, entity: ResolvedEntity, ctx: CardCont
     } else {
       // A share: the same records counted twice, with the progress's conditions and with these.
       if (p.sum !== undefined) problem(`${at}/sum`, '"sum" adds up a number out of a field: a share ("of": { "count": true }) counts records');
-      if (p.of.conditions && counted) checkConditions(p.of.conditions, counted, ctx.entities, ctx.module.file, `${progressPointer}/of/conditions`, ctx.problems);
+      if (p.of.conditions && counted) checkConditions(p.of.conditions, counted, ctx.entities, ctx.module.file, `${progressPointer}/of/conditions`, ctx.problems, { joins: true });
       progress = { label: p.label, count: counted?.key ?? p.count, via: p.via, ofCount: { conditions: p.of.conditions }, conditions: p.conditions };
     }
   }

@@ -91,3 +91,40 @@ export function resolvePath(lookup: EntityLookup, entity: ResolvedEntity, path: 
 export function lookupOf(entities: ReadonlyMap<string, ResolvedEntity>): EntityLookup {
   return { entity: (key) => entities.get(key), entities: [...entities.values()] };
 }
+
+/** A `$related` join resolved: the joined entity and each pair of key columns (its field, this record's field). */
+export interface ResolvedRelated {
+  target: ResolvedEntity;
+  pairs: { joined: string; own: string }[];
+}
+
+/** A key field of a join: a stored field or id (no password, json or computed-at-read-time value to join on). */
+function joinColumn(entity: ResolvedEntity, name: string): { column: string; type: string } | undefined {
+  if (name === 'id') return { column: 'id', type: 'reference' };
+  const field = entity.field.get(name);
+  if (!field || field.type === 'password' || field.type === 'json' || field.type === 'files') return undefined;
+  return { column: field.column, type: field.type === 'file' ? 'reference' : field.type };
+}
+
+/**
+ * The `$related` of a condition on `entity`: `name` is an entity of the same module (or `module.entity`),
+ * `on` maps its fields to `entity`'s; both sides of a pair must hold the same kind of value (two
+ * references to the same entity, two dates…). Returns a message naming what is wrong otherwise.
+ */
+export function resolveRelated(lookup: EntityLookup, entity: ResolvedEntity, name: string, on: Record<string, string>): ResolvedRelated | { problem: string; at: string } {
+  const target = lookup.entity(name.includes('.') ? name : `${entity.module}.${name}`);
+  if (!target) return { problem: `unknown entity "${name}"`, at: '/entity' };
+  const pairs: ResolvedRelated['pairs'] = [];
+  for (const [joined, own] of Object.entries(on)) {
+    const a = joinColumn(target, joined);
+    const b = joinColumn(entity, own);
+    const at = `/on/${joined.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!a) return { problem: `"${joined}" is no field of ${target.key} that a join can match`, at };
+    if (!b) return { problem: `"${own}" is no field of ${entity.key} that a join can match`, at };
+    const targetOf = (e: ResolvedEntity, n: string) => (n === 'id' ? e.key : e.field.get(n)?.target);
+    const sameKind = a.type === 'reference' || b.type === 'reference' ? a.type === b.type && targetOf(target, joined) === targetOf(entity, own) : a.type === b.type;
+    if (!sameKind) return { problem: `${target.key}.${joined} (${a.type}) and ${entity.key}.${own} (${b.type}) do not hold the same kind of value`, at };
+    pairs.push({ joined: a.column, own: b.column });
+  }
+  return { target, pairs };
+}
