@@ -32,6 +32,9 @@ export type { Records, RecordData, FieldFilter, FilterOp, ListQuery } from './da
 export type { Actor } from './data/actor.js';
 export type { ResolvedEntity, ResolvedField } from './manifest/index.js';
 
+// ── Formulas: text arithmetic over named values, parsed into the computed-field expression tree ──
+export { parseFormula, evaluateFormula, FormulaError, type ParsedFormula } from './data/formula.js';
+
 // ── Errors: a code, where (entity/field) and a human message ───────────────
 export { UmsError, RecordValidationError, forbidden, notFound, conflict, type FieldErrors, type UmsErrorCode } from './errors.js';
 

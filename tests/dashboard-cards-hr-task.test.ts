@@ -148,6 +148,14 @@ describe('load-time checks of the card options', () => {
     expect(problems(manifest(chart('kind.group.x')))).toEqual([expect.stringMatching(/unknown field "kind.group.x"/)]);
   });
 
+  it('a share (a ratio of two counts) loads on a chart; with a sum, on another card type or over an unknown field it is named', () => {
+    const share = { conditions: { estimate: { $gt: 2 } } };
+    expect(problems(manifest({ ...chart('kind'), share }))).toEqual([]);
+    expect(problems(manifest({ ...chart('kind'), share, sum: 'estimate' }))).toEqual(['/dashboard/0/share: "share" counts records: give "share" or "sum", not both']);
+    expect(problems(manifest({ type: 'count', label: 'N', entity: 'job', share }))).toEqual(['/dashboard/0/share: "share" belongs to a chart card (this one is "count")']);
+    expect(problems(manifest({ ...chart('kind'), share: { conditions: { colour: 'red' } } }))).toEqual([expect.stringMatching(/^\/dashboard\/0\/share\/conditions.*colour/)]);
+  });
+
   it('a progress that sums a number field loads; one that sums text is named', () => {
     expect(problems(manifest(table('hours')))).toEqual([]);
     expect(problems(manifest(table('note')))).toEqual([expect.stringMatching(/progress\/sum: "note" is not a number field of Log/)]);

@@ -7,7 +7,7 @@
  * once for one date: exactly one), one attendance per employee and day,
  * leave goes to the employee's own approver and then HR when it is longer
  * than 5 days, a payroll run creates one payslip per active employee with
- * leave without pay deducted (and as arrears in the next run when approved
+ * earnings prorated by payment days (leave without pay lowers them; as arrears in the next run when approved
  * after its period was paid), is approved by finance but never by the one
  * who prepared it, and two runs for one month at once give exactly one.
  */
@@ -168,7 +168,7 @@ describe('payroll', () => {
   beforeAll(async () => {
     const basic = await payroll.create('hr.salary_component', { name: 'Basic', abbreviation: 'B', kind: 'EARNING' });
     const hra = await payroll.create('hr.salary_component', { name: 'House rent', abbreviation: 'HRA', kind: 'EARNING' });
-    const tax = await payroll.create('hr.salary_component', { name: 'Tax', abbreviation: 'TAX', kind: 'DEDUCTION' });
+    const tax = await payroll.create('hr.salary_component', { name: 'Tax', abbreviation: 'TAX', kind: 'DEDUCTION', depends_on_payment_days: false });
     structure = String((await payroll.create('hr.salary_structure', { name: 'Staff' })).id);
     await payroll.create('hr.salary_structure_line', { structure, component: basic.id, percent_of_base: 60 });
     await payroll.create('hr.salary_structure_line', { structure, component: hra.id, percent_of_base: 40 });
@@ -182,15 +182,15 @@ describe('payroll', () => {
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
   });
 
-  it('a run creates one payslip per active employee with leave without pay deducted; finance approves, not the preparer', async () => {
+  it('a run creates one payslip per active employee, earnings prorated by payment days; finance approves, not the preparer', async () => {
     const [run] = await payroll.find('hr.payroll_run', { filters: [{ field: 'period_start', op: 'eq', value: '2026-04-01' }] });
     expect((await payroll.runAction('hr.payroll_run', 'create_slips', run.id)).message).toBe('Create payslips: 2 payslips created.');
     const slips = await payroll.find('hr.payslip', { filters: [{ field: 'run', op: 'eq', value: run.id }] });
     const bobs = slips.find((s) => s.employee === bob.id)!;
     const anns = slips.find((s) => s.employee === ann.id)!;
     expect([Number(anns.gross), Number(anns.deductions), Number(anns.net)]).toEqual([2200, 100, 2100]);
-    // April 2026 has 22 working days: one unpaid day is 2200 / 22 = 100.
-    expect([Number(bobs.gross), Number(bobs.deductions), Number(bobs.net), bobs.working_days, Number(bobs.unpaid_days)]).toEqual([2200, 200, 2000, 22, 1]);
+    // April 2026 has 22 working days; one unpaid day leaves 21 payment days: the earnings are 2200 × 21 / 22, the flat tax stays 100.
+    expect([Number(bobs.gross), Number(bobs.deductions), Number(bobs.net), bobs.working_days, Number(bobs.unpaid_days), Number(bobs.payment_days)]).toEqual([2100, 100, 2000, 22, 1, 21]);
     // Employees see their payslip only once the run is approved.
     expect(await bob.records.find('hr.payslip')).toHaveLength(0);
 

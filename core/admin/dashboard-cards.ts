@@ -23,7 +23,7 @@ export interface ChartCardData {
   labels: string[];
   values: number[];
   /** What a value is: a count of records or a sum of a field (its label, and its currency for money). */
-  measure: { label: string; currency?: string };
+  measure: { label: string; currency?: string; percent?: true };
 }
 export interface TableCell {
   text: string;
@@ -59,7 +59,13 @@ export async function cardData(records: RecordService, card: DashboardCardDef, e
 
 async function chartData(records: RecordService, entity: ResolvedEntity, card: DashboardCardDef, chart: NonNullable<DashboardCardDef['chart']>, env: CardEnv): Promise<ChartCardData> {
   const range = chart.last ? { direction: 'last' as const, count: chart.last } : chart.next ? { direction: 'next' as const, count: chart.next } : undefined;
-  const rows = await records.aggregate(entity.key, { groupBy: chart.groupBy, bucket: chart.bucket, until: chart.until, range, sum: chart.sum, where: card.conditions });
+  const query = { groupBy: chart.groupBy, bucket: chart.bucket, until: chart.until, range };
+  const rows = await records.aggregate(entity.key, { ...query, sum: chart.sum, where: card.conditions });
+  if (chart.share) {
+    // A share: the same groups counted again with the share's conditions too, each as a % of its group (one decimal).
+    const hits = new Map((await records.aggregate(entity.key, { ...query, where: { $and: [card.conditions ?? {}, chart.share.conditions] } })).map((r) => [r.key, r.value]));
+    for (const r of rows) r.value = r.value > 0 ? Math.round(((hits.get(r.key) ?? 0) / r.value) * 1000) / 10 : 0;
+  }
   // One hop ("state.group"): the labels are the target field's.
   const [head, leaf] = chart.groupBy.split('.');
   const owner = leaf ? env.registry.entity(entity.field.get(head)!.target!)! : entity;
@@ -71,7 +77,7 @@ async function chartData(records: RecordService, entity: ResolvedEntity, card: D
     chart: chart.kind,
     labels,
     values: rows.map((r) => r.value),
-    measure: sumField ? { label: sumField.label, currency: sumField.type === 'money' ? env.currency : undefined } : { label: entity.pluralLabel },
+    measure: chart.share ? { label: `% of ${entity.pluralLabel.toLowerCase()}`, percent: true } : sumField ? { label: sumField.label, currency: sumField.type === 'money' ? env.currency : undefined } : { label: entity.pluralLabel },
   };
 }
 

@@ -23,7 +23,7 @@ export const DATE_TYPES = new Set(['date', 'datetime']);
 export const NUMBER_TYPES = new Set(['integer', 'decimal', 'money']);
 const GROUPABLE = new Set(['enum', 'reference', 'boolean', 'string', 'date', 'datetime', 'integer']);
 /** Options that belong to one card type only: a count card with `groupBy` is a mistake, said so. */
-const CHART_KEYS = ['chart', 'groupBy', 'bucket', 'until', 'last', 'next', 'sum'] as const;
+const CHART_KEYS = ['chart', 'groupBy', 'bucket', 'until', 'last', 'next', 'sum', 'share'] as const;
 const TABLE_KEYS = ['columns', 'sort', 'limit', 'progress'] as const;
 
 /** A field's type, created_at/updated_at counting as date-times. */
@@ -64,6 +64,12 @@ export function resolveDashboardCards(ctx: CardContext): DashboardCardDef[] {
     for (const key of CHART_KEYS) if (card.type !== 'chart' && card[key] !== undefined) problem(`/${key}`, `"${key}" belongs to a chart card (this one is "${card.type}")`);
     for (const key of TABLE_KEYS) if (card.type !== 'table' && card[key] !== undefined) problem(`/${key}`, `"${key}" belongs to a table card (this one is "${card.type}")`);
     if (card.type === 'chart') def.chart = resolveChart(card, entity, ctx.entities, problem);
+    if (card.type === 'chart' && card.share) {
+      // A share is a ratio of two counts of the same records: a sum has no share of its own.
+      if (card.sum !== undefined) problem('/share', '"share" counts records: give "share" or "sum", not both');
+      checkConditions(card.share.conditions, entity, ctx.entities, m.file, `${pointer}/share/conditions`, problems);
+      if (def.chart) def.chart.share = { conditions: card.share.conditions };
+    }
     if (card.type === 'table') def.table = resolveTable(card, entity, ctx, `${pointer}/progress`, problem);
   });
   return out;

@@ -848,6 +848,12 @@ export interface DashboardCard {
    */
   sum?: string;
   /**
+   * chart cards: each group's value is the percentage (one decimal) of its records that also meet these conditions (attendance present out of all marked: a ratio count(conditions ∧ share) / count(conditions) per group); a group with no records is 0.
+   */
+  share?: {
+    conditions: Conditions2;
+  };
+  /**
    * table cards: the fields shown (references by their title).
    *
    * @minItems 1

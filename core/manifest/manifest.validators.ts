@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 export const validateManifest = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ums.local/schemas/manifest.schema.json","title":"ModuleManifest","description":"A UMS module: entities, roles, permission rules, dashboard cards and (reserved) workflows. Everything UMS builds for a module derives from this file.","type":"object","additionalProperties":false,"required":["id","version","label","entities"],"properties":{"$schema":{"type":"string"},"id":{"$ref":"#/definitions/Identifier","description":"Module id; also the prefix of its tables (<id>_<entity>)."},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+$"},"label":{"type":"string","minLength":1},"description":{"type":"string"},"icon":{"type":"string","description":"AdminJS navigation icon name."},"systemTypes":{"type":"array","description":"Organization system types that get this module enabled when they are created: a name declared in module-manifests/system-types.json (or by another manifest), or a new type declared here with its label.","items":{"anyOf":[{"$ref":"#/definitions/Identifier"},{"$ref":"#/definitions/SystemType"}]},"uniqueItems":true},"dependsOn":{"type":"array","items":{"$ref":"#/definitions/Identifier"},"uniqueItems":true},"entities":{"type":"array","items":{"$ref":"#/definitions/Entity"}},"roles":{"type":"array","items":{"$ref":"#/definitions/Role"}},"permissions":{"type":"object","description":"CASL rules per role: a role this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","additionalProperties":{"type":"array","items":{"$ref":"#/definitions/PermissionRule"}}},"dashboard":{"type":"array","items":{"$ref":"#/definitions/DashboardCard"}},"reports":{"type":"array","description":"Declared reports: an entity's readable records grouped by fields (a date by day, week or month) with counts, sums and averages; each is a page in the admin with filters, an optional chart and CSV, XLSX and PDF downloads, computed for the viewer over what they may read.","items":{"$ref":"#/definitions/Report"}},"views":{"type":"array","description":"Declared views of an entity's records: a calendar (day/week/month and lanes, e.g. a hotel's tape chart) or a kanban board; each becomes a screen in the module's navigation.","items":{"$ref":"#/definitions/View"}},"publicForms":{"type":"array","description":"Forms anyone may fill in without an account, served at /p/<org-slug>/<name> and embeddable on another site with one <script> tag; each submission creates one record of `entity` as the system actor `public:<name>` (validation, hooks, workflow onEnter and audit apply).","items":{"$ref":"#/definitions/PublicForm"}},"workflows":{"type":"array","description":"Approval workflows: states of an entity's status field, transitions and their approvals.","items":{"$ref":"#/definitions/Workflow"}},"jobs":{"type":"array","description":"Background jobs run per organization that has the module enabled.","items":{"$ref":"#/definitions/Job"}}},"definitions":{"Report":{"type":"object","additionalProperties":false,"required":["name","label","entity","groupBy","measures"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"Unique within the module; the report's page and downloads are named `<module>.<name>`."},"label":{"type":"string"},"description":{"type":"string"},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"groupBy":{"type":"array","minItems":1,"maxItems":4,"description":"The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).","items":{"$ref":"#/definitions/ReportGroup"}},"measures":{"type":"array","minItems":1,"maxItems":8,"items":{"$ref":"#/definitions/ReportMeasure"}},"filters":{"type":"array","uniqueItems":true,"description":"Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).","items":{"type":"string"}},"chart":{"type":"string","enum":["bar","line","pie"],"description":"Draw the first measure over the first grouping."},"roles":{"type":"array","minItems":1,"uniqueItems":true,"description":"Show the report only to holders of one of these roles (and to those who may read the entity).","items":{"$ref":"#/definitions/RoleRef"}}}},"ReportGroup":{"oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"by":{"type":"string","enum":["day","week","month"]},"label":{"type":"string"}}}]},"ReportMeasure":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Exactly one of count (records), sum or avg (of a number field); `label` names the column.","properties":{"count":{"type":"boolean","const":true},"sum":{"type":"string"},"avg":{"type":"string"},"label":{"type":"string"}}},"BadgeColor":{"type":"string","enum":["grey","blue","green","amber","red","purple"],"description":"The colour of a state's or enum value's badge in lists and on record pages."},"Identifier":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":40},"RoleRef":{"type":"string","description":"A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$","maxLength":81},"SystemType":{"type":"object","description":"A kind of organization (institute, library, …): its name, stored on each organization, and the label shown for it (the demo organization is \"Demo <label>\").","additionalProperties":false,"required":["name","label"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string","minLength":1,"maxLength":190},"description":{"type":"string"}}},"Entity":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards."},"label":{"type":"string"},"pluralLabel":{"type":"string"},"translations":{"type":"object","description":"The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"pluralLabel":{"type":"string","minLength":1},"fields":{"type":"object","description":"Field labels by field name.","additionalProperties":{"type":"string","minLength":1}},"values":{"type":"object","description":"Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).","additionalProperties":{"type":"object","additionalProperties":{"type":"string","minLength":1}}},"actions":{"type":"object","description":"Labels of the entity's workflow actions (transitions and their reject actions), by name.","additionalProperties":{"type":"string","minLength":1}}}}},"description":{"type":"string"},"titleField":{"type":"string","description":"Field shown when a record of this entity is referenced."},"searchFields":{"type":"array","description":"Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.","uniqueItems":true,"items":{"type":"string"}},"moduleField":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization."},"ownedBy":{"type":"object","additionalProperties":false,"required":["field"],"description":"Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.","properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A required reference to core.user: the owner."},"sharedFlag":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it."}}},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Field"}},"indexes":{"type":"array","items":{"$ref":"#/definitions/Index"}},"list":{"$ref":"#/definitions/ListSettings"},"checks":{"type":"array","items":{"$ref":"#/definitions/RecordCheck"},"description":"Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`."},"noOverlap":{"type":"array","items":{"$ref":"#/definitions/NoOverlap"},"description":"No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id)."},"capacity":{"type":"array","items":{"$ref":"#/definitions/Capacity"},"description":"Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting)."},"uniqueWhen":{"type":"array","items":{"$ref":"#/definitions/UniqueWhen"},"description":"Unique `fields` among the records that match `when` (a partial unique index with organization_id)."},"ledger":{"$ref":"#/definitions/Ledger"},"balance":{"$ref":"#/definitions/Balance"},"posting":{"$ref":"#/definitions/Posting"},"run":{"$ref":"#/definitions/Run"},"acyclic":{"$ref":"#/definitions/Acyclic"},"guards":{"type":"array","items":{"$ref":"#/definitions/Guard"},"description":"States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity."}}},"FieldType":{"type":"string","enum":["string","text","integer","decimal","money","boolean","date","datetime","time","enum","email","phone","url","json","reference","password","file","files"]},"Field":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The field's previous name. migrations:generate renames its column (and the constraints and indexes named after it) instead of dropping it, and rewrites custom roles' rules and conditions that name it. A no-op once applied."},"type":{"$ref":"#/definitions/FieldType"},"label":{"type":"string"},"help":{"type":"string"},"required":{"type":"boolean"},"unique":{"type":"boolean","description":"Unique within one organization."},"default":{"description":"Default value for new records; must be valid for the field.","tsType":"unknown"},"min":{"type":"number"},"max":{"type":"number"},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":1},"pattern":{"type":"string"},"values":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Allowed values of an enum field."},"valuesRenamedFrom":{"type":"object","additionalProperties":{"type":"string"},"description":"Enum fields: new value → the value it replaces (`{ \"in_review\": \"pending\" }`). migrations:generate updates the records that hold the old value and the custom roles' conditions that test it. A no-op once applied."},"convert":{"type":"object","additionalProperties":false,"description":"How migrations:generate converts the stored values when this field's type is narrowed or changed (text → integer, a shorter string, a removed enum value, optional → required): steps from an allow-list, applied in this order — values, trim, case, nullsTo — then a cast to the new column type. Rows the conversion would still fail are counted per organization and the migration is refused until they are fixed.","properties":{"values":{"type":"object","additionalProperties":{"type":"string"},"description":"Old value → new value (a removed enum value mapped to one that stays)."},"trim":{"type":"boolean","description":"Strip leading and trailing white space."},"case":{"type":"string","enum":["lower","upper"]},"nullsTo":{"description":"The value empty (NULL) rows get when the field becomes required.","type":["string","number","boolean"]}}},"where":{"$ref":"#/definitions/Conditions","description":"References only: a condition on the target that a record must meet to be offered in this field's picker (the user's read rules apply as well). Example: course.teacher with { \"assignments\": { \"$some\": { \"role.name\": \"institute.teacher\" } } } offers only teachers."},"colors":{"type":"object","additionalProperties":{"$ref":"#/definitions/BadgeColor"},"description":"Badge colour per value of an enum field (a workflow state's own color wins)."},"scale":{"type":"integer","minimum":0,"maximum":10,"description":"Digits after the decimal point (decimal, money)."},"target":{"type":"string","description":"Referenced entity: 'entity' in this module, 'module.entity' in a depended-on module, or 'core.user'."},"inverse":{"$ref":"#/definitions/Identifier","description":"References only: names the reverse (to-many) side on the target entity, for conditions there: { \"<inverse>\": { \"$some\": { …conditions on this entity… } } } holds when some record of this entity points at the target record and matches. Example: student_guardian.student with inverse \"guardians\" lets a rule on student say { \"guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } }."},"onDelete":{"type":"string","enum":["restrict","cascade","set null"]},"readOnly":{"type":"boolean","description":"Set by plugins and actions only, never by a form."},"personal":{"type":"boolean","description":"Personal data of the person the record is about (a name, an e-mail address, a phone number, a birth date): `user:export` hands it to that person and `user:erase` blanks or pseudonymises it. On text, e-mail, phone and date fields; on a reference to core.user it says whose record this is (a member's or patient's login): the record's personal fields are that user's. Other references to a user (an approver, an assignee) are not."},"computed":{"$ref":"#/definitions/Expression","description":"The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory."},"sequence":{"$ref":"#/definitions/Sequence"},"maxSize":{"type":["integer","string"],"description":"file/files only: the largest file accepted, in bytes or as text (\"512KB\", \"10MB\", \"1GB\"); default 10MB. Enforced while the upload streams."},"accept":{"type":"array","items":{"type":"string"},"minItems":1,"description":"file/files only: MIME types accepted (\"application/pdf\", \"image/*\"), checked against the type detected from the content, never the name or the declared type. Unset: any type."},"rollup":{"$ref":"#/definitions/Rollup","description":"The field is the sum of a field of this entity's children (read-only): kept in each child's write transaction by an atomic update of this record."}}},"Index":{"type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"type":"array","items":{"type":"string"},"minItems":1},"unique":{"type":"boolean"}}},"ListSettings":{"type":"object","additionalProperties":false,"properties":{"columns":{"type":"array","items":{"type":"string"}},"sort":{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}}}},"Role":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The role's previous name in this module. migrations:generate renames the built-in role of every organization (its assignments follow: they point at the role's id) and the role in approver overrides and API clients."},"label":{"type":"string"},"description":{"type":"string"}}},"PermissionRule":{"type":"object","additionalProperties":false,"required":["action","subject"],"properties":{"action":{"oneOf":[{"$ref":"#/definitions/RuleAction"},{"type":"array","items":{"$ref":"#/definitions/RuleAction"},"minItems":1}]},"subject":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Entity name ('book', 'module.entity') or 'all'."},"conditions":{"$ref":"#/definitions/Conditions"},"fields":{"type":"array","items":{"type":"string"},"minItems":1},"inverted":{"type":"boolean"},"reason":{"type":"string"}}},"RuleAction":{"type":"string","pattern":"^(manage|create|read|update|delete|[a-z][a-z0-9_]*)$","description":"A CRUD action or the name of a custom record action declared by the module's plugin."},"Conditions":{"type":"object","description":"A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { \"$some\": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three (\"student.guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { \"starts_at\": { \"$gte\": \"${today}\", \"$lt\": \"${tomorrow}\" } }.","tsType":"Record<string, unknown>"},"DashboardCard":{"type":"object","additionalProperties":false,"required":["type","label","entity"],"properties":{"type":{"type":"string","description":"count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.","enum":["count","chart","table"]},"label":{"type":"string"},"translations":{"type":"object","description":"The card's label in other languages, by language code (bn); without one the label is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"roles":{"type":"array","description":"Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.","items":{"$ref":"#/definitions/RoleRef"},"minItems":1,"uniqueItems":true},"chart":{"type":"string","description":"chart cards: how the groups are drawn.","enum":["bar","line","pie"]},"groupBy":{"type":"string","description":"chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target (\"state.group\")."},"bucket":{"type":"string","description":"chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.","enum":["day","week","month"]},"until":{"type":"string","description":"chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out)."},"last":{"type":"integer","description":"chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.","minimum":1,"maximum":366},"next":{"type":"integer","description":"chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.","minimum":1,"maximum":366},"sum":{"type":"string","description":"chart cards: add up this number field per group instead of counting records."},"columns":{"type":"array","description":"table cards: the fields shown (references by their title).","items":{"$ref":"#/definitions/Identifier"},"minItems":1,"maxItems":8},"sort":{"type":"object","description":"table cards: which records come first.","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}},"limit":{"type":"integer","description":"table cards: how many records (default 10).","minimum":1,"maximum":50},"progress":{"type":"object","description":"table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`\"of\": { \"count\": true }`: a share, shown as a percentage).","additionalProperties":false,"required":["label","count","via","of"],"properties":{"label":{"type":"string"},"count":{"type":"string","description":"the entity whose records are counted"},"via":{"type":"string","description":"its reference field that points at the row's entity"},"sum":{"type":"string","description":"a number field of `count` to add up instead of counting its records"},"conditions":{"$ref":"#/definitions/Conditions"},"of":{"description":"what the count is out of: the row's number field, or `{ \"count\": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"const":true},"conditions":{"$ref":"#/definitions/Conditions"}}}]}}}}},"Actors":{"type":"object","additionalProperties":false,"description":"Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as \"teacher\", \"created_by\" or \"department.head\").","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"where":{"$ref":"#/definitions/Conditions","description":"Record-relative people a path cannot name: the users for whom the record meets this condition, which names ${user.id} — e.g. any teacher of a course the student is enrolled in: { \"student.enrollments\": { \"$some\": { \"status\": \"ENROLLED\", \"course.teacher\": \"${user.id}\" } } }."}}},"TransitionActors":{"type":"object","additionalProperties":false,"description":"Who may start a transition: users holding any of `roles`, the users a record points at (`relations`), and/or, with `system: true`, a named system actor (a job or a plugin acting as the system, recorded as e.g. job:<module>.<name>). The system may start a transition or request its approval, never approve or reject one, so step approvers and notify take no `system`.","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"system":{"type":"boolean","description":"A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it."}}},"WorkflowState":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"renamedFrom":{"type":"string","description":"The state's previous name. migrations:generate moves the records in the old state to this one and rewrites requests and events in flight, and custom roles' conditions that test it; approvals waiting finish in the new state."},"label":{"type":"string"},"color":{"$ref":"#/definitions/BadgeColor"},"editable":{"type":"boolean","description":"Whether the ordinary edit form may change a record in this state (default true)."},"editableBy":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"description":"Only these roles may edit a record in this state (implies editable)."},"terminal":{"type":"boolean","description":"No transition leaves this state."}}},"ApprovalStep":{"type":"object","additionalProperties":false,"required":["name","approvers"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"approvers":{"$ref":"#/definitions/Actors"},"quorum":{"description":"\"any\": one eligible user; \"all\": one distinct user per listed role (and one of the relations, if any); {\"count\": N}: N distinct eligible users.","oneOf":[{"type":"string","enum":["any","all"]},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":1}}}]},"when":{"$ref":"#/definitions/Conditions","description":"The step applies only when the record matches (checked when the request opens)."}}},"Approval":{"type":"object","additionalProperties":false,"required":["steps"],"properties":{"open":{"type":"string","enum":["onEnter","onRequest"],"description":"onEnter: the request opens by itself when the record enters a `from` state (the one who moved it is the requester); onRequest (default): a user in `by` starts it."},"mode":{"type":"string","enum":["parallel","sequential"],"description":"parallel (default): every step may be given in any order; sequential: a step opens when the one before it is complete."},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ApprovalStep"}},"allowSelfApproval":{"type":"boolean","description":"The requester may also give an approval (default false)."},"reject":{"type":"object","additionalProperties":false,"required":["to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}}}},"WorkflowEffects":{"type":"object","additionalProperties":false,"properties":{"set":{"type":"object","description":"Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id} (null when the system takes the transition).","tsType":"Record<string, unknown>"},"notify":{"$ref":"#/definitions/Actors"},"message":{"type":"string","description":"Notification text; {title}, {label} and {state} are filled in."},"hook":{"type":"string","description":"Name of a workflow hook in the module's plugin, called in the same transaction."}}},"Transition":{"type":"object","additionalProperties":false,"required":["name","from","to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"icon":{"type":"string"},"from":{"oneOf":[{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}]},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"by":{"$ref":"#/definitions/TransitionActors","description":"Who may start the transition (or request its approval)."},"when":{"$ref":"#/definitions/Conditions","description":"The record must match for the transition to be possible."},"whenMessage":{"type":"string","description":"What a refusal says when the record does not match `when`, e.g. \"the room must be assigned and clean, and the guest's ID recorded\". Without it the refusal names the first condition that fails (the field and the value it needs)."},"approval":{"$ref":"#/definitions/Approval"},"effects":{"$ref":"#/definitions/WorkflowEffects"}}},"Workflow":{"type":"object","additionalProperties":false,"required":["name","entity","version","field","initial","states","transitions"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"entity":{"type":"string","description":"Entity name in this module."},"version":{"type":"integer","minimum":1,"description":"Raise it when the definition changes; requests in flight keep the version they started under."},"field":{"type":"string","description":"The enum field holding the state; never editable through the ordinary form."},"initial":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"states":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/WorkflowState"}},"transitions":{"type":"array","items":{"$ref":"#/definitions/Transition"}}}},"Job":{"type":"object","additionalProperties":false,"required":["name","schedule"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"description":{"type":"string"},"handler":{"type":"string","description":"Name of the job handler in the module's plugin (default: the job name)."},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The job's previous name in this module. migrations:generate renames its scheduled rows and run history in the PostgreSQL job store (agenda_jobs, agenda_logs), so its next run, last run and failures carry over, and the audit log shows what the old name did under the new one. A no-op once applied."},"schedule":{"type":"object","additionalProperties":false,"properties":{"cron":{"type":"string","description":"Cron expression, e.g. \"0 6 * * *\"."},"every":{"type":"string","description":"Interval, e.g. \"1 day\" or \"10 minutes\"."}},"minProperties":1,"maxProperties":1,"description":"Exactly one of cron or every."}}},"ConstraintCondition":{"type":"object","description":"A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { \"$field\": \"check_in\" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.","tsType":"Record<string, unknown>"},"RecordCheck":{"type":"object","additionalProperties":false,"required":["field","rule"],"properties":{"name":{"$ref":"#/definitions/Identifier","description":"Names the constraint (default: the field and the position)."},"field":{"type":"string","description":"The field the error is reported on."},"rule":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string","description":"What the person reads (default: \"does not satisfy the rule\")."}}},"NoOverlap":{"type":"object","additionalProperties":false,"required":["key","range"],"properties":{"key":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true,"description":"Fields that must be equal for two records to conflict (a room, a practitioner)."},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields: dates, date-times or numbers of one type."},"bounds":{"type":"string","enum":["[)","[]","(]","()"],"description":"Which ends belong to the span (default \"[)\": a departure day may be the next arrival)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Only records matching it take the span (cancelled ones do not)."},"message":{"type":"string"}}},"Capacity":{"type":"object","additionalProperties":false,"required":["parent","limit"],"properties":{"parent":{"type":"string","description":"A reference field of this entity (the session of a booking)."},"limit":{"description":"What bounds the count: an integer field of the parent holding the number of places (\"capacity\"), or a count of other records pointing at the parent ({ \"count\": \"room\", \"by\": \"room_type\" }: the rooms of a room type).","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count","by"],"properties":{"count":{"type":"string","description":"The entity whose records are counted (room)."},"by":{"type":"string","description":"Its reference field pointing at the parent (room_type)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which of them count (default: all)."}}}]},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields (dates, date-times or numbers of one type): the count holds at every point of the span instead of overall — the reservations covering any one night never outnumber the limit."},"bounds":{"type":"string","enum":["[)","[]"],"description":"With `range`: which ends belong to the span (default \"[)\": the departure day is not a night of the stay)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which records take a place (default: all)."},"overflow":{"type":"object","additionalProperties":false,"required":["field","value","promoteTo"],"properties":{"field":{"type":"string","description":"An enum field of this entity."},"value":{"type":"string","description":"Set instead of refusing when the parent is full (waitlisted)."},"promoteTo":{"type":"string","description":"When a place frees, the oldest record with `value` gets this value, in the same transaction (booked)."},"onUpdate":{"type":"boolean","description":"Also when an existing record moves into `when` (an application offered a seat): it gets `value` instead of the update being refused. Default false: only a new record overflows."}}},"message":{"type":"string"}}},"UniqueWhen":{"type":"object","additionalProperties":false,"required":["fields","when"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"fields":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true},"when":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string"}}},"Expression":{"description":"A computed value: a field name (string), a number, or one operator object: { \"$add\" | \"$sub\" | \"$mul\" | \"$div\": [a, b, …] } over number fields and numbers, { \"$days\": [from, to] } (days from one date field to another: to − from), { \"$age\": \"<date field>\" } (whole years to today). Division by zero gives no value (NULL), like PostgreSQL; the result is rounded to the field's type.","oneOf":[{"type":"string"},{"type":"number"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"$add":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$sub":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$mul":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$div":{"type":"array","minItems":2,"maxItems":2,"items":{"$ref":"#/definitions/Expression"}},"$days":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string"}},"$age":{"type":"string","description":"Whole years from a date field (a date of birth) to today (UTC). Today moves, so such a field has no stored column: every read computes it in SQL and the write path computes it in memory with the same rule."}}}],"tsType":"string | number | Record<string, unknown>"},"Sequence":{"type":"object","additionalProperties":false,"required":["pattern"],"description":"A human number given when the record is created, in its transaction, gapless and unique per organization (and per `scope`).","properties":{"pattern":{"type":"string","pattern":"\\{0+\\}","description":"Text with tokens: {YYYY} {YY} {MM} {DD} (the creation date in the organization's time zone), {0000} (the counter, zero-padded to that width), {scope.<field>} (a field of the scope record). The counter restarts for each distinct text before it (RES-{YYYY}-{00000} restarts every year)."},"scope":{"type":"string","description":"A required reference field of this entity: numbers count per referenced record (PRJ-42 per project)."}}},"Ledger":{"type":"object","additionalProperties":false,"required":["balance","quantity"],"description":"This entity is an append-only ledger of movements (the database refuses UPDATE and DELETE; a mistake is corrected by a reversing entry). Each movement adds its quantity to the balance record with the same key values, atomically.","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["method","rate","value"],"description":"Each movement is valued in its transaction, under the balance's row lock: an incoming one at its rate (or the value it carries), an outgoing one by the method — the balance's moving average, or its FIFO layers consumed oldest first. The balance declares \"valuation\" too.","properties":{"method":{"description":"\"average\" or \"fifo\" for every balance, or the method a key's record names: { \"key\": \"item\", \"field\": \"valuation_method\", \"average\": \"MOVING_AVERAGE\", \"fifo\": \"FIFO\" }.","oneOf":[{"type":"string","enum":["average","fifo"]},{"type":"object","additionalProperties":false,"required":["key","field","average","fifo"],"properties":{"key":{"type":"string","description":"A reference key of the balance (item)."},"field":{"type":"string","description":"An enum field of the key's entity (valuation_method)."},"average":{"type":"string","description":"Its value meaning moving average."},"fifo":{"type":"string","description":"Its value meaning FIFO."}}}]},"rate":{"type":"string","description":"A numeric field of this entity that gets the balance's valuation rate after the movement."},"value":{"type":"string","description":"A numeric field that gets the movement's value change (signed). An incoming movement written with a value keeps it (a transfer carries what left the other balance)."},"incomingRate":{"type":"string","description":"A numeric field holding the rate of an incoming movement (a receipt's price); without one, the balance's current rate."},"quantityAfter":{"type":"string","description":"A numeric field that gets the balance's quantity after the movement."}}},"balance":{"type":"string","description":"The balance entity (declares \"balance\"); this entity has a field of the same name and type for each of its keys."},"quantity":{"type":"string","description":"The numeric field holding the signed change (positive in, negative out)."},"date":{"type":"string","description":"A date field: the posting date (refused before today when the organization does not accept backdated postings)."},"moves":{"type":"string","description":"A numeric field of the balance other than its quantity that this ledger moves (a stock balance's ordered or reserved quantity). A balance has one ledger for its quantity and at most one for each such field; these movements are never refused below zero and are not valued."}}},"Balance":{"type":"object","additionalProperties":false,"required":["keys","quantity"],"description":"This entity holds one balance per combination of its keys, kept by a ledger only (no person or plugin writes it).","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["value","rate"],"description":"What a valued ledger keeps on the balance besides its quantity.","properties":{"value":{"type":"string","description":"A numeric field: the balance's total value."},"rate":{"type":"string","description":"A numeric field: its valuation rate (value ÷ quantity)."},"layers":{"type":"string","description":"A json field holding the FIFO layers ([{ \"qty\", \"value\" }], oldest first); needed when a method can be FIFO."}}},"keys":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Required fields that identify a balance (e.g. [\"item\", \"warehouse\"]); unique per organization."},"quantity":{"type":"string","description":"The numeric field holding the balance."},"nonNegative":{"type":"boolean","description":"A movement that would take the balance below zero is refused (conditional update plus a CHECK constraint)."},"refusal":{"type":"string","description":"The refusal message: {quantity} is what is left, {<key>} each key's title, e.g. \"Only {quantity} of item {item} in {warehouse}\"."},"negativeAllowedBy":{"type":"string","pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","description":"With nonNegative: \"<key>.<boolean field>\" of the key's record that lets its balances go below zero (a leave type that allows a negative balance: \"leave_type.allow_negative\"). The key record is locked (FOR SHARE) while the movement is decided; such a balance has no CHECK constraint, the conditional update holds the rule."}}},"PostingMovement":{"type":"object","additionalProperties":false,"required":["quantity","set"],"properties":{"quantity":{"type":"string","description":"\"line.<field>\" or \"<field>\" of the document: the quantity moved."},"sign":{"type":"integer","enum":[1,-1],"description":"-1 takes the quantity out of the balance, 1 (default) puts it in."},"rate":{"type":"string","description":"With a valued ledger: \"line.<field>\" or \"<field>\" of the document, the rate of what comes in (a receipt's price), written to the ledger's incomingRate. An incoming movement of a line that also takes out (a transfer) carries the value that went out instead."},"set":{"type":"object","additionalProperties":{"type":"string"},"description":"Ledger field → \"line.<field>\" or \"<field>\" of the document. A movement whose balance key comes out empty is skipped (a receipt has no source warehouse)."}}},"Posting":{"type":"object","additionalProperties":false,"required":["ledger","post","reverse","movements"],"description":"A document that posts ledger movements when its workflow takes the \"post\" transition and reversing movements on \"reverse\", in the transition's transaction. Once posted it is read-only, and so are its lines.","properties":{"ledger":{"type":"string","description":"The ledger entity it posts to."},"lines":{"type":"object","additionalProperties":false,"required":["entity","parent"],"properties":{"entity":{"type":"string"},"parent":{"type":"string","description":"The line's reference to this document."}}},"post":{"description":"The workflow transition that posts (e.g. \"submit\"), or several: the first one's `from` states are the states the document and its lines may be edited in; the others post a document waiting in a read-only state (an approval: [\"submit\", \"approve\"]).","oneOf":[{"type":"string"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"}}]},"reverse":{"type":"string","description":"The workflow transition that posts the reversal (e.g. \"cancel\")."},"date":{"type":"string","description":"The document's posting-date field, copied to the ledger's date."},"source":{"type":"string","description":"A reference field of the ledger that gets this document."},"movements":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PostingMovement"}}}},"Run":{"type":"object","additionalProperties":false,"required":["period","status","states","action","creates"],"description":"A record action that creates one child per matching record of another entity in one transaction (a payroll run: one payslip per active employee), at most one run per period (a partial unique index), cancellable as a whole.","properties":{"period":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Fields that name the period; two runs that are not cancelled cannot share them."},"status":{"type":"string","description":"An enum field (read-only, its default the draft state)."},"states":{"type":"object","additionalProperties":false,"required":["draft","done","cancelled"],"properties":{"draft":{"type":"string"},"done":{"type":"string"},"cancelled":{"type":"string"}}},"action":{"$ref":"#/definitions/RunAction"},"cancel":{"$ref":"#/definitions/RunAction"},"count":{"type":"string","description":"An integer field that gets the number of records created."},"creates":{"type":"object","additionalProperties":false,"required":["entity","parent","for"],"properties":{"entity":{"type":"string","description":"The child entity."},"parent":{"type":"string","description":"The child's reference to the run."},"for":{"type":"object","additionalProperties":false,"required":["entity","field"],"properties":{"entity":{"type":"string","description":"The entity whose records each get a child."},"field":{"type":"string","description":"The child's reference to that record."},"where":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]},"description":"Field equalities the records must match (e.g. {\"status\": \"ACTIVE\"})."}}},"copy":{"type":"object","additionalProperties":{"type":"string"},"description":"Child field → field of the matched record."}}}}},"RunAction":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"}}},"Guard":{"type":"object","additionalProperties":false,"required":["field","refuse","message"],"description":"A write that leaves the record matching `refuse` is rolled back and reported on `field` with `message`. Conditions may follow references and `$some` over reverse references (the children of a parent); placeholders are not allowed (a guard is about data, not about who writes).","properties":{"name":{"$ref":"#/definitions/Identifier"},"field":{"type":"string","description":"The field the refusal is reported on."},"refuse":{"$ref":"#/definitions/Conditions","description":"The state refused, e.g. { \"state.group\": \"completed\", \"children\": { \"$some\": { \"state.group\": { \"$nin\": [\"completed\", \"cancelled\"] } } } }."},"on":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Fields whose change is checked (default: every create and update). A create is always checked."},"message":{"type":"string","description":"The field error, e.g. \"cannot be completed while a child item is open\"."}}},"Acyclic":{"type":"object","additionalProperties":false,"description":"Links of this entity may not form a cycle: \"field\" for a self-reference (parent), or \"from\" and \"to\" for a link entity between two records of one entity. Checked under a lock per organization and entity with a recursive query.","properties":{"field":{"type":"string","description":"A self-reference (e.g. \"parent\")."},"from":{"type":"string","description":"The link's reference to the dependent record."},"to":{"type":"string","description":"The link's reference to the record it depends on."},"hierarchy":{"type":"string","description":"A self-reference of the linked entity (e.g. \"parent\"): a link between a record and its own ancestor or descendant is refused too."}}},"View":{"type":"object","additionalProperties":false,"required":["kind","entity"],"description":"A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.","properties":{"kind":{"type":"string","enum":["calendar","kanban"]},"name":{"$ref":"#/definitions/Identifier","description":"Unique per module; default: the entity's name and the kind (reservation_calendar)."},"label":{"type":"string","maxLength":80,"description":"The screen's title and its link in the navigation; default: the entity's plural label and the kind."},"entity":{"type":"string","description":"The entity shown (entity, or module.entity of a module in dependsOn)."},"start":{"type":"string","description":"Calendar: the date or date-time field where a record's span begins."},"end":{"type":"string","description":"Calendar: the field (same type as start) where the span ends, exclusive; empty: open-ended. Default: start (one-day or instant records)."},"lane":{"type":"string","description":"Calendar: a reference field whose target's records are the rows of the lanes view (rooms of a tape chart)."},"title":{"type":"string","description":"Calendar: the field shown on each record (a reference shows its target's title); default: the entity's title field."},"color":{"type":"string","description":"Calendar: an enum or workflow state field whose value colours the record."},"column":{"type":"string","description":"Kanban: the field of the columns: an enum, a workflow's state field or a reference."},"card":{"type":"array","items":{"type":"string"},"maxItems":8,"uniqueItems":true,"description":"Kanban: fields shown on each card under its title, or a reverse reference (a reference's inverse, such as a work item's assignees): the referencing records by the title of their other required reference (the users' names), else by their own title; default: the list columns."},"swimlane":{"type":"string","description":"Kanban: an enum, boolean or reference field that splits the board into rows."},"scope":{"type":"string","description":"Kanban: a reference field; the page picks one of its target's records (a project) and the board shows only the records pointing at it, with the reference columns that belong to it (states whose own field of that name points at it)."}}},"Rollup":{"type":"object","additionalProperties":false,"required":["entity","parent","sum"],"description":"A roll-up sum: e.g. a payslip's gross is { \"entity\": \"payslip_line\", \"parent\": \"payslip\", \"sum\": \"amount\", \"where\": { \"kind\": \"EARNING\" } }.","properties":{"entity":{"type":"string","description":"The child entity (this module's, or `module.entity` of one in dependsOn)."},"parent":{"type":"string","description":"The child's reference field to this entity."},"sum":{"type":"string","description":"The child's numeric field that is added up."},"where":{"$ref":"#/definitions/ConstraintCondition","description":"Only children matching this condition on their own fields count (as a check condition: fields, literals, $field operands, $and $or $not)."}}},"PublicFormField":{"description":"A field the form asks: its name, or { name, required, label, help }.","oneOf":[{"$ref":"#/definitions/Identifier"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"required":{"type":"boolean","description":"Asked as required on this form even where the entity allows it empty."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The question on the form (default: the field's label)."},"help":{"type":"string","maxLength":300,"description":"A hint shown under the field."}}}]},"PublicForm":{"type":"object","additionalProperties":false,"required":["name","entity","fields","success"],"description":"A public form: e.g. { \"name\": \"course_signup\", \"entity\": \"course_signup\", \"fields\": [\"course\", \"name\"], \"fixed\": { \"status\": \"NEW\" }, \"references\": { \"course\": { \"where\": { \"status\": \"ACTIVE\" } } }, \"success\": \"Thank you\" }.","properties":{"name":{"$ref":"#/definitions/Identifier","description":"The form's address: /p/<org-slug>/<name>; unique across all modules."},"entity":{"$ref":"#/definitions/Identifier","description":"The entity of this module a submission creates."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The form's heading (default: the entity's label)."},"description":{"type":"string","maxLength":1000,"description":"A paragraph under the heading."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"},"description":"The fields asked, in order; each a writable field of the entity."},"fixed":{"type":"object","description":"Values set on every submission and never asked (e.g. { \"source\": \"web\" }); each checked against its field at load."},"references":{"type":"object","description":"Per asked reference field: which records the select offers (`where`, a condition on the target with placeholders such as ${now} and ${today}; a posted id outside it is refused) and, with `create`, a new target record the person may register instead of picking one.","additionalProperties":{"$ref":"#/definitions/PublicFormReference"}},"success":{"type":"string","minLength":1,"maxLength":2000,"description":"The message shown once the record is created."},"confirmationMail":{"type":"object","additionalProperties":false,"required":["to","subject","body"],"description":"A mail to the address the person gave, queued in the submission's transaction. {field} in subject and body is the value submitted (a reference: the picked record's title).","properties":{"to":{"$ref":"#/definitions/Identifier","description":"An asked email field."},"subject":{"type":"string","minLength":1,"maxLength":200},"body":{"type":"string","minLength":1,"maxLength":5000}}}}},"PublicFormReference":{"type":"object","additionalProperties":false,"properties":{"where":{"$ref":"#/definitions/Conditions","description":"The target records offered and accepted."},"create":{"type":"object","additionalProperties":false,"required":["fields"],"description":"\"Not listed? Register it\": the form also asks these fields of the target and, when the person chooses so, creates that record in the same transaction and links it.","properties":{"label":{"type":"string","minLength":1,"maxLength":120,"description":"The choice and the group's heading (default: 'Register a new <target label>')."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"}},"fixed":{"type":"object","description":"Values set on the new target record."}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ums.local/schemas/manifest.schema.json","title":"ModuleManifest","description":"A UMS module: entities, roles, permission rules, dashboard cards and (reserved) workflows. Everything UMS builds for a module derives from this file.","type":"object","additionalProperties":false,"required":["id","version","label","entities"],"properties":{"$schema":{"type":"string"},"id":{"$ref":"#/definitions/Identifier","description":"Module id; also the prefix of its tables (<id>_<entity>)."},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+$"},"label":{"type":"string","minLength":1},"description":{"type":"string"},"icon":{"type":"string","description":"AdminJS navigation icon name."},"systemTypes":{"type":"array","description":"Organization system types that get this module enabled when they are created: a name declared in module-manifests/system-types.json (or by another manifest), or a new type declared here with its label.","items":{"anyOf":[{"$ref":"#/definitions/Identifier"},{"$ref":"#/definitions/SystemType"}]},"uniqueItems":true},"dependsOn":{"type":"array","items":{"$ref":"#/definitions/Identifier"},"uniqueItems":true},"entities":{"type":"array","items":{"$ref":"#/definitions/Entity"}},"roles":{"type":"array","items":{"$ref":"#/definitions/Role"}},"permissions":{"type":"object","description":"CASL rules per role: a role this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","additionalProperties":{"type":"array","items":{"$ref":"#/definitions/PermissionRule"}}},"dashboard":{"type":"array","items":{"$ref":"#/definitions/DashboardCard"}},"reports":{"type":"array","description":"Declared reports: an entity's readable records grouped by fields (a date by day, week or month) with counts, sums and averages; each is a page in the admin with filters, an optional chart and CSV, XLSX and PDF downloads, computed for the viewer over what they may read.","items":{"$ref":"#/definitions/Report"}},"views":{"type":"array","description":"Declared views of an entity's records: a calendar (day/week/month and lanes, e.g. a hotel's tape chart) or a kanban board; each becomes a screen in the module's navigation.","items":{"$ref":"#/definitions/View"}},"publicForms":{"type":"array","description":"Forms anyone may fill in without an account, served at /p/<org-slug>/<name> and embeddable on another site with one <script> tag; each submission creates one record of `entity` as the system actor `public:<name>` (validation, hooks, workflow onEnter and audit apply).","items":{"$ref":"#/definitions/PublicForm"}},"workflows":{"type":"array","description":"Approval workflows: states of an entity's status field, transitions and their approvals.","items":{"$ref":"#/definitions/Workflow"}},"jobs":{"type":"array","description":"Background jobs run per organization that has the module enabled.","items":{"$ref":"#/definitions/Job"}}},"definitions":{"Report":{"type":"object","additionalProperties":false,"required":["name","label","entity","groupBy","measures"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"Unique within the module; the report's page and downloads are named `<module>.<name>`."},"label":{"type":"string"},"description":{"type":"string"},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"groupBy":{"type":"array","minItems":1,"maxItems":4,"description":"The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).","items":{"$ref":"#/definitions/ReportGroup"}},"measures":{"type":"array","minItems":1,"maxItems":8,"items":{"$ref":"#/definitions/ReportMeasure"}},"filters":{"type":"array","uniqueItems":true,"description":"Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).","items":{"type":"string"}},"chart":{"type":"string","enum":["bar","line","pie"],"description":"Draw the first measure over the first grouping."},"roles":{"type":"array","minItems":1,"uniqueItems":true,"description":"Show the report only to holders of one of these roles (and to those who may read the entity).","items":{"$ref":"#/definitions/RoleRef"}}}},"ReportGroup":{"oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"by":{"type":"string","enum":["day","week","month"]},"label":{"type":"string"}}}]},"ReportMeasure":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Exactly one of count (records), sum or avg (of a number field); `label` names the column.","properties":{"count":{"type":"boolean","const":true},"sum":{"type":"string"},"avg":{"type":"string"},"label":{"type":"string"}}},"BadgeColor":{"type":"string","enum":["grey","blue","green","amber","red","purple"],"description":"The colour of a state's or enum value's badge in lists and on record pages."},"Identifier":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":40},"RoleRef":{"type":"string","description":"A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$","maxLength":81},"SystemType":{"type":"object","description":"A kind of organization (institute, library, …): its name, stored on each organization, and the label shown for it (the demo organization is \"Demo <label>\").","additionalProperties":false,"required":["name","label"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string","minLength":1,"maxLength":190},"description":{"type":"string"}}},"Entity":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards."},"label":{"type":"string"},"pluralLabel":{"type":"string"},"translations":{"type":"object","description":"The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"pluralLabel":{"type":"string","minLength":1},"fields":{"type":"object","description":"Field labels by field name.","additionalProperties":{"type":"string","minLength":1}},"values":{"type":"object","description":"Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).","additionalProperties":{"type":"object","additionalProperties":{"type":"string","minLength":1}}},"actions":{"type":"object","description":"Labels of the entity's workflow actions (transitions and their reject actions), by name.","additionalProperties":{"type":"string","minLength":1}}}}},"description":{"type":"string"},"titleField":{"type":"string","description":"Field shown when a record of this entity is referenced."},"searchFields":{"type":"array","description":"Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.","uniqueItems":true,"items":{"type":"string"}},"moduleField":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization."},"ownedBy":{"type":"object","additionalProperties":false,"required":["field"],"description":"Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.","properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A required reference to core.user: the owner."},"sharedFlag":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it."}}},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Field"}},"indexes":{"type":"array","items":{"$ref":"#/definitions/Index"}},"list":{"$ref":"#/definitions/ListSettings"},"checks":{"type":"array","items":{"$ref":"#/definitions/RecordCheck"},"description":"Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`."},"noOverlap":{"type":"array","items":{"$ref":"#/definitions/NoOverlap"},"description":"No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id)."},"capacity":{"type":"array","items":{"$ref":"#/definitions/Capacity"},"description":"Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting)."},"uniqueWhen":{"type":"array","items":{"$ref":"#/definitions/UniqueWhen"},"description":"Unique `fields` among the records that match `when` (a partial unique index with organization_id)."},"ledger":{"$ref":"#/definitions/Ledger"},"balance":{"$ref":"#/definitions/Balance"},"posting":{"$ref":"#/definitions/Posting"},"run":{"$ref":"#/definitions/Run"},"acyclic":{"$ref":"#/definitions/Acyclic"},"guards":{"type":"array","items":{"$ref":"#/definitions/Guard"},"description":"States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity."}}},"FieldType":{"type":"string","enum":["string","text","integer","decimal","money","boolean","date","datetime","time","enum","email","phone","url","json","reference","password","file","files"]},"Field":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The field's previous name. migrations:generate renames its column (and the constraints and indexes named after it) instead of dropping it, and rewrites custom roles' rules and conditions that name it. A no-op once applied."},"type":{"$ref":"#/definitions/FieldType"},"label":{"type":"string"},"help":{"type":"string"},"required":{"type":"boolean"},"unique":{"type":"boolean","description":"Unique within one organization."},"default":{"description":"Default value for new records; must be valid for the field.","tsType":"unknown"},"min":{"type":"number"},"max":{"type":"number"},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":1},"pattern":{"type":"string"},"values":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Allowed values of an enum field."},"valuesRenamedFrom":{"type":"object","additionalProperties":{"type":"string"},"description":"Enum fields: new value → the value it replaces (`{ \"in_review\": \"pending\" }`). migrations:generate updates the records that hold the old value and the custom roles' conditions that test it. A no-op once applied."},"convert":{"type":"object","additionalProperties":false,"description":"How migrations:generate converts the stored values when this field's type is narrowed or changed (text → integer, a shorter string, a removed enum value, optional → required): steps from an allow-list, applied in this order — values, trim, case, nullsTo — then a cast to the new column type. Rows the conversion would still fail are counted per organization and the migration is refused until they are fixed.","properties":{"values":{"type":"object","additionalProperties":{"type":"string"},"description":"Old value → new value (a removed enum value mapped to one that stays)."},"trim":{"type":"boolean","description":"Strip leading and trailing white space."},"case":{"type":"string","enum":["lower","upper"]},"nullsTo":{"description":"The value empty (NULL) rows get when the field becomes required.","type":["string","number","boolean"]}}},"where":{"$ref":"#/definitions/Conditions","description":"References only: a condition on the target that a record must meet to be offered in this field's picker (the user's read rules apply as well). Example: course.teacher with { \"assignments\": { \"$some\": { \"role.name\": \"institute.teacher\" } } } offers only teachers."},"colors":{"type":"object","additionalProperties":{"$ref":"#/definitions/BadgeColor"},"description":"Badge colour per value of an enum field (a workflow state's own color wins)."},"scale":{"type":"integer","minimum":0,"maximum":10,"description":"Digits after the decimal point (decimal, money)."},"target":{"type":"string","description":"Referenced entity: 'entity' in this module, 'module.entity' in a depended-on module, or 'core.user'."},"inverse":{"$ref":"#/definitions/Identifier","description":"References only: names the reverse (to-many) side on the target entity, for conditions there: { \"<inverse>\": { \"$some\": { …conditions on this entity… } } } holds when some record of this entity points at the target record and matches. Example: student_guardian.student with inverse \"guardians\" lets a rule on student say { \"guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } }."},"onDelete":{"type":"string","enum":["restrict","cascade","set null"]},"readOnly":{"type":"boolean","description":"Set by plugins and actions only, never by a form."},"personal":{"type":"boolean","description":"Personal data of the person the record is about (a name, an e-mail address, a phone number, a birth date): `user:export` hands it to that person and `user:erase` blanks or pseudonymises it. On text, e-mail, phone and date fields; on a reference to core.user it says whose record this is (a member's or patient's login): the record's personal fields are that user's. Other references to a user (an approver, an assignee) are not."},"computed":{"$ref":"#/definitions/Expression","description":"The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory."},"sequence":{"$ref":"#/definitions/Sequence"},"maxSize":{"type":["integer","string"],"description":"file/files only: the largest file accepted, in bytes or as text (\"512KB\", \"10MB\", \"1GB\"); default 10MB. Enforced while the upload streams."},"accept":{"type":"array","items":{"type":"string"},"minItems":1,"description":"file/files only: MIME types accepted (\"application/pdf\", \"image/*\"), checked against the type detected from the content, never the name or the declared type. Unset: any type."},"rollup":{"$ref":"#/definitions/Rollup","description":"The field is the sum of a field of this entity's children (read-only): kept in each child's write transaction by an atomic update of this record."}}},"Index":{"type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"type":"array","items":{"type":"string"},"minItems":1},"unique":{"type":"boolean"}}},"ListSettings":{"type":"object","additionalProperties":false,"properties":{"columns":{"type":"array","items":{"type":"string"}},"sort":{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}}}},"Role":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The role's previous name in this module. migrations:generate renames the built-in role of every organization (its assignments follow: they point at the role's id) and the role in approver overrides and API clients."},"label":{"type":"string"},"description":{"type":"string"}}},"PermissionRule":{"type":"object","additionalProperties":false,"required":["action","subject"],"properties":{"action":{"oneOf":[{"$ref":"#/definitions/RuleAction"},{"type":"array","items":{"$ref":"#/definitions/RuleAction"},"minItems":1}]},"subject":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Entity name ('book', 'module.entity') or 'all'."},"conditions":{"$ref":"#/definitions/Conditions"},"fields":{"type":"array","items":{"type":"string"},"minItems":1},"inverted":{"type":"boolean"},"reason":{"type":"string"}}},"RuleAction":{"type":"string","pattern":"^(manage|create|read|update|delete|[a-z][a-z0-9_]*)$","description":"A CRUD action or the name of a custom record action declared by the module's plugin."},"Conditions":{"type":"object","description":"A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { \"$some\": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three (\"student.guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { \"starts_at\": { \"$gte\": \"${today}\", \"$lt\": \"${tomorrow}\" } }. Dashboard card conditions only (a rule or workflow condition refuses them at load, as they cannot be decided on one record in memory): an operand { \"$field\": \"level\" } compares with a field of the record the card counts instead of a literal ($eq $ne $gt $gte $lt $lte), and { \"$related\": { \"entity\": \"stock_balance\", \"on\": { \"item\": \"item\", \"warehouse\": \"warehouse\" }, \"where\": { \"projected\": { \"$lt\": { \"$field\": \"level\" } } } } } is true when some record of that entity whose `on` fields (keys: its fields; values: this record's) equal this record's matches `where` (a join on key fields where no reference exists; it counts as one hop, and the viewer's read rules apply to the joined records). Under $not it means none does: a reorder rule with no balance at all.","tsType":"Record<string, unknown>"},"DashboardCard":{"type":"object","additionalProperties":false,"required":["type","label","entity"],"properties":{"type":{"type":"string","description":"count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.","enum":["count","chart","table"]},"label":{"type":"string"},"translations":{"type":"object","description":"The card's label in other languages, by language code (bn); without one the label is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"roles":{"type":"array","description":"Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.","items":{"$ref":"#/definitions/RoleRef"},"minItems":1,"uniqueItems":true},"chart":{"type":"string","description":"chart cards: how the groups are drawn.","enum":["bar","line","pie"]},"groupBy":{"type":"string","description":"chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target (\"state.group\")."},"bucket":{"type":"string","description":"chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.","enum":["day","week","month"]},"until":{"type":"string","description":"chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out)."},"last":{"type":"integer","description":"chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.","minimum":1,"maximum":366},"next":{"type":"integer","description":"chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.","minimum":1,"maximum":366},"sum":{"type":"string","description":"chart cards: add up this number field per group instead of counting records."},"share":{"type":"object","description":"chart cards: each group's value is the percentage (one decimal) of its records that also meet these conditions (attendance present out of all marked: a ratio count(conditions ∧ share) / count(conditions) per group); a group with no records is 0.","additionalProperties":false,"required":["conditions"],"properties":{"conditions":{"$ref":"#/definitions/Conditions"}}},"columns":{"type":"array","description":"table cards: the fields shown (references by their title).","items":{"$ref":"#/definitions/Identifier"},"minItems":1,"maxItems":8},"sort":{"type":"object","description":"table cards: which records come first.","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}},"limit":{"type":"integer","description":"table cards: how many records (default 10).","minimum":1,"maximum":50},"progress":{"type":"object","description":"table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`\"of\": { \"count\": true }`: a share, shown as a percentage).","additionalProperties":false,"required":["label","count","via","of"],"properties":{"label":{"type":"string"},"count":{"type":"string","description":"the entity whose records are counted"},"via":{"type":"string","description":"its reference field that points at the row's entity"},"sum":{"type":"string","description":"a number field of `count` to add up instead of counting its records"},"conditions":{"$ref":"#/definitions/Conditions"},"of":{"description":"what the count is out of: the row's number field, or `{ \"count\": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"const":true},"conditions":{"$ref":"#/definitions/Conditions"}}}]}}}}},"Actors":{"type":"object","additionalProperties":false,"description":"Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as \"teacher\", \"created_by\" or \"department.head\").","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"where":{"$ref":"#/definitions/Conditions","description":"Record-relative people a path cannot name: the users for whom the record meets this condition, which names ${user.id} — e.g. any teacher of a course the student is enrolled in: { \"student.enrollments\": { \"$some\": { \"status\": \"ENROLLED\", \"course.teacher\": \"${user.id}\" } } }."}}},"TransitionActors":{"type":"object","additionalProperties":false,"description":"Who may start a transition: users holding any of `roles`, the users a record points at (`relations`), and/or, with `system: true`, a named system actor (a job or a plugin acting as the system, recorded as e.g. job:<module>.<name>). The system may start a transition or request its approval, never approve or reject one, so step approvers and notify take no `system`.","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"system":{"type":"boolean","description":"A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it."}}},"WorkflowState":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"renamedFrom":{"type":"string","description":"The state's previous name. migrations:generate moves the records in the old state to this one and rewrites requests and events in flight, and custom roles' conditions that test it; approvals waiting finish in the new state."},"label":{"type":"string"},"color":{"$ref":"#/definitions/BadgeColor"},"editable":{"type":"boolean","description":"Whether the ordinary edit form may change a record in this state (default true)."},"editableBy":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"description":"Only these roles may edit a record in this state (implies editable)."},"terminal":{"type":"boolean","description":"No transition leaves this state."}}},"ApprovalStep":{"type":"object","additionalProperties":false,"required":["name","approvers"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"approvers":{"$ref":"#/definitions/Actors"},"quorum":{"description":"\"any\": one eligible user; \"all\": one distinct user per listed role (and one of the relations, if any); {\"count\": N}: N distinct eligible users.","oneOf":[{"type":"string","enum":["any","all"]},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":1}}}]},"when":{"$ref":"#/definitions/Conditions","description":"The step applies only when the record matches (checked when the request opens)."}}},"Approval":{"type":"object","additionalProperties":false,"required":["steps"],"properties":{"open":{"type":"string","enum":["onEnter","onRequest"],"description":"onEnter: the request opens by itself when the record enters a `from` state (the one who moved it is the requester); onRequest (default): a user in `by` starts it."},"mode":{"type":"string","enum":["parallel","sequential"],"description":"parallel (default): every step may be given in any order; sequential: a step opens when the one before it is complete."},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ApprovalStep"}},"allowSelfApproval":{"type":"boolean","description":"The requester may also give an approval (default false)."},"reject":{"type":"object","additionalProperties":false,"required":["to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}}}},"WorkflowEffects":{"type":"object","additionalProperties":false,"properties":{"set":{"type":"object","description":"Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id} (null when the system takes the transition).","tsType":"Record<string, unknown>"},"notify":{"$ref":"#/definitions/Actors"},"message":{"type":"string","description":"Notification text; {title}, {label} and {state} are filled in."},"hook":{"type":"string","description":"Name of a workflow hook in the module's plugin, called in the same transaction."}}},"Transition":{"type":"object","additionalProperties":false,"required":["name","from","to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"icon":{"type":"string"},"from":{"oneOf":[{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}]},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"by":{"$ref":"#/definitions/TransitionActors","description":"Who may start the transition (or request its approval)."},"when":{"$ref":"#/definitions/Conditions","description":"The record must match for the transition to be possible."},"whenMessage":{"type":"string","description":"What a refusal says when the record does not match `when`, e.g. \"the room must be assigned and clean, and the guest's ID recorded\". Without it the refusal names the first condition that fails (the field and the value it needs)."},"approval":{"$ref":"#/definitions/Approval"},"effects":{"$ref":"#/definitions/WorkflowEffects"}}},"Workflow":{"type":"object","additionalProperties":false,"required":["name","entity","version","field","initial","states","transitions"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"entity":{"type":"string","description":"Entity name in this module."},"version":{"type":"integer","minimum":1,"description":"Raise it when the definition changes; requests in flight keep the version they started under."},"field":{"type":"string","description":"The enum field holding the state; never editable through the ordinary form."},"initial":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"states":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/WorkflowState"}},"transitions":{"type":"array","items":{"$ref":"#/definitions/Transition"}}}},"Job":{"type":"object","additionalProperties":false,"required":["name","schedule"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"description":{"type":"string"},"handler":{"type":"string","description":"Name of the job handler in the module's plugin (default: the job name)."},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The job's previous name in this module. migrations:generate renames its scheduled rows and run history in the PostgreSQL job store (agenda_jobs, agenda_logs), so its next run, last run and failures carry over, and the audit log shows what the old name did under the new one. A no-op once applied."},"schedule":{"type":"object","additionalProperties":false,"properties":{"cron":{"type":"string","description":"Cron expression, e.g. \"0 6 * * *\"."},"every":{"type":"string","description":"Interval, e.g. \"1 day\" or \"10 minutes\"."}},"minProperties":1,"maxProperties":1,"description":"Exactly one of cron or every."}}},"ConstraintCondition":{"type":"object","description":"A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { \"$field\": \"check_in\" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.","tsType":"Record<string, unknown>"},"RecordCheck":{"type":"object","additionalProperties":false,"required":["field","rule"],"properties":{"name":{"$ref":"#/definitions/Identifier","description":"Names the constraint (default: the field and the position)."},"field":{"type":"string","description":"The field the error is reported on."},"rule":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string","description":"What the person reads (default: \"does not satisfy the rule\")."}}},"NoOverlap":{"type":"object","additionalProperties":false,"required":["key","range"],"properties":{"key":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true,"description":"Fields that must be equal for two records to conflict (a room, a practitioner)."},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields: dates, date-times or numbers of one type."},"bounds":{"type":"string","enum":["[)","[]","(]","()"],"description":"Which ends belong to the span (default \"[)\": a departure day may be the next arrival)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Only records matching it take the span (cancelled ones do not)."},"message":{"type":"string"}}},"Capacity":{"type":"object","additionalProperties":false,"required":["parent","limit"],"properties":{"parent":{"type":"string","description":"A reference field of this entity (the session of a booking)."},"limit":{"description":"What bounds the count: an integer field of the parent holding the number of places (\"capacity\"), or a count of other records pointing at the parent ({ \"count\": \"room\", \"by\": \"room_type\" }: the rooms of a room type).","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count","by"],"properties":{"count":{"type":"string","description":"The entity whose records are counted (room)."},"by":{"type":"string","description":"Its reference field pointing at the parent (room_type)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which of them count (default: all)."}}}]},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields (dates, date-times or numbers of one type): the count holds at every point of the span instead of overall — the reservations covering any one night never outnumber the limit."},"bounds":{"type":"string","enum":["[)","[]"],"description":"With `range`: which ends belong to the span (default \"[)\": the departure day is not a night of the stay)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which records take a place (default: all)."},"overflow":{"type":"object","additionalProperties":false,"required":["field","value","promoteTo"],"properties":{"field":{"type":"string","description":"An enum field of this entity."},"value":{"type":"string","description":"Set instead of refusing when the parent is full (waitlisted)."},"promoteTo":{"type":"string","description":"When a place frees, the oldest record with `value` gets this value, in the same transaction (booked)."},"onUpdate":{"type":"boolean","description":"Also when an existing record moves into `when` (an application offered a seat): it gets `value` instead of the update being refused. Default false: only a new record overflows."}}},"message":{"type":"string"}}},"UniqueWhen":{"type":"object","additionalProperties":false,"required":["fields","when"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"fields":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true},"when":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string"}}},"Expression":{"description":"A computed value: a field name (string), a number, or one operator object: { \"$add\" | \"$sub\" | \"$mul\" | \"$div\": [a, b, …] } over number fields and numbers, { \"$days\": [from, to] } (days from one date field to another: to − from), { \"$age\": \"<date field>\" } (whole years to today). Division by zero gives no value (NULL), like PostgreSQL; the result is rounded to the field's type.","oneOf":[{"type":"string"},{"type":"number"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"$add":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$sub":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$mul":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$div":{"type":"array","minItems":2,"maxItems":2,"items":{"$ref":"#/definitions/Expression"}},"$days":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string"}},"$age":{"type":"string","description":"Whole years from a date field (a date of birth) to today (UTC). Today moves, so such a field has no stored column: every read computes it in SQL and the write path computes it in memory with the same rule."}}}],"tsType":"string | number | Record<string, unknown>"},"Sequence":{"type":"object","additionalProperties":false,"required":["pattern"],"description":"A human number given when the record is created, in its transaction, gapless and unique per organization (and per `scope`).","properties":{"pattern":{"type":"string","pattern":"\\{0+\\}","description":"Text with tokens: {YYYY} {YY} {MM} {DD} (the creation date in the organization's time zone), {0000} (the counter, zero-padded to that width), {scope.<field>} (a field of the scope record). The counter restarts for each distinct text before it (RES-{YYYY}-{00000} restarts every year)."},"scope":{"type":"string","description":"A required reference field of this entity: numbers count per referenced record (PRJ-42 per project)."}}},"Ledger":{"type":"object","additionalProperties":false,"required":["balance","quantity"],"description":"This entity is an append-only ledger of movements (the database refuses UPDATE and DELETE; a mistake is corrected by a reversing entry). Each movement adds its quantity to the balance record with the same key values, atomically.","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["method","rate","value"],"description":"Each movement is valued in its transaction, under the balance's row lock: an incoming one at its rate (or the value it carries), an outgoing one by the method — the balance's moving average, or its FIFO layers consumed oldest first. The balance declares \"valuation\" too.","properties":{"method":{"description":"\"average\" or \"fifo\" for every balance, or the method a key's record names: { \"key\": \"item\", \"field\": \"valuation_method\", \"average\": \"MOVING_AVERAGE\", \"fifo\": \"FIFO\" }.","oneOf":[{"type":"string","enum":["average","fifo"]},{"type":"object","additionalProperties":false,"required":["key","field","average","fifo"],"properties":{"key":{"type":"string","description":"A reference key of the balance (item)."},"field":{"type":"string","description":"An enum field of the key's entity (valuation_method)."},"average":{"type":"string","description":"Its value meaning moving average."},"fifo":{"type":"string","description":"Its value meaning FIFO."}}}]},"rate":{"type":"string","description":"A numeric field of this entity that gets the balance's valuation rate after the movement."},"value":{"type":"string","description":"A numeric field that gets the movement's value change (signed). An incoming movement written with a value keeps it (a transfer carries what left the other balance)."},"incomingRate":{"type":"string","description":"A numeric field holding the rate of an incoming movement (a receipt's price); without one, the balance's current rate."},"quantityAfter":{"type":"string","description":"A numeric field that gets the balance's quantity after the movement."}}},"balance":{"type":"string","description":"The balance entity (declares \"balance\"); this entity has a field of the same name and type for each of its keys."},"quantity":{"type":"string","description":"The numeric field holding the signed change (positive in, negative out)."},"date":{"type":"string","description":"A date field: the posting date (refused before today when the organization does not accept backdated postings)."},"moves":{"type":"string","description":"A numeric field of the balance other than its quantity that this ledger moves (a stock balance's ordered or reserved quantity). A balance has one ledger for its quantity and at most one for each such field; these movements are never refused below zero and are not valued."}}},"Balance":{"type":"object","additionalProperties":false,"required":["keys","quantity"],"description":"This entity holds one balance per combination of its keys, kept by a ledger only (no person or plugin writes it).","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["value","rate"],"description":"What a valued ledger keeps on the balance besides its quantity.","properties":{"value":{"type":"string","description":"A numeric field: the balance's total value."},"rate":{"type":"string","description":"A numeric field: its valuation rate (value ÷ quantity)."},"layers":{"type":"string","description":"A json field holding the FIFO layers ([{ \"qty\", \"value\" }], oldest first); needed when a method can be FIFO."}}},"keys":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Required fields that identify a balance (e.g. [\"item\", \"warehouse\"]); unique per organization."},"quantity":{"type":"string","description":"The numeric field holding the balance."},"nonNegative":{"type":"boolean","description":"A movement that would take the balance below zero is refused (conditional update plus a CHECK constraint)."},"refusal":{"type":"string","description":"The refusal message: {quantity} is what is left, {<key>} each key's title, e.g. \"Only {quantity} of item {item} in {warehouse}\"."},"negativeAllowedBy":{"type":"string","pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","description":"With nonNegative: \"<key>.<boolean field>\" of the key's record that lets its balances go below zero (a leave type that allows a negative balance: \"leave_type.allow_negative\"). The key record is locked (FOR SHARE) while the movement is decided; such a balance has no CHECK constraint, the conditional update holds the rule."}}},"PostingMovement":{"type":"object","additionalProperties":false,"required":["quantity","set"],"properties":{"quantity":{"type":"string","description":"\"line.<field>\" or \"<field>\" of the document: the quantity moved."},"sign":{"type":"integer","enum":[1,-1],"description":"-1 takes the quantity out of the balance, 1 (default) puts it in."},"rate":{"type":"string","description":"With a valued ledger: \"line.<field>\" or \"<field>\" of the document, the rate of what comes in (a receipt's price), written to the ledger's incomingRate. An incoming movement of a line that also takes out (a transfer) carries the value that went out instead."},"set":{"type":"object","additionalProperties":{"type":"string"},"description":"Ledger field → \"line.<field>\" or \"<field>\" of the document. A movement whose balance key comes out empty is skipped (a receipt has no source warehouse)."}}},"Posting":{"type":"object","additionalProperties":false,"required":["ledger","post","reverse","movements"],"description":"A document that posts ledger movements when its workflow takes the \"post\" transition and reversing movements on \"reverse\", in the transition's transaction. Once posted it is read-only, and so are its lines.","properties":{"ledger":{"type":"string","description":"The ledger entity it posts to."},"lines":{"type":"object","additionalProperties":false,"required":["entity","parent"],"properties":{"entity":{"type":"string"},"parent":{"type":"string","description":"The line's reference to this document."}}},"post":{"description":"The workflow transition that posts (e.g. \"submit\"), or several: the first one's `from` states are the states the document and its lines may be edited in; the others post a document waiting in a read-only state (an approval: [\"submit\", \"approve\"]).","oneOf":[{"type":"string"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"}}]},"reverse":{"type":"string","description":"The workflow transition that posts the reversal (e.g. \"cancel\")."},"date":{"type":"string","description":"The document's posting-date field, copied to the ledger's date."},"source":{"type":"string","description":"A reference field of the ledger that gets this document."},"movements":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PostingMovement"}}}},"Run":{"type":"object","additionalProperties":false,"required":["period","status","states","action","creates"],"description":"A record action that creates one child per matching record of another entity in one transaction (a payroll run: one payslip per active employee), at most one run per period (a partial unique index), cancellable as a whole.","properties":{"period":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Fields that name the period; two runs that are not cancelled cannot share them."},"status":{"type":"string","description":"An enum field (read-only, its default the draft state)."},"states":{"type":"object","additionalProperties":false,"required":["draft","done","cancelled"],"properties":{"draft":{"type":"string"},"done":{"type":"string"},"cancelled":{"type":"string"}}},"action":{"$ref":"#/definitions/RunAction"},"cancel":{"$ref":"#/definitions/RunAction"},"count":{"type":"string","description":"An integer field that gets the number of records created."},"creates":{"type":"object","additionalProperties":false,"required":["entity","parent","for"],"properties":{"entity":{"type":"string","description":"The child entity."},"parent":{"type":"string","description":"The child's reference to the run."},"for":{"type":"object","additionalProperties":false,"required":["entity","field"],"properties":{"entity":{"type":"string","description":"The entity whose records each get a child."},"field":{"type":"string","description":"The child's reference to that record."},"where":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]},"description":"Field equalities the records must match (e.g. {\"status\": \"ACTIVE\"})."}}},"copy":{"type":"object","additionalProperties":{"type":"string"},"description":"Child field → field of the matched record."}}}}},"RunAction":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"}}},"Guard":{"type":"object","additionalProperties":false,"required":["field","refuse","message"],"description":"A write that leaves the record matching `refuse` is rolled back and reported on `field` with `message`. Conditions may follow references and `$some` over reverse references (the children of a parent); placeholders are not allowed (a guard is about data, not about who writes).","properties":{"name":{"$ref":"#/definitions/Identifier"},"field":{"type":"string","description":"The field the refusal is reported on."},"refuse":{"$ref":"#/definitions/Conditions","description":"The state refused, e.g. { \"state.group\": \"completed\", \"children\": { \"$some\": { \"state.group\": { \"$nin\": [\"completed\", \"cancelled\"] } } } }."},"on":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Fields whose change is checked (default: every create and update). A create is always checked."},"message":{"type":"string","description":"The field error, e.g. \"cannot be completed while a child item is open\"."}}},"Acyclic":{"type":"object","additionalProperties":false,"description":"Links of this entity may not form a cycle: \"field\" for a self-reference (parent), or \"from\" and \"to\" for a link entity between two records of one entity. Checked under a lock per organization and entity with a recursive query.","properties":{"field":{"type":"string","description":"A self-reference (e.g. \"parent\")."},"from":{"type":"string","description":"The link's reference to the dependent record."},"to":{"type":"string","description":"The link's reference to the record it depends on."},"hierarchy":{"type":"string","description":"A self-reference of the linked entity (e.g. \"parent\"): a link between a record and its own ancestor or descendant is refused too."}}},"View":{"type":"object","additionalProperties":false,"required":["kind","entity"],"description":"A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.","properties":{"kind":{"type":"string","enum":["calendar","kanban"]},"name":{"$ref":"#/definitions/Identifier","description":"Unique per module; default: the entity's name and the kind (reservation_calendar)."},"label":{"type":"string","maxLength":80,"description":"The screen's title and its link in the navigation; default: the entity's plural label and the kind."},"entity":{"type":"string","description":"The entity shown (entity, or module.entity of a module in dependsOn)."},"start":{"type":"string","description":"Calendar: the date or date-time field where a record's span begins."},"end":{"type":"string","description":"Calendar: the field (same type as start) where the span ends, exclusive; empty: open-ended. Default: start (one-day or instant records)."},"lane":{"type":"string","description":"Calendar: a reference field whose target's records are the rows of the lanes view (rooms of a tape chart)."},"title":{"type":"string","description":"Calendar: the field shown on each record (a reference shows its target's title); default: the entity's title field."},"color":{"type":"string","description":"Calendar: an enum or workflow state field whose value colours the record."},"column":{"type":"string","description":"Kanban: the field of the columns: an enum, a workflow's state field or a reference."},"card":{"type":"array","items":{"type":"string"},"maxItems":8,"uniqueItems":true,"description":"Kanban: fields shown on each card under its title, or a reverse reference (a reference's inverse, such as a work item's assignees): the referencing records by the title of their other required reference (the users' names), else by their own title; default: the list columns."},"swimlane":{"type":"string","description":"Kanban: an enum, boolean or reference field that splits the board into rows."},"scope":{"type":"string","description":"Kanban: a reference field; the page picks one of its target's records (a project) and the board shows only the records pointing at it, with the reference columns that belong to it (states whose own field of that name points at it)."}}},"Rollup":{"type":"object","additionalProperties":false,"required":["entity","parent","sum"],"description":"A roll-up sum: e.g. a payslip's gross is { \"entity\": \"payslip_line\", \"parent\": \"payslip\", \"sum\": \"amount\", \"where\": { \"kind\": \"EARNING\" } }.","properties":{"entity":{"type":"string","description":"The child entity (this module's, or `module.entity` of one in dependsOn)."},"parent":{"type":"string","description":"The child's reference field to this entity."},"sum":{"type":"string","description":"The child's numeric field that is added up."},"where":{"$ref":"#/definitions/ConstraintCondition","description":"Only children matching this condition on their own fields count (as a check condition: fields, literals, $field operands, $and $or $not)."}}},"PublicFormField":{"description":"A field the form asks: its name, or { name, required, label, help }.","oneOf":[{"$ref":"#/definitions/Identifier"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"required":{"type":"boolean","description":"Asked as required on this form even where the entity allows it empty."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The question on the form (default: the field's label)."},"help":{"type":"string","maxLength":300,"description":"A hint shown under the field."}}}]},"PublicForm":{"type":"object","additionalProperties":false,"required":["name","entity","fields","success"],"description":"A public form: e.g. { \"name\": \"course_signup\", \"entity\": \"course_signup\", \"fields\": [\"course\", \"name\"], \"fixed\": { \"status\": \"NEW\" }, \"references\": { \"course\": { \"where\": { \"status\": \"ACTIVE\" } } }, \"success\": \"Thank you\" }.","properties":{"name":{"$ref":"#/definitions/Identifier","description":"The form's address: /p/<org-slug>/<name>; unique across all modules."},"entity":{"$ref":"#/definitions/Identifier","description":"The entity of this module a submission creates."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The form's heading (default: the entity's label)."},"description":{"type":"string","maxLength":1000,"description":"A paragraph under the heading."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"},"description":"The fields asked, in order; each a writable field of the entity."},"fixed":{"type":"object","description":"Values set on every submission and never asked (e.g. { \"source\": \"web\" }); each checked against its field at load."},"references":{"type":"object","description":"Per asked reference field: which records the select offers (`where`, a condition on the target with placeholders such as ${now} and ${today}; a posted id outside it is refused) and, with `create`, a new target record the person may register instead of picking one.","additionalProperties":{"$ref":"#/definitions/PublicFormReference"}},"success":{"type":"string","minLength":1,"maxLength":2000,"description":"The message shown once the record is created."},"confirmationMail":{"type":"object","additionalProperties":false,"required":["to","subject","body"],"description":"A mail to the address the person gave, queued in the submission's transaction. {field} in subject and body is the value submitted (a reference: the picked record's title).","properties":{"to":{"$ref":"#/definitions/Identifier","description":"An asked email field."},"subject":{"type":"string","minLength":1,"maxLength":200},"body":{"type":"string","minLength":1,"maxLength":5000}}}}},"PublicFormReference":{"type":"object","additionalProperties":false,"properties":{"where":{"$ref":"#/definitions/Conditions","description":"The target records offered and accepted."},"create":{"type":"object","additionalProperties":false,"required":["fields"],"description":"\"Not listed? Register it\": the form also asks these fields of the target and, when the person chooses so, creates that record in the same transaction and links it.","properties":{"label":{"type":"string","minLength":1,"maxLength":120,"description":"The choice and the group's heading (default: 'Register a new <target label>')."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"}},"fixed":{"type":"object","description":"Values set on the new target record."}}}}}}};
 const schema12 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":40};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
@@ -156,7 +156,7 @@ const schema51 = {"type":"object","additionalProperties":false,"description":"Li
 const pattern16 = new RegExp("^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$", "u");
 const schema20 = {"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The field's previous name. migrations:generate renames its column (and the constraints and indexes named after it) instead of dropping it, and rewrites custom roles' rules and conditions that name it. A no-op once applied."},"type":{"$ref":"#/definitions/FieldType"},"label":{"type":"string"},"help":{"type":"string"},"required":{"type":"boolean"},"unique":{"type":"boolean","description":"Unique within one organization."},"default":{"description":"Default value for new records; must be valid for the field.","tsType":"unknown"},"min":{"type":"number"},"max":{"type":"number"},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":1},"pattern":{"type":"string"},"values":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Allowed values of an enum field."},"valuesRenamedFrom":{"type":"object","additionalProperties":{"type":"string"},"description":"Enum fields: new value → the value it replaces (`{ \"in_review\": \"pending\" }`). migrations:generate updates the records that hold the old value and the custom roles' conditions that test it. A no-op once applied."},"convert":{"type":"object","additionalProperties":false,"description":"How migrations:generate converts the stored values when this field's type is narrowed or changed (text → integer, a shorter string, a removed enum value, optional → required): steps from an allow-list, applied in this order — values, trim, case, nullsTo — then a cast to the new column type. Rows the conversion would still fail are counted per organization and the migration is refused until they are fixed.","properties":{"values":{"type":"object","additionalProperties":{"type":"string"},"description":"Old value → new value (a removed enum value mapped to one that stays)."},"trim":{"type":"boolean","description":"Strip leading and trailing white space."},"case":{"type":"string","enum":["lower","upper"]},"nullsTo":{"description":"The value empty (NULL) rows get when the field becomes required.","type":["string","number","boolean"]}}},"where":{"$ref":"#/definitions/Conditions","description":"References only: a condition on the target that a record must meet to be offered in this field's picker (the user's read rules apply as well). Example: course.teacher with { \"assignments\": { \"$some\": { \"role.name\": \"institute.teacher\" } } } offers only teachers."},"colors":{"type":"object","additionalProperties":{"$ref":"#/definitions/BadgeColor"},"description":"Badge colour per value of an enum field (a workflow state's own color wins)."},"scale":{"type":"integer","minimum":0,"maximum":10,"description":"Digits after the decimal point (decimal, money)."},"target":{"type":"string","description":"Referenced entity: 'entity' in this module, 'module.entity' in a depended-on module, or 'core.user'."},"inverse":{"$ref":"#/definitions/Identifier","description":"References only: names the reverse (to-many) side on the target entity, for conditions there: { \"<inverse>\": { \"$some\": { …conditions on this entity… } } } holds when some record of this entity points at the target record and matches. Example: student_guardian.student with inverse \"guardians\" lets a rule on student say { \"guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } }."},"onDelete":{"type":"string","enum":["restrict","cascade","set null"]},"readOnly":{"type":"boolean","description":"Set by plugins and actions only, never by a form."},"personal":{"type":"boolean","description":"Personal data of the person the record is about (a name, an e-mail address, a phone number, a birth date): `user:export` hands it to that person and `user:erase` blanks or pseudonymises it. On text, e-mail, phone and date fields; on a reference to core.user it says whose record this is (a member's or patient's login): the record's personal fields are that user's. Other references to a user (an approver, an assignee) are not."},"computed":{"$ref":"#/definitions/Expression","description":"The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory."},"sequence":{"$ref":"#/definitions/Sequence"},"maxSize":{"type":["integer","string"],"description":"file/files only: the largest file accepted, in bytes or as text (\"512KB\", \"10MB\", \"1GB\"); default 10MB. Enforced while the upload streams."},"accept":{"type":"array","items":{"type":"string"},"minItems":1,"description":"file/files only: MIME types accepted (\"application/pdf\", \"image/*\"), checked against the type detected from the content, never the name or the declared type. Unset: any type."},"rollup":{"$ref":"#/definitions/Rollup","description":"The field is the sum of a field of this entity's children (read-only): kept in each child's write transaction by an atomic update of this record."}}};
 const schema23 = {"type":"string","enum":["string","text","integer","decimal","money","boolean","date","datetime","time","enum","email","phone","url","json","reference","password","file","files"]};
-const schema24 = {"type":"object","description":"A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { \"$some\": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three (\"student.guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { \"starts_at\": { \"$gte\": \"${today}\", \"$lt\": \"${tomorrow}\" } }.","tsType":"Record<string, unknown>"};
+const schema24 = {"type":"object","description":"A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { \"$some\": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three (\"student.guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { \"starts_at\": { \"$gte\": \"${today}\", \"$lt\": \"${tomorrow}\" } }. Dashboard card conditions only (a rule or workflow condition refuses them at load, as they cannot be decided on one record in memory): an operand { \"$field\": \"level\" } compares with a field of the record the card counts instead of a literal ($eq $ne $gt $gte $lt $lte), and { \"$related\": { \"entity\": \"stock_balance\", \"on\": { \"item\": \"item\", \"warehouse\": \"warehouse\" }, \"where\": { \"projected\": { \"$lt\": { \"$field\": \"level\" } } } } } is true when some record of that entity whose `on` fields (keys: its fields; values: this record's) equal this record's matches `where` (a join on key fields where no reference exists; it counts as one hop, and the viewer's read rules apply to the joined records). Under $not it means none does: a reorder rule with no balance at all.","tsType":"Record<string, unknown>"};
 const schema25 = {"type":"string","enum":["grey","blue","green","amber","red","purple"],"description":"The colour of a state's or enum value's badge in lists and on record pages."};
 const schema28 = {"type":"object","additionalProperties":false,"required":["pattern"],"description":"A human number given when the record is created, in its transaction, gapless and unique per organization (and per `scope`).","properties":{"pattern":{"type":"string","pattern":"\\{0+\\}","description":"Text with tokens: {YYYY} {YY} {MM} {DD} (the creation date in the organization's time zone), {0000} (the counter, zero-padded to that width), {scope.<field>} (a field of the scope record). The counter restarts for each distinct text before it (RES-{YYYY}-{00000} restarts every year)."},"scope":{"type":"string","description":"A required reference field of this entity: numbers count per referenced record (PRJ-42 per project)."}}};
 const pattern13 = new RegExp("\\{0+\\}", "u");
@@ -5719,7 +5719,7 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema62 = {"type":"object","additionalProperties":false,"required":["type","label","entity"],"properties":{"type":{"type":"string","description":"count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.","enum":["count","chart","table"]},"label":{"type":"string"},"translations":{"type":"object","description":"The card's label in other languages, by language code (bn); without one the label is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"roles":{"type":"array","description":"Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.","items":{"$ref":"#/definitions/RoleRef"},"minItems":1,"uniqueItems":true},"chart":{"type":"string","description":"chart cards: how the groups are drawn.","enum":["bar","line","pie"]},"groupBy":{"type":"string","description":"chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target (\"state.group\")."},"bucket":{"type":"string","description":"chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.","enum":["day","week","month"]},"until":{"type":"string","description":"chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out)."},"last":{"type":"integer","description":"chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.","minimum":1,"maximum":366},"next":{"type":"integer","description":"chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.","minimum":1,"maximum":366},"sum":{"type":"string","description":"chart cards: add up this number field per group instead of counting records."},"columns":{"type":"array","description":"table cards: the fields shown (references by their title).","items":{"$ref":"#/definitions/Identifier"},"minItems":1,"maxItems":8},"sort":{"type":"object","description":"table cards: which records come first.","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}},"limit":{"type":"integer","description":"table cards: how many records (default 10).","minimum":1,"maximum":50},"progress":{"type":"object","description":"table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`\"of\": { \"count\": true }`: a share, shown as a percentage).","additionalProperties":false,"required":["label","count","via","of"],"properties":{"label":{"type":"string"},"count":{"type":"string","description":"the entity whose records are counted"},"via":{"type":"string","description":"its reference field that points at the row's entity"},"sum":{"type":"string","description":"a number field of `count` to add up instead of counting its records"},"conditions":{"$ref":"#/definitions/Conditions"},"of":{"description":"what the count is out of: the row's number field, or `{ \"count\": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"const":true},"conditions":{"$ref":"#/definitions/Conditions"}}}]}}}}};
+const schema62 = {"type":"object","additionalProperties":false,"required":["type","label","entity"],"properties":{"type":{"type":"string","description":"count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.","enum":["count","chart","table"]},"label":{"type":"string"},"translations":{"type":"object","description":"The card's label in other languages, by language code (bn); without one the label is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"roles":{"type":"array","description":"Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.","items":{"$ref":"#/definitions/RoleRef"},"minItems":1,"uniqueItems":true},"chart":{"type":"string","description":"chart cards: how the groups are drawn.","enum":["bar","line","pie"]},"groupBy":{"type":"string","description":"chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target (\"state.group\")."},"bucket":{"type":"string","description":"chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.","enum":["day","week","month"]},"until":{"type":"string","description":"chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out)."},"last":{"type":"integer","description":"chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.","minimum":1,"maximum":366},"next":{"type":"integer","description":"chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.","minimum":1,"maximum":366},"sum":{"type":"string","description":"chart cards: add up this number field per group instead of counting records."},"share":{"type":"object","description":"chart cards: each group's value is the percentage (one decimal) of its records that also meet these conditions (attendance present out of all marked: a ratio count(conditions ∧ share) / count(conditions) per group); a group with no records is 0.","additionalProperties":false,"required":["conditions"],"properties":{"conditions":{"$ref":"#/definitions/Conditions"}}},"columns":{"type":"array","description":"table cards: the fields shown (references by their title).","items":{"$ref":"#/definitions/Identifier"},"minItems":1,"maxItems":8},"sort":{"type":"object","description":"table cards: which records come first.","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}},"limit":{"type":"integer","description":"table cards: how many records (default 10).","minimum":1,"maximum":50},"progress":{"type":"object","description":"table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`\"of\": { \"count\": true }`: a share, shown as a percentage).","additionalProperties":false,"required":["label","count","via","of"],"properties":{"label":{"type":"string"},"count":{"type":"string","description":"the entity whose records are counted"},"via":{"type":"string","description":"its reference field that points at the row's entity"},"sum":{"type":"string","description":"a number field of `count` to add up instead of counting its records"},"conditions":{"$ref":"#/definitions/Conditions"},"of":{"description":"what the count is out of: the row's number field, or `{ \"count\": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"const":true},"conditions":{"$ref":"#/definitions/Conditions"}}}]}}}}};
 const schema64 = {"type":"string","description":"A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$","maxLength":81};
 const pattern23 = new RegExp("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$", "u");
 
@@ -6168,11 +6168,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.columns !== undefined){
-let data16 = data.columns;
-if(Array.isArray(data16)){
-if(data16.length > 8){
-const err36 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema62.properties.columns,data:data16};
+if(data.share !== undefined){
+let data16 = data.share;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.conditions === undefined){
+const err36 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema62.properties.share.required,parentSchema:schema62.properties.share,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6181,8 +6181,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data16.length < 1){
-const err37 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema62.properties.columns,data:data16};
+for(const key4 in data16){
+if(!(key4 === "conditions")){
+const err37 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.share,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6191,12 +6192,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-const len1 = data16.length;
-for(let i2=0; i2<len1; i2++){
-let data17 = data16[i2];
-if(typeof data17 === "string"){
-if(func3(data17) > 40){
-const err38 = {instancePath:instancePath+"/columns/" + i2,schemaPath:"#/definitions/Identifier/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema12,data:data17};
+}
+if(data16.conditions !== undefined){
+let data17 = data16.conditions;
+if(!(data17 && typeof data17 == "object" && !Array.isArray(data17))){
+const err38 = {instancePath:instancePath+"/share/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6205,8 +6205,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!pattern0.test(data17)){
-const err39 = {instancePath:instancePath+"/columns/" + i2,schemaPath:"#/definitions/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema12,data:data17};
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.share.type,parentSchema:schema62.properties.share,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6216,8 +6218,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/columns/" + i2,schemaPath:"#/definitions/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data17};
+if(data.columns !== undefined){
+let data18 = data.columns;
+if(Array.isArray(data18)){
+if(data18.length > 8){
+const err40 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema62.properties.columns,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6226,10 +6231,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.columns.type,parentSchema:schema62.properties.columns,data:data16};
+if(data18.length < 1){
+const err41 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema62.properties.columns,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6238,12 +6241,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data.sort !== undefined){
-let data18 = data.sort;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.field === undefined){
-const err42 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema62.properties.sort.required,parentSchema:schema62.properties.sort,data:data18};
+const len1 = data18.length;
+for(let i2=0; i2<len1; i2++){
+let data19 = data18[i2];
+if(typeof data19 === "string"){
+if(func3(data19) > 40){
+const err42 = {instancePath:instancePath+"/columns/" + i2,schemaPath:"#/definitions/Identifier/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema12,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6252,9 +6255,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-for(const key4 in data18){
-if(!((key4 === "field") || (key4 === "direction"))){
-const err43 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.sort,data:data18};
+if(!pattern0.test(data19)){
+const err43 = {instancePath:instancePath+"/columns/" + i2,schemaPath:"#/definitions/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema12,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6264,10 +6266,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data18.field !== undefined){
-let data19 = data18.field;
-if(typeof data19 !== "string"){
-const err44 = {instancePath:instancePath+"/sort/field",schemaPath:"#/properties/sort/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.sort.properties.field.type,parentSchema:schema62.properties.sort.properties.field,data:data19};
+else {
+const err44 = {instancePath:instancePath+"/columns/" + i2,schemaPath:"#/definitions/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -6277,10 +6277,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data18.direction !== undefined){
-let data20 = data18.direction;
-if(typeof data20 !== "string"){
-const err45 = {instancePath:instancePath+"/sort/direction",schemaPath:"#/properties/sort/properties/direction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.sort.properties.direction.type,parentSchema:schema62.properties.sort.properties.direction,data:data20};
+}
+else {
+const err45 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.columns.type,parentSchema:schema62.properties.columns,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -6289,8 +6288,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(!((data20 === "asc") || (data20 === "desc"))){
-const err46 = {instancePath:instancePath+"/sort/direction",schemaPath:"#/properties/sort/properties/direction/enum",keyword:"enum",params:{allowedValues: schema62.properties.sort.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.sort.properties.direction.enum,parentSchema:schema62.properties.sort.properties.direction,data:data20};
+}
+if(data.sort !== undefined){
+let data20 = data.sort;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.field === undefined){
+const err46 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema62.properties.sort.required,parentSchema:schema62.properties.sort,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6299,10 +6302,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.sort.type,parentSchema:schema62.properties.sort,data:data18};
+for(const key5 in data20){
+if(!((key5 === "field") || (key5 === "direction"))){
+const err47 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.sort,data:data20};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6312,10 +6314,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.limit !== undefined){
-let data21 = data.limit;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err48 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.limit.type,parentSchema:schema62.properties.limit,data:data21};
+if(data20.field !== undefined){
+let data21 = data20.field;
+if(typeof data21 !== "string"){
+const err48 = {instancePath:instancePath+"/sort/field",schemaPath:"#/properties/sort/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.sort.properties.field.type,parentSchema:schema62.properties.sort.properties.field,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -6324,9 +6326,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 > 50 || isNaN(data21)){
-const err49 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50",schema:50,parentSchema:schema62.properties.limit,data:data21};
+}
+if(data20.direction !== undefined){
+let data22 = data20.direction;
+if(typeof data22 !== "string"){
+const err49 = {instancePath:instancePath+"/sort/direction",schemaPath:"#/properties/sort/properties/direction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.sort.properties.direction.type,parentSchema:schema62.properties.sort.properties.direction,data:data22};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6335,8 +6339,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data21 < 1 || isNaN(data21)){
-const err50 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.limit,data:data21};
+if(!((data22 === "asc") || (data22 === "desc"))){
+const err50 = {instancePath:instancePath+"/sort/direction",schemaPath:"#/properties/sort/properties/direction/enum",keyword:"enum",params:{allowedValues: schema62.properties.sort.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.sort.properties.direction.enum,parentSchema:schema62.properties.sort.properties.direction,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6347,11 +6351,8 @@ errors++;
 }
 }
 }
-if(data.progress !== undefined){
-let data22 = data.progress;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.label === undefined){
-const err51 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data22};
+else {
+const err51 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.sort.type,parentSchema:schema62.properties.sort,data:data20};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6360,8 +6361,11 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data22.count === undefined){
-const err52 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data22};
+}
+if(data.limit !== undefined){
+let data23 = data.limit;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err52 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.limit.type,parentSchema:schema62.properties.limit,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6370,8 +6374,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data22.via === undefined){
-const err53 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "via"},message:"must have required property '"+"via"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data22};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 50 || isNaN(data23)){
+const err53 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50",schema:50,parentSchema:schema62.properties.limit,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6380,8 +6385,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data22.of === undefined){
-const err54 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data22};
+if(data23 < 1 || isNaN(data23)){
+const err54 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.limit,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -6390,9 +6395,13 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key5 in data22){
-if(!((((((key5 === "label") || (key5 === "count")) || (key5 === "via")) || (key5 === "sum")) || (key5 === "conditions")) || (key5 === "of"))){
-const err55 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.progress,data:data22};
+}
+}
+if(data.progress !== undefined){
+let data24 = data.progress;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.label === undefined){
+const err55 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data24};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6401,11 +6410,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data22.label !== undefined){
-let data23 = data22.label;
-if(typeof data23 !== "string"){
-const err56 = {instancePath:instancePath+"/progress/label",schemaPath:"#/properties/progress/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.label.type,parentSchema:schema62.properties.progress.properties.label,data:data23};
+if(data24.count === undefined){
+const err56 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data24};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -6414,11 +6420,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data22.count !== undefined){
-let data24 = data22.count;
-if(typeof data24 !== "string"){
-const err57 = {instancePath:instancePath+"/progress/count",schemaPath:"#/properties/progress/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.count.type,parentSchema:schema62.properties.progress.properties.count,data:data24};
+if(data24.via === undefined){
+const err57 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "via"},message:"must have required property '"+"via"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -6427,11 +6430,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data22.via !== undefined){
-let data25 = data22.via;
-if(typeof data25 !== "string"){
-const err58 = {instancePath:instancePath+"/progress/via",schemaPath:"#/properties/progress/properties/via/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.via.type,parentSchema:schema62.properties.progress.properties.via,data:data25};
+if(data24.of === undefined){
+const err58 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data24};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -6440,11 +6440,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data22.sum !== undefined){
-let data26 = data22.sum;
-if(typeof data26 !== "string"){
-const err59 = {instancePath:instancePath+"/progress/sum",schemaPath:"#/properties/progress/properties/sum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.sum.type,parentSchema:schema62.properties.progress.properties.sum,data:data26};
+for(const key6 in data24){
+if(!((((((key6 === "label") || (key6 === "count")) || (key6 === "via")) || (key6 === "sum")) || (key6 === "conditions")) || (key6 === "of"))){
+const err59 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.progress,data:data24};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -6454,10 +6452,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data22.conditions !== undefined){
-let data27 = data22.conditions;
-if(!(data27 && typeof data27 == "object" && !Array.isArray(data27))){
-const err60 = {instancePath:instancePath+"/progress/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data27};
+if(data24.label !== undefined){
+let data25 = data24.label;
+if(typeof data25 !== "string"){
+const err60 = {instancePath:instancePath+"/progress/label",schemaPath:"#/properties/progress/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.label.type,parentSchema:schema62.properties.progress.properties.label,data:data25};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -6467,14 +6465,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data22.of !== undefined){
-let data28 = data22.of;
-const _errs68 = errors;
-let valid15 = false;
-let passing0 = null;
-const _errs69 = errors;
-if(typeof data28 !== "string"){
-const err61 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.of.oneOf[0].type,parentSchema:schema62.properties.progress.properties.of.oneOf[0],data:data28};
+if(data24.count !== undefined){
+let data26 = data24.count;
+if(typeof data26 !== "string"){
+const err61 = {instancePath:instancePath+"/progress/count",schemaPath:"#/properties/progress/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.count.type,parentSchema:schema62.properties.progress.properties.count,data:data26};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -6483,15 +6477,11 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid0 = _errs69 === errors;
-if(_valid0){
-valid15 = true;
-passing0 = 0;
 }
-const _errs71 = errors;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.count === undefined){
-const err62 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/1/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema62.properties.progress.properties.of.oneOf[1].required,parentSchema:schema62.properties.progress.properties.of.oneOf[1],data:data28};
+if(data24.via !== undefined){
+let data27 = data24.via;
+if(typeof data27 !== "string"){
+const err62 = {instancePath:instancePath+"/progress/via",schemaPath:"#/properties/progress/properties/via/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.via.type,parentSchema:schema62.properties.progress.properties.via,data:data27};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -6500,9 +6490,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-for(const key6 in data28){
-if(!((key6 === "count") || (key6 === "conditions"))){
-const err63 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.progress.properties.of.oneOf[1],data:data28};
+}
+if(data24.sum !== undefined){
+let data28 = data24.sum;
+if(typeof data28 !== "string"){
+const err63 = {instancePath:instancePath+"/progress/sum",schemaPath:"#/properties/progress/properties/sum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.sum.type,parentSchema:schema62.properties.progress.properties.sum,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -6512,10 +6504,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data28.count !== undefined){
-let data29 = data28.count;
-if(true !== data29){
-const err64 = {instancePath:instancePath+"/progress/of/count",schemaPath:"#/properties/progress/properties/of/oneOf/1/properties/count/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema62.properties.progress.properties.of.oneOf[1].properties.count,data:data29};
+if(data24.conditions !== undefined){
+let data29 = data24.conditions;
+if(!(data29 && typeof data29 == "object" && !Array.isArray(data29))){
+const err64 = {instancePath:instancePath+"/progress/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -6525,10 +6517,14 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data28.conditions !== undefined){
-let data30 = data28.conditions;
-if(!(data30 && typeof data30 == "object" && !Array.isArray(data30))){
-const err65 = {instancePath:instancePath+"/progress/of/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data30};
+if(data24.of !== undefined){
+let data30 = data24.of;
+const _errs74 = errors;
+let valid17 = false;
+let passing0 = null;
+const _errs75 = errors;
+if(typeof data30 !== "string"){
+const err65 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.of.oneOf[0].type,parentSchema:schema62.properties.progress.properties.of.oneOf[0],data:data30};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -6537,10 +6533,15 @@ vErrors.push(err65);
 }
 errors++;
 }
+var _valid0 = _errs75 === errors;
+if(_valid0){
+valid17 = true;
+passing0 = 0;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.progress.properties.of.oneOf[1].type,parentSchema:schema62.properties.progress.properties.of.oneOf[1],data:data28};
+const _errs77 = errors;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.count === undefined){
+const err66 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/1/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema62.properties.progress.properties.of.oneOf[1].required,parentSchema:schema62.properties.progress.properties.of.oneOf[1],data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -6549,19 +6550,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-var _valid0 = _errs71 === errors;
-if(_valid0 && valid15){
-valid15 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid15 = true;
-passing0 = 1;
-}
-}
-if(!valid15){
-const err67 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema62.properties.progress.properties.of.oneOf,parentSchema:schema62.properties.progress.properties.of,data:data28};
+for(const key7 in data30){
+if(!((key7 === "count") || (key7 === "conditions"))){
+const err67 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.progress.properties.of.oneOf[1],data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -6570,21 +6561,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-else {
-errors = _errs68;
-if(vErrors !== null){
-if(_errs68){
-vErrors.length = _errs68;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.progress.type,parentSchema:schema62.properties.progress,data:data22};
+if(data30.count !== undefined){
+let data31 = data30.count;
+if(true !== data31){
+const err68 = {instancePath:instancePath+"/progress/of/count",schemaPath:"#/properties/progress/properties/of/oneOf/1/properties/count/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema62.properties.progress.properties.of.oneOf[1].properties.count,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -6594,9 +6575,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+if(data30.conditions !== undefined){
+let data32 = data30.conditions;
+if(!(data32 && typeof data32 == "object" && !Array.isArray(data32))){
+const err69 = {instancePath:instancePath+"/progress/of/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data32};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -6605,20 +6587,88 @@ vErrors.push(err69);
 }
 errors++;
 }
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.progress.properties.of.oneOf[1].type,parentSchema:schema62.properties.progress.properties.of.oneOf[1],data:data30};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+var _valid0 = _errs77 === errors;
+if(_valid0 && valid17){
+valid17 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid17 = true;
+passing0 = 1;
+}
+}
+if(!valid17){
+const err71 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema62.properties.progress.properties.of.oneOf,parentSchema:schema62.properties.progress.properties.of,data:data30};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+else {
+errors = _errs74;
+if(vErrors !== null){
+if(_errs74){
+vErrors.length = _errs74;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.progress.type,parentSchema:schema62.properties.progress,data:data24};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
 validate42.errors = vErrors;
 return errors === 0;
 }
 
-const schema68 = {"type":"object","additionalProperties":false,"required":["name","label","entity","groupBy","measures"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"Unique within the module; the report's page and downloads are named `<module>.<name>`."},"label":{"type":"string"},"description":{"type":"string"},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"groupBy":{"type":"array","minItems":1,"maxItems":4,"description":"The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).","items":{"$ref":"#/definitions/ReportGroup"}},"measures":{"type":"array","minItems":1,"maxItems":8,"items":{"$ref":"#/definitions/ReportMeasure"}},"filters":{"type":"array","uniqueItems":true,"description":"Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).","items":{"type":"string"}},"chart":{"type":"string","enum":["bar","line","pie"],"description":"Draw the first measure over the first grouping."},"roles":{"type":"array","minItems":1,"uniqueItems":true,"description":"Show the report only to holders of one of these roles (and to those who may read the entity).","items":{"$ref":"#/definitions/RoleRef"}}}};
-const schema70 = {"oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"by":{"type":"string","enum":["day","week","month"]},"label":{"type":"string"}}}]};
-const schema71 = {"type":"object","additionalProperties":false,"minProperties":1,"description":"Exactly one of count (records), sum or avg (of a number field); `label` names the column.","properties":{"count":{"type":"boolean","const":true},"sum":{"type":"string"},"avg":{"type":"string"},"label":{"type":"string"}}};
+const schema69 = {"type":"object","additionalProperties":false,"required":["name","label","entity","groupBy","measures"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"Unique within the module; the report's page and downloads are named `<module>.<name>`."},"label":{"type":"string"},"description":{"type":"string"},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"groupBy":{"type":"array","minItems":1,"maxItems":4,"description":"The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).","items":{"$ref":"#/definitions/ReportGroup"}},"measures":{"type":"array","minItems":1,"maxItems":8,"items":{"$ref":"#/definitions/ReportMeasure"}},"filters":{"type":"array","uniqueItems":true,"description":"Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).","items":{"type":"string"}},"chart":{"type":"string","enum":["bar","line","pie"],"description":"Draw the first measure over the first grouping."},"roles":{"type":"array","minItems":1,"uniqueItems":true,"description":"Show the report only to holders of one of these roles (and to those who may read the entity).","items":{"$ref":"#/definitions/RoleRef"}}}};
+const schema71 = {"oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"by":{"type":"string","enum":["day","week","month"]},"label":{"type":"string"}}}]};
+const schema72 = {"type":"object","additionalProperties":false,"minProperties":1,"description":"Exactly one of count (records), sum or avg (of a number field); `label` names the column.","properties":{"count":{"type":"boolean","const":true},"sum":{"type":"string"},"avg":{"type":"string"},"label":{"type":"string"}}};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6628,7 +6678,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.label === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6638,7 +6688,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.entity === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entity"},message:"must have required property '"+"entity"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entity"},message:"must have required property '"+"entity"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6648,7 +6698,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.groupBy === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "groupBy"},message:"must have required property '"+"groupBy"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "groupBy"},message:"must have required property '"+"groupBy"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6658,7 +6708,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.measures === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "measures"},message:"must have required property '"+"measures"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "measures"},message:"must have required property '"+"measures"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6668,8 +6718,8 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema68.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
+if(!(func2.call(schema69.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6683,7 +6733,7 @@ if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema68.properties.name,data:data0};
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema69.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6694,7 +6744,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.name.type,parentSchema:schema68.properties.name,data:data0};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.name.type,parentSchema:schema69.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6707,7 +6757,7 @@ errors++;
 if(data.label !== undefined){
 let data1 = data.label;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.label.type,parentSchema:schema68.properties.label,data:data1};
+const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.label.type,parentSchema:schema69.properties.label,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6720,7 +6770,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.description.type,parentSchema:schema68.properties.description,data:data2};
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.description.type,parentSchema:schema69.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6733,7 +6783,7 @@ errors++;
 if(data.entity !== undefined){
 let data3 = data.entity;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.entity.type,parentSchema:schema68.properties.entity,data:data3};
+const err10 = {instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.entity.type,parentSchema:schema69.properties.entity,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6760,7 +6810,7 @@ if(data.groupBy !== undefined){
 let data5 = data.groupBy;
 if(Array.isArray(data5)){
 if(data5.length > 4){
-const err12 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema68.properties.groupBy,data:data5};
+const err12 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema69.properties.groupBy,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6770,7 +6820,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data5.length < 1){
-const err13 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema68.properties.groupBy,data:data5};
+const err13 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.groupBy,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6787,7 +6837,7 @@ let valid5 = false;
 let passing0 = null;
 const _errs18 = errors;
 if(typeof data6 !== "string"){
-const err14 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.oneOf[0].type,parentSchema:schema70.oneOf[0],data:data6};
+const err14 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.oneOf[0].type,parentSchema:schema71.oneOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6804,7 +6854,7 @@ passing0 = 0;
 const _errs20 = errors;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.field === undefined){
-const err15 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/1/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema70.oneOf[1].required,parentSchema:schema70.oneOf[1],data:data6};
+const err15 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/1/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema71.oneOf[1].required,parentSchema:schema71.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6815,7 +6865,7 @@ errors++;
 }
 for(const key1 in data6){
 if(!(((key1 === "field") || (key1 === "by")) || (key1 === "label"))){
-const err16 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[1],data:data6};
+const err16 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema71.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6828,7 +6878,7 @@ errors++;
 if(data6.field !== undefined){
 let data7 = data6.field;
 if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/groupBy/" + i0+"/field",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.oneOf[1].properties.field.type,parentSchema:schema70.oneOf[1].properties.field,data:data7};
+const err17 = {instancePath:instancePath+"/groupBy/" + i0+"/field",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.oneOf[1].properties.field.type,parentSchema:schema71.oneOf[1].properties.field,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6841,7 +6891,7 @@ errors++;
 if(data6.by !== undefined){
 let data8 = data6.by;
 if(typeof data8 !== "string"){
-const err18 = {instancePath:instancePath+"/groupBy/" + i0+"/by",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.oneOf[1].properties.by.type,parentSchema:schema70.oneOf[1].properties.by,data:data8};
+const err18 = {instancePath:instancePath+"/groupBy/" + i0+"/by",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.oneOf[1].properties.by.type,parentSchema:schema71.oneOf[1].properties.by,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6851,7 +6901,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!(((data8 === "day") || (data8 === "week")) || (data8 === "month"))){
-const err19 = {instancePath:instancePath+"/groupBy/" + i0+"/by",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/by/enum",keyword:"enum",params:{allowedValues: schema70.oneOf[1].properties.by.enum},message:"must be equal to one of the allowed values",schema:schema70.oneOf[1].properties.by.enum,parentSchema:schema70.oneOf[1].properties.by,data:data8};
+const err19 = {instancePath:instancePath+"/groupBy/" + i0+"/by",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/by/enum",keyword:"enum",params:{allowedValues: schema71.oneOf[1].properties.by.enum},message:"must be equal to one of the allowed values",schema:schema71.oneOf[1].properties.by.enum,parentSchema:schema71.oneOf[1].properties.by,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6864,7 +6914,7 @@ errors++;
 if(data6.label !== undefined){
 let data9 = data6.label;
 if(typeof data9 !== "string"){
-const err20 = {instancePath:instancePath+"/groupBy/" + i0+"/label",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.oneOf[1].properties.label.type,parentSchema:schema70.oneOf[1].properties.label,data:data9};
+const err20 = {instancePath:instancePath+"/groupBy/" + i0+"/label",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.oneOf[1].properties.label.type,parentSchema:schema71.oneOf[1].properties.label,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6876,7 +6926,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[1].type,parentSchema:schema70.oneOf[1],data:data6};
+const err21 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.oneOf[1].type,parentSchema:schema71.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6897,7 +6947,7 @@ passing0 = 1;
 }
 }
 if(!valid5){
-const err22 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema70.oneOf,parentSchema:schema70,data:data6};
+const err22 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema71.oneOf,parentSchema:schema71,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6920,7 +6970,7 @@ vErrors = null;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.groupBy.type,parentSchema:schema68.properties.groupBy,data:data5};
+const err23 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.groupBy.type,parentSchema:schema69.properties.groupBy,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6934,7 +6984,7 @@ if(data.measures !== undefined){
 let data10 = data.measures;
 if(Array.isArray(data10)){
 if(data10.length > 8){
-const err24 = {instancePath:instancePath+"/measures",schemaPath:"#/properties/measures/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema68.properties.measures,data:data10};
+const err24 = {instancePath:instancePath+"/measures",schemaPath:"#/properties/measures/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema69.properties.measures,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6944,7 +6994,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data10.length < 1){
-const err25 = {instancePath:instancePath+"/measures",schemaPath:"#/properties/measures/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema68.properties.measures,data:data10};
+const err25 = {instancePath:instancePath+"/measures",schemaPath:"#/properties/measures/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.measures,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6958,7 +7008,7 @@ for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(Object.keys(data11).length < 1){
-const err26 = {instancePath:instancePath+"/measures/" + i1,schemaPath:"#/definitions/ReportMeasure/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema71,data:data11};
+const err26 = {instancePath:instancePath+"/measures/" + i1,schemaPath:"#/definitions/ReportMeasure/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema72,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6969,7 +7019,7 @@ errors++;
 }
 for(const key2 in data11){
 if(!((((key2 === "count") || (key2 === "sum")) || (key2 === "avg")) || (key2 === "label"))){
-const err27 = {instancePath:instancePath+"/measures/" + i1,schemaPath:"#/definitions/ReportMeasure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data:data11};
+const err27 = {instancePath:instancePath+"/measures/" + i1,schemaPath:"#/definitions/ReportMeasure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6982,7 +7032,7 @@ errors++;
 if(data11.count !== undefined){
 let data12 = data11.count;
 if(typeof data12 !== "boolean"){
-const err28 = {instancePath:instancePath+"/measures/" + i1+"/count",schemaPath:"#/definitions/ReportMeasure/properties/count/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.count.type,parentSchema:schema71.properties.count,data:data12};
+const err28 = {instancePath:instancePath+"/measures/" + i1+"/count",schemaPath:"#/definitions/ReportMeasure/properties/count/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.count.type,parentSchema:schema72.properties.count,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6992,7 +7042,7 @@ vErrors.push(err28);
 errors++;
 }
 if(true !== data12){
-const err29 = {instancePath:instancePath+"/measures/" + i1+"/count",schemaPath:"#/definitions/ReportMeasure/properties/count/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema71.properties.count,data:data12};
+const err29 = {instancePath:instancePath+"/measures/" + i1+"/count",schemaPath:"#/definitions/ReportMeasure/properties/count/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema72.properties.count,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7005,7 +7055,7 @@ errors++;
 if(data11.sum !== undefined){
 let data13 = data11.sum;
 if(typeof data13 !== "string"){
-const err30 = {instancePath:instancePath+"/measures/" + i1+"/sum",schemaPath:"#/definitions/ReportMeasure/properties/sum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.sum.type,parentSchema:schema71.properties.sum,data:data13};
+const err30 = {instancePath:instancePath+"/measures/" + i1+"/sum",schemaPath:"#/definitions/ReportMeasure/properties/sum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.sum.type,parentSchema:schema72.properties.sum,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7018,7 +7068,7 @@ errors++;
 if(data11.avg !== undefined){
 let data14 = data11.avg;
 if(typeof data14 !== "string"){
-const err31 = {instancePath:instancePath+"/measures/" + i1+"/avg",schemaPath:"#/definitions/ReportMeasure/properties/avg/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.avg.type,parentSchema:schema71.properties.avg,data:data14};
+const err31 = {instancePath:instancePath+"/measures/" + i1+"/avg",schemaPath:"#/definitions/ReportMeasure/properties/avg/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.avg.type,parentSchema:schema72.properties.avg,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7031,7 +7081,7 @@ errors++;
 if(data11.label !== undefined){
 let data15 = data11.label;
 if(typeof data15 !== "string"){
-const err32 = {instancePath:instancePath+"/measures/" + i1+"/label",schemaPath:"#/definitions/ReportMeasure/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.label.type,parentSchema:schema71.properties.label,data:data15};
+const err32 = {instancePath:instancePath+"/measures/" + i1+"/label",schemaPath:"#/definitions/ReportMeasure/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.label.type,parentSchema:schema72.properties.label,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7043,7 +7093,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/measures/" + i1,schemaPath:"#/definitions/ReportMeasure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data:data11};
+const err33 = {instancePath:instancePath+"/measures/" + i1,schemaPath:"#/definitions/ReportMeasure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7055,7 +7105,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/measures",schemaPath:"#/properties/measures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.measures.type,parentSchema:schema68.properties.measures,data:data10};
+const err34 = {instancePath:instancePath+"/measures",schemaPath:"#/properties/measures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.measures.type,parentSchema:schema69.properties.measures,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7072,7 +7122,7 @@ const len2 = data16.length;
 for(let i2=0; i2<len2; i2++){
 let data17 = data16[i2];
 if(typeof data17 !== "string"){
-const err35 = {instancePath:instancePath+"/filters/" + i2,schemaPath:"#/properties/filters/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.filters.items.type,parentSchema:schema68.properties.filters.items,data:data17};
+const err35 = {instancePath:instancePath+"/filters/" + i2,schemaPath:"#/properties/filters/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.filters.items.type,parentSchema:schema69.properties.filters.items,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7093,7 +7143,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err36 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema68.properties.filters,data:data16};
+const err36 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema69.properties.filters,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7108,7 +7158,7 @@ indices0[item0] = i3;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.filters.type,parentSchema:schema68.properties.filters,data:data16};
+const err37 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.filters.type,parentSchema:schema69.properties.filters,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7121,7 +7171,7 @@ errors++;
 if(data.chart !== undefined){
 let data18 = data.chart;
 if(typeof data18 !== "string"){
-const err38 = {instancePath:instancePath+"/chart",schemaPath:"#/properties/chart/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.chart.type,parentSchema:schema68.properties.chart,data:data18};
+const err38 = {instancePath:instancePath+"/chart",schemaPath:"#/properties/chart/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.chart.type,parentSchema:schema69.properties.chart,data:data18};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7131,7 +7181,7 @@ vErrors.push(err38);
 errors++;
 }
 if(!(((data18 === "bar") || (data18 === "line")) || (data18 === "pie"))){
-const err39 = {instancePath:instancePath+"/chart",schemaPath:"#/properties/chart/enum",keyword:"enum",params:{allowedValues: schema68.properties.chart.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.chart.enum,parentSchema:schema68.properties.chart,data:data18};
+const err39 = {instancePath:instancePath+"/chart",schemaPath:"#/properties/chart/enum",keyword:"enum",params:{allowedValues: schema69.properties.chart.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.chart.enum,parentSchema:schema69.properties.chart,data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7145,7 +7195,7 @@ if(data.roles !== undefined){
 let data19 = data.roles;
 if(Array.isArray(data19)){
 if(data19.length < 1){
-const err40 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema68.properties.roles,data:data19};
+const err40 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.roles,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7197,7 +7247,7 @@ outer0:
 for(;i5--;){
 for(j1 = i5; j1--;){
 if(func0(data19[i5], data19[j1])){
-const err44 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema68.properties.roles,data:data19};
+const err44 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema69.properties.roles,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7212,7 +7262,7 @@ break outer0;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.roles.type,parentSchema:schema68.properties.roles,data:data19};
+const err45 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.roles.type,parentSchema:schema69.properties.roles,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7224,7 +7274,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7237,14 +7287,14 @@ validate44.errors = vErrors;
 return errors === 0;
 }
 
-const schema73 = {"type":"object","additionalProperties":false,"required":["kind","entity"],"description":"A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.","properties":{"kind":{"type":"string","enum":["calendar","kanban"]},"name":{"$ref":"#/definitions/Identifier","description":"Unique per module; default: the entity's name and the kind (reservation_calendar)."},"label":{"type":"string","maxLength":80,"description":"The screen's title and its link in the navigation; default: the entity's plural label and the kind."},"entity":{"type":"string","description":"The entity shown (entity, or module.entity of a module in dependsOn)."},"start":{"type":"string","description":"Calendar: the date or date-time field where a record's span begins."},"end":{"type":"string","description":"Calendar: the field (same type as start) where the span ends, exclusive; empty: open-ended. Default: start (one-day or instant records)."},"lane":{"type":"string","description":"Calendar: a reference field whose target's records are the rows of the lanes view (rooms of a tape chart)."},"title":{"type":"string","description":"Calendar: the field shown on each record (a reference shows its target's title); default: the entity's title field."},"color":{"type":"string","description":"Calendar: an enum or workflow state field whose value colours the record."},"column":{"type":"string","description":"Kanban: the field of the columns: an enum, a workflow's state field or a reference."},"card":{"type":"array","items":{"type":"string"},"maxItems":8,"uniqueItems":true,"description":"Kanban: fields shown on each card under its title, or a reverse reference (a reference's inverse, such as a work item's assignees): the referencing records by the title of their other required reference (the users' names), else by their own title; default: the list columns."},"swimlane":{"type":"string","description":"Kanban: an enum, boolean or reference field that splits the board into rows."},"scope":{"type":"string","description":"Kanban: a reference field; the page picks one of its target's records (a project) and the board shows only the records pointing at it, with the reference columns that belong to it (states whose own field of that name points at it)."}}};
+const schema74 = {"type":"object","additionalProperties":false,"required":["kind","entity"],"description":"A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.","properties":{"kind":{"type":"string","enum":["calendar","kanban"]},"name":{"$ref":"#/definitions/Identifier","description":"Unique per module; default: the entity's name and the kind (reservation_calendar)."},"label":{"type":"string","maxLength":80,"description":"The screen's title and its link in the navigation; default: the entity's plural label and the kind."},"entity":{"type":"string","description":"The entity shown (entity, or module.entity of a module in dependsOn)."},"start":{"type":"string","description":"Calendar: the date or date-time field where a record's span begins."},"end":{"type":"string","description":"Calendar: the field (same type as start) where the span ends, exclusive; empty: open-ended. Default: start (one-day or instant records)."},"lane":{"type":"string","description":"Calendar: a reference field whose target's records are the rows of the lanes view (rooms of a tape chart)."},"title":{"type":"string","description":"Calendar: the field shown on each record (a reference shows its target's title); default: the entity's title field."},"color":{"type":"string","description":"Calendar: an enum or workflow state field whose value colours the record."},"column":{"type":"string","description":"Kanban: the field of the columns: an enum, a workflow's state field or a reference."},"card":{"type":"array","items":{"type":"string"},"maxItems":8,"uniqueItems":true,"description":"Kanban: fields shown on each card under its title, or a reverse reference (a reference's inverse, such as a work item's assignees): the referencing records by the title of their other required reference (the users' names), else by their own title; default: the list columns."},"swimlane":{"type":"string","description":"Kanban: an enum, boolean or reference field that splits the board into rows."},"scope":{"type":"string","description":"Kanban: a reference field; the page picks one of its target's records (a project) and the board shows only the records pointing at it, with the reference columns that belong to it (states whose own field of that name points at it)."}}};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7254,7 +7304,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.entity === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entity"},message:"must have required property '"+"entity"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entity"},message:"must have required property '"+"entity"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7264,8 +7314,8 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema73.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+if(!(func2.call(schema74.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7278,7 +7328,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.kind.type,parentSchema:schema73.properties.kind,data:data0};
+const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.kind.type,parentSchema:schema74.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7288,7 +7338,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data0 === "calendar") || (data0 === "kanban"))){
-const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema73.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema73.properties.kind.enum,parentSchema:schema73.properties.kind,data:data0};
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema74.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.kind.enum,parentSchema:schema74.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7337,7 +7387,7 @@ if(data.label !== undefined){
 let data2 = data.label;
 if(typeof data2 === "string"){
 if(func3(data2) > 80){
-const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema73.properties.label,data:data2};
+const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema74.properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7348,7 +7398,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.label.type,parentSchema:schema73.properties.label,data:data2};
+const err9 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.label.type,parentSchema:schema74.properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7361,7 +7411,7 @@ errors++;
 if(data.entity !== undefined){
 let data3 = data.entity;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.entity.type,parentSchema:schema73.properties.entity,data:data3};
+const err10 = {instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.entity.type,parentSchema:schema74.properties.entity,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7374,7 +7424,7 @@ errors++;
 if(data.start !== undefined){
 let data4 = data.start;
 if(typeof data4 !== "string"){
-const err11 = {instancePath:instancePath+"/start",schemaPath:"#/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.start.type,parentSchema:schema73.properties.start,data:data4};
+const err11 = {instancePath:instancePath+"/start",schemaPath:"#/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.start.type,parentSchema:schema74.properties.start,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7387,7 +7437,7 @@ errors++;
 if(data.end !== undefined){
 let data5 = data.end;
 if(typeof data5 !== "string"){
-const err12 = {instancePath:instancePath+"/end",schemaPath:"#/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.end.type,parentSchema:schema73.properties.end,data:data5};
+const err12 = {instancePath:instancePath+"/end",schemaPath:"#/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.end.type,parentSchema:schema74.properties.end,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7400,7 +7450,7 @@ errors++;
 if(data.lane !== undefined){
 let data6 = data.lane;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/lane",schemaPath:"#/properties/lane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.lane.type,parentSchema:schema73.properties.lane,data:data6};
+const err13 = {instancePath:instancePath+"/lane",schemaPath:"#/properties/lane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.lane.type,parentSchema:schema74.properties.lane,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7413,7 +7463,7 @@ errors++;
 if(data.title !== undefined){
 let data7 = data.title;
 if(typeof data7 !== "string"){
-const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.title.type,parentSchema:schema73.properties.title,data:data7};
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.title.type,parentSchema:schema74.properties.title,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7426,7 +7476,7 @@ errors++;
 if(data.color !== undefined){
 let data8 = data.color;
 if(typeof data8 !== "string"){
-const err15 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.color.type,parentSchema:schema73.properties.color,data:data8};
+const err15 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.color.type,parentSchema:schema74.properties.color,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7439,7 +7489,7 @@ errors++;
 if(data.column !== undefined){
 let data9 = data.column;
 if(typeof data9 !== "string"){
-const err16 = {instancePath:instancePath+"/column",schemaPath:"#/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.column.type,parentSchema:schema73.properties.column,data:data9};
+const err16 = {instancePath:instancePath+"/column",schemaPath:"#/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.column.type,parentSchema:schema74.properties.column,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7453,7 +7503,7 @@ if(data.card !== undefined){
 let data10 = data.card;
 if(Array.isArray(data10)){
 if(data10.length > 8){
-const err17 = {instancePath:instancePath+"/card",schemaPath:"#/properties/card/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema73.properties.card,data:data10};
+const err17 = {instancePath:instancePath+"/card",schemaPath:"#/properties/card/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema74.properties.card,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7466,7 +7516,7 @@ const len0 = data10.length;
 for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(typeof data11 !== "string"){
-const err18 = {instancePath:instancePath+"/card/" + i0,schemaPath:"#/properties/card/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.card.items.type,parentSchema:schema73.properties.card.items,data:data11};
+const err18 = {instancePath:instancePath+"/card/" + i0,schemaPath:"#/properties/card/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.card.items.type,parentSchema:schema74.properties.card.items,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7487,7 +7537,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err19 = {instancePath:instancePath+"/card",schemaPath:"#/properties/card/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema73.properties.card,data:data10};
+const err19 = {instancePath:instancePath+"/card",schemaPath:"#/properties/card/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema74.properties.card,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7502,7 +7552,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/card",schemaPath:"#/properties/card/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.card.type,parentSchema:schema73.properties.card,data:data10};
+const err20 = {instancePath:instancePath+"/card",schemaPath:"#/properties/card/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.card.type,parentSchema:schema74.properties.card,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7515,7 +7565,7 @@ errors++;
 if(data.swimlane !== undefined){
 let data12 = data.swimlane;
 if(typeof data12 !== "string"){
-const err21 = {instancePath:instancePath+"/swimlane",schemaPath:"#/properties/swimlane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.swimlane.type,parentSchema:schema73.properties.swimlane,data:data12};
+const err21 = {instancePath:instancePath+"/swimlane",schemaPath:"#/properties/swimlane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.swimlane.type,parentSchema:schema74.properties.swimlane,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7528,7 +7578,7 @@ errors++;
 if(data.scope !== undefined){
 let data13 = data.scope;
 if(typeof data13 !== "string"){
-const err22 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.scope.type,parentSchema:schema73.properties.scope,data:data13};
+const err22 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.scope.type,parentSchema:schema74.properties.scope,data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7540,7 +7590,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7553,8 +7603,8 @@ validate46.errors = vErrors;
 return errors === 0;
 }
 
-const schema75 = {"type":"object","additionalProperties":false,"required":["name","entity","fields","success"],"description":"A public form: e.g. { \"name\": \"course_signup\", \"entity\": \"course_signup\", \"fields\": [\"course\", \"name\"], \"fixed\": { \"status\": \"NEW\" }, \"references\": { \"course\": { \"where\": { \"status\": \"ACTIVE\" } } }, \"success\": \"Thank you\" }.","properties":{"name":{"$ref":"#/definitions/Identifier","description":"The form's address: /p/<org-slug>/<name>; unique across all modules."},"entity":{"$ref":"#/definitions/Identifier","description":"The entity of this module a submission creates."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The form's heading (default: the entity's label)."},"description":{"type":"string","maxLength":1000,"description":"A paragraph under the heading."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"},"description":"The fields asked, in order; each a writable field of the entity."},"fixed":{"type":"object","description":"Values set on every submission and never asked (e.g. { \"source\": \"web\" }); each checked against its field at load."},"references":{"type":"object","description":"Per asked reference field: which records the select offers (`where`, a condition on the target with placeholders such as ${now} and ${today}; a posted id outside it is refused) and, with `create`, a new target record the person may register instead of picking one.","additionalProperties":{"$ref":"#/definitions/PublicFormReference"}},"success":{"type":"string","minLength":1,"maxLength":2000,"description":"The message shown once the record is created."},"confirmationMail":{"type":"object","additionalProperties":false,"required":["to","subject","body"],"description":"A mail to the address the person gave, queued in the submission's transaction. {field} in subject and body is the value submitted (a reference: the picked record's title).","properties":{"to":{"$ref":"#/definitions/Identifier","description":"An asked email field."},"subject":{"type":"string","minLength":1,"maxLength":200},"body":{"type":"string","minLength":1,"maxLength":5000}}}}};
-const schema78 = {"description":"A field the form asks: its name, or { name, required, label, help }.","oneOf":[{"$ref":"#/definitions/Identifier"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"required":{"type":"boolean","description":"Asked as required on this form even where the entity allows it empty."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The question on the form (default: the field's label)."},"help":{"type":"string","maxLength":300,"description":"A hint shown under the field."}}}]};
+const schema76 = {"type":"object","additionalProperties":false,"required":["name","entity","fields","success"],"description":"A public form: e.g. { \"name\": \"course_signup\", \"entity\": \"course_signup\", \"fields\": [\"course\", \"name\"], \"fixed\": { \"status\": \"NEW\" }, \"references\": { \"course\": { \"where\": { \"status\": \"ACTIVE\" } } }, \"success\": \"Thank you\" }.","properties":{"name":{"$ref":"#/definitions/Identifier","description":"The form's address: /p/<org-slug>/<name>; unique across all modules."},"entity":{"$ref":"#/definitions/Identifier","description":"The entity of this module a submission creates."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The form's heading (default: the entity's label)."},"description":{"type":"string","maxLength":1000,"description":"A paragraph under the heading."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"},"description":"The fields asked, in order; each a writable field of the entity."},"fixed":{"type":"object","description":"Values set on every submission and never asked (e.g. { \"source\": \"web\" }); each checked against its field at load."},"references":{"type":"object","description":"Per asked reference field: which records the select offers (`where`, a condition on the target with placeholders such as ${now} and ${today}; a posted id outside it is refused) and, with `create`, a new target record the person may register instead of picking one.","additionalProperties":{"$ref":"#/definitions/PublicFormReference"}},"success":{"type":"string","minLength":1,"maxLength":2000,"description":"The message shown once the record is created."},"confirmationMail":{"type":"object","additionalProperties":false,"required":["to","subject","body"],"description":"A mail to the address the person gave, queued in the submission's transaction. {field} in subject and body is the value submitted (a reference: the picked record's title).","properties":{"to":{"$ref":"#/definitions/Identifier","description":"An asked email field."},"subject":{"type":"string","minLength":1,"maxLength":200},"body":{"type":"string","minLength":1,"maxLength":5000}}}}};
+const schema79 = {"description":"A field the form asks: its name, or { name, required, label, help }.","oneOf":[{"$ref":"#/definitions/Identifier"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"required":{"type":"boolean","description":"Asked as required on this form even where the entity allows it empty."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The question on the form (default: the field's label)."},"help":{"type":"string","maxLength":300,"description":"A hint shown under the field."}}}]};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7603,7 +7653,7 @@ passing0 = 0;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema78.oneOf[1].required,parentSchema:schema78.oneOf[1],data};
+const err3 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema79.oneOf[1].required,parentSchema:schema79.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7614,7 +7664,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "name") || (key0 === "required")) || (key0 === "label")) || (key0 === "help"))){
-const err4 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78.oneOf[1],data};
+const err4 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7662,7 +7712,7 @@ errors++;
 if(data.required !== undefined){
 let data1 = data.required;
 if(typeof data1 !== "boolean"){
-const err8 = {instancePath:instancePath+"/required",schemaPath:"#/oneOf/1/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema78.oneOf[1].properties.required.type,parentSchema:schema78.oneOf[1].properties.required,data:data1};
+const err8 = {instancePath:instancePath+"/required",schemaPath:"#/oneOf/1/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema79.oneOf[1].properties.required.type,parentSchema:schema79.oneOf[1].properties.required,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7676,7 +7726,7 @@ if(data.label !== undefined){
 let data2 = data.label;
 if(typeof data2 === "string"){
 if(func3(data2) > 120){
-const err9 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema78.oneOf[1].properties.label,data:data2};
+const err9 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema79.oneOf[1].properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7686,7 +7736,7 @@ vErrors.push(err9);
 errors++;
 }
 if(func3(data2) < 1){
-const err10 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.oneOf[1].properties.label,data:data2};
+const err10 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.oneOf[1].properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7697,7 +7747,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[1].properties.label.type,parentSchema:schema78.oneOf[1].properties.label,data:data2};
+const err11 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.oneOf[1].properties.label.type,parentSchema:schema79.oneOf[1].properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7711,7 +7761,7 @@ if(data.help !== undefined){
 let data3 = data.help;
 if(typeof data3 === "string"){
 if(func3(data3) > 300){
-const err12 = {instancePath:instancePath+"/help",schemaPath:"#/oneOf/1/properties/help/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema78.oneOf[1].properties.help,data:data3};
+const err12 = {instancePath:instancePath+"/help",schemaPath:"#/oneOf/1/properties/help/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema79.oneOf[1].properties.help,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7722,7 +7772,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/help",schemaPath:"#/oneOf/1/properties/help/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[1].properties.help.type,parentSchema:schema78.oneOf[1].properties.help,data:data3};
+const err13 = {instancePath:instancePath+"/help",schemaPath:"#/oneOf/1/properties/help/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.oneOf[1].properties.help.type,parentSchema:schema79.oneOf[1].properties.help,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7734,7 +7784,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[1].type,parentSchema:schema78.oneOf[1],data};
+const err14 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[1].type,parentSchema:schema79.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7755,7 +7805,7 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err15 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema78.oneOf,parentSchema:schema78,data};
+const err15 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema79.oneOf,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7779,7 +7829,7 @@ validate49.errors = vErrors;
 return errors === 0;
 }
 
-const schema81 = {"type":"object","additionalProperties":false,"properties":{"where":{"$ref":"#/definitions/Conditions","description":"The target records offered and accepted."},"create":{"type":"object","additionalProperties":false,"required":["fields"],"description":"\"Not listed? Register it\": the form also asks these fields of the target and, when the person chooses so, creates that record in the same transaction and links it.","properties":{"label":{"type":"string","minLength":1,"maxLength":120,"description":"The choice and the group's heading (default: 'Register a new <target label>')."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"}},"fixed":{"type":"object","description":"Values set on the new target record."}}}}};
+const schema82 = {"type":"object","additionalProperties":false,"properties":{"where":{"$ref":"#/definitions/Conditions","description":"The target records offered and accepted."},"create":{"type":"object","additionalProperties":false,"required":["fields"],"description":"\"Not listed? Register it\": the form also asks these fields of the target and, when the person chooses so, creates that record in the same transaction and links it.","properties":{"label":{"type":"string","minLength":1,"maxLength":120,"description":"The choice and the group's heading (default: 'Register a new <target label>')."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"}},"fixed":{"type":"object","description":"Values set on the new target record."}}}}};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7787,7 +7837,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "where") || (key0 === "create"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7814,7 +7864,7 @@ if(data.create !== undefined){
 let data1 = data.create;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.fields === undefined){
-const err2 = {instancePath:instancePath+"/create",schemaPath:"#/properties/create/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema81.properties.create.required,parentSchema:schema81.properties.create,data:data1};
+const err2 = {instancePath:instancePath+"/create",schemaPath:"#/properties/create/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema82.properties.create.required,parentSchema:schema82.properties.create,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7825,7 +7875,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(((key1 === "label") || (key1 === "fields")) || (key1 === "fixed"))){
-const err3 = {instancePath:instancePath+"/create",schemaPath:"#/properties/create/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.create,data:data1};
+const err3 = {instancePath:instancePath+"/create",schemaPath:"#/properties/create/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.create,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7839,7 +7889,7 @@ if(data1.label !== undefined){
 let data2 = data1.label;
 if(typeof data2 === "string"){
 if(func3(data2) > 120){
-const err4 = {instancePath:instancePath+"/create/label",schemaPath:"#/properties/create/properties/label/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema81.properties.create.properties.label,data:data2};
+const err4 = {instancePath:instancePath+"/create/label",schemaPath:"#/properties/create/properties/label/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema82.properties.create.properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7849,7 +7899,7 @@ vErrors.push(err4);
 errors++;
 }
 if(func3(data2) < 1){
-const err5 = {instancePath:instancePath+"/create/label",schemaPath:"#/properties/create/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.create.properties.label,data:data2};
+const err5 = {instancePath:instancePath+"/create/label",schemaPath:"#/properties/create/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.create.properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7860,7 +7910,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/create/label",schemaPath:"#/properties/create/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.create.properties.label.type,parentSchema:schema81.properties.create.properties.label,data:data2};
+const err6 = {instancePath:instancePath+"/create/label",schemaPath:"#/properties/create/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.create.properties.label.type,parentSchema:schema82.properties.create.properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7874,7 +7924,7 @@ if(data1.fields !== undefined){
 let data3 = data1.fields;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err7 = {instancePath:instancePath+"/create/fields",schemaPath:"#/properties/create/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema81.properties.create.properties.fields,data:data3};
+const err7 = {instancePath:instancePath+"/create/fields",schemaPath:"#/properties/create/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema82.properties.create.properties.fields,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7892,7 +7942,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/create/fields",schemaPath:"#/properties/create/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.create.properties.fields.type,parentSchema:schema81.properties.create.properties.fields,data:data3};
+const err8 = {instancePath:instancePath+"/create/fields",schemaPath:"#/properties/create/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.create.properties.fields.type,parentSchema:schema82.properties.create.properties.fields,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7905,7 +7955,7 @@ errors++;
 if(data1.fixed !== undefined){
 let data5 = data1.fixed;
 if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err9 = {instancePath:instancePath+"/create/fixed",schemaPath:"#/properties/create/properties/fixed/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.create.properties.fixed.type,parentSchema:schema81.properties.create.properties.fixed,data:data5};
+const err9 = {instancePath:instancePath+"/create/fixed",schemaPath:"#/properties/create/properties/fixed/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.create.properties.fixed.type,parentSchema:schema82.properties.create.properties.fixed,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7917,7 +7967,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/create",schemaPath:"#/properties/create/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.create.type,parentSchema:schema81.properties.create,data:data1};
+const err10 = {instancePath:instancePath+"/create",schemaPath:"#/properties/create/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.create.type,parentSchema:schema82.properties.create,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7929,7 +7979,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7948,7 +7998,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7958,7 +8008,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.entity === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entity"},message:"must have required property '"+"entity"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entity"},message:"must have required property '"+"entity"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7968,7 +8018,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.fields === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7978,7 +8028,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.success === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "success"},message:"must have required property '"+"success"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "success"},message:"must have required property '"+"success"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7988,8 +8038,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema75.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
+if(!(func2.call(schema76.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8073,7 +8123,7 @@ if(data.label !== undefined){
 let data2 = data.label;
 if(typeof data2 === "string"){
 if(func3(data2) > 120){
-const err11 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema75.properties.label,data:data2};
+const err11 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema76.properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8083,7 +8133,7 @@ vErrors.push(err11);
 errors++;
 }
 if(func3(data2) < 1){
-const err12 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.properties.label,data:data2};
+const err12 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8094,7 +8144,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.label.type,parentSchema:schema75.properties.label,data:data2};
+const err13 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.label.type,parentSchema:schema76.properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8108,7 +8158,7 @@ if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 === "string"){
 if(func3(data3) > 1000){
-const err14 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema75.properties.description,data:data3};
+const err14 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema76.properties.description,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8119,7 +8169,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.description.type,parentSchema:schema75.properties.description,data:data3};
+const err15 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.description.type,parentSchema:schema76.properties.description,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8133,7 +8183,7 @@ if(data.fields !== undefined){
 let data4 = data.fields;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err16 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema75.properties.fields,data:data4};
+const err16 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema76.properties.fields,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8151,7 +8201,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.fields.type,parentSchema:schema75.properties.fields,data:data4};
+const err17 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.fields.type,parentSchema:schema76.properties.fields,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8164,7 +8214,7 @@ errors++;
 if(data.fixed !== undefined){
 let data6 = data.fixed;
 if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err18 = {instancePath:instancePath+"/fixed",schemaPath:"#/properties/fixed/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.properties.fixed.type,parentSchema:schema75.properties.fixed,data:data6};
+const err18 = {instancePath:instancePath+"/fixed",schemaPath:"#/properties/fixed/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.fixed.type,parentSchema:schema76.properties.fixed,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8185,7 +8235,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.properties.references.type,parentSchema:schema75.properties.references,data:data7};
+const err19 = {instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.references.type,parentSchema:schema76.properties.references,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8199,7 +8249,7 @@ if(data.success !== undefined){
 let data9 = data.success;
 if(typeof data9 === "string"){
 if(func3(data9) > 2000){
-const err20 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema75.properties.success,data:data9};
+const err20 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema76.properties.success,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8209,7 +8259,7 @@ vErrors.push(err20);
 errors++;
 }
 if(func3(data9) < 1){
-const err21 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.properties.success,data:data9};
+const err21 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.success,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8220,7 +8270,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.success.type,parentSchema:schema75.properties.success,data:data9};
+const err22 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.success.type,parentSchema:schema76.properties.success,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8234,7 +8284,7 @@ if(data.confirmationMail !== undefined){
 let data10 = data.confirmationMail;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.to === undefined){
-const err23 = {instancePath:instancePath+"/confirmationMail",schemaPath:"#/properties/confirmationMail/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema75.properties.confirmationMail.required,parentSchema:schema75.properties.confirmationMail,data:data10};
+const err23 = {instancePath:instancePath+"/confirmationMail",schemaPath:"#/properties/confirmationMail/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema76.properties.confirmationMail.required,parentSchema:schema76.properties.confirmationMail,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8244,7 +8294,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data10.subject === undefined){
-const err24 = {instancePath:instancePath+"/confirmationMail",schemaPath:"#/properties/confirmationMail/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema75.properties.confirmationMail.required,parentSchema:schema75.properties.confirmationMail,data:data10};
+const err24 = {instancePath:instancePath+"/confirmationMail",schemaPath:"#/properties/confirmationMail/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema76.properties.confirmationMail.required,parentSchema:schema76.properties.confirmationMail,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8254,7 +8304,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data10.body === undefined){
-const err25 = {instancePath:instancePath+"/confirmationMail",schemaPath:"#/properties/confirmationMail/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema75.properties.confirmationMail.required,parentSchema:schema75.properties.confirmationMail,data:data10};
+const err25 = {instancePath:instancePath+"/confirmationMail",schemaPath:"#/properties/confirmationMail/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema76.properties.confirmationMail.required,parentSchema:schema76.properties.confirmationMail,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8265,7 +8315,7 @@ errors++;
 }
 for(const key2 in data10){
 if(!(((key2 === "to") || (key2 === "subject")) || (key2 === "body"))){
-const err26 = {instancePath:instancePath+"/confirmationMail",schemaPath:"#/properties/confirmationMail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema75.properties.confirmationMail,data:data10};
+const err26 = {instancePath:instancePath+"/confirmationMail",schemaPath:"#/properties/confirmationMail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.confirmationMail,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8314,7 +8364,7 @@ if(data10.subject !== undefined){
 let data12 = data10.subject;
 if(typeof data12 === "string"){
 if(func3(data12) > 200){
-const err30 = {instancePath:instancePath+"/confirmationMail/subject",schemaPath:"#/properties/confirmationMail/properties/subject/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema75.properties.confirmationMail.properties.subject,data:data12};
+const err30 = {instancePath:instancePath+"/confirmationMail/subject",schemaPath:"#/properties/confirmationMail/properties/subject/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema76.properties.confirmationMail.properties.subject,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8324,7 +8374,7 @@ vErrors.push(err30);
 errors++;
 }
 if(func3(data12) < 1){
-const err31 = {instancePath:instancePath+"/confirmationMail/subject",schemaPath:"#/properties/confirmationMail/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.properties.confirmationMail.properties.subject,data:data12};
+const err31 = {instancePath:instancePath+"/confirmationMail/subject",schemaPath:"#/properties/confirmationMail/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.confirmationMail.properties.subject,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8335,7 +8385,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/confirmationMail/subject",schemaPath:"#/properties/confirmationMail/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.confirmationMail.properties.subject.type,parentSchema:schema75.properties.confirmationMail.properties.subject,data:data12};
+const err32 = {instancePath:instancePath+"/confirmationMail/subject",schemaPath:"#/properties/confirmationMail/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.confirmationMail.properties.subject.type,parentSchema:schema76.properties.confirmationMail.properties.subject,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8349,7 +8399,7 @@ if(data10.body !== undefined){
 let data13 = data10.body;
 if(typeof data13 === "string"){
 if(func3(data13) > 5000){
-const err33 = {instancePath:instancePath+"/confirmationMail/body",schemaPath:"#/properties/confirmationMail/properties/body/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema75.properties.confirmationMail.properties.body,data:data13};
+const err33 = {instancePath:instancePath+"/confirmationMail/body",schemaPath:"#/properties/confirmationMail/properties/body/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema76.properties.confirmationMail.properties.body,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8359,7 +8409,7 @@ vErrors.push(err33);
 errors++;
 }
 if(func3(data13) < 1){
-const err34 = {instancePath:instancePath+"/confirmationMail/body",schemaPath:"#/properties/confirmationMail/properties/body/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.properties.confirmationMail.properties.body,data:data13};
+const err34 = {instancePath:instancePath+"/confirmationMail/body",schemaPath:"#/properties/confirmationMail/properties/body/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.confirmationMail.properties.body,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8370,7 +8420,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/confirmationMail/body",schemaPath:"#/properties/confirmationMail/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.confirmationMail.properties.body.type,parentSchema:schema75.properties.confirmationMail.properties.body,data:data13};
+const err35 = {instancePath:instancePath+"/confirmationMail/body",schemaPath:"#/properties/confirmationMail/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.confirmationMail.properties.body.type,parentSchema:schema76.properties.confirmationMail.properties.body,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8382,7 +8432,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/confirmationMail",schemaPath:"#/properties/confirmationMail/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.properties.confirmationMail.type,parentSchema:schema75.properties.confirmationMail,data:data10};
+const err36 = {instancePath:instancePath+"/confirmationMail",schemaPath:"#/properties/confirmationMail/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.confirmationMail.type,parentSchema:schema76.properties.confirmationMail,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8394,7 +8444,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8407,16 +8457,16 @@ validate48.errors = vErrors;
 return errors === 0;
 }
 
-const schema84 = {"type":"object","additionalProperties":false,"required":["name","entity","version","field","initial","states","transitions"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"entity":{"type":"string","description":"Entity name in this module."},"version":{"type":"integer","minimum":1,"description":"Raise it when the definition changes; requests in flight keep the version they started under."},"field":{"type":"string","description":"The enum field holding the state; never editable through the ordinary form."},"initial":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"states":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/WorkflowState"}},"transitions":{"type":"array","items":{"$ref":"#/definitions/Transition"}}}};
+const schema85 = {"type":"object","additionalProperties":false,"required":["name","entity","version","field","initial","states","transitions"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"entity":{"type":"string","description":"Entity name in this module."},"version":{"type":"integer","minimum":1,"description":"Raise it when the definition changes; requests in flight keep the version they started under."},"field":{"type":"string","description":"The enum field holding the state; never editable through the ordinary form."},"initial":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"states":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/WorkflowState"}},"transitions":{"type":"array","items":{"$ref":"#/definitions/Transition"}}}};
 const pattern34 = new RegExp("^[A-Za-z][A-Za-z0-9_]*$", "u");
-const schema86 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"renamedFrom":{"type":"string","description":"The state's previous name. migrations:generate moves the records in the old state to this one and rewrites requests and events in flight, and custom roles' conditions that test it; approvals waiting finish in the new state."},"label":{"type":"string"},"color":{"$ref":"#/definitions/BadgeColor"},"editable":{"type":"boolean","description":"Whether the ordinary edit form may change a record in this state (default true)."},"editableBy":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"description":"Only these roles may edit a record in this state (implies editable)."},"terminal":{"type":"boolean","description":"No transition leaves this state."}}};
+const schema87 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"renamedFrom":{"type":"string","description":"The state's previous name. migrations:generate moves the records in the old state to this one and rewrites requests and events in flight, and custom roles' conditions that test it; approvals waiting finish in the new state."},"label":{"type":"string"},"color":{"$ref":"#/definitions/BadgeColor"},"editable":{"type":"boolean","description":"Whether the ordinary edit form may change a record in this state (default true)."},"editableBy":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"description":"Only these roles may edit a record in this state (implies editable)."},"terminal":{"type":"boolean","description":"No transition leaves this state."}}};
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema86.required,parentSchema:schema86,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8427,7 +8477,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "name") || (key0 === "renamedFrom")) || (key0 === "label")) || (key0 === "color")) || (key0 === "editable")) || (key0 === "editableBy")) || (key0 === "terminal"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema86,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8441,7 +8491,7 @@ if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
 if(func3(data0) > 40){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema86.properties.name,data:data0};
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema87.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8451,7 +8501,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!pattern34.test(data0)){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema86.properties.name,data:data0};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema87.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8462,7 +8512,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.name.type,parentSchema:schema86.properties.name,data:data0};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.name.type,parentSchema:schema87.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8475,7 +8525,7 @@ errors++;
 if(data.renamedFrom !== undefined){
 let data1 = data.renamedFrom;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/renamedFrom",schemaPath:"#/properties/renamedFrom/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.renamedFrom.type,parentSchema:schema86.properties.renamedFrom,data:data1};
+const err5 = {instancePath:instancePath+"/renamedFrom",schemaPath:"#/properties/renamedFrom/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.renamedFrom.type,parentSchema:schema87.properties.renamedFrom,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8488,7 +8538,7 @@ errors++;
 if(data.label !== undefined){
 let data2 = data.label;
 if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.label.type,parentSchema:schema86.properties.label,data:data2};
+const err6 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.label.type,parentSchema:schema87.properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8524,7 +8574,7 @@ errors++;
 if(data.editable !== undefined){
 let data4 = data.editable;
 if(typeof data4 !== "boolean"){
-const err9 = {instancePath:instancePath+"/editable",schemaPath:"#/properties/editable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema86.properties.editable.type,parentSchema:schema86.properties.editable,data:data4};
+const err9 = {instancePath:instancePath+"/editable",schemaPath:"#/properties/editable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.editable.type,parentSchema:schema87.properties.editable,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8575,7 +8625,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/editableBy",schemaPath:"#/properties/editableBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.editableBy.type,parentSchema:schema86.properties.editableBy,data:data5};
+const err13 = {instancePath:instancePath+"/editableBy",schemaPath:"#/properties/editableBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.editableBy.type,parentSchema:schema87.properties.editableBy,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8588,7 +8638,7 @@ errors++;
 if(data.terminal !== undefined){
 let data7 = data.terminal;
 if(typeof data7 !== "boolean"){
-const err14 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema86.properties.terminal.type,parentSchema:schema86.properties.terminal,data:data7};
+const err14 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.terminal.type,parentSchema:schema87.properties.terminal,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8600,7 +8650,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8613,8 +8663,8 @@ validate56.errors = vErrors;
 return errors === 0;
 }
 
-const schema89 = {"type":"object","additionalProperties":false,"required":["name","from","to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"icon":{"type":"string"},"from":{"oneOf":[{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}]},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"by":{"$ref":"#/definitions/TransitionActors","description":"Who may start the transition (or request its approval)."},"when":{"$ref":"#/definitions/Conditions","description":"The record must match for the transition to be possible."},"whenMessage":{"type":"string","description":"What a refusal says when the record does not match `when`, e.g. \"the room must be assigned and clean, and the guest's ID recorded\". Without it the refusal names the first condition that fails (the field and the value it needs)."},"approval":{"$ref":"#/definitions/Approval"},"effects":{"$ref":"#/definitions/WorkflowEffects"}}};
-const schema91 = {"type":"object","additionalProperties":false,"description":"Who may start a transition: users holding any of `roles`, the users a record points at (`relations`), and/or, with `system: true`, a named system actor (a job or a plugin acting as the system, recorded as e.g. job:<module>.<name>). The system may start a transition or request its approval, never approve or reject one, so step approvers and notify take no `system`.","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"system":{"type":"boolean","description":"A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it."}}};
+const schema90 = {"type":"object","additionalProperties":false,"required":["name","from","to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"icon":{"type":"string"},"from":{"oneOf":[{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}]},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"by":{"$ref":"#/definitions/TransitionActors","description":"Who may start the transition (or request its approval)."},"when":{"$ref":"#/definitions/Conditions","description":"The record must match for the transition to be possible."},"whenMessage":{"type":"string","description":"What a refusal says when the record does not match `when`, e.g. \"the room must be assigned and clean, and the guest's ID recorded\". Without it the refusal names the first condition that fails (the field and the value it needs)."},"approval":{"$ref":"#/definitions/Approval"},"effects":{"$ref":"#/definitions/WorkflowEffects"}}};
+const schema92 = {"type":"object","additionalProperties":false,"description":"Who may start a transition: users holding any of `roles`, the users a record points at (`relations`), and/or, with `system: true`, a named system actor (a job or a plugin acting as the system, recorded as e.g. job:<module>.<name>). The system may start a transition or request its approval, never approve or reject one, so step approvers and notify take no `system`.","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"system":{"type":"boolean","description":"A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it."}}};
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8622,7 +8672,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "roles") || (key0 === "relations")) || (key0 === "system"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8678,7 +8728,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data0[i1], data0[j0])){
-const err4 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema91.properties.roles,data:data0};
+const err4 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema92.properties.roles,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8693,7 +8743,7 @@ break outer0;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.properties.roles.type,parentSchema:schema91.properties.roles,data:data0};
+const err5 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.properties.roles.type,parentSchema:schema92.properties.roles,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8711,7 +8761,7 @@ for(let i2=0; i2<len1; i2++){
 let data3 = data2[i2];
 if(typeof data3 === "string"){
 if(!pattern23.test(data3)){
-const err6 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$",parentSchema:schema91.properties.relations.items,data:data3};
+const err6 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$",parentSchema:schema92.properties.relations.items,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8722,7 +8772,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.relations.items.type,parentSchema:schema91.properties.relations.items,data:data3};
+const err7 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.relations.items.type,parentSchema:schema92.properties.relations.items,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8743,7 +8793,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j1 = indices0[item0];
-const err8 = {instancePath:instancePath+"/relations",schemaPath:"#/properties/relations/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema91.properties.relations,data:data2};
+const err8 = {instancePath:instancePath+"/relations",schemaPath:"#/properties/relations/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema92.properties.relations,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8758,7 +8808,7 @@ indices0[item0] = i3;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/relations",schemaPath:"#/properties/relations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.properties.relations.type,parentSchema:schema91.properties.relations,data:data2};
+const err9 = {instancePath:instancePath+"/relations",schemaPath:"#/properties/relations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.properties.relations.type,parentSchema:schema92.properties.relations,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8771,7 +8821,7 @@ errors++;
 if(data.system !== undefined){
 let data4 = data.system;
 if(typeof data4 !== "boolean"){
-const err10 = {instancePath:instancePath+"/system",schemaPath:"#/properties/system/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema91.properties.system.type,parentSchema:schema91.properties.system,data:data4};
+const err10 = {instancePath:instancePath+"/system",schemaPath:"#/properties/system/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema92.properties.system.type,parentSchema:schema92.properties.system,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8783,7 +8833,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8796,9 +8846,9 @@ validate59.errors = vErrors;
 return errors === 0;
 }
 
-const schema94 = {"type":"object","additionalProperties":false,"required":["steps"],"properties":{"open":{"type":"string","enum":["onEnter","onRequest"],"description":"onEnter: the request opens by itself when the record enters a `from` state (the one who moved it is the requester); onRequest (default): a user in `by` starts it."},"mode":{"type":"string","enum":["parallel","sequential"],"description":"parallel (default): every step may be given in any order; sequential: a step opens when the one before it is complete."},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ApprovalStep"}},"allowSelfApproval":{"type":"boolean","description":"The requester may also give an approval (default false)."},"reject":{"type":"object","additionalProperties":false,"required":["to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}}}};
-const schema95 = {"type":"object","additionalProperties":false,"required":["name","approvers"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"approvers":{"$ref":"#/definitions/Actors"},"quorum":{"description":"\"any\": one eligible user; \"all\": one distinct user per listed role (and one of the relations, if any); {\"count\": N}: N distinct eligible users.","oneOf":[{"type":"string","enum":["any","all"]},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":1}}}]},"when":{"$ref":"#/definitions/Conditions","description":"The step applies only when the record matches (checked when the request opens)."}}};
-const schema97 = {"type":"object","additionalProperties":false,"description":"Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as \"teacher\", \"created_by\" or \"department.head\").","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"where":{"$ref":"#/definitions/Conditions","description":"Record-relative people a path cannot name: the users for whom the record meets this condition, which names ${user.id} — e.g. any teacher of a course the student is enrolled in: { \"student.enrollments\": { \"$some\": { \"status\": \"ENROLLED\", \"course.teacher\": \"${user.id}\" } } }."}}};
+const schema95 = {"type":"object","additionalProperties":false,"required":["steps"],"properties":{"open":{"type":"string","enum":["onEnter","onRequest"],"description":"onEnter: the request opens by itself when the record enters a `from` state (the one who moved it is the requester); onRequest (default): a user in `by` starts it."},"mode":{"type":"string","enum":["parallel","sequential"],"description":"parallel (default): every step may be given in any order; sequential: a step opens when the one before it is complete."},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ApprovalStep"}},"allowSelfApproval":{"type":"boolean","description":"The requester may also give an approval (default false)."},"reject":{"type":"object","additionalProperties":false,"required":["to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}}}};
+const schema96 = {"type":"object","additionalProperties":false,"required":["name","approvers"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"approvers":{"$ref":"#/definitions/Actors"},"quorum":{"description":"\"any\": one eligible user; \"all\": one distinct user per listed role (and one of the relations, if any); {\"count\": N}: N distinct eligible users.","oneOf":[{"type":"string","enum":["any","all"]},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":1}}}]},"when":{"$ref":"#/definitions/Conditions","description":"The step applies only when the record matches (checked when the request opens)."}}};
+const schema98 = {"type":"object","additionalProperties":false,"description":"Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as \"teacher\", \"created_by\" or \"department.head\").","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"where":{"$ref":"#/definitions/Conditions","description":"Record-relative people a path cannot name: the users for whom the record meets this condition, which names ${user.id} — e.g. any teacher of a course the student is enrolled in: { \"student.enrollments\": { \"$some\": { \"status\": \"ENROLLED\", \"course.teacher\": \"${user.id}\" } } }."}}};
 
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8806,7 +8856,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "roles") || (key0 === "relations")) || (key0 === "where"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema97,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8862,7 +8912,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data0[i1], data0[j0])){
-const err4 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema97.properties.roles,data:data0};
+const err4 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema98.properties.roles,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8877,7 +8927,7 @@ break outer0;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema97.properties.roles.type,parentSchema:schema97.properties.roles,data:data0};
+const err5 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema98.properties.roles.type,parentSchema:schema98.properties.roles,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8895,7 +8945,7 @@ for(let i2=0; i2<len1; i2++){
 let data3 = data2[i2];
 if(typeof data3 === "string"){
 if(!pattern23.test(data3)){
-const err6 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$",parentSchema:schema97.properties.relations.items,data:data3};
+const err6 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$",parentSchema:schema98.properties.relations.items,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8906,7 +8956,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.relations.items.type,parentSchema:schema97.properties.relations.items,data:data3};
+const err7 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.relations.items.type,parentSchema:schema98.properties.relations.items,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8927,7 +8977,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j1 = indices0[item0];
-const err8 = {instancePath:instancePath+"/relations",schemaPath:"#/properties/relations/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema97.properties.relations,data:data2};
+const err8 = {instancePath:instancePath+"/relations",schemaPath:"#/properties/relations/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema98.properties.relations,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8942,7 +8992,7 @@ indices0[item0] = i3;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/relations",schemaPath:"#/properties/relations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema97.properties.relations.type,parentSchema:schema97.properties.relations,data:data2};
+const err9 = {instancePath:instancePath+"/relations",schemaPath:"#/properties/relations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema98.properties.relations.type,parentSchema:schema98.properties.relations,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8967,7 +9017,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8986,7 +9036,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8996,7 +9046,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.approvers === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9007,7 +9057,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "name") || (key0 === "label")) || (key0 === "approvers")) || (key0 === "quorum")) || (key0 === "when"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9055,7 +9105,7 @@ errors++;
 if(data.label !== undefined){
 let data1 = data.label;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.label.type,parentSchema:schema95.properties.label,data:data1};
+const err6 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.label.type,parentSchema:schema96.properties.label,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9078,7 +9128,7 @@ let valid2 = false;
 let passing0 = null;
 const _errs10 = errors;
 if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.quorum.oneOf[0].type,parentSchema:schema95.properties.quorum.oneOf[0],data:data3};
+const err7 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.quorum.oneOf[0].type,parentSchema:schema96.properties.quorum.oneOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9088,7 +9138,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!((data3 === "any") || (data3 === "all"))){
-const err8 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema95.properties.quorum.oneOf[0].enum},message:"must be equal to one of the allowed values",schema:schema95.properties.quorum.oneOf[0].enum,parentSchema:schema95.properties.quorum.oneOf[0],data:data3};
+const err8 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema96.properties.quorum.oneOf[0].enum},message:"must be equal to one of the allowed values",schema:schema96.properties.quorum.oneOf[0].enum,parentSchema:schema96.properties.quorum.oneOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9105,7 +9155,7 @@ passing0 = 0;
 const _errs12 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.count === undefined){
-const err9 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/oneOf/1/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema95.properties.quorum.oneOf[1].required,parentSchema:schema95.properties.quorum.oneOf[1],data:data3};
+const err9 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/oneOf/1/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema96.properties.quorum.oneOf[1].required,parentSchema:schema96.properties.quorum.oneOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9116,7 +9166,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!(key1 === "count")){
-const err10 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema95.properties.quorum.oneOf[1],data:data3};
+const err10 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.quorum.oneOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9129,7 +9179,7 @@ errors++;
 if(data3.count !== undefined){
 let data4 = data3.count;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/quorum/count",schemaPath:"#/properties/quorum/oneOf/1/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.quorum.oneOf[1].properties.count.type,parentSchema:schema95.properties.quorum.oneOf[1].properties.count,data:data4};
+const err11 = {instancePath:instancePath+"/quorum/count",schemaPath:"#/properties/quorum/oneOf/1/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.quorum.oneOf[1].properties.count.type,parentSchema:schema96.properties.quorum.oneOf[1].properties.count,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9140,7 +9190,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/quorum/count",schemaPath:"#/properties/quorum/oneOf/1/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.properties.quorum.oneOf[1].properties.count,data:data4};
+const err12 = {instancePath:instancePath+"/quorum/count",schemaPath:"#/properties/quorum/oneOf/1/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.quorum.oneOf[1].properties.count,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9153,7 +9203,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.properties.quorum.oneOf[1].type,parentSchema:schema95.properties.quorum.oneOf[1],data:data3};
+const err13 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.quorum.oneOf[1].type,parentSchema:schema96.properties.quorum.oneOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9174,7 +9224,7 @@ passing0 = 1;
 }
 }
 if(!valid2){
-const err14 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema95.properties.quorum.oneOf,parentSchema:schema95.properties.quorum,data:data3};
+const err14 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema96.properties.quorum.oneOf,parentSchema:schema96.properties.quorum,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9210,7 +9260,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9229,7 +9279,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema95.required,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9240,7 +9290,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "open") || (key0 === "mode")) || (key0 === "steps")) || (key0 === "allowSelfApproval")) || (key0 === "reject"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9253,7 +9303,7 @@ errors++;
 if(data.open !== undefined){
 let data0 = data.open;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.properties.open.type,parentSchema:schema94.properties.open,data:data0};
+const err2 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.open.type,parentSchema:schema95.properties.open,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9263,7 +9313,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((data0 === "onEnter") || (data0 === "onRequest"))){
-const err3 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/enum",keyword:"enum",params:{allowedValues: schema94.properties.open.enum},message:"must be equal to one of the allowed values",schema:schema94.properties.open.enum,parentSchema:schema94.properties.open,data:data0};
+const err3 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/enum",keyword:"enum",params:{allowedValues: schema95.properties.open.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.open.enum,parentSchema:schema95.properties.open,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9276,7 +9326,7 @@ errors++;
 if(data.mode !== undefined){
 let data1 = data.mode;
 if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.properties.mode.type,parentSchema:schema94.properties.mode,data:data1};
+const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.mode.type,parentSchema:schema95.properties.mode,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9286,7 +9336,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((data1 === "parallel") || (data1 === "sequential"))){
-const err5 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema94.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema94.properties.mode.enum,parentSchema:schema94.properties.mode,data:data1};
+const err5 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema95.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.mode.enum,parentSchema:schema95.properties.mode,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9300,7 +9350,7 @@ if(data.steps !== undefined){
 let data2 = data.steps;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err6 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema94.properties.steps,data:data2};
+const err6 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema95.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9318,7 +9368,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.properties.steps.type,parentSchema:schema94.properties.steps,data:data2};
+const err7 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.steps.type,parentSchema:schema95.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9331,7 +9381,7 @@ errors++;
 if(data.allowSelfApproval !== undefined){
 let data4 = data.allowSelfApproval;
 if(typeof data4 !== "boolean"){
-const err8 = {instancePath:instancePath+"/allowSelfApproval",schemaPath:"#/properties/allowSelfApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.properties.allowSelfApproval.type,parentSchema:schema94.properties.allowSelfApproval,data:data4};
+const err8 = {instancePath:instancePath+"/allowSelfApproval",schemaPath:"#/properties/allowSelfApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema95.properties.allowSelfApproval.type,parentSchema:schema95.properties.allowSelfApproval,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9345,7 +9395,7 @@ if(data.reject !== undefined){
 let data5 = data.reject;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.to === undefined){
-const err9 = {instancePath:instancePath+"/reject",schemaPath:"#/properties/reject/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema94.properties.reject.required,parentSchema:schema94.properties.reject,data:data5};
+const err9 = {instancePath:instancePath+"/reject",schemaPath:"#/properties/reject/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema95.properties.reject.required,parentSchema:schema95.properties.reject,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9356,7 +9406,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!(((key1 === "name") || (key1 === "label")) || (key1 === "to"))){
-const err10 = {instancePath:instancePath+"/reject",schemaPath:"#/properties/reject/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema94.properties.reject,data:data5};
+const err10 = {instancePath:instancePath+"/reject",schemaPath:"#/properties/reject/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema95.properties.reject,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9404,7 +9454,7 @@ errors++;
 if(data5.label !== undefined){
 let data7 = data5.label;
 if(typeof data7 !== "string"){
-const err14 = {instancePath:instancePath+"/reject/label",schemaPath:"#/properties/reject/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.properties.reject.properties.label.type,parentSchema:schema94.properties.reject.properties.label,data:data7};
+const err14 = {instancePath:instancePath+"/reject/label",schemaPath:"#/properties/reject/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.reject.properties.label.type,parentSchema:schema95.properties.reject.properties.label,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9418,7 +9468,7 @@ if(data5.to !== undefined){
 let data8 = data5.to;
 if(typeof data8 === "string"){
 if(func3(data8) > 40){
-const err15 = {instancePath:instancePath+"/reject/to",schemaPath:"#/properties/reject/properties/to/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema94.properties.reject.properties.to,data:data8};
+const err15 = {instancePath:instancePath+"/reject/to",schemaPath:"#/properties/reject/properties/to/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema95.properties.reject.properties.to,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9428,7 +9478,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!pattern34.test(data8)){
-const err16 = {instancePath:instancePath+"/reject/to",schemaPath:"#/properties/reject/properties/to/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema94.properties.reject.properties.to,data:data8};
+const err16 = {instancePath:instancePath+"/reject/to",schemaPath:"#/properties/reject/properties/to/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema95.properties.reject.properties.to,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9439,7 +9489,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/reject/to",schemaPath:"#/properties/reject/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.properties.reject.properties.to.type,parentSchema:schema94.properties.reject.properties.to,data:data8};
+const err17 = {instancePath:instancePath+"/reject/to",schemaPath:"#/properties/reject/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.reject.properties.to.type,parentSchema:schema95.properties.reject.properties.to,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9451,7 +9501,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/reject",schemaPath:"#/properties/reject/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.properties.reject.type,parentSchema:schema94.properties.reject,data:data5};
+const err18 = {instancePath:instancePath+"/reject",schemaPath:"#/properties/reject/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.properties.reject.type,parentSchema:schema95.properties.reject,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9463,7 +9513,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.type,parentSchema:schema94,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9476,7 +9526,7 @@ validate61.errors = vErrors;
 return errors === 0;
 }
 
-const schema102 = {"type":"object","additionalProperties":false,"properties":{"set":{"type":"object","description":"Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id} (null when the system takes the transition).","tsType":"Record<string, unknown>"},"notify":{"$ref":"#/definitions/Actors"},"message":{"type":"string","description":"Notification text; {title}, {label} and {state} are filled in."},"hook":{"type":"string","description":"Name of a workflow hook in the module's plugin, called in the same transaction."}}};
+const schema103 = {"type":"object","additionalProperties":false,"properties":{"set":{"type":"object","description":"Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id} (null when the system takes the transition).","tsType":"Record<string, unknown>"},"notify":{"$ref":"#/definitions/Actors"},"message":{"type":"string","description":"Notification text; {title}, {label} and {state} are filled in."},"hook":{"type":"string","description":"Name of a workflow hook in the module's plugin, called in the same transaction."}}};
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -9484,7 +9534,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "set") || (key0 === "notify")) || (key0 === "message")) || (key0 === "hook"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema102,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9497,7 +9547,7 @@ errors++;
 if(data.set !== undefined){
 let data0 = data.set;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-const err1 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.properties.set.type,parentSchema:schema102.properties.set,data:data0};
+const err1 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.set.type,parentSchema:schema103.properties.set,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9516,7 +9566,7 @@ errors = vErrors.length;
 if(data.message !== undefined){
 let data2 = data.message;
 if(typeof data2 !== "string"){
-const err2 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.message.type,parentSchema:schema102.properties.message,data:data2};
+const err2 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.message.type,parentSchema:schema103.properties.message,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9529,7 +9579,7 @@ errors++;
 if(data.hook !== undefined){
 let data3 = data.hook;
 if(typeof data3 !== "string"){
-const err3 = {instancePath:instancePath+"/hook",schemaPath:"#/properties/hook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.hook.type,parentSchema:schema102.properties.hook,data:data3};
+const err3 = {instancePath:instancePath+"/hook",schemaPath:"#/properties/hook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.hook.type,parentSchema:schema103.properties.hook,data:data3};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9541,7 +9591,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.type,parentSchema:schema102,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9560,7 +9610,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9570,7 +9620,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.from === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9580,7 +9630,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.to === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9590,8 +9640,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema89.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
+if(!(func2.call(schema90.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9639,7 +9689,7 @@ errors++;
 if(data.label !== undefined){
 let data1 = data.label;
 if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.label.type,parentSchema:schema89.properties.label,data:data1};
+const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.label.type,parentSchema:schema90.properties.label,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9652,7 +9702,7 @@ errors++;
 if(data.icon !== undefined){
 let data2 = data.icon;
 if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/icon",schemaPath:"#/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.icon.type,parentSchema:schema89.properties.icon,data:data2};
+const err8 = {instancePath:instancePath+"/icon",schemaPath:"#/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.icon.type,parentSchema:schema90.properties.icon,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9670,7 +9720,7 @@ let passing0 = null;
 const _errs11 = errors;
 if(typeof data3 === "string"){
 if(func3(data3) > 40){
-const err9 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/oneOf/0/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema89.properties.from.oneOf[0],data:data3};
+const err9 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/oneOf/0/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema90.properties.from.oneOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9680,7 +9730,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!pattern34.test(data3)){
-const err10 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/oneOf/0/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema89.properties.from.oneOf[0],data:data3};
+const err10 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/oneOf/0/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema90.properties.from.oneOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9691,7 +9741,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.from.oneOf[0].type,parentSchema:schema89.properties.from.oneOf[0],data:data3};
+const err11 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.from.oneOf[0].type,parentSchema:schema90.properties.from.oneOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9708,7 +9758,7 @@ passing0 = 0;
 const _errs13 = errors;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err12 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema89.properties.from.oneOf[1],data:data3};
+const err12 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema90.properties.from.oneOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9722,7 +9772,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
 if(func3(data4) > 40){
-const err13 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/properties/from/oneOf/1/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema89.properties.from.oneOf[1].items,data:data4};
+const err13 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/properties/from/oneOf/1/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema90.properties.from.oneOf[1].items,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9732,7 +9782,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!pattern34.test(data4)){
-const err14 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/properties/from/oneOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema89.properties.from.oneOf[1].items,data:data4};
+const err14 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/properties/from/oneOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema90.properties.from.oneOf[1].items,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9743,7 +9793,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/properties/from/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.from.oneOf[1].items.type,parentSchema:schema89.properties.from.oneOf[1].items,data:data4};
+const err15 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/properties/from/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.from.oneOf[1].items.type,parentSchema:schema90.properties.from.oneOf[1].items,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9755,7 +9805,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.from.oneOf[1].type,parentSchema:schema89.properties.from.oneOf[1],data:data3};
+const err16 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.from.oneOf[1].type,parentSchema:schema90.properties.from.oneOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9776,7 +9826,7 @@ passing0 = 1;
 }
 }
 if(!valid2){
-const err17 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema89.properties.from.oneOf,parentSchema:schema89.properties.from,data:data3};
+const err17 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema90.properties.from.oneOf,parentSchema:schema90.properties.from,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9801,7 +9851,7 @@ if(data.to !== undefined){
 let data5 = data.to;
 if(typeof data5 === "string"){
 if(func3(data5) > 40){
-const err18 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema89.properties.to,data:data5};
+const err18 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema90.properties.to,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9811,7 +9861,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!pattern34.test(data5)){
-const err19 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema89.properties.to,data:data5};
+const err19 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema90.properties.to,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9822,7 +9872,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.to.type,parentSchema:schema89.properties.to,data:data5};
+const err20 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.to.type,parentSchema:schema90.properties.to,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9854,7 +9904,7 @@ errors++;
 if(data.whenMessage !== undefined){
 let data8 = data.whenMessage;
 if(typeof data8 !== "string"){
-const err22 = {instancePath:instancePath+"/whenMessage",schemaPath:"#/properties/whenMessage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.whenMessage.type,parentSchema:schema89.properties.whenMessage,data:data8};
+const err22 = {instancePath:instancePath+"/whenMessage",schemaPath:"#/properties/whenMessage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.whenMessage.type,parentSchema:schema90.properties.whenMessage,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9878,7 +9928,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9897,7 +9947,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema84.required,parentSchema:schema84,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9907,7 +9957,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.entity === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entity"},message:"must have required property '"+"entity"+"'",schema:schema84.required,parentSchema:schema84,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entity"},message:"must have required property '"+"entity"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9917,7 +9967,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.version === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema84.required,parentSchema:schema84,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9927,7 +9977,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.field === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema84.required,parentSchema:schema84,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9937,7 +9987,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.initial === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "initial"},message:"must have required property '"+"initial"+"'",schema:schema84.required,parentSchema:schema84,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "initial"},message:"must have required property '"+"initial"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9947,7 +9997,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.states === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema84.required,parentSchema:schema84,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9957,7 +10007,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.transitions === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transitions"},message:"must have required property '"+"transitions"+"'",schema:schema84.required,parentSchema:schema84,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transitions"},message:"must have required property '"+"transitions"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9968,7 +10018,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "name") || (key0 === "label")) || (key0 === "entity")) || (key0 === "version")) || (key0 === "field")) || (key0 === "initial")) || (key0 === "states")) || (key0 === "transitions"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10016,7 +10066,7 @@ errors++;
 if(data.label !== undefined){
 let data1 = data.label;
 if(typeof data1 !== "string"){
-const err11 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.label.type,parentSchema:schema84.properties.label,data:data1};
+const err11 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.label.type,parentSchema:schema85.properties.label,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10029,7 +10079,7 @@ errors++;
 if(data.entity !== undefined){
 let data2 = data.entity;
 if(typeof data2 !== "string"){
-const err12 = {instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.entity.type,parentSchema:schema84.properties.entity,data:data2};
+const err12 = {instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.entity.type,parentSchema:schema85.properties.entity,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10042,7 +10092,7 @@ errors++;
 if(data.version !== undefined){
 let data3 = data.version;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err13 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema84.properties.version.type,parentSchema:schema84.properties.version,data:data3};
+const err13 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.version.type,parentSchema:schema85.properties.version,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10053,7 +10103,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err14 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema84.properties.version,data:data3};
+const err14 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema85.properties.version,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10067,7 +10117,7 @@ errors++;
 if(data.field !== undefined){
 let data4 = data.field;
 if(typeof data4 !== "string"){
-const err15 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.field.type,parentSchema:schema84.properties.field,data:data4};
+const err15 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.field.type,parentSchema:schema85.properties.field,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10081,7 +10131,7 @@ if(data.initial !== undefined){
 let data5 = data.initial;
 if(typeof data5 === "string"){
 if(func3(data5) > 40){
-const err16 = {instancePath:instancePath+"/initial",schemaPath:"#/properties/initial/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema84.properties.initial,data:data5};
+const err16 = {instancePath:instancePath+"/initial",schemaPath:"#/properties/initial/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema85.properties.initial,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10091,7 +10141,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!pattern34.test(data5)){
-const err17 = {instancePath:instancePath+"/initial",schemaPath:"#/properties/initial/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema84.properties.initial,data:data5};
+const err17 = {instancePath:instancePath+"/initial",schemaPath:"#/properties/initial/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema85.properties.initial,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10102,7 +10152,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/initial",schemaPath:"#/properties/initial/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.initial.type,parentSchema:schema84.properties.initial,data:data5};
+const err18 = {instancePath:instancePath+"/initial",schemaPath:"#/properties/initial/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.initial.type,parentSchema:schema85.properties.initial,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10116,7 +10166,7 @@ if(data.states !== undefined){
 let data6 = data.states;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err19 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema84.properties.states,data:data6};
+const err19 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema85.properties.states,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10134,7 +10184,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema84.properties.states.type,parentSchema:schema84.properties.states,data:data6};
+const err20 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema85.properties.states.type,parentSchema:schema85.properties.states,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10156,7 +10206,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/transitions",schemaPath:"#/properties/transitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema84.properties.transitions.type,parentSchema:schema84.properties.transitions,data:data8};
+const err21 = {instancePath:instancePath+"/transitions",schemaPath:"#/properties/transitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema85.properties.transitions.type,parentSchema:schema85.properties.transitions,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10168,7 +10218,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10181,14 +10231,14 @@ validate55.errors = vErrors;
 return errors === 0;
 }
 
-const schema103 = {"type":"object","additionalProperties":false,"required":["name","schedule"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"description":{"type":"string"},"handler":{"type":"string","description":"Name of the job handler in the module's plugin (default: the job name)."},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The job's previous name in this module. migrations:generate renames its scheduled rows and run history in the PostgreSQL job store (agenda_jobs, agenda_logs), so its next run, last run and failures carry over, and the audit log shows what the old name did under the new one. A no-op once applied."},"schedule":{"type":"object","additionalProperties":false,"properties":{"cron":{"type":"string","description":"Cron expression, e.g. \"0 6 * * *\"."},"every":{"type":"string","description":"Interval, e.g. \"1 day\" or \"10 minutes\"."}},"minProperties":1,"maxProperties":1,"description":"Exactly one of cron or every."}}};
+const schema104 = {"type":"object","additionalProperties":false,"required":["name","schedule"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"description":{"type":"string"},"handler":{"type":"string","description":"Name of the job handler in the module's plugin (default: the job name)."},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The job's previous name in this module. migrations:generate renames its scheduled rows and run history in the PostgreSQL job store (agenda_jobs, agenda_logs), so its next run, last run and failures carry over, and the audit log shows what the old name did under the new one. A no-op once applied."},"schedule":{"type":"object","additionalProperties":false,"properties":{"cron":{"type":"string","description":"Cron expression, e.g. \"0 6 * * *\"."},"every":{"type":"string","description":"Interval, e.g. \"1 day\" or \"10 minutes\"."}},"minProperties":1,"maxProperties":1,"description":"Exactly one of cron or every."}}};
 
 function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema104.required,parentSchema:schema104,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10198,7 +10248,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.schedule === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schedule"},message:"must have required property '"+"schedule"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schedule"},message:"must have required property '"+"schedule"+"'",schema:schema104.required,parentSchema:schema104,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10209,7 +10259,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "label")) || (key0 === "description")) || (key0 === "handler")) || (key0 === "renamedFrom")) || (key0 === "schedule"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema104,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10257,7 +10307,7 @@ errors++;
 if(data.label !== undefined){
 let data1 = data.label;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.label.type,parentSchema:schema103.properties.label,data:data1};
+const err6 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.label.type,parentSchema:schema104.properties.label,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10270,7 +10320,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.description.type,parentSchema:schema103.properties.description,data:data2};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.description.type,parentSchema:schema104.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10283,7 +10333,7 @@ errors++;
 if(data.handler !== undefined){
 let data3 = data.handler;
 if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/handler",schemaPath:"#/properties/handler/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.handler.type,parentSchema:schema103.properties.handler,data:data3};
+const err8 = {instancePath:instancePath+"/handler",schemaPath:"#/properties/handler/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.handler.type,parentSchema:schema104.properties.handler,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10332,7 +10382,7 @@ if(data.schedule !== undefined){
 let data5 = data.schedule;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(Object.keys(data5).length > 1){
-const err12 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema103.properties.schedule,data:data5};
+const err12 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema104.properties.schedule,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10342,7 +10392,7 @@ vErrors.push(err12);
 errors++;
 }
 if(Object.keys(data5).length < 1){
-const err13 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema103.properties.schedule,data:data5};
+const err13 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema104.properties.schedule,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10353,7 +10403,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((key1 === "cron") || (key1 === "every"))){
-const err14 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.schedule,data:data5};
+const err14 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema104.properties.schedule,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10366,7 +10416,7 @@ errors++;
 if(data5.cron !== undefined){
 let data6 = data5.cron;
 if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/schedule/cron",schemaPath:"#/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.schedule.properties.cron.type,parentSchema:schema103.properties.schedule.properties.cron,data:data6};
+const err15 = {instancePath:instancePath+"/schedule/cron",schemaPath:"#/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.schedule.properties.cron.type,parentSchema:schema104.properties.schedule.properties.cron,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10379,7 +10429,7 @@ errors++;
 if(data5.every !== undefined){
 let data7 = data5.every;
 if(typeof data7 !== "string"){
-const err16 = {instancePath:instancePath+"/schedule/every",schemaPath:"#/properties/schedule/properties/every/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.schedule.properties.every.type,parentSchema:schema103.properties.schedule.properties.every,data:data7};
+const err16 = {instancePath:instancePath+"/schedule/every",schemaPath:"#/properties/schedule/properties/every/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.schedule.properties.every.type,parentSchema:schema104.properties.schedule.properties.every,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10391,7 +10441,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.schedule.type,parentSchema:schema103.properties.schedule,data:data5};
+const err17 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.schedule.type,parentSchema:schema104.properties.schedule,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10403,7 +10453,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.type,parentSchema:schema104,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11004,7 +11054,7 @@ return errors === 0;
 }
 
 export const validateSystemTypes = validate74;
-const schema106 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ums.local/schemas/system-types.schema.json","title":"SystemTypes","description":"The kinds of organization UMS serves, each with its label. A module manifest lists the ones it is enabled for in its `systemTypes` (or declares a new one there with a label).","type":"object","additionalProperties":false,"required":["systemTypes"],"properties":{"$schema":{"type":"string"},"systemTypes":{"type":"array","items":{"$ref":"manifest.schema.json#/definitions/SystemType"}}}};
+const schema107 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ums.local/schemas/system-types.schema.json","title":"SystemTypes","description":"The kinds of organization UMS serves, each with its label. A module manifest lists the ones it is enabled for in its `systemTypes` (or declares a new one there with a label).","type":"object","additionalProperties":false,"required":["systemTypes"],"properties":{"$schema":{"type":"string"},"systemTypes":{"type":"array","items":{"$ref":"manifest.schema.json#/definitions/SystemType"}}}};
 
 function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -11147,7 +11197,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.systemTypes === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "systemTypes"},message:"must have required property '"+"systemTypes"+"'",schema:schema106.required,parentSchema:schema106,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "systemTypes"},message:"must have required property '"+"systemTypes"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11158,7 +11208,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "$schema") || (key0 === "systemTypes"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema106,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11171,7 +11221,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.$schema.type,parentSchema:schema106.properties.$schema,data:data0};
+const err2 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.$schema.type,parentSchema:schema107.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11193,7 +11243,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/systemTypes",schemaPath:"#/properties/systemTypes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.systemTypes.type,parentSchema:schema106.properties.systemTypes,data:data1};
+const err3 = {instancePath:instancePath+"/systemTypes",schemaPath:"#/properties/systemTypes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.systemTypes.type,parentSchema:schema107.properties.systemTypes,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11205,7 +11255,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.type,parentSchema:schema106,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.type,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err4];
 }

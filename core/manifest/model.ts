@@ -176,7 +176,8 @@ export interface DashboardCardDef {
   conditions?: Record<string, unknown>;
   /** Role keys the card is for; undefined: everyone who may read the entity. */
   roles?: string[];
-  chart?: { kind: 'bar' | 'line' | 'pie'; groupBy: string; bucket?: 'day' | 'week' | 'month'; until?: string; last?: number; next?: number; sum?: string };
+  /** `share`: each group's value is the % of its records that also meet these conditions. */
+  chart?: { kind: 'bar' | 'line' | 'pie'; groupBy: string; bucket?: 'day' | 'week' | 'month'; until?: string; last?: number; next?: number; sum?: string; share?: { conditions: Record<string, unknown> } };
   table?: {
     columns: string[];
     sort?: { field: string; direction: 'asc' | 'desc' };

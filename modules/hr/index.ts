@@ -13,12 +13,13 @@ import { allocationExpiry, attendanceReminder, earnedLeaveAccrual, pendingApprov
 import { hrFixtures } from './fixtures.js';
 import { leaveApplicationHooks } from './leave.js';
 import { claimNotOnPayslip, payClaimsOfRun, payslipHooks, removePayslips } from './payroll.js';
+import { salaryStructureLineHooks } from './salary-formulas.js';
 import { seedHr } from './seed.js';
 
 export default definePlugin({
   module: 'hr',
   actions: hrDocuments,
-  hooks: { leave_application: leaveApplicationHooks, payslip: payslipHooks },
+  hooks: { leave_application: leaveApplicationHooks, payslip: payslipHooks, salary_structure_line: salaryStructureLineHooks },
   workflowHooks: { removePayslips, payClaimsOfRun, claimNotOnPayslip },
   seed: seedHr,
   fixtures: hrFixtures,

@@ -33,7 +33,7 @@ interface ChartData {
   chart: 'bar' | 'line' | 'pie';
   labels: string[];
   values: number[];
-  measure: { label: string; currency?: string };
+  measure: { label: string; currency?: string; percent?: true };
 }
 
 const PALETTE = ['#3B5BDB', '#2F9E44', '#F08C00', '#C92A2A', '#7048E8', '#1098AD', '#5C940D', '#D6336C', '#495057', '#E8590C'];
@@ -42,7 +42,7 @@ export const DashboardChart: React.FC<{ data: ChartData; locale: string }> = ({ 
   const canvas = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
     if (!canvas.current) return undefined;
-    const number = new Intl.NumberFormat(locale, data.measure.currency ? { style: 'currency', currency: data.measure.currency, maximumFractionDigits: 0 } : {});
+    const number = new Intl.NumberFormat(locale, data.measure.currency ? { style: 'currency', currency: data.measure.currency, maximumFractionDigits: 0 } : data.measure.percent ? { style: 'unit', unit: 'percent', maximumFractionDigits: 1 } : {});
     const pie = data.chart === 'pie';
     const chart = new Chart(canvas.current, {
       type: data.chart,

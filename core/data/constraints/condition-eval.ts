@@ -81,7 +81,8 @@ export const matchesWhen = (node: ConstraintNode | undefined, entity: ResolvedEn
 
 const DAY = 86_400_000;
 
-function evaluateRaw(node: ExpressionNode, record: Record<string, unknown>): number | null {
+/** An expression's value over a record's fields (null when a field it reads is missing or a division is by zero), before any rounding. */
+export function evaluateRaw(node: ExpressionNode, record: Record<string, unknown>): number | null {
   switch (node.kind) {
     case 'number':
       return node.value;
