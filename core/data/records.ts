@@ -14,6 +14,7 @@ import { forbidden, RecordValidationError, UmsError, type FieldErrors } from '..
 import { columnOf, roleKey, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { coerceInput, fieldValueError, validateRecord } from '../manifest/validation.js';
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
+import { tenantScoped } from './tenant-scope.js';
 import { actorUserId, systemActor, type Actor } from './actor.js';
 import { diff, sameValue, writeAudit, type AuditAction } from './audit.js';
 import type { DataContext } from './context.js';
@@ -84,7 +85,8 @@ export class RecordService extends RecordReader implements Records {
     });
     // Files the transaction let go of (a deleted record's, a replaced one) leave the store once it committed.
     const removals = inner ? takeRemovals(inner) : [];
-    if (removals.length && this.runtime.files) await purgeReleased(this.runtime.dataSource.manager, this.runtime.files, removals);
+    // Inside the wall, as the transaction itself was: the released rows are this organization's, and no request runs as the owner.
+    if (removals.length && this.runtime.files) await purgeReleased(tenantScoped(this.runtime.dataSource.manager, this.organizationId), this.runtime.files, removals);
     return result;
   }
 
