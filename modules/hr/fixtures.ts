@@ -52,6 +52,8 @@ export const hrFixtures: Record<string, FixtureRecord> = {
     const slips = own ? await records.find('hr.payslip', { filters: [{ field: 'employee', op: 'eq', value: own.id }], ...byAge }) : [];
     return slips[index] ? { ...draft, payslip: slips[index].id } : draft;
   },
+  // A structure line is priced one way (salary-formulas.ts): alternately an amount and a % of base (a formula would have to name the structure's other components).
+  salary_structure_line: (draft, { index }) => ({ ...draft, formula: null, amount: index % 2 ? null : 100 + index, percent_of_base: index % 2 ? 10 : null }),
   expense_claim: (draft, { index }) => ({ ...draft, status: index % 2 ? 'SUBMITTED' : 'DRAFT' }),
   // One default list (default lists may not overlap); every list keeps Monday to Friday working, and
   // holidays fall on Sundays, so the generated leave (Monday to at most Wednesday) keeps its working days.
