@@ -7,16 +7,14 @@
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { requireFileWrite, sendFile, uploadForField } from '../files/files-http.js';
-import { linkOrigin } from '../files/link-origin.js';
 import { entityFor } from './record-routes.js';
 import { ApiError } from './problem.js';
-import { recordsOf } from './request.js';
+import { fileUrl, recordsOf } from './request.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 const wrap = (fn: Handler) => (req: Request, res: Response, next: NextFunction) => void fn(req, res).catch(next);
 
 /** A file's download address in the API, absolute from PUBLIC_URL when set, as export links are (files/link-origin.ts). */
-export const fileUrl = (req: Request, publicUrl: string | undefined, id: string): string => `${linkOrigin(req, publicUrl)}${req.baseUrl}/files/${id}`;
 
 export function fileRoutes(publicUrl: string | undefined): Router {
   const router = Router();

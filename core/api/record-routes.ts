@@ -14,9 +14,8 @@ import { WorkflowEngine } from '../workflow/index.js';
 import { isSystemColumn, type ResolvedEntity } from '../manifest/index.js';
 import { parseListParams, sortTag, type Cursors } from './list-params.js';
 import { ApiError, badRequest, notFoundHere } from './problem.js';
-import { recordsOf } from './request.js';
+import { fileUrl, recordsOf } from './request.js';
 import { fileLinks, writeWithFiles } from '../files/files-http.js';
-import { fileUrl } from './file-routes.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 const wrap = (fn: Handler) => (req: Request, res: Response, next: NextFunction) => void fn(req, res).catch(next);

@@ -6,6 +6,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { RecordService } from '../data/records.js';
+import { linkOrigin } from '../files/link-origin.js';
 import { identifyRequest } from '../log.js';
 import type { Runtime } from '../runtime.js';
 import type { OriginPolicy } from './cors.js';
@@ -55,3 +56,6 @@ export function authenticate(runtime: Runtime, tokens: TokenService, perToken: R
     run().then(() => next(), next);
   };
 }
+
+/** A file's address in the API: PUBLIC_URL (else the request's origin) and this router's mount path. */
+export const fileUrl = (req: Request, publicUrl: string | undefined, id: string): string => `${linkOrigin(req, publicUrl)}${req.baseUrl}/files/${id}`;
