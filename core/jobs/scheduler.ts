@@ -1,17 +1,37 @@
 /**
  * The job scheduler: agenda over the configured backend, one agenda job per
- * (declared module job, organization with the module enabled) plus one per
- * core job, and a run log operators read with `jobs:list` / `jobs:failed`.
+ * declared job — core and module jobs alike — and a run log operators read
+ * with `jobs:list` / `jobs:failed`.
  *
- * Why one agenda job per organization rather than one job that fans out over
- * the organizations at run time: each organization then has its own next run,
- * last run, lock and failure (one tenant's broken data fails that tenant's
- * row, visibly, and does not delay or hide the others), and `jobs:list` maps
- * one row to one line. The cost is keeping the rows in step with module
- * settings: `reconcile()` runs at start and then as the core job
- * `core.schedule_sync` (JOBS_RECONCILE_EVERY), and every run checks again
- * that the module is still enabled, so a module disabled a moment ago is
- * skipped even before its row is disabled.
+ * A module job fires once for the installation and then runs for each
+ * organization that has the module enabled and is active, paging through
+ * them by keyset (organization-pages.ts), each run inside its own tenant wall
+ * (a RecordService bound to that organization) and its own try/catch: one
+ * organization's broken data fails that organization's run, recorded with its
+ * error in the run log under its organization, and the others go on.
+ * `jobs:list` and `jobs:failed` read those per-organization entries
+ * (run-log.ts), so they keep one line per organization.
+ *
+ * Why not one agenda job per organization (the design before issue 17): at
+ * 10,000 organizations that was 20,000 rows for the library alone, 207 s to
+ * create them and 2.3 s every minute to keep them in step with the module
+ * settings. Now the schedule sync (`core.schedule_sync`) only checks one row
+ * per declared job, and a module enabled or disabled a moment ago is simply
+ * in or out of the next firing's pages.
+ *
+ * Time zone: every job's schedule is read in the installation's time zone
+ * (JOBS_TIMEZONE, default the server's), as before — organizations' own time
+ * zones were never used for scheduling. Frappe evaluates a site's scheduled
+ * job types in that site's one system time zone, shared by every company of
+ * the site; UMS's organizations share an installation as ERPNext's companies
+ * share a site, so they share its time zone too. A handler that needs an
+ * organization's local date reads the organization's time zone itself.
+ *
+ * Exactly once per firing: agenda locks the job row (FOR UPDATE SKIP LOCKED),
+ * so only one worker takes a firing, and moves its next run forward before
+ * the run starts; a fan-out that lasts longer than the lock lifetime touches
+ * the lock as it goes, so no second worker takes the row as "expired" while
+ * the first is still working through the organizations.
  */
 import { hostname } from 'node:os';
 // Types only: agenda itself is imported when a scheduler opens, so the server's start reaches the login page
@@ -29,24 +49,18 @@ import type { JobLog, JobOrganization } from './types.js';
 import { ORGANIZATION_TABLE } from '../manifest/index.js';
 import { log as logger } from '../log.js';
 import { crossTenant } from '../db/cross-tenant.js';
+import { organizationPages, ORGANIZATION_PAGE_SIZE } from './organization-pages.js';
+import { lastRunOf, lastRunsByOrganization, type LastRun, type RunMeta, type RunStatus, type RunTrigger } from './run-log.js';
 
-export type RunTrigger = 'schedule' | 'manual';
+export type { LastRun, RunTrigger } from './run-log.js';
 
 export interface RunOutcome {
   job: string;
   organization?: JobOrganization;
-  status: 'ok' | 'failed' | 'skipped';
+  status: RunStatus;
   message: string;
   error?: Error;
   durationMs: number;
-}
-
-export interface LastRun {
-  at: Date;
-  status: RunOutcome['status'];
-  message: string;
-  error?: string;
-  trigger?: RunTrigger;
 }
 
 export interface JobStatus {
@@ -55,8 +69,9 @@ export interface JobStatus {
   organization?: JobOrganization;
   /** False when no agenda job exists for it yet (no worker or command has synchronised the schedules). */
   scheduled: boolean;
-  /** The agenda job is disabled: the module was disabled for the organization. */
+  /** The module is disabled for the organization (its line stays while it has run history). */
   disabled: boolean;
+  /** The job's firing is in progress (for a module job: for all its organizations). */
   running: boolean;
   nextRunAt?: Date;
   lastRunAt?: Date;
@@ -73,10 +88,18 @@ export interface FailedRun {
 
 export interface ReconcileSummary {
   created: number;
-  enabled: number;
-  disabled: number;
   rescheduled: number;
+  /** Rows of jobs no longer declared, duplicates, and the per-organization rows of the design before issue 17. */
   removed: number;
+}
+
+/** What one firing of a module job did, over all the organizations it paged through. */
+export interface FanOutSummary {
+  organizations: number;
+  ok: number;
+  failed: number;
+  skipped: number;
+  pages: number;
 }
 
 export interface SchedulerOptions {
@@ -88,17 +111,13 @@ export interface SchedulerOptions {
   log?: (line: string) => void;
   /** Run-log entries older than this are dropped by the schedule sync. */
   logRetentionDays?: number;
+  /** Organizations per page when a module job fires (tests make it small to cross page boundaries). */
+  organizationPageSize?: number;
 }
 
+/** Rows of the design before issue 17 carried their organization; today's rows carry nothing. */
 interface RunData {
   organizationId?: string;
-}
-
-interface RunMeta {
-  organizationId?: string;
-  organization?: string;
-  status: RunOutcome['status'];
-  trigger: RunTrigger;
 }
 
 export const SCHEDULE_SYNC_JOB = 'core.schedule_sync';
@@ -114,12 +133,22 @@ function errorOf(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
+interface RunContext {
+  jobId?: string;
+  trigger: RunTrigger;
+  organizationId?: string;
+  /** The organization came from this firing's page (module enabled, status active): not asked again per organization. */
+  fromPage?: boolean;
+}
+
 export class JobScheduler {
   readonly jobs: DeclaredJob[];
   private readonly byKey: Map<string, DeclaredJob>;
   private readonly log: (line: string) => void;
   private reconciling: Promise<ReconcileSummary> | undefined;
   private started = false;
+  /** Set by close(): a firing in progress stops between two organizations instead of running on after the backend closed. */
+  private stopping = false;
   /** Scheduled runs in progress, by agenda job id: close() lets them finish, then releases their locks. */
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
@@ -136,8 +165,8 @@ export class JobScheduler {
       key: SCHEDULE_SYNC_JOB,
       module: 'core',
       name: 'schedule_sync',
-      label: 'Job schedules follow module settings',
-      description: 'Creates, enables and disables the per-organization jobs after modules are enabled or disabled; drops old run-log entries.',
+      label: 'Job schedules follow the manifests',
+      description: 'Creates, reschedules and removes the agenda job of each declared job after the manifests changed; drops old run-log entries.',
       schedule: { every: options.config.reconcileEvery },
       source: 'core/jobs/scheduler.ts',
       scope: 'installation',
@@ -195,14 +224,19 @@ export class JobScheduler {
       this.agenda.define(
         job.key,
         async (agendaJob: Job<RunData>) => {
-          const organizationId = agendaJob.attrs.data?.organizationId;
-          const organization = job.scope === 'organization' && organizationId ? await this.organization(organizationId) : undefined;
           const jobId = String(agendaJob.attrs._id);
-          const running = this.execute(job, organization, { jobId, trigger: 'schedule', organizationId });
+          if (job.scope === 'installation') {
+            const running = this.execute(job, undefined, { jobId, trigger: 'schedule' });
+            this.inFlight.set(jobId, running);
+            const outcome = await running.finally(() => this.inFlight.delete(jobId));
+            // Rethrown so agenda also records failedAt/failReason on its row.
+            if (outcome.status === 'failed') throw outcome.error;
+            return;
+          }
+          // A module job: each organization's failure is its own run-log entry, not the firing's.
+          const running = this.fanOut(job, { jobId, touch: () => agendaJob.touch() });
           this.inFlight.set(jobId, running);
-          const outcome = await running.finally(() => this.inFlight.delete(jobId));
-          // Rethrown so agenda also records failedAt/failReason on its row.
-          if (outcome.status === 'failed') throw outcome.error;
+          await running.finally(() => this.inFlight.delete(jobId));
         },
         { lockLifetime: this.options.config.lockLifetimeMs },
       );
@@ -212,11 +246,6 @@ export class JobScheduler {
   /** Synchronises the schedules, then processes due jobs until close(). */
   async start(): Promise<void> {
     if (this.options.role !== 'worker') throw new UmsError('INTERNAL', 'Only a worker scheduler processes jobs.');
-    for (const job of this.jobs) {
-      if (job.scope !== 'installation') continue;
-      // A 'single' agenda job per core job: the upsert keeps an existing next run, so restarts do not delay it.
-      await this.agenda.every(repeatInterval(job.schedule), job.key, undefined, { timezone: this.options.config.timezone });
-    }
     await this.reconcile();
     await this.agenda.start();
     this.started = true;
@@ -225,7 +254,7 @@ export class JobScheduler {
 
   // ── Schedules ────────────────────────────────────────────────────────────
 
-  /** Makes the agenda jobs match the organizations' enabled modules. Serialised within this process. */
+  /** Makes the agenda jobs match the declared jobs: one row each. Serialised within this process. */
   reconcile(): Promise<ReconcileSummary> {
     const previous = this.reconciling ?? Promise.resolve(undefined);
     const next = previous.catch(() => undefined).then(() => this.reconcileOnce());
@@ -233,50 +262,36 @@ export class JobScheduler {
     return next;
   }
 
+  /**
+   * O(declared jobs), whatever the number of organizations: it reads the
+   * declared jobs' rows (one each, plus — once, after the upgrade — the
+   * per-organization rows of the design before issue 17, which it removes)
+   * and writes only what differs.
+   */
   private async reconcileOnce(): Promise<ReconcileSummary> {
-    const summary: ReconcileSummary = { created: 0, enabled: 0, disabled: 0, rescheduled: 0, removed: 0 };
-    const moduleJobs = this.jobs.filter((j): j is ModuleJob => j.scope === 'organization');
-    const organizations = await listOrganizations(this.runtime);
-    // By id: one look-up per agenda row (Array.find made this quadratic, ~1 s of CPU a minute at 10,000 organizations).
-    const organizationById = new Map(organizations.map((o) => [o.id, o]));
-    const rows = await this.rows(moduleJobs.map((j) => j.key));
+    const summary: ReconcileSummary = { created: 0, rescheduled: 0, removed: 0 };
     const timezone = this.options.config.timezone;
+    const rows = await this.rows(this.jobs.filter((j) => j.key !== SCHEDULE_SYNC_JOB || this.options.role === 'worker').map((j) => j.key));
     // Deterministic choice of the row to keep when two processes created the same one at once.
     rows.sort((a, b) => Number(!a.lastRunAt) - Number(!b.lastRunAt) || String(a._id).localeCompare(String(b._id)));
-    const seen = new Set<string>();
+    const kept = new Map<string, JobWithState<RunData>>();
+    const drop: string[] = [];
     for (const row of rows) {
-      const job = this.byKey.get(row.name) as ModuleJob;
-      const organizationId = row.data?.organizationId;
-      const id = `${row.name}|${organizationId}`;
-      const organization = organizationId ? organizationById.get(organizationId) : undefined;
-      if (seen.has(id) || !organization) {
-        summary.removed += await this.agenda.cancel({ id: String(row._id) });
-        continue;
-      }
-      seen.add(id);
-      const wanted = organization.modules.includes(job.module);
-      if (!wanted) {
-        if (!row.disabled) summary.disabled += await this.agenda.disable({ id: String(row._id) });
-        continue;
-      }
-      if (row.disabled) summary.enabled += await this.agenda.enable({ id: String(row._id) });
-      if (String(row.repeatInterval) !== repeatInterval(job.schedule) || (row.repeatTimezone ?? undefined) !== timezone) {
-        const { state: _state, ...attrs } = row;
-        const { Job } = await import('agenda');
-        await new Job<RunData>(this.agenda, { ...attrs, data: row.data, type: 'normal', disabled: false }).repeatEvery(repeatInterval(job.schedule), { timezone }).save();
-        summary.rescheduled++;
-      }
+      // A row per organization is the design before issue 17: its organizations now come from the pages.
+      if (row.data?.organizationId !== undefined || kept.has(row.name)) drop.push(String(row._id));
+      else kept.set(row.name, row);
     }
-    for (const job of moduleJobs) {
-      for (const organization of organizations) {
-        if (!organization.modules.includes(job.module) || seen.has(`${job.key}|${organization.id}`)) continue;
-        await this.agenda
-          .create<RunData>(job.key, { organizationId: organization.id })
-          .repeatEvery(repeatInterval(job.schedule), { timezone })
-          .unique({ 'data.organizationId': organization.id }, { insertOnly: true })
-          .save();
-        summary.created++;
-      }
+    if (drop.length) summary.removed += await this.agenda.cancel({ ids: drop });
+    for (const job of this.jobs) {
+      // The sync schedules itself only from a worker: a command would otherwise leave a row no worker may ever run.
+      if (job.key === SCHEDULE_SYNC_JOB && this.options.role !== 'worker') continue;
+      const row = kept.get(job.key);
+      const interval = repeatInterval(job.schedule);
+      if (row && !row.disabled && String(row.repeatInterval) === interval && (row.repeatTimezone ?? undefined) === timezone) continue;
+      // A 'single' agenda job per declared job: the upsert keeps an existing next run, so restarts do not delay it.
+      await this.agenda.every(interval, job.key, undefined, { timezone });
+      if (row) summary.rescheduled++;
+      else summary.created++;
     }
     // The agenda tables are ours alone: a job no manifest declares any more would otherwise wait there forever.
     summary.removed += await this.agenda.cancel({ notNames: this.jobs.map((j) => j.key) });
@@ -293,9 +308,39 @@ export class JobScheduler {
 
   // ── Running ──────────────────────────────────────────────────────────────
 
-  private async organization(id: string): Promise<JobOrganization | undefined> {
-    const rows: JobOrganization[] = await crossTenant(this.runtime.dataSource, 'organization-registry', (owner) => owner.query(`SELECT id, name, slug FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [id]));
-    return rows[0];
+  /**
+   * One firing of a module job: its run for every organization with the
+   * module enabled and active, page by page, one after the other (a worker
+   * shares its two cores with the server; runs in parallel would contend for
+   * the same pool). Each run is recorded on its own; none stops the others.
+   */
+  private async fanOut(job: ModuleJob, run: { jobId?: string; touch?: () => Promise<void> }): Promise<FanOutSummary> {
+    const summary: FanOutSummary = { organizations: 0, ok: 0, failed: 0, skipped: 0, pages: 0 };
+    const started = Date.now();
+    // Well inside the lock lifetime, so agenda never sees this firing as expired while it works.
+    const touchEvery = Math.max(this.options.config.lockLifetimeMs / 4, 50);
+    let touched = Date.now();
+    for await (const page of organizationPages(this.runtime, job.module, this.options.organizationPageSize ?? ORGANIZATION_PAGE_SIZE)) {
+      summary.pages++;
+      for (const organization of page) {
+        if (this.stopping) {
+          // The next run was moved forward when this firing started: the organizations not reached wait for the next firing.
+          this.log(`[jobs] ${job.key}: stopped after ${summary.organizations} organization${summary.organizations === 1 ? '' : 's'}: the worker is stopping; the others run at the next firing`);
+          return summary;
+        }
+        const outcome = await this.execute(job, organization, { jobId: run.jobId, trigger: 'schedule', organizationId: organization.id, fromPage: true });
+        summary.organizations++;
+        summary[outcome.status === 'failed' ? 'failed' : outcome.status === 'skipped' ? 'skipped' : 'ok']++;
+        if (run.touch && Date.now() - touched >= touchEvery) {
+          await run.touch();
+          touched = Date.now();
+        }
+      }
+    }
+    if (summary.organizations) {
+      this.log(`[jobs] ${job.key}: ran for ${summary.organizations} organization${summary.organizations === 1 ? '' : 's'} (${summary.ok} ok, ${summary.failed} failed, ${summary.skipped} skipped) in ${Date.now() - started} ms`);
+    }
+    return summary;
   }
 
   private async organizationStatus(id: string): Promise<string | undefined> {
@@ -304,21 +349,22 @@ export class JobScheduler {
   }
 
   /** One run of one job (for one organization), recorded in the run log whatever happens. */
-  private async execute(job: DeclaredJob, organization: JobOrganization | undefined, run: { jobId?: string; trigger: RunTrigger; organizationId?: string }): Promise<RunOutcome> {
+  private async execute(job: DeclaredJob, organization: JobOrganization | undefined, run: RunContext): Promise<RunOutcome> {
     const startedAt = new Date();
     const where = organization ? `${job.key} @ ${organization.slug}` : job.key;
     const log = this.jobLog(where);
     let outcome: Omit<RunOutcome, 'durationMs'>;
     try {
+      const status = job.scope === 'organization' && organization && !run.fromPage ? await this.organizationStatus(organization.id) : 'active';
       if (job.scope === 'installation') {
         outcome = { job: job.key, status: 'ok', message: (await job.handler({ runtime: this.runtime, log, now: startedAt })) || 'done' };
       } else if (!organization) {
         outcome = { job: job.key, status: 'skipped', message: `organization ${run.organizationId ?? '?'} no longer exists` };
-      } else if ((await this.organizationStatus(organization.id)) !== 'active') {
+      } else if (status !== 'active') {
         // org:suspend / org:archive: its data stays as it was, so its jobs wait until org:resume.
-        outcome = { job: job.key, organization, status: 'skipped', message: `${organization.slug} is ${await this.organizationStatus(organization.id)}` };
+        outcome = { job: job.key, organization, status: 'skipped', message: `${organization.slug} is ${status ?? 'deleted'}` };
       } else if (!(await this.runtime.access.enabledModules(organization.id)).has(job.module)) {
-        // The module was disabled since the schedules were last synchronised.
+        // The module was disabled since this firing read its page (or before a manual run).
         outcome = { job: job.key, organization, status: 'skipped', message: `the ${job.module} module is disabled for ${organization.slug}` };
       } else {
         const records = RecordService.forSystem(this.runtime, organization.id, `job:${job.key}`).forModule(job.module);
@@ -361,69 +407,66 @@ export class JobScheduler {
 
   /**
    * Runs a job now, in this process, and waits for it: for one organization
-   * (`orgSlug`) or for every organization with the module enabled. The
-   * schedules are synchronised first so the run is logged against its row.
+   * (`orgSlug`) or for every organization with the module enabled (suspended
+   * ones are reported as skipped). The schedules are synchronised first so
+   * the run is logged against the job's row.
    */
   async runNow(key: string, orgSlug?: string): Promise<RunOutcome[]> {
     const job = this.byKey.get(key);
     if (!job) throw new UmsError('NOT_FOUND', `No job "${key}" (known: ${this.jobs.map((j) => j.key).join(', ')}).`);
-    if (job.scope === 'installation') {
-      if (orgSlug) throw new UmsError('BAD_REQUEST', `${key} is a core job for the whole installation: leave out --org.`);
-      if (job.key !== SCHEDULE_SYNC_JOB) await this.agenda.every(repeatInterval(job.schedule), job.key, undefined, { timezone: this.options.config.timezone });
-      const [row] = await this.rows([job.key]);
-      return [await this.execute(job, undefined, { jobId: row ? String(row._id) : undefined, trigger: 'manual' })];
-    }
+    if (job.scope === 'installation' && orgSlug) throw new UmsError('BAD_REQUEST', `${key} is a core job for the whole installation: leave out --org.`);
     await this.reconcile();
+    const [row] = await this.rows([job.key]);
+    const jobId = row ? String(row._id) : undefined;
+    if (job.scope === 'installation') return [await this.execute(job, undefined, { jobId, trigger: 'manual' })];
+    // Manual runs are an operator's: O(organizations) is fine here, and a suspended organization is named as skipped.
     const organizations = (await listOrganizations(this.runtime)).filter((o) => !orgSlug || o.slug === orgSlug);
     if (orgSlug && !organizations.length) throw new UmsError('NOT_FOUND', `No organization with slug "${orgSlug}".`);
     const targets = organizations.filter((o) => o.modules.includes(job.module));
     if (orgSlug && !targets.length) throw new UmsError('MODULE_DISABLED', `The ${job.module} module is not enabled for ${orgSlug}.`);
-    const rows = await this.rows([job.key]);
     const outcomes: RunOutcome[] = [];
-    for (const o of targets) {
-      const row = rows.find((r) => r.data?.organizationId === o.id);
-      outcomes.push(await this.execute(job, { id: o.id, name: o.name, slug: o.slug }, { jobId: row ? String(row._id) : undefined, trigger: 'manual', organizationId: o.id }));
-    }
+    for (const o of targets) outcomes.push(await this.execute(job, { id: o.id, name: o.name, slug: o.slug }, { jobId, trigger: 'manual', organizationId: o.id }));
     return outcomes;
+  }
+
+  /** Fires a module job as the worker would, in this process (the bench and tests time it without waiting for the schedule). */
+  fire(key: string): Promise<FanOutSummary> {
+    const job = this.byKey.get(key);
+    if (!job || job.scope !== 'organization') throw new UmsError('NOT_FOUND', `No module job "${key}".`);
+    return this.fanOut(job, {});
   }
 
   // ── What operators see ───────────────────────────────────────────────────
 
-  /** Every declared job, per organization for module jobs: schedule state and the last recorded run. */
+  /**
+   * Every declared job, per organization for module jobs: schedule state and
+   * the last recorded run. A module job's line for an organization appears
+   * while the module is enabled there, or while it has run history there.
+   */
   async status(): Promise<JobStatus[]> {
     const organizations = await listOrganizations(this.runtime);
     const rows = await this.rows(this.jobs.map((j) => j.key));
     const out: JobStatus[] = [];
     for (const job of this.jobs) {
-      const mine = rows.filter((r) => r.name === job.key);
+      const row = rows.find((r) => r.name === job.key && r.data?.organizationId === undefined);
+      const scheduled = { scheduled: !!row, running: row?.state === 'running', nextRunAt: row && !row.disabled && row.nextRunAt ? row.nextRunAt : undefined };
       if (job.scope === 'installation') {
-        out.push(await this.statusOf(job, undefined, mine[0]));
+        const [entry] = row ? (await this.store.logger.getLogs({ jobId: String(row._id), limit: 1 })).entries : [];
+        const last = entry ? lastRunOf(entry) : undefined;
+        const lastRunAt = [row?.lastRunAt, last?.at].filter((d): d is Date => d instanceof Date).sort((a, b) => b.getTime() - a.getTime())[0];
+        out.push({ job, organization: undefined, ...scheduled, disabled: !!row?.disabled, lastRunAt, last });
         continue;
       }
+      const lastRuns = await lastRunsByOrganization(this.store.logger, job.key, new Set(organizations.map((o) => o.id)));
       for (const o of organizations) {
-        const row = mine.find((r) => r.data?.organizationId === o.id);
+        const enabled = o.modules.includes(job.module);
+        const last = lastRuns.get(o.id);
         // Organizations without the module and without history are not this job's business.
-        if (!row && !o.modules.includes(job.module)) continue;
-        out.push(await this.statusOf(job, { id: o.id, name: o.name, slug: o.slug }, row));
+        if (!enabled && !last) continue;
+        out.push({ job, organization: { id: o.id, name: o.name, slug: o.slug }, ...scheduled, nextRunAt: enabled ? scheduled.nextRunAt : undefined, disabled: !enabled, lastRunAt: last?.at, last });
       }
     }
     return out;
-  }
-
-  private async statusOf(job: DeclaredJob, organization: JobOrganization | undefined, row: JobWithState<RunData> | undefined): Promise<JobStatus> {
-    const [entry] = row ? (await this.store.logger.getLogs({ jobId: String(row._id), limit: 1 })).entries : [];
-    const last = entry ? lastRunOf(entry) : undefined;
-    const lastRunAt = [row?.lastRunAt, last?.at].filter((d): d is Date => d instanceof Date).sort((a, b) => b.getTime() - a.getTime())[0];
-    return {
-      job,
-      organization,
-      scheduled: !!row,
-      disabled: !!row?.disabled,
-      running: row?.state === 'running',
-      nextRunAt: row && !row.disabled && row.nextRunAt ? row.nextRunAt : undefined,
-      lastRunAt,
-      last,
-    };
   }
 
   /** The most recent failed runs, newest first, with their error. */
@@ -442,6 +485,7 @@ export class JobScheduler {
    * finish, and their locks are released for another worker whatever happened.
    */
   async close(drainMs = 10_000): Promise<void> {
+    this.stopping = true;
     if (this.started) {
       await this.agenda.stop(false);
       const running = [...this.inFlight.entries()];
@@ -457,10 +501,4 @@ export class JobScheduler {
     this.started = false;
     await this.store.close();
   }
-}
-
-function lastRunOf(entry: JobLogEntry): LastRun {
-  const meta = (entry.meta ?? {}) as Partial<RunMeta>;
-  const status: RunOutcome['status'] = meta.status ?? (entry.event === 'fail' ? 'failed' : 'ok');
-  return { at: new Date(entry.timestamp), status, message: entry.message, error: entry.error, trigger: meta.trigger };
 }

@@ -201,7 +201,7 @@ export async function runTenants(deps: TenantsDeps): Promise<string> {
     log(`  ${v.name}: ${x.load.rps.toFixed(0)} req/s (rounds ${x.rounds.map((r) => r.rps.toFixed(0)).join(' / ')}), p50 ${x.load.p50.toFixed(1)} ms, server CPU ${x.serverCpuMs.toFixed(2)} ms/request, ${x.statementsPerRequest.toFixed(2)} statements/request`);
   }
 
-  // Jobs: the agenda rows the per-organization design makes and what keeping them in step costs.
+  // Jobs: the agenda rows (one per declared job) and what keeping them in step costs.
   const jobs200 = await measureJobs(deps.runtime200, { recreate: true });
   const jobs10k = await measureJobs(deps.runtime10k, { recreate: true });
   for (const [name, j] of [['200', jobs200], ['10,000', jobs10k]] as const) {
@@ -264,7 +264,7 @@ Sign-in (POST /admin/login, median of 7, the scrypt check dominates): ${signIn.s
 - ${startupLine(startups[0])}
 - ${startupLine(startups[1])}
 
-Jobs (core/jobs/scheduler.ts: one agenda job per organization × module job, measured on the real scheduler in the bench process, role \`command\`):
+Jobs (core/jobs/scheduler.ts: one agenda job per declared job, each module job paging through the organizations when it fires; measured on the real scheduler in the bench process, role \`command\`):
 - ${jobsLine('200 organizations', jobs200)}
 - ${jobsLine('10,000 organizations', jobs10k)}`;
   log(`\n${block}\n`);
