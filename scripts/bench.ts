@@ -91,6 +91,7 @@ const STATEMENT_SAMPLE = 200;
 const BENCH_METRICS_TOKEN = 'bench-only-metrics-token-0123456789';
 /** Where the app as deployed writes its log (its stdout): a file, as a deployment's log collector would take it. */
 const APP_LOG = join(DATA_DIR, 'app-server.log');
+const BASELINE_LOG = join(DATA_DIR, 'baseline-server.log');
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -172,7 +173,7 @@ async function startServer(script: string, env: Record<string, string>, root = R
 // ── Measuring ───────────────────────────────────────────────────────────────
 
 interface Variant {
-  key: 'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appLibrarianQuiet' | 'appMember' | 'baseLibrarian' | 'baseMember' | 'rawApiLibrarian' | 'rawApiMember' | 'apiLibrarian' | 'apiMember';
+  key: 'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appLibrarianQuiet' | 'appMember' | 'baseLibrarian' | 'baseMember' | 'baseApiLibrarian' | 'baseApiMember' | 'rawApiLibrarian' | 'rawApiMember' | 'apiLibrarian' | 'apiMember';
   name: string;
   server: ServerChild;
   url: string;
@@ -442,7 +443,7 @@ async function main(): Promise<void> {
   await crossTenant(runtime.dataSource, 'bench', (owner) => owner.query('CHECKPOINT')).catch(() => undefined);
   const loadBefore = loadavg()[0];
   log(`1-minute load average before the timed part: ${loadBefore.toFixed(2)}.`);
-  let rows: Record<'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appLibrarianQuiet' | 'appMember' | 'rawApiLibrarian' | 'rawApiMember' | 'apiLibrarian' | 'apiMember', Measured> & Partial<Record<'baseLibrarian' | 'baseMember', Measured>>;
+  let rows: Record<'rawLibrarian' | 'rawMember' | 'appLibrarian' | 'appLibrarianQuiet' | 'appMember' | 'rawApiLibrarian' | 'rawApiMember' | 'apiLibrarian' | 'apiMember', Measured> & Partial<Record<'baseLibrarian' | 'baseMember' | 'baseApiLibrarian' | 'baseApiMember', Measured>>;
   let telemetry: TelemetryRun | undefined;
   let machineCpu: CpuShare | undefined;
   const sizes: Record<'librarian' | 'member' | 'apiLibrarian' | 'apiMember', { app: number; raw: number }> = { librarian: { app: NaN, raw: NaN }, member: { app: NaN, raw: NaN }, apiLibrarian: { app: NaN, raw: NaN }, apiMember: { app: NaN, raw: NaN } };
@@ -460,8 +461,10 @@ async function main(): Promise<void> {
     // The same build with both off, for the cost of metrics and logging (its stdout stays the bench's: silent writes nothing).
     const quiet = await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: BUNDLE_DIR, METRICS_TOKEN: '', LOG_LEVEL: 'silent', ...unlimited });
     servers.push(quiet);
+    // The baseline as deployed too (metrics on, one access line per request into its own file, no rate limits), so app and baseline differ by their code only.
+    const baseLog = settings.baseline ? openSync(BASELINE_LOG, 'w') : undefined;
     const baseline = settings.baseline
-      ? await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: `${BUNDLE_DIR}-baseline` }, baselineTree(settings.baseline))
+      ? await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: `${BUNDLE_DIR}-baseline`, METRICS_TOKEN: BENCH_METRICS_TOKEN, LOG_LEVEL: 'info', ...unlimited }, baselineTree(settings.baseline), baseLog).finally(() => closeSync(baseLog!))
       : undefined;
     if (baseline) servers.push(baseline);
     const rawBase = `http://127.0.0.1:${raw.port}`;
@@ -488,9 +491,16 @@ async function main(): Promise<void> {
       const [bl, bm] = [await headersOf(LIBRARIAN_EMAIL), await headersOf(MEMBER_EMAIL)];
       sameRows(await checkList(baseUrl, bl, fixture.librarianVisible), await checkList(appUrl, librarian, fixture.librarianVisible), 'baseline librarian');
       sameRows(await checkList(baseUrl, bm, fixture.memberVisible, MEMBER_CATEGORIES), await checkList(appUrl, member, fixture.memberVisible, MEMBER_CATEGORIES), 'baseline member');
+      // And its REST API list, the same rows as this app's.
+      const baseApiUrl = `http://127.0.0.1:${baseline.port}${API_LIST_PATH}`;
+      const [bal, bam] = [await apiLogin(`http://127.0.0.1:${baseline.port}`, LIBRARIAN_EMAIL), await apiLogin(`http://127.0.0.1:${baseline.port}`, MEMBER_EMAIL)];
+      sameRows(await checkList(baseApiUrl, bal, undefined), await checkList(apiUrl, apiLibrarian, undefined), 'baseline API librarian');
+      sameRows(await checkList(baseApiUrl, bam, undefined, MEMBER_CATEGORIES), await checkList(apiUrl, apiMember, undefined, MEMBER_CATEGORIES), 'baseline API member');
       baseVariants.push(
         { key: 'baseLibrarian', name: `baseline ${settings.baseline}, librarian`, server: baseline, url: baseUrl, headers: bl },
         { key: 'baseMember', name: `baseline ${settings.baseline}, member`, server: baseline, url: baseUrl, headers: bm },
+        { key: 'baseApiLibrarian', name: `baseline ${settings.baseline}, REST API librarian`, server: baseline, url: baseApiUrl, headers: bal },
+        { key: 'baseApiMember', name: `baseline ${settings.baseline}, REST API member`, server: baseline, url: baseApiUrl, headers: bam },
       );
     }
     const pids = [process.pid, raw.child.pid ?? 0, app.child.pid ?? 0, quiet.child.pid ?? 0, baseline?.child.pid ?? 0].filter(Boolean);
@@ -545,6 +555,13 @@ async function main(): Promise<void> {
       log(`  REST API % of raw (page only): librarian ${pct(rows.apiLibrarian, rows.rawApiLibrarian)}, member ${pct(rows.apiMember, rows.rawApiMember)}; % of raw with count: librarian ${pct(rows.apiLibrarian, rows.rawLibrarian)}, member ${pct(rows.apiMember, rows.rawMember)}; AdminJS: librarian ${pct(rows.appLibrarian, rows.rawLibrarian)}, member ${pct(rows.appMember, rows.rawMember)}`);
       if (rows.baseLibrarian) printMeasured(`baseline ${settings.baseline}, librarian`, rows.baseLibrarian);
       if (rows.baseMember) printMeasured(`baseline ${settings.baseline}, member`, rows.baseMember);
+      if (rows.baseApiLibrarian) printMeasured(`baseline ${settings.baseline}, REST API librarian`, rows.baseApiLibrarian);
+      if (rows.baseApiMember) printMeasured(`baseline ${settings.baseline}, REST API member`, rows.baseApiMember);
+      if (rows.baseLibrarian && rows.baseMember && rows.baseApiLibrarian && rows.baseApiMember) {
+        const cpu = (a: Measured, b: Measured): string => `${b.serverCpuMs.toFixed(2)} → ${a.serverCpuMs.toFixed(2)} ms (${(((a.serverCpuMs - b.serverCpuMs) / b.serverCpuMs) * 100).toFixed(0)} %)`;
+        log(`  server CPU per request, baseline → this tree: AdminJS librarian ${cpu(rows.appLibrarian, rows.baseLibrarian)}, member ${cpu(rows.appMember, rows.baseMember)}; REST API librarian ${cpu(rows.apiLibrarian, rows.baseApiLibrarian)}, member ${cpu(rows.apiMember, rows.baseApiMember)}`);
+        log(`  baseline % of raw: REST API librarian ${pct(rows.baseApiLibrarian, rows.rawApiLibrarian)}, member ${pct(rows.baseApiMember, rows.rawApiMember)}; AdminJS librarian ${pct(rows.baseLibrarian, rows.rawLibrarian)}, member ${pct(rows.baseMember, rows.rawMember)}`);
+      }
     }
     const t = telemetryFigures(telemetry);
     log(`  metrics+logging on/off (AdminJS librarian): throughput ${t.ratio.toFixed(3)} over all rounds, per round ${t.roundRatios.map((x) => x.toFixed(2)).join(' / ')} (median ${t.medianRatio.toFixed(3)}); server CPU/request ${(t.cpuCost * 100).toFixed(1)} % more with them on; ${telemetry.logLines} access lines (${(telemetry.logBytes / 2 ** 20).toFixed(1)} MB)`);
