@@ -48,7 +48,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await signIn(browser, server.url, EMAIL, { password: 'demo1234' });
   await page.setViewportSize({ width: 1280, height: 800 });
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -71,6 +71,9 @@ it('the dashboard', async () => {
   expect(await count.innerText()).toBe(new Intl.NumberFormat('bn-BD').format(n));
   for (const c of await page.getByTestId('card-count').allInnerTexts()) expect(c).not.toMatch(LATIN_DIGIT);
   for (const h of await page.locator('[data-testid=dashboard-card] h5').allInnerTexts()) expect(h).toMatch(BENGALI);
+  // The module's heading in the navigation from the manifest's translations.bn.label.
+  expect(await page.locator('nav, [data-css=sidebar]').first().innerText()).toContain('শিক্ষাপ্রতিষ্ঠান');
+  expect((await page.locator('nav, [data-css=sidebar]').first().innerText()).split('\n')).not.toContain('Institute'); // ("Demo Institute" is the organization's name)
   await shot('bn-dashboard.png');
 }, 120_000);
 
@@ -88,6 +91,12 @@ it('a list: Bengali column headings and state badges', async () => {
   expect(await page.getByTestId('list-search-submit').innerText()).toBe('খুঁজুন');
   expect(await page.getByText('এক্সপোর্ট').count()).toBeGreaterThan(0);
   expect(await page.getByText('ইমপোর্ট').count()).toBeGreaterThan(0);
+  // Money and dates in the cells follow the reader's locale (value.tsx): Bengali digits, no Latin ones.
+  const fees = await page.locator('[data-ums-value=money]').allInnerTexts();
+  expect(fees.length).toBeGreaterThan(0);
+  for (const f of fees) if (f !== '—') expect(f).not.toMatch(LATIN_DIGIT);
+  const first = fees.find((f) => f !== '—')!;
+  expect(first).toMatch(/[০-৯]/);
   await shot('bn-list.png');
 }, 120_000);
 
@@ -96,12 +105,27 @@ it('a show page', async () => {
   await page.waitForURL(/\/records\/[^/]+\/show/, { timeout: 60_000 });
   await page.getByText('শিক্ষক').first().waitFor({ timeout: 60_000 });
   expect(await page.locator('[data-ums-badge]').first().innerText()).toMatch(BENGALI);
+  // The timeline's heading and times (record-panels.tsx) in Bengali.
+  await page.getByTestId('timeline-when').first().waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('record-timeline').locator('h5').innerText()).toBe('সময়রেখা');
+  for (const w of await page.getByTestId('timeline-when').allInnerTexts()) expect(w).not.toMatch(LATIN_DIGIT);
   await shot('bn-show.png');
 }, 120_000);
 
 it('the approvals inbox', async () => {
   await page.goto(`${server.url}/admin/pages/approvals`);
-  await page.getByText('অনুমোদনের তালিকা').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('inbox-heading').waitFor({ timeout: 60_000 });
+  // The inbox's own words (components.Inbox), and its rows as the server wrote them for a Bengali reader.
+  expect(await page.getByTestId('inbox-heading').innerText()).toBe('আপনার অনুমোদনের অপেক্ষায়');
+  const headings = await page.getByTestId('inbox').locator('thead').innerText();
+  for (const h of ['রেকর্ড', 'কাজ', 'অনুরোধকারী', 'কবে থেকে', 'অপেক্ষা', 'ইতিমধ্যে দেওয়া', 'আপনি অনুমোদন দেবেন']) expect(headings).toContain(h);
+  const first = page.getByTestId('inbox').locator('tbody tr').filter({ hasText: 'কোর্স:' }).first();
+  const cells = await first.locator('td').allInnerTexts();
+  expect(cells[0]).toMatch(/^কোর্স: /); // the entity's Bengali label
+  expect(['কোর্স অনুমোদন করুন', 'কোর্স আর্কাইভ করুন']).toContain(cells[1]); // the transition's translations.bn.actions label
+  expect(cells[3]).toMatch(BENGALI); // month name and digits in bn-BD
+  expect(cells[3]).not.toMatch(LATIN_DIGIT);
+  expect(['প্রশাসন', 'বিক্রয় বা অর্থ বিভাগ', 'বিক্রয় বিভাগ']).toEqual(expect.arrayContaining(cells[4].split(', '))); // steps from translations.bn.steps
   await shot('bn-approvals.png');
 }, 120_000);
 

@@ -79,7 +79,7 @@ export class AccessService {
     return access;
   }
 
-  private readonly zones = new BoundedCache<string, { zone: string; currency?: string; expires: number; generation: number }>(ZONE_CACHE_MAX);
+  private readonly zones = new BoundedCache<string, { zone: string; currency?: string; language: string; expires: number; generation: number }>(ZONE_CACHE_MAX);
 
   /** The organization's time zone (`core_organization.timezone`), the server's when it has none; cached like an Access. */
   /**
@@ -96,14 +96,19 @@ export class AccessService {
     return (await this.organizationFormats(organizationId)).currency;
   }
 
-  private async organizationFormats(organizationId: string, within: TenantQuery = this.query): Promise<{ zone: string; currency?: string }> {
+  /** The organization's default language (`core_organization.language`, 'en' when none); read and cached with its time zone. */
+  async language(organizationId: string, within?: TenantQuery): Promise<string> {
+    return (await this.organizationFormats(organizationId, within)).language;
+  }
+
+  private async organizationFormats(organizationId: string, within: TenantQuery = this.query): Promise<{ zone: string; currency?: string; language: string }> {
     const hit = this.zones.get(organizationId);
     if (hit && hit.expires > Date.now() && hit.generation === this.generation) return hit;
     const generation = this.generation;
-    const rows: { timezone: string | null; currency: string | null }[] = await within(organizationId, `SELECT timezone, currency FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [organizationId]);
+    const rows: { timezone: string | null; currency: string | null; language: string | null }[] = await within(organizationId, `SELECT timezone, currency, language FROM ${ORGANIZATION_TABLE} WHERE id = $1`, [organizationId]);
     const stored = rows[0]?.timezone;
     const zone = stored && isTimeZone(stored) ? stored : serverTimeZone();
-    const entry = { zone, currency: rows[0]?.currency ?? undefined, expires: Date.now() + TTL_MS, generation };
+    const entry = { zone, currency: rows[0]?.currency ?? undefined, language: rows[0]?.language ?? 'en', expires: Date.now() + TTL_MS, generation };
     this.zones.set(organizationId, entry);
     return entry;
   }

@@ -7,6 +7,7 @@
  */
 import { classNameOf } from '../data/entity-schemas.js';
 import type { RecordService } from '../data/records.js';
+import { say } from '../words.js';
 import { enumLabels, type DashboardCardDef, type Registry, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 
 /** The list filter a count card's link carries; `_` keeps it apart from any field name (fields start with a letter). */
@@ -45,6 +46,8 @@ export interface CardEnv {
   rootPath: string;
   timeZone: string;
   locale: string;
+  /** The viewer's language: enum values, yes/no and column headings in it (translations.<language>). */
+  language: string;
   /** The organization's currency (formatting.ts currencyFor). */
   currency: string;
 }
@@ -70,7 +73,7 @@ async function chartData(records: RecordService, entity: ResolvedEntity, card: D
   const [head, leaf] = chart.groupBy.split('.');
   const owner = leaf ? env.registry.entity(entity.field.get(head)!.target!)! : entity;
   const field = owner.field.get(leaf ?? head);
-  const labels = chart.bucket ? rows.map((r) => bucketLabel(r.key, chart.bucket!, env.locale)) : await groupLabels(records, env.registry, owner, field, rows.map((r) => r.key), env.locale);
+  const labels = chart.bucket ? rows.map((r) => bucketLabel(r.key, chart.bucket!, env.locale)) : await groupLabels(records, env.registry, owner, field, rows.map((r) => r.key), env.language);
   const sumField = chart.sum ? entity.field.get(chart.sum) : undefined;
   return {
     type: 'chart',
@@ -92,16 +95,16 @@ export function bucketLabel(day: string | null, bucket: 'day' | 'week' | 'month'
 }
 
 /** Group keys in words: an enum's labels, a reference's titles (as far as the viewer may read them), yes/no. */
-export async function groupLabels(records: RecordService, registry: Registry, entity: ResolvedEntity, field: ResolvedField | undefined, keys: (string | null)[], _locale: string): Promise<string[]> {
+export async function groupLabels(records: RecordService, registry: Registry, entity: ResolvedEntity, field: ResolvedField | undefined, keys: (string | null)[], language: string): Promise<string[]> {
   if (field?.type === 'enum') {
-    const names = enumLabels(registry, entity, field);
+    const names = enumLabels(registry, entity, field, language);
     return keys.map((k) => (k === null ? '—' : (names.get(k)?.label ?? k)));
   }
   if (field?.type === 'reference' && field.target) {
     const titles = await titlesOf(records, registry, field, keys.filter((k): k is string => !!k));
-    return keys.map((k) => (k === null ? '—' : (titles.get(k) ?? '(hidden)')));
+    return keys.map((k) => (k === null ? '—' : (titles.get(k) ?? say('(hidden)', language))));
   }
-  if (field?.type === 'boolean') return keys.map((k) => (k === 'true' ? 'Yes' : k === 'false' ? 'No' : '—'));
+  if (field?.type === 'boolean') return keys.map((k) => (k === 'true' ? say('Yes', language) : k === 'false' ? say('No', language) : '—'));
   return keys.map((k) => k ?? '—');
 }
 
@@ -141,7 +144,8 @@ async function tableData(records: RecordService, entity: ResolvedEntity, card: D
   };
   return {
     type: 'table',
-    columns: columns.map((c) => entity.field.get(c)?.label ?? (c === 'created_at' ? 'Created' : 'Updated')),
+    // Headings in the viewer's language: the entity's translated field labels (translations.<language>.fields).
+    columns: columns.map((c) => entity.translations[env.language]?.fields?.[c] ?? entity.field.get(c)?.label ?? say(c === 'created_at' ? 'Created' : 'Updated', env.language)),
     progressLabel: counts ? p!.label : undefined,
     href: listHref,
     rows: found.map((r) => ({
@@ -156,16 +160,18 @@ function cellOf(env: CardEnv, entity: ResolvedEntity, field: ResolvedField | und
   if (value === null || value === undefined || value === '') return { text: '—' };
   if (field?.type === 'reference' && field.target) {
     const target = env.registry.entity(field.target)!;
-    return { text: titles?.get(String(value)) ?? '(hidden)', href: titles?.has(String(value)) ? `${env.rootPath}/resources/${classNameOf(target)}/records/${value}/show` : undefined };
+    return { text: titles?.get(String(value)) ?? say('(hidden)', env.language), href: titles?.has(String(value)) ? `${env.rootPath}/resources/${classNameOf(target)}/records/${value}/show` : undefined };
   }
-  if (field?.type === 'enum') return { text: enumLabels(env.registry, entity, field).get(String(value))?.label ?? String(value) };
+  if (field?.type === 'enum') return { text: enumLabels(env.registry, entity, field, env.language).get(String(value))?.label ?? String(value) };
   if (field?.type === 'money') return { text: new Intl.NumberFormat(env.locale, { style: 'currency', currency: env.currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(value)) };
   if (field?.type === 'date') return { text: new Intl.DateTimeFormat(env.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${String(value).slice(0, 10)}T00:00:00Z`)) };
   if (!field || field.type === 'datetime') {
     const d = new Date(String(value));
     return { text: new Intl.DateTimeFormat(env.locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: env.timeZone }).format(d) };
   }
-  if (field.type === 'boolean') return { text: value ? 'Yes' : 'No' };
+  if (field.type === 'boolean') return { text: say(value ? 'Yes' : 'No', env.language) };
+  // Decimals arrive from PostgreSQL as strings: formatted as numbers too (Bengali digits).
+  if ((field.type === 'integer' || field.type === 'decimal') && Number.isFinite(Number(value))) return { text: new Intl.NumberFormat(env.locale).format(Number(value)) };
   if (typeof value === 'number') return { text: new Intl.NumberFormat(env.locale).format(value) };
   return { text: String(value) };
 }

@@ -23,7 +23,7 @@ export async function dashboardCards(runtime: Runtime, currentAdmin: CurrentAdmi
   const viewer = currentAdmin as AdminUser | undefined;
   const language = viewer ? await languageOfUser(runtime, viewer.organizationId, viewer.id) : 'en';
   const locale = intlLocaleOf(language);
-  const env = { registry: runtime.registry, rootPath, timeZone: await records.timeZone(), locale, currency: await currencyFor(records) };
+  const env = { registry: runtime.registry, rootPath, timeZone: await records.timeZone(), locale, language, currency: await currencyFor(records) };
   const cards: CardData[] = [];
   for (const module of runtime.registry.modules) {
     for (const card of module.dashboard) {
@@ -32,7 +32,7 @@ export async function dashboardCards(runtime: Runtime, currentAdmin: CurrentAdmi
       if (card.roles && !card.roles.some((r) => roles.has(r))) continue;
       try {
         // The card's label in the viewer's language where the manifest gives one (`translations.bn.label`), else as written.
-        cards.push({ module: module.label, label: card.translations[language]?.label ?? card.label, id: card.id, locale, ...(await cardData(records, card, env)) });
+        cards.push({ module: module.translations[language]?.label ?? module.label, label: card.translations[language]?.label ?? card.label, id: card.id, locale, ...(await cardData(records, card, env)) });
       } catch (err) {
         if (err instanceof UmsError && err.code === 'FORBIDDEN') continue;
         throw err;

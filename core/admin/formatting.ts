@@ -26,19 +26,19 @@ export function displayCurrency(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * A moment as the admin shows it ("2 Dec 2026, 14:05") in the organization's zone, for screens whose
+ * A moment as the admin shows it ("2 Dec 2026, 14:05") in the organization's zone and the reader's locale (intl-locale.ts), for screens whose
  * rows the server builds (approvals inbox, workflow history); components/value.tsx formats list and
  * record values with the same options in the browser.
  */
-export function formatDateTime(value: unknown, timeZone: string | undefined): string {
+export function formatDateTime(value: unknown, timeZone: string | undefined, locale = 'en-GB'): string {
   const d = value instanceof Date ? value : new Date(String(value));
   if (Number.isNaN(d.getTime())) return String(value ?? '');
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
 }
 
 /** What value.tsx needs, per field; `timeZone` is set per user (forUser). */
 export interface ValueFormat {
-  kind: 'money' | 'date' | 'datetime' | 'badge';
+  kind: 'money' | 'date' | 'datetime' | 'badge' | 'number';
   currency?: string;
   scale?: number;
   timeZone?: string;
@@ -57,6 +57,11 @@ function formatOf(registry: Registry, entity: ResolvedEntity, field: ResolvedFie
       return { kind: 'datetime' };
     case 'enum':
       return { kind: 'badge', badges: badgesOf(registry, entity, field) };
+    // Numbers too follow the reader's locale (Bengali digits), so they go through value.tsx.
+    case 'integer':
+      return { kind: 'number' };
+    case 'decimal':
+      return { kind: 'number', scale: field.scale };
     default:
       return undefined;
   }

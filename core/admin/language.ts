@@ -28,8 +28,7 @@ export const LANGUAGE_PATH = '/x/language';
 
 export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
-/** The `Intl` locale UMS formats dates and numbers with for a language (bn-BD: Bengali digits). */
-export const intlLocaleOf = (language: Language): string => (language === 'bn' ? 'bn-BD' : 'en-GB');
+export { intlLocaleOf } from './intl-locale.js';
 
 /** The user's language, else their organization's, else English (also for an unknown user). */
 export async function languageOfUser(runtime: Runtime, organizationId: string, userId: string | null): Promise<Language> {

@@ -35,6 +35,31 @@ const ADMINJS_BN = {
     LanguageSelector: { availableLanguages: LANGUAGE_NAMES },
     // The top bar's bell (components/notification-bell.tsx); its unread count is put in by the component, not as {{count}}.
     NotificationBell: { title: 'বিজ্ঞপ্তি', unread: 'অপঠিত', markAllRead: 'সব পড়া হয়েছে', none: 'এখনও কোনো বিজ্ঞপ্তি নেই।' },
+    // The approvals inbox (core/workflow/components/inbox.tsx).
+    Inbox: {
+      heading: 'আপনার অনুমোদনের অপেক্ষায়',
+      empty: 'আপনার জন্য কিছু অপেক্ষা করছে না।',
+      loading: 'লোড হচ্ছে…',
+      record: 'রেকর্ড',
+      action: 'কাজ',
+      askedBy: 'অনুরোধকারী',
+      since: 'কবে থেকে',
+      waitingFor: 'অপেক্ষা',
+      given: 'ইতিমধ্যে দেওয়া',
+      youApproveAs: 'আপনি অনুমোদন দেবেন',
+    },
+    // A record page's related lists and timeline (components/record-panels.tsx).
+    RecordPanels: { related: 'সম্পর্কিত', relatedLists: 'সম্পর্কিত তালিকা', timeline: 'সময়রেখা', empty: 'এই রেকর্ডে এখনও কিছু ঘটেনি।' },
+    // A declared report's page (components/report-page.tsx); {{shown}} and {{total}} arrive already in Bengali digits.
+    ReportPage: {
+      denied: 'এই রিপোর্টটি আপনার জন্য নয়।',
+      loading: 'লোড হচ্ছে…',
+      apply: 'প্রয়োগ করুন',
+      download: 'ডাউনলোড',
+      showing: '{{total}}টি সারির {{shown}}টি দেখানো হচ্ছে।',
+      truncated: '{{total}}টি সারির {{shown}}টি দেখানো হচ্ছে; ডাউনলোডে সবগুলো আছে।',
+      empty: 'কোনো সারি নেই।',
+    },
   },
   pages: { approvals: 'অনুমোদনের তালিকা' },
   messages: {
@@ -57,6 +82,8 @@ const ADMINJS_BN = {
 /** AdminJS's `translations.bn`: its interface strings plus the manifests' Bengali labels. */
 export function bengaliTranslations(registry: Registry): LocaleTranslations {
   const labels: Record<string, string> = { ...ADMINJS_BN.labels };
+  // The navigation's group headings: AdminJS translates `navigation.name` (the module's label) as a label.
+  for (const m of registry.modules) if (m.translations.bn) labels[m.label] = m.translations.bn.label;
   const resources: Record<string, { properties: Record<string, string>; actions: Record<string, string>; values: Record<string, Record<string, string>> }> = {};
   for (const e of registry.entities) {
     const t = e.translations.bn;

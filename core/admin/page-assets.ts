@@ -177,7 +177,13 @@ export function rewritePages(page: PageAssets, languageOf?: (req: Request) => Pr
       if (!isPage) return send(body);
       const html = page.rewrite(body as string);
       if (!languageOf) return send(html);
-      languageOf(req).then((language) => send(language ? withLanguage(language === 'bn' ? html.replace('</head>', `${page.bengaliPreload}\n</head>`) : html, language) : html), next);
+      // The page shows Bengali when its reader's language is Bengali or `?lng=bn` asks for it for this page (the
+      // sign-in page too, which has no reader yet): either way both Bengali faces are preloaded.
+      const asked = typeof req.query.lng === 'string' ? req.query.lng : undefined;
+      languageOf(req).then((language) => {
+        const shown = asked === 'bn' || (asked === undefined && language === 'bn') ? html.replace('</head>', `${page.bengaliPreload}\n</head>`) : html;
+        send(language ? withLanguage(shown, language) : shown);
+      }, next);
       return res;
     };
     next();

@@ -13,8 +13,10 @@ import type { ResolvedEntity, ResolvedWorkflow } from '../manifest/index.js';
 import { WorkflowEngine } from '../workflow/index.js';
 import { componentLoader, componentSource } from './components.js';
 import { adminErrors } from './errors.js';
-import { accessOf, recordServiceFor } from './session-user.js';
+import { accessOf, recordServiceFor, type AdminUser } from './session-user.js';
 import { formatDateTime } from './formatting.js';
+import { intlLocaleOf, languageOfUser, type Language } from './language.js';
+import { say } from '../words.js';
 
 const TRANSITION_COMPONENT = componentLoader.add('UmsWorkflowTransition', componentSource('workflow/components/transition.tsx'));
 const HISTORY_COMPONENT = componentLoader.add('UmsWorkflowHistory', componentSource('workflow/components/history.tsx'));
@@ -23,8 +25,15 @@ export const INBOX_COMPONENT = componentLoader.add('UmsApprovalsInbox', componen
 /** The param the resource attaches on single-record loads: the engine's panel for this user, as JSON. */
 export const WORKFLOW_PARAM = '__workflow';
 
-async function engineFor(runtime: Runtime, currentAdmin: CurrentAdmin | undefined): Promise<WorkflowEngine> {
-  return WorkflowEngine.for(await recordServiceFor(runtime, currentAdmin));
+/** The signed-in user's language (theirs, else the organization's). */
+async function languageOfAdmin(runtime: Runtime, currentAdmin: CurrentAdmin | undefined): Promise<Language> {
+  const user = currentAdmin as AdminUser | undefined;
+  return user?.id && user.organizationId ? languageOfUser(runtime, user.organizationId, user.id) : 'en';
+}
+
+/** The engine as the signed-in user, speaking their language (its notices, the inbox's and panel's labels). */
+async function engineFor(runtime: Runtime, currentAdmin: CurrentAdmin | undefined, language?: Language): Promise<WorkflowEngine> {
+  return WorkflowEngine.for(await recordServiceFor(runtime, currentAdmin), language ?? (await languageOfAdmin(runtime, currentAdmin)));
 }
 
 /** Called by the resource when it loads one record: what this user may do with it now. */
@@ -83,9 +92,10 @@ export function workflowActions(runtime: Runtime, entity: ResolvedEntity): Recor
     handler: async (_request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> => {
       const { record, currentAdmin } = context;
       if (!record) throw new UmsError('NOT_FOUND', 'No record.');
-      const history = await adminErrors(async () => (await engineFor(runtime, currentAdmin)).history(entity.key, String(record.id())));
+      const language = await languageOfAdmin(runtime, currentAdmin);
+      const history = await adminErrors(async () => (await engineFor(runtime, currentAdmin, language)).history(entity.key, String(record.id())));
       const timeZone = accessOf(runtime, currentAdmin)?.timeZone;
-      return { record: record.toJSON(currentAdmin), history: history.map((h) => ({ ...h, atText: formatDateTime(h.at, timeZone) })) };
+      return { record: record.toJSON(currentAdmin), history: history.map((h) => ({ ...h, atText: formatDateTime(h.at, timeZone, intlLocaleOf(language)) })) };
     },
   };
   return actions;
@@ -157,9 +167,11 @@ export function inboxPage(runtime: Runtime, rootPath: string): { component: stri
     component: INBOX_COMPONENT,
     icon: 'Inbox',
     handler: async (_request, _response, context) => {
-      const engine = await engineFor(runtime, context.currentAdmin);
+      const language = await languageOfAdmin(runtime, context.currentAdmin);
+      const engine = await engineFor(runtime, context.currentAdmin, language);
       const items = await engine.inbox();
       const timeZone = accessOf(runtime, context.currentAdmin)?.timeZone;
+      const locale = intlLocaleOf(language);
       // Roles as people read them, with their module: "Finance (Institute)"; "relation" and custom roles as they are.
       const roleLabel = (key: string): string => runtime.registry.roles.get(key)?.displayLabel ?? key;
       return {
@@ -172,10 +184,10 @@ export function inboxPage(runtime: Runtime, rootPath: string): { component: stri
             href: `${rootPath}/resources/${classNameOf(entity)}/records/${i.request.record_id}/show`,
             requestedByName: i.requestedByName,
             requestedAt: i.request.created_at,
-            requestedAtText: formatDateTime(i.request.created_at, timeZone),
+            requestedAtText: formatDateTime(i.request.created_at, timeZone, locale),
             waitingFor: i.waitingFor,
             given: i.given.map((g) => ({ ...g, asRole: roleLabel(g.asRole) })),
-            youCountAs: i.youCountAs.onBehalfOf ? `admin, acting for ${roleLabel(i.youCountAs.onBehalfOf)}` : roleLabel(i.youCountAs.asRole),
+            youCountAs: i.youCountAs.onBehalfOf ? say('admin, acting for {role}', language, { role: roleLabel(i.youCountAs.onBehalfOf) }) : roleLabel(i.youCountAs.asRole),
           };
         }),
       };

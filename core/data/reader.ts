@@ -532,6 +532,12 @@ export abstract class RecordReader {
     return this.access ? this.access.principal.currency : this.runtime.access.currency(this.organizationId);
   }
 
+  /** The organization's default language (for whom has chose none: notifications written for them). */
+  async organizationLanguage(): Promise<string> {
+    const inTransaction = this.manager.queryRunner?.isTransactionActive === true;
+    return this.runtime.access.language(this.organizationId, inTransaction ? (_organization, sql, parameters) => this.manager.query(sql, parameters) : undefined);
+  }
+
   /** The organization's time zone: date placeholders and dates compared with timestamps are read in it. */
   async timeZone(): Promise<string> {
     if (this.access?.timeZone) return this.access.timeZone;

@@ -75,6 +75,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
     return {
       id,
       label: manifest.label,
+      translations: manifest.translations ?? {},
       icon: manifest.icon,
       version: manifest.version,
       file,

@@ -119,6 +119,14 @@ export interface ModuleManifest {
   id: string;
   version: string;
   label: string;
+  /**
+   * The module's label in other languages, by language code (bn): the navigation's group heading and the dashboard's module heading.
+   */
+  translations?: {
+    [k: string]: {
+      label: string;
+    };
+  };
   description?: string;
   /**
    * AdminJS navigation icon name.
@@ -200,6 +208,18 @@ export interface Entity {
        * Labels of the entity's workflow actions (transitions and their reject actions), by name.
        */
       actions?: {
+        [k: string]: string;
+      };
+      /**
+       * Labels of the workflow's approval steps, by step name (every transition's step of that name): the inbox's and record page's "waiting for", the notices and the timeline.
+       */
+      steps?: {
+        [k: string]: string;
+      };
+      /**
+       * A transition's notification message (its effects.message) in this language, by transition name; {title}, {label} and {state} are filled in as in English.
+       */
+      messages?: {
         [k: string]: string;
       };
     };
@@ -915,6 +935,18 @@ export interface Report {
   name: string;
   label: string;
   description?: string;
+  /**
+   * The report in other languages, by language code (bn): its title, description and column headings (by the English heading; a grouped field's heading falls back to the entity's translated field label).
+   */
+  translations?: {
+    [k: string]: {
+      label?: string;
+      description?: string;
+      columns?: {
+        [k: string]: string;
+      };
+    };
+  };
   entity: string;
   conditions?: Conditions2;
   /**

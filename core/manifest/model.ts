@@ -114,6 +114,10 @@ export interface EntityTranslation {
   fields?: Record<string, string>;
   values?: Record<string, Record<string, string>>;
   actions?: Record<string, string>;
+  /** Approval steps' labels by step name. */
+  steps?: Record<string, string>;
+  /** Transitions' notification messages (effects.message) by transition name. */
+  messages?: Record<string, string>;
 }
 
 export interface ResolvedEntity {
@@ -265,6 +269,8 @@ export interface ResolvedWorkflow {
 export interface ResolvedModule {
   id: string;
   label: string;
+  /** The label in other languages (manifest `translations`), by language code; {} when none. */
+  translations: Record<string, { label: string }>;
   icon?: string;
   version: string;
   file: string;

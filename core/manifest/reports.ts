@@ -16,6 +16,8 @@ export interface ResolvedReportGroup {
   field: string;
   by?: ReportBucket;
   label: string;
+  /** The manifest named the heading itself (not the field's label), so another language's field label does not stand in for it. */
+  labelGiven?: boolean;
 }
 export interface ResolvedReportMeasure {
   kind: ReportMeasureKind;
@@ -45,6 +47,8 @@ export interface ResolvedReport {
   chart?: 'bar' | 'line' | 'pie';
   /** Role keys; undefined: everyone who may read the entity. */
   roles?: string[];
+  /** Title, description and column headings (by English heading) in other languages; {} when none. */
+  translations: Record<string, { label?: string; description?: string; columns?: Record<string, string> }>;
 }
 
 /** The same context as the dashboard cards' checks: a report is a card's grouping with more measures. */
@@ -76,7 +80,7 @@ export function resolveReports(ctx: ReportContext): ResolvedReport[] {
     if (!entity) return problem('/entity', `unknown entity "${report.entity}"`);
     const def: ResolvedReport = {
       id: `${m.id}.${report.name}`, module: m.id, name: report.name, label: report.label, description: report.description,
-      entity: entity.key, conditions: report.conditions, groupBy: [], measures: [], filters: [], chart: report.chart,
+      entity: entity.key, conditions: report.conditions, groupBy: [], measures: [], filters: [], chart: report.chart, translations: report.translations ?? {},
     };
     if (report.conditions) checkConditions(report.conditions, entity, ctx.entities, m.file, `${pointer}/conditions`, problems);
     if (report.roles) {
@@ -99,7 +103,7 @@ export function resolveReports(ctx: ReportContext): ResolvedReport[] {
       const key = `${spec.field}/${spec.by ?? ''}`;
       if (grouped.has(key)) return problem(at, `"${spec.field}" is grouped twice`);
       grouped.add(key);
-      def.groupBy.push({ field: spec.field, by: spec.by, label: spec.label ?? labelOf(entity, spec.field) });
+      def.groupBy.push({ field: spec.field, by: spec.by, label: spec.label ?? labelOf(entity, spec.field), labelGiven: spec.label !== undefined });
     });
     report.measures.forEach((ms, mi) => {
       const kinds = (['count', 'sum', 'avg'] as const).filter((k) => ms[k] !== undefined);
@@ -116,6 +120,11 @@ export function resolveReports(ctx: ReportContext): ResolvedReport[] {
       if (!FILTERABLE.has(t)) return problem(`/filters/${fi}`, `a ${t} field cannot filter a report`);
       def.filters.push({ field: name, label: labelOf(entity, name), kind: DATE_TYPES.has(t) || NUMBER_TYPES.has(t) ? 'range' : 'value' });
     });
+    // A translated heading names a column the report has (a typo would silently stay English).
+    const headings = new Set([...def.groupBy, ...def.measures].map((c) => c.label));
+    for (const [lang, t] of Object.entries(def.translations)) {
+      for (const heading of Object.keys(t.columns ?? {})) if (!headings.has(heading)) problem(`/translations/${lang}/columns`, `"${heading}" is no column heading of this report (${[...headings].join(', ')})`);
+    }
     out.push(def);
   });
   return out;

@@ -117,6 +117,16 @@ function resolveWorkflow(ctx: Ctx, wf: Workflow, entity: ResolvedEntity, pointer
       if (!actionNames.has(name)) problems.push({ file, pointer: `${pointer}/entity`, message: `translations.${lang}.actions of ${entity.key} names "${name}", which is no action of this workflow` });
     }
   }
+  const stepNames = new Set(transitions.flatMap((t) => t.approval?.steps.map((s) => s.name) ?? []));
+  const transitionNames = new Set(transitions.map((t) => t.name));
+  for (const [lang, t] of Object.entries(entity.translations)) {
+    for (const name of Object.keys(t.steps ?? {})) {
+      if (!stepNames.has(name)) problems.push({ file, pointer: `${pointer}/entity`, message: `translations.${lang}.steps of ${entity.key} names "${name}", which is no approval step of this workflow` });
+    }
+    for (const name of Object.keys(t.messages ?? {})) {
+      if (!transitionNames.has(name)) problems.push({ file, pointer: `${pointer}/entity`, message: `translations.${lang}.messages of ${entity.key} names "${name}", which is no transition of this workflow` });
+    }
+  }
   return {
     key: `${m.id}.${wf.name}`,
     module: m.id,

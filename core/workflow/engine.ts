@@ -20,7 +20,10 @@ import { RecordService, type RecordData } from '../data/records.js';
 import { forbidden, RecordValidationError, UmsError } from '../errors.js';
 import { interpolateConditions, type ResolvedEntity, type ResolvedTransition, type ResolvedWorkflow } from '../manifest/index.js';
 import { stateReason, whenReason } from './reasons.js';
-import { stateLabel, titleOf } from './labels.js';
+import { actionLabelIn, entityLabelIn, stateLabel, stepLabelIn, titleOf } from './labels.js';
+import { say } from '../words.js';
+import { LANGUAGES } from '../manifest/languages.js';
+import type { Localized } from '../mail/index.js';
 import { Notifier } from './notifications.js';
 import { Participants } from './people.js';
 import { postOnTransition } from './posting.js';
@@ -36,11 +39,13 @@ export class WorkflowEngine {
     private readonly records: RecordService,
     /** The engine's own bookkeeping (requests, history, notifications): tenant-bound, same transaction. */
     private readonly system: RecordService,
+    /** The caller's language: the notices `run` returns and the views' labels are in it (core/words.ts, translations.<lang>). */
+    private readonly language: string,
   ) {
     this.people = new Participants(records, system);
     this.requests = new RequestStore(records, system, this.people);
     this.notifier = new Notifier(records, system, this.people);
-    this.views = new WorkflowViews(records, this.requests, this.people, (entity, recordId, request, userId) => this.decision(entity, recordId, request, userId));
+    this.views = new WorkflowViews(records, this.requests, this.people, (entity, recordId, request, userId) => this.decision(entity, recordId, request, userId), language);
   }
 
   private readonly people: Participants;
@@ -49,9 +54,22 @@ export class WorkflowEngine {
   private readonly notifier: Notifier;
   private readonly views: WorkflowViews;
 
-  static async for(records: RecordService): Promise<WorkflowEngine> {
+  /** `language`: whom the engine answers (English for the API and jobs, the admin user's language on their pages). */
+  static async for(records: RecordService, language = 'en'): Promise<WorkflowEngine> {
     const system = records.actor.kind === 'system' ? records : await RecordService.for(records.runtime, systemActor(records.organizationId, 'workflow'), records.entityManager);
-    return new WorkflowEngine(records, system);
+    return new WorkflowEngine(records, system, language);
+  }
+
+  /** The words of a notice in the caller's language: the entity's, an action's, a state's, steps' labels. */
+  private words(entity: ResolvedEntity, wf: ResolvedWorkflow) {
+    const language = this.language;
+    return {
+      entity: entityLabelIn(entity, language),
+      action: (a: { name: string; label: string }) => actionLabelIn(entity, a, language),
+      state: (state: string) => stateLabel(wf, state, entity, language),
+      steps: (steps: { name: string; label: string }[]) => steps.map((s) => stepLabelIn(entity, s, language)).join(language === 'bn' ? ' ও ' : ' and '),
+      say: (english: string, vars: Record<string, string>) => say(english, language, vars),
+    };
   }
 
   private get registry() {
@@ -154,7 +172,7 @@ export class WorkflowEngine {
     const rejected = transition ? undefined : wf.transitions.find((t) => t.approval?.reject?.name === action);
     if (!transition && !rejected) throw new UmsError('NOT_FOUND', `Unknown action "${action}" on ${entity.label}.`, { entity: entityKey });
     return this.records.transaction(async (tx) => {
-      const engine = await WorkflowEngine.for(tx);
+      const engine = await WorkflowEngine.for(tx, this.language);
       return engine.runLocked(entity, wf, id, transition ?? rejected!, transition ? 'forward' : 'reject', userId, options);
     });
   }
@@ -190,7 +208,8 @@ export class WorkflowEngine {
       const reject = t.approval!.reject!;
       const moved = await this.move(entity, wf, t, record, reject.to, { comment, effects: false, request });
       await this.notifier.decided(request, entity, t, moved, 'rejected', comment);
-      return { message: `Rejected; the ${entity.label.toLowerCase()} is back in ${stateLabel(wf, reject.to)}.`, record: moved, moved: true };
+      const w = this.words(entity, wf);
+      return { message: w.say('Rejected; the {entity} is back in {state}.', { entity: this.language === 'en' ? entity.label.toLowerCase() : w.entity, state: w.state(reject.to) }), record: moved, moved: true };
     }
 
     if (!request) {
@@ -199,7 +218,8 @@ export class WorkflowEngine {
       if (!t.approval) {
         if (!(await this.people.isActor(t.by, entity, id))) throw this.notAStarter(entity, t, 'run');
         const moved = await this.move(entity, wf, t, record, t.to, { comment, effects: true });
-        return { message: `${t.label}: the ${entity.label.toLowerCase()} is now ${stateLabel(wf, t.to)}.`, record: moved, moved: true };
+        const w = this.words(entity, wf);
+        return { message: w.say('{label}: the {entity} is now {state}.', { label: w.action(t), entity: this.language === 'en' ? entity.label.toLowerCase() : w.entity, state: w.state(t.to) }), record: moved, moved: true };
       }
       // An approval opened on request needs a requester in `by`; one opened on entering the state
       // (a record seeded or created before the workflow existed) is opened by its first approver.
@@ -213,8 +233,9 @@ export class WorkflowEngine {
         const own = userId ? await this.decision(entity, id, opened, userId) : undefined;
         if (!own || isRefusal(own)) {
           await this.notifier.approvers(entity, wf, id, opened, []);
-          const waiting = activeSteps(opened.steps, []).map((s) => s.label);
-          return { message: `Submitted for approval (${t.label}); waiting for ${waiting.join(' and ') || 'an approver'}.`, record, moved: false };
+          const w = this.words(entity, wf);
+          const waiting = w.steps(activeSteps(opened.steps, []));
+          return { message: w.say('Submitted for approval ({label}); waiting for {steps}.', { label: w.action(t), steps: waiting || w.say('an approver', {}) }), record, moved: false };
         }
         return this.approve(entity, wf, t, record, opened, own, comment);
       }
@@ -245,16 +266,18 @@ export class WorkflowEngine {
     await this.requests.record(entity, id, request, { kind: 'approved', step: contribution.step, as_role: contribution.asRole, on_behalf_of: contribution.onBehalfOf, comment });
     const approvals = await this.approvalsOf(request.id);
     if (!planComplete(request.steps, approvals)) {
-      const waiting = activeSteps(request.steps, approvals).map((s) => s.label);
+      const w = this.words(entity, wf);
+      const waiting = w.steps(activeSteps(request.steps, approvals));
       await this.notifier.approvers(entity, wf, id, request, approvals);
       const roleLabel = (key: string): string => this.records.runtime.registry.roles.get(key)?.displayLabel ?? key;
-      const as = contribution.onBehalfOf ? `${roleLabel(contribution.asRole)}, for the missing role ${roleLabel(contribution.onBehalfOf)}` : roleLabel(contribution.asRole);
-      return { message: `Approved as ${as}; still waiting for ${waiting.join(' and ')}.`, record, moved: false };
+      const as = contribution.onBehalfOf ? w.say('{role}, for the missing role {missing}', { role: roleLabel(contribution.asRole), missing: roleLabel(contribution.onBehalfOf) }) : roleLabel(contribution.asRole);
+      return { message: w.say('Approved as {as}; still waiting for {steps}.', { as, steps: waiting }), record, moved: false };
     }
     await this.requests.close(request, 'approved');
     const moved = await this.move(entity, wf, t, record, t.to, { comment, effects: true, request });
     await this.notifier.decided(request, entity, t, moved, 'approved', comment);
-    return { message: `Approved: the ${entity.label.toLowerCase()} is now ${stateLabel(wf, t.to)}.`, record: moved, moved: true };
+    const w = this.words(entity, wf);
+    return { message: w.say('Approved: the {entity} is now {state}.', { entity: this.language === 'en' ? entity.label.toLowerCase() : w.entity, state: w.state(t.to) }), record: moved, moved: true };
   }
 
   /** Moves the record to `to`: status + effects, history, audit, notifications, hook, then the requests the new state opens or ends. */
@@ -278,12 +301,15 @@ export class WorkflowEngine {
     await recordChanged(this.records, entity, 'transition', id, { name: options.effects ? t.name : (t.approval?.reject?.name ?? t.name), from, to: landed });
     if (options.effects) {
       if (t.effects.notify) {
-        const message = (t.effects.message ?? '{label}: {title} is now {state}')
-          .replace('{label}', t.label)
-          .replace('{title}', titleOf(entity, full))
-          .replace('{state}', stateLabel(wf, landed));
+        // Each reader's own language: the manifest's translations.<lang>.messages.<transition>, else the English message (or UMS's default, core/words.ts).
+        const messageIn = (language: string): string => {
+          const own = language !== 'en' ? entity.translations[language]?.messages?.[t.name] : undefined;
+          const vars = { label: actionLabelIn(entity, t, language), title: titleOf(entity, full), state: stateLabel(wf, landed, entity, language) };
+          return own ? say(own, 'en', vars) : say(t.effects.message ?? '{label}: {title} is now {state}', t.effects.message ? 'en' : language, vars);
+        };
+        const title = Object.fromEntries(LANGUAGES.map((l) => [l, messageIn(l)])) as Localized;
         const body = options.comment ?? '';
-        await this.notifier.users(await this.people.actorsUserIds(t.effects.notify, entity, full), message, body, entity, id, (name) => ({ template: 'notice', data: { name, title: message, body } }));
+        await this.notifier.users(await this.people.actorsUserIds(t.effects.notify, entity, full), messageIn, body, entity, id, (name) => ({ template: 'notice', data: { name, title, body } }));
       }
       // A document that posts (manifest `posting`) writes its ledger movements in this transaction. They come after
       // the history, audit and notices, because they lock the balances: hot rows that every other posting of the

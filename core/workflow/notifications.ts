@@ -12,7 +12,8 @@ import type { RecordData, RecordService } from '../data/records.js';
 import { ADMIN_ROOT } from '../paths.js';
 import { enqueueMail, type Localized, type MailRequest } from '../mail/index.js';
 import type { ResolvedEntity, ResolvedTransition, ResolvedWorkflow } from '../manifest/index.js';
-import { titleOf } from './labels.js';
+import { actionLabelIn, titleOf } from './labels.js';
+import { say } from '../words.js';
 import type { Participants } from './people.js';
 import { activeSteps, type GivenApproval } from './quorum.js';
 import type { MailFor, OpenRequest } from './types.js';
@@ -56,31 +57,35 @@ export class Notifier {
     }
     const t = wf.transitions.find((x) => x.name === request.transition);
     const transition = t?.label ?? request.transition;
+    const steps = activeSteps(request.steps, approvals);
     const requestedBy = request.requested_by ? ((await this.people.userNames([request.requested_by])).get(request.requested_by) ?? 'Someone') : 'Someone';
-    const steps = activeSteps(request.steps, approvals).map((s) => s.label).join(', ');
-    await this.users([...users], `Approval requested: ${transition} — ${titleOf(entity, record)}`, '', entity, recordId, (name) => ({
+    const title = (language: string) => say('Approval requested: {label} — {title}', language, { label: t ? actionLabelIn(entity, t, language) : transition, title: titleOf(entity, record) });
+    await this.users([...users], title, '', entity, recordId, (name) => ({
       template: 'approval_requested',
-      data: { name, entityLabel: entityLabelOf(entity), recordTitle: titleOf(entity, record), transition: t ? actionLabelOf(entity, t.name, transition) : transition, requestedBy, step: steps, link: recordLink(entity, recordId) },
+      data: { name, entityLabel: entityLabelOf(entity), recordTitle: titleOf(entity, record), transition: t ? actionLabelOf(entity, t.name, transition) : transition, requestedBy, step: steps.map((s) => s.label).join(', '), link: recordLink(entity, recordId) },
     }));
   }
 
   /** Tells the requester that their request was approved or rejected, and by whom. */
   async decided(request: OpenRequest, entity: ResolvedEntity, t: ResolvedTransition, record: RecordData, decision: 'approved' | 'rejected', comment: string | undefined): Promise<void> {
-    const title = `${decision === 'approved' ? 'Approved' : 'Rejected'}: ${t.label} — ${titleOf(entity, record)}`;
+    const title = (language: string) => say(decision === 'approved' ? 'Approved: {label} — {title}' : 'Rejected: {label} — {title}', language, { label: actionLabelIn(entity, t, language), title: titleOf(entity, record) });
     await this.users([request.requested_by], title, comment ?? '', entity, String(record.id), this.decisionMail(entity, t, record, decision, comment));
   }
 
   /**
    * A notification row per person (one per record and call: the requester may
-   * also be named by the effect) and the same news by e-mail.
+   * also be named by the effect) and the same news by e-mail. `title` may be written per language:
+   * each row is in its reader's (their own, else the organization's), as the bell shows it as stored.
    */
-  async users(userIds: (string | null)[], title: string, body: string, entity: ResolvedEntity, recordId: string, mail: MailFor): Promise<void> {
+  async users(userIds: (string | null)[], title: string | ((language: string) => string), body: string, entity: ResolvedEntity, recordId: string, mail: MailFor): Promise<void> {
     const self = this.records.actor.kind === 'user' ? this.records.actor.userId : null;
     const ids = [...new Set(userIds.filter((u): u is string => Boolean(u)))].filter((u) => u !== self && !this.notified.has(`${recordId} ${u}`));
     const recipients = ids.length ? await this.system.getMany('core.user', ids) : [];
+    const fallback = typeof title === 'string' || !recipients.length ? 'en' : await this.system.organizationLanguage();
     for (const user of recipients) {
       this.notified.add(`${recordId} ${user.id}`);
-      await this.system.create(NOTIFICATION, { user: user.id, title: title.slice(0, 300), body, entity: entity.key, record_id: recordId });
+      const text = typeof title === 'string' ? title : title(typeof user.language === 'string' && user.language ? user.language : fallback);
+      await this.system.create(NOTIFICATION, { user: user.id, title: text.slice(0, 300), body, entity: entity.key, record_id: recordId });
       if (user.is_active && typeof user.email === 'string') await enqueueMail(this.records, { to: user.email, ...mail(String(user.name ?? '')) } as MailRequest);
     }
   }

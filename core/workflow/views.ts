@@ -7,7 +7,7 @@
  */
 import type { RecordData, RecordService } from '../data/records.js';
 import type { ResolvedEntity, ResolvedWorkflow } from '../manifest/index.js';
-import { stateLabel } from './labels.js';
+import { actionLabelIn, entityLabelIn, stateLabel, stepLabelIn } from './labels.js';
 import type { Participants } from './people.js';
 import { activeSteps, isRefusal, type Contribution, type Refusal } from './quorum.js';
 import type { RequestStore } from './requests.js';
@@ -23,18 +23,21 @@ export class WorkflowViews {
     private readonly requests: RequestStore,
     private readonly people: Participants,
     private readonly decide: Decide,
+    /** The reader's language: labels from the manifest's translations.<language>. */
+    private readonly language = 'en',
   ) {}
 
   /** The panel around the actions the engine found: the state's label and the open request's progress. */
   async panel(entityKey: string, wf: ResolvedWorkflow, record: RecordData, actions: WorkflowAction[]): Promise<WorkflowPanel> {
     const [request] = await this.requests.openOf(entityKey, String(record.id));
+    const entity = this.records.runtime.registry.entity(entityKey);
     const approvals = request ? await this.requests.approvalsOf(request.id) : [];
     const names = await this.people.userNames(approvals.map((a) => a.actor));
     return {
       // `record` is what this user reads: a status field their rules hide on it stays hidden here too.
-      state: wf.field in record ? stateLabel(wf, String(record[wf.field])) : '',
+      state: wf.field in record ? stateLabel(wf, String(record[wf.field]), entity, this.language) : '',
       actions,
-      waitingFor: request ? activeSteps(request.steps, approvals).map((s) => s.label) : [],
+      waitingFor: request ? activeSteps(request.steps, approvals).map((s) => (entity ? stepLabelIn(entity, s, this.language) : s.label)) : [],
       given: approvals.map((a) => ({ step: a.step, actor: names.get(a.actor) ?? a.actor, asRole: a.asRole })),
     };
   }
@@ -79,12 +82,12 @@ export class WorkflowViews {
       const t = wf.transitions.find((x) => x.name === request.transition);
       items.push({
         request,
-        entityLabel: entity.label,
-        transitionLabel: t?.label ?? request.transition,
+        entityLabel: entityLabelIn(entity, this.language),
+        transitionLabel: t ? actionLabelIn(entity, t, this.language) : request.transition,
         requestedByName: request.requested_by ? (names.get(request.requested_by) ?? null) : null,
-        waitingFor: activeSteps(request.steps, approvals).map((s) => s.label),
+        waitingFor: activeSteps(request.steps, approvals).map((s) => stepLabelIn(entity, s, this.language)),
         youCountAs: decision,
-        given: approvals.map((a) => ({ step: a.step, actor: names.get(a.actor) ?? a.actor, asRole: a.asRole, at: '' })),
+        given: approvals.map((a) => ({ step: stepLabelIn(entity, { name: a.step, label: request.steps.steps.find((s) => s.name === a.step)?.label ?? a.step }, this.language), actor: names.get(a.actor) ?? a.actor, asRole: a.asRole, at: '' })),
       });
     }
     return items;

@@ -6,7 +6,8 @@
  */
 import React, { useEffect, useState } from 'react';
 import { Box, H5, Text } from '@adminjs/design-system';
-import type { ActionProps } from 'adminjs';
+import { useTranslation, type ActionProps } from 'adminjs';
+import { intlLocaleOf } from '../intl-locale.js';
 
 interface RelatedList {
   entity: string;
@@ -33,8 +34,13 @@ interface TimelineEvent {
 }
 
 const ROOT = '/admin/x';
-const LOCALE = 'en-GB';
-const when = (iso: string): string => new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+const when = (iso: string, locale: string): string => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+
+/** The panels' own words (components.RecordPanels in core/admin/locale-bn.ts) and the reader's locale for times and counts. */
+function useWords(): { word: (key: string, english: string) => string; locale: string } {
+  const { t, i18n } = useTranslation();
+  return { word: (key, english) => t(`components.RecordPanels.${key}`, { defaultValue: english }), locale: intlLocaleOf(i18n?.language) };
+}
 
 function useJson<T>(url: string | null): T | null {
   const [data, setData] = useState<T | null>(null);
@@ -55,9 +61,11 @@ function useJson<T>(url: string | null): T | null {
 
 const panel: React.CSSProperties = { background: 'white', border: '1px solid #DDE1E6', borderRadius: 6, padding: 16, margin: '16px 0' };
 
-const RelatedLists: React.FC<{ lists: RelatedList[] }> = ({ lists }) => (
-  <section data-testid="related-lists" aria-label="Related lists" style={panel}>
-    <H5>Related</H5>
+const RelatedLists: React.FC<{ lists: RelatedList[] }> = ({ lists }) => {
+  const { word, locale } = useWords();
+  return (
+  <section data-testid="related-lists" aria-label={word('relatedLists', 'Related lists')} style={panel}>
+    <H5>{word('related', 'Related')}</H5>
     <Box flex flexDirection="row" style={{ flexWrap: 'wrap', gap: 8 }}>
       {lists.map((l) => (
         <a
@@ -70,23 +78,26 @@ const RelatedLists: React.FC<{ lists: RelatedList[] }> = ({ lists }) => (
         >
           <span>{l.label}</span>
           <span data-testid="related-count" style={{ background: l.count ? '#1E3A8A' : '#E5E8EC', color: l.count ? 'white' : '#343B46', borderRadius: 10, minWidth: 20, padding: '0 6px', fontSize: 12, fontWeight: 700, textAlign: 'center' }}>
-            {l.count}
+            {new Intl.NumberFormat(locale).format(l.count)}
           </span>
         </a>
       ))}
     </Box>
   </section>
-);
+  );
+};
 
-const Timeline: React.FC<{ events: TimelineEvent[] }> = ({ events }) => (
-  <section data-testid="record-timeline" aria-label="Timeline" style={panel}>
-    <H5>Timeline</H5>
-    {events.length === 0 && <Text>Nothing has happened to this record yet.</Text>}
+const Timeline: React.FC<{ events: TimelineEvent[] }> = ({ events }) => {
+  const { word, locale } = useWords();
+  return (
+  <section data-testid="record-timeline" aria-label={word('timeline', 'Timeline')} style={panel}>
+    <H5>{word('timeline', 'Timeline')}</H5>
+    {events.length === 0 && <Text>{word('empty', 'Nothing has happened to this record yet.')}</Text>}
     <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {events.map((e, i) => (
         <li key={i} data-testid="timeline-event" data-kind={e.kind} style={{ borderLeft: '3px solid #C9CFD8', padding: '4px 0 8px 12px', marginBottom: 4 }}>
           <div>
-            <strong>{e.title}</strong> <span style={{ color: '#343B46' }}>· {e.who} · {when(e.at)}</span>
+            <strong>{e.title}</strong> <span style={{ color: '#343B46' }}>· {e.who} · <span data-testid="timeline-when">{when(e.at, locale)}</span></span>
           </div>
           {e.comment && <div data-testid="timeline-comment" style={{ fontStyle: 'italic', color: '#343B46' }}>“{e.comment}”</div>}
           {e.changes.length > 0 && (
@@ -102,7 +113,8 @@ const Timeline: React.FC<{ events: TimelineEvent[] }> = ({ events }) => (
       ))}
     </ol>
   </section>
-);
+  );
+};
 
 type Props = ActionProps & { OriginalComponent?: React.ComponentType<ActionProps> };
 

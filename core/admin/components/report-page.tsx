@@ -4,7 +4,7 @@
  * for the signed-in user from <root>/x/reports (core/admin/reports/routes.ts).
  */
 import React, { useEffect, useState } from 'react';
-import { ApiClient } from 'adminjs';
+import { ApiClient, useTranslation } from 'adminjs';
 import { Box, Button, H2, Input, Label, MessageBox, Select, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { DashboardChart } from './dashboard.js';
 
@@ -25,6 +25,8 @@ interface ReportTable {
   filters: Filter[];
   chart?: { chart: 'bar' | 'line' | 'pie'; labels: string[]; values: number[]; measure: { label: string; currency?: string } };
   currency: string;
+  /** The viewer's Intl locale (bn-BD: Bengali digits), as the server wrote the group labels in. */
+  locale: string;
   /** Rows a download carries at once; a larger report is made in the background. */
   downloadLimit: number;
 }
@@ -74,10 +76,12 @@ const BackgroundRun: React.FC<{ start: (format: string) => string }> = ({ start 
 };
 
 const api = new ApiClient();
-const LOCALE = 'en-GB';
 const ROOT = '/admin/x/reports';
 
 const ReportPage: React.FC = () => {
+  // The page's own words (components.ReportPage in core/admin/locale-bn.ts); the report's come translated from the server.
+  const { t } = useTranslation();
+  const word = (key: string, english: string, vars: Record<string, string> = {}): string => t(`components.ReportPage.${key}`, { defaultValue: english, ...vars });
   const pageName = window.location.pathname.split('/').pop() ?? '';
   const [id, setId] = useState<string | null>(null);
   const [denied, setDenied] = useState(false);
@@ -107,10 +111,11 @@ const ReportPage: React.FC = () => {
       .catch((err: Error) => setError(err.message));
   }, [id, query]);
 
-  if (denied) return <MessageBox variant="danger" message="This report is not available to you." />;
-  if (!table) return error ? <MessageBox variant="danger" message={error} /> : <Text>Loading…</Text>;
-  const number = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
-  const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: table.currency, minimumFractionDigits: 2 });
+  if (denied) return <MessageBox variant="danger" message={word('denied', 'This report is not available to you.')} />;
+  if (!table) return error ? <MessageBox variant="danger" message={error} /> : <Text>{word('loading', 'Loading…')}</Text>;
+  // The viewer's locale, as the server formatted the group labels with (bn-BD: Bengali digits).
+  const number = new Intl.NumberFormat(table.locale, { maximumFractionDigits: 2 });
+  const money = new Intl.NumberFormat(table.locale, { style: 'currency', currency: table.currency, minimumFractionDigits: 2 });
   const cell = (value: string | number | null, i: number): string =>
     value === null ? '—' : typeof value === 'number' ? (table.columns[i].format === 'money' ? money : number).format(value) : value;
   const set = (key: string, value: string) => setChoice({ ...choice, [key]: value });
@@ -144,18 +149,18 @@ const ReportPage: React.FC = () => {
                 )}
               </Box>
             ))}
-            <Button mb="md" onClick={() => setApplied(choice)}>Apply</Button>
+            <Button mb="md" onClick={() => setApplied(choice)}>{word('apply', 'Apply')}</Button>
           </Box>
         ) : null}
         {error ? <MessageBox variant="danger" message={error} mb="lg" /> : null}
-        {table.chart && table.rows.length ? <Box mb="xl"><DashboardChart data={table.chart} locale={LOCALE} /></Box> : null}
+        {table.chart && table.rows.length ? <Box mb="xl"><DashboardChart data={table.chart} locale={table.locale} /></Box> : null}
         <Box mb="lg">
           {table.total > table.downloadLimit ? (
-            <Text>Showing {table.rows.length} of {table.total} rows.</Text>
+            <Text>{word('showing', 'Showing {{shown}} of {{total}} rows.', { shown: number.format(table.rows.length), total: number.format(table.total) })}</Text>
           ) : (
             <Text>
-              Download: <a href={download('csv')}>CSV</a> · <a href={download('xlsx')}>XLSX</a> · <a href={download('pdf')}>PDF</a>
-              {table.truncated ? ` — showing ${table.rows.length} of ${table.total} rows; the downloads hold them all.` : ''}
+              {word('download', 'Download')}: <a href={download('csv')}>CSV</a> · <a href={download('xlsx')}>XLSX</a> · <a href={download('pdf')}>PDF</a>
+              {table.truncated ? ` — ${word('truncated', 'showing {{shown}} of {{total}} rows; the downloads hold them all.', { shown: number.format(table.rows.length), total: number.format(table.total) })}` : ''}
             </Text>
           )}
           {table.total > table.downloadLimit ? <BackgroundRun start={background} /> : null}
@@ -178,7 +183,7 @@ const ReportPage: React.FC = () => {
             ))}
           </TableBody>
         </Table>
-        {!table.rows.length ? <Text mt="lg">No rows.</Text> : null}
+        {!table.rows.length ? <Text mt="lg">{word('empty', 'No rows.')}</Text> : null}
       </Box>
     </Box>
   );

@@ -6,9 +6,10 @@
 import React from 'react';
 import { useTranslation, type BasePropertyProps } from 'adminjs';
 import { ValueGroup } from '@adminjs/design-system';
+import { intlLocaleOf } from '../intl-locale.js';
 
 interface Format {
-  kind: 'money' | 'date' | 'datetime' | 'badge';
+  kind: 'money' | 'date' | 'datetime' | 'badge' | 'number';
   currency?: string;
   scale?: number;
   timeZone?: string;
@@ -25,10 +26,11 @@ const COLORS: Record<string, [string, string]> = {
   purple: ['#EDE4FB', '#4C1D95'],
 };
 
-/** One locale's formats (English: "2 Dec 2026", "2 Dec 2026, 14:05", "US$1,234.50"); Bengali adds its own. */
-const LOCALE = 'en-GB';
-
-function text(format: Format, raw: unknown): string | null {
+/**
+ * Formatted in the reader's locale (intl-locale.ts, the admin's i18next language): en-GB "2 Dec 2026",
+ * "2 Dec 2026, 14:05", "US$1,234.50"; bn-BD the same in Bengali digits and month names.
+ */
+function text(format: Format, raw: unknown, LOCALE: string): string | null {
   if (raw === null || raw === undefined || raw === '') return null;
   switch (format.kind) {
     case 'money': {
@@ -43,6 +45,12 @@ function text(format: Format, raw: unknown): string | null {
       const d = day ? new Date(`${day}T00:00:00Z`) : new Date(String(raw));
       return Number.isNaN(d.getTime()) ? String(raw) : new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: day ? 'UTC' : format.timeZone }).format(d);
     }
+    case 'number': {
+      // An integer without grouping (a year, a room number), a decimal with its scale.
+      const n = Number(raw);
+      if (!Number.isFinite(n)) return String(raw);
+      return new Intl.NumberFormat(LOCALE, format.scale === undefined ? { useGrouping: false, maximumFractionDigits: 0 } : { maximumFractionDigits: format.scale }).format(n);
+    }
     case 'datetime': {
       const d = new Date(String(raw));
       if (Number.isNaN(d.getTime())) return String(raw);
@@ -54,7 +62,8 @@ function text(format: Format, raw: unknown): string | null {
 }
 
 const Value: React.FC<BasePropertyProps> = ({ property, record, where, resource }) => {
-  const { translateProperty, translate } = useTranslation();
+  const { translateProperty, translate, i18n } = useTranslation();
+  const locale = intlLocaleOf(i18n?.language);
   const format = (property.custom as { umsFormat?: Format } | undefined)?.umsFormat;
   const raw = record?.params?.[property.path];
   let content: React.ReactNode;
@@ -68,7 +77,7 @@ const Value: React.FC<BasePropertyProps> = ({ property, record, where, resource 
       </span>
     );
   } else {
-    const shown = format ? text(format, raw) : raw === null || raw === undefined ? null : String(raw);
+    const shown = format ? text(format, raw, locale) : raw === null || raw === undefined ? null : String(raw);
     content = (
       <span data-ums-nowrap="" data-ums-value={format?.kind} data-ums-field={property.path} style={{ whiteSpace: 'nowrap', fontVariantNumeric: format?.kind === 'money' ? 'tabular-nums' : undefined }}>
         {shown ?? '—'}

@@ -10,6 +10,7 @@ import { UmsError } from '../../errors.js';
 import { enumLabels, type Registry, type ResolvedReport } from '../../manifest/index.js';
 import { bucketLabel, groupLabels, type ChartCardData } from '../dashboard-cards.js';
 import { currencyFor } from '../formatting.js';
+import { say } from '../../words.js';
 
 export interface ReportColumn {
   label: string;
@@ -32,6 +33,8 @@ export interface ReportTable {
   applied: Record<string, string>;
   chart?: Omit<ChartCardData, 'type'>;
   currency: string;
+  /** The Intl locale the page formats the numbers in (the viewer's). */
+  locale: string;
 }
 
 /** The reports of every module the viewer may read and, where one names roles, holds one of them. */
@@ -96,7 +99,9 @@ export function reportFilters(registry: Registry, report: ResolvedReport, query:
 
 export interface ReportEnv {
   registry: Registry;
+  /** The viewer's Intl locale (intl-locale.ts) and language: labels from the manifest's translations.<language>. */
   locale: string;
+  language: string;
 }
 
 /** Computes the report for the viewer: at most `limit` rows (and how many groups there are). */
@@ -115,19 +120,24 @@ export async function computeReport(records: RecordService, report: ResolvedRepo
     report.groupBy.map(async (g, gi) => {
       const keys = result.rows.map((r) => r.keys[gi]);
       if (g.by) return keys.map((k) => bucketLabel(k, g.by!, env.locale));
-      return groupLabels(records, env.registry, entity, entity.field.get(g.field), keys, env.locale);
+      return groupLabels(records, env.registry, entity, entity.field.get(g.field), keys, env.language);
     }),
   );
   const rows = result.rows.map((r, ri) => [...report.groupBy.map((_, gi) => words[gi][ri]), ...r.values]);
   const money = (field?: string) => !!field && entity.field.get(field)?.type === 'money';
+  // Headings in the viewer's language: the report's translations.<language>.columns (by English heading), a grouped field's translated label, else English.
+  const translated = report.translations[env.language];
+  const fieldLabels = entity.translations[env.language]?.fields ?? {};
+  const heading = (english: string, field?: string, own?: boolean): string => translated?.columns?.[english] ?? (field && !own ? fieldLabels[field] : undefined) ?? say(english, env.language);
   const columns: ReportColumn[] = [
-    ...report.groupBy.map((g) => ({ label: g.label, kind: 'group' as const })),
-    ...report.measures.map((m) => ({ label: m.label, kind: 'measure' as const, format: money(m.field) ? ('money' as const) : ('number' as const) })),
+    ...report.groupBy.map((g) => ({ label: heading(g.label, g.field, g.labelGiven), kind: 'group' as const })),
+    ...report.measures.map((m) => ({ label: heading(m.label), kind: 'measure' as const, format: money(m.field) ? ('money' as const) : ('number' as const) })),
   ];
   const table: ReportTable = {
     id: report.id,
-    label: report.label,
-    description: report.description,
+    label: translated?.label ?? report.label,
+    description: translated?.description ?? report.description,
+    locale: env.locale,
     columns,
     rows,
     total: result.total,
@@ -136,15 +146,15 @@ export async function computeReport(records: RecordService, report: ResolvedRepo
     applied,
     currency: await currencyFor(records),
   };
-  if (report.chart) table.chart = chartOf(report, table, words[0], result.rows.map((r) => r.values[0] ?? 0), money(report.measures[0].field));
+  if (report.chart) table.chart = chartOf(report, table, words[0], result.rows.map((r) => r.values[0] ?? 0), money(report.measures[0].field), columns[report.groupBy.length].label);
   return table;
 }
 
 /** The first measure summed over the first grouping (rows grouped by more fields fold into it). */
-function chartOf(report: ResolvedReport, table: ReportTable, labels: string[], values: number[], money: boolean): ReportTable['chart'] {
+function chartOf(report: ResolvedReport, table: ReportTable, labels: string[], values: number[], money: boolean, measureLabel: string): ReportTable['chart'] {
   const byLabel = new Map<string, number>();
   labels.forEach((l, i) => byLabel.set(l, (byLabel.get(l) ?? 0) + values[i]));
-  return { chart: report.chart!, labels: [...byLabel.keys()], values: [...byLabel.values()], measure: { label: report.measures[0].label, currency: money ? table.currency : undefined } };
+  return { chart: report.chart!, labels: [...byLabel.keys()], values: [...byLabel.values()], measure: { label: measureLabel, currency: money ? table.currency : undefined } };
 }
 
 /** The filter fields with their choices: an enum's values, yes/no; reference and range filters take typed values. */
@@ -155,8 +165,9 @@ async function filterChoices(records: RecordService, env: ReportEnv, report: Res
     .filter((f) => readable.has(f.field))
     .map((f) => {
       const field = entity.field.get(f.field);
-      if (field?.type === 'enum') return { ...f, options: [...enumLabels(env.registry, entity, field).entries()].map(([value, l]) => ({ value, label: l.label })) };
-      if (field?.type === 'boolean') return { ...f, options: [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] };
-      return f;
+      const label = entity.translations[env.language]?.fields?.[f.field] ?? f.label;
+      if (field?.type === 'enum') return { ...f, label, options: [...enumLabels(env.registry, entity, field, env.language).entries()].map(([value, l]) => ({ value, label: l.label })) };
+      if (field?.type === 'boolean') return { ...f, label, options: [{ value: 'true', label: say('Yes', env.language) }, { value: 'false', label: say('No', env.language) }] };
+      return { ...f, label };
     });
 }

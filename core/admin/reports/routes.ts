@@ -19,18 +19,22 @@ import { UmsError } from '../../errors.js';
 import { ADMIN_ROOT, REPORTS_PATH } from '../../paths.js';
 import type { Runtime } from '../../runtime.js';
 import { signedInActor } from '../file-routes.js';
-import { computeReport, reportFor, reportsFor } from './compute.js';
+import type { ResolvedReport } from '../../manifest/index.js';
+import { intlLocaleOf, languageOfUser } from '../language.js';
+import { computeReport, reportFor, reportsFor, type ReportEnv } from './compute.js';
 import { isReportFormat, REPORT_FORMATS, reportCsv, reportPdf, reportXlsx, type ReportFormat } from './files.js';
 import { queueReportRun, reportDownloadLimit, reportFilename, reportRunFile, reportRunState } from './runs.js';
 /** Rows the page shows. */
 export const REPORT_PAGE_LIMIT = 1000;
-const LOCALE = 'en-GB';
 
 export const reportHref = (report: { module: string; name: string }): string => `${ADMIN_ROOT}/pages/report_${report.module}_${report.name}`;
 
-async function viewer(runtime: Runtime, req: Request): Promise<{ records: RecordService; roles: Set<string> }> {
-  const records = await RecordService.for(runtime, signedInActor(req));
-  return { records, roles: new Set(records.access?.principal.roles ?? []) };
+async function viewer(runtime: Runtime, req: Request): Promise<{ records: RecordService; roles: Set<string>; env: ReportEnv }> {
+  const actor = signedInActor(req);
+  const records = await RecordService.for(runtime, actor);
+  // The viewer's language (theirs, else the organization's): headings, labels and numbers in it.
+  const language = await languageOfUser(runtime, actor.organizationId, actor.userId);
+  return { records, roles: new Set(records.access?.principal.roles ?? []), env: { registry: runtime.registry, locale: intlLocaleOf(language), language } };
 }
 
 const formatOf = (raw: unknown): ReportFormat => {
@@ -50,7 +54,6 @@ function sendFile(res: Response, file: { filename: string; contentType: string; 
 
 export function reportRoutes(runtime: Runtime): Router {
   const router = Router();
-  const env = { registry: runtime.registry, locale: LOCALE };
   // Background runs first: `runs` is no report id (those are <module>.<name>).
   router.get(`${REPORTS_PATH}/runs/:run`, async (req: Request, res: Response, next: NextFunction) => {
     try {
@@ -78,16 +81,17 @@ export function reportRoutes(runtime: Runtime): Router {
   });
   router.get(REPORTS_PATH, async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const { records, roles } = await viewer(runtime, req);
+      const { records, roles, env } = await viewer(runtime, req);
       res.setHeader('Cache-Control', 'private, no-store');
-      res.json({ reports: reportsFor(records, runtime.registry, roles).map((r) => ({ id: r.id, label: r.label, description: r.description, href: reportHref(r) })) });
+      const t = (r: ResolvedReport) => r.translations[env.language];
+      res.json({ reports: reportsFor(records, runtime.registry, roles).map((r) => ({ id: r.id, label: t(r)?.label ?? r.label, description: t(r)?.description ?? r.description, href: reportHref(r) })) });
     } catch (err) {
       next(err);
     }
   });
   router.get(`${REPORTS_PATH}/:id`, async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const { records, roles } = await viewer(runtime, req);
+      const { records, roles, env } = await viewer(runtime, req);
       const report = reportFor(records, runtime.registry, roles, String(req.params.id));
       res.setHeader('Cache-Control', 'private, no-store');
       res.json({ ...(await computeReport(records, report, req.query as Record<string, unknown>, env, REPORT_PAGE_LIMIT)), downloadLimit: reportDownloadLimit() });
@@ -98,7 +102,7 @@ export function reportRoutes(runtime: Runtime): Router {
   router.get(`${REPORTS_PATH}/:id/download.:format`, async (req: Request, res: Response, next: NextFunction) => {
     try {
       const format = formatOf(req.params.format);
-      const { records, roles } = await viewer(runtime, req);
+      const { records, roles, env } = await viewer(runtime, req);
       const report = reportFor(records, runtime.registry, roles, String(req.params.id));
       const limit = reportDownloadLimit();
       const table = await computeReport(records, report, req.query as Record<string, unknown>, env, limit);
@@ -111,7 +115,7 @@ export function reportRoutes(runtime: Runtime): Router {
       const content =
         format === 'csv' ? reportCsv(table)
         : format === 'xlsx' ? await reportXlsx(table)
-        : await reportPdf(table, { organization: user?.organizationName ?? '', generatedAt: now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC', locale: LOCALE });
+        : await reportPdf(table, { organization: user?.organizationName ?? '', generatedAt: now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC', locale: env.locale });
       sendFile(res, { filename: reportFilename(report.id, format, now), contentType: REPORT_FORMATS[format].contentType, content });
     } catch (err) {
       next(err);

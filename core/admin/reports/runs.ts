@@ -6,6 +6,7 @@
  * notification and a mail. Status and file are theirs only: anybody else, in the organization or
  * not, gets the 404 of a run that does not exist.
  */
+import { intlLocaleOf, languageOfUser } from '../language.js';
 import type { EntityManager } from 'typeorm';
 import { readConfig } from '../../../config/index.js';
 import type { Actor } from '../../data/actor.js';
@@ -199,7 +200,6 @@ async function finish(runtime: Runtime, row: RunRow, actor: (Actor & { kind: 'us
  */
 export async function runQueuedReports(ctx: { runtime: Runtime; log?: { info(message: string): void; warn(message: string): void }; limit?: number; now?: Date }): Promise<string> {
   const { runtime } = ctx;
-  const env: ReportEnv = { registry: runtime.registry, locale: 'en-GB' };
   let done = 0;
   let failed = 0;
   for (let i = 0; i < (ctx.limit ?? 20); i++) {
@@ -209,6 +209,9 @@ export async function runQueuedReports(ctx: { runtime: Runtime; log?: { info(mes
     const actor = await requesterOf(withinTenant(runtime.dataSource, row.organization_id), row);
     let outcome: { content: Buffer; rows: number; label: string } | { error: string };
     try {
+      // In the requester's language, as the page they asked from (headings, labels, numbers).
+      const language = actor ? await languageOfUser(runtime, row.organization_id, actor.userId) : 'en';
+      const env: ReportEnv = { registry: runtime.registry, locale: intlLocaleOf(language), language };
       outcome = actor ? await makeFile(runtime, actor, row, env, now) : { error: 'The user who asked for this report can no longer sign in.' };
     } catch (err) {
       // Any failure ends the run as failed (a run left `running` would keep its requester waiting).

@@ -1,6 +1,6 @@
 /** The approvals inbox: everything waiting for the signed-in user, with the record, who asked, when and the steps already given. */
 import React, { useEffect, useState } from 'react';
-import { ApiClient } from 'adminjs';
+import { ApiClient, useTranslation } from 'adminjs';
 import { Box, H2, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 
 const api = new ApiClient();
@@ -19,21 +19,35 @@ interface Item {
   youCountAs: string;
 }
 
+/** Column headings: the key of each in components.Inbox (core/admin/locale-bn.ts) and its English. */
+const COLUMNS: [string, string][] = [
+  ['record', 'Record'],
+  ['action', 'Action'],
+  ['askedBy', 'Asked by'],
+  ['since', 'Since'],
+  ['waitingFor', 'Waiting for'],
+  ['given', 'Already given'],
+  ['youApproveAs', 'You approve as'],
+];
+
 const Inbox: React.FC = () => {
+  // The page's own words in the admin's language; the rows (labels, steps, roles, times) come translated from the server.
+  const { t } = useTranslation();
+  const word = (key: string, english: string): string => t(`components.Inbox.${key}`, { defaultValue: english });
   const [items, setItems] = useState<Item[] | null>(null);
   useEffect(() => {
     api.getPage({ pageName: 'approvals' }).then((res) => setItems(((res.data as { items?: Item[] }).items ?? [])));
   }, []);
-  if (!items) return <Box variant="grey"><Text>Loading…</Text></Box>;
+  if (!items) return <Box variant="grey"><Text>{word('loading', 'Loading…')}</Text></Box>;
   return (
     <Box variant="grey">
       <Box variant="white">
-        <H2>Waiting for your approval</H2>
-        {items.length === 0 ? <Text data-testid="inbox-empty">Nothing is waiting for you.</Text> : (
+        <H2 data-testid="inbox-heading">{word('heading', 'Waiting for your approval')}</H2>
+        {items.length === 0 ? <Text data-testid="inbox-empty">{word('empty', 'Nothing is waiting for you.')}</Text> : (
           <Table data-testid="inbox">
             <TableHead>
               <TableRow>
-                {['Record', 'Action', 'Asked by', 'Since', 'Waiting for', 'Already given', 'You approve as'].map((h) => <TableCell key={h}>{h}</TableCell>)}
+                {COLUMNS.map(([key, english]) => <TableCell key={key}>{word(key, english)}</TableCell>)}
               </TableRow>
             </TableHead>
             <TableBody>
