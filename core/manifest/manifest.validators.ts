@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 export const validateManifest = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ums.local/schemas/manifest.schema.json","title":"ModuleManifest","description":"A UMS module: entities, roles, permission rules, dashboard cards and (reserved) workflows. Everything UMS builds for a module derives from this file.","type":"object","additionalProperties":false,"required":["id","version","label","entities"],"properties":{"$schema":{"type":"string"},"id":{"$ref":"#/definitions/Identifier","description":"Module id; also the prefix of its tables (<id>_<entity>)."},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+$"},"label":{"type":"string","minLength":1},"description":{"type":"string"},"icon":{"type":"string","description":"AdminJS navigation icon name."},"systemTypes":{"type":"array","description":"Organization system types that get this module enabled when they are created: a name declared in module-manifests/system-types.json (or by another manifest), or a new type declared here with its label.","items":{"anyOf":[{"$ref":"#/definitions/Identifier"},{"$ref":"#/definitions/SystemType"}]},"uniqueItems":true},"dependsOn":{"type":"array","items":{"$ref":"#/definitions/Identifier"},"uniqueItems":true},"entities":{"type":"array","items":{"$ref":"#/definitions/Entity"}},"roles":{"type":"array","items":{"$ref":"#/definitions/Role"}},"permissions":{"type":"object","description":"CASL rules per role: a role this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","additionalProperties":{"type":"array","items":{"$ref":"#/definitions/PermissionRule"}}},"dashboard":{"type":"array","items":{"$ref":"#/definitions/DashboardCard"}},"reports":{"type":"array","description":"Declared reports: an entity's readable records grouped by fields (a date by day, week or month) with counts, sums and averages; each is a page in the admin with filters, an optional chart and CSV, XLSX and PDF downloads, computed for the viewer over what they may read.","items":{"$ref":"#/definitions/Report"}},"views":{"type":"array","description":"Declared views of an entity's records: a calendar (day/week/month and lanes, e.g. a hotel's tape chart) or a kanban board; each becomes a screen in the module's navigation.","items":{"$ref":"#/definitions/View"}},"publicForms":{"type":"array","description":"Forms anyone may fill in without an account, served at /p/<org-slug>/<name> and embeddable on another site with one <script> tag; each submission creates one record of `entity` as the system actor `public:<name>` (validation, hooks, workflow onEnter and audit apply).","items":{"$ref":"#/definitions/PublicForm"}},"workflows":{"type":"array","description":"Approval workflows: states of an entity's status field, transitions and their approvals.","items":{"$ref":"#/definitions/Workflow"}},"jobs":{"type":"array","description":"Background jobs run per organization that has the module enabled.","items":{"$ref":"#/definitions/Job"}}},"definitions":{"Report":{"type":"object","additionalProperties":false,"required":["name","label","entity","groupBy","measures"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"Unique within the module; the report's page and downloads are named `<module>.<name>`."},"label":{"type":"string"},"description":{"type":"string"},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"groupBy":{"type":"array","minItems":1,"maxItems":4,"description":"The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).","items":{"$ref":"#/definitions/ReportGroup"}},"measures":{"type":"array","minItems":1,"maxItems":8,"items":{"$ref":"#/definitions/ReportMeasure"}},"filters":{"type":"array","uniqueItems":true,"description":"Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).","items":{"type":"string"}},"chart":{"type":"string","enum":["bar","line","pie"],"description":"Draw the first measure over the first grouping."},"roles":{"type":"array","minItems":1,"uniqueItems":true,"description":"Show the report only to holders of one of these roles (and to those who may read the entity).","items":{"$ref":"#/definitions/RoleRef"}}}},"ReportGroup":{"oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"by":{"type":"string","enum":["day","week","month"]},"label":{"type":"string"}}}]},"ReportMeasure":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Exactly one of count (records), sum or avg (of a number field); `label` names the column.","properties":{"count":{"type":"boolean","const":true},"sum":{"type":"string"},"avg":{"type":"string"},"label":{"type":"string"}}},"BadgeColor":{"type":"string","enum":["grey","blue","green","amber","red","purple"],"description":"The colour of a state's or enum value's badge in lists and on record pages."},"Identifier":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":40},"RoleRef":{"type":"string","description":"A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$","maxLength":81},"SystemType":{"type":"object","description":"A kind of organization (institute, library, …): its name, stored on each organization, and the label shown for it (the demo organization is \"Demo <label>\").","additionalProperties":false,"required":["name","label"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string","minLength":1,"maxLength":190},"description":{"type":"string"}}},"Entity":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards."},"label":{"type":"string"},"pluralLabel":{"type":"string"},"translations":{"type":"object","description":"The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"pluralLabel":{"type":"string","minLength":1},"fields":{"type":"object","description":"Field labels by field name.","additionalProperties":{"type":"string","minLength":1}},"values":{"type":"object","description":"Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).","additionalProperties":{"type":"object","additionalProperties":{"type":"string","minLength":1}}},"actions":{"type":"object","description":"Labels of the entity's workflow actions (transitions and their reject actions), by name.","additionalProperties":{"type":"string","minLength":1}}}}},"description":{"type":"string"},"titleField":{"type":"string","description":"Field shown when a record of this entity is referenced."},"searchFields":{"type":"array","description":"Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.","uniqueItems":true,"items":{"type":"string"}},"moduleField":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization."},"ownedBy":{"type":"object","additionalProperties":false,"required":["field"],"description":"Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.","properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A required reference to core.user: the owner."},"sharedFlag":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it."}}},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Field"}},"indexes":{"type":"array","items":{"$ref":"#/definitions/Index"}},"list":{"$ref":"#/definitions/ListSettings"},"checks":{"type":"array","items":{"$ref":"#/definitions/RecordCheck"},"description":"Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`."},"noOverlap":{"type":"array","items":{"$ref":"#/definitions/NoOverlap"},"description":"No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id)."},"capacity":{"type":"array","items":{"$ref":"#/definitions/Capacity"},"description":"Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting)."},"uniqueWhen":{"type":"array","items":{"$ref":"#/definitions/UniqueWhen"},"description":"Unique `fields` among the records that match `when` (a partial unique index with organization_id)."},"ledger":{"$ref":"#/definitions/Ledger"},"balance":{"$ref":"#/definitions/Balance"},"posting":{"$ref":"#/definitions/Posting"},"run":{"$ref":"#/definitions/Run"},"acyclic":{"$ref":"#/definitions/Acyclic"},"guards":{"type":"array","items":{"$ref":"#/definitions/Guard"},"description":"States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity."}}},"FieldType":{"type":"string","enum":["string","text","integer","decimal","money","boolean","date","datetime","time","enum","email","phone","url","json","reference","password","file","files"]},"Field":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The field's previous name. migrations:generate renames its column (and the constraints and indexes named after it) instead of dropping it, and rewrites custom roles' rules and conditions that name it. A no-op once applied."},"type":{"$ref":"#/definitions/FieldType"},"label":{"type":"string"},"help":{"type":"string"},"required":{"type":"boolean"},"unique":{"type":"boolean","description":"Unique within one organization."},"default":{"description":"Default value for new records; must be valid for the field.","tsType":"unknown"},"min":{"type":"number"},"max":{"type":"number"},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":1},"pattern":{"type":"string"},"values":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Allowed values of an enum field."},"valuesRenamedFrom":{"type":"object","additionalProperties":{"type":"string"},"description":"Enum fields: new value → the value it replaces (`{ \"in_review\": \"pending\" }`). migrations:generate updates the records that hold the old value and the custom roles' conditions that test it. A no-op once applied."},"convert":{"type":"object","additionalProperties":false,"description":"How migrations:generate converts the stored values when this field's type is narrowed or changed (text → integer, a shorter string, a removed enum value, optional → required): steps from an allow-list, applied in this order — values, trim, case, nullsTo — then a cast to the new column type. Rows the conversion would still fail are counted per organization and the migration is refused until they are fixed.","properties":{"values":{"type":"object","additionalProperties":{"type":"string"},"description":"Old value → new value (a removed enum value mapped to one that stays)."},"trim":{"type":"boolean","description":"Strip leading and trailing white space."},"case":{"type":"string","enum":["lower","upper"]},"nullsTo":{"description":"The value empty (NULL) rows get when the field becomes required.","type":["string","number","boolean"]}}},"where":{"$ref":"#/definitions/Conditions","description":"References only: a condition on the target that a record must meet to be offered in this field's picker (the user's read rules apply as well). Example: course.teacher with { \"assignments\": { \"$some\": { \"role.name\": \"institute.teacher\" } } } offers only teachers."},"colors":{"type":"object","additionalProperties":{"$ref":"#/definitions/BadgeColor"},"description":"Badge colour per value of an enum field (a workflow state's own color wins)."},"scale":{"type":"integer","minimum":0,"maximum":10,"description":"Digits after the decimal point (decimal, money)."},"target":{"type":"string","description":"Referenced entity: 'entity' in this module, 'module.entity' in a depended-on module, or 'core.user'."},"inverse":{"$ref":"#/definitions/Identifier","description":"References only: names the reverse (to-many) side on the target entity, for conditions there: { \"<inverse>\": { \"$some\": { …conditions on this entity… } } } holds when some record of this entity points at the target record and matches. Example: student_guardian.student with inverse \"guardians\" lets a rule on student say { \"guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } }."},"onDelete":{"type":"string","enum":["restrict","cascade","set null"]},"readOnly":{"type":"boolean","description":"Set by plugins and actions only, never by a form."},"personal":{"type":"boolean","description":"Personal data of the person the record is about (a name, an e-mail address, a phone number, a birth date): `user:export` hands it to that person and `user:erase` blanks or pseudonymises it. On text, e-mail, phone and date fields; on a reference to core.user it says whose record this is (a member's or patient's login): the record's personal fields are that user's. Other references to a user (an approver, an assignee) are not."},"computed":{"$ref":"#/definitions/Expression","description":"The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory."},"sequence":{"$ref":"#/definitions/Sequence"},"maxSize":{"type":["integer","string"],"description":"file/files only: the largest file accepted, in bytes or as text (\"512KB\", \"10MB\", \"1GB\"); default 10MB. Enforced while the upload streams."},"accept":{"type":"array","items":{"type":"string"},"minItems":1,"description":"file/files only: MIME types accepted (\"application/pdf\", \"image/*\"), checked against the type detected from the content, never the name or the declared type. Unset: any type."},"rollup":{"$ref":"#/definitions/Rollup","description":"The field is the sum of a field of this entity's children (read-only): kept in each child's write transaction by an atomic update of this record."}}},"Index":{"type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"type":"array","items":{"type":"string"},"minItems":1},"unique":{"type":"boolean"}}},"ListSettings":{"type":"object","additionalProperties":false,"properties":{"columns":{"type":"array","items":{"type":"string"}},"sort":{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}}}},"Role":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The role's previous name in this module. migrations:generate renames the built-in role of every organization (its assignments follow: they point at the role's id) and the role in approver overrides and API clients."},"label":{"type":"string"},"description":{"type":"string"}}},"PermissionRule":{"type":"object","additionalProperties":false,"required":["action","subject"],"properties":{"action":{"oneOf":[{"$ref":"#/definitions/RuleAction"},{"type":"array","items":{"$ref":"#/definitions/RuleAction"},"minItems":1}]},"subject":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Entity name ('book', 'module.entity') or 'all'."},"conditions":{"$ref":"#/definitions/Conditions"},"fields":{"type":"array","items":{"type":"string"},"minItems":1},"inverted":{"type":"boolean"},"reason":{"type":"string"}}},"RuleAction":{"type":"string","pattern":"^(manage|create|read|update|delete|[a-z][a-z0-9_]*)$","description":"A CRUD action or the name of a custom record action declared by the module's plugin."},"Conditions":{"type":"object","description":"A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { \"$some\": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three (\"student.guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { \"starts_at\": { \"$gte\": \"${today}\", \"$lt\": \"${tomorrow}\" } }. Dashboard card conditions only (a rule or workflow condition refuses them at load, as they cannot be decided on one record in memory): an operand { \"$field\": \"level\" } compares with a field of the record the card counts instead of a literal ($eq $ne $gt $gte $lt $lte), and { \"$related\": { \"entity\": \"stock_balance\", \"on\": { \"item\": \"item\", \"warehouse\": \"warehouse\" }, \"where\": { \"projected\": { \"$lt\": { \"$field\": \"level\" } } } } } is true when some record of that entity whose `on` fields (keys: its fields; values: this record's) equal this record's matches `where` (a join on key fields where no reference exists; it counts as one hop, and the viewer's read rules apply to the joined records). Under $not it means none does: a reorder rule with no balance at all.","tsType":"Record<string, unknown>"},"DashboardCard":{"type":"object","additionalProperties":false,"required":["type","label","entity"],"properties":{"type":{"type":"string","description":"count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.","enum":["count","chart","table"]},"label":{"type":"string"},"translations":{"type":"object","description":"The card's label in other languages, by language code (bn); without one the label is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"roles":{"type":"array","description":"Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.","items":{"$ref":"#/definitions/RoleRef"},"minItems":1,"uniqueItems":true},"chart":{"type":"string","description":"chart cards: how the groups are drawn.","enum":["bar","line","pie"]},"groupBy":{"type":"string","description":"chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target (\"state.group\")."},"bucket":{"type":"string","description":"chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.","enum":["day","week","month"]},"until":{"type":"string","description":"chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out)."},"last":{"type":"integer","description":"chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.","minimum":1,"maximum":366},"next":{"type":"integer","description":"chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.","minimum":1,"maximum":366},"sum":{"type":"string","description":"chart cards: add up this number field per group instead of counting records."},"share":{"type":"object","description":"chart cards: each group's value is the percentage (one decimal) of its records that also meet these conditions (attendance present out of all marked: a ratio count(conditions ∧ share) / count(conditions) per group); a group with no records is 0.","additionalProperties":false,"required":["conditions"],"properties":{"conditions":{"$ref":"#/definitions/Conditions"}}},"columns":{"type":"array","description":"table cards: the fields shown (references by their title).","items":{"$ref":"#/definitions/Identifier"},"minItems":1,"maxItems":8},"sort":{"type":"object","description":"table cards: which records come first.","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}},"limit":{"type":"integer","description":"table cards: how many records (default 10).","minimum":1,"maximum":50},"progress":{"type":"object","description":"table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`\"of\": { \"count\": true }`: a share, shown as a percentage).","additionalProperties":false,"required":["label","count","via","of"],"properties":{"label":{"type":"string"},"count":{"type":"string","description":"the entity whose records are counted"},"via":{"type":"string","description":"its reference field that points at the row's entity"},"sum":{"type":"string","description":"a number field of `count` to add up instead of counting its records"},"conditions":{"$ref":"#/definitions/Conditions"},"of":{"description":"what the count is out of: the row's number field, or `{ \"count\": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"const":true},"conditions":{"$ref":"#/definitions/Conditions"}}}]}}}}},"Actors":{"type":"object","additionalProperties":false,"description":"Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as \"teacher\", \"created_by\" or \"department.head\").","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"where":{"$ref":"#/definitions/Conditions","description":"Record-relative people a path cannot name: the users for whom the record meets this condition, which names ${user.id} — e.g. any teacher of a course the student is enrolled in: { \"student.enrollments\": { \"$some\": { \"status\": \"ENROLLED\", \"course.teacher\": \"${user.id}\" } } }."}}},"TransitionActors":{"type":"object","additionalProperties":false,"description":"Who may start a transition: users holding any of `roles`, the users a record points at (`relations`), and/or, with `system: true`, a named system actor (a job or a plugin acting as the system, recorded as e.g. job:<module>.<name>). The system may start a transition or request its approval, never approve or reject one, so step approvers and notify take no `system`.","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"system":{"type":"boolean","description":"A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it."}}},"WorkflowState":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"renamedFrom":{"type":"string","description":"The state's previous name. migrations:generate moves the records in the old state to this one and rewrites requests and events in flight, and custom roles' conditions that test it; approvals waiting finish in the new state."},"label":{"type":"string"},"color":{"$ref":"#/definitions/BadgeColor"},"editable":{"type":"boolean","description":"Whether the ordinary edit form may change a record in this state (default true)."},"editableBy":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"description":"Only these roles may edit a record in this state (implies editable)."},"terminal":{"type":"boolean","description":"No transition leaves this state."}}},"ApprovalStep":{"type":"object","additionalProperties":false,"required":["name","approvers"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"approvers":{"$ref":"#/definitions/Actors"},"quorum":{"description":"\"any\": one eligible user; \"all\": one distinct user per listed role (and one of the relations, if any); {\"count\": N}: N distinct eligible users.","oneOf":[{"type":"string","enum":["any","all"]},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":1}}}]},"when":{"$ref":"#/definitions/Conditions","description":"The step applies only when the record matches (checked when the request opens)."}}},"Approval":{"type":"object","additionalProperties":false,"required":["steps"],"properties":{"open":{"type":"string","enum":["onEnter","onRequest"],"description":"onEnter: the request opens by itself when the record enters a `from` state (the one who moved it is the requester); onRequest (default): a user in `by` starts it."},"mode":{"type":"string","enum":["parallel","sequential"],"description":"parallel (default): every step may be given in any order; sequential: a step opens when the one before it is complete."},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ApprovalStep"}},"allowSelfApproval":{"type":"boolean","description":"The requester may also give an approval (default false)."},"reject":{"type":"object","additionalProperties":false,"required":["to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}}}},"WorkflowEffects":{"type":"object","additionalProperties":false,"properties":{"set":{"type":"object","description":"Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id} (null when the system takes the transition).","tsType":"Record<string, unknown>"},"notify":{"$ref":"#/definitions/Actors"},"message":{"type":"string","description":"Notification text; {title}, {label} and {state} are filled in."},"hook":{"type":"string","description":"Name of a workflow hook in the module's plugin, called in the same transaction."}}},"Transition":{"type":"object","additionalProperties":false,"required":["name","from","to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"icon":{"type":"string"},"from":{"oneOf":[{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}]},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"by":{"$ref":"#/definitions/TransitionActors","description":"Who may start the transition (or request its approval)."},"when":{"$ref":"#/definitions/Conditions","description":"The record must match for the transition to be possible."},"whenMessage":{"type":"string","description":"What a refusal says when the record does not match `when`, e.g. \"the room must be assigned and clean, and the guest's ID recorded\". Without it the refusal names the first condition that fails (the field and the value it needs)."},"approval":{"$ref":"#/definitions/Approval"},"effects":{"$ref":"#/definitions/WorkflowEffects"}}},"Workflow":{"type":"object","additionalProperties":false,"required":["name","entity","version","field","initial","states","transitions"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"entity":{"type":"string","description":"Entity name in this module."},"version":{"type":"integer","minimum":1,"description":"Raise it when the definition changes; requests in flight keep the version they started under."},"field":{"type":"string","description":"The enum field holding the state; never editable through the ordinary form."},"initial":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"states":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/WorkflowState"}},"transitions":{"type":"array","items":{"$ref":"#/definitions/Transition"}}}},"Job":{"type":"object","additionalProperties":false,"required":["name","schedule"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"description":{"type":"string"},"handler":{"type":"string","description":"Name of the job handler in the module's plugin (default: the job name)."},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The job's previous name in this module. migrations:generate renames its scheduled rows and run history in the PostgreSQL job store (agenda_jobs, agenda_logs), so its next run, last run and failures carry over, and the audit log shows what the old name did under the new one. A no-op once applied."},"schedule":{"type":"object","additionalProperties":false,"properties":{"cron":{"type":"string","description":"Cron expression, e.g. \"0 6 * * *\"."},"every":{"type":"string","description":"Interval, e.g. \"1 day\" or \"10 minutes\"."}},"minProperties":1,"maxProperties":1,"description":"Exactly one of cron or every."}}},"ConstraintCondition":{"type":"object","description":"A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { \"$field\": \"check_in\" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.","tsType":"Record<string, unknown>"},"RecordCheck":{"type":"object","additionalProperties":false,"required":["field","rule"],"properties":{"name":{"$ref":"#/definitions/Identifier","description":"Names the constraint (default: the field and the position)."},"field":{"type":"string","description":"The field the error is reported on."},"rule":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string","description":"What the person reads (default: \"does not satisfy the rule\")."}}},"NoOverlap":{"type":"object","additionalProperties":false,"required":["key","range"],"properties":{"key":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true,"description":"Fields that must be equal for two records to conflict (a room, a practitioner)."},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields: dates, date-times or numbers of one type."},"bounds":{"type":"string","enum":["[)","[]","(]","()"],"description":"Which ends belong to the span (default \"[)\": a departure day may be the next arrival)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Only records matching it take the span (cancelled ones do not)."},"message":{"type":"string"}}},"Capacity":{"type":"object","additionalProperties":false,"required":["parent","limit"],"properties":{"parent":{"type":"string","description":"A reference field of this entity (the session of a booking)."},"limit":{"description":"What bounds the count: an integer field of the parent holding the number of places (\"capacity\"), or a count of other records pointing at the parent ({ \"count\": \"room\", \"by\": \"room_type\" }: the rooms of a room type).","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count","by"],"properties":{"count":{"type":"string","description":"The entity whose records are counted (room)."},"by":{"type":"string","description":"Its reference field pointing at the parent (room_type)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which of them count (default: all)."}}}]},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields (dates, date-times or numbers of one type): the count holds at every point of the span instead of overall — the reservations covering any one night never outnumber the limit."},"bounds":{"type":"string","enum":["[)","[]"],"description":"With `range`: which ends belong to the span (default \"[)\": the departure day is not a night of the stay)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which records take a place (default: all)."},"overflow":{"type":"object","additionalProperties":false,"required":["field","value","promoteTo"],"properties":{"field":{"type":"string","description":"An enum field of this entity."},"value":{"type":"string","description":"Set instead of refusing when the parent is full (waitlisted)."},"promoteTo":{"type":"string","description":"When a place frees, the oldest record with `value` gets this value, in the same transaction (booked)."},"onUpdate":{"type":"boolean","description":"Also when an existing record moves into `when` (an application offered a seat): it gets `value` instead of the update being refused. Default false: only a new record overflows."}}},"message":{"type":"string"}}},"UniqueWhen":{"type":"object","additionalProperties":false,"required":["fields","when"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"fields":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true},"when":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string"}}},"Expression":{"description":"A computed value: a field name (string), a number, or one operator object: { \"$add\" | \"$sub\" | \"$mul\" | \"$div\": [a, b, …] } over number fields and numbers, { \"$days\": [from, to] } (days from one date field to another: to − from), { \"$age\": \"<date field>\" } (whole years to today). Division by zero gives no value (NULL), like PostgreSQL; the result is rounded to the field's type.","oneOf":[{"type":"string"},{"type":"number"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"$add":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$sub":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$mul":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$div":{"type":"array","minItems":2,"maxItems":2,"items":{"$ref":"#/definitions/Expression"}},"$days":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string"}},"$age":{"type":"string","description":"Whole years from a date field (a date of birth) to today (UTC). Today moves, so such a field has no stored column: every read computes it in SQL and the write path computes it in memory with the same rule."}}}],"tsType":"string | number | Record<string, unknown>"},"Sequence":{"type":"object","additionalProperties":false,"required":["pattern"],"description":"A human number given when the record is created, in its transaction, gapless and unique per organization (and per `scope`).","properties":{"pattern":{"type":"string","pattern":"\\{0+\\}","description":"Text with tokens: {YYYY} {YY} {MM} {DD} (the creation date in the organization's time zone), {0000} (the counter, zero-padded to that width), {scope.<field>} (a field of the scope record). The counter restarts for each distinct text before it (RES-{YYYY}-{00000} restarts every year)."},"scope":{"type":"string","description":"A required reference field of this entity: numbers count per referenced record (PRJ-42 per project)."}}},"Ledger":{"type":"object","additionalProperties":false,"required":["balance","quantity"],"description":"This entity is an append-only ledger of movements (the database refuses UPDATE and DELETE; a mistake is corrected by a reversing entry). Each movement adds its quantity to the balance record with the same key values, atomically.","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["method","rate","value"],"description":"Each movement is valued in its transaction, under the balance's row lock: an incoming one at its rate (or the value it carries), an outgoing one by the method — the balance's moving average, or its FIFO layers consumed oldest first. The balance declares \"valuation\" too.","properties":{"method":{"description":"\"average\" or \"fifo\" for every balance, or the method a key's record names: { \"key\": \"item\", \"field\": \"valuation_method\", \"average\": \"MOVING_AVERAGE\", \"fifo\": \"FIFO\" }.","oneOf":[{"type":"string","enum":["average","fifo"]},{"type":"object","additionalProperties":false,"required":["key","field","average","fifo"],"properties":{"key":{"type":"string","description":"A reference key of the balance (item)."},"field":{"type":"string","description":"An enum field of the key's entity (valuation_method)."},"average":{"type":"string","description":"Its value meaning moving average."},"fifo":{"type":"string","description":"Its value meaning FIFO."}}}]},"rate":{"type":"string","description":"A numeric field of this entity that gets the balance's valuation rate after the movement."},"value":{"type":"string","description":"A numeric field that gets the movement's value change (signed). An incoming movement written with a value keeps it (a transfer carries what left the other balance)."},"incomingRate":{"type":"string","description":"A numeric field holding the rate of an incoming movement (a receipt's price); without one, the balance's current rate."},"quantityAfter":{"type":"string","description":"A numeric field that gets the balance's quantity after the movement."}}},"balance":{"type":"string","description":"The balance entity (declares \"balance\"); this entity has a field of the same name and type for each of its keys."},"quantity":{"type":"string","description":"The numeric field holding the signed change (positive in, negative out)."},"date":{"type":"string","description":"A date field: the posting date (refused before today when the organization does not accept backdated postings)."},"moves":{"type":"string","description":"A numeric field of the balance other than its quantity that this ledger moves (a stock balance's ordered or reserved quantity). A balance has one ledger for its quantity and at most one for each such field; these movements are never refused below zero and are not valued."}}},"Balance":{"type":"object","additionalProperties":false,"required":["keys","quantity"],"description":"This entity holds one balance per combination of its keys, kept by a ledger only (no person or plugin writes it).","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["value","rate"],"description":"What a valued ledger keeps on the balance besides its quantity.","properties":{"value":{"type":"string","description":"A numeric field: the balance's total value."},"rate":{"type":"string","description":"A numeric field: its valuation rate (value ÷ quantity)."},"layers":{"type":"string","description":"A json field holding the FIFO layers ([{ \"qty\", \"value\" }], oldest first); needed when a method can be FIFO."}}},"keys":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Required fields that identify a balance (e.g. [\"item\", \"warehouse\"]); unique per organization."},"quantity":{"type":"string","description":"The numeric field holding the balance."},"nonNegative":{"type":"boolean","description":"A movement that would take the balance below zero is refused (conditional update plus a CHECK constraint)."},"refusal":{"type":"string","description":"The refusal message: {quantity} is what is left, {<key>} each key's title, e.g. \"Only {quantity} of item {item} in {warehouse}\"."},"negativeAllowedBy":{"type":"string","pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","description":"With nonNegative: \"<key>.<boolean field>\" of the key's record that lets its balances go below zero (a leave type that allows a negative balance: \"leave_type.allow_negative\"). The key record is locked (FOR SHARE) while the movement is decided; such a balance has no CHECK constraint, the conditional update holds the rule."}}},"PostingMovement":{"type":"object","additionalProperties":false,"required":["quantity","set"],"properties":{"quantity":{"type":"string","description":"\"line.<field>\" or \"<field>\" of the document: the quantity moved."},"sign":{"type":"integer","enum":[1,-1],"description":"-1 takes the quantity out of the balance, 1 (default) puts it in."},"rate":{"type":"string","description":"With a valued ledger: \"line.<field>\" or \"<field>\" of the document, the rate of what comes in (a receipt's price), written to the ledger's incomingRate. An incoming movement of a line that also takes out (a transfer) carries the value that went out instead."},"set":{"type":"object","additionalProperties":{"type":"string"},"description":"Ledger field → \"line.<field>\" or \"<field>\" of the document. A movement whose balance key comes out empty is skipped (a receipt has no source warehouse)."}}},"Posting":{"type":"object","additionalProperties":false,"required":["ledger","post","reverse","movements"],"description":"A document that posts ledger movements when its workflow takes the \"post\" transition and reversing movements on \"reverse\", in the transition's transaction. Once posted it is read-only, and so are its lines.","properties":{"ledger":{"type":"string","description":"The ledger entity it posts to."},"lines":{"type":"object","additionalProperties":false,"required":["entity","parent"],"properties":{"entity":{"type":"string"},"parent":{"type":"string","description":"The line's reference to this document."}}},"post":{"description":"The workflow transition that posts (e.g. \"submit\"), or several: the first one's `from` states are the states the document and its lines may be edited in; the others post a document waiting in a read-only state (an approval: [\"submit\", \"approve\"]).","oneOf":[{"type":"string"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"}}]},"reverse":{"type":"string","description":"The workflow transition that posts the reversal (e.g. \"cancel\")."},"date":{"type":"string","description":"The document's posting-date field, copied to the ledger's date."},"source":{"type":"string","description":"A reference field of the ledger that gets this document."},"movements":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PostingMovement"}}}},"Run":{"type":"object","additionalProperties":false,"required":["period","status","states","action","creates"],"description":"A record action that creates one child per matching record of another entity in one transaction (a payroll run: one payslip per active employee), at most one run per period (a partial unique index), cancellable as a whole.","properties":{"period":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Fields that name the period; two runs that are not cancelled cannot share them."},"status":{"type":"string","description":"An enum field (read-only, its default the draft state)."},"states":{"type":"object","additionalProperties":false,"required":["draft","done","cancelled"],"properties":{"draft":{"type":"string"},"done":{"type":"string"},"cancelled":{"type":"string"}}},"action":{"$ref":"#/definitions/RunAction"},"cancel":{"$ref":"#/definitions/RunAction"},"count":{"type":"string","description":"An integer field that gets the number of records created."},"creates":{"type":"object","additionalProperties":false,"required":["entity","parent","for"],"properties":{"entity":{"type":"string","description":"The child entity."},"parent":{"type":"string","description":"The child's reference to the run."},"for":{"type":"object","additionalProperties":false,"required":["entity","field"],"properties":{"entity":{"type":"string","description":"The entity whose records each get a child."},"field":{"type":"string","description":"The child's reference to that record."},"where":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]},"description":"Field equalities the records must match (e.g. {\"status\": \"ACTIVE\"})."}}},"copy":{"type":"object","additionalProperties":{"type":"string"},"description":"Child field → field of the matched record."}}}}},"RunAction":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"}}},"Guard":{"type":"object","additionalProperties":false,"required":["field","refuse","message"],"description":"A write that leaves the record matching `refuse` is rolled back and reported on `field` with `message`. Conditions may follow references and `$some` over reverse references (the children of a parent); placeholders are not allowed (a guard is about data, not about who writes).","properties":{"name":{"$ref":"#/definitions/Identifier"},"field":{"type":"string","description":"The field the refusal is reported on."},"refuse":{"$ref":"#/definitions/Conditions","description":"The state refused, e.g. { \"state.group\": \"completed\", \"children\": { \"$some\": { \"state.group\": { \"$nin\": [\"completed\", \"cancelled\"] } } } }."},"on":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Fields whose change is checked (default: every create and update). A create is always checked."},"message":{"type":"string","description":"The field error, e.g. \"cannot be completed while a child item is open\"."}}},"Acyclic":{"type":"object","additionalProperties":false,"description":"Links of this entity may not form a cycle: \"field\" for a self-reference (parent), or \"from\" and \"to\" for a link entity between two records of one entity. Checked under a lock per organization and entity with a recursive query.","properties":{"field":{"type":"string","description":"A self-reference (e.g. \"parent\")."},"from":{"type":"string","description":"The link's reference to the dependent record."},"to":{"type":"string","description":"The link's reference to the record it depends on."},"hierarchy":{"type":"string","description":"A self-reference of the linked entity (e.g. \"parent\"): a link between a record and its own ancestor or descendant is refused too."}}},"View":{"type":"object","additionalProperties":false,"required":["kind","entity"],"description":"A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.","properties":{"kind":{"type":"string","enum":["calendar","kanban"]},"name":{"$ref":"#/definitions/Identifier","description":"Unique per module; default: the entity's name and the kind (reservation_calendar)."},"label":{"type":"string","maxLength":80,"description":"The screen's title and its link in the navigation; default: the entity's plural label and the kind."},"entity":{"type":"string","description":"The entity shown (entity, or module.entity of a module in dependsOn)."},"start":{"type":"string","description":"Calendar: the date or date-time field where a record's span begins."},"end":{"type":"string","description":"Calendar: the field (same type as start) where the span ends, exclusive; empty: open-ended. Default: start (one-day or instant records)."},"lane":{"type":"string","description":"Calendar: a reference field whose target's records are the rows of the lanes view (rooms of a tape chart)."},"title":{"type":"string","description":"Calendar: the field shown on each record (a reference shows its target's title); default: the entity's title field."},"color":{"type":"string","description":"Calendar: an enum or workflow state field whose value colours the record."},"column":{"type":"string","description":"Kanban: the field of the columns: an enum, a workflow's state field or a reference."},"card":{"type":"array","items":{"type":"string"},"maxItems":8,"uniqueItems":true,"description":"Kanban: fields shown on each card under its title, or a reverse reference (a reference's inverse, such as a work item's assignees): the referencing records by the title of their other required reference (the users' names), else by their own title; default: the list columns."},"swimlane":{"type":"string","description":"Kanban: an enum, boolean or reference field that splits the board into rows."},"scope":{"type":"string","description":"Kanban: a reference field; the page picks one of its target's records (a project) and the board shows only the records pointing at it, with the reference columns that belong to it (states whose own field of that name points at it)."}}},"Rollup":{"type":"object","additionalProperties":false,"required":["entity","parent","sum"],"description":"A roll-up sum: e.g. a payslip's gross is { \"entity\": \"payslip_line\", \"parent\": \"payslip\", \"sum\": \"amount\", \"where\": { \"kind\": \"EARNING\" } }.","properties":{"entity":{"type":"string","description":"The child entity (this module's, or `module.entity` of one in dependsOn)."},"parent":{"type":"string","description":"The child's reference field to this entity."},"sum":{"type":"string","description":"The child's numeric field that is added up."},"where":{"$ref":"#/definitions/ConstraintCondition","description":"Only children matching this condition on their own fields count (as a check condition: fields, literals, $field operands, $and $or $not)."}}},"PublicFormField":{"description":"A field the form asks: its name, or { name, required, label, help }.","oneOf":[{"$ref":"#/definitions/Identifier"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"required":{"type":"boolean","description":"Asked as required on this form even where the entity allows it empty."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The question on the form (default: the field's label)."},"help":{"type":"string","maxLength":300,"description":"A hint shown under the field."}}}]},"PublicForm":{"type":"object","additionalProperties":false,"required":["name","entity","fields","success"],"description":"A public form: e.g. { \"name\": \"course_signup\", \"entity\": \"course_signup\", \"fields\": [\"course\", \"name\"], \"fixed\": { \"status\": \"NEW\" }, \"references\": { \"course\": { \"where\": { \"status\": \"ACTIVE\" } } }, \"success\": \"Thank you\" }.","properties":{"name":{"$ref":"#/definitions/Identifier","description":"The form's address: /p/<org-slug>/<name>; unique across all modules."},"entity":{"$ref":"#/definitions/Identifier","description":"The entity of this module a submission creates."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The form's heading (default: the entity's label)."},"description":{"type":"string","maxLength":1000,"description":"A paragraph under the heading."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"},"description":"The fields asked, in order; each a writable field of the entity."},"fixed":{"type":"object","description":"Values set on every submission and never asked (e.g. { \"source\": \"web\" }); each checked against its field at load."},"references":{"type":"object","description":"Per asked reference field: which records the select offers (`where`, a condition on the target with placeholders such as ${now} and ${today}; a posted id outside it is refused) and, with `create`, a new target record the person may register instead of picking one.","additionalProperties":{"$ref":"#/definitions/PublicFormReference"}},"success":{"type":"string","minLength":1,"maxLength":2000,"description":"The message shown once the record is created."},"confirmationMail":{"type":"object","additionalProperties":false,"required":["to","subject","body"],"description":"A mail to the address the person gave, queued in the submission's transaction. {field} in subject and body is the value submitted (a reference: the picked record's title).","properties":{"to":{"$ref":"#/definitions/Identifier","description":"An asked email field."},"subject":{"type":"string","minLength":1,"maxLength":200},"body":{"type":"string","minLength":1,"maxLength":5000}}}}},"PublicFormReference":{"type":"object","additionalProperties":false,"properties":{"where":{"$ref":"#/definitions/Conditions","description":"The target records offered and accepted."},"create":{"type":"object","additionalProperties":false,"required":["fields"],"description":"\"Not listed? Register it\": the form also asks these fields of the target and, when the person chooses so, creates that record in the same transaction and links it.","properties":{"label":{"type":"string","minLength":1,"maxLength":120,"description":"The choice and the group's heading (default: 'Register a new <target label>')."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"}},"fixed":{"type":"object","description":"Values set on the new target record."}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ums.local/schemas/manifest.schema.json","title":"ModuleManifest","description":"A UMS module: entities, roles, permission rules, dashboard cards and (reserved) workflows. Everything UMS builds for a module derives from this file.","type":"object","additionalProperties":false,"required":["id","version","label","entities"],"properties":{"$schema":{"type":"string"},"id":{"$ref":"#/definitions/Identifier","description":"Module id; also the prefix of its tables (<id>_<entity>)."},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+$"},"label":{"type":"string","minLength":1},"translations":{"type":"object","description":"The module's label in other languages, by language code (bn): the navigation's group heading and the dashboard's module heading.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"description":{"type":"string"},"icon":{"type":"string","description":"AdminJS navigation icon name."},"systemTypes":{"type":"array","description":"Organization system types that get this module enabled when they are created: a name declared in module-manifests/system-types.json (or by another manifest), or a new type declared here with its label.","items":{"anyOf":[{"$ref":"#/definitions/Identifier"},{"$ref":"#/definitions/SystemType"}]},"uniqueItems":true},"dependsOn":{"type":"array","items":{"$ref":"#/definitions/Identifier"},"uniqueItems":true},"entities":{"type":"array","items":{"$ref":"#/definitions/Entity"}},"roles":{"type":"array","items":{"$ref":"#/definitions/Role"}},"permissions":{"type":"object","description":"CASL rules per role: a role this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","additionalProperties":{"type":"array","items":{"$ref":"#/definitions/PermissionRule"}}},"dashboard":{"type":"array","items":{"$ref":"#/definitions/DashboardCard"}},"reports":{"type":"array","description":"Declared reports: an entity's readable records grouped by fields (a date by day, week or month) with counts, sums and averages; each is a page in the admin with filters, an optional chart and CSV, XLSX and PDF downloads, computed for the viewer over what they may read.","items":{"$ref":"#/definitions/Report"}},"views":{"type":"array","description":"Declared views of an entity's records: a calendar (day/week/month and lanes, e.g. a hotel's tape chart) or a kanban board; each becomes a screen in the module's navigation.","items":{"$ref":"#/definitions/View"}},"publicForms":{"type":"array","description":"Forms anyone may fill in without an account, served at /p/<org-slug>/<name> and embeddable on another site with one <script> tag; each submission creates one record of `entity` as the system actor `public:<name>` (validation, hooks, workflow onEnter and audit apply).","items":{"$ref":"#/definitions/PublicForm"}},"workflows":{"type":"array","description":"Approval workflows: states of an entity's status field, transitions and their approvals.","items":{"$ref":"#/definitions/Workflow"}},"jobs":{"type":"array","description":"Background jobs run per organization that has the module enabled.","items":{"$ref":"#/definitions/Job"}}},"definitions":{"Report":{"type":"object","additionalProperties":false,"required":["name","label","entity","groupBy","measures"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"Unique within the module; the report's page and downloads are named `<module>.<name>`."},"label":{"type":"string"},"description":{"type":"string"},"translations":{"type":"object","description":"The report in other languages, by language code (bn): its title, description and column headings (by the English heading; a grouped field's heading falls back to the entity's translated field label).","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"groupBy":{"type":"array","minItems":1,"maxItems":4,"description":"The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).","items":{"$ref":"#/definitions/ReportGroup"}},"measures":{"type":"array","minItems":1,"maxItems":8,"items":{"$ref":"#/definitions/ReportMeasure"}},"filters":{"type":"array","uniqueItems":true,"description":"Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).","items":{"type":"string"}},"chart":{"type":"string","enum":["bar","line","pie"],"description":"Draw the first measure over the first grouping."},"roles":{"type":"array","minItems":1,"uniqueItems":true,"description":"Show the report only to holders of one of these roles (and to those who may read the entity).","items":{"$ref":"#/definitions/RoleRef"}}}},"ReportGroup":{"oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"by":{"type":"string","enum":["day","week","month"]},"label":{"type":"string"}}}]},"ReportMeasure":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Exactly one of count (records), sum or avg (of a number field); `label` names the column.","properties":{"count":{"type":"boolean","const":true},"sum":{"type":"string"},"avg":{"type":"string"},"label":{"type":"string"}}},"BadgeColor":{"type":"string","enum":["grey","blue","green","amber","red","purple"],"description":"The colour of a state's or enum value's badge in lists and on record pages."},"Identifier":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":40},"RoleRef":{"type":"string","description":"A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$","maxLength":81},"SystemType":{"type":"object","description":"A kind of organization (institute, library, …): its name, stored on each organization, and the label shown for it (the demo organization is \"Demo <label>\").","additionalProperties":false,"required":["name","label"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string","minLength":1,"maxLength":190},"description":{"type":"string"}}},"Entity":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards."},"label":{"type":"string"},"pluralLabel":{"type":"string"},"translations":{"type":"object","description":"The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"pluralLabel":{"type":"string","minLength":1},"fields":{"type":"object","description":"Field labels by field name.","additionalProperties":{"type":"string","minLength":1}},"values":{"type":"object","description":"Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).","additionalProperties":{"type":"object","additionalProperties":{"type":"string","minLength":1}}},"actions":{"type":"object","description":"Labels of the entity's workflow actions (transitions and their reject actions), by name.","additionalProperties":{"type":"string","minLength":1}},"steps":{"type":"object","description":"Labels of the workflow's approval steps, by step name (every transition's step of that name): the inbox's and record page's \"waiting for\", the notices and the timeline.","additionalProperties":{"type":"string","minLength":1}},"messages":{"type":"object","description":"A transition's notification message (its effects.message) in this language, by transition name; {title}, {label} and {state} are filled in as in English.","additionalProperties":{"type":"string","minLength":1}}}}},"description":{"type":"string"},"titleField":{"type":"string","description":"Field shown when a record of this entity is referenced."},"searchFields":{"type":"array","description":"Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.","uniqueItems":true,"items":{"type":"string"}},"moduleField":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization."},"ownedBy":{"type":"object","additionalProperties":false,"required":["field"],"description":"Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.","properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A required reference to core.user: the owner."},"sharedFlag":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it."}}},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Field"}},"indexes":{"type":"array","items":{"$ref":"#/definitions/Index"}},"list":{"$ref":"#/definitions/ListSettings"},"checks":{"type":"array","items":{"$ref":"#/definitions/RecordCheck"},"description":"Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`."},"noOverlap":{"type":"array","items":{"$ref":"#/definitions/NoOverlap"},"description":"No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id)."},"capacity":{"type":"array","items":{"$ref":"#/definitions/Capacity"},"description":"Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting)."},"uniqueWhen":{"type":"array","items":{"$ref":"#/definitions/UniqueWhen"},"description":"Unique `fields` among the records that match `when` (a partial unique index with organization_id)."},"ledger":{"$ref":"#/definitions/Ledger"},"balance":{"$ref":"#/definitions/Balance"},"posting":{"$ref":"#/definitions/Posting"},"run":{"$ref":"#/definitions/Run"},"acyclic":{"$ref":"#/definitions/Acyclic"},"guards":{"type":"array","items":{"$ref":"#/definitions/Guard"},"description":"States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity."}}},"FieldType":{"type":"string","enum":["string","text","integer","decimal","money","boolean","date","datetime","time","enum","email","phone","url","json","reference","password","file","files"]},"Field":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The field's previous name. migrations:generate renames its column (and the constraints and indexes named after it) instead of dropping it, and rewrites custom roles' rules and conditions that name it. A no-op once applied."},"type":{"$ref":"#/definitions/FieldType"},"label":{"type":"string"},"help":{"type":"string"},"required":{"type":"boolean"},"unique":{"type":"boolean","description":"Unique within one organization."},"default":{"description":"Default value for new records; must be valid for the field.","tsType":"unknown"},"min":{"type":"number"},"max":{"type":"number"},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":1},"pattern":{"type":"string"},"values":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Allowed values of an enum field."},"valuesRenamedFrom":{"type":"object","additionalProperties":{"type":"string"},"description":"Enum fields: new value → the value it replaces (`{ \"in_review\": \"pending\" }`). migrations:generate updates the records that hold the old value and the custom roles' conditions that test it. A no-op once applied."},"convert":{"type":"object","additionalProperties":false,"description":"How migrations:generate converts the stored values when this field's type is narrowed or changed (text → integer, a shorter string, a removed enum value, optional → required): steps from an allow-list, applied in this order — values, trim, case, nullsTo — then a cast to the new column type. Rows the conversion would still fail are counted per organization and the migration is refused until they are fixed.","properties":{"values":{"type":"object","additionalProperties":{"type":"string"},"description":"Old value → new value (a removed enum value mapped to one that stays)."},"trim":{"type":"boolean","description":"Strip leading and trailing white space."},"case":{"type":"string","enum":["lower","upper"]},"nullsTo":{"description":"The value empty (NULL) rows get when the field becomes required.","type":["string","number","boolean"]}}},"where":{"$ref":"#/definitions/Conditions","description":"References only: a condition on the target that a record must meet to be offered in this field's picker (the user's read rules apply as well). Example: course.teacher with { \"assignments\": { \"$some\": { \"role.name\": \"institute.teacher\" } } } offers only teachers."},"colors":{"type":"object","additionalProperties":{"$ref":"#/definitions/BadgeColor"},"description":"Badge colour per value of an enum field (a workflow state's own color wins)."},"scale":{"type":"integer","minimum":0,"maximum":10,"description":"Digits after the decimal point (decimal, money)."},"target":{"type":"string","description":"Referenced entity: 'entity' in this module, 'module.entity' in a depended-on module, or 'core.user'."},"inverse":{"$ref":"#/definitions/Identifier","description":"References only: names the reverse (to-many) side on the target entity, for conditions there: { \"<inverse>\": { \"$some\": { …conditions on this entity… } } } holds when some record of this entity points at the target record and matches. Example: student_guardian.student with inverse \"guardians\" lets a rule on student say { \"guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } }."},"onDelete":{"type":"string","enum":["restrict","cascade","set null"]},"readOnly":{"type":"boolean","description":"Set by plugins and actions only, never by a form."},"personal":{"type":"boolean","description":"Personal data of the person the record is about (a name, an e-mail address, a phone number, a birth date): `user:export` hands it to that person and `user:erase` blanks or pseudonymises it. On text, e-mail, phone and date fields; on a reference to core.user it says whose record this is (a member's or patient's login): the record's personal fields are that user's. Other references to a user (an approver, an assignee) are not."},"computed":{"$ref":"#/definitions/Expression","description":"The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory."},"sequence":{"$ref":"#/definitions/Sequence"},"maxSize":{"type":["integer","string"],"description":"file/files only: the largest file accepted, in bytes or as text (\"512KB\", \"10MB\", \"1GB\"); default 10MB. Enforced while the upload streams."},"accept":{"type":"array","items":{"type":"string"},"minItems":1,"description":"file/files only: MIME types accepted (\"application/pdf\", \"image/*\"), checked against the type detected from the content, never the name or the declared type. Unset: any type."},"rollup":{"$ref":"#/definitions/Rollup","description":"The field is the sum of a field of this entity's children (read-only): kept in each child's write transaction by an atomic update of this record."}}},"Index":{"type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"type":"array","items":{"type":"string"},"minItems":1},"unique":{"type":"boolean"}}},"ListSettings":{"type":"object","additionalProperties":false,"properties":{"columns":{"type":"array","items":{"type":"string"}},"sort":{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}}}},"Role":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The role's previous name in this module. migrations:generate renames the built-in role of every organization (its assignments follow: they point at the role's id) and the role in approver overrides and API clients."},"label":{"type":"string"},"description":{"type":"string"}}},"PermissionRule":{"type":"object","additionalProperties":false,"required":["action","subject"],"properties":{"action":{"oneOf":[{"$ref":"#/definitions/RuleAction"},{"type":"array","items":{"$ref":"#/definitions/RuleAction"},"minItems":1}]},"subject":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Entity name ('book', 'module.entity') or 'all'."},"conditions":{"$ref":"#/definitions/Conditions"},"fields":{"type":"array","items":{"type":"string"},"minItems":1},"inverted":{"type":"boolean"},"reason":{"type":"string"}}},"RuleAction":{"type":"string","pattern":"^(manage|create|read|update|delete|[a-z][a-z0-9_]*)$","description":"A CRUD action or the name of a custom record action declared by the module's plugin."},"Conditions":{"type":"object","description":"A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { \"$some\": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three (\"student.guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { \"starts_at\": { \"$gte\": \"${today}\", \"$lt\": \"${tomorrow}\" } }. Dashboard card conditions only (a rule or workflow condition refuses them at load, as they cannot be decided on one record in memory): an operand { \"$field\": \"level\" } compares with a field of the record the card counts instead of a literal ($eq $ne $gt $gte $lt $lte), and { \"$related\": { \"entity\": \"stock_balance\", \"on\": { \"item\": \"item\", \"warehouse\": \"warehouse\" }, \"where\": { \"projected\": { \"$lt\": { \"$field\": \"level\" } } } } } is true when some record of that entity whose `on` fields (keys: its fields; values: this record's) equal this record's matches `where` (a join on key fields where no reference exists; it counts as one hop, and the viewer's read rules apply to the joined records). Under $not it means none does: a reorder rule with no balance at all.","tsType":"Record<string, unknown>"},"DashboardCard":{"type":"object","additionalProperties":false,"required":["type","label","entity"],"properties":{"type":{"type":"string","description":"count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.","enum":["count","chart","table"]},"label":{"type":"string"},"translations":{"type":"object","description":"The card's label in other languages, by language code (bn); without one the label is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"roles":{"type":"array","description":"Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.","items":{"$ref":"#/definitions/RoleRef"},"minItems":1,"uniqueItems":true},"chart":{"type":"string","description":"chart cards: how the groups are drawn.","enum":["bar","line","pie"]},"groupBy":{"type":"string","description":"chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target (\"state.group\")."},"bucket":{"type":"string","description":"chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.","enum":["day","week","month"]},"until":{"type":"string","description":"chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out)."},"last":{"type":"integer","description":"chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.","minimum":1,"maximum":366},"next":{"type":"integer","description":"chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.","minimum":1,"maximum":366},"sum":{"type":"string","description":"chart cards: add up this number field per group instead of counting records."},"share":{"type":"object","description":"chart cards: each group's value is the percentage (one decimal) of its records that also meet these conditions (attendance present out of all marked: a ratio count(conditions ∧ share) / count(conditions) per group); a group with no records is 0.","additionalProperties":false,"required":["conditions"],"properties":{"conditions":{"$ref":"#/definitions/Conditions"}}},"columns":{"type":"array","description":"table cards: the fields shown (references by their title).","items":{"$ref":"#/definitions/Identifier"},"minItems":1,"maxItems":8},"sort":{"type":"object","description":"table cards: which records come first.","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}},"limit":{"type":"integer","description":"table cards: how many records (default 10).","minimum":1,"maximum":50},"progress":{"type":"object","description":"table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`\"of\": { \"count\": true }`: a share, shown as a percentage).","additionalProperties":false,"required":["label","count","via","of"],"properties":{"label":{"type":"string"},"count":{"type":"string","description":"the entity whose records are counted"},"via":{"type":"string","description":"its reference field that points at the row's entity"},"sum":{"type":"string","description":"a number field of `count` to add up instead of counting its records"},"conditions":{"$ref":"#/definitions/Conditions"},"of":{"description":"what the count is out of: the row's number field, or `{ \"count\": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"const":true},"conditions":{"$ref":"#/definitions/Conditions"}}}]}}}}},"Actors":{"type":"object","additionalProperties":false,"description":"Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as \"teacher\", \"created_by\" or \"department.head\").","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"where":{"$ref":"#/definitions/Conditions","description":"Record-relative people a path cannot name: the users for whom the record meets this condition, which names ${user.id} — e.g. any teacher of a course the student is enrolled in: { \"student.enrollments\": { \"$some\": { \"status\": \"ENROLLED\", \"course.teacher\": \"${user.id}\" } } }."}}},"TransitionActors":{"type":"object","additionalProperties":false,"description":"Who may start a transition: users holding any of `roles`, the users a record points at (`relations`), and/or, with `system: true`, a named system actor (a job or a plugin acting as the system, recorded as e.g. job:<module>.<name>). The system may start a transition or request its approval, never approve or reject one, so step approvers and notify take no `system`.","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"system":{"type":"boolean","description":"A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it."}}},"WorkflowState":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"renamedFrom":{"type":"string","description":"The state's previous name. migrations:generate moves the records in the old state to this one and rewrites requests and events in flight, and custom roles' conditions that test it; approvals waiting finish in the new state."},"label":{"type":"string"},"color":{"$ref":"#/definitions/BadgeColor"},"editable":{"type":"boolean","description":"Whether the ordinary edit form may change a record in this state (default true)."},"editableBy":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"description":"Only these roles may edit a record in this state (implies editable)."},"terminal":{"type":"boolean","description":"No transition leaves this state."}}},"ApprovalStep":{"type":"object","additionalProperties":false,"required":["name","approvers"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"approvers":{"$ref":"#/definitions/Actors"},"quorum":{"description":"\"any\": one eligible user; \"all\": one distinct user per listed role (and one of the relations, if any); {\"count\": N}: N distinct eligible users.","oneOf":[{"type":"string","enum":["any","all"]},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":1}}}]},"when":{"$ref":"#/definitions/Conditions","description":"The step applies only when the record matches (checked when the request opens)."}}},"Approval":{"type":"object","additionalProperties":false,"required":["steps"],"properties":{"open":{"type":"string","enum":["onEnter","onRequest"],"description":"onEnter: the request opens by itself when the record enters a `from` state (the one who moved it is the requester); onRequest (default): a user in `by` starts it."},"mode":{"type":"string","enum":["parallel","sequential"],"description":"parallel (default): every step may be given in any order; sequential: a step opens when the one before it is complete."},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ApprovalStep"}},"allowSelfApproval":{"type":"boolean","description":"The requester may also give an approval (default false)."},"reject":{"type":"object","additionalProperties":false,"required":["to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}}}},"WorkflowEffects":{"type":"object","additionalProperties":false,"properties":{"set":{"type":"object","description":"Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id} (null when the system takes the transition).","tsType":"Record<string, unknown>"},"notify":{"$ref":"#/definitions/Actors"},"message":{"type":"string","description":"Notification text; {title}, {label} and {state} are filled in."},"hook":{"type":"string","description":"Name of a workflow hook in the module's plugin, called in the same transaction."}}},"Transition":{"type":"object","additionalProperties":false,"required":["name","from","to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"icon":{"type":"string"},"from":{"oneOf":[{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}]},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"by":{"$ref":"#/definitions/TransitionActors","description":"Who may start the transition (or request its approval)."},"when":{"$ref":"#/definitions/Conditions","description":"The record must match for the transition to be possible."},"whenMessage":{"type":"string","description":"What a refusal says when the record does not match `when`, e.g. \"the room must be assigned and clean, and the guest's ID recorded\". Without it the refusal names the first condition that fails (the field and the value it needs)."},"approval":{"$ref":"#/definitions/Approval"},"effects":{"$ref":"#/definitions/WorkflowEffects"}}},"Workflow":{"type":"object","additionalProperties":false,"required":["name","entity","version","field","initial","states","transitions"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"entity":{"type":"string","description":"Entity name in this module."},"version":{"type":"integer","minimum":1,"description":"Raise it when the definition changes; requests in flight keep the version they started under."},"field":{"type":"string","description":"The enum field holding the state; never editable through the ordinary form."},"initial":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"states":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/WorkflowState"}},"transitions":{"type":"array","items":{"$ref":"#/definitions/Transition"}}}},"Job":{"type":"object","additionalProperties":false,"required":["name","schedule"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"description":{"type":"string"},"handler":{"type":"string","description":"Name of the job handler in the module's plugin (default: the job name)."},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The job's previous name in this module. migrations:generate renames its scheduled rows and run history in the PostgreSQL job store (agenda_jobs, agenda_logs), so its next run, last run and failures carry over, and the audit log shows what the old name did under the new one. A no-op once applied."},"schedule":{"type":"object","additionalProperties":false,"properties":{"cron":{"type":"string","description":"Cron expression, e.g. \"0 6 * * *\"."},"every":{"type":"string","description":"Interval, e.g. \"1 day\" or \"10 minutes\"."}},"minProperties":1,"maxProperties":1,"description":"Exactly one of cron or every."}}},"ConstraintCondition":{"type":"object","description":"A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { \"$field\": \"check_in\" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.","tsType":"Record<string, unknown>"},"RecordCheck":{"type":"object","additionalProperties":false,"required":["field","rule"],"properties":{"name":{"$ref":"#/definitions/Identifier","description":"Names the constraint (default: the field and the position)."},"field":{"type":"string","description":"The field the error is reported on."},"rule":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string","description":"What the person reads (default: \"does not satisfy the rule\")."}}},"NoOverlap":{"type":"object","additionalProperties":false,"required":["key","range"],"properties":{"key":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true,"description":"Fields that must be equal for two records to conflict (a room, a practitioner)."},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields: dates, date-times or numbers of one type."},"bounds":{"type":"string","enum":["[)","[]","(]","()"],"description":"Which ends belong to the span (default \"[)\": a departure day may be the next arrival)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Only records matching it take the span (cancelled ones do not)."},"message":{"type":"string"}}},"Capacity":{"type":"object","additionalProperties":false,"required":["parent","limit"],"properties":{"parent":{"type":"string","description":"A reference field of this entity (the session of a booking)."},"limit":{"description":"What bounds the count: an integer field of the parent holding the number of places (\"capacity\"), or a count of other records pointing at the parent ({ \"count\": \"room\", \"by\": \"room_type\" }: the rooms of a room type).","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count","by"],"properties":{"count":{"type":"string","description":"The entity whose records are counted (room)."},"by":{"type":"string","description":"Its reference field pointing at the parent (room_type)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which of them count (default: all)."}}}]},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields (dates, date-times or numbers of one type): the count holds at every point of the span instead of overall — the reservations covering any one night never outnumber the limit."},"bounds":{"type":"string","enum":["[)","[]"],"description":"With `range`: which ends belong to the span (default \"[)\": the departure day is not a night of the stay)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which records take a place (default: all)."},"overflow":{"type":"object","additionalProperties":false,"required":["field","value","promoteTo"],"properties":{"field":{"type":"string","description":"An enum field of this entity."},"value":{"type":"string","description":"Set instead of refusing when the parent is full (waitlisted)."},"promoteTo":{"type":"string","description":"When a place frees, the oldest record with `value` gets this value, in the same transaction (booked)."},"onUpdate":{"type":"boolean","description":"Also when an existing record moves into `when` (an application offered a seat): it gets `value` instead of the update being refused. Default false: only a new record overflows."}}},"message":{"type":"string"}}},"UniqueWhen":{"type":"object","additionalProperties":false,"required":["fields","when"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"fields":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true},"when":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string"}}},"Expression":{"description":"A computed value: a field name (string), a number, or one operator object: { \"$add\" | \"$sub\" | \"$mul\" | \"$div\": [a, b, …] } over number fields and numbers, { \"$days\": [from, to] } (days from one date field to another: to − from), { \"$age\": \"<date field>\" } (whole years to today). Division by zero gives no value (NULL), like PostgreSQL; the result is rounded to the field's type.","oneOf":[{"type":"string"},{"type":"number"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"$add":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$sub":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$mul":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$div":{"type":"array","minItems":2,"maxItems":2,"items":{"$ref":"#/definitions/Expression"}},"$days":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string"}},"$age":{"type":"string","description":"Whole years from a date field (a date of birth) to today (UTC). Today moves, so such a field has no stored column: every read computes it in SQL and the write path computes it in memory with the same rule."}}}],"tsType":"string | number | Record<string, unknown>"},"Sequence":{"type":"object","additionalProperties":false,"required":["pattern"],"description":"A human number given when the record is created, in its transaction, gapless and unique per organization (and per `scope`).","properties":{"pattern":{"type":"string","pattern":"\\{0+\\}","description":"Text with tokens: {YYYY} {YY} {MM} {DD} (the creation date in the organization's time zone), {0000} (the counter, zero-padded to that width), {scope.<field>} (a field of the scope record). The counter restarts for each distinct text before it (RES-{YYYY}-{00000} restarts every year)."},"scope":{"type":"string","description":"A required reference field of this entity: numbers count per referenced record (PRJ-42 per project)."}}},"Ledger":{"type":"object","additionalProperties":false,"required":["balance","quantity"],"description":"This entity is an append-only ledger of movements (the database refuses UPDATE and DELETE; a mistake is corrected by a reversing entry). Each movement adds its quantity to the balance record with the same key values, atomically.","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["method","rate","value"],"description":"Each movement is valued in its transaction, under the balance's row lock: an incoming one at its rate (or the value it carries), an outgoing one by the method — the balance's moving average, or its FIFO layers consumed oldest first. The balance declares \"valuation\" too.","properties":{"method":{"description":"\"average\" or \"fifo\" for every balance, or the method a key's record names: { \"key\": \"item\", \"field\": \"valuation_method\", \"average\": \"MOVING_AVERAGE\", \"fifo\": \"FIFO\" }.","oneOf":[{"type":"string","enum":["average","fifo"]},{"type":"object","additionalProperties":false,"required":["key","field","average","fifo"],"properties":{"key":{"type":"string","description":"A reference key of the balance (item)."},"field":{"type":"string","description":"An enum field of the key's entity (valuation_method)."},"average":{"type":"string","description":"Its value meaning moving average."},"fifo":{"type":"string","description":"Its value meaning FIFO."}}}]},"rate":{"type":"string","description":"A numeric field of this entity that gets the balance's valuation rate after the movement."},"value":{"type":"string","description":"A numeric field that gets the movement's value change (signed). An incoming movement written with a value keeps it (a transfer carries what left the other balance)."},"incomingRate":{"type":"string","description":"A numeric field holding the rate of an incoming movement (a receipt's price); without one, the balance's current rate."},"quantityAfter":{"type":"string","description":"A numeric field that gets the balance's quantity after the movement."}}},"balance":{"type":"string","description":"The balance entity (declares \"balance\"); this entity has a field of the same name and type for each of its keys."},"quantity":{"type":"string","description":"The numeric field holding the signed change (positive in, negative out)."},"date":{"type":"string","description":"A date field: the posting date (refused before today when the organization does not accept backdated postings)."},"moves":{"type":"string","description":"A numeric field of the balance other than its quantity that this ledger moves (a stock balance's ordered or reserved quantity). A balance has one ledger for its quantity and at most one for each such field; these movements are never refused below zero and are not valued."}}},"Balance":{"type":"object","additionalProperties":false,"required":["keys","quantity"],"description":"This entity holds one balance per combination of its keys, kept by a ledger only (no person or plugin writes it).","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["value","rate"],"description":"What a valued ledger keeps on the balance besides its quantity.","properties":{"value":{"type":"string","description":"A numeric field: the balance's total value."},"rate":{"type":"string","description":"A numeric field: its valuation rate (value ÷ quantity)."},"layers":{"type":"string","description":"A json field holding the FIFO layers ([{ \"qty\", \"value\" }], oldest first); needed when a method can be FIFO."}}},"keys":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Required fields that identify a balance (e.g. [\"item\", \"warehouse\"]); unique per organization."},"quantity":{"type":"string","description":"The numeric field holding the balance."},"nonNegative":{"type":"boolean","description":"A movement that would take the balance below zero is refused (conditional update plus a CHECK constraint)."},"refusal":{"type":"string","description":"The refusal message: {quantity} is what is left, {<key>} each key's title, e.g. \"Only {quantity} of item {item} in {warehouse}\"."},"negativeAllowedBy":{"type":"string","pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","description":"With nonNegative: \"<key>.<boolean field>\" of the key's record that lets its balances go below zero (a leave type that allows a negative balance: \"leave_type.allow_negative\"). The key record is locked (FOR SHARE) while the movement is decided; such a balance has no CHECK constraint, the conditional update holds the rule."}}},"PostingMovement":{"type":"object","additionalProperties":false,"required":["quantity","set"],"properties":{"quantity":{"type":"string","description":"\"line.<field>\" or \"<field>\" of the document: the quantity moved."},"sign":{"type":"integer","enum":[1,-1],"description":"-1 takes the quantity out of the balance, 1 (default) puts it in."},"rate":{"type":"string","description":"With a valued ledger: \"line.<field>\" or \"<field>\" of the document, the rate of what comes in (a receipt's price), written to the ledger's incomingRate. An incoming movement of a line that also takes out (a transfer) carries the value that went out instead."},"set":{"type":"object","additionalProperties":{"type":"string"},"description":"Ledger field → \"line.<field>\" or \"<field>\" of the document. A movement whose balance key comes out empty is skipped (a receipt has no source warehouse)."}}},"Posting":{"type":"object","additionalProperties":false,"required":["ledger","post","reverse","movements"],"description":"A document that posts ledger movements when its workflow takes the \"post\" transition and reversing movements on \"reverse\", in the transition's transaction. Once posted it is read-only, and so are its lines.","properties":{"ledger":{"type":"string","description":"The ledger entity it posts to."},"lines":{"type":"object","additionalProperties":false,"required":["entity","parent"],"properties":{"entity":{"type":"string"},"parent":{"type":"string","description":"The line's reference to this document."}}},"post":{"description":"The workflow transition that posts (e.g. \"submit\"), or several: the first one's `from` states are the states the document and its lines may be edited in; the others post a document waiting in a read-only state (an approval: [\"submit\", \"approve\"]).","oneOf":[{"type":"string"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"}}]},"reverse":{"type":"string","description":"The workflow transition that posts the reversal (e.g. \"cancel\")."},"date":{"type":"string","description":"The document's posting-date field, copied to the ledger's date."},"source":{"type":"string","description":"A reference field of the ledger that gets this document."},"movements":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PostingMovement"}}}},"Run":{"type":"object","additionalProperties":false,"required":["period","status","states","action","creates"],"description":"A record action that creates one child per matching record of another entity in one transaction (a payroll run: one payslip per active employee), at most one run per period (a partial unique index), cancellable as a whole.","properties":{"period":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Fields that name the period; two runs that are not cancelled cannot share them."},"status":{"type":"string","description":"An enum field (read-only, its default the draft state)."},"states":{"type":"object","additionalProperties":false,"required":["draft","done","cancelled"],"properties":{"draft":{"type":"string"},"done":{"type":"string"},"cancelled":{"type":"string"}}},"action":{"$ref":"#/definitions/RunAction"},"cancel":{"$ref":"#/definitions/RunAction"},"count":{"type":"string","description":"An integer field that gets the number of records created."},"creates":{"type":"object","additionalProperties":false,"required":["entity","parent","for"],"properties":{"entity":{"type":"string","description":"The child entity."},"parent":{"type":"string","description":"The child's reference to the run."},"for":{"type":"object","additionalProperties":false,"required":["entity","field"],"properties":{"entity":{"type":"string","description":"The entity whose records each get a child."},"field":{"type":"string","description":"The child's reference to that record."},"where":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]},"description":"Field equalities the records must match (e.g. {\"status\": \"ACTIVE\"})."}}},"copy":{"type":"object","additionalProperties":{"type":"string"},"description":"Child field → field of the matched record."}}}}},"RunAction":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"}}},"Guard":{"type":"object","additionalProperties":false,"required":["field","refuse","message"],"description":"A write that leaves the record matching `refuse` is rolled back and reported on `field` with `message`. Conditions may follow references and `$some` over reverse references (the children of a parent); placeholders are not allowed (a guard is about data, not about who writes).","properties":{"name":{"$ref":"#/definitions/Identifier"},"field":{"type":"string","description":"The field the refusal is reported on."},"refuse":{"$ref":"#/definitions/Conditions","description":"The state refused, e.g. { \"state.group\": \"completed\", \"children\": { \"$some\": { \"state.group\": { \"$nin\": [\"completed\", \"cancelled\"] } } } }."},"on":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Fields whose change is checked (default: every create and update). A create is always checked."},"message":{"type":"string","description":"The field error, e.g. \"cannot be completed while a child item is open\"."}}},"Acyclic":{"type":"object","additionalProperties":false,"description":"Links of this entity may not form a cycle: \"field\" for a self-reference (parent), or \"from\" and \"to\" for a link entity between two records of one entity. Checked under a lock per organization and entity with a recursive query.","properties":{"field":{"type":"string","description":"A self-reference (e.g. \"parent\")."},"from":{"type":"string","description":"The link's reference to the dependent record."},"to":{"type":"string","description":"The link's reference to the record it depends on."},"hierarchy":{"type":"string","description":"A self-reference of the linked entity (e.g. \"parent\"): a link between a record and its own ancestor or descendant is refused too."}}},"View":{"type":"object","additionalProperties":false,"required":["kind","entity"],"description":"A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.","properties":{"kind":{"type":"string","enum":["calendar","kanban"]},"name":{"$ref":"#/definitions/Identifier","description":"Unique per module; default: the entity's name and the kind (reservation_calendar)."},"label":{"type":"string","maxLength":80,"description":"The screen's title and its link in the navigation; default: the entity's plural label and the kind."},"entity":{"type":"string","description":"The entity shown (entity, or module.entity of a module in dependsOn)."},"start":{"type":"string","description":"Calendar: the date or date-time field where a record's span begins."},"end":{"type":"string","description":"Calendar: the field (same type as start) where the span ends, exclusive; empty: open-ended. Default: start (one-day or instant records)."},"lane":{"type":"string","description":"Calendar: a reference field whose target's records are the rows of the lanes view (rooms of a tape chart)."},"title":{"type":"string","description":"Calendar: the field shown on each record (a reference shows its target's title); default: the entity's title field."},"color":{"type":"string","description":"Calendar: an enum or workflow state field whose value colours the record."},"column":{"type":"string","description":"Kanban: the field of the columns: an enum, a workflow's state field or a reference."},"card":{"type":"array","items":{"type":"string"},"maxItems":8,"uniqueItems":true,"description":"Kanban: fields shown on each card under its title, or a reverse reference (a reference's inverse, such as a work item's assignees): the referencing records by the title of their other required reference (the users' names), else by their own title; default: the list columns."},"swimlane":{"type":"string","description":"Kanban: an enum, boolean or reference field that splits the board into rows."},"scope":{"type":"string","description":"Kanban: a reference field; the page picks one of its target's records (a project) and the board shows only the records pointing at it, with the reference columns that belong to it (states whose own field of that name points at it)."}}},"Rollup":{"type":"object","additionalProperties":false,"required":["entity","parent","sum"],"description":"A roll-up sum: e.g. a payslip's gross is { \"entity\": \"payslip_line\", \"parent\": \"payslip\", \"sum\": \"amount\", \"where\": { \"kind\": \"EARNING\" } }.","properties":{"entity":{"type":"string","description":"The child entity (this module's, or `module.entity` of one in dependsOn)."},"parent":{"type":"string","description":"The child's reference field to this entity."},"sum":{"type":"string","description":"The child's numeric field that is added up."},"where":{"$ref":"#/definitions/ConstraintCondition","description":"Only children matching this condition on their own fields count (as a check condition: fields, literals, $field operands, $and $or $not)."}}},"PublicFormField":{"description":"A field the form asks: its name, or { name, required, label, help }.","oneOf":[{"$ref":"#/definitions/Identifier"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"required":{"type":"boolean","description":"Asked as required on this form even where the entity allows it empty."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The question on the form (default: the field's label)."},"help":{"type":"string","maxLength":300,"description":"A hint shown under the field."}}}]},"PublicForm":{"type":"object","additionalProperties":false,"required":["name","entity","fields","success"],"description":"A public form: e.g. { \"name\": \"course_signup\", \"entity\": \"course_signup\", \"fields\": [\"course\", \"name\"], \"fixed\": { \"status\": \"NEW\" }, \"references\": { \"course\": { \"where\": { \"status\": \"ACTIVE\" } } }, \"success\": \"Thank you\" }.","properties":{"name":{"$ref":"#/definitions/Identifier","description":"The form's address: /p/<org-slug>/<name>; unique across all modules."},"entity":{"$ref":"#/definitions/Identifier","description":"The entity of this module a submission creates."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The form's heading (default: the entity's label)."},"description":{"type":"string","maxLength":1000,"description":"A paragraph under the heading."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"},"description":"The fields asked, in order; each a writable field of the entity."},"fixed":{"type":"object","description":"Values set on every submission and never asked (e.g. { \"source\": \"web\" }); each checked against its field at load."},"references":{"type":"object","description":"Per asked reference field: which records the select offers (`where`, a condition on the target with placeholders such as ${now} and ${today}; a posted id outside it is refused) and, with `create`, a new target record the person may register instead of picking one.","additionalProperties":{"$ref":"#/definitions/PublicFormReference"}},"success":{"type":"string","minLength":1,"maxLength":2000,"description":"The message shown once the record is created."},"confirmationMail":{"type":"object","additionalProperties":false,"required":["to","subject","body"],"description":"A mail to the address the person gave, queued in the submission's transaction. {field} in subject and body is the value submitted (a reference: the picked record's title).","properties":{"to":{"$ref":"#/definitions/Identifier","description":"An asked email field."},"subject":{"type":"string","minLength":1,"maxLength":200},"body":{"type":"string","minLength":1,"maxLength":5000}}}}},"PublicFormReference":{"type":"object","additionalProperties":false,"properties":{"where":{"$ref":"#/definitions/Conditions","description":"The target records offered and accepted."},"create":{"type":"object","additionalProperties":false,"required":["fields"],"description":"\"Not listed? Register it\": the form also asks these fields of the target and, when the person chooses so, creates that record in the same transaction and links it.","properties":{"label":{"type":"string","minLength":1,"maxLength":120,"description":"The choice and the group's heading (default: 'Register a new <target label>')."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"}},"fixed":{"type":"object","description":"Values set on the new target record."}}}}}}};
 const schema12 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":40};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
@@ -147,7 +147,7 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards."},"label":{"type":"string"},"pluralLabel":{"type":"string"},"translations":{"type":"object","description":"The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"pluralLabel":{"type":"string","minLength":1},"fields":{"type":"object","description":"Field labels by field name.","additionalProperties":{"type":"string","minLength":1}},"values":{"type":"object","description":"Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).","additionalProperties":{"type":"object","additionalProperties":{"type":"string","minLength":1}}},"actions":{"type":"object","description":"Labels of the entity's workflow actions (transitions and their reject actions), by name.","additionalProperties":{"type":"string","minLength":1}}}}},"description":{"type":"string"},"titleField":{"type":"string","description":"Field shown when a record of this entity is referenced."},"searchFields":{"type":"array","description":"Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.","uniqueItems":true,"items":{"type":"string"}},"moduleField":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization."},"ownedBy":{"type":"object","additionalProperties":false,"required":["field"],"description":"Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.","properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A required reference to core.user: the owner."},"sharedFlag":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it."}}},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Field"}},"indexes":{"type":"array","items":{"$ref":"#/definitions/Index"}},"list":{"$ref":"#/definitions/ListSettings"},"checks":{"type":"array","items":{"$ref":"#/definitions/RecordCheck"},"description":"Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`."},"noOverlap":{"type":"array","items":{"$ref":"#/definitions/NoOverlap"},"description":"No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id)."},"capacity":{"type":"array","items":{"$ref":"#/definitions/Capacity"},"description":"Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting)."},"uniqueWhen":{"type":"array","items":{"$ref":"#/definitions/UniqueWhen"},"description":"Unique `fields` among the records that match `when` (a partial unique index with organization_id)."},"ledger":{"$ref":"#/definitions/Ledger"},"balance":{"$ref":"#/definitions/Balance"},"posting":{"$ref":"#/definitions/Posting"},"run":{"$ref":"#/definitions/Run"},"acyclic":{"$ref":"#/definitions/Acyclic"},"guards":{"type":"array","items":{"$ref":"#/definitions/Guard"},"description":"States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity."}}};
+const schema17 = {"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards."},"label":{"type":"string"},"pluralLabel":{"type":"string"},"translations":{"type":"object","description":"The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"pluralLabel":{"type":"string","minLength":1},"fields":{"type":"object","description":"Field labels by field name.","additionalProperties":{"type":"string","minLength":1}},"values":{"type":"object","description":"Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).","additionalProperties":{"type":"object","additionalProperties":{"type":"string","minLength":1}}},"actions":{"type":"object","description":"Labels of the entity's workflow actions (transitions and their reject actions), by name.","additionalProperties":{"type":"string","minLength":1}},"steps":{"type":"object","description":"Labels of the workflow's approval steps, by step name (every transition's step of that name): the inbox's and record page's \"waiting for\", the notices and the timeline.","additionalProperties":{"type":"string","minLength":1}},"messages":{"type":"object","description":"A transition's notification message (its effects.message) in this language, by transition name; {title}, {label} and {state} are filled in as in English.","additionalProperties":{"type":"string","minLength":1}}}}},"description":{"type":"string"},"titleField":{"type":"string","description":"Field shown when a record of this entity is referenced."},"searchFields":{"type":"array","description":"Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.","uniqueItems":true,"items":{"type":"string"}},"moduleField":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization."},"ownedBy":{"type":"object","additionalProperties":false,"required":["field"],"description":"Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.","properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A required reference to core.user: the owner."},"sharedFlag":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it."}}},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Field"}},"indexes":{"type":"array","items":{"$ref":"#/definitions/Index"}},"list":{"$ref":"#/definitions/ListSettings"},"checks":{"type":"array","items":{"$ref":"#/definitions/RecordCheck"},"description":"Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`."},"noOverlap":{"type":"array","items":{"$ref":"#/definitions/NoOverlap"},"description":"No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id)."},"capacity":{"type":"array","items":{"$ref":"#/definitions/Capacity"},"description":"Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting)."},"uniqueWhen":{"type":"array","items":{"$ref":"#/definitions/UniqueWhen"},"description":"Unique `fields` among the records that match `when` (a partial unique index with organization_id)."},"ledger":{"$ref":"#/definitions/Ledger"},"balance":{"$ref":"#/definitions/Balance"},"posting":{"$ref":"#/definitions/Posting"},"run":{"$ref":"#/definitions/Run"},"acyclic":{"$ref":"#/definitions/Acyclic"},"guards":{"type":"array","items":{"$ref":"#/definitions/Guard"},"description":"States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity."}}};
 const schema31 = {"type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"type":"array","items":{"type":"string"},"minItems":1},"unique":{"type":"boolean"}}};
 const schema32 = {"type":"object","additionalProperties":false,"properties":{"columns":{"type":"array","items":{"type":"string"}},"sort":{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}}}};
 const schema44 = {"type":"object","additionalProperties":false,"required":["balance","quantity"],"description":"This entity is an append-only ledger of movements (the database refuses UPDATE and DELETE; a mistake is corrected by a reversing entry). Each movement adds its quantity to the balance record with the same key values, atomically.","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["method","rate","value"],"description":"Each movement is valued in its transaction, under the balance's row lock: an incoming one at its rate (or the value it carries), an outgoing one by the method — the balance's moving average, or its FIFO layers consumed oldest first. The balance declares \"valuation\" too.","properties":{"method":{"description":"\"average\" or \"fifo\" for every balance, or the method a key's record names: { \"key\": \"item\", \"field\": \"valuation_method\", \"average\": \"MOVING_AVERAGE\", \"fifo\": \"FIFO\" }.","oneOf":[{"type":"string","enum":["average","fifo"]},{"type":"object","additionalProperties":false,"required":["key","field","average","fifo"],"properties":{"key":{"type":"string","description":"A reference key of the balance (item)."},"field":{"type":"string","description":"An enum field of the key's entity (valuation_method)."},"average":{"type":"string","description":"Its value meaning moving average."},"fifo":{"type":"string","description":"Its value meaning FIFO."}}}]},"rate":{"type":"string","description":"A numeric field of this entity that gets the balance's valuation rate after the movement."},"value":{"type":"string","description":"A numeric field that gets the movement's value change (signed). An incoming movement written with a value keeps it (a transfer carries what left the other balance)."},"incomingRate":{"type":"string","description":"A numeric field holding the rate of an incoming movement (a receipt's price); without one, the balance's current rate."},"quantityAfter":{"type":"string","description":"A numeric field that gets the balance's quantity after the movement."}}},"balance":{"type":"string","description":"The balance entity (declares \"balance\"); this entity has a field of the same name and type for each of its keys."},"quantity":{"type":"string","description":"The numeric field holding the signed change (positive in, negative out)."},"date":{"type":"string","description":"A date field: the posting date (refused before today when the organization does not accept backdated postings)."},"moves":{"type":"string","description":"A numeric field of the balance other than its quantity that this ledger moves (a stock balance's ordered or reserved quantity). A balance has one ledger for its quantity and at most one for each such field; these movements are never refused below zero and are not valued."}}};
@@ -3699,7 +3699,7 @@ for(const key2 in data4){
 let data5 = data4[key2];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key3 in data5){
-if(!(((((key3 === "label") || (key3 === "pluralLabel")) || (key3 === "fields")) || (key3 === "values")) || (key3 === "actions"))){
+if(!(((((((key3 === "label") || (key3 === "pluralLabel")) || (key3 === "fields")) || (key3 === "values")) || (key3 === "actions")) || (key3 === "steps")) || (key3 === "messages"))){
 const err13 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.translations.additionalProperties,data:data5};
 if(vErrors === null){
 vErrors = [err13];
@@ -3895,9 +3895,14 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.translations.additionalProperties.type,parentSchema:schema17.properties.translations.additionalProperties,data:data5};
+if(data5.steps !== undefined){
+let data15 = data5.steps;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key8 in data15){
+let data16 = data15[key8];
+if(typeof data16 === "string"){
+if(func3(data16) < 1){
+const err28 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/properties/steps/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.translations.additionalProperties.properties.steps.additionalProperties,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3907,9 +3912,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.translations.type,parentSchema:schema17.properties.translations,data:data4};
+const err29 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/properties/steps/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.translations.additionalProperties.properties.steps.additionalProperties.type,parentSchema:schema17.properties.translations.additionalProperties.properties.steps.additionalProperties,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3919,10 +3923,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data15 = data.description;
-if(typeof data15 !== "string"){
-const err30 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.description.type,parentSchema:schema17.properties.description,data:data15};
+}
+else {
+const err30 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/translations/additionalProperties/properties/steps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.translations.additionalProperties.properties.steps.type,parentSchema:schema17.properties.translations.additionalProperties.properties.steps,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3932,10 +3935,14 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.titleField !== undefined){
-let data16 = data.titleField;
-if(typeof data16 !== "string"){
-const err31 = {instancePath:instancePath+"/titleField",schemaPath:"#/properties/titleField/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.titleField.type,parentSchema:schema17.properties.titleField,data:data16};
+if(data5.messages !== undefined){
+let data17 = data5.messages;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key9 in data17){
+let data18 = data17[key9];
+if(typeof data18 === "string"){
+if(func3(data18) < 1){
+const err31 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/messages/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/properties/messages/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.translations.additionalProperties.properties.messages.additionalProperties,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3945,14 +3952,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.searchFields !== undefined){
-let data17 = data.searchFields;
-if(Array.isArray(data17)){
-const len0 = data17.length;
-for(let i0=0; i0<len0; i0++){
-let data18 = data17[i0];
-if(typeof data18 !== "string"){
-const err32 = {instancePath:instancePath+"/searchFields/" + i0,schemaPath:"#/properties/searchFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.searchFields.items.type,parentSchema:schema17.properties.searchFields.items,data:data18};
+else {
+const err32 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/messages/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/properties/messages/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.translations.additionalProperties.properties.messages.additionalProperties.type,parentSchema:schema17.properties.translations.additionalProperties.properties.messages.additionalProperties,data:data18};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3962,18 +3963,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-let i1 = data17.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data17[i1];
-if(typeof item0 !== "string"){
-continue;
 }
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err33 = {instancePath:instancePath+"/searchFields",schemaPath:"#/properties/searchFields/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema17.properties.searchFields,data:data17};
+else {
+const err33 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/messages",schemaPath:"#/properties/translations/additionalProperties/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.translations.additionalProperties.properties.messages.type,parentSchema:schema17.properties.translations.additionalProperties.properties.messages,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3981,14 +3973,11 @@ else {
 vErrors.push(err33);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/searchFields",schemaPath:"#/properties/searchFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.searchFields.type,parentSchema:schema17.properties.searchFields,data:data17};
+const err34 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.translations.additionalProperties.type,parentSchema:schema17.properties.translations.additionalProperties,data:data5};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3998,11 +3987,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.moduleField !== undefined){
-let data19 = data.moduleField;
-if(typeof data19 === "string"){
-if(!pattern0.test(data19)){
-const err35 = {instancePath:instancePath+"/moduleField",schemaPath:"#/properties/moduleField/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema17.properties.moduleField,data:data19};
+}
+else {
+const err35 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.translations.type,parentSchema:schema17.properties.translations,data:data4};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4012,8 +3999,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/moduleField",schemaPath:"#/properties/moduleField/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.moduleField.type,parentSchema:schema17.properties.moduleField,data:data19};
+if(data.description !== undefined){
+let data19 = data.description;
+if(typeof data19 !== "string"){
+const err36 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.description.type,parentSchema:schema17.properties.description,data:data19};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4023,11 +4012,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.ownedBy !== undefined){
-let data20 = data.ownedBy;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.field === undefined){
-const err37 = {instancePath:instancePath+"/ownedBy",schemaPath:"#/properties/ownedBy/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema17.properties.ownedBy.required,parentSchema:schema17.properties.ownedBy,data:data20};
+if(data.titleField !== undefined){
+let data20 = data.titleField;
+if(typeof data20 !== "string"){
+const err37 = {instancePath:instancePath+"/titleField",schemaPath:"#/properties/titleField/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.titleField.type,parentSchema:schema17.properties.titleField,data:data20};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4036,9 +4024,15 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key8 in data20){
-if(!((key8 === "field") || (key8 === "sharedFlag"))){
-const err38 = {instancePath:instancePath+"/ownedBy",schemaPath:"#/properties/ownedBy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.ownedBy,data:data20};
+}
+if(data.searchFields !== undefined){
+let data21 = data.searchFields;
+if(Array.isArray(data21)){
+const len0 = data21.length;
+for(let i0=0; i0<len0; i0++){
+let data22 = data21[i0];
+if(typeof data22 !== "string"){
+const err38 = {instancePath:instancePath+"/searchFields/" + i0,schemaPath:"#/properties/searchFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.searchFields.items.type,parentSchema:schema17.properties.searchFields.items,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4048,11 +4042,18 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data20.field !== undefined){
-let data21 = data20.field;
-if(typeof data21 === "string"){
-if(!pattern0.test(data21)){
-const err39 = {instancePath:instancePath+"/ownedBy/field",schemaPath:"#/properties/ownedBy/properties/field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema17.properties.ownedBy.properties.field,data:data21};
+let i1 = data21.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data21[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err39 = {instancePath:instancePath+"/searchFields",schemaPath:"#/properties/searchFields/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema17.properties.searchFields,data:data21};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4060,10 +4061,14 @@ else {
 vErrors.push(err39);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
+}
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/ownedBy/field",schemaPath:"#/properties/ownedBy/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.ownedBy.properties.field.type,parentSchema:schema17.properties.ownedBy.properties.field,data:data21};
+const err40 = {instancePath:instancePath+"/searchFields",schemaPath:"#/properties/searchFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.searchFields.type,parentSchema:schema17.properties.searchFields,data:data21};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4073,11 +4078,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data20.sharedFlag !== undefined){
-let data22 = data20.sharedFlag;
-if(typeof data22 === "string"){
-if(!pattern0.test(data22)){
-const err41 = {instancePath:instancePath+"/ownedBy/sharedFlag",schemaPath:"#/properties/ownedBy/properties/sharedFlag/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema17.properties.ownedBy.properties.sharedFlag,data:data22};
+if(data.moduleField !== undefined){
+let data23 = data.moduleField;
+if(typeof data23 === "string"){
+if(!pattern0.test(data23)){
+const err41 = {instancePath:instancePath+"/moduleField",schemaPath:"#/properties/moduleField/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema17.properties.moduleField,data:data23};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4088,7 +4093,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/ownedBy/sharedFlag",schemaPath:"#/properties/ownedBy/properties/sharedFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.ownedBy.properties.sharedFlag.type,parentSchema:schema17.properties.ownedBy.properties.sharedFlag,data:data22};
+const err42 = {instancePath:instancePath+"/moduleField",schemaPath:"#/properties/moduleField/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.moduleField.type,parentSchema:schema17.properties.moduleField,data:data23};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4098,9 +4103,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/ownedBy",schemaPath:"#/properties/ownedBy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.ownedBy.type,parentSchema:schema17.properties.ownedBy,data:data20};
+if(data.ownedBy !== undefined){
+let data24 = data.ownedBy;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.field === undefined){
+const err43 = {instancePath:instancePath+"/ownedBy",schemaPath:"#/properties/ownedBy/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema17.properties.ownedBy.required,parentSchema:schema17.properties.ownedBy,data:data24};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4109,12 +4116,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data.fields !== undefined){
-let data23 = data.fields;
-if(Array.isArray(data23)){
-if(data23.length < 1){
-const err44 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.fields,data:data23};
+for(const key10 in data24){
+if(!((key10 === "field") || (key10 === "sharedFlag"))){
+const err44 = {instancePath:instancePath+"/ownedBy",schemaPath:"#/properties/ownedBy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.ownedBy,data:data24};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4123,16 +4127,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-const len1 = data23.length;
-for(let i2=0; i2<len1; i2++){
-if(!(validate14(data23[i2], {instancePath:instancePath+"/fields/" + i2,parentData:data23,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.fields.type,parentSchema:schema17.properties.fields,data:data23};
+if(data24.field !== undefined){
+let data25 = data24.field;
+if(typeof data25 === "string"){
+if(!pattern0.test(data25)){
+const err45 = {instancePath:instancePath+"/ownedBy/field",schemaPath:"#/properties/ownedBy/properties/field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema17.properties.ownedBy.properties.field,data:data25};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4142,15 +4142,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.indexes !== undefined){
-let data25 = data.indexes;
-if(Array.isArray(data25)){
-const len2 = data25.length;
-for(let i3=0; i3<len2; i3++){
-let data26 = data25[i3];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.fields === undefined){
-const err46 = {instancePath:instancePath+"/indexes/" + i3,schemaPath:"#/definitions/Index/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema31.required,parentSchema:schema31,data:data26};
+else {
+const err46 = {instancePath:instancePath+"/ownedBy/field",schemaPath:"#/properties/ownedBy/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.ownedBy.properties.field.type,parentSchema:schema17.properties.ownedBy.properties.field,data:data25};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4159,9 +4152,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-for(const key9 in data26){
-if(!((key9 === "fields") || (key9 === "unique"))){
-const err47 = {instancePath:instancePath+"/indexes/" + i3,schemaPath:"#/definitions/Index/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data:data26};
+}
+if(data24.sharedFlag !== undefined){
+let data26 = data24.sharedFlag;
+if(typeof data26 === "string"){
+if(!pattern0.test(data26)){
+const err47 = {instancePath:instancePath+"/ownedBy/sharedFlag",schemaPath:"#/properties/ownedBy/properties/sharedFlag/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema17.properties.ownedBy.properties.sharedFlag,data:data26};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4171,11 +4167,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data26.fields !== undefined){
-let data27 = data26.fields;
-if(Array.isArray(data27)){
-if(data27.length < 1){
-const err48 = {instancePath:instancePath+"/indexes/" + i3+"/fields",schemaPath:"#/definitions/Index/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.fields,data:data27};
+else {
+const err48 = {instancePath:instancePath+"/ownedBy/sharedFlag",schemaPath:"#/properties/ownedBy/properties/sharedFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.ownedBy.properties.sharedFlag.type,parentSchema:schema17.properties.ownedBy.properties.sharedFlag,data:data26};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4184,11 +4177,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-const len3 = data27.length;
-for(let i4=0; i4<len3; i4++){
-let data28 = data27[i4];
-if(typeof data28 !== "string"){
-const err49 = {instancePath:instancePath+"/indexes/" + i3+"/fields/" + i4,schemaPath:"#/definitions/Index/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fields.items.type,parentSchema:schema31.properties.fields.items,data:data28};
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/ownedBy",schemaPath:"#/properties/ownedBy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.ownedBy.type,parentSchema:schema17.properties.ownedBy,data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4198,9 +4190,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/indexes/" + i3+"/fields",schemaPath:"#/definitions/Index/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.fields.type,parentSchema:schema31.properties.fields,data:data27};
+if(data.fields !== undefined){
+let data27 = data.fields;
+if(Array.isArray(data27)){
+if(data27.length < 1){
+const err50 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.fields,data:data27};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4209,11 +4203,16 @@ vErrors.push(err50);
 }
 errors++;
 }
+const len1 = data27.length;
+for(let i2=0; i2<len1; i2++){
+if(!(validate14(data27[i2], {instancePath:instancePath+"/fields/" + i2,parentData:data27,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
 }
-if(data26.unique !== undefined){
-let data29 = data26.unique;
-if(typeof data29 !== "boolean"){
-const err51 = {instancePath:instancePath+"/indexes/" + i3+"/unique",schemaPath:"#/definitions/Index/properties/unique/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.unique.type,parentSchema:schema31.properties.unique,data:data29};
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.fields.type,parentSchema:schema17.properties.fields,data:data27};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4223,9 +4222,15 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/indexes/" + i3,schemaPath:"#/definitions/Index/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data:data26};
+if(data.indexes !== undefined){
+let data29 = data.indexes;
+if(Array.isArray(data29)){
+const len2 = data29.length;
+for(let i3=0; i3<len2; i3++){
+let data30 = data29[i3];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.fields === undefined){
+const err52 = {instancePath:instancePath+"/indexes/" + i3,schemaPath:"#/definitions/Index/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema31.required,parentSchema:schema31,data:data30};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4234,10 +4239,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/indexes",schemaPath:"#/properties/indexes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.indexes.type,parentSchema:schema17.properties.indexes,data:data25};
+for(const key11 in data30){
+if(!((key11 === "fields") || (key11 === "unique"))){
+const err53 = {instancePath:instancePath+"/indexes/" + i3,schemaPath:"#/definitions/Index/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data:data30};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4247,12 +4251,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.list !== undefined){
-let data30 = data.list;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key10 in data30){
-if(!((key10 === "columns") || (key10 === "sort"))){
-const err54 = {instancePath:instancePath+"/list",schemaPath:"#/definitions/ListSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data30};
+if(data30.fields !== undefined){
+let data31 = data30.fields;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err54 = {instancePath:instancePath+"/indexes/" + i3+"/fields",schemaPath:"#/definitions/Index/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.fields,data:data31};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4261,15 +4264,11 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data30.columns !== undefined){
-let data31 = data30.columns;
-if(Array.isArray(data31)){
-const len4 = data31.length;
-for(let i5=0; i5<len4; i5++){
-let data32 = data31[i5];
+const len3 = data31.length;
+for(let i4=0; i4<len3; i4++){
+let data32 = data31[i4];
 if(typeof data32 !== "string"){
-const err55 = {instancePath:instancePath+"/list/columns/" + i5,schemaPath:"#/definitions/ListSettings/properties/columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.columns.items.type,parentSchema:schema32.properties.columns.items,data:data32};
+const err55 = {instancePath:instancePath+"/indexes/" + i3+"/fields/" + i4,schemaPath:"#/definitions/Index/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fields.items.type,parentSchema:schema31.properties.fields.items,data:data32};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4281,7 +4280,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/list/columns",schemaPath:"#/definitions/ListSettings/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.columns.type,parentSchema:schema32.properties.columns,data:data31};
+const err56 = {instancePath:instancePath+"/indexes/" + i3+"/fields",schemaPath:"#/definitions/Index/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.fields.type,parentSchema:schema31.properties.fields,data:data31};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4291,11 +4290,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data30.sort !== undefined){
-let data33 = data30.sort;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.field === undefined){
-const err57 = {instancePath:instancePath+"/list/sort",schemaPath:"#/definitions/ListSettings/properties/sort/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema32.properties.sort.required,parentSchema:schema32.properties.sort,data:data33};
+if(data30.unique !== undefined){
+let data33 = data30.unique;
+if(typeof data33 !== "boolean"){
+const err57 = {instancePath:instancePath+"/indexes/" + i3+"/unique",schemaPath:"#/definitions/Index/properties/unique/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.unique.type,parentSchema:schema31.properties.unique,data:data33};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4304,9 +4302,10 @@ vErrors.push(err57);
 }
 errors++;
 }
-for(const key11 in data33){
-if(!((key11 === "field") || (key11 === "direction"))){
-const err58 = {instancePath:instancePath+"/list/sort",schemaPath:"#/definitions/ListSettings/properties/sort/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.sort,data:data33};
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/indexes/" + i3,schemaPath:"#/definitions/Index/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data:data30};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4316,10 +4315,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data33.field !== undefined){
-let data34 = data33.field;
-if(typeof data34 !== "string"){
-const err59 = {instancePath:instancePath+"/list/sort/field",schemaPath:"#/definitions/ListSettings/properties/sort/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.sort.properties.field.type,parentSchema:schema32.properties.sort.properties.field,data:data34};
+}
+else {
+const err59 = {instancePath:instancePath+"/indexes",schemaPath:"#/properties/indexes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.indexes.type,parentSchema:schema17.properties.indexes,data:data29};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4329,10 +4327,12 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data33.direction !== undefined){
-let data35 = data33.direction;
-if(typeof data35 !== "string"){
-const err60 = {instancePath:instancePath+"/list/sort/direction",schemaPath:"#/definitions/ListSettings/properties/sort/properties/direction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.sort.properties.direction.type,parentSchema:schema32.properties.sort.properties.direction,data:data35};
+if(data.list !== undefined){
+let data34 = data.list;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key12 in data34){
+if(!((key12 === "columns") || (key12 === "sort"))){
+const err60 = {instancePath:instancePath+"/list",schemaPath:"#/definitions/ListSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data34};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4341,8 +4341,15 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(!((data35 === "asc") || (data35 === "desc"))){
-const err61 = {instancePath:instancePath+"/list/sort/direction",schemaPath:"#/definitions/ListSettings/properties/sort/properties/direction/enum",keyword:"enum",params:{allowedValues: schema32.properties.sort.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.sort.properties.direction.enum,parentSchema:schema32.properties.sort.properties.direction,data:data35};
+}
+if(data34.columns !== undefined){
+let data35 = data34.columns;
+if(Array.isArray(data35)){
+const len4 = data35.length;
+for(let i5=0; i5<len4; i5++){
+let data36 = data35[i5];
+if(typeof data36 !== "string"){
+const err61 = {instancePath:instancePath+"/list/columns/" + i5,schemaPath:"#/definitions/ListSettings/properties/columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.columns.items.type,parentSchema:schema32.properties.columns.items,data:data36};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4354,7 +4361,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/list/sort",schemaPath:"#/definitions/ListSettings/properties/sort/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.sort.type,parentSchema:schema32.properties.sort,data:data33};
+const err62 = {instancePath:instancePath+"/list/columns",schemaPath:"#/definitions/ListSettings/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.columns.type,parentSchema:schema32.properties.columns,data:data35};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4364,9 +4371,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/list",schemaPath:"#/definitions/ListSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data30};
+if(data34.sort !== undefined){
+let data37 = data34.sort;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.field === undefined){
+const err63 = {instancePath:instancePath+"/list/sort",schemaPath:"#/definitions/ListSettings/properties/sort/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema32.properties.sort.required,parentSchema:schema32.properties.sort,data:data37};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4375,20 +4384,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data.checks !== undefined){
-let data36 = data.checks;
-if(Array.isArray(data36)){
-const len5 = data36.length;
-for(let i6=0; i6<len5; i6++){
-if(!(validate20(data36[i6], {instancePath:instancePath+"/checks/" + i6,parentData:data36,parentDataProperty:i6,rootData}))){
-vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.checks.type,parentSchema:schema17.properties.checks,data:data36};
+for(const key13 in data37){
+if(!((key13 === "field") || (key13 === "direction"))){
+const err64 = {instancePath:instancePath+"/list/sort",schemaPath:"#/definitions/ListSettings/properties/sort/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.sort,data:data37};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4398,19 +4396,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.noOverlap !== undefined){
-let data38 = data.noOverlap;
-if(Array.isArray(data38)){
-const len6 = data38.length;
-for(let i7=0; i7<len6; i7++){
-if(!(validate22(data38[i7], {instancePath:instancePath+"/noOverlap/" + i7,parentData:data38,parentDataProperty:i7,rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/noOverlap",schemaPath:"#/properties/noOverlap/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.noOverlap.type,parentSchema:schema17.properties.noOverlap,data:data38};
+if(data37.field !== undefined){
+let data38 = data37.field;
+if(typeof data38 !== "string"){
+const err65 = {instancePath:instancePath+"/list/sort/field",schemaPath:"#/definitions/ListSettings/properties/sort/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.sort.properties.field.type,parentSchema:schema32.properties.sort.properties.field,data:data38};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4420,19 +4409,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data.capacity !== undefined){
-let data40 = data.capacity;
-if(Array.isArray(data40)){
-const len7 = data40.length;
-for(let i8=0; i8<len7; i8++){
-if(!(validate24(data40[i8], {instancePath:instancePath+"/capacity/" + i8,parentData:data40,parentDataProperty:i8,rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/capacity",schemaPath:"#/properties/capacity/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.capacity.type,parentSchema:schema17.properties.capacity,data:data40};
+if(data37.direction !== undefined){
+let data39 = data37.direction;
+if(typeof data39 !== "string"){
+const err66 = {instancePath:instancePath+"/list/sort/direction",schemaPath:"#/definitions/ListSettings/properties/sort/properties/direction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.sort.properties.direction.type,parentSchema:schema32.properties.sort.properties.direction,data:data39};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4441,20 +4421,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data.uniqueWhen !== undefined){
-let data42 = data.uniqueWhen;
-if(Array.isArray(data42)){
-const len8 = data42.length;
-for(let i9=0; i9<len8; i9++){
-if(!(validate26(data42[i9], {instancePath:instancePath+"/uniqueWhen/" + i9,parentData:data42,parentDataProperty:i9,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err67 = {instancePath:instancePath+"/uniqueWhen",schemaPath:"#/properties/uniqueWhen/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.uniqueWhen.type,parentSchema:schema17.properties.uniqueWhen,data:data42};
+if(!((data39 === "asc") || (data39 === "desc"))){
+const err67 = {instancePath:instancePath+"/list/sort/direction",schemaPath:"#/definitions/ListSettings/properties/sort/properties/direction/enum",keyword:"enum",params:{allowedValues: schema32.properties.sort.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.sort.properties.direction.enum,parentSchema:schema32.properties.sort.properties.direction,data:data39};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4464,11 +4432,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data.ledger !== undefined){
-let data44 = data.ledger;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.balance === undefined){
-const err68 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/required",keyword:"required",params:{missingProperty: "balance"},message:"must have required property '"+"balance"+"'",schema:schema44.required,parentSchema:schema44,data:data44};
+}
+else {
+const err68 = {instancePath:instancePath+"/list/sort",schemaPath:"#/definitions/ListSettings/properties/sort/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.sort.type,parentSchema:schema32.properties.sort,data:data37};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4477,8 +4443,10 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data44.quantity === undefined){
-const err69 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'",schema:schema44.required,parentSchema:schema44,data:data44};
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/list",schemaPath:"#/definitions/ListSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data34};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4487,9 +4455,20 @@ vErrors.push(err69);
 }
 errors++;
 }
-for(const key12 in data44){
-if(!(((((key12 === "valuation") || (key12 === "balance")) || (key12 === "quantity")) || (key12 === "date")) || (key12 === "moves"))){
-const err70 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data:data44};
+}
+if(data.checks !== undefined){
+let data40 = data.checks;
+if(Array.isArray(data40)){
+const len5 = data40.length;
+for(let i6=0; i6<len5; i6++){
+if(!(validate20(data40[i6], {instancePath:instancePath+"/checks/" + i6,parentData:data40,parentDataProperty:i6,rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.checks.type,parentSchema:schema17.properties.checks,data:data40};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4499,11 +4478,19 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data44.valuation !== undefined){
-let data45 = data44.valuation;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.method === undefined){
-const err71 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema44.properties.valuation.required,parentSchema:schema44.properties.valuation,data:data45};
+if(data.noOverlap !== undefined){
+let data42 = data.noOverlap;
+if(Array.isArray(data42)){
+const len6 = data42.length;
+for(let i7=0; i7<len6; i7++){
+if(!(validate22(data42[i7], {instancePath:instancePath+"/noOverlap/" + i7,parentData:data42,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/noOverlap",schemaPath:"#/properties/noOverlap/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.noOverlap.type,parentSchema:schema17.properties.noOverlap,data:data42};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4512,8 +4499,20 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data45.rate === undefined){
-const err72 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema44.properties.valuation.required,parentSchema:schema44.properties.valuation,data:data45};
+}
+if(data.capacity !== undefined){
+let data44 = data.capacity;
+if(Array.isArray(data44)){
+const len7 = data44.length;
+for(let i8=0; i8<len7; i8++){
+if(!(validate24(data44[i8], {instancePath:instancePath+"/capacity/" + i8,parentData:data44,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/capacity",schemaPath:"#/properties/capacity/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.capacity.type,parentSchema:schema17.properties.capacity,data:data44};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4522,8 +4521,20 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data45.value === undefined){
-const err73 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema44.properties.valuation.required,parentSchema:schema44.properties.valuation,data:data45};
+}
+if(data.uniqueWhen !== undefined){
+let data46 = data.uniqueWhen;
+if(Array.isArray(data46)){
+const len8 = data46.length;
+for(let i9=0; i9<len8; i9++){
+if(!(validate26(data46[i9], {instancePath:instancePath+"/uniqueWhen/" + i9,parentData:data46,parentDataProperty:i9,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/uniqueWhen",schemaPath:"#/properties/uniqueWhen/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.uniqueWhen.type,parentSchema:schema17.properties.uniqueWhen,data:data46};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4532,9 +4543,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-for(const key13 in data45){
-if(!(((((key13 === "method") || (key13 === "rate")) || (key13 === "value")) || (key13 === "incomingRate")) || (key13 === "quantityAfter"))){
-const err74 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.valuation,data:data45};
+}
+if(data.ledger !== undefined){
+let data48 = data.ledger;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.balance === undefined){
+const err74 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/required",keyword:"required",params:{missingProperty: "balance"},message:"must have required property '"+"balance"+"'",schema:schema44.required,parentSchema:schema44,data:data48};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4543,15 +4557,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data45.method !== undefined){
-let data46 = data45.method;
-const _errs108 = errors;
-let valid38 = false;
-let passing0 = null;
-const _errs109 = errors;
-if(typeof data46 !== "string"){
-const err75 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[0].type,parentSchema:schema44.properties.valuation.properties.method.oneOf[0],data:data46};
+if(data48.quantity === undefined){
+const err75 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'",schema:schema44.required,parentSchema:schema44,data:data48};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4560,8 +4567,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(!((data46 === "average") || (data46 === "fifo"))){
-const err76 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema44.properties.valuation.properties.method.oneOf[0].enum},message:"must be equal to one of the allowed values",schema:schema44.properties.valuation.properties.method.oneOf[0].enum,parentSchema:schema44.properties.valuation.properties.method.oneOf[0],data:data46};
+for(const key14 in data48){
+if(!(((((key14 === "valuation") || (key14 === "balance")) || (key14 === "quantity")) || (key14 === "date")) || (key14 === "moves"))){
+const err76 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data:data48};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4570,15 +4578,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-var _valid0 = _errs109 === errors;
-if(_valid0){
-valid38 = true;
-passing0 = 0;
 }
-const _errs111 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.key === undefined){
-const err77 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data46};
+if(data48.valuation !== undefined){
+let data49 = data48.valuation;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.method === undefined){
+const err77 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema44.properties.valuation.required,parentSchema:schema44.properties.valuation,data:data49};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4587,8 +4592,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data46.field === undefined){
-const err78 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data46};
+if(data49.rate === undefined){
+const err78 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema44.properties.valuation.required,parentSchema:schema44.properties.valuation,data:data49};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4597,8 +4602,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data46.average === undefined){
-const err79 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "average"},message:"must have required property '"+"average"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data46};
+if(data49.value === undefined){
+const err79 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema44.properties.valuation.required,parentSchema:schema44.properties.valuation,data:data49};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4607,8 +4612,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data46.fifo === undefined){
-const err80 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "fifo"},message:"must have required property '"+"fifo"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data46};
+for(const key15 in data49){
+if(!(((((key15 === "method") || (key15 === "rate")) || (key15 === "value")) || (key15 === "incomingRate")) || (key15 === "quantityAfter"))){
+const err80 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.valuation,data:data49};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4617,9 +4623,15 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key14 in data46){
-if(!((((key14 === "key") || (key14 === "field")) || (key14 === "average")) || (key14 === "fifo"))){
-const err81 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data46};
+}
+if(data49.method !== undefined){
+let data50 = data49.method;
+const _errs118 = errors;
+let valid40 = false;
+let passing0 = null;
+const _errs119 = errors;
+if(typeof data50 !== "string"){
+const err81 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[0].type,parentSchema:schema44.properties.valuation.properties.method.oneOf[0],data:data50};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4628,11 +4640,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data46.key !== undefined){
-let data47 = data46.key;
-if(typeof data47 !== "string"){
-const err82 = {instancePath:instancePath+"/ledger/valuation/method/key",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.key.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.key,data:data47};
+if(!((data50 === "average") || (data50 === "fifo"))){
+const err82 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema44.properties.valuation.properties.method.oneOf[0].enum},message:"must be equal to one of the allowed values",schema:schema44.properties.valuation.properties.method.oneOf[0].enum,parentSchema:schema44.properties.valuation.properties.method.oneOf[0],data:data50};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4641,11 +4650,15 @@ vErrors.push(err82);
 }
 errors++;
 }
+var _valid0 = _errs119 === errors;
+if(_valid0){
+valid40 = true;
+passing0 = 0;
 }
-if(data46.field !== undefined){
-let data48 = data46.field;
-if(typeof data48 !== "string"){
-const err83 = {instancePath:instancePath+"/ledger/valuation/method/field",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.field.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.field,data:data48};
+const _errs121 = errors;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.key === undefined){
+const err83 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data50};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4654,11 +4667,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data46.average !== undefined){
-let data49 = data46.average;
-if(typeof data49 !== "string"){
-const err84 = {instancePath:instancePath+"/ledger/valuation/method/average",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/average/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.average.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.average,data:data49};
+if(data50.field === undefined){
+const err84 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data50};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4667,11 +4677,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data46.fifo !== undefined){
-let data50 = data46.fifo;
-if(typeof data50 !== "string"){
-const err85 = {instancePath:instancePath+"/ledger/valuation/method/fifo",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/fifo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.fifo.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.fifo,data:data50};
+if(data50.average === undefined){
+const err85 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "average"},message:"must have required property '"+"average"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data50};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4680,10 +4687,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.valuation.properties.method.oneOf[1].type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data46};
+if(data50.fifo === undefined){
+const err86 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "fifo"},message:"must have required property '"+"fifo"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data50};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4692,19 +4697,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-var _valid0 = _errs111 === errors;
-if(_valid0 && valid38){
-valid38 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid38 = true;
-passing0 = 1;
-}
-}
-if(!valid38){
-const err87 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema44.properties.valuation.properties.method.oneOf,parentSchema:schema44.properties.valuation.properties.method,data:data46};
+for(const key16 in data50){
+if(!((((key16 === "key") || (key16 === "field")) || (key16 === "average")) || (key16 === "fifo"))){
+const err87 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data50};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4713,22 +4708,11 @@ vErrors.push(err87);
 }
 errors++;
 }
-else {
-errors = _errs108;
-if(vErrors !== null){
-if(_errs108){
-vErrors.length = _errs108;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data45.rate !== undefined){
-let data51 = data45.rate;
+if(data50.key !== undefined){
+let data51 = data50.key;
 if(typeof data51 !== "string"){
-const err88 = {instancePath:instancePath+"/ledger/valuation/rate",schemaPath:"#/definitions/Ledger/properties/valuation/properties/rate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.rate.type,parentSchema:schema44.properties.valuation.properties.rate,data:data51};
+const err88 = {instancePath:instancePath+"/ledger/valuation/method/key",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.key.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.key,data:data51};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4738,10 +4722,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data45.value !== undefined){
-let data52 = data45.value;
+if(data50.field !== undefined){
+let data52 = data50.field;
 if(typeof data52 !== "string"){
-const err89 = {instancePath:instancePath+"/ledger/valuation/value",schemaPath:"#/definitions/Ledger/properties/valuation/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.value.type,parentSchema:schema44.properties.valuation.properties.value,data:data52};
+const err89 = {instancePath:instancePath+"/ledger/valuation/method/field",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.field.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.field,data:data52};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4751,10 +4735,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data45.incomingRate !== undefined){
-let data53 = data45.incomingRate;
+if(data50.average !== undefined){
+let data53 = data50.average;
 if(typeof data53 !== "string"){
-const err90 = {instancePath:instancePath+"/ledger/valuation/incomingRate",schemaPath:"#/definitions/Ledger/properties/valuation/properties/incomingRate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.incomingRate.type,parentSchema:schema44.properties.valuation.properties.incomingRate,data:data53};
+const err90 = {instancePath:instancePath+"/ledger/valuation/method/average",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/average/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.average.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.average,data:data53};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4764,10 +4748,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data45.quantityAfter !== undefined){
-let data54 = data45.quantityAfter;
+if(data50.fifo !== undefined){
+let data54 = data50.fifo;
 if(typeof data54 !== "string"){
-const err91 = {instancePath:instancePath+"/ledger/valuation/quantityAfter",schemaPath:"#/definitions/Ledger/properties/valuation/properties/quantityAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.quantityAfter.type,parentSchema:schema44.properties.valuation.properties.quantityAfter,data:data54};
+const err91 = {instancePath:instancePath+"/ledger/valuation/method/fifo",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/fifo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.fifo.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.fifo,data:data54};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4779,7 +4763,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.valuation.type,parentSchema:schema44.properties.valuation,data:data45};
+const err92 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.valuation.properties.method.oneOf[1].type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data50};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4788,11 +4772,19 @@ vErrors.push(err92);
 }
 errors++;
 }
+var _valid0 = _errs121 === errors;
+if(_valid0 && valid40){
+valid40 = false;
+passing0 = [passing0, 1];
 }
-if(data44.balance !== undefined){
-let data55 = data44.balance;
-if(typeof data55 !== "string"){
-const err93 = {instancePath:instancePath+"/ledger/balance",schemaPath:"#/definitions/Ledger/properties/balance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.balance.type,parentSchema:schema44.properties.balance,data:data55};
+else {
+if(_valid0){
+valid40 = true;
+passing0 = 1;
+}
+}
+if(!valid40){
+const err93 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema44.properties.valuation.properties.method.oneOf,parentSchema:schema44.properties.valuation.properties.method,data:data50};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4801,11 +4793,22 @@ vErrors.push(err93);
 }
 errors++;
 }
+else {
+errors = _errs118;
+if(vErrors !== null){
+if(_errs118){
+vErrors.length = _errs118;
 }
-if(data44.quantity !== undefined){
-let data56 = data44.quantity;
-if(typeof data56 !== "string"){
-const err94 = {instancePath:instancePath+"/ledger/quantity",schemaPath:"#/definitions/Ledger/properties/quantity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.quantity.type,parentSchema:schema44.properties.quantity,data:data56};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data49.rate !== undefined){
+let data55 = data49.rate;
+if(typeof data55 !== "string"){
+const err94 = {instancePath:instancePath+"/ledger/valuation/rate",schemaPath:"#/definitions/Ledger/properties/valuation/properties/rate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.rate.type,parentSchema:schema44.properties.valuation.properties.rate,data:data55};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4815,10 +4818,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data44.date !== undefined){
-let data57 = data44.date;
-if(typeof data57 !== "string"){
-const err95 = {instancePath:instancePath+"/ledger/date",schemaPath:"#/definitions/Ledger/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.date.type,parentSchema:schema44.properties.date,data:data57};
+if(data49.value !== undefined){
+let data56 = data49.value;
+if(typeof data56 !== "string"){
+const err95 = {instancePath:instancePath+"/ledger/valuation/value",schemaPath:"#/definitions/Ledger/properties/valuation/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.value.type,parentSchema:schema44.properties.valuation.properties.value,data:data56};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4828,10 +4831,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data44.moves !== undefined){
-let data58 = data44.moves;
-if(typeof data58 !== "string"){
-const err96 = {instancePath:instancePath+"/ledger/moves",schemaPath:"#/definitions/Ledger/properties/moves/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.moves.type,parentSchema:schema44.properties.moves,data:data58};
+if(data49.incomingRate !== undefined){
+let data57 = data49.incomingRate;
+if(typeof data57 !== "string"){
+const err96 = {instancePath:instancePath+"/ledger/valuation/incomingRate",schemaPath:"#/definitions/Ledger/properties/valuation/properties/incomingRate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.incomingRate.type,parentSchema:schema44.properties.valuation.properties.incomingRate,data:data57};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4841,9 +4844,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data44};
+if(data49.quantityAfter !== undefined){
+let data58 = data49.quantityAfter;
+if(typeof data58 !== "string"){
+const err97 = {instancePath:instancePath+"/ledger/valuation/quantityAfter",schemaPath:"#/definitions/Ledger/properties/valuation/properties/quantityAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.quantityAfter.type,parentSchema:schema44.properties.valuation.properties.quantityAfter,data:data58};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4853,11 +4857,9 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data.balance !== undefined){
-let data59 = data.balance;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.keys === undefined){
-const err98 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'",schema:schema45.required,parentSchema:schema45,data:data59};
+}
+else {
+const err98 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.valuation.type,parentSchema:schema44.properties.valuation,data:data49};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4866,8 +4868,11 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data59.quantity === undefined){
-const err99 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'",schema:schema45.required,parentSchema:schema45,data:data59};
+}
+if(data48.balance !== undefined){
+let data59 = data48.balance;
+if(typeof data59 !== "string"){
+const err99 = {instancePath:instancePath+"/ledger/balance",schemaPath:"#/definitions/Ledger/properties/balance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.balance.type,parentSchema:schema44.properties.balance,data:data59};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4876,9 +4881,11 @@ vErrors.push(err99);
 }
 errors++;
 }
-for(const key15 in data59){
-if(!((((((key15 === "valuation") || (key15 === "keys")) || (key15 === "quantity")) || (key15 === "nonNegative")) || (key15 === "refusal")) || (key15 === "negativeAllowedBy"))){
-const err100 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data59};
+}
+if(data48.quantity !== undefined){
+let data60 = data48.quantity;
+if(typeof data60 !== "string"){
+const err100 = {instancePath:instancePath+"/ledger/quantity",schemaPath:"#/definitions/Ledger/properties/quantity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.quantity.type,parentSchema:schema44.properties.quantity,data:data60};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4888,11 +4895,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data59.valuation !== undefined){
-let data60 = data59.valuation;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.value === undefined){
-const err101 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema45.properties.valuation.required,parentSchema:schema45.properties.valuation,data:data60};
+if(data48.date !== undefined){
+let data61 = data48.date;
+if(typeof data61 !== "string"){
+const err101 = {instancePath:instancePath+"/ledger/date",schemaPath:"#/definitions/Ledger/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.date.type,parentSchema:schema44.properties.date,data:data61};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4901,8 +4907,11 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data60.rate === undefined){
-const err102 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema45.properties.valuation.required,parentSchema:schema45.properties.valuation,data:data60};
+}
+if(data48.moves !== undefined){
+let data62 = data48.moves;
+if(typeof data62 !== "string"){
+const err102 = {instancePath:instancePath+"/ledger/moves",schemaPath:"#/definitions/Ledger/properties/moves/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.moves.type,parentSchema:schema44.properties.moves,data:data62};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4911,9 +4920,10 @@ vErrors.push(err102);
 }
 errors++;
 }
-for(const key16 in data60){
-if(!(((key16 === "value") || (key16 === "rate")) || (key16 === "layers"))){
-const err103 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.valuation,data:data60};
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data48};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4923,10 +4933,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data60.value !== undefined){
-let data61 = data60.value;
-if(typeof data61 !== "string"){
-const err104 = {instancePath:instancePath+"/balance/valuation/value",schemaPath:"#/definitions/Balance/properties/valuation/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.valuation.properties.value.type,parentSchema:schema45.properties.valuation.properties.value,data:data61};
+if(data.balance !== undefined){
+let data63 = data.balance;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.keys === undefined){
+const err104 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'",schema:schema45.required,parentSchema:schema45,data:data63};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4935,11 +4946,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data60.rate !== undefined){
-let data62 = data60.rate;
-if(typeof data62 !== "string"){
-const err105 = {instancePath:instancePath+"/balance/valuation/rate",schemaPath:"#/definitions/Balance/properties/valuation/properties/rate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.valuation.properties.rate.type,parentSchema:schema45.properties.valuation.properties.rate,data:data62};
+if(data63.quantity === undefined){
+const err105 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'",schema:schema45.required,parentSchema:schema45,data:data63};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4948,11 +4956,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data60.layers !== undefined){
-let data63 = data60.layers;
-if(typeof data63 !== "string"){
-const err106 = {instancePath:instancePath+"/balance/valuation/layers",schemaPath:"#/definitions/Balance/properties/valuation/properties/layers/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.valuation.properties.layers.type,parentSchema:schema45.properties.valuation.properties.layers,data:data63};
+for(const key17 in data63){
+if(!((((((key17 === "valuation") || (key17 === "keys")) || (key17 === "quantity")) || (key17 === "nonNegative")) || (key17 === "refusal")) || (key17 === "negativeAllowedBy"))){
+const err106 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data63};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4962,9 +4968,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.valuation.type,parentSchema:schema45.properties.valuation,data:data60};
+if(data63.valuation !== undefined){
+let data64 = data63.valuation;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.value === undefined){
+const err107 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema45.properties.valuation.required,parentSchema:schema45.properties.valuation,data:data64};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4973,12 +4981,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data59.keys !== undefined){
-let data64 = data59.keys;
-if(Array.isArray(data64)){
-if(data64.length < 1){
-const err108 = {instancePath:instancePath+"/balance/keys",schemaPath:"#/definitions/Balance/properties/keys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.properties.keys,data:data64};
+if(data64.rate === undefined){
+const err108 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema45.properties.valuation.required,parentSchema:schema45.properties.valuation,data:data64};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4987,11 +4991,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-const len9 = data64.length;
-for(let i10=0; i10<len9; i10++){
-let data65 = data64[i10];
-if(typeof data65 !== "string"){
-const err109 = {instancePath:instancePath+"/balance/keys/" + i10,schemaPath:"#/definitions/Balance/properties/keys/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.keys.items.type,parentSchema:schema45.properties.keys.items,data:data65};
+for(const key18 in data64){
+if(!(((key18 === "value") || (key18 === "rate")) || (key18 === "layers"))){
+const err109 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.valuation,data:data64};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5001,18 +5003,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-let i11 = data64.length;
-let j1;
-if(i11 > 1){
-const indices1 = {};
-for(;i11--;){
-let item1 = data64[i11];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err110 = {instancePath:instancePath+"/balance/keys",schemaPath:"#/definitions/Balance/properties/keys/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i11+" are identical)",schema:true,parentSchema:schema45.properties.keys,data:data64};
+if(data64.value !== undefined){
+let data65 = data64.value;
+if(typeof data65 !== "string"){
+const err110 = {instancePath:instancePath+"/balance/valuation/value",schemaPath:"#/definitions/Balance/properties/valuation/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.valuation.properties.value.type,parentSchema:schema45.properties.valuation.properties.value,data:data65};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5020,14 +5014,12 @@ else {
 vErrors.push(err110);
 }
 errors++;
-break;
-}
-indices1[item1] = i11;
 }
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/balance/keys",schemaPath:"#/definitions/Balance/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.keys.type,parentSchema:schema45.properties.keys,data:data64};
+if(data64.rate !== undefined){
+let data66 = data64.rate;
+if(typeof data66 !== "string"){
+const err111 = {instancePath:instancePath+"/balance/valuation/rate",schemaPath:"#/definitions/Balance/properties/valuation/properties/rate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.valuation.properties.rate.type,parentSchema:schema45.properties.valuation.properties.rate,data:data66};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5037,10 +5029,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data59.quantity !== undefined){
-let data66 = data59.quantity;
-if(typeof data66 !== "string"){
-const err112 = {instancePath:instancePath+"/balance/quantity",schemaPath:"#/definitions/Balance/properties/quantity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.quantity.type,parentSchema:schema45.properties.quantity,data:data66};
+if(data64.layers !== undefined){
+let data67 = data64.layers;
+if(typeof data67 !== "string"){
+const err112 = {instancePath:instancePath+"/balance/valuation/layers",schemaPath:"#/definitions/Balance/properties/valuation/properties/layers/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.valuation.properties.layers.type,parentSchema:schema45.properties.valuation.properties.layers,data:data67};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5050,10 +5042,9 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data59.nonNegative !== undefined){
-let data67 = data59.nonNegative;
-if(typeof data67 !== "boolean"){
-const err113 = {instancePath:instancePath+"/balance/nonNegative",schemaPath:"#/definitions/Balance/properties/nonNegative/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.nonNegative.type,parentSchema:schema45.properties.nonNegative,data:data67};
+}
+else {
+const err113 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.valuation.type,parentSchema:schema45.properties.valuation,data:data64};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5063,10 +5054,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data59.refusal !== undefined){
-let data68 = data59.refusal;
-if(typeof data68 !== "string"){
-const err114 = {instancePath:instancePath+"/balance/refusal",schemaPath:"#/definitions/Balance/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.refusal.type,parentSchema:schema45.properties.refusal,data:data68};
+if(data63.keys !== undefined){
+let data68 = data63.keys;
+if(Array.isArray(data68)){
+if(data68.length < 1){
+const err114 = {instancePath:instancePath+"/balance/keys",schemaPath:"#/definitions/Balance/properties/keys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.properties.keys,data:data68};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5075,12 +5067,11 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data59.negativeAllowedBy !== undefined){
-let data69 = data59.negativeAllowedBy;
-if(typeof data69 === "string"){
-if(!pattern16.test(data69)){
-const err115 = {instancePath:instancePath+"/balance/negativeAllowedBy",schemaPath:"#/definitions/Balance/properties/negativeAllowedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$",parentSchema:schema45.properties.negativeAllowedBy,data:data69};
+const len9 = data68.length;
+for(let i10=0; i10<len9; i10++){
+let data69 = data68[i10];
+if(typeof data69 !== "string"){
+const err115 = {instancePath:instancePath+"/balance/keys/" + i10,schemaPath:"#/definitions/Balance/properties/keys/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.keys.items.type,parentSchema:schema45.properties.keys.items,data:data69};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5090,8 +5081,18 @@ vErrors.push(err115);
 errors++;
 }
 }
-else {
-const err116 = {instancePath:instancePath+"/balance/negativeAllowedBy",schemaPath:"#/definitions/Balance/properties/negativeAllowedBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.negativeAllowedBy.type,parentSchema:schema45.properties.negativeAllowedBy,data:data69};
+let i11 = data68.length;
+let j1;
+if(i11 > 1){
+const indices1 = {};
+for(;i11--;){
+let item1 = data68[i11];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err116 = {instancePath:instancePath+"/balance/keys",schemaPath:"#/definitions/Balance/properties/keys/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i11+" are identical)",schema:true,parentSchema:schema45.properties.keys,data:data68};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5099,16 +5100,95 @@ else {
 vErrors.push(err116);
 }
 errors++;
+break;
+}
+indices1[item1] = i11;
 }
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data59};
+const err117 = {instancePath:instancePath+"/balance/keys",schemaPath:"#/definitions/Balance/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.keys.type,parentSchema:schema45.properties.keys,data:data68};
 if(vErrors === null){
 vErrors = [err117];
 }
 else {
 vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data63.quantity !== undefined){
+let data70 = data63.quantity;
+if(typeof data70 !== "string"){
+const err118 = {instancePath:instancePath+"/balance/quantity",schemaPath:"#/definitions/Balance/properties/quantity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.quantity.type,parentSchema:schema45.properties.quantity,data:data70};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data63.nonNegative !== undefined){
+let data71 = data63.nonNegative;
+if(typeof data71 !== "boolean"){
+const err119 = {instancePath:instancePath+"/balance/nonNegative",schemaPath:"#/definitions/Balance/properties/nonNegative/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.nonNegative.type,parentSchema:schema45.properties.nonNegative,data:data71};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data63.refusal !== undefined){
+let data72 = data63.refusal;
+if(typeof data72 !== "string"){
+const err120 = {instancePath:instancePath+"/balance/refusal",schemaPath:"#/definitions/Balance/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.refusal.type,parentSchema:schema45.properties.refusal,data:data72};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data63.negativeAllowedBy !== undefined){
+let data73 = data63.negativeAllowedBy;
+if(typeof data73 === "string"){
+if(!pattern16.test(data73)){
+const err121 = {instancePath:instancePath+"/balance/negativeAllowedBy",schemaPath:"#/definitions/Balance/properties/negativeAllowedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$",parentSchema:schema45.properties.negativeAllowedBy,data:data73};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/balance/negativeAllowedBy",schemaPath:"#/definitions/Balance/properties/negativeAllowedBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.negativeAllowedBy.type,parentSchema:schema45.properties.negativeAllowedBy,data:data73};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data63};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
 }
 errors++;
 }
@@ -5126,97 +5206,11 @@ errors = vErrors.length;
 }
 }
 if(data.acyclic !== undefined){
-let data72 = data.acyclic;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-for(const key17 in data72){
-if(!((((key17 === "field") || (key17 === "from")) || (key17 === "to")) || (key17 === "hierarchy"))){
-const err118 = {instancePath:instancePath+"/acyclic",schemaPath:"#/definitions/Acyclic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data72};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-if(data72.field !== undefined){
-let data73 = data72.field;
-if(typeof data73 !== "string"){
-const err119 = {instancePath:instancePath+"/acyclic/field",schemaPath:"#/definitions/Acyclic/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.field.type,parentSchema:schema51.properties.field,data:data73};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-if(data72.from !== undefined){
-let data74 = data72.from;
-if(typeof data74 !== "string"){
-const err120 = {instancePath:instancePath+"/acyclic/from",schemaPath:"#/definitions/Acyclic/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.from.type,parentSchema:schema51.properties.from,data:data74};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-if(data72.to !== undefined){
-let data75 = data72.to;
-if(typeof data75 !== "string"){
-const err121 = {instancePath:instancePath+"/acyclic/to",schemaPath:"#/definitions/Acyclic/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.to.type,parentSchema:schema51.properties.to,data:data75};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-if(data72.hierarchy !== undefined){
-let data76 = data72.hierarchy;
-if(typeof data76 !== "string"){
-const err122 = {instancePath:instancePath+"/acyclic/hierarchy",schemaPath:"#/definitions/Acyclic/properties/hierarchy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.hierarchy.type,parentSchema:schema51.properties.hierarchy,data:data76};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/acyclic",schemaPath:"#/definitions/Acyclic/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data72};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-if(data.guards !== undefined){
-let data77 = data.guards;
-if(Array.isArray(data77)){
-const len10 = data77.length;
-for(let i12=0; i12<len10; i12++){
-if(!(validate35(data77[i12], {instancePath:instancePath+"/guards/" + i12,parentData:data77,parentDataProperty:i12,rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err124 = {instancePath:instancePath+"/guards",schemaPath:"#/properties/guards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.guards.type,parentSchema:schema17.properties.guards,data:data77};
+let data76 = data.acyclic;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+for(const key19 in data76){
+if(!((((key19 === "field") || (key19 === "from")) || (key19 === "to")) || (key19 === "hierarchy"))){
+const err124 = {instancePath:instancePath+"/acyclic",schemaPath:"#/definitions/Acyclic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data76};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5226,14 +5220,100 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
-else {
-const err125 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+if(data76.field !== undefined){
+let data77 = data76.field;
+if(typeof data77 !== "string"){
+const err125 = {instancePath:instancePath+"/acyclic/field",schemaPath:"#/definitions/Acyclic/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.field.type,parentSchema:schema51.properties.field,data:data77};
 if(vErrors === null){
 vErrors = [err125];
 }
 else {
 vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data76.from !== undefined){
+let data78 = data76.from;
+if(typeof data78 !== "string"){
+const err126 = {instancePath:instancePath+"/acyclic/from",schemaPath:"#/definitions/Acyclic/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.from.type,parentSchema:schema51.properties.from,data:data78};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data76.to !== undefined){
+let data79 = data76.to;
+if(typeof data79 !== "string"){
+const err127 = {instancePath:instancePath+"/acyclic/to",schemaPath:"#/definitions/Acyclic/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.to.type,parentSchema:schema51.properties.to,data:data79};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data76.hierarchy !== undefined){
+let data80 = data76.hierarchy;
+if(typeof data80 !== "string"){
+const err128 = {instancePath:instancePath+"/acyclic/hierarchy",schemaPath:"#/definitions/Acyclic/properties/hierarchy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.hierarchy.type,parentSchema:schema51.properties.hierarchy,data:data80};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/acyclic",schemaPath:"#/definitions/Acyclic/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data76};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data.guards !== undefined){
+let data81 = data.guards;
+if(Array.isArray(data81)){
+const len10 = data81.length;
+for(let i12=0; i12<len10; i12++){
+if(!(validate35(data81[i12], {instancePath:instancePath+"/guards/" + i12,parentData:data81,parentDataProperty:i12,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/guards",schemaPath:"#/properties/guards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.guards.type,parentSchema:schema17.properties.guards,data:data81};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+else {
+const err131 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
 }
 errors++;
 }
@@ -6659,7 +6739,7 @@ validate42.errors = vErrors;
 return errors === 0;
 }
 
-const schema69 = {"type":"object","additionalProperties":false,"required":["name","label","entity","groupBy","measures"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"Unique within the module; the report's page and downloads are named `<module>.<name>`."},"label":{"type":"string"},"description":{"type":"string"},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"groupBy":{"type":"array","minItems":1,"maxItems":4,"description":"The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).","items":{"$ref":"#/definitions/ReportGroup"}},"measures":{"type":"array","minItems":1,"maxItems":8,"items":{"$ref":"#/definitions/ReportMeasure"}},"filters":{"type":"array","uniqueItems":true,"description":"Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).","items":{"type":"string"}},"chart":{"type":"string","enum":["bar","line","pie"],"description":"Draw the first measure over the first grouping."},"roles":{"type":"array","minItems":1,"uniqueItems":true,"description":"Show the report only to holders of one of these roles (and to those who may read the entity).","items":{"$ref":"#/definitions/RoleRef"}}}};
+const schema69 = {"type":"object","additionalProperties":false,"required":["name","label","entity","groupBy","measures"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"Unique within the module; the report's page and downloads are named `<module>.<name>`."},"label":{"type":"string"},"description":{"type":"string"},"translations":{"type":"object","description":"The report in other languages, by language code (bn): its title, description and column headings (by the English heading; a grouped field's heading falls back to the entity's translated field label).","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"groupBy":{"type":"array","minItems":1,"maxItems":4,"description":"The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).","items":{"$ref":"#/definitions/ReportGroup"}},"measures":{"type":"array","minItems":1,"maxItems":8,"items":{"$ref":"#/definitions/ReportMeasure"}},"filters":{"type":"array","uniqueItems":true,"description":"Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).","items":{"type":"string"}},"chart":{"type":"string","enum":["bar","line","pie"],"description":"Draw the first measure over the first grouping."},"roles":{"type":"array","minItems":1,"uniqueItems":true,"description":"Show the report only to holders of one of these roles (and to those who may read the entity).","items":{"$ref":"#/definitions/RoleRef"}}}};
 const schema71 = {"oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"by":{"type":"string","enum":["day","week","month"]},"label":{"type":"string"}}}]};
 const schema72 = {"type":"object","additionalProperties":false,"minProperties":1,"description":"Exactly one of count (records), sum or avg (of a number field); `label` names the column.","properties":{"count":{"type":"boolean","const":true},"sum":{"type":"string"},"avg":{"type":"string"},"label":{"type":"string"}}};
 
@@ -6780,10 +6860,13 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.entity !== undefined){
-let data3 = data.entity;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.entity.type,parentSchema:schema69.properties.entity,data:data3};
+if(data.translations !== undefined){
+let data3 = data.translations;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+const _errs10 = errors;
+if(!(key1 === "bn")){
+const err10 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/propertyNames/enum",keyword:"enum",params:{allowedValues: schema69.properties.translations.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.translations.propertyNames.enum,parentSchema:schema69.properties.translations.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6792,11 +6875,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.conditions !== undefined){
-let data4 = data.conditions;
-if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
-const err11 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data4};
+var valid1 = _errs10 === errors;
+if(!valid1){
+const err11 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema69.properties.translations.propertyNames,parentSchema:schema69.properties.translations,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6806,11 +6887,12 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.groupBy !== undefined){
-let data5 = data.groupBy;
-if(Array.isArray(data5)){
-if(data5.length > 4){
-const err12 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema69.properties.groupBy,data:data5};
+for(const key2 in data3){
+let data4 = data3[key2];
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key3 in data4){
+if(!(((key3 === "label") || (key3 === "description")) || (key3 === "columns"))){
+const err12 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema69.properties.translations.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6819,8 +6901,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data5.length < 1){
-const err13 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.groupBy,data:data5};
+}
+if(data4.label !== undefined){
+let data5 = data4.label;
+if(typeof data5 === "string"){
+if(func3(data5) < 1){
+const err13 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/label",schemaPath:"#/properties/translations/additionalProperties/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.translations.additionalProperties.properties.label,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6829,15 +6915,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-const _errs17 = errors;
-let valid5 = false;
-let passing0 = null;
-const _errs18 = errors;
-if(typeof data6 !== "string"){
-const err14 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.oneOf[0].type,parentSchema:schema71.oneOf[0],data:data6};
+}
+else {
+const err14 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/label",schemaPath:"#/properties/translations/additionalProperties/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.translations.additionalProperties.properties.label.type,parentSchema:schema69.properties.translations.additionalProperties.properties.label,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6846,15 +6926,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-if(_valid0){
-valid5 = true;
-passing0 = 0;
 }
-const _errs20 = errors;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.field === undefined){
-const err15 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/1/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema71.oneOf[1].required,parentSchema:schema71.oneOf[1],data:data6};
+if(data4.description !== undefined){
+let data6 = data4.description;
+if(typeof data6 === "string"){
+if(func3(data6) < 1){
+const err15 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/translations/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.translations.additionalProperties.properties.description,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6863,9 +6940,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key1 in data6){
-if(!(((key1 === "field") || (key1 === "by")) || (key1 === "label"))){
-const err16 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema71.oneOf[1],data:data6};
+}
+else {
+const err16 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/translations/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.translations.additionalProperties.properties.description.type,parentSchema:schema69.properties.translations.additionalProperties.properties.description,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6875,10 +6952,14 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data6.field !== undefined){
-let data7 = data6.field;
-if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/groupBy/" + i0+"/field",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.oneOf[1].properties.field.type,parentSchema:schema71.oneOf[1].properties.field,data:data7};
+if(data4.columns !== undefined){
+let data7 = data4.columns;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key4 in data7){
+let data8 = data7[key4];
+if(typeof data8 === "string"){
+if(func3(data8) < 1){
+const err17 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.translations.additionalProperties.properties.columns.additionalProperties,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6888,10 +6969,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data6.by !== undefined){
-let data8 = data6.by;
-if(typeof data8 !== "string"){
-const err18 = {instancePath:instancePath+"/groupBy/" + i0+"/by",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.oneOf[1].properties.by.type,parentSchema:schema71.oneOf[1].properties.by,data:data8};
+else {
+const err18 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.translations.additionalProperties.properties.columns.additionalProperties.type,parentSchema:schema69.properties.translations.additionalProperties.properties.columns.additionalProperties,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6900,8 +6979,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(((data8 === "day") || (data8 === "week")) || (data8 === "month"))){
-const err19 = {instancePath:instancePath+"/groupBy/" + i0+"/by",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/by/enum",keyword:"enum",params:{allowedValues: schema71.oneOf[1].properties.by.enum},message:"must be equal to one of the allowed values",schema:schema71.oneOf[1].properties.by.enum,parentSchema:schema71.oneOf[1].properties.by,data:data8};
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns",schemaPath:"#/properties/translations/additionalProperties/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.properties.translations.additionalProperties.properties.columns.type,parentSchema:schema69.properties.translations.additionalProperties.properties.columns,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6911,10 +6992,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data6.label !== undefined){
-let data9 = data6.label;
-if(typeof data9 !== "string"){
-const err20 = {instancePath:instancePath+"/groupBy/" + i0+"/label",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.oneOf[1].properties.label.type,parentSchema:schema71.oneOf[1].properties.label,data:data9};
+}
+else {
+const err20 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.properties.translations.additionalProperties.type,parentSchema:schema69.properties.translations.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6926,7 +7006,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.oneOf[1].type,parentSchema:schema71.oneOf[1],data:data6};
+const err21 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.properties.translations.type,parentSchema:schema69.properties.translations,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6935,19 +7015,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-var _valid0 = _errs20 === errors;
-if(_valid0 && valid5){
-valid5 = false;
-passing0 = [passing0, 1];
 }
-else {
-if(_valid0){
-valid5 = true;
-passing0 = 1;
-}
-}
-if(!valid5){
-const err22 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema71.oneOf,parentSchema:schema71,data:data6};
+if(data.entity !== undefined){
+let data9 = data.entity;
+if(typeof data9 !== "string"){
+const err22 = {instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.entity.type,parentSchema:schema69.properties.entity,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6956,21 +7028,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-else {
-errors = _errs17;
-if(vErrors !== null){
-if(_errs17){
-vErrors.length = _errs17;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.groupBy.type,parentSchema:schema69.properties.groupBy,data:data5};
+if(data.conditions !== undefined){
+let data10 = data.conditions;
+if(!(data10 && typeof data10 == "object" && !Array.isArray(data10))){
+const err23 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6980,11 +7042,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.measures !== undefined){
-let data10 = data.measures;
-if(Array.isArray(data10)){
-if(data10.length > 8){
-const err24 = {instancePath:instancePath+"/measures",schemaPath:"#/properties/measures/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema69.properties.measures,data:data10};
+if(data.groupBy !== undefined){
+let data11 = data.groupBy;
+if(Array.isArray(data11)){
+if(data11.length > 4){
+const err24 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema69.properties.groupBy,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6993,8 +7055,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data10.length < 1){
-const err25 = {instancePath:instancePath+"/measures",schemaPath:"#/properties/measures/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.measures,data:data10};
+if(data11.length < 1){
+const err25 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.groupBy,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7003,12 +7065,15 @@ vErrors.push(err25);
 }
 errors++;
 }
-const len1 = data10.length;
-for(let i1=0; i1<len1; i1++){
-let data11 = data10[i1];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(Object.keys(data11).length < 1){
-const err26 = {instancePath:instancePath+"/measures/" + i1,schemaPath:"#/definitions/ReportMeasure/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema72,data:data11};
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+let data12 = data11[i0];
+const _errs33 = errors;
+let valid9 = false;
+let passing0 = null;
+const _errs34 = errors;
+if(typeof data12 !== "string"){
+const err26 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.oneOf[0].type,parentSchema:schema71.oneOf[0],data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7017,9 +7082,15 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key2 in data11){
-if(!((((key2 === "count") || (key2 === "sum")) || (key2 === "avg")) || (key2 === "label"))){
-const err27 = {instancePath:instancePath+"/measures/" + i1,schemaPath:"#/definitions/ReportMeasure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data:data11};
+var _valid0 = _errs34 === errors;
+if(_valid0){
+valid9 = true;
+passing0 = 0;
+}
+const _errs36 = errors;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.field === undefined){
+const err27 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/1/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema71.oneOf[1].required,parentSchema:schema71.oneOf[1],data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7028,11 +7099,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data11.count !== undefined){
-let data12 = data11.count;
-if(typeof data12 !== "boolean"){
-const err28 = {instancePath:instancePath+"/measures/" + i1+"/count",schemaPath:"#/definitions/ReportMeasure/properties/count/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.count.type,parentSchema:schema72.properties.count,data:data12};
+for(const key5 in data12){
+if(!(((key5 === "field") || (key5 === "by")) || (key5 === "label"))){
+const err28 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema71.oneOf[1],data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7041,8 +7110,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(true !== data12){
-const err29 = {instancePath:instancePath+"/measures/" + i1+"/count",schemaPath:"#/definitions/ReportMeasure/properties/count/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema72.properties.count,data:data12};
+}
+if(data12.field !== undefined){
+let data13 = data12.field;
+if(typeof data13 !== "string"){
+const err29 = {instancePath:instancePath+"/groupBy/" + i0+"/field",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.oneOf[1].properties.field.type,parentSchema:schema71.oneOf[1].properties.field,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7052,10 +7124,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data11.sum !== undefined){
-let data13 = data11.sum;
-if(typeof data13 !== "string"){
-const err30 = {instancePath:instancePath+"/measures/" + i1+"/sum",schemaPath:"#/definitions/ReportMeasure/properties/sum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.sum.type,parentSchema:schema72.properties.sum,data:data13};
+if(data12.by !== undefined){
+let data14 = data12.by;
+if(typeof data14 !== "string"){
+const err30 = {instancePath:instancePath+"/groupBy/" + i0+"/by",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.oneOf[1].properties.by.type,parentSchema:schema71.oneOf[1].properties.by,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7064,11 +7136,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data11.avg !== undefined){
-let data14 = data11.avg;
-if(typeof data14 !== "string"){
-const err31 = {instancePath:instancePath+"/measures/" + i1+"/avg",schemaPath:"#/definitions/ReportMeasure/properties/avg/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.avg.type,parentSchema:schema72.properties.avg,data:data14};
+if(!(((data14 === "day") || (data14 === "week")) || (data14 === "month"))){
+const err31 = {instancePath:instancePath+"/groupBy/" + i0+"/by",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/by/enum",keyword:"enum",params:{allowedValues: schema71.oneOf[1].properties.by.enum},message:"must be equal to one of the allowed values",schema:schema71.oneOf[1].properties.by.enum,parentSchema:schema71.oneOf[1].properties.by,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7078,10 +7147,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data11.label !== undefined){
-let data15 = data11.label;
+if(data12.label !== undefined){
+let data15 = data12.label;
 if(typeof data15 !== "string"){
-const err32 = {instancePath:instancePath+"/measures/" + i1+"/label",schemaPath:"#/definitions/ReportMeasure/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.label.type,parentSchema:schema72.properties.label,data:data15};
+const err32 = {instancePath:instancePath+"/groupBy/" + i0+"/label",schemaPath:"#/definitions/ReportGroup/oneOf/1/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.oneOf[1].properties.label.type,parentSchema:schema71.oneOf[1].properties.label,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7093,7 +7162,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/measures/" + i1,schemaPath:"#/definitions/ReportMeasure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data:data11};
+const err33 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.oneOf[1].type,parentSchema:schema71.oneOf[1],data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7102,10 +7171,19 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
+var _valid0 = _errs36 === errors;
+if(_valid0 && valid9){
+valid9 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err34 = {instancePath:instancePath+"/measures",schemaPath:"#/properties/measures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.measures.type,parentSchema:schema69.properties.measures,data:data10};
+if(_valid0){
+valid9 = true;
+passing0 = 1;
+}
+}
+if(!valid9){
+const err34 = {instancePath:instancePath+"/groupBy/" + i0,schemaPath:"#/definitions/ReportGroup/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema71.oneOf,parentSchema:schema71,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7114,15 +7192,21 @@ vErrors.push(err34);
 }
 errors++;
 }
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
 }
-if(data.filters !== undefined){
-let data16 = data.filters;
-if(Array.isArray(data16)){
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-if(typeof data17 !== "string"){
-const err35 = {instancePath:instancePath+"/filters/" + i2,schemaPath:"#/properties/filters/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.filters.items.type,parentSchema:schema69.properties.filters.items,data:data17};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.groupBy.type,parentSchema:schema69.properties.groupBy,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7132,18 +7216,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-let i3 = data16.length;
-let j0;
-if(i3 > 1){
-const indices0 = {};
-for(;i3--;){
-let item0 = data16[i3];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err36 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema69.properties.filters,data:data16};
+if(data.measures !== undefined){
+let data16 = data.measures;
+if(Array.isArray(data16)){
+if(data16.length > 8){
+const err36 = {instancePath:instancePath+"/measures",schemaPath:"#/properties/measures/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema69.properties.measures,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7151,14 +7228,9 @@ else {
 vErrors.push(err36);
 }
 errors++;
-break;
 }
-indices0[item0] = i3;
-}
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.filters.type,parentSchema:schema69.properties.filters,data:data16};
+if(data16.length < 1){
+const err37 = {instancePath:instancePath+"/measures",schemaPath:"#/properties/measures/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.measures,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7167,11 +7239,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data.chart !== undefined){
-let data18 = data.chart;
-if(typeof data18 !== "string"){
-const err38 = {instancePath:instancePath+"/chart",schemaPath:"#/properties/chart/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.chart.type,parentSchema:schema69.properties.chart,data:data18};
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(Object.keys(data17).length < 1){
+const err38 = {instancePath:instancePath+"/measures/" + i1,schemaPath:"#/definitions/ReportMeasure/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema72,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7180,8 +7253,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!(((data18 === "bar") || (data18 === "line")) || (data18 === "pie"))){
-const err39 = {instancePath:instancePath+"/chart",schemaPath:"#/properties/chart/enum",keyword:"enum",params:{allowedValues: schema69.properties.chart.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.chart.enum,parentSchema:schema69.properties.chart,data:data18};
+for(const key6 in data17){
+if(!((((key6 === "count") || (key6 === "sum")) || (key6 === "avg")) || (key6 === "label"))){
+const err39 = {instancePath:instancePath+"/measures/" + i1,schemaPath:"#/definitions/ReportMeasure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7191,11 +7265,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.roles !== undefined){
-let data19 = data.roles;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err40 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.roles,data:data19};
+if(data17.count !== undefined){
+let data18 = data17.count;
+if(typeof data18 !== "boolean"){
+const err40 = {instancePath:instancePath+"/measures/" + i1+"/count",schemaPath:"#/definitions/ReportMeasure/properties/count/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.count.type,parentSchema:schema72.properties.count,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7204,12 +7277,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-const len3 = data19.length;
-for(let i4=0; i4<len3; i4++){
-let data20 = data19[i4];
-if(typeof data20 === "string"){
-if(func3(data20) > 81){
-const err41 = {instancePath:instancePath+"/roles/" + i4,schemaPath:"#/definitions/RoleRef/maxLength",keyword:"maxLength",params:{limit: 81},message:"must NOT have more than 81 characters",schema:81,parentSchema:schema64,data:data20};
+if(true !== data18){
+const err41 = {instancePath:instancePath+"/measures/" + i1+"/count",schemaPath:"#/definitions/ReportMeasure/properties/count/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema72.properties.count,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7218,8 +7287,11 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!pattern23.test(data20)){
-const err42 = {instancePath:instancePath+"/roles/" + i4,schemaPath:"#/definitions/RoleRef/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$",parentSchema:schema64,data:data20};
+}
+if(data17.sum !== undefined){
+let data19 = data17.sum;
+if(typeof data19 !== "string"){
+const err42 = {instancePath:instancePath+"/measures/" + i1+"/sum",schemaPath:"#/definitions/ReportMeasure/properties/sum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.sum.type,parentSchema:schema72.properties.sum,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7229,8 +7301,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/roles/" + i4,schemaPath:"#/definitions/RoleRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data20};
+if(data17.avg !== undefined){
+let data20 = data17.avg;
+if(typeof data20 !== "string"){
+const err43 = {instancePath:instancePath+"/measures/" + i1+"/avg",schemaPath:"#/definitions/ReportMeasure/properties/avg/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.avg.type,parentSchema:schema72.properties.avg,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7240,14 +7314,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-let i5 = data19.length;
-let j1;
-if(i5 > 1){
-outer0:
-for(;i5--;){
-for(j1 = i5; j1--;){
-if(func0(data19[i5], data19[j1])){
-const err44 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema69.properties.roles,data:data19};
+if(data17.label !== undefined){
+let data21 = data17.label;
+if(typeof data21 !== "string"){
+const err44 = {instancePath:instancePath+"/measures/" + i1+"/label",schemaPath:"#/definitions/ReportMeasure/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.label.type,parentSchema:schema72.properties.label,data:data21};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7255,14 +7325,11 @@ else {
 vErrors.push(err44);
 }
 errors++;
-break outer0;
-}
-}
 }
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.roles.type,parentSchema:schema69.properties.roles,data:data19};
+const err45 = {instancePath:instancePath+"/measures/" + i1,schemaPath:"#/definitions/ReportMeasure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7274,12 +7341,181 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+const err46 = {instancePath:instancePath+"/measures",schemaPath:"#/properties/measures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.measures.type,parentSchema:schema69.properties.measures,data:data16};
 if(vErrors === null){
 vErrors = [err46];
 }
 else {
 vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.filters !== undefined){
+let data22 = data.filters;
+if(Array.isArray(data22)){
+const len2 = data22.length;
+for(let i2=0; i2<len2; i2++){
+let data23 = data22[i2];
+if(typeof data23 !== "string"){
+const err47 = {instancePath:instancePath+"/filters/" + i2,schemaPath:"#/properties/filters/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.filters.items.type,parentSchema:schema69.properties.filters.items,data:data23};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+let i3 = data22.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data22[i3];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err48 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema69.properties.filters,data:data22};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+break;
+}
+indices0[item0] = i3;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.filters.type,parentSchema:schema69.properties.filters,data:data22};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.chart !== undefined){
+let data24 = data.chart;
+if(typeof data24 !== "string"){
+const err50 = {instancePath:instancePath+"/chart",schemaPath:"#/properties/chart/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.chart.type,parentSchema:schema69.properties.chart,data:data24};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(!(((data24 === "bar") || (data24 === "line")) || (data24 === "pie"))){
+const err51 = {instancePath:instancePath+"/chart",schemaPath:"#/properties/chart/enum",keyword:"enum",params:{allowedValues: schema69.properties.chart.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.chart.enum,parentSchema:schema69.properties.chart,data:data24};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.roles !== undefined){
+let data25 = data.roles;
+if(Array.isArray(data25)){
+if(data25.length < 1){
+const err52 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.roles,data:data25};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+const len3 = data25.length;
+for(let i4=0; i4<len3; i4++){
+let data26 = data25[i4];
+if(typeof data26 === "string"){
+if(func3(data26) > 81){
+const err53 = {instancePath:instancePath+"/roles/" + i4,schemaPath:"#/definitions/RoleRef/maxLength",keyword:"maxLength",params:{limit: 81},message:"must NOT have more than 81 characters",schema:81,parentSchema:schema64,data:data26};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(!pattern23.test(data26)){
+const err54 = {instancePath:instancePath+"/roles/" + i4,schemaPath:"#/definitions/RoleRef/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$",parentSchema:schema64,data:data26};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/roles/" + i4,schemaPath:"#/definitions/RoleRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data26};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+let i5 = data25.length;
+let j1;
+if(i5 > 1){
+outer0:
+for(;i5--;){
+for(j1 = i5; j1--;){
+if(func0(data25[i5], data25[j1])){
+const err56 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema69.properties.roles,data:data25};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.roles.type,parentSchema:schema69.properties.roles,data:data25};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
 }
 errors++;
 }
@@ -10622,10 +10858,13 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data4 = data.description;
-if(typeof data4 !== "string"){
-const err13 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data4};
+if(data.translations !== undefined){
+let data4 = data.translations;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+const _errs13 = errors;
+if(!(key1 === "bn")){
+const err13 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.translations.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.translations.propertyNames.enum,parentSchema:schema11.properties.translations.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10634,11 +10873,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.icon !== undefined){
-let data5 = data.icon;
-if(typeof data5 !== "string"){
-const err14 = {instancePath:instancePath+"/icon",schemaPath:"#/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.icon.type,parentSchema:schema11.properties.icon,data:data5};
+var valid2 = _errs13 === errors;
+if(!valid2){
+const err14 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.translations.propertyNames,parentSchema:schema11.properties.translations,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10648,18 +10885,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.systemTypes !== undefined){
-let data6 = data.systemTypes;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-const _errs18 = errors;
-let valid4 = false;
-const _errs19 = errors;
-if(typeof data7 === "string"){
-if(func3(data7) > 40){
-const err15 = {instancePath:instancePath+"/systemTypes/" + i0,schemaPath:"#/definitions/Identifier/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema12,data:data7};
+for(const key2 in data4){
+let data5 = data4[key2];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.label === undefined){
+const err15 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema11.properties.translations.additionalProperties.required,parentSchema:schema11.properties.translations.additionalProperties,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10668,8 +10898,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!pattern0.test(data7)){
-const err16 = {instancePath:instancePath+"/systemTypes/" + i0,schemaPath:"#/definitions/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema12,data:data7};
+for(const key3 in data5){
+if(!(key3 === "label")){
+const err16 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.translations.additionalProperties,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10679,8 +10910,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/systemTypes/" + i0,schemaPath:"#/definitions/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data7};
+if(data5.label !== undefined){
+let data6 = data5.label;
+if(typeof data6 === "string"){
+if(func3(data6) < 1){
+const err17 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/label",schemaPath:"#/properties/translations/additionalProperties/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.translations.additionalProperties.properties.label,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10689,19 +10923,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-var _valid0 = _errs19 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
-const _errs22 = errors;
-if(!(validate11(data7, {instancePath:instancePath+"/systemTypes/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
 }
-var _valid0 = _errs22 === errors;
-valid4 = valid4 || _valid0;
-}
-if(!valid4){
-const err18 = {instancePath:instancePath+"/systemTypes/" + i0,schemaPath:"#/properties/systemTypes/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.systemTypes.items.anyOf,parentSchema:schema11.properties.systemTypes.items,data:data7};
+else {
+const err18 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/label",schemaPath:"#/properties/translations/additionalProperties/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.translations.additionalProperties.properties.label.type,parentSchema:schema11.properties.translations.additionalProperties.properties.label,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10710,26 +10934,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-else {
-errors = _errs18;
-if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-let i1 = data6.length;
-let j0;
-if(i1 > 1){
-outer0:
-for(;i1--;){
-for(j0 = i1; j0--;){
-if(func0(data6[i1], data6[j0])){
-const err19 = {instancePath:instancePath+"/systemTypes",schemaPath:"#/properties/systemTypes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.systemTypes,data:data6};
+const err19 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.translations.additionalProperties.type,parentSchema:schema11.properties.translations.additionalProperties,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10737,14 +10945,11 @@ else {
 vErrors.push(err19);
 }
 errors++;
-break outer0;
-}
-}
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/systemTypes",schemaPath:"#/properties/systemTypes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.systemTypes.type,parentSchema:schema11.properties.systemTypes,data:data6};
+const err20 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.translations.type,parentSchema:schema11.properties.translations,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10754,15 +10959,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.dependsOn !== undefined){
-let data8 = data.dependsOn;
-if(Array.isArray(data8)){
-const len1 = data8.length;
-for(let i2=0; i2<len1; i2++){
-let data9 = data8[i2];
-if(typeof data9 === "string"){
-if(func3(data9) > 40){
-const err21 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/definitions/Identifier/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema12,data:data9};
+if(data.description !== undefined){
+let data7 = data.description;
+if(typeof data7 !== "string"){
+const err21 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10771,8 +10971,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!pattern0.test(data9)){
-const err22 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/definitions/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema12,data:data9};
+}
+if(data.icon !== undefined){
+let data8 = data.icon;
+if(typeof data8 !== "string"){
+const err22 = {instancePath:instancePath+"/icon",schemaPath:"#/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.icon.type,parentSchema:schema11.properties.icon,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10782,8 +10985,18 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/definitions/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data9};
+if(data.systemTypes !== undefined){
+let data9 = data.systemTypes;
+if(Array.isArray(data9)){
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+const _errs27 = errors;
+let valid7 = false;
+const _errs28 = errors;
+if(typeof data10 === "string"){
+if(func3(data10) > 40){
+const err23 = {instancePath:instancePath+"/systemTypes/" + i0,schemaPath:"#/definitions/Identifier/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema12,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10792,15 +11005,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-let i3 = data8.length;
-let j1;
-if(i3 > 1){
-outer1:
-for(;i3--;){
-for(j1 = i3; j1--;){
-if(func0(data8[i3], data8[j1])){
-const err24 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.dependsOn,data:data8};
+if(!pattern0.test(data10)){
+const err24 = {instancePath:instancePath+"/systemTypes/" + i0,schemaPath:"#/definitions/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema12,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10808,14 +11014,10 @@ else {
 vErrors.push(err24);
 }
 errors++;
-break outer1;
-}
-}
-}
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.dependsOn.type,parentSchema:schema11.properties.dependsOn,data:data8};
+const err25 = {instancePath:instancePath+"/systemTypes/" + i0,schemaPath:"#/definitions/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10824,20 +11026,19 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.entities !== undefined){
-let data10 = data.entities;
-if(Array.isArray(data10)){
-const len2 = data10.length;
-for(let i4=0; i4<len2; i4++){
-if(!(validate13(data10[i4], {instancePath:instancePath+"/entities/" + i4,parentData:data10,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+var _valid0 = _errs28 === errors;
+valid7 = valid7 || _valid0;
+if(!valid7){
+const _errs31 = errors;
+if(!(validate11(data10, {instancePath:instancePath+"/systemTypes/" + i0,parentData:data9,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
+var _valid0 = _errs31 === errors;
+valid7 = valid7 || _valid0;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.entities.type,parentSchema:schema11.properties.entities,data:data10};
+if(!valid7){
+const err26 = {instancePath:instancePath+"/systemTypes/" + i0,schemaPath:"#/properties/systemTypes/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.systemTypes.items.anyOf,parentSchema:schema11.properties.systemTypes.items,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10846,20 +11047,26 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.roles !== undefined){
-let data12 = data.roles;
-if(Array.isArray(data12)){
-const len3 = data12.length;
-for(let i5=0; i5<len3; i5++){
-if(!(validate38(data12[i5], {instancePath:instancePath+"/roles/" + i5,parentData:data12,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
-}
+else {
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
 }
 else {
-const err27 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.roles.type,parentSchema:schema11.properties.roles,data:data12};
+vErrors = null;
+}
+}
+}
+}
+let i1 = data9.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data9[i1], data9[j0])){
+const err27 = {instancePath:instancePath+"/systemTypes",schemaPath:"#/properties/systemTypes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.systemTypes,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10867,24 +11074,14 @@ else {
 vErrors.push(err27);
 }
 errors++;
+break outer0;
 }
 }
-if(data.permissions !== undefined){
-let data14 = data.permissions;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key1 in data14){
-let data15 = data14[key1];
-if(Array.isArray(data15)){
-const len4 = data15.length;
-for(let i6=0; i6<len4; i6++){
-if(!(validate40(data15[i6], {instancePath:instancePath+"/permissions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,parentData:data15,parentDataProperty:i6,rootData}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/permissions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.permissions.additionalProperties.type,parentSchema:schema11.properties.permissions.additionalProperties,data:data15};
+const err28 = {instancePath:instancePath+"/systemTypes",schemaPath:"#/properties/systemTypes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.systemTypes.type,parentSchema:schema11.properties.systemTypes,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10894,9 +11091,15 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.permissions.type,parentSchema:schema11.properties.permissions,data:data14};
+if(data.dependsOn !== undefined){
+let data11 = data.dependsOn;
+if(Array.isArray(data11)){
+const len1 = data11.length;
+for(let i2=0; i2<len1; i2++){
+let data12 = data11[i2];
+if(typeof data12 === "string"){
+if(func3(data12) > 40){
+const err29 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/definitions/Identifier/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema12,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10905,20 +11108,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data.dashboard !== undefined){
-let data17 = data.dashboard;
-if(Array.isArray(data17)){
-const len5 = data17.length;
-for(let i7=0; i7<len5; i7++){
-if(!(validate42(data17[i7], {instancePath:instancePath+"/dashboard/" + i7,parentData:data17,parentDataProperty:i7,rootData}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/dashboard",schemaPath:"#/properties/dashboard/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.dashboard.type,parentSchema:schema11.properties.dashboard,data:data17};
+if(!pattern0.test(data12)){
+const err30 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/definitions/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema12,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10928,19 +11119,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.reports !== undefined){
-let data19 = data.reports;
-if(Array.isArray(data19)){
-const len6 = data19.length;
-for(let i8=0; i8<len6; i8++){
-if(!(validate44(data19[i8], {instancePath:instancePath+"/reports/" + i8,parentData:data19,parentDataProperty:i8,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err31 = {instancePath:instancePath+"/reports",schemaPath:"#/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.reports.type,parentSchema:schema11.properties.reports,data:data19};
+const err31 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/definitions/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10950,19 +11130,14 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.views !== undefined){
-let data21 = data.views;
-if(Array.isArray(data21)){
-const len7 = data21.length;
-for(let i9=0; i9<len7; i9++){
-if(!(validate46(data21[i9], {instancePath:instancePath+"/views/" + i9,parentData:data21,parentDataProperty:i9,rootData}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/views",schemaPath:"#/properties/views/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.views.type,parentSchema:schema11.properties.views,data:data21};
+let i3 = data11.length;
+let j1;
+if(i3 > 1){
+outer1:
+for(;i3--;){
+for(j1 = i3; j1--;){
+if(func0(data11[i3], data11[j1])){
+const err32 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.dependsOn,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10970,21 +11145,14 @@ else {
 vErrors.push(err32);
 }
 errors++;
+break outer1;
 }
 }
-if(data.publicForms !== undefined){
-let data23 = data.publicForms;
-if(Array.isArray(data23)){
-const len8 = data23.length;
-for(let i10=0; i10<len8; i10++){
-if(!(validate48(data23[i10], {instancePath:instancePath+"/publicForms/" + i10,parentData:data23,parentDataProperty:i10,rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-errors = vErrors.length;
 }
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/publicForms",schemaPath:"#/properties/publicForms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.publicForms.type,parentSchema:schema11.properties.publicForms,data:data23};
+const err33 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.dependsOn.type,parentSchema:schema11.properties.dependsOn,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10994,19 +11162,19 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.workflows !== undefined){
-let data25 = data.workflows;
-if(Array.isArray(data25)){
-const len9 = data25.length;
-for(let i11=0; i11<len9; i11++){
-if(!(validate55(data25[i11], {instancePath:instancePath+"/workflows/" + i11,parentData:data25,parentDataProperty:i11,rootData}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(data.entities !== undefined){
+let data13 = data.entities;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i4=0; i4<len2; i4++){
+if(!(validate13(data13[i4], {instancePath:instancePath+"/entities/" + i4,parentData:data13,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/workflows",schemaPath:"#/properties/workflows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.workflows.type,parentSchema:schema11.properties.workflows,data:data25};
+const err34 = {instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.entities.type,parentSchema:schema11.properties.entities,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -11016,19 +11184,19 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.jobs !== undefined){
-let data27 = data.jobs;
-if(Array.isArray(data27)){
-const len10 = data27.length;
-for(let i12=0; i12<len10; i12++){
-if(!(validate72(data27[i12], {instancePath:instancePath+"/jobs/" + i12,parentData:data27,parentDataProperty:i12,rootData}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(data.roles !== undefined){
+let data15 = data.roles;
+if(Array.isArray(data15)){
+const len3 = data15.length;
+for(let i5=0; i5<len3; i5++){
+if(!(validate38(data15[i5], {instancePath:instancePath+"/roles/" + i5,parentData:data15,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.jobs.type,parentSchema:schema11.properties.jobs,data:data27};
+const err35 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.roles.type,parentSchema:schema11.properties.roles,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -11038,14 +11206,183 @@ vErrors.push(err35);
 errors++;
 }
 }
+if(data.permissions !== undefined){
+let data17 = data.permissions;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key4 in data17){
+let data18 = data17[key4];
+if(Array.isArray(data18)){
+const len4 = data18.length;
+for(let i6=0; i6<len4; i6++){
+if(!(validate40(data18[i6], {instancePath:instancePath+"/permissions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,parentData:data18,parentDataProperty:i6,rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err36 = {instancePath:instancePath+"/permissions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.permissions.additionalProperties.type,parentSchema:schema11.properties.permissions.additionalProperties,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
 else {
 vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.permissions.type,parentSchema:schema11.properties.permissions,data:data17};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.dashboard !== undefined){
+let data20 = data.dashboard;
+if(Array.isArray(data20)){
+const len5 = data20.length;
+for(let i7=0; i7<len5; i7++){
+if(!(validate42(data20[i7], {instancePath:instancePath+"/dashboard/" + i7,parentData:data20,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/dashboard",schemaPath:"#/properties/dashboard/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.dashboard.type,parentSchema:schema11.properties.dashboard,data:data20};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.reports !== undefined){
+let data22 = data.reports;
+if(Array.isArray(data22)){
+const len6 = data22.length;
+for(let i8=0; i8<len6; i8++){
+if(!(validate44(data22[i8], {instancePath:instancePath+"/reports/" + i8,parentData:data22,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/reports",schemaPath:"#/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.reports.type,parentSchema:schema11.properties.reports,data:data22};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.views !== undefined){
+let data24 = data.views;
+if(Array.isArray(data24)){
+const len7 = data24.length;
+for(let i9=0; i9<len7; i9++){
+if(!(validate46(data24[i9], {instancePath:instancePath+"/views/" + i9,parentData:data24,parentDataProperty:i9,rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/views",schemaPath:"#/properties/views/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.views.type,parentSchema:schema11.properties.views,data:data24};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.publicForms !== undefined){
+let data26 = data.publicForms;
+if(Array.isArray(data26)){
+const len8 = data26.length;
+for(let i10=0; i10<len8; i10++){
+if(!(validate48(data26[i10], {instancePath:instancePath+"/publicForms/" + i10,parentData:data26,parentDataProperty:i10,rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/publicForms",schemaPath:"#/properties/publicForms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.publicForms.type,parentSchema:schema11.properties.publicForms,data:data26};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.workflows !== undefined){
+let data28 = data.workflows;
+if(Array.isArray(data28)){
+const len9 = data28.length;
+for(let i11=0; i11<len9; i11++){
+if(!(validate55(data28[i11], {instancePath:instancePath+"/workflows/" + i11,parentData:data28,parentDataProperty:i11,rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/workflows",schemaPath:"#/properties/workflows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.workflows.type,parentSchema:schema11.properties.workflows,data:data28};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.jobs !== undefined){
+let data30 = data.jobs;
+if(Array.isArray(data30)){
+const len10 = data30.length;
+for(let i12=0; i12<len10; i12++){
+if(!(validate72(data30[i12], {instancePath:instancePath+"/jobs/" + i12,parentData:data30,parentDataProperty:i12,rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.jobs.type,parentSchema:schema11.properties.jobs,data:data30};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }
