@@ -63,7 +63,7 @@ describe('report validation', () => {
       measures: [{ kind: 'count', label: 'Count' }, { kind: 'sum', field: 'price', label: 'Total price' }, { kind: 'avg', field: 'seats', label: 'Seats on average' }],
       filters: [{ field: 'status', kind: 'value' }, { field: 'on', kind: 'range' }, { field: 'price', kind: 'range' }],
     });
-    expect(module.reports[1].groupBy[0]).toEqual({ field: 'placed_at', by: 'week', label: 'Placed at' });
+    expect(module.reports[1].groupBy[0]).toEqual({ field: 'placed_at', by: 'week', label: 'Placed at', labelGiven: false });
   });
 
   it('names each wrong entity, field, type, role and measure with its pointer', () => {

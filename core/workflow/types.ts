@@ -54,7 +54,8 @@ export interface InboxItem {
   /** Steps still waiting, and what this user's approval would count as. */
   waitingFor: string[];
   youCountAs: Contribution;
-  given: { step: string; actor: string; asRole: string; at: string }[];
+  /** `step` is the step's name (stable, for API clients); `stepLabel` what the reader sees, in their language. */
+  given: { step: string; stepLabel: string; actor: string; asRole: string; at: string }[];
 }
 
 export interface HistoryItem {

@@ -87,7 +87,7 @@ export class WorkflowViews {
         requestedByName: request.requested_by ? (names.get(request.requested_by) ?? null) : null,
         waitingFor: activeSteps(request.steps, approvals).map((s) => stepLabelIn(entity, s, this.language)),
         youCountAs: decision,
-        given: approvals.map((a) => ({ step: stepLabelIn(entity, { name: a.step, label: request.steps.steps.find((s) => s.name === a.step)?.label ?? a.step }, this.language), actor: names.get(a.actor) ?? a.actor, asRole: a.asRole, at: '' })),
+        given: approvals.map((a) => ({ step: a.step, stepLabel: stepLabelIn(entity, { name: a.step, label: request.steps.steps.find((s) => s.name === a.step)?.label ?? a.step }, this.language), actor: names.get(a.actor) ?? a.actor, asRole: a.asRole, at: '' })),
       });
     }
     return items;

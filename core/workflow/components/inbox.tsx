@@ -15,7 +15,7 @@ interface Item {
   /** In the organization's zone, as the rest of the admin shows times. */
   requestedAtText?: string;
   waitingFor: string[];
-  given: { step: string; actor: string; asRole: string }[];
+  given: { step: string; stepLabel: string; actor: string; asRole: string }[];
   youCountAs: string;
 }
 
@@ -58,7 +58,7 @@ const Inbox: React.FC = () => {
                   <TableCell>{i.requestedByName ?? '—'}</TableCell>
                   <TableCell style={{ whiteSpace: 'nowrap' }} data-ums-value="datetime">{i.requestedAtText ?? new Date(i.requestedAt).toLocaleString()}</TableCell>
                   <TableCell>{i.waitingFor.join(', ')}</TableCell>
-                  <TableCell>{i.given.map((g) => `${g.step}: ${g.actor}`).join('; ') || '—'}</TableCell>
+                  <TableCell>{i.given.map((g) => `${g.stepLabel}: ${g.actor}`).join('; ') || '—'}</TableCell>
                   <TableCell>{i.youCountAs}</TableCell>
                 </TableRow>
               ))}
