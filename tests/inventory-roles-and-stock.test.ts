@@ -126,6 +126,8 @@ describe('each role sees and changes what it should', () => {
     const refused = await as('purchaser').post(api('InventoryPurchaseOrder', `records/${other.id}/edit`), { order_date: '2026-11-30', version: String(other.version) });
     expect(refused.body.notice).not.toMatchObject({ type: 'success' });
     expect((await manager.get('inventory.purchase_order', String(other.id))).order_date).toBe(today());
+    // An order without lines cannot be placed (as ERPNext): one small line, under the approval threshold.
+    await purchaser.create('inventory.purchase_order_line', { order: own.id, item: await newItem(), quantity: 1, rate: 10 });
     await (await WorkflowEngine.for(purchaser)).run('inventory.purchase_order', String(own.id), 'place');
     const placed = await manager.get('inventory.purchase_order', String(own.id));
     expect(placed.status).toBe('APPROVED');
