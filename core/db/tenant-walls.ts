@@ -39,20 +39,33 @@ export function rowSecurityStatements(table: string): string[] {
 export const bypassPolicyStatement = (table: string): string => `CREATE POLICY "${BYPASS_POLICY}" ON "${table}" TO ${BYPASS_ROLE} USING (true) WITH CHECK (true)`;
 
 /**
+ * A role of the wall (APP_ROLE or BYPASS_ROLE): made if missing (roles are per
+ * cluster: another database of the cluster may have made it already), granted
+ * to the current user (SET ROLE needs membership; a superuser has it anyway, an
+ * owner with CREATEROLE grants it to itself), with row privileges on the
+ * present and future tables and sequences of this schema. Idempotent.
+ */
+function rolePrivilegeStatements(role: string): string[] {
+  return [
+    `DO $$ BEGIN CREATE ROLE ${role} NOLOGIN NOBYPASSRLS; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
+    `DO $$ BEGIN IF NOT pg_has_role(current_user, '${role}', 'MEMBER') THEN EXECUTE format('GRANT ${role} TO %I', current_user); END IF; END $$`,
+    `DO $$ BEGIN
+     EXECUTE format('GRANT USAGE ON SCHEMA %I TO ${role}', current_schema());
+     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO ${role}', current_schema());
+     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO ${role}', current_schema());
+     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}', current_schema());
+     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO ${role}', current_schema());
+   END $$`,
+  ];
+}
+
+/**
  * The bypass role with its privileges (present and future tables and
  * sequences of this schema: rows only) and its policy on every table with an
  * organization_id. Idempotent; the bypass-role migration runs the same.
  */
 export const BYPASS_ROLE_STATEMENTS: readonly string[] = [
-  `DO $$ BEGIN CREATE ROLE ${BYPASS_ROLE} NOLOGIN NOBYPASSRLS; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
-  `DO $$ BEGIN IF NOT pg_has_role(current_user, '${BYPASS_ROLE}', 'MEMBER') THEN EXECUTE format('GRANT ${BYPASS_ROLE} TO %I', current_user); END IF; END $$`,
-  `DO $$ BEGIN
-     EXECUTE format('GRANT USAGE ON SCHEMA %I TO ${BYPASS_ROLE}', current_schema());
-     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO ${BYPASS_ROLE}', current_schema());
-     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO ${BYPASS_ROLE}', current_schema());
-     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${BYPASS_ROLE}', current_schema());
-     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO ${BYPASS_ROLE}', current_schema());
-   END $$`,
+  ...rolePrivilegeStatements(BYPASS_ROLE),
   `DO $$ DECLARE t text; BEGIN
      FOR t IN SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped
               WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace LOOP
@@ -70,17 +83,7 @@ export const BYPASS_ROLE_STATEMENTS: readonly string[] = [
  * whose fixture schema is synchronised instead of migrated run this.
  */
 export const TENANT_WALL_STATEMENTS: readonly string[] = [
-  // Roles are per cluster: another database of the cluster may have made it already.
-  `DO $$ BEGIN CREATE ROLE ${APP_ROLE} NOLOGIN NOBYPASSRLS; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
-  // SET ROLE needs membership; a superuser has it anyway, an owner with CREATEROLE grants it to itself.
-  `DO $$ BEGIN IF NOT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN EXECUTE format('GRANT ${APP_ROLE} TO %I', current_user); END IF; END $$`,
-  `DO $$ BEGIN
-     EXECUTE format('GRANT USAGE ON SCHEMA %I TO ${APP_ROLE}', current_schema());
-     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO ${APP_ROLE}', current_schema());
-     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO ${APP_ROLE}', current_schema());
-     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APP_ROLE}', current_schema());
-     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO ${APP_ROLE}', current_schema());
-   END $$`,
+  ...rolePrivilegeStatements(APP_ROLE),
   `DO $$ DECLARE t text; BEGIN
      FOR t IN SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped
               WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace LOOP
