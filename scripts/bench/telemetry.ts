@@ -102,3 +102,24 @@ ${TELEMETRY_END}`;
 export function withTelemetryBlock(readme: string, block: string): string {
   return withMarkedBlock(readme, TELEMETRY_START, TELEMETRY_END, block);
 }
+
+/** The block as it stands in the README, or '' when there is none. */
+export function currentTelemetryBlock(readme: string): string {
+  const start = readme.indexOf(TELEMETRY_START);
+  const end = readme.indexOf(TELEMETRY_END);
+  return start !== -1 && end > start ? readme.slice(start, end + TELEMETRY_END.length) : '';
+}
+
+/**
+ * What a written block says: its rounds, its verdict and the command it came from. A full run (6 rounds
+ * by default) keeps a block measured over more rounds by `--only=telemetry`, whose verdict is the
+ * better-founded one, instead of replacing it with a noisier one.
+ */
+export function telemetryBlockSummary(block: string): { rounds: number; verdict: string; command: string } | undefined {
+  const rounds = /; (\d+) rounds of /.exec(block);
+  const verdict = /Target: cost < 5 % throughput: (\*\*[^*]+\*\*(?: \([^\n]*\))?)\.\n/.exec(block);
+  const command = /; `(npm run bench[^`]*)`;/.exec(block);
+  const date = /\(issue 15; ([^;]+);/.exec(block);
+  if (!rounds || !verdict || !command) return undefined;
+  return { rounds: Number(rounds[1]), verdict: verdict[1], command: `${command[1]}${date ? `, ${date[1]}` : ''}` };
+}
