@@ -123,10 +123,16 @@ function resolveWorkflow(ctx: Ctx, wf: Workflow, entity: ResolvedEntity, pointer
     for (const name of Object.keys(t.steps ?? {})) {
       if (!stepNames.has(name)) problems.push({ file, pointer: `${pointer}/entity`, message: `translations.${lang}.steps of ${entity.key} names "${name}", which is no approval step of this workflow` });
     }
-    for (const name of Object.keys(t.messages ?? {})) {
+    for (const [name, text] of Object.entries(t.messages ?? {})) {
       if (!transitionNames.has(name)) problems.push({ file, pointer: `${pointer}/entity`, message: `translations.${lang}.messages of ${entity.key} names "${name}", which is no transition of this workflow` });
+      const unknown = unknownMessageWords(text);
+      if (unknown) problems.push({ file, pointer: `${pointer}/entity`, message: `translations.${lang}.messages.${name} of ${entity.key} has {${unknown}}, which is never filled in (known: ${MESSAGE_WORDS.map((w) => `{${w}}`).join(', ')})` });
     }
   }
+  wf.transitions.forEach((t, i) => {
+    const unknown = t.effects?.message ? unknownMessageWords(t.effects.message) : undefined;
+    if (unknown) problems.push({ file, pointer: `${pointer}/transitions/${i}/effects/message`, message: `{${unknown}} is never filled in (known: ${MESSAGE_WORDS.map((w) => `{${w}}`).join(', ')}); the reader would see it as typed` });
+  });
   return {
     key: `${m.id}.${wf.name}`,
     module: m.id,
@@ -275,3 +281,10 @@ function checkUserPath(path: string, entity: ResolvedEntity, entities: ReadonlyM
 
 /** A record-relative actor as a permission-style condition, so the same SQL translator decides it. */
 export const relationCondition = (path: string, userId: string): Record<string, unknown> => ({ [path]: userId });
+
+/** What a transition's notification message may name: the engine fills in only these (core/workflow/engine.ts). */
+const MESSAGE_WORDS = ['title', 'label', 'state'];
+
+function unknownMessageWords(text: string): string | undefined {
+  return [...text.matchAll(/\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g)].map((m) => m[1]).find((w) => !MESSAGE_WORDS.includes(w));
+}
