@@ -6,13 +6,15 @@
  * the failure says what to add where.
  */
 import { describe, expect, it } from '@jest/globals';
+import { bengaliTranslations } from '../core/admin/locale-bn.js';
+import { MESSAGES_EN } from '../core/admin/messages.js';
 import { loadRegistry, type Registry, type ResolvedEntity } from '../core/manifest/index.js';
 
 /**
  * The modules checked. This list must grow to every module in module-manifests/ (and core) as their translations
  * land; a module is added once its Bengali is complete, so from then on nothing new goes in untranslated.
  */
-const CHECKED = ['institute'];
+const CHECKED = ['core', 'institute'];
 
 const BENGALI = /[\u0980-\u09FF]/;
 
@@ -104,5 +106,12 @@ describe('every manifest text has a Bengali translation', () => {
     );
     // Only what was taken away.
     expect(gaps.every((g) => g.entity === 'course' || g.kind === 'role' || g.kind === 'card progress')).toBe(true);
+  });
+
+  it("every UMS wording of AdminJS's messages (core/admin/messages.ts) has a Bengali one", () => {
+    const bn = (bengaliTranslations(registry) as unknown as { messages: Record<string, string> }).messages;
+    // seeConsoleForMore is emptied on purpose (it speaks to developers) in both languages.
+    const missing = Object.entries(MESSAGES_EN).filter(([key, english]) => english !== '' && !BENGALI.test(bn[key] ?? '')).map(([key]) => key);
+    expect(missing).toEqual([]);
   });
 });
