@@ -99,7 +99,16 @@ export function bengaliTranslations(registry: Registry): LocaleTranslations {
     const properties: Record<string, string> = { ...(t.fields ?? {}) };
     // The list's search box placeholder (English: "Search Title, Code", core/admin/index.ts), with the fields' Bengali labels.
     if (e.searchFields.length) properties._q = `খুঁজুন: ${e.searchFields.map((n) => t.fields?.[n] ?? e.field.get(n)?.label ?? n).join(', ')}`;
-    resources[id] = { properties, actions: { ...(t.actions ?? {}) }, values: { ...(t.values ?? {}) } };
+    const actions: Record<string, string> = { ...(t.actions ?? {}) };
+    // A workflow's record buttons beside its transitions (workflow-actions.ts names them in English): its history and the bulk variants.
+    const wf = registry.workflow(e.key);
+    if (wf) {
+      actions.history = 'ইতিহাস';
+      for (const tr of wf.transitions) {
+        for (const name of tr.approval ? [tr.name, tr.approval.reject?.name] : []) if (name && t.actions?.[name]) actions[`bulk_${name}`] = `${t.actions[name]} (বাছাই করা)`;
+      }
+    }
+    resources[id] = { properties, actions, values: { ...(t.values ?? {}) } };
   }
   return { ...ADMINJS_BN, labels, resources } as LocaleTranslations;
 }
