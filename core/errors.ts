@@ -28,11 +28,30 @@ export interface ErrorLocation {
   field?: string;
 }
 
+/**
+ * A message as words a reader's language can say again (core/words.ts looks them up by `text`, the English
+ * template): each `{name}` part is either one string or the part in each language (`{ en: 'course', bn: 'কোর্স' }`,
+ * English where a language has none). The error's `message` stays the English sentence: what API clients and logs read.
+ */
+export interface Words {
+  text: string;
+  vars: Record<string, string | Record<string, string>>;
+}
+
+/** `words` in English, the error message's own language. */
+export const wordsInEnglish = (words: Words): string =>
+  words.text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = words.vars[name];
+    return v === undefined ? whole : typeof v === 'string' ? v : (v.en ?? whole);
+  });
+
 export class UmsError extends Error {
   constructor(
     readonly code: UmsErrorCode,
     message: string,
     readonly where: ErrorLocation = {},
+    /** The message as words to say in the reader's language, where a person reads it (the admin's notices). */
+    readonly words?: Words,
   ) {
     super(message);
     this.name = 'UmsError';
@@ -106,8 +125,8 @@ export class RecordValidationError extends UmsError {
 export const notFound = (entity: string): UmsError =>
   new UmsError('NOT_FOUND', `No such ${entity} record.`, { entity });
 
-export const forbidden = (message: string, where: ErrorLocation = {}): UmsError =>
-  new UmsError('FORBIDDEN', message, where);
+export const forbidden = (message: string | Words, where: ErrorLocation = {}): UmsError =>
+  typeof message === 'string' ? new UmsError('FORBIDDEN', message, where) : new UmsError('FORBIDDEN', wordsInEnglish(message), where, message);
 
 export const conflict = (message: string, where: ErrorLocation = {}): UmsError =>
   new UmsError('CONFLICT', message, where);

@@ -74,6 +74,10 @@ it('the dashboard', async () => {
   // The module's heading in the navigation from the manifest's translations.bn.label.
   expect(await page.locator('nav, [data-css=sidebar]').first().innerText()).toContain('শিক্ষাপ্রতিষ্ঠান');
   expect((await page.locator('nav, [data-css=sidebar]').first().innerText()).split('\n')).not.toContain('Institute'); // ("Demo Institute" is the organization's name)
+  // The core module's group (its resources, users, roles, …, when opened) in Bengali too.
+  const navigation = (await page.locator('nav, [data-css=sidebar]').first().innerText()).split('\n');
+  for (const english of ['Organization', 'Users', 'Roles', 'Role assignments', 'Audit log']) expect(navigation).not.toContain(english);
+  expect(navigation).toContain('প্রতিষ্ঠান');
   await shot('bn-dashboard.png');
 }, 120_000);
 
@@ -109,6 +113,14 @@ it('a show page', async () => {
   await page.getByTestId('timeline-when').first().waitFor({ timeout: 60_000 });
   expect(await page.getByTestId('record-timeline').locator('h5').innerText()).toBe('সময়রেখা');
   for (const w of await page.getByTestId('timeline-when').allInnerTexts()) expect(w).not.toMatch(LATIN_DIGIT);
+  // The workflow's History button is Bengali (ইতিহাস), as are the other buttons.
+  expect(await page.getByRole('button', { name: 'History', exact: true }).count()).toBe(0);
+  expect(await page.getByText('ইতিহাস', { exact: true }).count()).toBeGreaterThan(0);
+  // Its events too: titles ("কোর্স তৈরি হয়েছে", "অনুমোদিত: …") and the changed fields' labels.
+  const events = page.getByTestId('timeline-event');
+  expect(await events.count()).toBeGreaterThan(0);
+  for (const e of await events.locator('strong').allInnerTexts()) expect(e).toMatch(BENGALI);
+  for (const c of await page.getByTestId('timeline-change').allInnerTexts()) expect(c.split(':')[0]).toMatch(BENGALI);
   await shot('bn-show.png');
 }, 120_000);
 

@@ -62,7 +62,7 @@ function bulkDeleteHandler(runtime: Runtime, entity: ResolvedEntity): Action<Act
     if (request.method !== 'post') return { records: records.map((r) => r.toJSON(currentAdmin)) };
     await adminErrors(async () => (await recordServiceFor(runtime, currentAdmin)).transaction(async (tx) => {
       for (const record of records) await tx.delete(entity.key, String(record.id()));
-    }));
+    }), { runtime, currentAdmin });
     return {
       records: records.map((r) => r.toJSON(currentAdmin)),
       notice: { message: records.length > 1 ? 'successfullyBulkDeleted_plural' : 'successfullyBulkDeleted', options: { count: records.length }, resourceId: resource.id(), type: 'success' },
@@ -91,8 +91,8 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
     list: { isAccessible: read, handler: async (request, response, context) => leanListAnswer(await readsTogether(() => ACTIONS.list.handler(request, response, context))) },
     search: { isAccessible: read },
     show: { isAccessible: read },
-    new: { isAccessible: typeCheck(runtime, entity, 'create'), before: keepTypedPayload, after: savedNotice(entity, 'created') },
-    edit: { isAccessible: stateCheck(runtime, entity, 'edit', recordCheck(runtime, entity, 'update')), before: keepTypedPayload, after: savedNotice(entity, 'saved') },
+    new: { isAccessible: typeCheck(runtime, entity, 'create'), before: keepTypedPayload, after: savedNotice(runtime, entity, 'created') },
+    edit: { isAccessible: stateCheck(runtime, entity, 'edit', recordCheck(runtime, entity, 'update')), before: keepTypedPayload, after: savedNotice(runtime, entity, 'saved') },
     delete: { isAccessible: stateCheck(runtime, entity, 'delete', recordCheck(runtime, entity, 'delete')) },
     bulkDelete: { isAccessible: typeCheck(runtime, entity, 'delete'), handler: bulkDeleteHandler(runtime, entity) },
   };
@@ -114,7 +114,7 @@ export function actionOptions(runtime: Runtime, entity: ResolvedEntity): Resourc
         // State changes only on POST: a GET (the screen loading the record, a link, a prefetch) only reads.
         if (request.method !== 'post') return { record: record.toJSON(currentAdmin) };
         const input = def.component ? (request.payload as Record<string, unknown> | undefined) : undefined;
-        const result = await adminErrors(async () => (await recordServiceFor(runtime, currentAdmin)).runAction(entity.key, def.name, String(record.id()), input));
+        const result = await adminErrors(async () => (await recordServiceFor(runtime, currentAdmin)).runAction(entity.key, def.name, String(record.id()), input), { runtime, currentAdmin });
         const updated = result.record ? new BaseRecord(result.record, resource) : record;
         return {
           record: updated.toJSON(currentAdmin),

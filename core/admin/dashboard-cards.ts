@@ -146,7 +146,7 @@ async function tableData(records: RecordService, entity: ResolvedEntity, card: D
     type: 'table',
     // Headings in the viewer's language: the entity's translated field labels (translations.<language>.fields).
     columns: columns.map((c) => entity.translations[env.language]?.fields?.[c] ?? entity.field.get(c)?.label ?? say(c === 'created_at' ? 'Created' : 'Updated', env.language)),
-    progressLabel: counts ? p!.label : undefined,
+    progressLabel: counts ? (card.translations[env.language]?.progress ?? p!.label) : undefined,
     href: listHref,
     rows: found.map((r) => ({
       href: `${listHref}/records/${r.id}/show`,

@@ -4,10 +4,27 @@
  * AppError: AdminJS's new/edit handlers ignore a ValidationError without property errors
  * (record.isValid() counts property errors only) and would report "Successfully updated".
  */
-import { AppError, ForbiddenError, NotFoundError, ValidationError } from 'adminjs';
-import { RecordValidationError, UmsError } from '../errors.js';
+import { AppError, ForbiddenError, NotFoundError, ValidationError, type CurrentAdmin } from 'adminjs';
+import { RecordValidationError, UmsError, type Words } from '../errors.js';
+import type { Runtime } from '../runtime.js';
+import { say } from '../words.js';
+import { languageOfAdmin } from './language.js';
 
-export function toAdminError(err: unknown): unknown {
+/** `words` in `language` (core/words.ts), each part in that language where it has one, else in English. */
+export function wordsIn(words: Words, language: string): string {
+  const vars = Object.fromEntries(Object.entries(words.vars).map(([name, v]) => [name, typeof v === 'string' ? v : (v[language] ?? v.en ?? '')]));
+  return say(words.text, language, vars);
+}
+
+/**
+ * The error as AdminJS shows it; a UmsError that carries its words (a refusal) is said in `language`,
+ * the reader's, while the error itself (API answers, logs) keeps its English message and code.
+ */
+export function toAdminError(err: unknown, language = 'en'): unknown {
+  if (err instanceof UmsError && err.words && language !== 'en') {
+    const translated = new UmsError(err.code, wordsIn(err.words, language), err.where);
+    return toAdminError(err instanceof RecordValidationError ? err : translated);
+  }
   if (err instanceof RecordValidationError) {
     const { _record, ...fields } = err.fieldErrors;
     const message = _record?.message ?? err.message;
@@ -31,11 +48,16 @@ export function toAdminError(err: unknown): unknown {
   return err;
 }
 
-export async function adminErrors<T>(fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs `fn`, turning a UmsError into AdminJS's. With `reader`, a refusal is said in the reader's language
+ * (looked up only when one is thrown, so the common path costs nothing).
+ */
+export async function adminErrors<T>(fn: () => Promise<T>, reader?: { runtime: Runtime; currentAdmin: CurrentAdmin | undefined }): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    throw toAdminError(err);
+    const language = reader && err instanceof UmsError && err.words ? await languageOfAdmin(reader.runtime, reader.currentAdmin).catch(() => 'en') : 'en';
+    throw toAdminError(err, language);
   }
 }
 

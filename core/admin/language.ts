@@ -13,6 +13,7 @@
  * stores it on the user, so the next page (any browser) opens in it.
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { CurrentAdmin } from 'adminjs';
 import type { Actor } from '../data/actor.js';
 import { RecordService } from '../data/records.js';
 import { withinTenant } from '../data/tenant-scope.js';
@@ -22,6 +23,7 @@ import { ADMIN_ROOT } from '../paths.js';
 import type { Runtime } from '../runtime.js';
 import { LANGUAGES } from './locale-bn.js';
 import { ACCOUNT_PATH } from '../auth/pages.js';
+import type { AdminUser } from './session-user.js';
 
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_PATH = '/x/language';
@@ -40,6 +42,12 @@ export async function languageOfUser(runtime: Runtime, organizationId: string, u
   );
   const found = rows[0]?.language;
   return isLanguage(found) ? found : 'en';
+}
+
+/** The signed-in admin's language (theirs, else the organization's; English without a signed-in user). */
+export async function languageOfAdmin(runtime: Runtime, currentAdmin: CurrentAdmin | undefined): Promise<Language> {
+  const user = currentAdmin as AdminUser | undefined;
+  return user?.id && user.organizationId ? languageOfUser(runtime, user.organizationId, user.id) : 'en';
 }
 
 /** The script described above; `language` is one of LANGUAGES, so it is safe inside a <script>. */

@@ -69,7 +69,11 @@ const ADMINJS_BN = {
     thereWereValidationErrors: 'কিছু মান ঠিক করতে হবে: ঘরগুলোর নিচের বার্তা দেখুন।',
     forbiddenError: 'এই রেকর্ডে এই কাজটি আর করা যাবে না: এর অবস্থা বদলেছে বা আপনার ভূমিকায় অনুমতি নেই। এখন কী করা যায় দেখতে রেকর্ডটি খুলুন।',
     anyForbiddenError: 'আপনার এটি করার অনুমতি নেই। প্রয়োজন হলে আপনার প্রতিষ্ঠানের অ্যাডমিনকে বলুন।',
+    error404Action: 'এই কাজটি এখানে করা যায় না: হয়তো এটি আগেই করা হয়েছে, অথবা আপনার ভূমিকায় অনুমতি নেই।',
     error404Record: 'এই রেকর্ডটি নেই, অথবা আপনার এটি দেখার অনুমতি নেই।',
+    errorFetchingRecords: 'তালিকাটি লোড করা যায়নি। পাতাটি আবার লোড করুন; বারবার ব্যর্থ হলে আপনার প্রতিষ্ঠানের অ্যাডমিনকে জানান।',
+    errorFetchingRecord: 'রেকর্ডটি লোড করা যায়নি। পাতাটি আবার লোড করুন; বারবার ব্যর্থ হলে আপনার প্রতিষ্ঠানের অ্যাডমিনকে জানান।',
+    bulkDeleteError: 'বাছাই করা রেকর্ডগুলো মুছে ফেলা যায়নি। পাতাটি আবার লোড করে চেষ্টা করুন।',
     error404Resource: 'এই পাতাটি নেই, অথবা আপনার প্রতিষ্ঠানে এটি চালু নেই।',
     noRecordsInResource: 'এখানে এখনও কোনো রেকর্ড নেই।',
     noRecords: 'কোনো রেকর্ড নেই',
@@ -95,7 +99,16 @@ export function bengaliTranslations(registry: Registry): LocaleTranslations {
     const properties: Record<string, string> = { ...(t.fields ?? {}) };
     // The list's search box placeholder (English: "Search Title, Code", core/admin/index.ts), with the fields' Bengali labels.
     if (e.searchFields.length) properties._q = `খুঁজুন: ${e.searchFields.map((n) => t.fields?.[n] ?? e.field.get(n)?.label ?? n).join(', ')}`;
-    resources[id] = { properties, actions: { ...(t.actions ?? {}) }, values: { ...(t.values ?? {}) } };
+    const actions: Record<string, string> = { ...(t.actions ?? {}) };
+    // A workflow's record buttons beside its transitions (workflow-actions.ts names them in English): its history and the bulk variants.
+    const wf = registry.workflow(e.key);
+    if (wf) {
+      actions.history = 'ইতিহাস';
+      for (const tr of wf.transitions) {
+        for (const name of tr.approval ? [tr.name, tr.approval.reject?.name] : []) if (name && t.actions?.[name]) actions[`bulk_${name}`] = `${t.actions[name]} (বাছাই করা)`;
+      }
+    }
+    resources[id] = { properties, actions, values: { ...(t.values ?? {}) } };
   }
   return { ...ADMINJS_BN, labels, resources } as LocaleTranslations;
 }

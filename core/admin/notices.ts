@@ -5,18 +5,25 @@
  */
 import type { ActionContext, ActionRequest, ActionResponse, After } from 'adminjs';
 import type { ResolvedEntity } from '../manifest/index.js';
+import type { Runtime } from '../runtime.js';
+import { entityLabelIn } from '../workflow/labels.js';
+import { say } from '../words.js';
+import { languageOfAdmin } from './language.js';
 
 type Saved = ActionResponse & { record?: { params?: Record<string, unknown>; title?: string; errors?: Record<string, unknown> } };
 
-export function savedNotice(entity: ResolvedEntity, verb: 'created' | 'saved'): After<ActionResponse> {
-  return async (response: Saved, request: ActionRequest, _context: ActionContext) => {
+export function savedNotice(runtime: Runtime, entity: ResolvedEntity, verb: 'created' | 'saved'): After<ActionResponse> {
+  return async (response: Saved, request: ActionRequest, context: ActionContext) => {
     if (request.method !== 'post' || response.notice?.type !== 'success' || Object.keys(response.record?.errors ?? {}).length) return response;
     const params = response.record?.params ?? {};
     const title = String(params[entity.titleField] ?? response.record?.title ?? '').trim();
-    let message = `${entity.label}${title ? ` '${title}'` : ''} ${verb}.`;
+    // In the reader's language (core/words.ts): "কোর্স 'Databases' তৈরি হয়েছে।"
+    const language = await languageOfAdmin(runtime, context.currentAdmin);
+    const vars = { entity: entityLabelIn(entity, language), title };
+    let message = say(title ? `{entity} '{title}' ${verb}.` : `{entity} ${verb}.`, language, vars);
     const typedPassword = typeof request.payload?.password === 'string' && request.payload.password !== '';
     if (entity.key === 'core.user' && verb === 'created' && params.is_active !== false && !typedPassword) {
-      message += ` An invitation to choose a password was sent to ${String(params.email)}.`;
+      message += ` ${say('An invitation to choose a password was sent to {email}.', language, { email: String(params.email) })}`;
     }
     return { ...response, notice: { ...response.notice, message } };
   };

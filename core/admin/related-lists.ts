@@ -19,6 +19,7 @@ import { isUuid, type ResolvedEntity } from '../manifest/index.js';
 import { ADMIN_ROOT, RELATED_PATH } from '../paths.js';
 import type { Runtime } from '../runtime.js';
 import { signedInActor } from './file-routes.js';
+import { isLanguage, languageOfUser } from './language.js';
 
 export interface RelatedList {
   /** Entity key of the referencing entity (`institute.enrollment`). */
@@ -49,7 +50,8 @@ export function entityOfResource(records: RecordService, resourceId: string): Re
   return entity;
 }
 
-export async function relatedLists(records: RecordService, entity: ResolvedEntity, id: string): Promise<RelatedList[]> {
+/** `language`: the reader's; each list's label is the referencing entity's plural label (and field label) in it, English where the manifest has none. */
+export async function relatedLists(records: RecordService, entity: ResolvedEntity, id: string, language = 'en'): Promise<RelatedList[]> {
   if (!isUuid(id)) throw new UmsError('BAD_REQUEST', 'The record id must be a record id (a UUID).', { entity: entity.key, field: 'id' });
   // Access: the record itself, through the same filtered read as its show page.
   await records.get(entity.key, id);
@@ -59,10 +61,12 @@ export async function relatedLists(records: RecordService, entity: ResolvedEntit
     if (!records.moduleEnabled(source) || !records.canOnType('read', source.key)) continue;
     if (!records.readableFields(source).includes(field)) continue;
     const count = await records.count(source.key, [{ field, op: 'eq', value: id }]);
+    const t = language === 'en' ? undefined : source.translations[language];
+    const plural = t?.pluralLabel ?? t?.label ?? source.pluralLabel;
     lists.push({
       entity: source.key,
       field,
-      label: ref.several ? `${source.pluralLabel} (${ref.fieldLabel})` : source.pluralLabel,
+      label: ref.several ? `${plural} (${t?.fields?.[field] ?? ref.fieldLabel})` : plural,
       count,
       href: `${ADMIN_ROOT}/resources/${classNameOf(source)}?${new URLSearchParams({ [`filters.${field}`]: id }).toString()}`,
     });
@@ -75,8 +79,11 @@ export function relatedListsRouter(runtime: Runtime): Router {
   router.all(`${RELATED_PATH}/:resource/:id`, async (req: Request, res: Response, next: NextFunction) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new UmsError('BAD_REQUEST', 'Related lists are read with GET.');
-      const records = await RecordService.for(runtime, signedInActor(req));
-      const lists = await relatedLists(records, entityOfResource(records, String(req.params.resource)), String(req.params.id));
+      const actor = signedInActor(req);
+      const records = await RecordService.for(runtime, actor);
+      // The page's language (`?lng=`, what the show page is drawn in), else the reader's own.
+      const language = isLanguage(req.query.lng) ? req.query.lng : await languageOfUser(runtime, actor.organizationId, actor.userId);
+      const lists = await relatedLists(records, entityOfResource(records, String(req.params.resource)), String(req.params.id), language);
       res.setHeader('Cache-Control', 'private, no-store');
       res.json({ lists });
     } catch (err) {

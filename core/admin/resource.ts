@@ -10,18 +10,21 @@ import { Resource as TypeormResource } from '@adminjs/typeorm';
 import type { FieldFilter, ListQuery, RecordData } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import type { EntityClass } from '../data/entity-schemas.js';
-import { SYSTEM_FIELDS, type ResolvedEntity } from '../manifest/index.js';
+import { roleLabelIn, SYSTEM_FIELDS, type ResolvedEntity } from '../manifest/index.js';
 import { canonicalTime, isDateTimeText } from '../manifest/validation.js';
 import { UmsError } from '../errors.js';
 import { adminErrors } from './errors.js';
 import { propertiesOf, type ManifestProperty } from './properties.js';
 import { recordServiceFor } from './session-user.js';
+import { languageOfAdmin } from './language.js';
 import { CARD_FILTER } from './dashboard-cards.js';
 import { SEARCH_FIELD } from '../data/constraints/search-indexes.js';
 
 /** The list's search box as an AdminJS filter (`filters._q=<text>`), so it travels with the list's other filters, pages and exports. */
 export const SEARCH_PARAM = '_q';
 import { workflowPanel, WORKFLOW_PARAM } from './workflow-actions.js';
+
+const ROLE_ENTITY = 'core.role';
 
 
 type TypeormProperty = ReturnType<TypeormResource['properties']>[number];
@@ -138,6 +141,23 @@ export class ManifestResource extends TypeormResource {
     }
   }
 
+  /** Who reads the answer, so a refusal is said in their language (core/admin/errors.ts). */
+  private reader(context: ActionContext | undefined): { runtime: Runtime; currentAdmin: ActionContext['currentAdmin'] } {
+    return { runtime: this.runtime, currentAdmin: context?.currentAdmin };
+  }
+
+  /**
+   * Built-in roles named in the reader's language (their manifest's `translations.<lang>.label`): the stored
+   * label is the English one the organization was made with, and the role list, its show page and every
+   * role picker and reference (role assignments) read it from here. Custom roles keep the label their admin gave.
+   */
+  private async inReadersWords(rows: RecordData[], context: ActionContext | undefined): Promise<RecordData[]> {
+    if (this.entity.key !== ROLE_ENTITY || !rows.some((r) => r.builtin === true)) return rows;
+    const language = await languageOfAdmin(this.runtime, context?.currentAdmin);
+    if (language === 'en') return rows;
+    return rows.map((r) => (r.builtin === true && this.runtime.registry.roles.has(String(r.name)) ? { ...r, label: roleLabelIn(this.runtime.registry.roles, String(r.name), language) } : r));
+  }
+
   /** JSON fields travel as text: AdminJS would otherwise flatten them into `rules.0.action`-style params. */
   private toRecord(data: RecordData): BaseRecord {
     const params: Record<string, unknown> = { ...data };
@@ -161,31 +181,32 @@ export class ManifestResource extends TypeormResource {
         offset: options.offset,
         sort: options.sort?.sortBy ? { field: options.sort.sortBy, direction: options.sort.direction === 'desc' ? 'desc' : 'asc' } : undefined,
       };
-      return (await records.find(this.entity.key, query)).map((r) => this.toRecord(r));
-    });
+      return (await this.inReadersWords(await records.find(this.entity.key, query), context)).map((r) => this.toRecord(r));
+    }, this.reader(context));
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    return adminErrors(async () => (await recordServiceFor(this.runtime, context?.currentAdmin)).count(this.entity.key, this.toQueryFilters(filter), this.cardConditions(filter)));
+    return adminErrors(async () => (await recordServiceFor(this.runtime, context?.currentAdmin)).count(this.entity.key, this.toQueryFilters(filter), this.cardConditions(filter)), this.reader(context));
   }
 
   override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
     return adminErrors(async () => {
       const [found] = await (await recordServiceFor(this.runtime, context?.currentAdmin)).getMany(this.entity.key, [String(id)]);
       if (!found) return null;
-      const record = this.toRecord(found);
+      const [shown] = await this.inReadersWords([found], context);
+      const record = this.toRecord(shown);
       // Workflow buttons need the engine's answer, and AdminJS asks for it synchronously: attach it now.
       const panel = await workflowPanel(this.runtime, context?.currentAdmin, this.entity, found);
       if (panel) record.params[WORKFLOW_PARAM] = panel;
       return record;
-    });
+    }, this.reader(context));
   }
 
   override async findMany(ids: (string | number)[], context?: ActionContext): Promise<BaseRecord[]> {
     return adminErrors(async () => {
       const records = await recordServiceFor(this.runtime, context?.currentAdmin);
-      return (await records.getMany(this.entity.key, ids.map(String))).map((r) => this.toRecord(r));
-    });
+      return (await this.inReadersWords(await records.getMany(this.entity.key, ids.map(String)), context)).map((r) => this.toRecord(r));
+    }, this.reader(context));
   }
 
   /**
@@ -206,7 +227,7 @@ export class ManifestResource extends TypeormResource {
   }
 
   override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
-    return adminErrors(async () => this.toRecord(await (await recordServiceFor(this.runtime, context?.currentAdmin)).create(this.entity.key, this.formValues(params, context))).params);
+    return adminErrors(async () => this.toRecord(await (await recordServiceFor(this.runtime, context?.currentAdmin)).create(this.entity.key, this.formValues(params, context))).params, this.reader(context));
   }
 
   override async update(id: string, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
@@ -215,10 +236,10 @@ export class ManifestResource extends TypeormResource {
       const version = params.version === undefined || params.version === '' ? undefined : Number(params.version);
       const saved = await records.update(this.entity.key, String(id), this.formValues(params, context), { expectedVersion: Number.isFinite(version) ? version : undefined });
       return this.toRecord(saved).params;
-    });
+    }, this.reader(context));
   }
 
   override async delete(id: string, context?: ActionContext): Promise<void> {
-    return adminErrors(async () => (await recordServiceFor(this.runtime, context?.currentAdmin)).delete(this.entity.key, String(id)));
+    return adminErrors(async () => (await recordServiceFor(this.runtime, context?.currentAdmin)).delete(this.entity.key, String(id)), this.reader(context));
   }
 }

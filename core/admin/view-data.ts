@@ -6,8 +6,8 @@
  */
 import { classNameOf } from '../data/entity-schemas.js';
 import type { RecordData, RecordService } from '../data/records.js';
-import { UmsError } from '../errors.js';
-import { enumLabels, isUuid, type Registry, type ResolvedCalendarView, type ResolvedEntity, type ResolvedField, type ResolvedKanbanView, type ResolvedView } from '../manifest/index.js';
+import { forbidden, UmsError } from '../errors.js';
+import { entityNoun, enumLabels, isUuid, type Registry, type ResolvedCalendarView, type ResolvedEntity, type ResolvedField, type ResolvedKanbanView, type ResolvedView } from '../manifest/index.js';
 import { isCalendarDate, isDateTimeText } from '../manifest/validation.js';
 import { formatDateTime } from './formatting.js';
 
@@ -82,7 +82,7 @@ export function findView(registry: Registry, records: RecordService, key: unknow
     throw new UmsError('BAD_REQUEST', `${typeof key === 'string' && key ? `There is no view "${key.slice(0, 100)}"` : 'Say which view: ?view=<module>.<name>'} (views: ${known}).`, { field: 'view' });
   }
   const entity = registry.entity(view.entity)!;
-  if (!records.canOnType('read', entity.key)) throw new UmsError('FORBIDDEN', `You may not read ${entity.pluralLabel.toLowerCase()}, so the view "${view.label}" is not yours to open.`, { entity: entity.key });
+  if (!records.canOnType('read', entity.key)) throw forbidden({ text: 'You may not read {entities}, so the view "{view}" is not yours to open.', vars: { entities: entityNoun(entity, true), view: view.label } }, { entity: entity.key });
   return { view, entity };
 }
 

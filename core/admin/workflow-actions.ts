@@ -9,13 +9,14 @@ import { classNameOf } from '../data/entity-schemas.js';
 import type { Runtime } from '../runtime.js';
 import type { RecordData } from '../data/records.js';
 import { UmsError } from '../errors.js';
-import type { ResolvedEntity, ResolvedWorkflow } from '../manifest/index.js';
+import { roleLabelIn, type ResolvedEntity, type ResolvedWorkflow } from '../manifest/index.js';
 import { WorkflowEngine } from '../workflow/index.js';
+import { actionLabelIn } from '../workflow/labels.js';
 import { componentLoader, componentSource } from './components.js';
-import { adminErrors } from './errors.js';
-import { accessOf, recordServiceFor, type AdminUser } from './session-user.js';
+import { adminErrors, wordsIn } from './errors.js';
+import { accessOf, recordServiceFor } from './session-user.js';
 import { formatDateTime } from './formatting.js';
-import { intlLocaleOf, languageOfUser, type Language } from './language.js';
+import { intlLocaleOf, languageOfAdmin, type Language } from './language.js';
 import { say } from '../words.js';
 
 const TRANSITION_COMPONENT = componentLoader.add('UmsWorkflowTransition', componentSource('workflow/components/transition.tsx'));
@@ -24,12 +25,6 @@ export const INBOX_COMPONENT = componentLoader.add('UmsApprovalsInbox', componen
 
 /** The param the resource attaches on single-record loads: the engine's panel for this user, as JSON. */
 export const WORKFLOW_PARAM = '__workflow';
-
-/** The signed-in user's language (theirs, else the organization's). */
-async function languageOfAdmin(runtime: Runtime, currentAdmin: CurrentAdmin | undefined): Promise<Language> {
-  const user = currentAdmin as AdminUser | undefined;
-  return user?.id && user.organizationId ? languageOfUser(runtime, user.organizationId, user.id) : 'en';
-}
 
 /** The engine as the signed-in user, speaking their language (its notices, the inbox's and panel's labels). */
 async function engineFor(runtime: Runtime, currentAdmin: CurrentAdmin | undefined, language?: Language): Promise<WorkflowEngine> {
@@ -71,8 +66,9 @@ export function workflowActions(runtime: Runtime, entity: ResolvedEntity): Recor
         if (request.method !== 'post') return { record: record.toJSON(currentAdmin) };
         const payload = request.payload ?? {};
         const version = Number(text(payload.version));
-        const result = await adminErrors(async () =>
-          (await engineFor(runtime, currentAdmin)).run(entity.key, String(record.id()), name, { comment: text(payload.comment), expectedVersion: Number.isFinite(version) && text(payload.version) ? version : undefined }),
+        const result = await adminErrors(
+          async () => (await engineFor(runtime, currentAdmin)).run(entity.key, String(record.id()), name, { comment: text(payload.comment), expectedVersion: Number.isFinite(version) && text(payload.version) ? version : undefined }),
+          { runtime, currentAdmin },
         );
         return {
           record: record.toJSON(currentAdmin),
@@ -138,7 +134,8 @@ function bulkAction(runtime: Runtime, entity: ResolvedEntity, wf: ResolvedWorkfl
     handler: async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> => {
       const { records = [], currentAdmin, resource, h } = context;
       if (request.method !== 'post') return { records: records.map((r) => r.toJSON(currentAdmin)) };
-      const engine = await engineFor(runtime, currentAdmin);
+      const language = await languageOfAdmin(runtime, currentAdmin);
+      const engine = await engineFor(runtime, currentAdmin, language);
       const done: string[] = [];
       const refused: string[] = [];
       for (const record of records) {
@@ -148,10 +145,14 @@ function bulkAction(runtime: Runtime, entity: ResolvedEntity, wf: ResolvedWorkfl
           done.push(title);
         } catch (err) {
           if (!(err instanceof UmsError)) throw err;
-          refused.push(`${title}: ${err.message}`);
+          refused.push(`${title}: ${err.words ? wordsIn(err.words, language) : err.message}`);
         }
       }
-      const message = `${label}: ${done.length} done${refused.length ? `; ${refused.length} refused — ${refused.join(' | ')}` : ''}.`;
+      const shownLabel = actionLabelIn(entity, { name, label }, language);
+      const n = (count: number): string => new Intl.NumberFormat(intlLocaleOf(language)).format(count);
+      const message = refused.length
+        ? say('{label}: {done} done; {refused} refused — {list}.', language, { label: shownLabel, done: n(done.length), refused: n(refused.length), list: refused.join(' | ') })
+        : say('{label}: {done} done.', language, { label: shownLabel, done: n(done.length) });
       return {
         records: records.map((r) => r.toJSON(currentAdmin)),
         notice: { message, type: refused.length && !done.length ? 'error' : 'success' },
@@ -173,7 +174,7 @@ export function inboxPage(runtime: Runtime, rootPath: string): { component: stri
       const timeZone = accessOf(runtime, context.currentAdmin)?.timeZone;
       const locale = intlLocaleOf(language);
       // Roles as people read them, with their module: "Finance (Institute)"; "relation" and custom roles as they are.
-      const roleLabel = (key: string): string => runtime.registry.roles.get(key)?.displayLabel ?? key;
+      const roleLabel = (key: string): string => roleLabelIn(runtime.registry.roles, key, language);
       return {
         items: items.map((i) => {
           const entity = runtime.registry.entity(i.request.entity)!;

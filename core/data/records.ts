@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import type { Access } from '../access/ability.js';
 import { SqlParams } from '../access/sql.js';
 import { forbidden, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
-import { columnOf, roleKey, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
+import { actionNoun, columnOf, entityNoun, roleKey, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { coerceInput, fieldValueError, validateRecord } from '../manifest/validation.js';
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
 import { tenantScoped } from './tenant-scope.js';
@@ -195,7 +195,7 @@ export class RecordService extends RecordReader implements Records {
       // The system columns the insert will write are part of what a rule may look at (`created_by: ${user.id}`).
       const userId = actorUserId(this.actor);
       const subject = await this.subjectOf(entity, { ...values, created_by: userId, updated_by: userId });
-      if (!this.access.canOnRecord('create', entity, subject)) throw forbidden(`You may not create this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+      if (!this.access.canOnRecord('create', entity, subject)) throw forbidden({ text: 'You may not create this {entity}.', vars: { entity: entityNoun(entity) } }, { entity: entity.key });
       this.requireFields('create', entity, subject, Object.keys(input).filter((n) => entity.field.has(n)));
     }
     // Checks, overlaps and capacity: what the constraints hold, as field errors (a full parent may set the overflow status).
@@ -259,7 +259,7 @@ export class RecordService extends RecordReader implements Records {
     }
     const subjectBefore = this.access ? await this.subjectOf(entity, before) : before;
     if (this.access && !inAction && !this.access.canOnRecord('update', entity, subjectBefore)) {
-      throw forbidden(`You may not edit this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+      throw forbidden({ text: 'You may not edit this {entity}.', vars: { entity: entityNoun(entity) } }, { entity: entity.key });
     }
     // Input: what actually changes.
     const errors: FieldErrors = {};
@@ -299,7 +299,7 @@ export class RecordService extends RecordReader implements Records {
     if (entity.key === USER_ENTITY && finalChanged.includes('is_active') && values.is_active === true) await claimUserSeat(this.manager, this.organizationId, allowance, id);
     if (this.access && !inAction) {
       const subjectAfter = await this.subjectOf(entity, values);
-      if (!this.access.canOnRecord('update', entity, subjectAfter)) throw forbidden(`This change would move the ${entity.label.toLowerCase()} outside what you may edit.`, { entity: entity.key });
+      if (!this.access.canOnRecord('update', entity, subjectAfter)) throw forbidden({ text: 'This change would move the {entity} outside what you may edit.', vars: { entity: entityNoun(entity) } }, { entity: entity.key });
     }
     const scope = this.constraintScope();
     checkRecord(entity, values);
@@ -343,7 +343,7 @@ export class RecordService extends RecordReader implements Records {
         await requireWritable(tx.manager, tx.organizationId, entity);
         const record = await tx.loadReadable(entity, id);
         if (tx.access && !tx.access.canOnRecord('delete', entity, await tx.subjectOf(entity, record))) {
-          throw forbidden(`You may not delete this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+          throw forbidden({ text: 'You may not delete this {entity}.', vars: { entity: entityNoun(entity) } }, { entity: entity.key });
         }
         const ctx = tx.hookContext(entity);
         for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.beforeDelete?.(ctx, record);
@@ -374,7 +374,7 @@ export class RecordService extends RecordReader implements Records {
         tx.requireModule(entity);
         await requireWritable(tx.manager, tx.organizationId, entity);
         const record = await tx.loadReadable(entity, id);
-        if (!(await tx.actionAllowed(entity, action, record))) throw forbidden(`You may not ${action.label.toLowerCase()} this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+        if (!(await tx.actionAllowed(entity, action, record))) throw forbidden({ text: 'You may not {action} this {entity}.', vars: { action: actionNoun(entity, action), entity: entityNoun(entity) } }, { entity: entity.key });
         if (action.isAvailable && !action.isAvailable(record)) throw new UmsError('CONFLICT', `${action.label} is not possible for this ${entity.label.toLowerCase()} now.`, { entity: entity.key });
         const inner = tx.withOptions({ action: { name, entity: entity.key } });
         const result = await action.handler(inner.hookContext(entity), record, input);
@@ -405,7 +405,7 @@ export class RecordService extends RecordReader implements Records {
   private requireType(action: string, entity: ResolvedEntity): void {
     if (!this.access) return;
     this.requireModule(entity);
-    if (!this.access.canOnType(action, entity)) throw forbidden(`You may not ${action} ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
+    if (!this.access.canOnType(action, entity)) throw forbidden({ text: `You may not ${action} {entities}.`, vars: { entities: entityNoun(entity, true) } }, { entity: entity.key });
   }
 
   private requireFields(action: 'create' | 'update', entity: ResolvedEntity, subject: Record<string, unknown>, fields: string[]): void {

@@ -11,7 +11,7 @@ import type { Actor } from '../data/actor.js';
 import { RecordService, type RecordData } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import { forbidden, UmsError } from '../errors.js';
-import { DOCUMENT_TABLE, type ResolvedEntity } from '../manifest/index.js';
+import { actionNoun, DOCUMENT_TABLE, entityNoun, type ResolvedEntity } from '../manifest/index.js';
 import { documentActionOf, type DocumentActionDefinition } from './actions.js';
 import { findDocument, issueDocument, storedContent, type DocumentKey, type DocumentRow, type DocumentStatus } from './store.js';
 import { crossTenant } from '../db/cross-tenant.js';
@@ -43,7 +43,7 @@ async function authorise(records: RecordService, entityKey: string, recordId: st
   const definition = documentActionOf(records.runtime, entity, name);
   if (!records.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
   const record = await records.get(entity.key, recordId);
-  if (!(await records.actionAllowed(entity, definition, record))) throw forbidden(`You may not print the ${definition.label.toLowerCase()} of this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+  if (!(await records.actionAllowed(entity, definition, record))) throw forbidden({ text: 'You may not print the {document} of this {entity}.', vars: { document: actionNoun(entity, definition), entity: entityNoun(entity) } }, { entity: entity.key });
   return { entity, definition, record, key: { organizationId: records.organizationId, kind: definition.document.kind, entity: entity.key, recordId: record.id } };
 }
 

@@ -18,7 +18,7 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { FieldFilter, ListQuery, RecordData, RecordService } from '../data/records.js';
 import { forbidden, UmsError } from '../errors.js';
-import { enumLabels, snakeToLabel, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
+import { entityNoun, enumLabels, snakeToLabel, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { fileIdsOf, fileRows } from '../data/files/files.js';
 import { ADMIN_ROOT, FILES_PATH } from '../paths.js';
 
@@ -118,7 +118,7 @@ export const unguardFormula = (text: string): string => (text.startsWith("'") &&
 /** What the actor may export from `entity`: checked before a single byte is sent. */
 export function exportColumns(records: RecordService, entity: ResolvedEntity): ExportColumn[] {
   if (!records.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
-  if (!records.canOnType('read', entity.key)) throw forbidden(`You may not read ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
+  if (!records.canOnType('read', entity.key)) throw forbidden({ text: 'You may not read {entities}.', vars: { entities: entityNoun(entity, true) } }, { entity: entity.key });
   const readable = new Set(records.readableFields(entity));
   return [{ key: 'id' }, ...entity.fields.filter((f) => readable.has(f.name)).map((field) => ({ key: field.name, field })), { key: 'created_at' }, { key: 'updated_at' }];
 }

@@ -22,7 +22,7 @@ import type { Actor } from '../data/actor.js';
 import { RecordService } from '../data/records.js';
 import type { Runtime } from '../runtime.js';
 import { forbidden, RecordValidationError, UmsError } from '../errors.js';
-import { isSystemColumn, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
+import { entityNoun, isSystemColumn, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { FILE_SUFFIXES, TITLE_SUFFIX, unguardFormula } from './export.js';
 import { tenantTransaction } from '../data/tenant-scope.js';
 
@@ -96,7 +96,7 @@ export async function importTarget(runtime: Runtime, actor: Actor, entityKey: st
   const probe = await RecordService.for(runtime, actor);
   const entity = probe.entity(entityKey);
   if (!probe.moduleEnabled(entity)) throw new UmsError('MODULE_DISABLED', `The ${entity.module} module is not enabled for this organization.`, { entity: entity.key });
-  if (!probe.canOnType('create', entity.key)) throw forbidden(`You may not create ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
+  if (!probe.canOnType('create', entity.key)) throw forbidden({ text: 'You may not create {entities}.', vars: { entities: entityNoun(entity, true) } }, { entity: entity.key });
   return entity;
 }
 

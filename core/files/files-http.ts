@@ -12,8 +12,8 @@ import { fileIdsOf, fileRow, fileRows, registerFile, type StoredFile } from '../
 import type { FileStore } from '../data/files/store.js';
 import type { RecordData } from '../data/contract.js';
 import type { RecordService } from '../data/records.js';
-import { UmsError } from '../errors.js';
-import type { ResolvedEntity, ResolvedField } from '../manifest/index.js';
+import { forbidden, UmsError } from '../errors.js';
+import { entityNoun, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { receiveMultipart, removeStored, type ReceivedFile } from './upload.js';
 
 export interface FileLink {
@@ -43,7 +43,7 @@ export async function registerReceived(tx: RecordService, entity: ResolvedEntity
 export function requireFileWrite(records: RecordService, entity: ResolvedEntity, field: ResolvedField | undefined): ResolvedField {
   if (!field?.file) throw new UmsError('NOT_FOUND', 'No such file field.', { entity: entity.key });
   const writable = ['create', 'update'].some((a) => records.canOnType(a, entity.key));
-  if (!writable || field.readOnly) throw new UmsError('FORBIDDEN', `You may not upload files to ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key, field: field.name });
+  if (!writable || field.readOnly) throw forbidden({ text: 'You may not upload files to {entities}.', vars: { entities: entityNoun(entity, true) } }, { entity: entity.key, field: field.name });
   return field;
 }
 

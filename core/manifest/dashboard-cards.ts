@@ -71,6 +71,9 @@ export function resolveDashboardCards(ctx: CardContext): DashboardCardDef[] {
       if (def.chart) def.chart.share = { conditions: card.share.conditions };
     }
     if (card.type === 'table') def.table = resolveTable(card, entity, ctx, `${pointer}/progress`, problem);
+    for (const [lang, t] of Object.entries(def.translations)) {
+      if (t.progress !== undefined && !card.progress) problem(`/translations/${lang}/progress`, 'a translated progress heading needs a table card with "progress"');
+    }
   });
   return out;
 }

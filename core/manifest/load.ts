@@ -17,7 +17,7 @@ import { dependencyOrder, visibleModules } from './dependencies.js';
 import { linkReferences, resolveEntities } from './entities.js';
 import { CORE_MODULE_ID, snakeToLabel, type Registry, type ResolvedEntity, type ResolvedModule, type ResolvedSystemType } from './model.js';
 import { CORE_MANIFEST_PATH, DEFAULT_MANIFEST_DIR, displayPath, readManifest, readValidated, validateSystemTypes, type SourceManifest } from './read.js';
-import { roleDisplayLabel, roleKey, type ResolvedRole } from './roles.js';
+import { roleDisplayLabel, roleDisplayLabels, roleKey, type ResolvedRole } from './roles.js';
 import { resolvePrimitives } from './primitives.js';
 import { resolvePublicForms } from './public-forms.js';
 import { resolveRollups } from './rollups.js';
@@ -84,7 +84,12 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
       entities: resolveEntities(file, manifest, entities, problems),
       roles: (manifest.roles ?? []).map((r) => {
         const label = r.label ?? snakeToLabel(r.name);
-        return { key: roleKey(id, r.name), name: r.name, module: id, label, displayLabel: roleDisplayLabel(label, id, manifest.label), description: r.description, renamedFrom: r.renamedFrom ? roleKey(id, r.renamedFrom) : undefined };
+        const translations = r.translations ?? {};
+        return {
+          key: roleKey(id, r.name), name: r.name, module: id, label, displayLabel: roleDisplayLabel(label, id, manifest.label),
+          displayLabels: roleDisplayLabels(label, translations, id, manifest.label, manifest.translations ?? {}), translations,
+          description: r.description, renamedFrom: r.renamedFrom ? roleKey(id, r.renamedFrom) : undefined,
+        };
       }),
       rules: new Map(),
       dashboard: [],

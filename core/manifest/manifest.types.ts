@@ -801,6 +801,14 @@ export interface Role {
    */
   renamedFrom?: string;
   label?: string;
+  /**
+   * The role's label in other languages, by language code (bn): wherever the role is shown to a reader of that language (role pickers and lists, the inbox's "waiting for", My account); without one the label is shown in English.
+   */
+  translations?: {
+    [k: string]: {
+      label: string;
+    };
+  };
   description?: string;
 }
 export interface PermissionRule {
@@ -824,11 +832,12 @@ export interface DashboardCard {
   type: 'count' | 'chart' | 'table';
   label: string;
   /**
-   * The card's label in other languages, by language code (bn); without one the label is shown in English.
+   * The card's label in other languages, by language code (bn), and a table card's progress column heading (`progress`); without one the English is shown.
    */
   translations?: {
     [k: string]: {
       label: string;
+      progress?: string;
     };
   };
   entity: string;

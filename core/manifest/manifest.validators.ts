@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 export const validateManifest = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ums.local/schemas/manifest.schema.json","title":"ModuleManifest","description":"A UMS module: entities, roles, permission rules, dashboard cards and (reserved) workflows. Everything UMS builds for a module derives from this file.","type":"object","additionalProperties":false,"required":["id","version","label","entities"],"properties":{"$schema":{"type":"string"},"id":{"$ref":"#/definitions/Identifier","description":"Module id; also the prefix of its tables (<id>_<entity>)."},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+$"},"label":{"type":"string","minLength":1},"translations":{"type":"object","description":"The module's label in other languages, by language code (bn): the navigation's group heading and the dashboard's module heading.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"description":{"type":"string"},"icon":{"type":"string","description":"AdminJS navigation icon name."},"systemTypes":{"type":"array","description":"Organization system types that get this module enabled when they are created: a name declared in module-manifests/system-types.json (or by another manifest), or a new type declared here with its label.","items":{"anyOf":[{"$ref":"#/definitions/Identifier"},{"$ref":"#/definitions/SystemType"}]},"uniqueItems":true},"dependsOn":{"type":"array","items":{"$ref":"#/definitions/Identifier"},"uniqueItems":true},"entities":{"type":"array","items":{"$ref":"#/definitions/Entity"}},"roles":{"type":"array","items":{"$ref":"#/definitions/Role"}},"permissions":{"type":"object","description":"CASL rules per role: a role this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","additionalProperties":{"type":"array","items":{"$ref":"#/definitions/PermissionRule"}}},"dashboard":{"type":"array","items":{"$ref":"#/definitions/DashboardCard"}},"reports":{"type":"array","description":"Declared reports: an entity's readable records grouped by fields (a date by day, week or month) with counts, sums and averages; each is a page in the admin with filters, an optional chart and CSV, XLSX and PDF downloads, computed for the viewer over what they may read.","items":{"$ref":"#/definitions/Report"}},"views":{"type":"array","description":"Declared views of an entity's records: a calendar (day/week/month and lanes, e.g. a hotel's tape chart) or a kanban board; each becomes a screen in the module's navigation.","items":{"$ref":"#/definitions/View"}},"publicForms":{"type":"array","description":"Forms anyone may fill in without an account, served at /p/<org-slug>/<name> and embeddable on another site with one <script> tag; each submission creates one record of `entity` as the system actor `public:<name>` (validation, hooks, workflow onEnter and audit apply).","items":{"$ref":"#/definitions/PublicForm"}},"workflows":{"type":"array","description":"Approval workflows: states of an entity's status field, transitions and their approvals.","items":{"$ref":"#/definitions/Workflow"}},"jobs":{"type":"array","description":"Background jobs run per organization that has the module enabled.","items":{"$ref":"#/definitions/Job"}}},"definitions":{"Report":{"type":"object","additionalProperties":false,"required":["name","label","entity","groupBy","measures"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"Unique within the module; the report's page and downloads are named `<module>.<name>`."},"label":{"type":"string"},"description":{"type":"string"},"translations":{"type":"object","description":"The report in other languages, by language code (bn): its title, description and column headings (by the English heading; a grouped field's heading falls back to the entity's translated field label).","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"groupBy":{"type":"array","minItems":1,"maxItems":4,"description":"The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).","items":{"$ref":"#/definitions/ReportGroup"}},"measures":{"type":"array","minItems":1,"maxItems":8,"items":{"$ref":"#/definitions/ReportMeasure"}},"filters":{"type":"array","uniqueItems":true,"description":"Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).","items":{"type":"string"}},"chart":{"type":"string","enum":["bar","line","pie"],"description":"Draw the first measure over the first grouping."},"roles":{"type":"array","minItems":1,"uniqueItems":true,"description":"Show the report only to holders of one of these roles (and to those who may read the entity).","items":{"$ref":"#/definitions/RoleRef"}}}},"ReportGroup":{"oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"by":{"type":"string","enum":["day","week","month"]},"label":{"type":"string"}}}]},"ReportMeasure":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Exactly one of count (records), sum or avg (of a number field); `label` names the column.","properties":{"count":{"type":"boolean","const":true},"sum":{"type":"string"},"avg":{"type":"string"},"label":{"type":"string"}}},"BadgeColor":{"type":"string","enum":["grey","blue","green","amber","red","purple"],"description":"The colour of a state's or enum value's badge in lists and on record pages."},"Identifier":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":40},"RoleRef":{"type":"string","description":"A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$","maxLength":81},"SystemType":{"type":"object","description":"A kind of organization (institute, library, …): its name, stored on each organization, and the label shown for it (the demo organization is \"Demo <label>\").","additionalProperties":false,"required":["name","label"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string","minLength":1,"maxLength":190},"description":{"type":"string"}}},"Entity":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards."},"label":{"type":"string"},"pluralLabel":{"type":"string"},"translations":{"type":"object","description":"The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"pluralLabel":{"type":"string","minLength":1},"fields":{"type":"object","description":"Field labels by field name.","additionalProperties":{"type":"string","minLength":1}},"values":{"type":"object","description":"Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).","additionalProperties":{"type":"object","additionalProperties":{"type":"string","minLength":1}}},"actions":{"type":"object","description":"Labels of the entity's workflow actions (transitions and their reject actions), by name.","additionalProperties":{"type":"string","minLength":1}},"steps":{"type":"object","description":"Labels of the workflow's approval steps, by step name (every transition's step of that name): the inbox's and record page's \"waiting for\", the notices and the timeline.","additionalProperties":{"type":"string","minLength":1}},"messages":{"type":"object","description":"A transition's notification message (its effects.message) in this language, by transition name; {title}, {label} and {state} are filled in as in English.","additionalProperties":{"type":"string","minLength":1}}}}},"description":{"type":"string"},"titleField":{"type":"string","description":"Field shown when a record of this entity is referenced."},"searchFields":{"type":"array","description":"Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.","uniqueItems":true,"items":{"type":"string"}},"moduleField":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization."},"ownedBy":{"type":"object","additionalProperties":false,"required":["field"],"description":"Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.","properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A required reference to core.user: the owner."},"sharedFlag":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it."}}},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Field"}},"indexes":{"type":"array","items":{"$ref":"#/definitions/Index"}},"list":{"$ref":"#/definitions/ListSettings"},"checks":{"type":"array","items":{"$ref":"#/definitions/RecordCheck"},"description":"Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`."},"noOverlap":{"type":"array","items":{"$ref":"#/definitions/NoOverlap"},"description":"No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id)."},"capacity":{"type":"array","items":{"$ref":"#/definitions/Capacity"},"description":"Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting)."},"uniqueWhen":{"type":"array","items":{"$ref":"#/definitions/UniqueWhen"},"description":"Unique `fields` among the records that match `when` (a partial unique index with organization_id)."},"ledger":{"$ref":"#/definitions/Ledger"},"balance":{"$ref":"#/definitions/Balance"},"posting":{"$ref":"#/definitions/Posting"},"run":{"$ref":"#/definitions/Run"},"acyclic":{"$ref":"#/definitions/Acyclic"},"guards":{"type":"array","items":{"$ref":"#/definitions/Guard"},"description":"States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity."}}},"FieldType":{"type":"string","enum":["string","text","integer","decimal","money","boolean","date","datetime","time","enum","email","phone","url","json","reference","password","file","files"]},"Field":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The field's previous name. migrations:generate renames its column (and the constraints and indexes named after it) instead of dropping it, and rewrites custom roles' rules and conditions that name it. A no-op once applied."},"type":{"$ref":"#/definitions/FieldType"},"label":{"type":"string"},"help":{"type":"string"},"required":{"type":"boolean"},"unique":{"type":"boolean","description":"Unique within one organization."},"default":{"description":"Default value for new records; must be valid for the field.","tsType":"unknown"},"min":{"type":"number"},"max":{"type":"number"},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":1},"pattern":{"type":"string"},"values":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Allowed values of an enum field."},"valuesRenamedFrom":{"type":"object","additionalProperties":{"type":"string"},"description":"Enum fields: new value → the value it replaces (`{ \"in_review\": \"pending\" }`). migrations:generate updates the records that hold the old value and the custom roles' conditions that test it. A no-op once applied."},"convert":{"type":"object","additionalProperties":false,"description":"How migrations:generate converts the stored values when this field's type is narrowed or changed (text → integer, a shorter string, a removed enum value, optional → required): steps from an allow-list, applied in this order — values, trim, case, nullsTo — then a cast to the new column type. Rows the conversion would still fail are counted per organization and the migration is refused until they are fixed.","properties":{"values":{"type":"object","additionalProperties":{"type":"string"},"description":"Old value → new value (a removed enum value mapped to one that stays)."},"trim":{"type":"boolean","description":"Strip leading and trailing white space."},"case":{"type":"string","enum":["lower","upper"]},"nullsTo":{"description":"The value empty (NULL) rows get when the field becomes required.","type":["string","number","boolean"]}}},"where":{"$ref":"#/definitions/Conditions","description":"References only: a condition on the target that a record must meet to be offered in this field's picker (the user's read rules apply as well). Example: course.teacher with { \"assignments\": { \"$some\": { \"role.name\": \"institute.teacher\" } } } offers only teachers."},"colors":{"type":"object","additionalProperties":{"$ref":"#/definitions/BadgeColor"},"description":"Badge colour per value of an enum field (a workflow state's own color wins)."},"scale":{"type":"integer","minimum":0,"maximum":10,"description":"Digits after the decimal point (decimal, money)."},"target":{"type":"string","description":"Referenced entity: 'entity' in this module, 'module.entity' in a depended-on module, or 'core.user'."},"inverse":{"$ref":"#/definitions/Identifier","description":"References only: names the reverse (to-many) side on the target entity, for conditions there: { \"<inverse>\": { \"$some\": { …conditions on this entity… } } } holds when some record of this entity points at the target record and matches. Example: student_guardian.student with inverse \"guardians\" lets a rule on student say { \"guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } }."},"onDelete":{"type":"string","enum":["restrict","cascade","set null"]},"readOnly":{"type":"boolean","description":"Set by plugins and actions only, never by a form."},"personal":{"type":"boolean","description":"Personal data of the person the record is about (a name, an e-mail address, a phone number, a birth date): `user:export` hands it to that person and `user:erase` blanks or pseudonymises it. On text, e-mail, phone and date fields; on a reference to core.user it says whose record this is (a member's or patient's login): the record's personal fields are that user's. Other references to a user (an approver, an assignee) are not."},"computed":{"$ref":"#/definitions/Expression","description":"The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory."},"sequence":{"$ref":"#/definitions/Sequence"},"maxSize":{"type":["integer","string"],"description":"file/files only: the largest file accepted, in bytes or as text (\"512KB\", \"10MB\", \"1GB\"); default 10MB. Enforced while the upload streams."},"accept":{"type":"array","items":{"type":"string"},"minItems":1,"description":"file/files only: MIME types accepted (\"application/pdf\", \"image/*\"), checked against the type detected from the content, never the name or the declared type. Unset: any type."},"rollup":{"$ref":"#/definitions/Rollup","description":"The field is the sum of a field of this entity's children (read-only): kept in each child's write transaction by an atomic update of this record."}}},"Index":{"type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"type":"array","items":{"type":"string"},"minItems":1},"unique":{"type":"boolean"}}},"ListSettings":{"type":"object","additionalProperties":false,"properties":{"columns":{"type":"array","items":{"type":"string"}},"sort":{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}}}},"Role":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The role's previous name in this module. migrations:generate renames the built-in role of every organization (its assignments follow: they point at the role's id) and the role in approver overrides and API clients."},"label":{"type":"string"},"description":{"type":"string"}}},"PermissionRule":{"type":"object","additionalProperties":false,"required":["action","subject"],"properties":{"action":{"oneOf":[{"$ref":"#/definitions/RuleAction"},{"type":"array","items":{"$ref":"#/definitions/RuleAction"},"minItems":1}]},"subject":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Entity name ('book', 'module.entity') or 'all'."},"conditions":{"$ref":"#/definitions/Conditions"},"fields":{"type":"array","items":{"type":"string"},"minItems":1},"inverted":{"type":"boolean"},"reason":{"type":"string"}}},"RuleAction":{"type":"string","pattern":"^(manage|create|read|update|delete|[a-z][a-z0-9_]*)$","description":"A CRUD action or the name of a custom record action declared by the module's plugin."},"Conditions":{"type":"object","description":"A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { \"$some\": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three (\"student.guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { \"starts_at\": { \"$gte\": \"${today}\", \"$lt\": \"${tomorrow}\" } }. Dashboard card conditions only (a rule or workflow condition refuses them at load, as they cannot be decided on one record in memory): an operand { \"$field\": \"level\" } compares with a field of the record the card counts instead of a literal ($eq $ne $gt $gte $lt $lte), and { \"$related\": { \"entity\": \"stock_balance\", \"on\": { \"item\": \"item\", \"warehouse\": \"warehouse\" }, \"where\": { \"projected\": { \"$lt\": { \"$field\": \"level\" } } } } } is true when some record of that entity whose `on` fields (keys: its fields; values: this record's) equal this record's matches `where` (a join on key fields where no reference exists; it counts as one hop, and the viewer's read rules apply to the joined records). Under $not it means none does: a reorder rule with no balance at all.","tsType":"Record<string, unknown>"},"DashboardCard":{"type":"object","additionalProperties":false,"required":["type","label","entity"],"properties":{"type":{"type":"string","description":"count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.","enum":["count","chart","table"]},"label":{"type":"string"},"translations":{"type":"object","description":"The card's label in other languages, by language code (bn); without one the label is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"roles":{"type":"array","description":"Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.","items":{"$ref":"#/definitions/RoleRef"},"minItems":1,"uniqueItems":true},"chart":{"type":"string","description":"chart cards: how the groups are drawn.","enum":["bar","line","pie"]},"groupBy":{"type":"string","description":"chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target (\"state.group\")."},"bucket":{"type":"string","description":"chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.","enum":["day","week","month"]},"until":{"type":"string","description":"chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out)."},"last":{"type":"integer","description":"chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.","minimum":1,"maximum":366},"next":{"type":"integer","description":"chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.","minimum":1,"maximum":366},"sum":{"type":"string","description":"chart cards: add up this number field per group instead of counting records."},"share":{"type":"object","description":"chart cards: each group's value is the percentage (one decimal) of its records that also meet these conditions (attendance present out of all marked: a ratio count(conditions ∧ share) / count(conditions) per group); a group with no records is 0.","additionalProperties":false,"required":["conditions"],"properties":{"conditions":{"$ref":"#/definitions/Conditions"}}},"columns":{"type":"array","description":"table cards: the fields shown (references by their title).","items":{"$ref":"#/definitions/Identifier"},"minItems":1,"maxItems":8},"sort":{"type":"object","description":"table cards: which records come first.","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}},"limit":{"type":"integer","description":"table cards: how many records (default 10).","minimum":1,"maximum":50},"progress":{"type":"object","description":"table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`\"of\": { \"count\": true }`: a share, shown as a percentage).","additionalProperties":false,"required":["label","count","via","of"],"properties":{"label":{"type":"string"},"count":{"type":"string","description":"the entity whose records are counted"},"via":{"type":"string","description":"its reference field that points at the row's entity"},"sum":{"type":"string","description":"a number field of `count` to add up instead of counting its records"},"conditions":{"$ref":"#/definitions/Conditions"},"of":{"description":"what the count is out of: the row's number field, or `{ \"count\": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"const":true},"conditions":{"$ref":"#/definitions/Conditions"}}}]}}}}},"Actors":{"type":"object","additionalProperties":false,"description":"Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as \"teacher\", \"created_by\" or \"department.head\").","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"where":{"$ref":"#/definitions/Conditions","description":"Record-relative people a path cannot name: the users for whom the record meets this condition, which names ${user.id} — e.g. any teacher of a course the student is enrolled in: { \"student.enrollments\": { \"$some\": { \"status\": \"ENROLLED\", \"course.teacher\": \"${user.id}\" } } }."}}},"TransitionActors":{"type":"object","additionalProperties":false,"description":"Who may start a transition: users holding any of `roles`, the users a record points at (`relations`), and/or, with `system: true`, a named system actor (a job or a plugin acting as the system, recorded as e.g. job:<module>.<name>). The system may start a transition or request its approval, never approve or reject one, so step approvers and notify take no `system`.","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"system":{"type":"boolean","description":"A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it."}}},"WorkflowState":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"renamedFrom":{"type":"string","description":"The state's previous name. migrations:generate moves the records in the old state to this one and rewrites requests and events in flight, and custom roles' conditions that test it; approvals waiting finish in the new state."},"label":{"type":"string"},"color":{"$ref":"#/definitions/BadgeColor"},"editable":{"type":"boolean","description":"Whether the ordinary edit form may change a record in this state (default true)."},"editableBy":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"description":"Only these roles may edit a record in this state (implies editable)."},"terminal":{"type":"boolean","description":"No transition leaves this state."}}},"ApprovalStep":{"type":"object","additionalProperties":false,"required":["name","approvers"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"approvers":{"$ref":"#/definitions/Actors"},"quorum":{"description":"\"any\": one eligible user; \"all\": one distinct user per listed role (and one of the relations, if any); {\"count\": N}: N distinct eligible users.","oneOf":[{"type":"string","enum":["any","all"]},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":1}}}]},"when":{"$ref":"#/definitions/Conditions","description":"The step applies only when the record matches (checked when the request opens)."}}},"Approval":{"type":"object","additionalProperties":false,"required":["steps"],"properties":{"open":{"type":"string","enum":["onEnter","onRequest"],"description":"onEnter: the request opens by itself when the record enters a `from` state (the one who moved it is the requester); onRequest (default): a user in `by` starts it."},"mode":{"type":"string","enum":["parallel","sequential"],"description":"parallel (default): every step may be given in any order; sequential: a step opens when the one before it is complete."},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ApprovalStep"}},"allowSelfApproval":{"type":"boolean","description":"The requester may also give an approval (default false)."},"reject":{"type":"object","additionalProperties":false,"required":["to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}}}},"WorkflowEffects":{"type":"object","additionalProperties":false,"properties":{"set":{"type":"object","description":"Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id} (null when the system takes the transition).","tsType":"Record<string, unknown>"},"notify":{"$ref":"#/definitions/Actors"},"message":{"type":"string","description":"Notification text; {title}, {label} and {state} are filled in."},"hook":{"type":"string","description":"Name of a workflow hook in the module's plugin, called in the same transaction."}}},"Transition":{"type":"object","additionalProperties":false,"required":["name","from","to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"icon":{"type":"string"},"from":{"oneOf":[{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}]},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"by":{"$ref":"#/definitions/TransitionActors","description":"Who may start the transition (or request its approval)."},"when":{"$ref":"#/definitions/Conditions","description":"The record must match for the transition to be possible."},"whenMessage":{"type":"string","description":"What a refusal says when the record does not match `when`, e.g. \"the room must be assigned and clean, and the guest's ID recorded\". Without it the refusal names the first condition that fails (the field and the value it needs)."},"approval":{"$ref":"#/definitions/Approval"},"effects":{"$ref":"#/definitions/WorkflowEffects"}}},"Workflow":{"type":"object","additionalProperties":false,"required":["name","entity","version","field","initial","states","transitions"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"entity":{"type":"string","description":"Entity name in this module."},"version":{"type":"integer","minimum":1,"description":"Raise it when the definition changes; requests in flight keep the version they started under."},"field":{"type":"string","description":"The enum field holding the state; never editable through the ordinary form."},"initial":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"states":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/WorkflowState"}},"transitions":{"type":"array","items":{"$ref":"#/definitions/Transition"}}}},"Job":{"type":"object","additionalProperties":false,"required":["name","schedule"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"description":{"type":"string"},"handler":{"type":"string","description":"Name of the job handler in the module's plugin (default: the job name)."},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The job's previous name in this module. migrations:generate renames its scheduled rows and run history in the PostgreSQL job store (agenda_jobs, agenda_logs), so its next run, last run and failures carry over, and the audit log shows what the old name did under the new one. A no-op once applied."},"schedule":{"type":"object","additionalProperties":false,"properties":{"cron":{"type":"string","description":"Cron expression, e.g. \"0 6 * * *\"."},"every":{"type":"string","description":"Interval, e.g. \"1 day\" or \"10 minutes\"."}},"minProperties":1,"maxProperties":1,"description":"Exactly one of cron or every."}}},"ConstraintCondition":{"type":"object","description":"A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { \"$field\": \"check_in\" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.","tsType":"Record<string, unknown>"},"RecordCheck":{"type":"object","additionalProperties":false,"required":["field","rule"],"properties":{"name":{"$ref":"#/definitions/Identifier","description":"Names the constraint (default: the field and the position)."},"field":{"type":"string","description":"The field the error is reported on."},"rule":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string","description":"What the person reads (default: \"does not satisfy the rule\")."}}},"NoOverlap":{"type":"object","additionalProperties":false,"required":["key","range"],"properties":{"key":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true,"description":"Fields that must be equal for two records to conflict (a room, a practitioner)."},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields: dates, date-times or numbers of one type."},"bounds":{"type":"string","enum":["[)","[]","(]","()"],"description":"Which ends belong to the span (default \"[)\": a departure day may be the next arrival)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Only records matching it take the span (cancelled ones do not)."},"message":{"type":"string"}}},"Capacity":{"type":"object","additionalProperties":false,"required":["parent","limit"],"properties":{"parent":{"type":"string","description":"A reference field of this entity (the session of a booking)."},"limit":{"description":"What bounds the count: an integer field of the parent holding the number of places (\"capacity\"), or a count of other records pointing at the parent ({ \"count\": \"room\", \"by\": \"room_type\" }: the rooms of a room type).","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count","by"],"properties":{"count":{"type":"string","description":"The entity whose records are counted (room)."},"by":{"type":"string","description":"Its reference field pointing at the parent (room_type)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which of them count (default: all)."}}}]},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields (dates, date-times or numbers of one type): the count holds at every point of the span instead of overall — the reservations covering any one night never outnumber the limit."},"bounds":{"type":"string","enum":["[)","[]"],"description":"With `range`: which ends belong to the span (default \"[)\": the departure day is not a night of the stay)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which records take a place (default: all)."},"overflow":{"type":"object","additionalProperties":false,"required":["field","value","promoteTo"],"properties":{"field":{"type":"string","description":"An enum field of this entity."},"value":{"type":"string","description":"Set instead of refusing when the parent is full (waitlisted)."},"promoteTo":{"type":"string","description":"When a place frees, the oldest record with `value` gets this value, in the same transaction (booked)."},"onUpdate":{"type":"boolean","description":"Also when an existing record moves into `when` (an application offered a seat): it gets `value` instead of the update being refused. Default false: only a new record overflows."}}},"message":{"type":"string"}}},"UniqueWhen":{"type":"object","additionalProperties":false,"required":["fields","when"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"fields":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true},"when":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string"}}},"Expression":{"description":"A computed value: a field name (string), a number, or one operator object: { \"$add\" | \"$sub\" | \"$mul\" | \"$div\": [a, b, …] } over number fields and numbers, { \"$days\": [from, to] } (days from one date field to another: to − from), { \"$age\": \"<date field>\" } (whole years to today). Division by zero gives no value (NULL), like PostgreSQL; the result is rounded to the field's type.","oneOf":[{"type":"string"},{"type":"number"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"$add":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$sub":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$mul":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$div":{"type":"array","minItems":2,"maxItems":2,"items":{"$ref":"#/definitions/Expression"}},"$days":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string"}},"$age":{"type":"string","description":"Whole years from a date field (a date of birth) to today (UTC). Today moves, so such a field has no stored column: every read computes it in SQL and the write path computes it in memory with the same rule."}}}],"tsType":"string | number | Record<string, unknown>"},"Sequence":{"type":"object","additionalProperties":false,"required":["pattern"],"description":"A human number given when the record is created, in its transaction, gapless and unique per organization (and per `scope`).","properties":{"pattern":{"type":"string","pattern":"\\{0+\\}","description":"Text with tokens: {YYYY} {YY} {MM} {DD} (the creation date in the organization's time zone), {0000} (the counter, zero-padded to that width), {scope.<field>} (a field of the scope record). The counter restarts for each distinct text before it (RES-{YYYY}-{00000} restarts every year)."},"scope":{"type":"string","description":"A required reference field of this entity: numbers count per referenced record (PRJ-42 per project)."}}},"Ledger":{"type":"object","additionalProperties":false,"required":["balance","quantity"],"description":"This entity is an append-only ledger of movements (the database refuses UPDATE and DELETE; a mistake is corrected by a reversing entry). Each movement adds its quantity to the balance record with the same key values, atomically.","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["method","rate","value"],"description":"Each movement is valued in its transaction, under the balance's row lock: an incoming one at its rate (or the value it carries), an outgoing one by the method — the balance's moving average, or its FIFO layers consumed oldest first. The balance declares \"valuation\" too.","properties":{"method":{"description":"\"average\" or \"fifo\" for every balance, or the method a key's record names: { \"key\": \"item\", \"field\": \"valuation_method\", \"average\": \"MOVING_AVERAGE\", \"fifo\": \"FIFO\" }.","oneOf":[{"type":"string","enum":["average","fifo"]},{"type":"object","additionalProperties":false,"required":["key","field","average","fifo"],"properties":{"key":{"type":"string","description":"A reference key of the balance (item)."},"field":{"type":"string","description":"An enum field of the key's entity (valuation_method)."},"average":{"type":"string","description":"Its value meaning moving average."},"fifo":{"type":"string","description":"Its value meaning FIFO."}}}]},"rate":{"type":"string","description":"A numeric field of this entity that gets the balance's valuation rate after the movement."},"value":{"type":"string","description":"A numeric field that gets the movement's value change (signed). An incoming movement written with a value keeps it (a transfer carries what left the other balance)."},"incomingRate":{"type":"string","description":"A numeric field holding the rate of an incoming movement (a receipt's price); without one, the balance's current rate."},"quantityAfter":{"type":"string","description":"A numeric field that gets the balance's quantity after the movement."}}},"balance":{"type":"string","description":"The balance entity (declares \"balance\"); this entity has a field of the same name and type for each of its keys."},"quantity":{"type":"string","description":"The numeric field holding the signed change (positive in, negative out)."},"date":{"type":"string","description":"A date field: the posting date (refused before today when the organization does not accept backdated postings)."},"moves":{"type":"string","description":"A numeric field of the balance other than its quantity that this ledger moves (a stock balance's ordered or reserved quantity). A balance has one ledger for its quantity and at most one for each such field; these movements are never refused below zero and are not valued."}}},"Balance":{"type":"object","additionalProperties":false,"required":["keys","quantity"],"description":"This entity holds one balance per combination of its keys, kept by a ledger only (no person or plugin writes it).","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["value","rate"],"description":"What a valued ledger keeps on the balance besides its quantity.","properties":{"value":{"type":"string","description":"A numeric field: the balance's total value."},"rate":{"type":"string","description":"A numeric field: its valuation rate (value ÷ quantity)."},"layers":{"type":"string","description":"A json field holding the FIFO layers ([{ \"qty\", \"value\" }], oldest first); needed when a method can be FIFO."}}},"keys":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Required fields that identify a balance (e.g. [\"item\", \"warehouse\"]); unique per organization."},"quantity":{"type":"string","description":"The numeric field holding the balance."},"nonNegative":{"type":"boolean","description":"A movement that would take the balance below zero is refused (conditional update plus a CHECK constraint)."},"refusal":{"type":"string","description":"The refusal message: {quantity} is what is left, {<key>} each key's title, e.g. \"Only {quantity} of item {item} in {warehouse}\"."},"negativeAllowedBy":{"type":"string","pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","description":"With nonNegative: \"<key>.<boolean field>\" of the key's record that lets its balances go below zero (a leave type that allows a negative balance: \"leave_type.allow_negative\"). The key record is locked (FOR SHARE) while the movement is decided; such a balance has no CHECK constraint, the conditional update holds the rule."}}},"PostingMovement":{"type":"object","additionalProperties":false,"required":["quantity","set"],"properties":{"quantity":{"type":"string","description":"\"line.<field>\" or \"<field>\" of the document: the quantity moved."},"sign":{"type":"integer","enum":[1,-1],"description":"-1 takes the quantity out of the balance, 1 (default) puts it in."},"rate":{"type":"string","description":"With a valued ledger: \"line.<field>\" or \"<field>\" of the document, the rate of what comes in (a receipt's price), written to the ledger's incomingRate. An incoming movement of a line that also takes out (a transfer) carries the value that went out instead."},"set":{"type":"object","additionalProperties":{"type":"string"},"description":"Ledger field → \"line.<field>\" or \"<field>\" of the document. A movement whose balance key comes out empty is skipped (a receipt has no source warehouse)."}}},"Posting":{"type":"object","additionalProperties":false,"required":["ledger","post","reverse","movements"],"description":"A document that posts ledger movements when its workflow takes the \"post\" transition and reversing movements on \"reverse\", in the transition's transaction. Once posted it is read-only, and so are its lines.","properties":{"ledger":{"type":"string","description":"The ledger entity it posts to."},"lines":{"type":"object","additionalProperties":false,"required":["entity","parent"],"properties":{"entity":{"type":"string"},"parent":{"type":"string","description":"The line's reference to this document."}}},"post":{"description":"The workflow transition that posts (e.g. \"submit\"), or several: the first one's `from` states are the states the document and its lines may be edited in; the others post a document waiting in a read-only state (an approval: [\"submit\", \"approve\"]).","oneOf":[{"type":"string"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"}}]},"reverse":{"type":"string","description":"The workflow transition that posts the reversal (e.g. \"cancel\")."},"date":{"type":"string","description":"The document's posting-date field, copied to the ledger's date."},"source":{"type":"string","description":"A reference field of the ledger that gets this document."},"movements":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PostingMovement"}}}},"Run":{"type":"object","additionalProperties":false,"required":["period","status","states","action","creates"],"description":"A record action that creates one child per matching record of another entity in one transaction (a payroll run: one payslip per active employee), at most one run per period (a partial unique index), cancellable as a whole.","properties":{"period":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Fields that name the period; two runs that are not cancelled cannot share them."},"status":{"type":"string","description":"An enum field (read-only, its default the draft state)."},"states":{"type":"object","additionalProperties":false,"required":["draft","done","cancelled"],"properties":{"draft":{"type":"string"},"done":{"type":"string"},"cancelled":{"type":"string"}}},"action":{"$ref":"#/definitions/RunAction"},"cancel":{"$ref":"#/definitions/RunAction"},"count":{"type":"string","description":"An integer field that gets the number of records created."},"creates":{"type":"object","additionalProperties":false,"required":["entity","parent","for"],"properties":{"entity":{"type":"string","description":"The child entity."},"parent":{"type":"string","description":"The child's reference to the run."},"for":{"type":"object","additionalProperties":false,"required":["entity","field"],"properties":{"entity":{"type":"string","description":"The entity whose records each get a child."},"field":{"type":"string","description":"The child's reference to that record."},"where":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]},"description":"Field equalities the records must match (e.g. {\"status\": \"ACTIVE\"})."}}},"copy":{"type":"object","additionalProperties":{"type":"string"},"description":"Child field → field of the matched record."}}}}},"RunAction":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"}}},"Guard":{"type":"object","additionalProperties":false,"required":["field","refuse","message"],"description":"A write that leaves the record matching `refuse` is rolled back and reported on `field` with `message`. Conditions may follow references and `$some` over reverse references (the children of a parent); placeholders are not allowed (a guard is about data, not about who writes).","properties":{"name":{"$ref":"#/definitions/Identifier"},"field":{"type":"string","description":"The field the refusal is reported on."},"refuse":{"$ref":"#/definitions/Conditions","description":"The state refused, e.g. { \"state.group\": \"completed\", \"children\": { \"$some\": { \"state.group\": { \"$nin\": [\"completed\", \"cancelled\"] } } } }."},"on":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Fields whose change is checked (default: every create and update). A create is always checked."},"message":{"type":"string","description":"The field error, e.g. \"cannot be completed while a child item is open\"."}}},"Acyclic":{"type":"object","additionalProperties":false,"description":"Links of this entity may not form a cycle: \"field\" for a self-reference (parent), or \"from\" and \"to\" for a link entity between two records of one entity. Checked under a lock per organization and entity with a recursive query.","properties":{"field":{"type":"string","description":"A self-reference (e.g. \"parent\")."},"from":{"type":"string","description":"The link's reference to the dependent record."},"to":{"type":"string","description":"The link's reference to the record it depends on."},"hierarchy":{"type":"string","description":"A self-reference of the linked entity (e.g. \"parent\"): a link between a record and its own ancestor or descendant is refused too."}}},"View":{"type":"object","additionalProperties":false,"required":["kind","entity"],"description":"A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.","properties":{"kind":{"type":"string","enum":["calendar","kanban"]},"name":{"$ref":"#/definitions/Identifier","description":"Unique per module; default: the entity's name and the kind (reservation_calendar)."},"label":{"type":"string","maxLength":80,"description":"The screen's title and its link in the navigation; default: the entity's plural label and the kind."},"entity":{"type":"string","description":"The entity shown (entity, or module.entity of a module in dependsOn)."},"start":{"type":"string","description":"Calendar: the date or date-time field where a record's span begins."},"end":{"type":"string","description":"Calendar: the field (same type as start) where the span ends, exclusive; empty: open-ended. Default: start (one-day or instant records)."},"lane":{"type":"string","description":"Calendar: a reference field whose target's records are the rows of the lanes view (rooms of a tape chart)."},"title":{"type":"string","description":"Calendar: the field shown on each record (a reference shows its target's title); default: the entity's title field."},"color":{"type":"string","description":"Calendar: an enum or workflow state field whose value colours the record."},"column":{"type":"string","description":"Kanban: the field of the columns: an enum, a workflow's state field or a reference."},"card":{"type":"array","items":{"type":"string"},"maxItems":8,"uniqueItems":true,"description":"Kanban: fields shown on each card under its title, or a reverse reference (a reference's inverse, such as a work item's assignees): the referencing records by the title of their other required reference (the users' names), else by their own title; default: the list columns."},"swimlane":{"type":"string","description":"Kanban: an enum, boolean or reference field that splits the board into rows."},"scope":{"type":"string","description":"Kanban: a reference field; the page picks one of its target's records (a project) and the board shows only the records pointing at it, with the reference columns that belong to it (states whose own field of that name points at it)."}}},"Rollup":{"type":"object","additionalProperties":false,"required":["entity","parent","sum"],"description":"A roll-up sum: e.g. a payslip's gross is { \"entity\": \"payslip_line\", \"parent\": \"payslip\", \"sum\": \"amount\", \"where\": { \"kind\": \"EARNING\" } }.","properties":{"entity":{"type":"string","description":"The child entity (this module's, or `module.entity` of one in dependsOn)."},"parent":{"type":"string","description":"The child's reference field to this entity."},"sum":{"type":"string","description":"The child's numeric field that is added up."},"where":{"$ref":"#/definitions/ConstraintCondition","description":"Only children matching this condition on their own fields count (as a check condition: fields, literals, $field operands, $and $or $not)."}}},"PublicFormField":{"description":"A field the form asks: its name, or { name, required, label, help }.","oneOf":[{"$ref":"#/definitions/Identifier"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"required":{"type":"boolean","description":"Asked as required on this form even where the entity allows it empty."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The question on the form (default: the field's label)."},"help":{"type":"string","maxLength":300,"description":"A hint shown under the field."}}}]},"PublicForm":{"type":"object","additionalProperties":false,"required":["name","entity","fields","success"],"description":"A public form: e.g. { \"name\": \"course_signup\", \"entity\": \"course_signup\", \"fields\": [\"course\", \"name\"], \"fixed\": { \"status\": \"NEW\" }, \"references\": { \"course\": { \"where\": { \"status\": \"ACTIVE\" } } }, \"success\": \"Thank you\" }.","properties":{"name":{"$ref":"#/definitions/Identifier","description":"The form's address: /p/<org-slug>/<name>; unique across all modules."},"entity":{"$ref":"#/definitions/Identifier","description":"The entity of this module a submission creates."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The form's heading (default: the entity's label)."},"description":{"type":"string","maxLength":1000,"description":"A paragraph under the heading."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"},"description":"The fields asked, in order; each a writable field of the entity."},"fixed":{"type":"object","description":"Values set on every submission and never asked (e.g. { \"source\": \"web\" }); each checked against its field at load."},"references":{"type":"object","description":"Per asked reference field: which records the select offers (`where`, a condition on the target with placeholders such as ${now} and ${today}; a posted id outside it is refused) and, with `create`, a new target record the person may register instead of picking one.","additionalProperties":{"$ref":"#/definitions/PublicFormReference"}},"success":{"type":"string","minLength":1,"maxLength":2000,"description":"The message shown once the record is created."},"confirmationMail":{"type":"object","additionalProperties":false,"required":["to","subject","body"],"description":"A mail to the address the person gave, queued in the submission's transaction. {field} in subject and body is the value submitted (a reference: the picked record's title).","properties":{"to":{"$ref":"#/definitions/Identifier","description":"An asked email field."},"subject":{"type":"string","minLength":1,"maxLength":200},"body":{"type":"string","minLength":1,"maxLength":5000}}}}},"PublicFormReference":{"type":"object","additionalProperties":false,"properties":{"where":{"$ref":"#/definitions/Conditions","description":"The target records offered and accepted."},"create":{"type":"object","additionalProperties":false,"required":["fields"],"description":"\"Not listed? Register it\": the form also asks these fields of the target and, when the person chooses so, creates that record in the same transaction and links it.","properties":{"label":{"type":"string","minLength":1,"maxLength":120,"description":"The choice and the group's heading (default: 'Register a new <target label>')."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"}},"fixed":{"type":"object","description":"Values set on the new target record."}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ums.local/schemas/manifest.schema.json","title":"ModuleManifest","description":"A UMS module: entities, roles, permission rules, dashboard cards and (reserved) workflows. Everything UMS builds for a module derives from this file.","type":"object","additionalProperties":false,"required":["id","version","label","entities"],"properties":{"$schema":{"type":"string"},"id":{"$ref":"#/definitions/Identifier","description":"Module id; also the prefix of its tables (<id>_<entity>)."},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+$"},"label":{"type":"string","minLength":1},"translations":{"type":"object","description":"The module's label in other languages, by language code (bn): the navigation's group heading and the dashboard's module heading.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"description":{"type":"string"},"icon":{"type":"string","description":"AdminJS navigation icon name."},"systemTypes":{"type":"array","description":"Organization system types that get this module enabled when they are created: a name declared in module-manifests/system-types.json (or by another manifest), or a new type declared here with its label.","items":{"anyOf":[{"$ref":"#/definitions/Identifier"},{"$ref":"#/definitions/SystemType"}]},"uniqueItems":true},"dependsOn":{"type":"array","items":{"$ref":"#/definitions/Identifier"},"uniqueItems":true},"entities":{"type":"array","items":{"$ref":"#/definitions/Entity"}},"roles":{"type":"array","items":{"$ref":"#/definitions/Role"}},"permissions":{"type":"object","description":"CASL rules per role: a role this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","additionalProperties":{"type":"array","items":{"$ref":"#/definitions/PermissionRule"}}},"dashboard":{"type":"array","items":{"$ref":"#/definitions/DashboardCard"}},"reports":{"type":"array","description":"Declared reports: an entity's readable records grouped by fields (a date by day, week or month) with counts, sums and averages; each is a page in the admin with filters, an optional chart and CSV, XLSX and PDF downloads, computed for the viewer over what they may read.","items":{"$ref":"#/definitions/Report"}},"views":{"type":"array","description":"Declared views of an entity's records: a calendar (day/week/month and lanes, e.g. a hotel's tape chart) or a kanban board; each becomes a screen in the module's navigation.","items":{"$ref":"#/definitions/View"}},"publicForms":{"type":"array","description":"Forms anyone may fill in without an account, served at /p/<org-slug>/<name> and embeddable on another site with one <script> tag; each submission creates one record of `entity` as the system actor `public:<name>` (validation, hooks, workflow onEnter and audit apply).","items":{"$ref":"#/definitions/PublicForm"}},"workflows":{"type":"array","description":"Approval workflows: states of an entity's status field, transitions and their approvals.","items":{"$ref":"#/definitions/Workflow"}},"jobs":{"type":"array","description":"Background jobs run per organization that has the module enabled.","items":{"$ref":"#/definitions/Job"}}},"definitions":{"Report":{"type":"object","additionalProperties":false,"required":["name","label","entity","groupBy","measures"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"Unique within the module; the report's page and downloads are named `<module>.<name>`."},"label":{"type":"string"},"description":{"type":"string"},"translations":{"type":"object","description":"The report in other languages, by language code (bn): its title, description and column headings (by the English heading; a grouped field's heading falls back to the entity's translated field label).","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"groupBy":{"type":"array","minItems":1,"maxItems":4,"description":"The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).","items":{"$ref":"#/definitions/ReportGroup"}},"measures":{"type":"array","minItems":1,"maxItems":8,"items":{"$ref":"#/definitions/ReportMeasure"}},"filters":{"type":"array","uniqueItems":true,"description":"Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).","items":{"type":"string"}},"chart":{"type":"string","enum":["bar","line","pie"],"description":"Draw the first measure over the first grouping."},"roles":{"type":"array","minItems":1,"uniqueItems":true,"description":"Show the report only to holders of one of these roles (and to those who may read the entity).","items":{"$ref":"#/definitions/RoleRef"}}}},"ReportGroup":{"oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"by":{"type":"string","enum":["day","week","month"]},"label":{"type":"string"}}}]},"ReportMeasure":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Exactly one of count (records), sum or avg (of a number field); `label` names the column.","properties":{"count":{"type":"boolean","const":true},"sum":{"type":"string"},"avg":{"type":"string"},"label":{"type":"string"}}},"BadgeColor":{"type":"string","enum":["grey","blue","green","amber","red","purple"],"description":"The colour of a state's or enum value's badge in lists and on record pages."},"Identifier":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":40},"RoleRef":{"type":"string","description":"A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$","maxLength":81},"SystemType":{"type":"object","description":"A kind of organization (institute, library, …): its name, stored on each organization, and the label shown for it (the demo organization is \"Demo <label>\").","additionalProperties":false,"required":["name","label"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string","minLength":1,"maxLength":190},"description":{"type":"string"}}},"Entity":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards."},"label":{"type":"string"},"pluralLabel":{"type":"string"},"translations":{"type":"object","description":"The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"pluralLabel":{"type":"string","minLength":1},"fields":{"type":"object","description":"Field labels by field name.","additionalProperties":{"type":"string","minLength":1}},"values":{"type":"object","description":"Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).","additionalProperties":{"type":"object","additionalProperties":{"type":"string","minLength":1}}},"actions":{"type":"object","description":"Labels of the entity's workflow actions (transitions and their reject actions), by name.","additionalProperties":{"type":"string","minLength":1}},"steps":{"type":"object","description":"Labels of the workflow's approval steps, by step name (every transition's step of that name): the inbox's and record page's \"waiting for\", the notices and the timeline.","additionalProperties":{"type":"string","minLength":1}},"messages":{"type":"object","description":"A transition's notification message (its effects.message) in this language, by transition name; {title}, {label} and {state} are filled in as in English.","additionalProperties":{"type":"string","minLength":1}}}}},"description":{"type":"string"},"titleField":{"type":"string","description":"Field shown when a record of this entity is referenced."},"searchFields":{"type":"array","description":"Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.","uniqueItems":true,"items":{"type":"string"}},"moduleField":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization."},"ownedBy":{"type":"object","additionalProperties":false,"required":["field"],"description":"Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.","properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A required reference to core.user: the owner."},"sharedFlag":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it."}}},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Field"}},"indexes":{"type":"array","items":{"$ref":"#/definitions/Index"}},"list":{"$ref":"#/definitions/ListSettings"},"checks":{"type":"array","items":{"$ref":"#/definitions/RecordCheck"},"description":"Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`."},"noOverlap":{"type":"array","items":{"$ref":"#/definitions/NoOverlap"},"description":"No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id)."},"capacity":{"type":"array","items":{"$ref":"#/definitions/Capacity"},"description":"Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting)."},"uniqueWhen":{"type":"array","items":{"$ref":"#/definitions/UniqueWhen"},"description":"Unique `fields` among the records that match `when` (a partial unique index with organization_id)."},"ledger":{"$ref":"#/definitions/Ledger"},"balance":{"$ref":"#/definitions/Balance"},"posting":{"$ref":"#/definitions/Posting"},"run":{"$ref":"#/definitions/Run"},"acyclic":{"$ref":"#/definitions/Acyclic"},"guards":{"type":"array","items":{"$ref":"#/definitions/Guard"},"description":"States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity."}}},"FieldType":{"type":"string","enum":["string","text","integer","decimal","money","boolean","date","datetime","time","enum","email","phone","url","json","reference","password","file","files"]},"Field":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The field's previous name. migrations:generate renames its column (and the constraints and indexes named after it) instead of dropping it, and rewrites custom roles' rules and conditions that name it. A no-op once applied."},"type":{"$ref":"#/definitions/FieldType"},"label":{"type":"string"},"help":{"type":"string"},"required":{"type":"boolean"},"unique":{"type":"boolean","description":"Unique within one organization."},"default":{"description":"Default value for new records; must be valid for the field.","tsType":"unknown"},"min":{"type":"number"},"max":{"type":"number"},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":1},"pattern":{"type":"string"},"values":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Allowed values of an enum field."},"valuesRenamedFrom":{"type":"object","additionalProperties":{"type":"string"},"description":"Enum fields: new value → the value it replaces (`{ \"in_review\": \"pending\" }`). migrations:generate updates the records that hold the old value and the custom roles' conditions that test it. A no-op once applied."},"convert":{"type":"object","additionalProperties":false,"description":"How migrations:generate converts the stored values when this field's type is narrowed or changed (text → integer, a shorter string, a removed enum value, optional → required): steps from an allow-list, applied in this order — values, trim, case, nullsTo — then a cast to the new column type. Rows the conversion would still fail are counted per organization and the migration is refused until they are fixed.","properties":{"values":{"type":"object","additionalProperties":{"type":"string"},"description":"Old value → new value (a removed enum value mapped to one that stays)."},"trim":{"type":"boolean","description":"Strip leading and trailing white space."},"case":{"type":"string","enum":["lower","upper"]},"nullsTo":{"description":"The value empty (NULL) rows get when the field becomes required.","type":["string","number","boolean"]}}},"where":{"$ref":"#/definitions/Conditions","description":"References only: a condition on the target that a record must meet to be offered in this field's picker (the user's read rules apply as well). Example: course.teacher with { \"assignments\": { \"$some\": { \"role.name\": \"institute.teacher\" } } } offers only teachers."},"colors":{"type":"object","additionalProperties":{"$ref":"#/definitions/BadgeColor"},"description":"Badge colour per value of an enum field (a workflow state's own color wins)."},"scale":{"type":"integer","minimum":0,"maximum":10,"description":"Digits after the decimal point (decimal, money)."},"target":{"type":"string","description":"Referenced entity: 'entity' in this module, 'module.entity' in a depended-on module, or 'core.user'."},"inverse":{"$ref":"#/definitions/Identifier","description":"References only: names the reverse (to-many) side on the target entity, for conditions there: { \"<inverse>\": { \"$some\": { …conditions on this entity… } } } holds when some record of this entity points at the target record and matches. Example: student_guardian.student with inverse \"guardians\" lets a rule on student say { \"guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } }."},"onDelete":{"type":"string","enum":["restrict","cascade","set null"]},"readOnly":{"type":"boolean","description":"Set by plugins and actions only, never by a form."},"personal":{"type":"boolean","description":"Personal data of the person the record is about (a name, an e-mail address, a phone number, a birth date): `user:export` hands it to that person and `user:erase` blanks or pseudonymises it. On text, e-mail, phone and date fields; on a reference to core.user it says whose record this is (a member's or patient's login): the record's personal fields are that user's. Other references to a user (an approver, an assignee) are not."},"computed":{"$ref":"#/definitions/Expression","description":"The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory."},"sequence":{"$ref":"#/definitions/Sequence"},"maxSize":{"type":["integer","string"],"description":"file/files only: the largest file accepted, in bytes or as text (\"512KB\", \"10MB\", \"1GB\"); default 10MB. Enforced while the upload streams."},"accept":{"type":"array","items":{"type":"string"},"minItems":1,"description":"file/files only: MIME types accepted (\"application/pdf\", \"image/*\"), checked against the type detected from the content, never the name or the declared type. Unset: any type."},"rollup":{"$ref":"#/definitions/Rollup","description":"The field is the sum of a field of this entity's children (read-only): kept in each child's write transaction by an atomic update of this record."}}},"Index":{"type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"type":"array","items":{"type":"string"},"minItems":1},"unique":{"type":"boolean"}}},"ListSettings":{"type":"object","additionalProperties":false,"properties":{"columns":{"type":"array","items":{"type":"string"}},"sort":{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}}}},"Role":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The role's previous name in this module. migrations:generate renames the built-in role of every organization (its assignments follow: they point at the role's id) and the role in approver overrides and API clients."},"label":{"type":"string"},"translations":{"type":"object","description":"The role's label in other languages, by language code (bn): wherever the role is shown to a reader of that language (role pickers and lists, the inbox's \"waiting for\", My account); without one the label is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"description":{"type":"string"}}},"PermissionRule":{"type":"object","additionalProperties":false,"required":["action","subject"],"properties":{"action":{"oneOf":[{"$ref":"#/definitions/RuleAction"},{"type":"array","items":{"$ref":"#/definitions/RuleAction"},"minItems":1}]},"subject":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Entity name ('book', 'module.entity') or 'all'."},"conditions":{"$ref":"#/definitions/Conditions"},"fields":{"type":"array","items":{"type":"string"},"minItems":1},"inverted":{"type":"boolean"},"reason":{"type":"string"}}},"RuleAction":{"type":"string","pattern":"^(manage|create|read|update|delete|[a-z][a-z0-9_]*)$","description":"A CRUD action or the name of a custom record action declared by the module's plugin."},"Conditions":{"type":"object","description":"A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { \"$some\": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three (\"student.guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { \"starts_at\": { \"$gte\": \"${today}\", \"$lt\": \"${tomorrow}\" } }. Dashboard card conditions only (a rule or workflow condition refuses them at load, as they cannot be decided on one record in memory): an operand { \"$field\": \"level\" } compares with a field of the record the card counts instead of a literal ($eq $ne $gt $gte $lt $lte), and { \"$related\": { \"entity\": \"stock_balance\", \"on\": { \"item\": \"item\", \"warehouse\": \"warehouse\" }, \"where\": { \"projected\": { \"$lt\": { \"$field\": \"level\" } } } } } is true when some record of that entity whose `on` fields (keys: its fields; values: this record's) equal this record's matches `where` (a join on key fields where no reference exists; it counts as one hop, and the viewer's read rules apply to the joined records). Under $not it means none does: a reorder rule with no balance at all.","tsType":"Record<string, unknown>"},"DashboardCard":{"type":"object","additionalProperties":false,"required":["type","label","entity"],"properties":{"type":{"type":"string","description":"count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.","enum":["count","chart","table"]},"label":{"type":"string"},"translations":{"type":"object","description":"The card's label in other languages, by language code (bn), and a table card's progress column heading (`progress`); without one the English is shown.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1},"progress":{"type":"string","minLength":1}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"roles":{"type":"array","description":"Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.","items":{"$ref":"#/definitions/RoleRef"},"minItems":1,"uniqueItems":true},"chart":{"type":"string","description":"chart cards: how the groups are drawn.","enum":["bar","line","pie"]},"groupBy":{"type":"string","description":"chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target (\"state.group\")."},"bucket":{"type":"string","description":"chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.","enum":["day","week","month"]},"until":{"type":"string","description":"chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out)."},"last":{"type":"integer","description":"chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.","minimum":1,"maximum":366},"next":{"type":"integer","description":"chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.","minimum":1,"maximum":366},"sum":{"type":"string","description":"chart cards: add up this number field per group instead of counting records."},"share":{"type":"object","description":"chart cards: each group's value is the percentage (one decimal) of its records that also meet these conditions (attendance present out of all marked: a ratio count(conditions ∧ share) / count(conditions) per group); a group with no records is 0.","additionalProperties":false,"required":["conditions"],"properties":{"conditions":{"$ref":"#/definitions/Conditions"}}},"columns":{"type":"array","description":"table cards: the fields shown (references by their title).","items":{"$ref":"#/definitions/Identifier"},"minItems":1,"maxItems":8},"sort":{"type":"object","description":"table cards: which records come first.","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}},"limit":{"type":"integer","description":"table cards: how many records (default 10).","minimum":1,"maximum":50},"progress":{"type":"object","description":"table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`\"of\": { \"count\": true }`: a share, shown as a percentage).","additionalProperties":false,"required":["label","count","via","of"],"properties":{"label":{"type":"string"},"count":{"type":"string","description":"the entity whose records are counted"},"via":{"type":"string","description":"its reference field that points at the row's entity"},"sum":{"type":"string","description":"a number field of `count` to add up instead of counting its records"},"conditions":{"$ref":"#/definitions/Conditions"},"of":{"description":"what the count is out of: the row's number field, or `{ \"count\": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"const":true},"conditions":{"$ref":"#/definitions/Conditions"}}}]}}}}},"Actors":{"type":"object","additionalProperties":false,"description":"Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as \"teacher\", \"created_by\" or \"department.head\").","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"where":{"$ref":"#/definitions/Conditions","description":"Record-relative people a path cannot name: the users for whom the record meets this condition, which names ${user.id} — e.g. any teacher of a course the student is enrolled in: { \"student.enrollments\": { \"$some\": { \"status\": \"ENROLLED\", \"course.teacher\": \"${user.id}\" } } }."}}},"TransitionActors":{"type":"object","additionalProperties":false,"description":"Who may start a transition: users holding any of `roles`, the users a record points at (`relations`), and/or, with `system: true`, a named system actor (a job or a plugin acting as the system, recorded as e.g. job:<module>.<name>). The system may start a transition or request its approval, never approve or reject one, so step approvers and notify take no `system`.","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"system":{"type":"boolean","description":"A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it."}}},"WorkflowState":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"renamedFrom":{"type":"string","description":"The state's previous name. migrations:generate moves the records in the old state to this one and rewrites requests and events in flight, and custom roles' conditions that test it; approvals waiting finish in the new state."},"label":{"type":"string"},"color":{"$ref":"#/definitions/BadgeColor"},"editable":{"type":"boolean","description":"Whether the ordinary edit form may change a record in this state (default true)."},"editableBy":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"description":"Only these roles may edit a record in this state (implies editable)."},"terminal":{"type":"boolean","description":"No transition leaves this state."}}},"ApprovalStep":{"type":"object","additionalProperties":false,"required":["name","approvers"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"approvers":{"$ref":"#/definitions/Actors"},"quorum":{"description":"\"any\": one eligible user; \"all\": one distinct user per listed role (and one of the relations, if any); {\"count\": N}: N distinct eligible users.","oneOf":[{"type":"string","enum":["any","all"]},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":1}}}]},"when":{"$ref":"#/definitions/Conditions","description":"The step applies only when the record matches (checked when the request opens)."}}},"Approval":{"type":"object","additionalProperties":false,"required":["steps"],"properties":{"open":{"type":"string","enum":["onEnter","onRequest"],"description":"onEnter: the request opens by itself when the record enters a `from` state (the one who moved it is the requester); onRequest (default): a user in `by` starts it."},"mode":{"type":"string","enum":["parallel","sequential"],"description":"parallel (default): every step may be given in any order; sequential: a step opens when the one before it is complete."},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ApprovalStep"}},"allowSelfApproval":{"type":"boolean","description":"The requester may also give an approval (default false)."},"reject":{"type":"object","additionalProperties":false,"required":["to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}}}},"WorkflowEffects":{"type":"object","additionalProperties":false,"properties":{"set":{"type":"object","description":"Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id} (null when the system takes the transition).","tsType":"Record<string, unknown>"},"notify":{"$ref":"#/definitions/Actors"},"message":{"type":"string","description":"Notification text; {title}, {label} and {state} are filled in."},"hook":{"type":"string","description":"Name of a workflow hook in the module's plugin, called in the same transaction."}}},"Transition":{"type":"object","additionalProperties":false,"required":["name","from","to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"icon":{"type":"string"},"from":{"oneOf":[{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}]},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"by":{"$ref":"#/definitions/TransitionActors","description":"Who may start the transition (or request its approval)."},"when":{"$ref":"#/definitions/Conditions","description":"The record must match for the transition to be possible."},"whenMessage":{"type":"string","description":"What a refusal says when the record does not match `when`, e.g. \"the room must be assigned and clean, and the guest's ID recorded\". Without it the refusal names the first condition that fails (the field and the value it needs)."},"approval":{"$ref":"#/definitions/Approval"},"effects":{"$ref":"#/definitions/WorkflowEffects"}}},"Workflow":{"type":"object","additionalProperties":false,"required":["name","entity","version","field","initial","states","transitions"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"entity":{"type":"string","description":"Entity name in this module."},"version":{"type":"integer","minimum":1,"description":"Raise it when the definition changes; requests in flight keep the version they started under."},"field":{"type":"string","description":"The enum field holding the state; never editable through the ordinary form."},"initial":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"states":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/WorkflowState"}},"transitions":{"type":"array","items":{"$ref":"#/definitions/Transition"}}}},"Job":{"type":"object","additionalProperties":false,"required":["name","schedule"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"description":{"type":"string"},"handler":{"type":"string","description":"Name of the job handler in the module's plugin (default: the job name)."},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The job's previous name in this module. migrations:generate renames its scheduled rows and run history in the PostgreSQL job store (agenda_jobs, agenda_logs), so its next run, last run and failures carry over, and the audit log shows what the old name did under the new one. A no-op once applied."},"schedule":{"type":"object","additionalProperties":false,"properties":{"cron":{"type":"string","description":"Cron expression, e.g. \"0 6 * * *\"."},"every":{"type":"string","description":"Interval, e.g. \"1 day\" or \"10 minutes\"."}},"minProperties":1,"maxProperties":1,"description":"Exactly one of cron or every."}}},"ConstraintCondition":{"type":"object","description":"A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { \"$field\": \"check_in\" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.","tsType":"Record<string, unknown>"},"RecordCheck":{"type":"object","additionalProperties":false,"required":["field","rule"],"properties":{"name":{"$ref":"#/definitions/Identifier","description":"Names the constraint (default: the field and the position)."},"field":{"type":"string","description":"The field the error is reported on."},"rule":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string","description":"What the person reads (default: \"does not satisfy the rule\")."}}},"NoOverlap":{"type":"object","additionalProperties":false,"required":["key","range"],"properties":{"key":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true,"description":"Fields that must be equal for two records to conflict (a room, a practitioner)."},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields: dates, date-times or numbers of one type."},"bounds":{"type":"string","enum":["[)","[]","(]","()"],"description":"Which ends belong to the span (default \"[)\": a departure day may be the next arrival)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Only records matching it take the span (cancelled ones do not)."},"message":{"type":"string"}}},"Capacity":{"type":"object","additionalProperties":false,"required":["parent","limit"],"properties":{"parent":{"type":"string","description":"A reference field of this entity (the session of a booking)."},"limit":{"description":"What bounds the count: an integer field of the parent holding the number of places (\"capacity\"), or a count of other records pointing at the parent ({ \"count\": \"room\", \"by\": \"room_type\" }: the rooms of a room type).","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count","by"],"properties":{"count":{"type":"string","description":"The entity whose records are counted (room)."},"by":{"type":"string","description":"Its reference field pointing at the parent (room_type)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which of them count (default: all)."}}}]},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields (dates, date-times or numbers of one type): the count holds at every point of the span instead of overall — the reservations covering any one night never outnumber the limit."},"bounds":{"type":"string","enum":["[)","[]"],"description":"With `range`: which ends belong to the span (default \"[)\": the departure day is not a night of the stay)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which records take a place (default: all)."},"overflow":{"type":"object","additionalProperties":false,"required":["field","value","promoteTo"],"properties":{"field":{"type":"string","description":"An enum field of this entity."},"value":{"type":"string","description":"Set instead of refusing when the parent is full (waitlisted)."},"promoteTo":{"type":"string","description":"When a place frees, the oldest record with `value` gets this value, in the same transaction (booked)."},"onUpdate":{"type":"boolean","description":"Also when an existing record moves into `when` (an application offered a seat): it gets `value` instead of the update being refused. Default false: only a new record overflows."}}},"message":{"type":"string"}}},"UniqueWhen":{"type":"object","additionalProperties":false,"required":["fields","when"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"fields":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true},"when":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string"}}},"Expression":{"description":"A computed value: a field name (string), a number, or one operator object: { \"$add\" | \"$sub\" | \"$mul\" | \"$div\": [a, b, …] } over number fields and numbers, { \"$days\": [from, to] } (days from one date field to another: to − from), { \"$age\": \"<date field>\" } (whole years to today). Division by zero gives no value (NULL), like PostgreSQL; the result is rounded to the field's type.","oneOf":[{"type":"string"},{"type":"number"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"$add":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$sub":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$mul":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$div":{"type":"array","minItems":2,"maxItems":2,"items":{"$ref":"#/definitions/Expression"}},"$days":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string"}},"$age":{"type":"string","description":"Whole years from a date field (a date of birth) to today (UTC). Today moves, so such a field has no stored column: every read computes it in SQL and the write path computes it in memory with the same rule."}}}],"tsType":"string | number | Record<string, unknown>"},"Sequence":{"type":"object","additionalProperties":false,"required":["pattern"],"description":"A human number given when the record is created, in its transaction, gapless and unique per organization (and per `scope`).","properties":{"pattern":{"type":"string","pattern":"\\{0+\\}","description":"Text with tokens: {YYYY} {YY} {MM} {DD} (the creation date in the organization's time zone), {0000} (the counter, zero-padded to that width), {scope.<field>} (a field of the scope record). The counter restarts for each distinct text before it (RES-{YYYY}-{00000} restarts every year)."},"scope":{"type":"string","description":"A required reference field of this entity: numbers count per referenced record (PRJ-42 per project)."}}},"Ledger":{"type":"object","additionalProperties":false,"required":["balance","quantity"],"description":"This entity is an append-only ledger of movements (the database refuses UPDATE and DELETE; a mistake is corrected by a reversing entry). Each movement adds its quantity to the balance record with the same key values, atomically.","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["method","rate","value"],"description":"Each movement is valued in its transaction, under the balance's row lock: an incoming one at its rate (or the value it carries), an outgoing one by the method — the balance's moving average, or its FIFO layers consumed oldest first. The balance declares \"valuation\" too.","properties":{"method":{"description":"\"average\" or \"fifo\" for every balance, or the method a key's record names: { \"key\": \"item\", \"field\": \"valuation_method\", \"average\": \"MOVING_AVERAGE\", \"fifo\": \"FIFO\" }.","oneOf":[{"type":"string","enum":["average","fifo"]},{"type":"object","additionalProperties":false,"required":["key","field","average","fifo"],"properties":{"key":{"type":"string","description":"A reference key of the balance (item)."},"field":{"type":"string","description":"An enum field of the key's entity (valuation_method)."},"average":{"type":"string","description":"Its value meaning moving average."},"fifo":{"type":"string","description":"Its value meaning FIFO."}}}]},"rate":{"type":"string","description":"A numeric field of this entity that gets the balance's valuation rate after the movement."},"value":{"type":"string","description":"A numeric field that gets the movement's value change (signed). An incoming movement written with a value keeps it (a transfer carries what left the other balance)."},"incomingRate":{"type":"string","description":"A numeric field holding the rate of an incoming movement (a receipt's price); without one, the balance's current rate."},"quantityAfter":{"type":"string","description":"A numeric field that gets the balance's quantity after the movement."}}},"balance":{"type":"string","description":"The balance entity (declares \"balance\"); this entity has a field of the same name and type for each of its keys."},"quantity":{"type":"string","description":"The numeric field holding the signed change (positive in, negative out)."},"date":{"type":"string","description":"A date field: the posting date (refused before today when the organization does not accept backdated postings)."},"moves":{"type":"string","description":"A numeric field of the balance other than its quantity that this ledger moves (a stock balance's ordered or reserved quantity). A balance has one ledger for its quantity and at most one for each such field; these movements are never refused below zero and are not valued."}}},"Balance":{"type":"object","additionalProperties":false,"required":["keys","quantity"],"description":"This entity holds one balance per combination of its keys, kept by a ledger only (no person or plugin writes it).","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["value","rate"],"description":"What a valued ledger keeps on the balance besides its quantity.","properties":{"value":{"type":"string","description":"A numeric field: the balance's total value."},"rate":{"type":"string","description":"A numeric field: its valuation rate (value ÷ quantity)."},"layers":{"type":"string","description":"A json field holding the FIFO layers ([{ \"qty\", \"value\" }], oldest first); needed when a method can be FIFO."}}},"keys":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Required fields that identify a balance (e.g. [\"item\", \"warehouse\"]); unique per organization."},"quantity":{"type":"string","description":"The numeric field holding the balance."},"nonNegative":{"type":"boolean","description":"A movement that would take the balance below zero is refused (conditional update plus a CHECK constraint)."},"refusal":{"type":"string","description":"The refusal message: {quantity} is what is left, {<key>} each key's title, e.g. \"Only {quantity} of item {item} in {warehouse}\"."},"negativeAllowedBy":{"type":"string","pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","description":"With nonNegative: \"<key>.<boolean field>\" of the key's record that lets its balances go below zero (a leave type that allows a negative balance: \"leave_type.allow_negative\"). The key record is locked (FOR SHARE) while the movement is decided; such a balance has no CHECK constraint, the conditional update holds the rule."}}},"PostingMovement":{"type":"object","additionalProperties":false,"required":["quantity","set"],"properties":{"quantity":{"type":"string","description":"\"line.<field>\" or \"<field>\" of the document: the quantity moved."},"sign":{"type":"integer","enum":[1,-1],"description":"-1 takes the quantity out of the balance, 1 (default) puts it in."},"rate":{"type":"string","description":"With a valued ledger: \"line.<field>\" or \"<field>\" of the document, the rate of what comes in (a receipt's price), written to the ledger's incomingRate. An incoming movement of a line that also takes out (a transfer) carries the value that went out instead."},"set":{"type":"object","additionalProperties":{"type":"string"},"description":"Ledger field → \"line.<field>\" or \"<field>\" of the document. A movement whose balance key comes out empty is skipped (a receipt has no source warehouse)."}}},"Posting":{"type":"object","additionalProperties":false,"required":["ledger","post","reverse","movements"],"description":"A document that posts ledger movements when its workflow takes the \"post\" transition and reversing movements on \"reverse\", in the transition's transaction. Once posted it is read-only, and so are its lines.","properties":{"ledger":{"type":"string","description":"The ledger entity it posts to."},"lines":{"type":"object","additionalProperties":false,"required":["entity","parent"],"properties":{"entity":{"type":"string"},"parent":{"type":"string","description":"The line's reference to this document."}}},"post":{"description":"The workflow transition that posts (e.g. \"submit\"), or several: the first one's `from` states are the states the document and its lines may be edited in; the others post a document waiting in a read-only state (an approval: [\"submit\", \"approve\"]).","oneOf":[{"type":"string"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"}}]},"reverse":{"type":"string","description":"The workflow transition that posts the reversal (e.g. \"cancel\")."},"date":{"type":"string","description":"The document's posting-date field, copied to the ledger's date."},"source":{"type":"string","description":"A reference field of the ledger that gets this document."},"movements":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PostingMovement"}}}},"Run":{"type":"object","additionalProperties":false,"required":["period","status","states","action","creates"],"description":"A record action that creates one child per matching record of another entity in one transaction (a payroll run: one payslip per active employee), at most one run per period (a partial unique index), cancellable as a whole.","properties":{"period":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Fields that name the period; two runs that are not cancelled cannot share them."},"status":{"type":"string","description":"An enum field (read-only, its default the draft state)."},"states":{"type":"object","additionalProperties":false,"required":["draft","done","cancelled"],"properties":{"draft":{"type":"string"},"done":{"type":"string"},"cancelled":{"type":"string"}}},"action":{"$ref":"#/definitions/RunAction"},"cancel":{"$ref":"#/definitions/RunAction"},"count":{"type":"string","description":"An integer field that gets the number of records created."},"creates":{"type":"object","additionalProperties":false,"required":["entity","parent","for"],"properties":{"entity":{"type":"string","description":"The child entity."},"parent":{"type":"string","description":"The child's reference to the run."},"for":{"type":"object","additionalProperties":false,"required":["entity","field"],"properties":{"entity":{"type":"string","description":"The entity whose records each get a child."},"field":{"type":"string","description":"The child's reference to that record."},"where":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]},"description":"Field equalities the records must match (e.g. {\"status\": \"ACTIVE\"})."}}},"copy":{"type":"object","additionalProperties":{"type":"string"},"description":"Child field → field of the matched record."}}}}},"RunAction":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"}}},"Guard":{"type":"object","additionalProperties":false,"required":["field","refuse","message"],"description":"A write that leaves the record matching `refuse` is rolled back and reported on `field` with `message`. Conditions may follow references and `$some` over reverse references (the children of a parent); placeholders are not allowed (a guard is about data, not about who writes).","properties":{"name":{"$ref":"#/definitions/Identifier"},"field":{"type":"string","description":"The field the refusal is reported on."},"refuse":{"$ref":"#/definitions/Conditions","description":"The state refused, e.g. { \"state.group\": \"completed\", \"children\": { \"$some\": { \"state.group\": { \"$nin\": [\"completed\", \"cancelled\"] } } } }."},"on":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Fields whose change is checked (default: every create and update). A create is always checked."},"message":{"type":"string","description":"The field error, e.g. \"cannot be completed while a child item is open\"."}}},"Acyclic":{"type":"object","additionalProperties":false,"description":"Links of this entity may not form a cycle: \"field\" for a self-reference (parent), or \"from\" and \"to\" for a link entity between two records of one entity. Checked under a lock per organization and entity with a recursive query.","properties":{"field":{"type":"string","description":"A self-reference (e.g. \"parent\")."},"from":{"type":"string","description":"The link's reference to the dependent record."},"to":{"type":"string","description":"The link's reference to the record it depends on."},"hierarchy":{"type":"string","description":"A self-reference of the linked entity (e.g. \"parent\"): a link between a record and its own ancestor or descendant is refused too."}}},"View":{"type":"object","additionalProperties":false,"required":["kind","entity"],"description":"A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.","properties":{"kind":{"type":"string","enum":["calendar","kanban"]},"name":{"$ref":"#/definitions/Identifier","description":"Unique per module; default: the entity's name and the kind (reservation_calendar)."},"label":{"type":"string","maxLength":80,"description":"The screen's title and its link in the navigation; default: the entity's plural label and the kind."},"entity":{"type":"string","description":"The entity shown (entity, or module.entity of a module in dependsOn)."},"start":{"type":"string","description":"Calendar: the date or date-time field where a record's span begins."},"end":{"type":"string","description":"Calendar: the field (same type as start) where the span ends, exclusive; empty: open-ended. Default: start (one-day or instant records)."},"lane":{"type":"string","description":"Calendar: a reference field whose target's records are the rows of the lanes view (rooms of a tape chart)."},"title":{"type":"string","description":"Calendar: the field shown on each record (a reference shows its target's title); default: the entity's title field."},"color":{"type":"string","description":"Calendar: an enum or workflow state field whose value colours the record."},"column":{"type":"string","description":"Kanban: the field of the columns: an enum, a workflow's state field or a reference."},"card":{"type":"array","items":{"type":"string"},"maxItems":8,"uniqueItems":true,"description":"Kanban: fields shown on each card under its title, or a reverse reference (a reference's inverse, such as a work item's assignees): the referencing records by the title of their other required reference (the users' names), else by their own title; default: the list columns."},"swimlane":{"type":"string","description":"Kanban: an enum, boolean or reference field that splits the board into rows."},"scope":{"type":"string","description":"Kanban: a reference field; the page picks one of its target's records (a project) and the board shows only the records pointing at it, with the reference columns that belong to it (states whose own field of that name points at it)."}}},"Rollup":{"type":"object","additionalProperties":false,"required":["entity","parent","sum"],"description":"A roll-up sum: e.g. a payslip's gross is { \"entity\": \"payslip_line\", \"parent\": \"payslip\", \"sum\": \"amount\", \"where\": { \"kind\": \"EARNING\" } }.","properties":{"entity":{"type":"string","description":"The child entity (this module's, or `module.entity` of one in dependsOn)."},"parent":{"type":"string","description":"The child's reference field to this entity."},"sum":{"type":"string","description":"The child's numeric field that is added up."},"where":{"$ref":"#/definitions/ConstraintCondition","description":"Only children matching this condition on their own fields count (as a check condition: fields, literals, $field operands, $and $or $not)."}}},"PublicFormField":{"description":"A field the form asks: its name, or { name, required, label, help }.","oneOf":[{"$ref":"#/definitions/Identifier"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"required":{"type":"boolean","description":"Asked as required on this form even where the entity allows it empty."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The question on the form (default: the field's label)."},"help":{"type":"string","maxLength":300,"description":"A hint shown under the field."}}}]},"PublicForm":{"type":"object","additionalProperties":false,"required":["name","entity","fields","success"],"description":"A public form: e.g. { \"name\": \"course_signup\", \"entity\": \"course_signup\", \"fields\": [\"course\", \"name\"], \"fixed\": { \"status\": \"NEW\" }, \"references\": { \"course\": { \"where\": { \"status\": \"ACTIVE\" } } }, \"success\": \"Thank you\" }.","properties":{"name":{"$ref":"#/definitions/Identifier","description":"The form's address: /p/<org-slug>/<name>; unique across all modules."},"entity":{"$ref":"#/definitions/Identifier","description":"The entity of this module a submission creates."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The form's heading (default: the entity's label)."},"description":{"type":"string","maxLength":1000,"description":"A paragraph under the heading."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"},"description":"The fields asked, in order; each a writable field of the entity."},"fixed":{"type":"object","description":"Values set on every submission and never asked (e.g. { \"source\": \"web\" }); each checked against its field at load."},"references":{"type":"object","description":"Per asked reference field: which records the select offers (`where`, a condition on the target with placeholders such as ${now} and ${today}; a posted id outside it is refused) and, with `create`, a new target record the person may register instead of picking one.","additionalProperties":{"$ref":"#/definitions/PublicFormReference"}},"success":{"type":"string","minLength":1,"maxLength":2000,"description":"The message shown once the record is created."},"confirmationMail":{"type":"object","additionalProperties":false,"required":["to","subject","body"],"description":"A mail to the address the person gave, queued in the submission's transaction. {field} in subject and body is the value submitted (a reference: the picked record's title).","properties":{"to":{"$ref":"#/definitions/Identifier","description":"An asked email field."},"subject":{"type":"string","minLength":1,"maxLength":200},"body":{"type":"string","minLength":1,"maxLength":5000}}}}},"PublicFormReference":{"type":"object","additionalProperties":false,"properties":{"where":{"$ref":"#/definitions/Conditions","description":"The target records offered and accepted."},"create":{"type":"object","additionalProperties":false,"required":["fields"],"description":"\"Not listed? Register it\": the form also asks these fields of the target and, when the person chooses so, creates that record in the same transaction and links it.","properties":{"label":{"type":"string","minLength":1,"maxLength":120,"description":"The choice and the group's heading (default: 'Register a new <target label>')."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"}},"fixed":{"type":"object","description":"Values set on the new target record."}}}}}}};
 const schema12 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":40};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
@@ -5321,7 +5321,7 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema55 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The role's previous name in this module. migrations:generate renames the built-in role of every organization (its assignments follow: they point at the role's id) and the role in approver overrides and API clients."},"label":{"type":"string"},"description":{"type":"string"}}};
+const schema55 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The role's previous name in this module. migrations:generate renames the built-in role of every organization (its assignments follow: they point at the role's id) and the role in approver overrides and API clients."},"label":{"type":"string"},"translations":{"type":"object","description":"The role's label in other languages, by language code (bn): wherever the role is shown to a reader of that language (role pickers and lists, the inbox's \"waiting for\", My account); without one the label is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"description":{"type":"string"}}};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5338,7 +5338,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "name") || (key0 === "renamedFrom")) || (key0 === "label")) || (key0 === "description"))){
+if(!(((((key0 === "name") || (key0 === "renamedFrom")) || (key0 === "label")) || (key0 === "translations")) || (key0 === "description"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -5432,10 +5432,13 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data3 = data.description;
-if(typeof data3 !== "string"){
-const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.description.type,parentSchema:schema55.properties.description,data:data3};
+if(data.translations !== undefined){
+let data3 = data.translations;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+const _errs12 = errors;
+if(!(key1 === "bn")){
+const err9 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/propertyNames/enum",keyword:"enum",params:{allowedValues: schema55.properties.translations.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.translations.propertyNames.enum,parentSchema:schema55.properties.translations.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5444,15 +5447,113 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+var valid3 = _errs12 === errors;
+if(!valid3){
+const err10 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema55.properties.translations.propertyNames,parentSchema:schema55.properties.translations,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
+}
+errors++;
+}
+}
+for(const key2 in data3){
+let data4 = data3[key2];
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.label === undefined){
+const err11 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema55.properties.translations.additionalProperties.required,parentSchema:schema55.properties.translations.additionalProperties,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key3 in data4){
+if(!(key3 === "label")){
+const err12 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.translations.additionalProperties,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data4.label !== undefined){
+let data5 = data4.label;
+if(typeof data5 === "string"){
+if(func3(data5) < 1){
+const err13 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/label",schemaPath:"#/properties/translations/additionalProperties/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.translations.additionalProperties.properties.label,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/label",schemaPath:"#/properties/translations/additionalProperties/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.translations.additionalProperties.properties.label.type,parentSchema:schema55.properties.translations.additionalProperties.properties.label,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.translations.additionalProperties.type,parentSchema:schema55.properties.translations.additionalProperties,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.translations.type,parentSchema:schema55.properties.translations,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data6 = data.description;
+if(typeof data6 !== "string"){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.description.type,parentSchema:schema55.properties.description,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -5799,7 +5900,7 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema62 = {"type":"object","additionalProperties":false,"required":["type","label","entity"],"properties":{"type":{"type":"string","description":"count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.","enum":["count","chart","table"]},"label":{"type":"string"},"translations":{"type":"object","description":"The card's label in other languages, by language code (bn); without one the label is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"roles":{"type":"array","description":"Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.","items":{"$ref":"#/definitions/RoleRef"},"minItems":1,"uniqueItems":true},"chart":{"type":"string","description":"chart cards: how the groups are drawn.","enum":["bar","line","pie"]},"groupBy":{"type":"string","description":"chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target (\"state.group\")."},"bucket":{"type":"string","description":"chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.","enum":["day","week","month"]},"until":{"type":"string","description":"chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out)."},"last":{"type":"integer","description":"chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.","minimum":1,"maximum":366},"next":{"type":"integer","description":"chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.","minimum":1,"maximum":366},"sum":{"type":"string","description":"chart cards: add up this number field per group instead of counting records."},"share":{"type":"object","description":"chart cards: each group's value is the percentage (one decimal) of its records that also meet these conditions (attendance present out of all marked: a ratio count(conditions ∧ share) / count(conditions) per group); a group with no records is 0.","additionalProperties":false,"required":["conditions"],"properties":{"conditions":{"$ref":"#/definitions/Conditions"}}},"columns":{"type":"array","description":"table cards: the fields shown (references by their title).","items":{"$ref":"#/definitions/Identifier"},"minItems":1,"maxItems":8},"sort":{"type":"object","description":"table cards: which records come first.","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}},"limit":{"type":"integer","description":"table cards: how many records (default 10).","minimum":1,"maximum":50},"progress":{"type":"object","description":"table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`\"of\": { \"count\": true }`: a share, shown as a percentage).","additionalProperties":false,"required":["label","count","via","of"],"properties":{"label":{"type":"string"},"count":{"type":"string","description":"the entity whose records are counted"},"via":{"type":"string","description":"its reference field that points at the row's entity"},"sum":{"type":"string","description":"a number field of `count` to add up instead of counting its records"},"conditions":{"$ref":"#/definitions/Conditions"},"of":{"description":"what the count is out of: the row's number field, or `{ \"count\": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"const":true},"conditions":{"$ref":"#/definitions/Conditions"}}}]}}}}};
+const schema62 = {"type":"object","additionalProperties":false,"required":["type","label","entity"],"properties":{"type":{"type":"string","description":"count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.","enum":["count","chart","table"]},"label":{"type":"string"},"translations":{"type":"object","description":"The card's label in other languages, by language code (bn), and a table card's progress column heading (`progress`); without one the English is shown.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1},"progress":{"type":"string","minLength":1}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"roles":{"type":"array","description":"Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.","items":{"$ref":"#/definitions/RoleRef"},"minItems":1,"uniqueItems":true},"chart":{"type":"string","description":"chart cards: how the groups are drawn.","enum":["bar","line","pie"]},"groupBy":{"type":"string","description":"chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target (\"state.group\")."},"bucket":{"type":"string","description":"chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.","enum":["day","week","month"]},"until":{"type":"string","description":"chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out)."},"last":{"type":"integer","description":"chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.","minimum":1,"maximum":366},"next":{"type":"integer","description":"chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.","minimum":1,"maximum":366},"sum":{"type":"string","description":"chart cards: add up this number field per group instead of counting records."},"share":{"type":"object","description":"chart cards: each group's value is the percentage (one decimal) of its records that also meet these conditions (attendance present out of all marked: a ratio count(conditions ∧ share) / count(conditions) per group); a group with no records is 0.","additionalProperties":false,"required":["conditions"],"properties":{"conditions":{"$ref":"#/definitions/Conditions"}}},"columns":{"type":"array","description":"table cards: the fields shown (references by their title).","items":{"$ref":"#/definitions/Identifier"},"minItems":1,"maxItems":8},"sort":{"type":"object","description":"table cards: which records come first.","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}},"limit":{"type":"integer","description":"table cards: how many records (default 10).","minimum":1,"maximum":50},"progress":{"type":"object","description":"table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`\"of\": { \"count\": true }`: a share, shown as a percentage).","additionalProperties":false,"required":["label","count","via","of"],"properties":{"label":{"type":"string"},"count":{"type":"string","description":"the entity whose records are counted"},"via":{"type":"string","description":"its reference field that points at the row's entity"},"sum":{"type":"string","description":"a number field of `count` to add up instead of counting its records"},"conditions":{"$ref":"#/definitions/Conditions"},"of":{"description":"what the count is out of: the row's number field, or `{ \"count\": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"const":true},"conditions":{"$ref":"#/definitions/Conditions"}}}]}}}}};
 const schema64 = {"type":"string","description":"A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$","maxLength":81};
 const pattern23 = new RegExp("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$", "u");
 
@@ -5926,7 +6027,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key3 in data3){
-if(!(key3 === "label")){
+if(!((key3 === "label") || (key3 === "progress"))){
 const err10 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.translations.additionalProperties,data:data3};
 if(vErrors === null){
 vErrors = [err10];
@@ -5962,9 +6063,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.translations.additionalProperties.type,parentSchema:schema62.properties.translations.additionalProperties,data:data3};
+if(data3.progress !== undefined){
+let data5 = data3.progress;
+if(typeof data5 === "string"){
+if(func3(data5) < 1){
+const err13 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/progress",schemaPath:"#/properties/translations/additionalProperties/properties/progress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.translations.additionalProperties.properties.progress,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5974,9 +6077,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
 else {
-const err14 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.translations.type,parentSchema:schema62.properties.translations,data:data2};
+const err14 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/progress",schemaPath:"#/properties/translations/additionalProperties/properties/progress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.translations.additionalProperties.properties.progress.type,parentSchema:schema62.properties.translations.additionalProperties.properties.progress,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5986,10 +6088,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.entity !== undefined){
-let data5 = data.entity;
-if(typeof data5 !== "string"){
-const err15 = {instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.entity.type,parentSchema:schema62.properties.entity,data:data5};
+}
+else {
+const err15 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.translations.additionalProperties.type,parentSchema:schema62.properties.translations.additionalProperties,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5999,10 +6100,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.conditions !== undefined){
-let data6 = data.conditions;
-if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err16 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data6};
+}
+else {
+const err16 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.translations.type,parentSchema:schema62.properties.translations,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6012,11 +6112,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.roles !== undefined){
-let data7 = data.roles;
-if(Array.isArray(data7)){
-if(data7.length < 1){
-const err17 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema62.properties.roles,data:data7};
+if(data.entity !== undefined){
+let data6 = data.entity;
+if(typeof data6 !== "string"){
+const err17 = {instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.entity.type,parentSchema:schema62.properties.entity,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6025,12 +6124,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-let data8 = data7[i0];
-if(typeof data8 === "string"){
-if(func3(data8) > 81){
-const err18 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/definitions/RoleRef/maxLength",keyword:"maxLength",params:{limit: 81},message:"must NOT have more than 81 characters",schema:81,parentSchema:schema64,data:data8};
+}
+if(data.conditions !== undefined){
+let data7 = data.conditions;
+if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
+const err18 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6039,8 +6137,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!pattern23.test(data8)){
-const err19 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/definitions/RoleRef/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$",parentSchema:schema64,data:data8};
+}
+if(data.roles !== undefined){
+let data8 = data.roles;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err19 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema62.properties.roles,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6049,9 +6151,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/definitions/RoleRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data8};
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 === "string"){
+if(func3(data9) > 81){
+const err20 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/definitions/RoleRef/maxLength",keyword:"maxLength",params:{limit: 81},message:"must NOT have more than 81 characters",schema:81,parentSchema:schema64,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6060,15 +6165,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-let i1 = data7.length;
-let j0;
-if(i1 > 1){
-outer0:
-for(;i1--;){
-for(j0 = i1; j0--;){
-if(func0(data7[i1], data7[j0])){
-const err21 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema62.properties.roles,data:data7};
+if(!pattern23.test(data9)){
+const err21 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/definitions/RoleRef/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$",parentSchema:schema64,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6076,14 +6174,10 @@ else {
 vErrors.push(err21);
 }
 errors++;
-break outer0;
-}
-}
-}
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.roles.type,parentSchema:schema62.properties.roles,data:data7};
+const err22 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/definitions/RoleRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6093,10 +6187,14 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.chart !== undefined){
-let data9 = data.chart;
-if(typeof data9 !== "string"){
-const err23 = {instancePath:instancePath+"/chart",schemaPath:"#/properties/chart/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.chart.type,parentSchema:schema62.properties.chart,data:data9};
+let i1 = data8.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data8[i1], data8[j0])){
+const err23 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema62.properties.roles,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6104,9 +6202,14 @@ else {
 vErrors.push(err23);
 }
 errors++;
+break outer0;
 }
-if(!(((data9 === "bar") || (data9 === "line")) || (data9 === "pie"))){
-const err24 = {instancePath:instancePath+"/chart",schemaPath:"#/properties/chart/enum",keyword:"enum",params:{allowedValues: schema62.properties.chart.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.chart.enum,parentSchema:schema62.properties.chart,data:data9};
+}
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.roles.type,parentSchema:schema62.properties.roles,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6116,10 +6219,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.groupBy !== undefined){
-let data10 = data.groupBy;
+if(data.chart !== undefined){
+let data10 = data.chart;
 if(typeof data10 !== "string"){
-const err25 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.groupBy.type,parentSchema:schema62.properties.groupBy,data:data10};
+const err25 = {instancePath:instancePath+"/chart",schemaPath:"#/properties/chart/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.chart.type,parentSchema:schema62.properties.chart,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6128,11 +6231,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.bucket !== undefined){
-let data11 = data.bucket;
-if(typeof data11 !== "string"){
-const err26 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.bucket.type,parentSchema:schema62.properties.bucket,data:data11};
+if(!(((data10 === "bar") || (data10 === "line")) || (data10 === "pie"))){
+const err26 = {instancePath:instancePath+"/chart",schemaPath:"#/properties/chart/enum",keyword:"enum",params:{allowedValues: schema62.properties.chart.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.chart.enum,parentSchema:schema62.properties.chart,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6141,8 +6241,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(((data11 === "day") || (data11 === "week")) || (data11 === "month"))){
-const err27 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/enum",keyword:"enum",params:{allowedValues: schema62.properties.bucket.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.bucket.enum,parentSchema:schema62.properties.bucket,data:data11};
+}
+if(data.groupBy !== undefined){
+let data11 = data.groupBy;
+if(typeof data11 !== "string"){
+const err27 = {instancePath:instancePath+"/groupBy",schemaPath:"#/properties/groupBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.groupBy.type,parentSchema:schema62.properties.groupBy,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6152,10 +6255,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.until !== undefined){
-let data12 = data.until;
+if(data.bucket !== undefined){
+let data12 = data.bucket;
 if(typeof data12 !== "string"){
-const err28 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.until.type,parentSchema:schema62.properties.until,data:data12};
+const err28 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.bucket.type,parentSchema:schema62.properties.bucket,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6164,11 +6267,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.last !== undefined){
-let data13 = data.last;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err29 = {instancePath:instancePath+"/last",schemaPath:"#/properties/last/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.last.type,parentSchema:schema62.properties.last,data:data13};
+if(!(((data12 === "day") || (data12 === "week")) || (data12 === "month"))){
+const err29 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/enum",keyword:"enum",params:{allowedValues: schema62.properties.bucket.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.bucket.enum,parentSchema:schema62.properties.bucket,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6177,9 +6277,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 366 || isNaN(data13)){
-const err30 = {instancePath:instancePath+"/last",schemaPath:"#/properties/last/maximum",keyword:"maximum",params:{comparison: "<=", limit: 366},message:"must be <= 366",schema:366,parentSchema:schema62.properties.last,data:data13};
+}
+if(data.until !== undefined){
+let data13 = data.until;
+if(typeof data13 !== "string"){
+const err30 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.until.type,parentSchema:schema62.properties.until,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6188,8 +6290,11 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data13 < 1 || isNaN(data13)){
-const err31 = {instancePath:instancePath+"/last",schemaPath:"#/properties/last/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.last,data:data13};
+}
+if(data.last !== undefined){
+let data14 = data.last;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err31 = {instancePath:instancePath+"/last",schemaPath:"#/properties/last/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.last.type,parentSchema:schema62.properties.last,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6198,12 +6303,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-if(data.next !== undefined){
-let data14 = data.next;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err32 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.next.type,parentSchema:schema62.properties.next,data:data14};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 366 || isNaN(data14)){
+const err32 = {instancePath:instancePath+"/last",schemaPath:"#/properties/last/maximum",keyword:"maximum",params:{comparison: "<=", limit: 366},message:"must be <= 366",schema:366,parentSchema:schema62.properties.last,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6212,9 +6314,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 366 || isNaN(data14)){
-const err33 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/maximum",keyword:"maximum",params:{comparison: "<=", limit: 366},message:"must be <= 366",schema:366,parentSchema:schema62.properties.next,data:data14};
+if(data14 < 1 || isNaN(data14)){
+const err33 = {instancePath:instancePath+"/last",schemaPath:"#/properties/last/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.last,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6223,8 +6324,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data14 < 1 || isNaN(data14)){
-const err34 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.next,data:data14};
+}
+}
+if(data.next !== undefined){
+let data15 = data.next;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err34 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.next.type,parentSchema:schema62.properties.next,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6233,12 +6338,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-if(data.sum !== undefined){
-let data15 = data.sum;
-if(typeof data15 !== "string"){
-const err35 = {instancePath:instancePath+"/sum",schemaPath:"#/properties/sum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.sum.type,parentSchema:schema62.properties.sum,data:data15};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 366 || isNaN(data15)){
+const err35 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/maximum",keyword:"maximum",params:{comparison: "<=", limit: 366},message:"must be <= 366",schema:366,parentSchema:schema62.properties.next,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6247,12 +6349,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data.share !== undefined){
-let data16 = data.share;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.conditions === undefined){
-const err36 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema62.properties.share.required,parentSchema:schema62.properties.share,data:data16};
+if(data15 < 1 || isNaN(data15)){
+const err36 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.next,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6261,9 +6359,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-for(const key4 in data16){
-if(!(key4 === "conditions")){
-const err37 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.share,data:data16};
+}
+}
+if(data.sum !== undefined){
+let data16 = data.sum;
+if(typeof data16 !== "string"){
+const err37 = {instancePath:instancePath+"/sum",schemaPath:"#/properties/sum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.sum.type,parentSchema:schema62.properties.sum,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6273,10 +6374,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data16.conditions !== undefined){
-let data17 = data16.conditions;
-if(!(data17 && typeof data17 == "object" && !Array.isArray(data17))){
-const err38 = {instancePath:instancePath+"/share/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data17};
+if(data.share !== undefined){
+let data17 = data.share;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.conditions === undefined){
+const err38 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema62.properties.share.required,parentSchema:schema62.properties.share,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6285,10 +6387,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.share.type,parentSchema:schema62.properties.share,data:data16};
+for(const key4 in data17){
+if(!(key4 === "conditions")){
+const err39 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.share,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6298,11 +6399,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.columns !== undefined){
-let data18 = data.columns;
-if(Array.isArray(data18)){
-if(data18.length > 8){
-const err40 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema62.properties.columns,data:data18};
+if(data17.conditions !== undefined){
+let data18 = data17.conditions;
+if(!(data18 && typeof data18 == "object" && !Array.isArray(data18))){
+const err40 = {instancePath:instancePath+"/share/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6311,8 +6411,10 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data18.length < 1){
-const err41 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema62.properties.columns,data:data18};
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.share.type,parentSchema:schema62.properties.share,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6321,12 +6423,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-const len1 = data18.length;
-for(let i2=0; i2<len1; i2++){
-let data19 = data18[i2];
-if(typeof data19 === "string"){
-if(func3(data19) > 40){
-const err42 = {instancePath:instancePath+"/columns/" + i2,schemaPath:"#/definitions/Identifier/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema12,data:data19};
+}
+if(data.columns !== undefined){
+let data19 = data.columns;
+if(Array.isArray(data19)){
+if(data19.length > 8){
+const err42 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema62.properties.columns,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6335,8 +6437,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(!pattern0.test(data19)){
-const err43 = {instancePath:instancePath+"/columns/" + i2,schemaPath:"#/definitions/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema12,data:data19};
+if(data19.length < 1){
+const err43 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema62.properties.columns,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6345,9 +6447,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/columns/" + i2,schemaPath:"#/definitions/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data19};
+const len1 = data19.length;
+for(let i2=0; i2<len1; i2++){
+let data20 = data19[i2];
+if(typeof data20 === "string"){
+if(func3(data20) > 40){
+const err44 = {instancePath:instancePath+"/columns/" + i2,schemaPath:"#/definitions/Identifier/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema12,data:data20};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -6356,10 +6461,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.columns.type,parentSchema:schema62.properties.columns,data:data18};
+if(!pattern0.test(data20)){
+const err45 = {instancePath:instancePath+"/columns/" + i2,schemaPath:"#/definitions/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema12,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -6369,11 +6472,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.sort !== undefined){
-let data20 = data.sort;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.field === undefined){
-const err46 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema62.properties.sort.required,parentSchema:schema62.properties.sort,data:data20};
+else {
+const err46 = {instancePath:instancePath+"/columns/" + i2,schemaPath:"#/definitions/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6382,9 +6482,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-for(const key5 in data20){
-if(!((key5 === "field") || (key5 === "direction"))){
-const err47 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.sort,data:data20};
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.columns.type,parentSchema:schema62.properties.columns,data:data19};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6394,10 +6495,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data20.field !== undefined){
-let data21 = data20.field;
-if(typeof data21 !== "string"){
-const err48 = {instancePath:instancePath+"/sort/field",schemaPath:"#/properties/sort/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.sort.properties.field.type,parentSchema:schema62.properties.sort.properties.field,data:data21};
+if(data.sort !== undefined){
+let data21 = data.sort;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.field === undefined){
+const err48 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema62.properties.sort.required,parentSchema:schema62.properties.sort,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -6406,11 +6508,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data20.direction !== undefined){
-let data22 = data20.direction;
-if(typeof data22 !== "string"){
-const err49 = {instancePath:instancePath+"/sort/direction",schemaPath:"#/properties/sort/properties/direction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.sort.properties.direction.type,parentSchema:schema62.properties.sort.properties.direction,data:data22};
+for(const key5 in data21){
+if(!((key5 === "field") || (key5 === "direction"))){
+const err49 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.sort,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6419,8 +6519,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!((data22 === "asc") || (data22 === "desc"))){
-const err50 = {instancePath:instancePath+"/sort/direction",schemaPath:"#/properties/sort/properties/direction/enum",keyword:"enum",params:{allowedValues: schema62.properties.sort.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.sort.properties.direction.enum,parentSchema:schema62.properties.sort.properties.direction,data:data22};
+}
+if(data21.field !== undefined){
+let data22 = data21.field;
+if(typeof data22 !== "string"){
+const err50 = {instancePath:instancePath+"/sort/field",schemaPath:"#/properties/sort/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.sort.properties.field.type,parentSchema:schema62.properties.sort.properties.field,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6430,9 +6533,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.sort.type,parentSchema:schema62.properties.sort,data:data20};
+if(data21.direction !== undefined){
+let data23 = data21.direction;
+if(typeof data23 !== "string"){
+const err51 = {instancePath:instancePath+"/sort/direction",schemaPath:"#/properties/sort/properties/direction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.sort.properties.direction.type,parentSchema:schema62.properties.sort.properties.direction,data:data23};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6441,11 +6545,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data.limit !== undefined){
-let data23 = data.limit;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err52 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.limit.type,parentSchema:schema62.properties.limit,data:data23};
+if(!((data23 === "asc") || (data23 === "desc"))){
+const err52 = {instancePath:instancePath+"/sort/direction",schemaPath:"#/properties/sort/properties/direction/enum",keyword:"enum",params:{allowedValues: schema62.properties.sort.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.sort.properties.direction.enum,parentSchema:schema62.properties.sort.properties.direction,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6454,9 +6555,10 @@ vErrors.push(err52);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 50 || isNaN(data23)){
-const err53 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50",schema:50,parentSchema:schema62.properties.limit,data:data23};
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.sort.type,parentSchema:schema62.properties.sort,data:data21};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6465,8 +6567,11 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data23 < 1 || isNaN(data23)){
-const err54 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.limit,data:data23};
+}
+if(data.limit !== undefined){
+let data24 = data.limit;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err54 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.limit.type,parentSchema:schema62.properties.limit,data:data24};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -6475,13 +6580,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-}
-if(data.progress !== undefined){
-let data24 = data.progress;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.label === undefined){
-const err55 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data24};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 50 || isNaN(data24)){
+const err55 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50",schema:50,parentSchema:schema62.properties.limit,data:data24};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6490,8 +6591,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data24.count === undefined){
-const err56 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data24};
+if(data24 < 1 || isNaN(data24)){
+const err56 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.limit,data:data24};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -6500,8 +6601,13 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data24.via === undefined){
-const err57 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "via"},message:"must have required property '"+"via"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data24};
+}
+}
+if(data.progress !== undefined){
+let data25 = data.progress;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.label === undefined){
+const err57 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data25};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -6510,8 +6616,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data24.of === undefined){
-const err58 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data24};
+if(data25.count === undefined){
+const err58 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data25};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -6520,9 +6626,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key6 in data24){
-if(!((((((key6 === "label") || (key6 === "count")) || (key6 === "via")) || (key6 === "sum")) || (key6 === "conditions")) || (key6 === "of"))){
-const err59 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.progress,data:data24};
+if(data25.via === undefined){
+const err59 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "via"},message:"must have required property '"+"via"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data25};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -6531,11 +6636,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data24.label !== undefined){
-let data25 = data24.label;
-if(typeof data25 !== "string"){
-const err60 = {instancePath:instancePath+"/progress/label",schemaPath:"#/properties/progress/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.label.type,parentSchema:schema62.properties.progress.properties.label,data:data25};
+if(data25.of === undefined){
+const err60 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema62.properties.progress.required,parentSchema:schema62.properties.progress,data:data25};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -6544,11 +6646,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data24.count !== undefined){
-let data26 = data24.count;
-if(typeof data26 !== "string"){
-const err61 = {instancePath:instancePath+"/progress/count",schemaPath:"#/properties/progress/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.count.type,parentSchema:schema62.properties.progress.properties.count,data:data26};
+for(const key6 in data25){
+if(!((((((key6 === "label") || (key6 === "count")) || (key6 === "via")) || (key6 === "sum")) || (key6 === "conditions")) || (key6 === "of"))){
+const err61 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.progress,data:data25};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -6558,10 +6658,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data24.via !== undefined){
-let data27 = data24.via;
-if(typeof data27 !== "string"){
-const err62 = {instancePath:instancePath+"/progress/via",schemaPath:"#/properties/progress/properties/via/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.via.type,parentSchema:schema62.properties.progress.properties.via,data:data27};
+if(data25.label !== undefined){
+let data26 = data25.label;
+if(typeof data26 !== "string"){
+const err62 = {instancePath:instancePath+"/progress/label",schemaPath:"#/properties/progress/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.label.type,parentSchema:schema62.properties.progress.properties.label,data:data26};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -6571,10 +6671,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data24.sum !== undefined){
-let data28 = data24.sum;
-if(typeof data28 !== "string"){
-const err63 = {instancePath:instancePath+"/progress/sum",schemaPath:"#/properties/progress/properties/sum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.sum.type,parentSchema:schema62.properties.progress.properties.sum,data:data28};
+if(data25.count !== undefined){
+let data27 = data25.count;
+if(typeof data27 !== "string"){
+const err63 = {instancePath:instancePath+"/progress/count",schemaPath:"#/properties/progress/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.count.type,parentSchema:schema62.properties.progress.properties.count,data:data27};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -6584,10 +6684,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data24.conditions !== undefined){
-let data29 = data24.conditions;
-if(!(data29 && typeof data29 == "object" && !Array.isArray(data29))){
-const err64 = {instancePath:instancePath+"/progress/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data29};
+if(data25.via !== undefined){
+let data28 = data25.via;
+if(typeof data28 !== "string"){
+const err64 = {instancePath:instancePath+"/progress/via",schemaPath:"#/properties/progress/properties/via/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.via.type,parentSchema:schema62.properties.progress.properties.via,data:data28};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -6597,14 +6697,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data24.of !== undefined){
-let data30 = data24.of;
-const _errs74 = errors;
-let valid17 = false;
-let passing0 = null;
-const _errs75 = errors;
-if(typeof data30 !== "string"){
-const err65 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.of.oneOf[0].type,parentSchema:schema62.properties.progress.properties.of.oneOf[0],data:data30};
+if(data25.sum !== undefined){
+let data29 = data25.sum;
+if(typeof data29 !== "string"){
+const err65 = {instancePath:instancePath+"/progress/sum",schemaPath:"#/properties/progress/properties/sum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.sum.type,parentSchema:schema62.properties.progress.properties.sum,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -6613,15 +6709,11 @@ vErrors.push(err65);
 }
 errors++;
 }
-var _valid0 = _errs75 === errors;
-if(_valid0){
-valid17 = true;
-passing0 = 0;
 }
-const _errs77 = errors;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.count === undefined){
-const err66 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/1/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema62.properties.progress.properties.of.oneOf[1].required,parentSchema:schema62.properties.progress.properties.of.oneOf[1],data:data30};
+if(data25.conditions !== undefined){
+let data30 = data25.conditions;
+if(!(data30 && typeof data30 == "object" && !Array.isArray(data30))){
+const err66 = {instancePath:instancePath+"/progress/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -6630,9 +6722,15 @@ vErrors.push(err66);
 }
 errors++;
 }
-for(const key7 in data30){
-if(!((key7 === "count") || (key7 === "conditions"))){
-const err67 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.progress.properties.of.oneOf[1],data:data30};
+}
+if(data25.of !== undefined){
+let data31 = data25.of;
+const _errs76 = errors;
+let valid17 = false;
+let passing0 = null;
+const _errs77 = errors;
+if(typeof data31 !== "string"){
+const err67 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.progress.properties.of.oneOf[0].type,parentSchema:schema62.properties.progress.properties.of.oneOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -6641,11 +6739,15 @@ vErrors.push(err67);
 }
 errors++;
 }
+var _valid0 = _errs77 === errors;
+if(_valid0){
+valid17 = true;
+passing0 = 0;
 }
-if(data30.count !== undefined){
-let data31 = data30.count;
-if(true !== data31){
-const err68 = {instancePath:instancePath+"/progress/of/count",schemaPath:"#/properties/progress/properties/of/oneOf/1/properties/count/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema62.properties.progress.properties.of.oneOf[1].properties.count,data:data31};
+const _errs79 = errors;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.count === undefined){
+const err68 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/1/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema62.properties.progress.properties.of.oneOf[1].required,parentSchema:schema62.properties.progress.properties.of.oneOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -6654,11 +6756,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data30.conditions !== undefined){
-let data32 = data30.conditions;
-if(!(data32 && typeof data32 == "object" && !Array.isArray(data32))){
-const err69 = {instancePath:instancePath+"/progress/of/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data32};
+for(const key7 in data31){
+if(!((key7 === "count") || (key7 === "conditions"))){
+const err69 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema62.properties.progress.properties.of.oneOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -6668,9 +6768,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.progress.properties.of.oneOf[1].type,parentSchema:schema62.properties.progress.properties.of.oneOf[1],data:data30};
+if(data31.count !== undefined){
+let data32 = data31.count;
+if(true !== data32){
+const err70 = {instancePath:instancePath+"/progress/of/count",schemaPath:"#/properties/progress/properties/of/oneOf/1/properties/count/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema62.properties.progress.properties.of.oneOf[1].properties.count,data:data32};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -6679,7 +6780,32 @@ vErrors.push(err70);
 }
 errors++;
 }
-var _valid0 = _errs77 === errors;
+}
+if(data31.conditions !== undefined){
+let data33 = data31.conditions;
+if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
+const err71 = {instancePath:instancePath+"/progress/of/conditions",schemaPath:"#/definitions/Conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data33};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.progress.properties.of.oneOf[1].type,parentSchema:schema62.properties.progress.properties.of.oneOf[1],data:data31};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+var _valid0 = _errs79 === errors;
 if(_valid0 && valid17){
 valid17 = false;
 passing0 = [passing0, 1];
@@ -6691,20 +6817,20 @@ passing0 = 1;
 }
 }
 if(!valid17){
-const err71 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema62.properties.progress.properties.of.oneOf,parentSchema:schema62.properties.progress.properties.of,data:data30};
+const err73 = {instancePath:instancePath+"/progress/of",schemaPath:"#/properties/progress/properties/of/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema62.properties.progress.properties.of.oneOf,parentSchema:schema62.properties.progress.properties.of,data:data31};
 if(vErrors === null){
-vErrors = [err71];
+vErrors = [err73];
 }
 else {
-vErrors.push(err71);
+vErrors.push(err73);
 }
 errors++;
 }
 else {
-errors = _errs74;
+errors = _errs76;
 if(vErrors !== null){
-if(_errs74){
-vErrors.length = _errs74;
+if(_errs76){
+vErrors.length = _errs76;
 }
 else {
 vErrors = null;
@@ -6714,24 +6840,24 @@ vErrors = null;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.progress.type,parentSchema:schema62.properties.progress,data:data24};
+const err74 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.progress.type,parentSchema:schema62.properties.progress,data:data25};
 if(vErrors === null){
-vErrors = [err72];
+vErrors = [err74];
 }
 else {
-vErrors.push(err72);
+vErrors.push(err74);
 }
 errors++;
 }
 }
 }
 else {
-const err73 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+const err75 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
 if(vErrors === null){
-vErrors = [err73];
+vErrors = [err75];
 }
 else {
-vErrors.push(err73);
+vErrors.push(err75);
 }
 errors++;
 }

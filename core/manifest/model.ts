@@ -174,8 +174,8 @@ export interface DashboardCardDef {
   id: string;
   type: 'count' | 'chart' | 'table';
   label: string;
-  /** The label in other languages (manifest `translations`), by language code; {} when none. */
-  translations: Record<string, { label: string }>;
+  /** The label (and a table's progress heading) in other languages (manifest `translations`), by language code; {} when none. */
+  translations: Record<string, { label: string; progress?: string }>;
   entity: string;
   conditions?: Record<string, unknown>;
   /** Role keys the card is for; undefined: everyone who may read the entity. */

@@ -18,6 +18,10 @@ export interface ResolvedRole {
   label: string;
   /** The label with its module's, where roles of several modules are listed: "Member (Library)". */
   displayLabel: string;
+  /** The display label in other languages (the role's and its module's `translations.<lang>.label`, each English where missing), by language code. */
+  displayLabels: Record<string, string>;
+  /** The role's own label in other languages (manifest `translations`), by language code; {} when none. */
+  translations: Record<string, { label: string }>;
   description?: string;
   /** The key it had before a declared rename (manifest `renamedFrom`). */
   renamedFrom?: string;
@@ -26,6 +30,25 @@ export interface ResolvedRole {
 export const roleKey = (module: string, name: string): string => (module === CORE_MODULE_ID ? name : `${module}.${name}`);
 
 export const roleDisplayLabel = (label: string, module: string, moduleLabel: string): string => (module === CORE_MODULE_ID ? label : `${label} (${moduleLabel})`);
+
+/**
+ * The display label in every language either the role or its module translates: "শিক্ষক (শিক্ষাপ্রতিষ্ঠান)"; a part
+ * without a translation stays English, so a role is never shown without a name.
+ */
+export function roleDisplayLabels(label: string, translations: Record<string, { label: string }>, module: string, moduleLabel: string, moduleTranslations: Record<string, { label: string }>): Record<string, string> {
+  const languages = new Set([...Object.keys(translations), ...Object.keys(moduleTranslations)]);
+  return Object.fromEntries([...languages].map((lang) => [lang, roleDisplayLabel(translations[lang]?.label ?? label, module, moduleTranslations[lang]?.label ?? moduleLabel)]));
+}
+
+/**
+ * How a role key is shown to a reader of `language`: a built-in role's display label in that language (English where
+ * it has none), anything else (a custom role, "relation") as it is.
+ */
+export function roleLabelIn(roles: ReadonlyMap<string, ResolvedRole>, key: string, language: string | undefined): string {
+  const role = roles.get(key);
+  if (!role) return key;
+  return (language && language !== 'en' ? role.displayLabels[language] : undefined) ?? role.displayLabel;
+}
 
 /**
  * The key a manifest's role reference means, or a message saying why it means none:

@@ -21,3 +21,23 @@ export function enumLabels(registry: Pick<Registry, 'workflow'>, entity: Resolve
     }),
   );
 }
+
+/**
+ * An entity named inside a sentence, in every language its manifest translates (core/errors.ts `Words`):
+ * English lower-cased ("this course"), other languages as written (they have no case).
+ */
+export function entityNoun(entity: ResolvedEntity, plural = false): Record<string, string> {
+  const out: Record<string, string> = { en: (plural ? entity.pluralLabel : entity.label).toLowerCase() };
+  for (const [lang, t] of Object.entries(entity.translations)) {
+    const label = plural ? (t.pluralLabel ?? t.label) : t.label;
+    if (label) out[lang] = label;
+  }
+  return out;
+}
+
+/** An action of the entity (a record action or workflow action, by name) in every language the manifest translates; English lower-cased. */
+export function actionNoun(entity: ResolvedEntity, action: { name: string; label: string }): Record<string, string> {
+  const out: Record<string, string> = { en: action.label.toLowerCase() };
+  for (const [lang, t] of Object.entries(entity.translations)) if (t.actions?.[action.name]) out[lang] = t.actions[action.name];
+  return out;
+}

@@ -17,8 +17,8 @@
  */
 import { systemActor } from '../data/actor.js';
 import { RecordService, type RecordData } from '../data/records.js';
-import { forbidden, RecordValidationError, UmsError } from '../errors.js';
-import { interpolateConditions, type ResolvedEntity, type ResolvedTransition, type ResolvedWorkflow } from '../manifest/index.js';
+import { forbidden, RecordValidationError, UmsError, type Words } from '../errors.js';
+import { actionNoun, entityNoun, interpolateConditions, roleLabelIn, type ResolvedEntity, type ResolvedTransition, type ResolvedWorkflow } from '../manifest/index.js';
 import { stateReason, whenReason } from './reasons.js';
 import { actionLabelIn, entityLabelIn, stateLabel, stepLabelIn, titleOf } from './labels.js';
 import { say } from '../words.js';
@@ -202,7 +202,7 @@ export class WorkflowEngine {
       if (!userId) throw this.systemCannotDecide(entity, t, 'reject');
       if (!comment) throw new RecordValidationError(entity.key, { comment: { message: 'say why you reject it', type: 'required' } }, 'A rejection needs a comment.');
       const decision = await this.decision(entity, id, request, userId);
-      if (isRefusal(decision)) throw forbidden(decision.message, { entity: entity.key });
+      if (isRefusal(decision)) throw forbidden({ text: decision.message, vars: {} }, { entity: entity.key });
       await this.requests.record(entity, id, request, { kind: 'rejected', step: decision.step, as_role: decision.asRole, on_behalf_of: decision.onBehalfOf, comment });
       await this.requests.close(request, 'rejected');
       const reject = t.approval!.reject!;
@@ -241,14 +241,14 @@ export class WorkflowEngine {
       }
       if (!userId) throw this.systemCannotDecide(entity, t, 'approve');
       const decision = await this.decision(entity, id, opened, userId);
-      if (isRefusal(decision)) throw forbidden(decision.message, { entity: entity.key });
+      if (isRefusal(decision)) throw forbidden({ text: decision.message, vars: {} }, { entity: entity.key });
       return this.approve(entity, wf, t, record, opened, decision, comment);
     }
 
     if (!userId) throw this.systemCannotDecide(entity, t, 'approve');
     const decision = await this.decision(entity, id, request, userId);
     if (isRefusal(decision)) {
-      throw decision.code === 'NOT_APPROVER' ? forbidden(decision.message, { entity: entity.key }) : new UmsError('CONFLICT', decision.message, { entity: entity.key });
+      throw decision.code === 'NOT_APPROVER' ? forbidden({ text: decision.message, vars: {} }, { entity: entity.key }) : new UmsError('CONFLICT', decision.message, { entity: entity.key }, { text: decision.message, vars: {} });
     }
     return this.approve(entity, wf, t, record, request, decision, comment);
   }
@@ -269,7 +269,7 @@ export class WorkflowEngine {
       const w = this.words(entity, wf);
       const waiting = w.steps(activeSteps(request.steps, approvals));
       await this.notifier.approvers(entity, wf, id, request, approvals);
-      const roleLabel = (key: string): string => this.records.runtime.registry.roles.get(key)?.displayLabel ?? key;
+      const roleLabel = (key: string): string => roleLabelIn(this.records.runtime.registry.roles, key, this.language);
       const as = contribution.onBehalfOf ? w.say('{role}, for the missing role {missing}', { role: roleLabel(contribution.asRole), missing: roleLabel(contribution.onBehalfOf) }) : roleLabel(contribution.asRole);
       return { message: w.say('Approved as {as}; still waiting for {steps}.', { as, steps: waiting }), record, moved: false };
     }
@@ -411,7 +411,11 @@ export class WorkflowEngine {
     if (name) {
       return forbidden(`The system (${name}) may not ${what === 'run' ? 'take' : 'request'} "${t.label}" on ${entity.label.toLowerCase()} records: the transition's "by" does not say "system": true.`, where);
     }
-    return forbidden(what === 'run' ? `You may not ${t.label.toLowerCase()} this ${entity.label.toLowerCase()}.` : `You may not request "${t.label}" for this ${entity.label.toLowerCase()}.`, { entity: entity.key });
+    const words: Words =
+      what === 'run'
+        ? { text: 'You may not {action} this {entity}.', vars: { action: actionNoun(entity, t), entity: entityNoun(entity) } }
+        : { text: 'You may not request "{action}" for this {entity}.', vars: { action: { ...actionNoun(entity, t), en: t.label }, entity: entityNoun(entity) } };
+    return forbidden(words, { entity: entity.key });
   }
 
   private systemCannotDecide(entity: ResolvedEntity, t: ResolvedTransition, what: 'approve' | 'reject'): UmsError {

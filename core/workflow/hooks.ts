@@ -5,13 +5,14 @@
  * (only the engine's own authorised writes move it); and an organization's
  * approver overrides are validated when saved, like custom roles.
  */
-import { forbidden, RecordValidationError, type FieldErrors } from '../errors.js';
-import { CORE_MODULE_ID, type Registry, type ResolvedEntity, type ResolvedWorkflow } from '../manifest/index.js';
+import { forbidden, RecordValidationError, type FieldErrors, type Words } from '../errors.js';
+import { CORE_MODULE_ID, entityNoun, roleLabelIn, type Registry, type ResolvedEntity, type ResolvedWorkflow } from '../manifest/index.js';
 import type { PluginRegistry } from '../plugins/registry.js';
 import type { RecordService } from '../data/records.js';
 import type { HookContext } from '../plugins/types.js';
 import { WorkflowEngine } from './engine.js';
 import { installPostingHooks } from './posting.js';
+import { stateLabel } from './labels.js';
 
 export function installWorkflowHooks(registry: Registry, plugins: PluginRegistry): void {
   for (const module of registry.modules) {
@@ -54,14 +55,18 @@ export function stateRefusal(
   record: Record<string, unknown>,
   roles: readonly string[],
   what: 'edit' | 'delete',
-): string | null {
+): Words | null {
   const state = wf.states.get(String(record[wf.field]));
   if (!state) return null;
-  const label = entity.label.toLowerCase();
-  if (!state.editable) return `A ${label} that is ${state.label} cannot be ${what === 'edit' ? 'edited' : 'deleted'}.`;
+  // The entity, the state and the roles in every language the manifest translates, for the reader's (core/words.ts).
+  const languages = ['en', ...Object.keys(entity.translations)];
+  const inEach = (word: (lang: string) => string): Record<string, string> => Object.fromEntries(languages.map((lang) => [lang, word(lang)]));
+  const vars = { entity: entityNoun(entity), state: inEach((lang) => stateLabel(wf, state.name, entity, lang)) };
+  const verb = what === 'edit' ? 'edited' : 'deleted';
+  if (!state.editable) return { text: `A {entity} that is {state} cannot be ${verb}.`, vars };
   if (state.editableBy && !state.editableBy.some((r) => roles.includes(r))) {
-    const names = state.editableBy.map((r) => registry.roles.get(r)?.displayLabel ?? r);
-    return `A ${label} that is ${state.label} can only be ${what === 'edit' ? 'edited' : 'deleted'} by ${names.join(' or ')}.`;
+    const names = inEach((lang) => state.editableBy!.map((r) => roleLabelIn(registry.roles, r, lang)).join(lang === 'bn' ? ' বা ' : ' or '));
+    return { text: `A {entity} that is {state} can only be ${verb} by {roles}.`, vars: { ...vars, roles: names } };
   }
   return null;
 }

@@ -37,9 +37,9 @@ const ROOT = '/admin/x';
 const when = (iso: string, locale: string): string => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 
 /** The panels' own words (components.RecordPanels in core/admin/locale-bn.ts) and the reader's locale for times and counts. */
-function useWords(): { word: (key: string, english: string) => string; locale: string } {
+function useWords(): { word: (key: string, english: string) => string; locale: string; language: string } {
   const { t, i18n } = useTranslation();
-  return { word: (key, english) => t(`components.RecordPanels.${key}`, { defaultValue: english }), locale: intlLocaleOf(i18n?.language) };
+  return { word: (key, english) => t(`components.RecordPanels.${key}`, { defaultValue: english }), locale: intlLocaleOf(i18n?.language), language: i18n?.language ?? 'en' };
 }
 
 function useJson<T>(url: string | null): T | null {
@@ -120,7 +120,9 @@ type Props = ActionProps & { OriginalComponent?: React.ComponentType<ActionProps
 
 const RecordPanels: React.FC<Props> = ({ OriginalComponent, ...props }) => {
   const { resource, record } = props;
-  const base = record?.id ? `${encodeURIComponent(resource.id)}/${encodeURIComponent(String(record.id))}` : null;
+  const { language } = useWords();
+  // The server says labels, values and titles in the language the page is drawn in (`?lng=` included).
+  const base = record?.id ? `${encodeURIComponent(resource.id)}/${encodeURIComponent(String(record.id))}?lng=${encodeURIComponent(language)}` : null;
   const related = useJson<{ lists: RelatedList[] }>(base ? `${ROOT}/related/${base}` : null);
   const timeline = useJson<{ events: TimelineEvent[] }>(base ? `${ROOT}/timeline/${base}` : null);
   return (

@@ -6,7 +6,7 @@
  * hides the rest in the data layer). The server still validates every save in
  * one place (core/plugins/core-hooks.ts, core/workflow/hooks.ts).
  */
-import { COMPARISON_OPERATORS, CORE_MODULE_ID, reverseReference, type Registry, type ResolvedEntity, type ResolvedField } from '../../manifest/index.js';
+import { COMPARISON_OPERATORS, CORE_MODULE_ID, reverseReference, roleLabelIn, type Registry, type ResolvedEntity, type ResolvedField } from '../../manifest/index.js';
 import type { RecordService } from '../../data/records.js';
 import type { PluginLookup } from '../../data/context.js';
 
@@ -104,8 +104,8 @@ export interface OverrideOptions {
   roles: { key: string; label: string }[];
 }
 
-/** Workflows of enabled modules with approval steps (each step with the roles the manifest gives it), and the roles the user may read. */
-export async function overrideOptions(registry: Registry, records: RecordService): Promise<OverrideOptions> {
+/** Workflows of enabled modules with approval steps (each step with the roles the manifest gives it), and the roles the user may read (built-in ones named in `language`). */
+export async function overrideOptions(registry: Registry, records: RecordService, language = 'en'): Promise<OverrideOptions> {
   const workflows = registry.modules
     .filter((m) => m.id === CORE_MODULE_ID || (records.access?.principal.enabledModules.has(m.id) ?? true))
     .flatMap((m) => m.workflows)
@@ -118,6 +118,6 @@ export async function overrideOptions(registry: Registry, records: RecordService
     }))
     .filter((wf) => wf.transitions.length);
   const rows = await records.find('core.role', { sort: { field: 'label', direction: 'asc' }, limit: 1000 });
-  const roles = rows.map((r) => ({ key: String(r.name), label: String(r.label ?? r.name) }));
+  const roles = rows.map((r) => ({ key: String(r.name), label: r.builtin === true && language !== 'en' && registry.roles.has(String(r.name)) ? roleLabelIn(registry.roles, String(r.name), language) : String(r.label ?? r.name) }));
   return { workflows, roles };
 }

@@ -20,6 +20,7 @@ import { componentLoader, componentSource } from '../components.js';
 import { adminErrors } from '../errors.js';
 import { accessOf, recordServiceFor } from '../session-user.js';
 import { overrideOptions, roleBuilderOptions } from './options.js';
+import { languageOfAdmin } from '../language.js';
 
 const BUILDER = componentLoader.add('UmsRoleBuilder', componentSource('admin/components/role-builder.tsx'));
 const RULES_IN_WORDS = componentLoader.add('UmsRoleRules', componentSource('admin/components/role-rules.tsx'));
@@ -98,7 +99,8 @@ export function roleScreenActions(runtime: Runtime, entity: ResolvedEntity): Rec
         isAccessible: writable(runtime, entity),
         handler: async (_request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> => {
           const records = await recordServiceFor(runtime, context.currentAdmin);
-          return { records: [], ...(await adminErrors(() => overrideOptions(runtime.registry, records))) } as ActionResponse;
+          const language = await languageOfAdmin(runtime, context.currentAdmin);
+          return { records: [], ...(await adminErrors(() => overrideOptions(runtime.registry, records, language))) } as ActionResponse;
         },
       },
     };
