@@ -1,7 +1,8 @@
 /**
  * Two purchase order rules, both declared in the manifest: an order's lines are read-only once it
  * is no longer a draft, for everyone (a guard refuses a manager's or an admin's change or new line
- * with a field error on `order`; deleting a line is not guarded yet), and
+ * with a field error on `order`, and so is deleting a line: the guard reads only the order the line
+ * hangs on, so it holds for a delete too), and
  * an order without lines cannot be placed (ERPNext refuses to submit a purchase order without
  * items): a field error on `status`, the order stays a draft. Sent back to draft, its lines are
  * editable again.
@@ -42,7 +43,7 @@ afterAll(async () => {
 });
 
 describe('purchase order lines outside draft', () => {
-  it('nobody changes or adds a line of an order awaiting approval', async () => {
+  it('nobody changes, adds or deletes a line of an order awaiting approval', async () => {
     const order = await purchaser.create(PO, { supplier, order_date: today(), buyer: org.users.get('purchaser')!.id });
     const line = await purchaser.create(LINE, { order: order.id, item, quantity: 10, rate: 600 });
     await (await WorkflowEngine.for(purchaser)).run(PO, String(order.id), 'request_approval');
@@ -60,10 +61,22 @@ describe('purchase order lines outside draft', () => {
     expect([Number(after.quantity), Number((await manager.get(PO, String(order.id))).total)]).toEqual([10, 6000]);
     expect(await manager.count(LINE, [{ field: 'order', op: 'eq', value: order.id }])).toBe(1);
 
-    // Sent back, it is a draft again: its lines can change.
+    // Deleting the line is changing the order too: refused for the manager and the admin alike, the line and total stay.
+    for (const who of [manager, admin]) {
+      const deleted = await errorOf(who.delete(LINE, String(line.id)));
+      expect(deleted).toBeInstanceOf(RecordValidationError);
+      expect(fieldErrors(deleted)).toEqual({ order: { message: 'is no longer a draft: its lines are read-only (send it back to draft to change them)', type: 'guard' } });
+    }
+    expect(await manager.count(LINE, [{ field: 'order', op: 'eq', value: order.id }])).toBe(1);
+    expect(Number((await manager.get(PO, String(order.id))).total)).toBe(6000);
+
+    // Sent back, it is a draft again: its lines can change, and be deleted.
     await (await WorkflowEngine.for(manager)).run(PO, String(order.id), 'reject', { comment: 'Too many' });
     await manager.update(LINE, String(line.id), { quantity: 5 });
     expect(Number((await manager.get(PO, String(order.id))).total)).toBe(3000);
+    const spare = await manager.create(LINE, { order: order.id, item, quantity: 1, rate: 1 });
+    await manager.delete(LINE, String(spare.id));
+    expect(await manager.count(LINE, [{ field: 'order', op: 'eq', value: order.id }])).toBe(1);
   }, 60_000);
 });
 

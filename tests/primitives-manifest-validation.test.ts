@@ -155,6 +155,43 @@ describe('refused primitives, with file and pointer', () => {
   });
 });
 
+describe('further balances of a ledger (subBalances)', () => {
+  const binBalance = (): Entity => ({
+    name: 'bin_balance',
+    fields: [
+      { name: 'bin', type: 'string', required: true },
+      { name: 'warehouse', type: 'reference', target: 'warehouse', required: true },
+      { name: 'qty', type: 'decimal', required: true, default: 0 },
+    ],
+    balance: { keys: ['bin', 'warehouse'], quantity: 'qty', nonNegative: true },
+  });
+
+  it('one keyed by an optional field of the ledger resolves, and is kept by that ledger', () => {
+    const manifest = stockroomManifest();
+    const es = manifest.entities as Entity[];
+    es.push(binBalance());
+    entity(es, 'stock_move').fields.push({ name: 'bin', type: 'string' });
+    (entity(es, 'stock_move').ledger as Json).subBalances = ['bin_balance'];
+    const dir = stockroomDir(manifest);
+    dirs.push(dir);
+    const registry = loadRegistry({ dir });
+    expect(registry.entity('stockroom.stock_move')!.ledger!.subBalances).toEqual(['stockroom.bin_balance']);
+    expect(registry.entity('stockroom.bin_balance')!.balance!.ledger).toBe('stockroom.stock_move');
+  });
+
+  it("the ledger's own balance, or one whose key the ledger lacks, is refused at its pointer", () => {
+    const { problems, file, index } = problemsAfter((es) => {
+      es.push(binBalance());
+      (entity(es, 'stock_move').ledger as Json).subBalances = ['bin_balance', 'stock_balance'];
+    });
+    const l = index('stock_move');
+    expect(problems).toEqual(expect.arrayContaining([
+      { file, pointer: `/entities/${l}/ledger/subBalances/0`, message: 'unknown field "bin" of stockroom.stock_move' },
+      { file, pointer: `/entities/${l}/ledger/subBalances/1`, message: "stockroom.stock_balance is this ledger's balance already" },
+    ]));
+  });
+});
+
 describe('guards', () => {
   it('a guard naming an unknown field, a path that does not resolve, or a placeholder is refused with its pointer', () => {
     const { problems, file, index } = problemsAfter((es) => {

@@ -55,14 +55,15 @@ async function oneIssue(method: string): Promise<string[][]> {
 }
 
 describe('one stock posting (issue of one line, through the workflow)', () => {
-  it.each(['MOVING_AVERAGE', 'FIFO'])('sends 46 statements in three transactions and holds the %s balance lock for the last 7', async (method) => {
+  it.each(['MOVING_AVERAGE', 'FIFO'])('sends 47 statements in three transactions and holds the %s balance lock for the last 7', async (method) => {
     const [entry, line, submit, ...more] = await oneIssue(method);
     expect(more).toEqual([]);
     // Create the entry: BEGIN, organization status, number, warehouse reference, INSERT … RETURNING, entity limit, audit, COMMIT.
     expect(entry).toHaveLength(8);
     // Create the line: BEGIN, status, parent's state (posted documents are read-only), the item (does it need serial
-    // numbers? one per unit), both references in one, INSERT, limit, audit, COMMIT.
-    expect(line).toHaveLength(9);
+    // numbers? one per unit), both references in one, INSERT, limit, the line's batch guards (tracked item → a batch
+    // of that item, untracked → none: three guards, one statement, no lock), audit, COMMIT.
+    expect(line).toHaveLength(10);
     // The submit reads, before the balance is locked: the entry's lines once more (serial numbers to move), and for
     // submit's `when` (an adjustment from the organization's threshold needs an approval) its settings and the check.
     expect(submit).toHaveLength(29);

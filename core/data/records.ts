@@ -20,7 +20,7 @@ import { diff, sameValue, writeAudit, type AuditAction } from './audit.js';
 import type { DataContext } from './context.js';
 import type { Records } from './contract.js';
 import { abortedByConcurrency, mapDatabaseError } from './db-errors.js';
-import { afterChange, afterInsert, afterWriteRow, beforeWrite, refusePrimitiveWrite, type PrimitiveContext } from './ledgers/guards.js';
+import { afterChange, afterInsert, afterWriteRow, beforeDelete, beforeWrite, refusePrimitiveWrite, type PrimitiveContext } from './ledgers/guards.js';
 import { hashPassword } from './passwords.js';
 import { checkOverlaps, checkRecord, claimCapacity, fillComputed, guardedWrite, parentLimitChanged, releaseCapacity, type ConstraintScope } from './constraints/record-constraints.js';
 import { assignSequences } from './constraints/sequences.js';
@@ -345,6 +345,7 @@ export class RecordService extends RecordReader implements Records {
         if (tx.access && !tx.access.canOnRecord('delete', entity, await tx.subjectOf(entity, record))) {
           throw forbidden({ text: 'You may not delete this {entity}.', vars: { entity: entityNoun(entity) } }, { entity: entity.key });
         }
+        await beforeDelete(tx.primitiveContext(), entity, record);
         const ctx = tx.hookContext(entity);
         for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.beforeDelete?.(ctx, record);
         await recordChanged(tx, entity, 'deleted', id); // before the row goes: a webhook's condition still sees it

@@ -23,24 +23,27 @@ export function checkConditions(
   file: string,
   pointer: string,
   problems: ManifestProblem[],
-  options: { joins?: boolean } = {},
+  options: { joins?: boolean; fieldOperands?: boolean } = {},
 ): void {
   const local: ConditionProblem[] = [];
   const tree = parseConditions(conditions, pointer, local);
-  checkNode(tree, { root: entity, lookup: lookupOf(entities), joins: options.joins === true }, entity, 0, local);
+  checkNode(tree, { root: entity, lookup: lookupOf(entities), joins: options.joins === true, fieldOperands: options.joins === true || options.fieldOperands === true }, entity, 0, local);
   for (const l of local) problems.push({ file, ...l });
 }
 
 /**
  * `root`: the record the whole condition is about (what `{ "$field": … }` names a field of).
  * `joins`: whether `$related` and `$field` may appear — dashboard cards, whose SQL applies the
- * viewer's read rules to the joined entity. A permission rule, a workflow `when` or a guard is
- * also decided in memory on one record, where neither exists: refused there, never ignored.
+ * viewer's read rules to the joined entity; `fieldOperands`: `$field` alone — guards, decided in
+ * SQL on the stored row. A permission rule or a workflow `when` is also decided in memory on one
+ * record, where neither exists: refused there, never ignored.
  */
 interface CheckScope {
   root: ResolvedEntity;
   lookup: EntityLookup;
   joins: boolean;
+  /** `{ "$field": … }` alone: a guard, decided in SQL on the stored row only (no viewer, so no `$related`). */
+  fieldOperands: boolean;
 }
 
 const JOINS_ONLY_IN_CARDS = 'is allowed in dashboard card conditions only (a rule, a workflow condition or a check is also decided on one record in memory, without the joined records)';
@@ -65,7 +68,7 @@ function checkNode(node: ConditionNode, scope: CheckScope, entity: ResolvedEntit
       return;
     }
     case 'compareField': {
-      if (!scope.joins) return void out.push({ pointer: node.pointer, message: `{ "$field": … } ${JOINS_ONLY_IN_CARDS}` });
+      if (!scope.fieldOperands) return void out.push({ pointer: node.pointer, message: `{ "$field": … } is allowed in dashboard card and guard conditions only (a rule, a workflow condition or a check is also decided on one record in memory)` });
       const resolved = resolvePath(lookup, entity, node.path, 'compare', hopsBefore);
       if (typeof resolved === 'string') return void out.push({ pointer: node.pointer, message: resolved });
       const other = scope.root.field.get(node.field);

@@ -589,6 +589,12 @@ export interface Ledger {
    * A numeric field of the balance other than its quantity that this ledger moves (a stock balance's ordered or reserved quantity). A balance has one ledger for its quantity and at most one for each such field; these movements are never refused below zero and are not valued.
    */
   moves?: string;
+  /**
+   * Further balance entities this ledger keeps beside "balance", each keyed by fields of this entity that may be empty (a batch × warehouse balance beside the item × warehouse one: ERPNext's batch quantity). A movement whose keys of one are all set moves it by the same quantity, in the same transaction, by the same conditional update (its nonNegative, CHECK and refusal hold); one with an empty key does not touch it. Not valued; the ledger check sums them too. Each one's keys must determine a row of "balance" (a batch belongs to one item), so the main balance's lock, taken first, orders their locks.
+   *
+   * @minItems 1
+   */
+  subBalances?: [string, ...string[]];
 }
 /**
  * This entity holds one balance per combination of its keys, kept by a ledger only (no person or plugin writes it).
@@ -774,7 +780,7 @@ export interface Acyclic {
   hierarchy?: string;
 }
 /**
- * A write that leaves the record matching `refuse` is rolled back and reported on `field` with `message`. Conditions may follow references and `$some` over reverse references (the children of a parent); placeholders are not allowed (a guard is about data, not about who writes).
+ * A write that leaves the record matching `refuse` is rolled back and reported on `field` with `message`. Conditions may follow references and `$some` over reverse references (the children of a parent) and compare a path with a field of the record ({ "batch.item": { "$ne": { "$field": "item" } } }); placeholders are not allowed (a guard is about data, not about who writes). A guard whose `field` is a reference and whose every path goes through it ("order.status") is about the parent the record hangs on: it refuses deleting the record too.
  */
 export interface Guard {
   name?: Identifier;

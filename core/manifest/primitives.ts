@@ -18,6 +18,8 @@ export interface ResolvedLedger {
   valuation?: ResolvedLedgerValuation;
   /** The balance field it moves when that is not the balance's quantity (`ordered`, `reserved`). */
   moves?: string;
+  /** Further balances it keeps, keyed by fields that may be empty (a batch × warehouse balance): entity keys. */
+  subBalances?: string[];
 }
 
 /** How a valued ledger values each movement (core/data/ledgers/valuation.ts). */
@@ -93,6 +95,18 @@ export interface ResolvedGuard {
   /** Fields whose change is checked; undefined: every update. */
   on?: string[];
   message: string;
+  /**
+   * The guard reads only the parent its reference `field` points at (`order.status`): it holds for
+   * deleting the record too (a line of a placed order is as read-only as its quantity). A guard on
+   * the record's own state does not (a record deleted is left in no state).
+   */
+  holdsOnDelete: boolean;
+  /**
+   * It reads related records through `$some` (a parent's children): checked under the
+   * entity's advisory lock (core/data/ledgers/record-guards.ts). One that reads only forward
+   * references (a line's item) takes none, so it does not queue every write of the entity.
+   */
+  readsRelated: boolean;
 }
 
 const NUMERIC = new Set(['integer', 'decimal', 'money']);
@@ -217,7 +231,10 @@ function resolveLedger(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'ledger'>, p: 
     problem(ctx, `${p}/balance`, `${balance.key} does not declare "balance" (its keys and quantity)`);
     return undefined;
   }
-  if (raw.moves !== undefined) return resolveSecondaryLedger(ctx, entity, balance, raw, p);
+  if (raw.moves !== undefined) {
+    if (raw.subBalances) problem(ctx, `${p}/subBalances`, `a ledger that moves "${raw.moves}" keeps no further balances: declare them on the ledger of ${balance.key}'s quantity`);
+    return resolveSecondaryLedger(ctx, entity, balance, raw, p);
+  }
   if (balance.balance.ledger) {
     problem(ctx, `${p}/balance`, `${balance.key} is already kept by the ledger ${balance.balance.ledger}`);
     return undefined;
@@ -226,7 +243,34 @@ function resolveLedger(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'ledger'>, p: 
   // A wrongly declared valuation is reported and left out; the ledger itself stands (no second problem on every posting).
   const valuation = resolveValuation(ctx, entity, balance, raw, p) ?? undefined;
   balance.balance.ledger = entity.key;
-  return { balance: balance.key, quantity: raw.quantity, date: raw.date, valuation };
+  const subBalances = raw.subBalances ? resolveSubBalances(ctx, entity, balance, raw.subBalances, `${p}/subBalances`) : undefined;
+  return { balance: balance.key, quantity: raw.quantity, date: raw.date, valuation, ...(subBalances?.length ? { subBalances } : {}) };
+}
+
+/**
+ * A ledger's further balances (`"subBalances": ["batch_balance"]`): each a balance no other ledger
+ * keeps, not valued, whose keys are fields of the ledger of the same type (optional there: a
+ * movement without a batch leaves the batch balances alone).
+ */
+function resolveSubBalances(ctx: Ctx, entity: ResolvedEntity, main: ResolvedEntity, raw: string[], p: string): string[] {
+  const out: string[] = [];
+  raw.forEach((key, i) => {
+    const sub = entityRef(ctx, key, `${p}/${i}`);
+    if (!sub) return;
+    if (!sub.balance) return void problem(ctx, `${p}/${i}`, `${sub.key} does not declare "balance" (its keys and quantity)`);
+    if (sub.key === main.key) return void problem(ctx, `${p}/${i}`, `${sub.key} is this ledger's balance already`);
+    if (sub.balance.ledger) return void problem(ctx, `${p}/${i}`, `${sub.key} is already kept by the ledger ${sub.balance.ledger}`);
+    if (sub.balance.valuation) return void problem(ctx, `${p}/${i}`, `${sub.key} declares "valuation": a further balance keeps a quantity only`);
+    let ok = true;
+    for (const k of sub.balance.keys) {
+      const theirs = sub.field.get(k)!;
+      ok &&= Boolean(fieldOf(ctx, entity, k, `${p}/${i}`, (f) => (f.type !== theirs.type || f.target !== theirs.target ? `must have the type of ${sub.key}.${k} (${theirs.type}${theirs.target ? ` → ${theirs.target}` : ''})` : undefined)));
+    }
+    if (!ok) return;
+    sub.balance.ledger = entity.key;
+    out.push(sub.key);
+  });
+  return out;
 }
 
 /** Keys of a ledger that match its balance's (same name, type and target; required). */
@@ -425,7 +469,27 @@ function resolveGuards(ctx: Ctx, entity: ResolvedEntity, raw: Raw<'guards'>, p: 
     g.on?.forEach((f, j) => fieldOf(ctx, entity, f, `${p}/${i}/on/${j}`));
     // A guard holds whoever writes (a seed, a job, a person): a placeholder would make it depend on the writer.
     if (/\$\{[^}]*\}/.test(JSON.stringify(g.refuse))) problem(ctx, `${p}/${i}/refuse`, 'a guard is about the data only: placeholders such as ${user.id} or ${today} are not allowed');
-    else checkConditions(g.refuse, entity, ctx.entities, ctx.m.file, `${p}/${i}/refuse`, ctx.problems);
-    return { name: g.name, field: g.field, refuse: g.refuse, on: g.on, message: g.message };
+    // A guard is decided in SQL on the stored row, so it may compare a path with the record's own field (`batch.item` with `item`).
+    else checkConditions(g.refuse, entity, ctx.entities, ctx.m.file, `${p}/${i}/refuse`, ctx.problems, { fieldOperands: true });
+    return { name: g.name, field: g.field, refuse: g.refuse, on: g.on, message: g.message, holdsOnDelete: readsOnlyParent(entity, g.field, g.refuse), readsRelated: JSON.stringify(g.refuse).includes('"$some"') };
   });
+}
+
+/** The paths a condition reads (its keys other than $and, $or and $not). */
+function conditionPaths(cond: unknown, out: string[] = []): string[] {
+  if (Array.isArray(cond)) cond.forEach((c) => conditionPaths(c, out));
+  else if (cond && typeof cond === 'object') {
+    for (const [k, v] of Object.entries(cond)) {
+      if (k === '$and' || k === '$or' || k === '$not') conditionPaths(v, out);
+      else out.push(k);
+    }
+  }
+  return out;
+}
+
+/** Whether every path of `refuse` goes through the reference `field` (and none compares with the record's own fields). */
+function readsOnlyParent(entity: ResolvedEntity, field: string, refuse: Record<string, unknown>): boolean {
+  if (entity.field.get(field)?.type !== 'reference') return false;
+  const paths = conditionPaths(refuse);
+  return paths.length > 0 && paths.every((p) => p.startsWith(`${field}.`)) && !JSON.stringify(refuse).includes('"$field"');
 }

@@ -6,8 +6,9 @@
  * never eval). A line is checked when it is saved, so a payroll run never
  * meets a formula it cannot evaluate: exactly one of amount, % and formula;
  * a formula that parses; names that are `base` or a component already in the
- * structure; and no cycle (HRA from PF and PF from HRA). Names are matched
- * without regard to case, as people write them both ways.
+ * structure; and no cycle (HRA from PF and PF from HRA), checked under the
+ * structure's row lock so two concurrent saves cannot close one together.
+ * Names are matched without regard to case, as people write them both ways.
  */
 import { FormulaError, RecordValidationError, UmsError, evaluateFormula, parseFormula, type EntityHooks, type RecordData, type Records } from '../../core/sdk.js';
 
@@ -58,6 +59,10 @@ async function checkLine(records: Records, values: Record<string, unknown>, self
     throw e;
   }
   const system = records.asSystem('salary-formulas');
+  // The check reads the structure's other lines and then lets this one be written: two saves that are each fine but
+  // together close a cycle (HRA from PF while PF becomes HRA's) must not both pass. The structure's row lock, held to
+  // commit, queues every formula save of one structure, so the second checks against the first's committed line.
+  await system.lock('hr.salary_structure', values.structure);
   const others = (await linesOf(system, values.structure)).filter((l) => l.id !== selfId && l.component !== values.component);
   const components = new Map((await system.getMany('hr.salary_component', [values.component, ...others.map((l) => String(l.component))])).map((c) => [c.id, c]));
   const abbr = (id: unknown): string => String(components.get(String(id))?.abbreviation ?? '').toLowerCase();

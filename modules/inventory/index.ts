@@ -47,13 +47,26 @@ export default definePlugin({
       if (entry.from_warehouse !== entry.to_warehouse) return entry;
       return index % 2 ? { ...entry, purpose: 'ISSUE', to_warehouse: null } : { ...entry, purpose: 'RECEIPT', from_warehouse: null };
     },
-    stock_ledger_entry: (draft, { index }) => ({ ...draft, quantity_change: 1 + (index % 7) }),
-    // The generator does not read `checks`: quantity > 0; an item with serial numbers gets one per unit.
+    // A ledger row written directly names no batch: a generated one would be any item's.
+    stock_ledger_entry: (draft, { index }) => ({ ...draft, batch: null, quantity_change: 1 + (index % 7) }),
+    // Batches are of batch-tracked items where there are some (the generator picks any item).
+    batch: async (draft, { index, records }) => {
+      const tracked = await records.find('inventory.item', { filters: [{ field: 'has_batch', op: 'eq', value: true }], sort: { field: 'sku', direction: 'asc' }, limit: 100 });
+      return tracked.length ? { ...draft, item: tracked[index % tracked.length].id } : draft;
+    },
+    // The generator reads neither `checks` nor guards: quantity > 0; a batch-tracked item's line names one of its batches
+    // (an item without one is swapped for an untracked item), an untracked item's none; an item with serial numbers gets one per unit.
     stock_entry_line: async (draft, { index, records }) => {
       const quantity = 1 + (index % 9);
-      const item = draft.item ? await records.get('inventory.item', String(draft.item)) : undefined;
+      let item = draft.item ? await records.get('inventory.item', String(draft.item)) : undefined;
+      let batch: unknown = null;
+      if (item?.has_batch) {
+        const [own] = await records.find('inventory.batch', { filters: [{ field: 'item', op: 'eq', value: item.id }], limit: 1 });
+        if (own) batch = own.id;
+        else [item] = await records.find('inventory.item', { filters: [{ field: 'has_batch', op: 'eq', value: false }], limit: 1 });
+      }
       const serials = item?.has_serial ? Array.from({ length: quantity }, (_v, i) => `FX-${index}-${i + 1}`).join(', ') : null;
-      return { ...draft, quantity, serial_numbers: serials };
+      return { ...draft, item: item?.id ?? draft.item, batch, quantity, serial_numbers: serials };
     },
     // Orders stay drafts (a purchaser's rules are about their drafts), and line i belongs to
     // order i, so the one order whose buyer is the purchaser gets a line too.

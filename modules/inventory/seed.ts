@@ -123,17 +123,20 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
       const item = opening ? items[(e * perLines + l) % itemCount] : items[int(0, itemCount - 1)];
       if (used.has(item.id)) continue;
       used.add(item.id);
-      const have = from ? (stock.get(key(item.id, from)) ?? 0) : Infinity;
+      // A batch-tracked item moves one of its batches, and an issue takes only what that batch has there.
+      const batch = item.batches.length ? item.batches[int(0, item.batches.length - 1)] : undefined;
+      const have = from ? (stock.get(key(batch ?? item.id, from)) ?? 0) : Infinity;
       // Items 1–15 (demo) stay low: small receipts, so they end below their reorder level.
       const low = items.indexOf(item) >= itemCount - (demo ? 15 : 2);
       const quantity = from ? Math.min(have, int(1, 10)) : opening && low ? int(1, 3) : low ? 0 : int(20, 120);
       if (quantity <= 0) continue;
-      lines.push({ item: item.id, quantity, batch: item.batches.length ? item.batches[int(0, item.batches.length - 1)] : undefined, serials: serialsFor(item, from, to, quantity) });
+      lines.push({ item: item.id, quantity, batch, serials: serialsFor(item, from, to, quantity) });
     }
     if (!lines.length) continue;
     for (const line of lines) {
-      if (from) stock.set(key(line.item, from), (stock.get(key(line.item, from)) ?? 0) - line.quantity);
-      if (to) stock.set(key(line.item, to), (stock.get(key(line.item, to)) ?? 0) + line.quantity);
+      const kept = line.batch ?? line.item;
+      if (from) stock.set(key(kept, from), (stock.get(key(kept, from)) ?? 0) - line.quantity);
+      if (to) stock.set(key(kept, to), (stock.get(key(kept, to)) ?? 0) + line.quantity);
     }
     await submit({ purpose, posting_date: date, from_warehouse: from, to_warehouse: to, remarks: opening ? 'Opening stock' : null }, lines);
     made++;

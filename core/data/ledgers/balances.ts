@@ -8,7 +8,8 @@
  * CHECK constraint on the balance holds the same rule should any other path
  * try. Callers that move several balances (a document) sort the movements
  * by `balanceOrder` first, so two transfers in opposite directions take the
- * row locks in one order and cannot deadlock.
+ * row locks in one order and cannot deadlock. A ledger's further balances
+ * (`subBalances`: batch × warehouse) move the same way right after it.
  */
 import { randomUUID } from 'node:crypto';
 import { RecordValidationError } from '../../errors.js';
@@ -51,18 +52,36 @@ export async function checkPostingDate(ctx: PrimitiveContext, ledger: ResolvedEn
 
 /** After a ledger row is inserted: its quantity moves its balance, or the whole write is refused. */
 export async function moveBalance(ctx: PrimitiveContext, ledger: ResolvedEntity, values: Record<string, unknown>): Promise<void> {
-  const balance = ctx.registry.entity(ledger.ledger!.balance)!;
+  // A ledger declared with `moves` moves that field (ordered, reserved), never refused below zero.
+  await moveOne(ctx, ledger, ctx.registry.entity(ledger.ledger!.balance)!, ledger.ledger!.moves, values);
+}
+
+/**
+ * After a ledger row is inserted: its further balances (a batch × warehouse one) move by the same
+ * quantity, each one whose keys the row names; a row without a batch leaves the batch balances alone.
+ * Called after the main balance moved, whose row lock (a batch's item's stock in that warehouse)
+ * is what orders these locks between two documents.
+ */
+export async function moveSubBalances(ctx: PrimitiveContext, ledger: ResolvedEntity, values: Record<string, unknown>): Promise<void> {
+  for (const key of ledger.ledger!.subBalances ?? []) {
+    const balance = ctx.registry.entity(key)!;
+    if (balance.balance!.keys.some((k) => values[k] === null || values[k] === undefined || values[k] === '')) continue;
+    await moveOne(ctx, ledger, balance, undefined, values);
+  }
+}
+
+/** Moves `balance` (its quantity, or the field `moves`) by the row's quantity: an upsert in, a conditional update out. */
+async function moveOne(ctx: PrimitiveContext, ledger: ResolvedEntity, balance: ResolvedEntity, moves: string | undefined, values: Record<string, unknown>): Promise<void> {
   const spec = balance.balance!;
   const delta = Number(values[ledger.ledger!.quantity] ?? 0);
   if (!Number.isFinite(delta) || delta === 0) return;
   const keys = spec.keys.map((k) => values[k]);
   const keyCols = spec.keys.map((k) => q(colOf(balance, k)));
-  // A ledger declared with `moves` moves that field (ordered, reserved), never refused below zero.
-  const target = ledger.ledger!.moves ?? spec.quantity;
+  const target = moves ?? spec.quantity;
   const qty = q(colOf(balance, target));
   const table = q(balance.table);
   const amount = String(values[ledger.ledger!.quantity]);
-  if (delta > 0 || !spec.nonNegative || ledger.ledger!.moves || (await negativeAllowed(ctx, balance, values))) {
+  if (delta > 0 || !spec.nonNegative || moves || (await negativeAllowed(ctx, balance, values))) {
     // The balance's other fields start at their defaults (numeric defaults are the record layer's, not the column's).
     const others = balance.fields.filter((f) => f.name !== target && !spec.keys.includes(f.name) && f.default !== undefined);
     const params = [randomUUID(), ctx.organizationId, ...keys, amount, ctx.userId, ...others.map((f) => (f.type === 'json' ? JSON.stringify(f.default) : f.default))];

@@ -4,7 +4,8 @@
  * (a balance row changed outside the ledger, a movement without its balance)
  * is drift; the core's `<module>.ledger_check` job reports it. A valued
  * ledger's value changes are summed against the balance's value too; a
- * ledger that `moves` another field (ordered, reserved) against that field.
+ * ledger that `moves` another field (ordered, reserved) against that field;
+ * a ledger's further balances (batch × warehouse) against the rows naming them.
  */
 import type { EntityManager } from 'typeorm';
 import type { Registry } from '../../manifest/index.js';
@@ -25,18 +26,22 @@ export interface LedgerDrift {
 export async function ledgerDrift(manager: EntityManager, registry: Registry, organizationId: string, moduleId: string): Promise<{ checked: number; drift: LedgerDrift[] }> {
   let checked = 0;
   const drift: LedgerDrift[] = [];
-  for (const ledger of registry.entities.filter((e) => e.module === moduleId && e.ledger)) {
-    const balance = registry.entity(ledger.ledger!.balance)!;
+  const kept = registry.entities
+    .filter((e) => e.module === moduleId && e.ledger)
+    .flatMap((ledger) => [{ ledger, balance: registry.entity(ledger.ledger!.balance)!, sub: false }, ...(ledger.ledger!.subBalances ?? []).map((b) => ({ ledger, balance: registry.entity(b)!, sub: true }))]);
+  for (const { ledger, balance, sub } of kept) {
     const keys = balance.balance!.keys;
     const lk = keys.map((k) => q(colOf(ledger, k)));
     const bk = keys.map((k) => q(colOf(balance, k)));
-    const moved = ledger.ledger!.moves ?? balance.balance!.quantity;
-    const valued = ledger.ledger!.valuation && balance.balance!.valuation ? { ledger: q(colOf(ledger, ledger.ledger!.valuation.value)), balance: q(colOf(balance, balance.balance!.valuation.value)) } : undefined;
+    const moved = sub ? balance.balance!.quantity : (ledger.ledger!.moves ?? balance.balance!.quantity);
+    const valued = !sub && ledger.ledger!.valuation && balance.balance!.valuation ? { ledger: q(colOf(ledger, ledger.ledger!.valuation.value)), balance: q(colOf(balance, balance.balance!.valuation.value)) } : undefined;
+    // A further balance (batch × warehouse) is moved only by the rows that name all its keys.
+    const named = sub ? lk.map((c) => ` AND ${c} IS NOT NULL`).join('') : '';
     const rows = rowsOf<Record<string, unknown> & { ledger_sum: string | null; balance_qty: string | null; ledger_value: string | null; balance_value: string | null; matches: boolean }>(
       await manager.query(
         `WITH sums AS (
            SELECT ${lk.map((c, i) => `${c} AS k${i}`).join(', ')}, sum(${q(colOf(ledger, ledger.ledger!.quantity))}) AS total, ${valued ? `sum(${valued.ledger})` : 'NULL::numeric'} AS value
-           FROM ${q(ledger.table)} WHERE organization_id = $1 GROUP BY ${lk.join(', ')}
+           FROM ${q(ledger.table)} WHERE organization_id = $1${named} GROUP BY ${lk.join(', ')}
          ), balances AS (
            SELECT ${bk.map((c, i) => `${c} AS k${i}`).join(', ')}, ${q(colOf(balance, moved))} AS qty, ${valued ? valued.balance : 'NULL::numeric'} AS value
            FROM ${q(balance.table)} WHERE organization_id = $1

@@ -6,9 +6,9 @@
 import { forbidden } from '../../errors.js';
 import type { ResolvedEntity } from '../../manifest/index.js';
 import { checkAcyclic } from './acyclic.js';
-import { checkPostingDate, moveBalance } from './balances.js';
+import { checkPostingDate, moveBalance, moveSubBalances } from './balances.js';
 import type { PrimitiveContext } from './context.js';
-import { checkGuards } from './record-guards.js';
+import { checkDeleteGuards, checkGuards } from './record-guards.js';
 import { valueMovement } from './valuation.js';
 import { feedRollups } from './rollups.js';
 
@@ -40,9 +40,10 @@ export async function beforeWrite(ctx: PrimitiveContext, entity: ResolvedEntity,
   if (entity.ledger?.valuation) await valueMovement(ctx, entity, values);
 }
 
-/** After the INSERT: a ledger row moves its balance (or the whole write is refused; a valued one did before); a child moves the sums it feeds. */
+/** After the INSERT: a ledger row moves its balance (or the whole write is refused; a valued one did before) and its further balances; a child moves the sums it feeds. */
 export async function afterInsert(ctx: PrimitiveContext, entity: ResolvedEntity, values: Record<string, unknown>): Promise<void> {
   if (entity.ledger && !entity.ledger.valuation) await moveBalance(ctx, entity, values);
+  if (entity.ledger?.subBalances) await moveSubBalances(ctx, entity, values);
   if (entity.rollupFeeds) await feedRollups(ctx, entity, undefined, values);
 }
 
@@ -54,4 +55,9 @@ export async function afterWriteRow(ctx: PrimitiveContext, entity: ResolvedEntit
 /** After an UPDATE or DELETE (`after` absent): a child moves the roll-up sums it feeds by the difference it makes. */
 export async function afterChange(ctx: PrimitiveContext, entity: ResolvedEntity, before: Record<string, unknown>, after: Record<string, unknown> | undefined): Promise<void> {
   if (entity.rollupFeeds) await feedRollups(ctx, entity, before, after);
+}
+
+/** Before the DELETE: a guard on the parent's state (a placed order) refuses removing its child too. */
+export async function beforeDelete(ctx: PrimitiveContext, entity: ResolvedEntity, record: Record<string, unknown>): Promise<void> {
+  if (entity.guards?.some((g) => g.holdsOnDelete)) await checkDeleteGuards(ctx, entity, record);
 }
