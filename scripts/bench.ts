@@ -28,7 +28,8 @@
  *   --layout=<l>        clustered (default: each organization's books together on disk) or interleaved
  *                       (book n belongs to organization n mod 200); the books are rewritten in place when
  *                       the database holds the other layout (seconds), and the run names its layout
- *   --cpu-prof          write a V8 CPU profile of the app server (.bench/profiles/*.cpuprofile; summarise it
+ *   --cpu-prof          write a V8 CPU profile of the app server (.bench/profiles/*.cpuprofile, and --baseline's
+ *                       in .bench/profiles/baseline/; summarise it
  *                       with `npx tsx scripts/bench/profile-summary.ts <file>`); with --only=contention, of this
  *                       process during the stock-posting and ledger-movement loops (contention-*.cpuprofile)
  *   --baseline=<ref>    also time the app of an earlier commit (git archive into .bench/baseline/) on the
@@ -465,8 +466,10 @@ async function main(): Promise<void> {
     servers.push(quiet);
     // The baseline as deployed too (metrics on, one access line per request into its own file, no rate limits), so app and baseline differ by their code only.
     const baseLog = settings.baseline ? openSync(BASELINE_LOG, 'w') : undefined;
+    // Its profile beside the app's, from the same run: a regression is located by comparing the two under the same load.
+    const baselineProfile = settings.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(DATA_DIR, 'profiles', 'baseline')}`] : [];
     const baseline = settings.baseline
-      ? await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: `${BUNDLE_DIR}-baseline`, METRICS_TOKEN: BENCH_METRICS_TOKEN, LOG_LEVEL: 'info', ...unlimited }, baselineTree(settings.baseline), baseLog).finally(() => closeSync(baseLog!))
+      ? await startServer('app-server.ts', { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: DATA_DIR, ADMIN_JS_TMP_DIR: `${BUNDLE_DIR}-baseline`, METRICS_TOKEN: BENCH_METRICS_TOKEN, LOG_LEVEL: 'info', ...unlimited }, baselineTree(settings.baseline), baseLog, baselineProfile).finally(() => closeSync(baseLog!))
       : undefined;
     if (baseline) servers.push(baseline);
     const rawBase = `http://127.0.0.1:${raw.port}`;
