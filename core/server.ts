@@ -73,20 +73,23 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
-  // First: the request id and log context, then the probes, before compression, sessions and body parsers (cheap, unauthenticated).
+  // First: the request id and log context, then the REST API and the probes, before sessions and body parsers (cheap, unauthenticated).
   const metricsToken = options.metricsToken ?? (process.env.METRICS_TOKEN || undefined);
   // prom-client is imported only when /metrics is on (METRICS_TOKEN): without it, start-up skips ≈0.1 s of CPU.
   const metrics: Metrics | undefined = metricsToken ? new (await import('./ops/metrics.js')).Metrics(runtime) : undefined;
   app.use(requestTelemetry(metrics));
+  const compression = compressResponses(); // pages, JSON and account pages; bundles are served precompressed below
+  // The REST API (core/api) right after the request id: bearer tokens, not cookies, so no session and no cross-site
+  // check (CORS per organization instead); mounted first so its calls skip the probes, the admin's routes and
+  // middleware below, which are per-request work for nothing on a list (issue 13). It ends every request it gets.
+  app.use(API_ROOT, compression, apiRouter(runtime, { dataDir: options.dataDir, publicUrl, ...options.api }));
   app.use(healthRouter(runtime, { metrics, metricsToken }));
-  app.use(compressResponses()); // pages, JSON and account pages; bundles are served precompressed below
+  app.use(compression);
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.get('/favicon.ico', (_req, res) => res.redirect(301, `${ADMIN_ROOT}/frontend/assets/favicon.svg`));
   // AdminJS's bundles from memory, compressed and long-cached by content hash (before the session: they are public).
   app.use(ADMIN_ROOT, page.router);
   app.get('/health', (_req, res) => res.json({ ok: true }));
-  // The REST API (core/api): bearer tokens, not cookies, so no cross-site check; CORS per organization instead.
-  app.use(API_ROOT, apiRouter(runtime, { dataDir: options.dataDir, publicUrl, ...options.api }));
   app.use(DOCS_ROOT, apiDocs());
   // Public forms (core/api/forms): no session, no admin; a signed form token stands in for CSRF protection.
   app.use(PUBLIC_FORMS_ROOT, publicFormsRouter(runtime, { ...options.publicForms, secret: sessionSecret(options.sessionSecret, options.dataDir) }));

@@ -21,6 +21,7 @@ import { openApiDocument } from './openapi.js';
 import { ApiError, notFoundHere, problemHandler } from './problem.js';
 import { recordRoutes } from './record-routes.js';
 import { fileRoutes } from './file-routes.js';
+import { linkOrigin } from '../files/link-origin.js';
 import { authenticate, recordsOf } from './request.js';
 import { apiSigningKey, TokenService } from './tokens.js';
 
@@ -65,11 +66,12 @@ export function apiRouter(runtime: Runtime, options: ApiOptions): Router {
   router.get('/openapi.json', (req, res, next) => {
     // Without a token: the document of the token endpoints only, so a client can find how to sign in.
     if (req.get('authorization')) return next();
-    res.json(publicDocument(`${req.protocol}://${req.get('host')}${API_ROOT}`));
+    res.json(publicDocument(`${linkOrigin(req, options.publicUrl)}${API_ROOT}`));
   });
   router.use(caller);
   router.get('/openapi.json', (req, res) => {
-    res.json(withAuthPaths(openApiDocument(recordsOf(req), `${req.protocol}://${req.get('host')}${API_ROOT}`)));
+    // PUBLIC_URL when set, as the file links: behind a proxy a generated client must not call the internal host.
+    res.json(withAuthPaths(openApiDocument(recordsOf(req), `${linkOrigin(req, options.publicUrl)}${API_ROOT}`)));
   });
   router.use(accountRoutes(tokens));
   router.use(fileRoutes(options.publicUrl));

@@ -11,7 +11,7 @@
  * sort it was made for and signed (HMAC), so a client cannot hand the database
  * a sort key it did not get from us.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { FieldFilter, FilterOp } from '../data/contract.js';
 import type { KeysetPosition } from '../data/reader.js';
 import { isSystemColumn, isUuid, type ResolvedEntity } from '../manifest/index.js';
@@ -40,7 +40,12 @@ const single = (value: unknown, name: string): string => {
 };
 
 export class Cursors {
-  constructor(private readonly key: Uint8Array) {}
+  /** A KeyObject made once: createHmac with raw bytes prepares the key again on every call (each list page signs one cursor). */
+  private readonly key: KeyObject;
+
+  constructor(key: Uint8Array) {
+    this.key = createSecretKey(key);
+  }
 
   private mac(body: string): Buffer {
     return createHmac('sha256', this.key).update(`cursor:${body}`).digest();

@@ -15,6 +15,7 @@ import { isSystemColumn, type ResolvedEntity } from '../manifest/index.js';
 import { parseListParams, sortTag, type Cursors } from './list-params.js';
 import { ApiError, badRequest, notFoundHere } from './problem.js';
 import { fileUrl, recordsOf } from './request.js';
+import { sendJson } from './respond.js';
 import { fileLinks, writeWithFiles } from '../files/files-http.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -107,8 +108,8 @@ export function recordRoutes(cursors: Cursors, publicUrl: string | undefined): R
       return { page, inc: await included(records, entity, page.records, params.include) };
     };
     const { page, inc } = params.include.length ? await readsTogether(read) : await read();
-    res.json({
-      data: page.records.map((r) => sparse(r, params.fields)),
+    sendJson(req, res, {
+      data: params.fields ? page.records.map((r) => sparse(r, params.fields)) : page.records,
       next_cursor: page.next ? cursors.encode(page.next, sortTag(params.sort, entity)) : null,
       ...(inc ? { included: inc } : {}),
     });
@@ -122,7 +123,7 @@ export function recordRoutes(cursors: Cursors, publicUrl: string | undefined): R
       : await records.create(entity.key, recordBody(req, entity));
     res.status(201).setHeader('Location', `${req.baseUrl}/${entity.module}/${entity.name}/${created.id}`);
     res.setHeader('ETag', etag(created));
-    res.json({ data: created, ...(await filesOf(req, publicUrl, records, entity, created)) });
+    sendJson(req, res, { data: created, ...(await filesOf(req, publicUrl, records, entity, created)) });
   }));
 
   router.get('/:module/:entity/:id', wrap(async (req, res) => {
@@ -134,7 +135,7 @@ export function recordRoutes(cursors: Cursors, publicUrl: string | undefined): R
     const record = await records.get(entity.key, req.params.id);
     const inc = await included(records, entity, [record], include);
     res.setHeader('ETag', etag(record));
-    res.json({ data: sparse(record, fields), ...(inc ? { included: inc } : {}), ...(await filesOf(req, publicUrl, records, entity, record)) });
+    sendJson(req, res, { data: sparse(record, fields), ...(inc ? { included: inc } : {}), ...(await filesOf(req, publicUrl, records, entity, record)) });
   }));
 
   router.patch('/:module/:entity/:id', wrap(async (req, res) => {
@@ -145,7 +146,7 @@ export function recordRoutes(cursors: Cursors, publicUrl: string | undefined): R
       ? await writeWithFiles(req, records, entity, (tx, input) => tx.update(entity.key, req.params.id, input, { expectedVersion }))
       : await records.update(entity.key, req.params.id, recordBody(req, entity), { expectedVersion });
     res.setHeader('ETag', etag(updated));
-    res.json({ data: updated, ...(await filesOf(req, publicUrl, records, entity, updated)) });
+    sendJson(req, res, { data: updated, ...(await filesOf(req, publicUrl, records, entity, updated)) });
   }));
 
   router.delete('/:module/:entity/:id', wrap(async (req, res) => {
@@ -178,7 +179,7 @@ export function recordRoutes(cursors: Cursors, publicUrl: string | undefined): R
       const engine = await WorkflowEngine.for(records);
       const result = await engine.run(entity.key, req.params.id, action, { comment, expectedVersion });
       res.setHeader('ETag', etag(result.record));
-      res.json({ message: result.message, moved: result.moved, data: await records.get(entity.key, req.params.id).catch(() => result.record) });
+      sendJson(req, res, { message: result.message, moved: result.moved, data: await records.get(entity.key, req.params.id).catch(() => result.record) });
       return;
     }
     if (!records.runtime.plugins.action(entity, action)) throw notFoundHere();
@@ -186,7 +187,7 @@ export function recordRoutes(cursors: Cursors, publicUrl: string | undefined): R
       if (expectedVersion !== undefined) await checkVersion(tx, entity, req.params.id, expectedVersion);
       return tx.runAction(entity.key, action, req.params.id, (input as Record<string, unknown> | undefined) ?? {});
     });
-    res.json({ message: result.message, ...(result.record ? { data: result.record } : {}) });
+    sendJson(req, res, { message: result.message, ...(result.record ? { data: result.record } : {}) });
   }));
 
   router.get('/:module/:entity/:id/history', wrap(async (req, res) => {
@@ -198,7 +199,7 @@ export function recordRoutes(cursors: Cursors, publicUrl: string | undefined): R
     const changes = records.canOnType('read', 'core.audit_log')
       ? await records.find('core.audit_log', { filters: [{ field: 'entity', op: 'in', value: await auditKeysOf(records.entityManager, entity.key) }, { field: 'record_id', op: 'eq', value: req.params.id }], sort: { field: 'created_at', direction: 'desc' }, limit: 200 })
       : [];
-    res.json({ data: { workflow, changes } });
+    sendJson(req, res, { data: { workflow, changes } });
   }));
 
   return router;
