@@ -10,7 +10,7 @@ import { RecordService } from '../../../core/data/records.js';
 import { classNameOf } from '../../../core/data/entity-schemas.js';
 import type { Registry, ResolvedEntity } from '../../../core/manifest/index.js';
 import { generateRecords } from '../generate.js';
-import { sessionCookie, startTestServer, type TestServer } from '../http.js';
+import { formPass, sessionCookie, startTestServer, type FormPass, type TestServer } from '../http.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from '../runtime.js';
 import { systemTypeScope } from '../system-type-scope.js';
 
@@ -37,6 +37,8 @@ export interface FuzzWorld {
   server: TestServer;
   registry: Registry;
   orgs: FuzzOrg[];
+  /** A visitor's pre-session cookie and CSRF token (from the sign-in page), so anonymous forms get past the token check. */
+  preSession: FormPass;
   /** Ids of `target` records in every organization (another tenant's are hostile too). */
   idsOf(target: string): string[];
   /** Row count and newest row version of every entity table per organization: `org:table` → `count:xmin`. */
@@ -92,11 +94,13 @@ export async function startFuzzWorld(options: { records?: number; trustProxy?: b
     .join(' UNION ALL ');
   const snapshots = new pg.Client({ connectionString: runtime.url });
   await snapshots.connect();
+  const preSession = await formPass(server.url);
   return {
     runtime,
     server,
     registry,
     orgs,
+    preSession,
     idsOf: (target) => orgs.flatMap((o) => o.ids.get(target) ?? []),
     async snapshot() {
       // Its own connection and a named (prepared) statement: planned once, not once per request.
