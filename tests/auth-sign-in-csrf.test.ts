@@ -107,6 +107,7 @@ describe('the sign-in form\'s CSRF token (a browser sending neither Origin nor S
       ['no cookie (the token alone)', undefined, mine.token, /without the cookie its page sets/],
       ["another visitor's token", mine, theirs.token, /security token is missing or does not match/],
       ['a tampered signature', mine, `${issued}.${flipped}`, /security token is missing or does not match/],
+      ['a stray character in the signature (base64url decoding would skip it)', mine, `${issued}.${signature.slice(0, 20)}*${signature.slice(20)}`, /security token is missing or does not match/],
       ['a later time under the same signature', mine, `${(parseInt(issued, 36) + 3600_000).toString(36)}.${signature}`, /security token is missing or does not match/],
       ['an expired token', mine, old, /open for more than 120 minutes/],
     ];

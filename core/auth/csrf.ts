@@ -84,8 +84,9 @@ export function preSessionCsrf(secret: string, options: { secure: boolean; lifet
       const cookie = cookieValue(req.headers.cookie, cookieName);
       if (!cookie) return `Refused: this form came without the cookie its page sets (cookies are blocked, or the form is not from this site's own page). Allow cookies for this site and send the form again.`;
       const [issued, signature, ...rest] = typeof token === 'string' && token.length <= 100 ? token.split('.') : [];
-      const given = signature ? Buffer.from(signature, 'base64url') : Buffer.alloc(0);
-      const expected = issued && ISSUED.test(issued) ? sign(cookie, issued) : undefined;
+      // Compared as text: base64url decoding skips stray characters, so two spellings could decode to the same bytes.
+      const given = Buffer.from(signature ?? '');
+      const expected = issued && ISSUED.test(issued) ? Buffer.from(sign(cookie, issued).toString('base64url')) : undefined;
       if (rest.length || !expected || given.length !== expected.length || !timingSafeEqual(given, expected)) {
         return `Refused: this form is not from this site's own page (its security token is missing or does not match). ${renewed}`;
       }

@@ -65,10 +65,11 @@ export const withCookie = (...cookies: (string | undefined)[]): string => cookie
 
 /**
  * POSTs the admin's sign-in form the way its page does: the page first, then the fields with its token and
- * cookie. `headers` go on the post (a `cookie` among them is sent beside the pre-session cookie).
+ * cookie. `headers` go on the post (a `cookie` among them is sent beside the pre-session cookie). `given`: a pass
+ * fetched before (a token is good for its cookie until it expires, as in a browser tab), saving the page's GET.
  */
-export async function postSignIn(baseUrl: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
-  const pass = await formPass(baseUrl);
+export async function postSignIn(baseUrl: string, fields: Record<string, string>, headers: Record<string, string> = {}, given?: FormPass): Promise<Response> {
+  const pass = given ?? (await formPass(baseUrl));
   return fetch(`${baseUrl}/admin/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers, cookie: withCookie(headers.cookie, pass.cookie) },
@@ -81,9 +82,9 @@ export async function postSignIn(baseUrl: string, fields: Record<string, string>
 export const signIn = (baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<Response> =>
   postSignIn(baseUrl, { email, password }, headers);
 
-/** Signs in through the admin's login form and returns the session cookie. */
-export async function sessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
-  const res = await signIn(baseUrl, email, password);
+/** Signs in through the admin's login form and returns the session cookie (`pass`: see postSignIn). */
+export async function sessionCookie(baseUrl: string, email: string, password: string, pass?: FormPass): Promise<string> {
+  const res = await postSignIn(baseUrl, { email, password }, {}, pass);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   if (res.status !== 302 || !cookie || (res.headers.get('location') ?? '').includes('login')) throw new Error(`login failed for ${email}: ${res.status}`);
   return cookie;

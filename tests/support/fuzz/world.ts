@@ -50,9 +50,10 @@ export interface FuzzWorld {
 
 export const resourceId = classNameOf;
 
-async function signedIn(url: string, org: Fixture, roles: string[]): Promise<Map<string, string>> {
+async function signedIn(url: string, org: Fixture, roles: string[], pass: FormPass): Promise<Map<string, string>> {
   const cookies = new Map<string, string>();
-  for (const role of roles) cookies.set(role, await sessionCookie(url, org.users.get(role)!.email, PASSWORD));
+  // One visitor's pass for every sign-in: a token is good for its cookie until it expires, and the page's GET is saved per role.
+  for (const role of roles) cookies.set(role, await sessionCookie(url, org.users.get(role)!.email, PASSWORD, pass));
   return cookies;
 }
 
@@ -63,6 +64,7 @@ export async function startFuzzWorld(options: { records?: number; trustProxy?: b
   // X-Forwarded-For is believed only when asked: the auth fuzzer varies it so the per-IP limits do not stop it at the door.
   const server = await startTestServer(runtime, options.trustProxy ? { trustProxy: true } : {});
   const orgs: FuzzOrg[] = [];
+  const preSession = await formPass(server.url);
   for (const type of registry.systemTypes.values()) {
     const scope = systemTypeScope(runtime, type.name);
     if (scope.modules.size === 1) continue;
@@ -84,7 +86,7 @@ export async function startFuzzWorld(options: { records?: number; trustProxy?: b
         }
       }
     }
-    orgs.push({ systemType: type.name, fixture, entities, ids, roles, cookies: await signedIn(server.url, fixture, roles), allowed });
+    orgs.push({ systemType: type.name, fixture, entities, ids, roles, cookies: await signedIn(server.url, fixture, roles, preSession), allowed });
   }
   const tables = registry.entities.map((e) => e.table);
   // Row count and the newest row version (xmin): any insert, update or delete changes one of the two (an update or
@@ -94,7 +96,6 @@ export async function startFuzzWorld(options: { records?: number; trustProxy?: b
     .join(' UNION ALL ');
   const snapshots = new pg.Client({ connectionString: runtime.url });
   await snapshots.connect();
-  const preSession = await formPass(server.url);
   return {
     runtime,
     server,
