@@ -25,6 +25,7 @@ import { pageAssets, rewritePages } from './admin/page-assets.js';
 import { languageOfUser, type Language } from './admin/language.js';
 import { authenticator, authRoutes, checkSession, sessionSetup, sessionSecret } from './auth/index.js';
 import { refuseCrossSiteRequests } from './auth/origin-check.js';
+import { preSessionCsrf, signInFormGuard } from './auth/csrf.js';
 import type { Runtime } from './runtime.js';
 import { RecordValidationError, UmsError } from './errors.js';
 import { ADMIN_ROOT } from './paths.js';
@@ -66,7 +67,10 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   const uploads = options.uploads ?? readUploadLimits();
   // Every temporary upload file lives here, is deleted when its request ends, and the folder is emptied at start.
   const uploadDir = prepareUploadDir(join(options.dataDir, 'uploads'));
-  const sessions = sessionSetup(runtime, sessionSecret(options.sessionSecret, options.dataDir), options.secureCookies ?? false);
+  const secret = sessionSecret(options.sessionSecret, options.dataDir);
+  const sessions = sessionSetup(runtime, secret, options.secureCookies ?? false);
+  // The sign-in, forgot, reset and invitation forms' tokens (core/auth/csrf.ts): stateless, keyed by the session secret.
+  const csrf = preSessionCsrf(secret, { secure: options.secureCookies ?? false });
   const page = pageAssets(ADMIN_ROOT);
   // Absolute file links (exports, the REST API's file urls) start with this, else the request's origin (files/link-origin.ts).
   const publicUrl = options.publicUrl ?? configuredPublicUrl();
@@ -92,10 +96,10 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
   app.get('/health', (_req, res) => res.json({ ok: true }));
   app.use(DOCS_ROOT, apiDocs());
   // Public forms (core/api/forms): no session, no admin; a signed form token stands in for CSRF protection.
-  app.use(PUBLIC_FORMS_ROOT, publicFormsRouter(runtime, { ...options.publicForms, secret: sessionSecret(options.sessionSecret, options.dataDir) }));
+  app.use(PUBLIC_FORMS_ROOT, publicFormsRouter(runtime, { ...options.publicForms, secret }));
   app.use(refuseCrossSiteRequests()); // POST/PUT/PATCH/DELETE from another site (CSRF, login CSRF): 403 before any parsing
   // Account pages and JSON endpoints (forgot/reset password, invitation, delete own account); own body parsers.
-  app.use('/auth', authRoutes(runtime, { session: sessions.options }));
+  app.use('/auth', authRoutes(runtime, { session: sessions.options, csrf }));
 
   // Before AdminJS: load the session, then compile the user's access (async) so that
   // AdminJS's synchronous isAccessible/isVisible callbacks find it in the cache.
@@ -131,7 +135,10 @@ export async function createApp(runtime: Runtime, options: AppOptions): Promise<
     const user = (req as Request & { session?: { adminUser?: { id: string; organizationId: string } } }).session?.adminUser;
     return user?.id && user.organizationId ? languageOfUser(runtime, user.organizationId, user.id) : undefined;
   };
-  app.use(admin.options.rootPath, rewritePages(page, pageLanguage), router);
+  // The sign-in form's token is checked once its small body is read, before AdminJS's handler checks the password.
+  const loginPath = admin.options.loginPath;
+  const signInGuard = signInFormGuard(csrf, { loginPath, renderLogin: (errorMessage) => admin.renderLogin({ action: loginPath, errorMessage }) });
+  app.use(admin.options.rootPath, rewritePages(page, pageLanguage), signInGuard, router);
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     err = badBodyAsUmsError(err);

@@ -230,11 +230,18 @@ function printMeasured(name: string, m: Measured): void {
   for (const [text, n] of Object.entries(m.statements).sort((a, b) => b[1] - a[1])) log(`      ${(n / STATEMENT_SAMPLE).toFixed(2)} × ${text}`);
 }
 
+/**
+ * Signs in as a browser does: the sign-in page first, for its pre-session cookie and CSRF token (core/auth/csrf.ts),
+ * then the form with both. A baseline app from before the token hands out neither and ignores the extra field.
+ */
 async function login(base: string, email: string): Promise<string> {
+  const page = await fetch(`${base}/admin/login`, { headers: { accept: 'text/html' } });
+  const csrf = /<meta name="ums-csrf" content="([^"]+)"/.exec(await page.text())?.[1];
+  const preSession = page.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => /^(__Host-)?ums\.presession=/.test(c));
   const res = await fetch(`${base}/admin/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password: BENCH_PASSWORD }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(preSession ? { cookie: preSession } : {}) },
+    body: new URLSearchParams({ email, password: BENCH_PASSWORD, ...(csrf ? { csrf } : {}) }).toString(),
     redirect: 'manual',
   });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];

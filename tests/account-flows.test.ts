@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { deliverPendingMail, expireStaleCredentials } from '../core/mail/index.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
-import { startTestServer, type TestServer } from './support/http.js';
+import { formPass, postSignIn, startTestServer, type TestServer } from './support/http.js';
 import { runCli } from './support/cli.js';
 import { codeIn, startSmtpSink, tokenIn, type SmtpSink } from './support/smtp-sink.js';
 
@@ -55,12 +55,7 @@ async function postJson(path: string, body: Record<string, unknown>, options: { 
 
 /** POSTs AdminJS's login form; `ok` when it redirects into the admin. */
 async function signIn(email: string, password: string): Promise<{ ok: boolean; html: string; cookie: string; setCookie: string }> {
-  const res = await fetch(`${server.url}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': freshIp() },
-    body: new URLSearchParams({ email, password }).toString(),
-    redirect: 'manual',
-  });
+  const res = await postSignIn(server.url, { email, password }, { 'x-forwarded-for': freshIp() });
   const setCookie = res.headers.get('set-cookie') ?? '';
   const ok = res.status === 302 && !(res.headers.get('location') ?? '').includes('login');
   return { ok, html: ok ? '' : await res.text(), cookie: setCookie.split(';')[0], setCookie };
@@ -265,16 +260,19 @@ describe('forgot password', () => {
   it('the HTML pages work without JavaScript: forgot form → reset form with the notice', async () => {
     const page = await fetch(`${server.url}/auth/password/forgot`);
     expect(await page.text()).toContain('action="/auth/password/forgot"');
+    // As a browser posts it: with the cookie and the token the page gave (core/auth/csrf.ts).
+    const pass = await formPass(server.url, '/auth/password/forgot');
     const res = await fetch(`${server.url}/auth/password/forgot`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', 'x-forwarded-for': freshIp() },
-      body: new URLSearchParams({ email: 'nobody-at-all@example.test' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', 'x-forwarded-for': freshIp(), cookie: pass.cookie },
+      body: new URLSearchParams({ email: 'nobody-at-all@example.test', csrf: pass.token }).toString(),
     });
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toContain('If an account with this e-mail address exists');
     expect(html).toContain('action="/auth/password/reset"');
     expect(html).toContain('value="nobody-at-all@example.test"');
+    expect(html).toMatch(/<input type="hidden" name="csrf" value="[^"]+">/); // the reset form it leads to carries one too
   });
 });
 

@@ -19,7 +19,7 @@ import { UmsError } from '../core/errors.js';
 import { apiCall, apiLogin } from './support/api.js';
 import { testJobsConfig } from './support/jobs-fixture.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
-import { sessionCookie, startTestServer, type TestServer } from './support/http.js';
+import { sessionCookie, signIn, startTestServer, type TestServer } from './support/http.js';
 import { runCli, type CliResult } from './support/cli.js';
 
 
@@ -48,12 +48,7 @@ async function refusal(p: Promise<unknown>): Promise<UmsError> {
 }
 
 async function signInPage(email: string, password: string): Promise<{ status: number; html: string }> {
-  const res = await fetch(`${server.url}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password }).toString(),
-    redirect: 'manual',
-  });
+  const res = await signIn(server.url, email, password);
   return { status: res.status, html: res.status === 302 ? '' : await res.text() };
 }
 

@@ -13,7 +13,7 @@ import { verifyPassword } from '../core/data/passwords.js';
 import { createUser } from '../core/tenancy/index.js';
 import { LOGIN_PER_IP } from '../core/auth/throttle.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
-import { startTestServer, type TestServer } from './support/http.js';
+import { postSignIn, startTestServer, type TestServer } from './support/http.js';
 
 let runtime: TestRuntime;
 let server: TestServer;
@@ -39,12 +39,7 @@ interface SignInAnswer {
 }
 
 async function signIn(url: string, email: string, password: string, headers: Record<string, string> = {}): Promise<SignInAnswer> {
-  const res = await fetch(`${url}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams({ email, password }).toString(),
-    redirect: 'manual',
-  });
+  const res = await postSignIn(url, { email, password }, headers);
   const setCookie = res.headers.get('set-cookie') ?? '';
   const ok = res.status === 302 && !(res.headers.get('location') ?? '').includes('login');
   return { ok, cookie: setCookie.split(';')[0], setCookie, html: ok ? '' : await res.text() };

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordData } from '../core/data/records.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from './support/runtime.js';
-import { sessionCookie, startTestServer, type TestServer } from './support/http.js';
+import { formPass, sessionCookie, startTestServer, type TestServer } from './support/http.js';
 import { fetchAs, pdfText } from './support/files.js';
 
 let runtime: TestRuntime;
@@ -127,8 +127,10 @@ describe('state-changing requests from another site are refused', () => {
   });
 
   it('a cross-site sign-in (login CSRF) is refused without a session; a cross-site GET still reads', async () => {
-    const form = new URLSearchParams({ email: lib.users.get('librarian')!.email, password: 'secret-123' }).toString();
-    const login = await fetch(`${server.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site', accept: 'text/html' }, body: form, redirect: 'manual' });
+    // With the page's own cookie and CSRF token, so the refusal is the cross-site check's.
+    const pass = await formPass(server.url);
+    const form = new URLSearchParams({ email: lib.users.get('librarian')!.email, password: 'secret-123', csrf: pass.token }).toString();
+    const login = await fetch(`${server.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site', accept: 'text/html', cookie: pass.cookie }, body: form, redirect: 'manual' });
     expect(login.status).toBe(403);
     expect(login.headers.get('set-cookie')).toBeNull();
     const forgot = await fetch(`${server.url}/auth/password/forgot`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify({ email: 'x@example.com' }) });

@@ -12,7 +12,8 @@
  *   the tests' fetch): it carries no ambient credentials an attacker could
  *   borrow, so it passes, and the session and permissions decide as usual.
  *
- * This covers login CSRF too, so the sign-in form needs no token.
+ * Login CSRF is refused here too; the pre-session forms also carry a signed
+ * token (csrf.ts), which covers a browser that sends neither header.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { readConfig } from '../../config/index.js';

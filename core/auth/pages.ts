@@ -1,5 +1,6 @@
 /** Server-rendered pages of the account flows: plain HTML forms, every value escaped. */
 import type { FieldErrors } from '../errors.js';
+import { CSRF_FIELD } from './csrf.js';
 
 export const LOGIN_PATH = '/admin/login';
 
@@ -37,36 +38,44 @@ function input(name: string, label: string, state: FormState, attrs: string): st
   return `<label for="${name}">${escapeHtml(label)}</label><input id="${name}" name="${name}" ${attrs}>${problem ? `<div class="field">${escapeHtml(`${label} ${problem}`)}</div>` : ''}`;
 }
 
+/**
+ * The forms a visitor posts before signing in carry the pre-session CSRF token (csrf.ts); `csrf` is required in
+ * their state so no such page can be rendered without one.
+ */
+export type PreSessionState = FormState & { csrf: string };
+
+const csrfInput = (state: PreSessionState): string => `<input type="hidden" name="${CSRF_FIELD}" value="${escapeHtml(state.csrf)}">`;
+
 const backToLogin = `<p class="links"><a href="${LOGIN_PATH}">Back to sign-in</a></p>`;
 
 const newPasswordInputs = (state: FormState): string =>
   input('password', 'New password', state, 'type="password" autocomplete="new-password" required minlength="8" maxlength="200"') +
   input('password_confirm', 'Repeat the new password', state, 'type="password" autocomplete="new-password" required');
 
-export const forgotPage = (state: FormState & { email?: string } = {}): string =>
+export const forgotPage = (state: PreSessionState & { email?: string }): string =>
   layout(
     'Forgot your password?',
     `<p>Enter the e-mail address of your account. We will send you a 6-digit code to choose a new password.</p>${messages(state)}
-<form method="post" action="/auth/password/forgot">${input('email', 'E-mail', state, `type="email" autocomplete="email" required value="${escapeHtml(state.email)}"`)}
+<form method="post" action="/auth/password/forgot">${csrfInput(state)}${input('email', 'E-mail', state, `type="email" autocomplete="email" required value="${escapeHtml(state.email)}"`)}
 <button type="submit">Send me a code</button></form>
 <p class="links">Already have a code? <a href="/auth/password/reset">Enter it here</a></p>${backToLogin}`,
   );
 
-export const resetPage = (state: FormState & { email?: string } = {}): string =>
+export const resetPage = (state: PreSessionState & { email?: string }): string =>
   layout(
     'Choose a new password',
-    `${messages(state)}<form method="post" action="/auth/password/reset">
+    `${messages(state)}<form method="post" action="/auth/password/reset">${csrfInput(state)}
 ${input('email', 'E-mail', state, `type="email" autocomplete="email" required value="${escapeHtml(state.email)}"`)}
 ${input('code', 'Code from the e-mail', state, 'inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required')}
 ${newPasswordInputs(state)}<button type="submit">Change password</button></form>
 <p class="links"><a href="/auth/password/forgot">Send me a new code</a></p>${backToLogin}`,
   );
 
-export const invitationPage = (state: FormState & { token: string; email: string; organizationName: string }): string =>
+export const invitationPage = (state: PreSessionState & { token: string; email: string; organizationName: string }): string =>
   layout(
     `Welcome to ${state.organizationName}`,
     `<p>Choose the password for <strong>${escapeHtml(state.email)}</strong>. This link works once.</p>${messages(state)}
-<form method="post" action="/auth/invitation"><input type="hidden" name="token" value="${escapeHtml(state.token)}">
+<form method="post" action="/auth/invitation">${csrfInput(state)}<input type="hidden" name="token" value="${escapeHtml(state.token)}">
 ${newPasswordInputs(state)}<button type="submit">Set password</button></form>`,
   );
 

@@ -12,6 +12,11 @@
  *   POST     /auth/account/delete    {code}                  (signed in) → account deactivated, signed out
  *
  * Body parsers live on this router only: AdminJS's router must see raw bodies.
+ *
+ * The forms posted before signing in (forgot, reset, invitation) carry the pre-session CSRF token (csrf.ts),
+ * checked before the flow runs; a refused post gets its form again with the reason and a new token (403). A JSON
+ * body needs none: no page on another site can send one without a CORS preflight, which these routes never
+ * answer, and JSON callers (scripts) carry no cookie an attacker could borrow.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import session from 'express-session';
@@ -23,6 +28,7 @@ import { acceptInvitation, findInvitation } from './invitations.js';
 import { accountPage, deleteAccountPage, donePage, forgotPage, invitationPage, LOGIN_PATH, problemPage, resetPage, type FormState } from './pages.js';
 import { FORGOT_ANSWER, requestPasswordReset, resetPassword } from './password-reset.js';
 import type { SignedInUser } from './index.js';
+import { CSRF_FIELD, type PreSessionCsrf } from './csrf.js';
 import { checkSession } from './sessions.js';
 import { withinTenant } from '../data/tenant-scope.js';
 import { ADMIN_ROOT } from '../paths.js';
@@ -30,6 +36,8 @@ import { ADMIN_ROOT } from '../paths.js';
 export interface AuthRoutesOptions {
   /** The admin's session settings (same store and cookie), for the signed-in flows. */
   session: session.SessionOptions;
+  /** The pre-session forms' tokens (the same as the admin sign-in form's). */
+  csrf: PreSessionCsrf;
 }
 
 type Body = Record<string, unknown>;
@@ -47,23 +55,35 @@ function problemOf(err: unknown): { status: number; state: FormState; retryAt?: 
   return undefined;
 }
 
+/** A page's token for this request's visitor: '' for the signed-in flows, whose forms need none (csrf.ts). */
+type CsrfOf = (req: Request, res: Response) => string;
+
 /**
  * Runs one flow: JSON callers get `{ ok, message }` or the error; browsers get
- * `done(result)` or the form again with the problem on it.
+ * `done(result)` or the form again with the problem on it. With `csrf`, a form
+ * body must carry a valid pre-session token, checked before the flow runs.
  */
-function flow<T>(run: (req: Request, body: Body) => Promise<T>, views: { done(result: T, req: Request): string; form(state: FormState, req: Request, body: Body): string | Promise<string> }, message: (result: T) => string) {
+function flow<T>(
+  run: (req: Request, body: Body) => Promise<T>,
+  views: { done(result: T, req: Request, csrf: string): string; form(state: FormState, req: Request, body: Body, csrf: string): string | Promise<string> },
+  message: (result: T) => string,
+  csrf?: PreSessionCsrf,
+) {
+  const tokenOf: CsrfOf = csrf ? (req, res) => csrf.issue(req, res) : () => '';
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const body: Body = (req.body as Body | undefined) ?? {};
     try {
+      const refusal = csrf && !req.is('application/json') ? csrf.refusal(req, body[CSRF_FIELD]) : undefined;
+      if (refusal) throw new UmsError('FORBIDDEN', refusal);
       const result = await run(req, body);
       if (wantsJson(req)) res.json({ ok: true, message: message(result) });
-      else res.type('html').send(views.done(result, req));
+      else res.type('html').send(views.done(result, req, tokenOf(req, res)));
     } catch (err) {
       const problem = problemOf(err);
       if (!problem) return next(err);
       if (problem.retryAt) res.set('Retry-After', String(Math.max(1, Math.ceil((problem.retryAt.getTime() - Date.now()) / 1000))));
       if (wantsJson(req)) res.status(problem.status).json({ error: { message: problem.state.error, ...(problem.state.fields ? { fields: problem.state.fields } : {}) } });
-      else res.status(problem.status).type('html').send(await views.form(problem.state, req, body));
+      else res.status(problem.status).type('html').send(await views.form(problem.state, req, body, tokenOf(req, res)));
     }
   };
 }
@@ -78,6 +98,7 @@ function confirmed(body: Body): void {
 const signedIn = (req: Request): SignedInUser | undefined => (req.session as (session.Session & { adminUser?: SignedInUser }) | undefined)?.adminUser;
 
 export function authRoutes(runtime: Runtime, options: AuthRoutesOptions): Router {
+  const { csrf } = options;
   const router = express.Router();
   router.use(express.urlencoded({ extended: false, limit: '16kb' }), express.json({ limit: '16kb' }));
   router.use((_req, res, next) => {
@@ -87,16 +108,20 @@ export function authRoutes(runtime: Runtime, options: AuthRoutesOptions): Router
   });
 
   // ── Forgot password ────────────────────────────────────────────────────
-  router.get('/password/forgot', (_req, res) => res.type('html').send(forgotPage()));
+  router.get('/password/forgot', (req, res) => res.type('html').send(forgotPage({ csrf: csrf.issue(req, res) })));
   router.post(
     '/password/forgot',
     flow(
       (req, body) => requestPasswordReset(runtime, { email: body.email, ip: req.ip }),
-      { done: (_r, req) => resetPage({ email: String((req.body as Body).email ?? ''), notice: FORGOT_ANSWER }), form: (state, _req, body) => forgotPage({ ...state, email: String(body.email ?? '') }) },
+      {
+        done: (_r, req, token) => resetPage({ email: String((req.body as Body).email ?? ''), notice: FORGOT_ANSWER, csrf: token }),
+        form: (state, _req, body, token) => forgotPage({ ...state, email: String(body.email ?? ''), csrf: token }),
+      },
       () => FORGOT_ANSWER,
+      csrf,
     ),
   );
-  router.get('/password/reset', (req, res) => res.type('html').send(resetPage({ email: String(req.query.email ?? '') })));
+  router.get('/password/reset', (req, res) => res.type('html').send(resetPage({ email: String(req.query.email ?? ''), csrf: csrf.issue(req, res) })));
   router.post(
     '/password/reset',
     flow(
@@ -106,9 +131,10 @@ export function authRoutes(runtime: Runtime, options: AuthRoutesOptions): Router
       },
       {
         done: (r) => donePage('Password changed', `Your password for ${r.organizationName} was changed. Sign in with the new one.`),
-        form: (state, _req, body) => resetPage({ ...state, email: String(body.email ?? '') }),
+        form: (state, _req, body, token) => resetPage({ ...state, email: String(body.email ?? ''), csrf: token }),
       },
       (r) => `Your password for ${r.organizationName} was changed.`,
+      csrf,
     ),
   );
 
@@ -117,7 +143,7 @@ export function authRoutes(runtime: Runtime, options: AuthRoutesOptions): Router
     const token = String(req.query.token ?? '');
     try {
       const invitation = await findInvitation(runtime, token);
-      res.type('html').send(invitationPage({ token, ...invitation }));
+      res.type('html').send(invitationPage({ token, ...invitation, csrf: csrf.issue(req, res) }));
     } catch (err) {
       const problem = problemOf(err);
       if (!problem) return next(err);
@@ -133,13 +159,14 @@ export function authRoutes(runtime: Runtime, options: AuthRoutesOptions): Router
       },
       {
         done: (r) => donePage(`Welcome to ${r.organizationName}`, `Your password is set. Sign in as ${r.email}.`),
-        form: async (state, _req, body) => {
+        form: async (state, _req, body, csrfToken) => {
           const token = String(body.token ?? '');
           const invitation = await findInvitation(runtime, token).catch(() => undefined);
-          return invitation ? invitationPage({ ...state, token, ...invitation }) : problemPage('Invitation', state.error ?? '');
+          return invitation ? invitationPage({ ...state, token, ...invitation, csrf: csrfToken }) : problemPage('Invitation', state.error ?? '');
         },
       },
       (r) => `Your password is set. Sign in as ${r.email}.`,
+      csrf,
     ),
   );
 

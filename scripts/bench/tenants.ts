@@ -120,7 +120,7 @@ async function measureAll(variants: Variant[], deps: TenantsDeps): Promise<Map<s
   return out;
 }
 
-/** Sign-in over HTTP (POST /admin/login: the password hash check dominates), median of n. */
+/** Sign-in over HTTP (the sign-in page for its CSRF token, then POST /admin/login: the password hash check dominates), median of n. */
 async function signInMs(base: string, email: string, deps: TenantsDeps, n = 7): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {

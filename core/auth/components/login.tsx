@@ -7,6 +7,10 @@
  * The e-mail survives a failed attempt: AdminJS renders the failure page without the form's values,
  * so the browser keeps what was typed in sessionStorage (this tab only, never the password) and puts
  * it back. An empty form is not sent: it says what is missing.
+ *
+ * The server puts the sign-in form's CSRF token in a `<meta>` of every sign-in page (core/auth/csrf.ts,
+ * CSRF_META); the form sends it back as the hidden field CSRF_FIELD. Those names are repeated here, not
+ * imported: this file is bundled for the browser, csrf.ts is server code.
  */
 import React, { useEffect, useState } from 'react';
 import { useSelector } from 'react-redux';
@@ -14,6 +18,7 @@ import { useTranslation } from 'adminjs';
 import { Box, Button, FormGroup, H2, Input, Label, Link, MessageBox, Text } from '@adminjs/design-system';
 
 const KEPT_EMAIL = 'ums.login.email';
+const csrfToken = (): string => document.querySelector<HTMLMetaElement>('meta[name="ums-csrf"]')?.content ?? '';
 
 const Login: React.FC = () => {
   const state = ((window as unknown as { __APP_STATE__?: { action?: string; errorMessage?: string } }).__APP_STATE__ ?? {});
@@ -43,6 +48,7 @@ const Login: React.FC = () => {
   return (
     <Box flex variant="grey" height="100%" alignItems="center" justifyContent="center" flexDirection="column" data-css="ums-login">
       <Box as="form" action={state.action} method="POST" onSubmit={onSubmit} noValidate bg="white" p="x3" width={[1, '420px']} boxShadow="login">
+        <input type="hidden" name="csrf" value={csrfToken()} />
         <H2 mb="sm">UMS</H2>
         <Text mb="xl" color="grey80">Sign in to {branding.companyName && branding.companyName !== 'UMS' ? branding.companyName : 'your organization'}</Text>
         {(problem ?? serverMessage) && <MessageBox my="lg" message={problem ?? serverMessage ?? ''} variant="danger" data-testid="login-message" />}

@@ -30,13 +30,22 @@ const show = (r: Omit<FuzzRequest, typeof fc.toStringMethod>): FuzzRequest =>
 export function authRequest(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
   const orgs = fc.constantFrom(...world.orgs);
   const form = (label: string, path: string, fields: (org: FuzzOrg) => fc.Arbitrary<Record<string, unknown>>, signedIn = false): fc.Arbitrary<FuzzRequest> =>
-    fc.tuple(orgs.chain((org) => fc.tuple(fc.constant(org), fields(org))), encoding, ip, signedIn ? fc.constantFrom<string | undefined>(undefined, 'admin', 'last') : fc.constant(undefined)).map(([[org, values], enc, from, who]: [[FuzzOrg, Record<string, unknown>], Encoding, string, string | undefined]) => {
+    fc.tuple(orgs.chain((org) => fc.tuple(fc.constant(org), fields(org))), encoding, ip, signedIn ? fc.constantFrom<string | undefined>(undefined, 'admin', 'last') : fc.constant(undefined), preSession(signedIn)).map(([[org, values], enc, from, who, pass]: [[FuzzOrg, Record<string, unknown>], Encoding, string, string | undefined, { csrf?: unknown; cookie?: string }]) => {
       const as = who === undefined ? ANONYMOUS : who === 'admin' ? 'admin' : org.roles[org.roles.length - 1];
-      const { body, contentType } = encodeForm(values, enc);
-      return show({ label: `${label} as ${as} (${enc})`, org, as, method: 'POST', path, headers: { 'content-type': contentType, 'x-forwarded-for': from }, body });
+      const { body, contentType } = encodeForm('csrf' in pass ? { ...values, csrf: pass.csrf } : values, enc);
+      return show({ label: `${label} as ${as} (${enc})`, org, as, method: 'POST', path, headers: { 'content-type': contentType, 'x-forwarded-for': from, ...(pass.cookie ? { cookie: pass.cookie } : {}) }, body });
     });
   const page = (label: string, path: (org: FuzzOrg) => fc.Arbitrary<string>): fc.Arbitrary<FuzzRequest> =>
     fc.tuple(orgs.chain((org) => fc.tuple(fc.constant(org), path(org))), ip).map(([[org, p], from]) => show({ label, org, as: ANONYMOUS, method: 'GET', path: p, headers: { 'x-forwarded-for': from, accept: 'text/html' } }));
+  // Mostly the visitor's real token (so the flows behind it are reached), sometimes none or a hostile one, never with a session.
+  const preSession = (signedIn: boolean): fc.Arbitrary<{ csrf?: unknown; cookie?: string }> =>
+    signedIn
+      ? fc.constant({})
+      : fc.oneof(
+          { weight: 6, arbitrary: fc.constant({ csrf: world.preSession.token, cookie: world.preSession.cookie }) },
+          { weight: 1, arbitrary: fc.constant({}) },
+          { weight: 1, arbitrary: fc.oneof(hostileText, wrongType).map((csrf) => ({ csrf, cookie: world.preSession.cookie })) },
+        );
   const pick = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T) => fc.record(fields, { requiredKeys: [] }) as fc.Arbitrary<Record<string, unknown>>;
   return fc.oneof(
     { weight: 4, arbitrary: form('login', `${ADMIN_ROOT}/login`, (org) => pick({ email: emails(org), password })) },

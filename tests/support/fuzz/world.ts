@@ -10,7 +10,7 @@ import { RecordService } from '../../../core/data/records.js';
 import { classNameOf } from '../../../core/data/entity-schemas.js';
 import type { Registry, ResolvedEntity } from '../../../core/manifest/index.js';
 import { generateRecords } from '../generate.js';
-import { sessionCookie, startTestServer, type TestServer } from '../http.js';
+import { formPass, sessionCookie, startTestServer, type FormPass, type TestServer } from '../http.js';
 import { createFixtureOrg, createTestRuntime, type Fixture, type TestRuntime } from '../runtime.js';
 import { systemTypeScope } from '../system-type-scope.js';
 
@@ -37,6 +37,8 @@ export interface FuzzWorld {
   server: TestServer;
   registry: Registry;
   orgs: FuzzOrg[];
+  /** A visitor's pre-session cookie and CSRF token (from the sign-in page), so anonymous forms get past the token check. */
+  preSession: FormPass;
   /** Ids of `target` records in every organization (another tenant's are hostile too). */
   idsOf(target: string): string[];
   /** Row count and newest row version of every entity table per organization: `org:table` → `count:xmin`. */
@@ -48,9 +50,10 @@ export interface FuzzWorld {
 
 export const resourceId = classNameOf;
 
-async function signedIn(url: string, org: Fixture, roles: string[]): Promise<Map<string, string>> {
+async function signedIn(url: string, org: Fixture, roles: string[], pass: FormPass): Promise<Map<string, string>> {
   const cookies = new Map<string, string>();
-  for (const role of roles) cookies.set(role, await sessionCookie(url, org.users.get(role)!.email, PASSWORD));
+  // One visitor's pass for every sign-in: a token is good for its cookie until it expires, and the page's GET is saved per role.
+  for (const role of roles) cookies.set(role, await sessionCookie(url, org.users.get(role)!.email, PASSWORD, pass));
   return cookies;
 }
 
@@ -61,6 +64,7 @@ export async function startFuzzWorld(options: { records?: number; trustProxy?: b
   // X-Forwarded-For is believed only when asked: the auth fuzzer varies it so the per-IP limits do not stop it at the door.
   const server = await startTestServer(runtime, options.trustProxy ? { trustProxy: true } : {});
   const orgs: FuzzOrg[] = [];
+  const preSession = await formPass(server.url);
   for (const type of registry.systemTypes.values()) {
     const scope = systemTypeScope(runtime, type.name);
     if (scope.modules.size === 1) continue;
@@ -82,7 +86,7 @@ export async function startFuzzWorld(options: { records?: number; trustProxy?: b
         }
       }
     }
-    orgs.push({ systemType: type.name, fixture, entities, ids, roles, cookies: await signedIn(server.url, fixture, roles), allowed });
+    orgs.push({ systemType: type.name, fixture, entities, ids, roles, cookies: await signedIn(server.url, fixture, roles, preSession), allowed });
   }
   const tables = registry.entities.map((e) => e.table);
   // Row count and the newest row version (xmin): any insert, update or delete changes one of the two (an update or
@@ -97,6 +101,7 @@ export async function startFuzzWorld(options: { records?: number; trustProxy?: b
     server,
     registry,
     orgs,
+    preSession,
     idsOf: (target) => orgs.flatMap((o) => o.ids.get(target) ?? []),
     async snapshot() {
       // Its own connection and a named (prepared) statement: planned once, not once per request.
