@@ -199,9 +199,11 @@ export class RecordService extends RecordReader implements Records {
 
   private async createManyInTx(entity: ResolvedEntity, inputs: readonly Record<string, unknown>[]): Promise<RecordData[]> {
     const ctx = this.hookContext(entity);
-    // Each input is checked as `create` checks it, in order; none is written before all passed.
+    // Each input is checked as `create` checks it, in order; none is written before all passed. A record many inputs
+    // refer to (the employee of 60 attendance rows) is looked for once: nothing of the set is written meanwhile.
     const prepared: PreparedCreate[] = [];
-    for (let i = 0; i < inputs.length; i++) prepared.push(await this.atInput(entity, i, () => this.prepareCreate(entity, inputs[i], ctx)));
+    const references = new Map<string, boolean>();
+    for (let i = 0; i < inputs.length; i++) prepared.push(await this.atInput(entity, i, () => this.prepareCreate(entity, inputs[i], ctx, references)));
     const returning = !entity.rollupFeeds?.some((r) => r.entity === entity.key);
     const rows = await this.insertMany(entity, prepared, returning);
     await claimEntityRecord(this.manager, this.organizationId, entity, prepared.length);
@@ -275,7 +277,7 @@ export class RecordService extends RecordReader implements Records {
   }
 
   /** A create up to its INSERT: access, input, hooks, computed values, validation, access on the record, constraints, the plan's claims. */
-  private async prepareCreate(entity: ResolvedEntity, input: Record<string, unknown>, ctx: HookContext<RecordService>): Promise<PreparedCreate> {
+  private async prepareCreate(entity: ResolvedEntity, input: Record<string, unknown>, ctx: HookContext<RecordService>, references?: Map<string, boolean>): Promise<PreparedCreate> {
     // Access: the module is on and the actor may create some record of this entity; the organization is active.
     this.requireType('create', entity);
     const allowance = await requireWritable(this.manager, this.organizationId, entity);
@@ -310,7 +312,7 @@ export class RecordService extends RecordReader implements Records {
     fillComputed(entity, values);
     await assignSequences(scope, entity, values);
     // Validate the whole record, then the references it points at.
-    await this.validate(entity, values, Object.keys(input));
+    await this.validate(entity, values, Object.keys(input), references);
     // Access on the record itself (conditions) and on each field being written.
     if (this.access) {
       // The system columns the insert will write are part of what a rule may look at (`created_by: ${user.id}`).
@@ -566,22 +568,28 @@ export class RecordService extends RecordReader implements Records {
   }
 
 
-  private async validate(entity: ResolvedEntity, values: Record<string, unknown>, touched: string[]): Promise<void> {
+  /** `seen`: the references one createMany already checked (target and id → found), each asked once per call. */
+  private async validate(entity: ResolvedEntity, values: Record<string, unknown>, touched: string[], seen?: Map<string, boolean>): Promise<void> {
     const errors = validateRecord(entity, values);
     // References must point at a record of the same organization that the actor can see: one
     // statement asks for all of them (a ledger row names three), each through the actor's read rules.
     const params = new SqlParams();
-    const checks: { name: string; target: ResolvedEntity; sql: string }[] = [];
+    const checks: { name: string; target: ResolvedEntity; sql: string; key: string }[] = [];
     for (const name of touched) {
       const f = entity.field.get(name);
       if (!f || f.type !== 'reference' || errors[name] || values[name] === null || values[name] === undefined) continue;
       const target = this.entity(f.target!);
+      const key = `${target.key}\u0000${String(values[name])}`;
+      const known = seen?.get(key);
+      if (known === false) errors[name] = { message: `no such ${target.label.toLowerCase()}`, type: 'reference' };
+      if (known !== undefined) continue;
       const where = [...this.scopedWhere(target, 'read', params), `r.id = ${params.add(values[name])}`];
-      checks.push({ name, target, sql: `EXISTS (SELECT 1 FROM ${q(target.table)} r WHERE ${where.join(' AND ')}) AS ${q(`c${checks.length}`)}` });
+      checks.push({ name, target, key, sql: `EXISTS (SELECT 1 FROM ${q(target.table)} r WHERE ${where.join(' AND ')}) AS ${q(`c${checks.length}`)}` });
     }
     if (checks.length) {
       const [found]: Record<string, boolean>[] = await this.manager.query(`SELECT ${checks.map((c) => c.sql).join(', ')}`, params.values);
       checks.forEach((c, i) => {
+        seen?.set(c.key, found[`c${i}`] === true);
         if (found[`c${i}`] !== true) errors[c.name] = { message: `no such ${c.target.label.toLowerCase()}`, type: 'reference' };
       });
     }
