@@ -26,6 +26,8 @@ export interface ErrorLocation {
   pointer?: string;
   entity?: string;
   field?: string;
+  /** Which input of a set (createMany) the error is about, from 0. */
+  index?: number;
 }
 
 /**

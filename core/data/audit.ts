@@ -24,6 +24,30 @@ export async function writeAudit(
   );
 }
 
+/** The audit rows of a set of writes (createMany) in multi-row INSERTs: the same rows writeAudit writes one at a time. */
+export async function writeAudits(
+  manager: EntityManager,
+  actor: Actor,
+  entity: ResolvedEntity,
+  rows: readonly { action: AuditAction; recordId: string; changes: Record<string, unknown>; actionName?: string }[],
+): Promise<void> {
+  if (entity.key === 'core.audit_log') return;
+  // The actor's four values are shared parameters; each row adds four of its own, so a chunk stays far below PostgreSQL's 65,535.
+  for (let start = 0; start < rows.length; start += AUDIT_ROWS) {
+    const chunk = rows.slice(start, start + AUDIT_ROWS);
+    const params: unknown[] = [actor.organizationId, actorUserId(actor), actor.kind === 'user' ? (actor.ip ?? null) : null, actor.kind === 'system' ? actor.reason : null, entity.module, entity.key];
+    const tuples = chunk.map((row) => {
+      const at = params.push(row.recordId, row.action, row.actionName ?? null, JSON.stringify(row.changes));
+      return `($1, $2, $4, $5, $6, $${at - 3}, $${at - 2}, $${at - 1}, $${at}, $3, $2, $2)`;
+    });
+    await manager.query(
+      `INSERT INTO core_audit_log (organization_id, actor_id, system_actor, module, entity, record_id, action, action_name, changes, ip, created_by, updated_by) VALUES ${tuples.join(', ')}`,
+      params,
+    );
+  }
+}
+const AUDIT_ROWS = 1000;
+
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;

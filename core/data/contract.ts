@@ -110,6 +110,15 @@ export interface Records {
   lock(key: string, id: string): Promise<RecordData>;
   /** Creates a record: permission, hooks, validation, references, audit; returns what the actor may read of it. */
   create(key: string, input: Record<string, unknown>): Promise<RecordData>;
+  /**
+   * Creates many records of one entity at once (bulk seeds, imports): each input is checked as `create`
+   * checks it, and the rows and their audit rows are written with multi-row INSERTs in one transaction.
+   * All or nothing: the first refused input's error is `create`'s, with `where.index` its position.
+   * Returns the records in input order. Every input's beforeCreate hooks run before any row is written
+   * (a hook does not see the call's other rows); entities whose rows depend on one another as they are
+   * written (overlaps, capacity, ledgers, acyclic links, guards, files) are created one after another.
+   */
+  createMany(key: string, inputs: readonly Record<string, unknown>[]): Promise<RecordData[]>;
   /** Changes the given fields; `expectedVersion` refuses the write if someone changed the record since. */
   update(key: string, id: string, input: Record<string, unknown>, options?: { expectedVersion?: number }): Promise<RecordData>;
   /** Deletes a record the actor may delete (hooks, references' onDelete, audit). */

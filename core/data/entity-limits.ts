@@ -46,16 +46,16 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isAr
 export const entityLimitMessage = (entity: ResolvedEntity, max: number): string =>
   `Plan limit: at most ${max} ${max === 1 ? entity.label : entity.pluralLabel}. All of them are used: delete ${entity.pluralLabel.toLowerCase()} you no longer need or ask your provider to raise the limit.`;
 
-/** After a create's INSERT, in its transaction: takes one place of the entity's limit, or refuses (and the transaction rolls back). */
-export async function claimEntityRecord(manager: EntityManager, organizationId: string, entity: ResolvedEntity): Promise<void> {
+/** After a create's INSERT (createMany's rows: `count`), in its transaction: takes that many places of the entity's limit, or refuses (and the transaction rolls back). */
+export async function claimEntityRecord(manager: EntityManager, organizationId: string, entity: ResolvedEntity, count = 1): Promise<void> {
   if (!countsAsRecord(entity)) return;
   // One statement: the UPDATE is the atomic claim (re-checked on the newest row version when it waited for another create); `l` only tells "no limit" from "full".
   const [row] = rowsOf<{ max_records: number | null; taken: boolean }>(
     await manager.query(
       `WITH l AS (SELECT max_records FROM "${ENTITY_LIMIT_TABLE}" WHERE organization_id = $1 AND entity = $2),
-            u AS (UPDATE "${ENTITY_LIMIT_TABLE}" SET record_count = record_count + 1 WHERE organization_id = $1 AND entity = $2 AND record_count < max_records RETURNING 1)
+            u AS (UPDATE "${ENTITY_LIMIT_TABLE}" SET record_count = record_count + $3 WHERE organization_id = $1 AND entity = $2 AND record_count + $3 <= max_records RETURNING 1)
        SELECT (SELECT max_records FROM l) AS max_records, EXISTS (SELECT 1 FROM u) AS taken`,
-      [organizationId, entity.key],
+      [organizationId, entity.key, count],
     ),
   );
   if (!row || row.taken || row.max_records === null) return;

@@ -16,7 +16,7 @@ import { coerceInput, fieldValueError, validateRecord } from '../manifest/valida
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
 import { tenantScoped } from './tenant-scope.js';
 import { actorUserId, systemActor, type Actor } from './actor.js';
-import { diff, sameValue, writeAudit, type AuditAction } from './audit.js';
+import { diff, sameValue, writeAudit, writeAudits, type AuditAction } from './audit.js';
 import type { DataContext } from './context.js';
 import type { Records } from './contract.js';
 import { abortedByConcurrency, mapDatabaseError } from './db-errors.js';
@@ -35,6 +35,17 @@ import { purgeReleased, releaseRecordFiles, removeAfterCommit, syncRecordFiles, 
 const TRANSACTION_ATTEMPTS = 3;
 
 const USER_ENTITY = 'core.user';
+
+/** Rows per multi-row INSERT of createMany; fewer when their parameters would pass PostgreSQL's limit. */
+const INSERT_ROWS = 500;
+const MAX_PARAMETERS = 60_000;
+
+/** A create checked and ready to write: its id, its values, and the columns as written (passwords hashed, JSON as text, computed ones left to PostgreSQL). */
+interface PreparedCreate {
+  id: string;
+  values: Record<string, unknown>;
+  columns: { column: string; value: unknown }[];
+}
 
 export type { RecordData, ListQuery, FieldFilter, Records };
 
@@ -153,7 +164,120 @@ export class RecordService extends RecordReader implements Records {
     });
   }
 
+  /**
+   * Creates records set-wise: every input runs what `create` runs (access, input, hooks, validation,
+   * references, access on the record and its fields, audit, after-hooks), in one transaction, and
+   * the rows and their audit rows are written with multi-row INSERTs. All or nothing; an error is
+   * the one `create` would give for that input, with its position in `where.index`.
+   */
+  async createMany(key: string, inputs: readonly Record<string, unknown>[]): Promise<RecordData[]> {
+    const entity = this.entity(key);
+    refusePrimitiveWrite(entity, 'create', this.runtime.registry);
+    if (!Array.isArray(inputs)) throw new UmsError('BAD_REQUEST', `createMany takes a list of ${entity.pluralLabel.toLowerCase()}.`, { entity: entity.key });
+    if (!inputs.length) return [];
+    // Joining a caller's transaction: a savepoint keeps the set all-or-nothing even when the caller goes on after a refusal.
+    const joined = this.manager.queryRunner?.isTransactionActive === true;
+    return this.transaction(async (tx) => {
+      if (joined) await tx.manager.query('SAVEPOINT ums_create_many');
+      try {
+        const created = setWise(entity) ? await tx.createManyInTx(entity, inputs) : await tx.createEach(entity, inputs);
+        if (joined) await tx.manager.query('RELEASE SAVEPOINT ums_create_many');
+        return created;
+      } catch (err) {
+        if (joined) await tx.manager.query('ROLLBACK TO SAVEPOINT ums_create_many');
+        throw mapDatabaseError(err, entity, this.runtime.registry, 'create');
+      }
+    });
+  }
+
+  /** createMany of an entity whose rows depend on one another as they are written (overlaps, capacity, ledgers…): one create after another. */
+  private async createEach(entity: ResolvedEntity, inputs: readonly Record<string, unknown>[]): Promise<RecordData[]> {
+    const out: RecordData[] = [];
+    for (let i = 0; i < inputs.length; i++) out.push(await this.atInput(entity, i, () => this.createInTx(entity, inputs[i])));
+    return out;
+  }
+
+  private async createManyInTx(entity: ResolvedEntity, inputs: readonly Record<string, unknown>[]): Promise<RecordData[]> {
+    const ctx = this.hookContext(entity);
+    // Each input is checked as `create` checks it, in order; none is written before all passed. A record many inputs
+    // refer to (the employee of 60 attendance rows) is looked for once: nothing of the set is written meanwhile.
+    const prepared: PreparedCreate[] = [];
+    const references = new Map<string, boolean>();
+    for (let i = 0; i < inputs.length; i++) prepared.push(await this.atInput(entity, i, () => this.prepareCreate(entity, inputs[i], ctx, references)));
+    const returning = !entity.rollupFeeds?.some((r) => r.entity === entity.key);
+    const rows = await this.insertMany(entity, prepared, returning);
+    await claimEntityRecord(this.manager, this.organizationId, entity, prepared.length);
+    const records: RecordData[] = [];
+    for (let i = 0; i < prepared.length; i++) {
+      records.push(await this.atInput(entity, i, async () => {
+        await afterInsert(this.primitiveContext(), entity, prepared[i].values);
+        return returning ? rows[i] : (await this.loadForWrite(entity, prepared[i].id))!;
+      }));
+    }
+    await writeAudits(this.manager, this.actor, entity, records.map((record) => ({ action: 'create', recordId: record.id, changes: diff(entity, {}, record) })));
+    const out: RecordData[] = [];
+    for (let i = 0; i < records.length; i++) out.push(await this.atInput(entity, i, () => this.announceCreated(entity, records[i], ctx)));
+    return out;
+  }
+
+  /** Runs one input's part of createMany; its error is the one `create` would give, with the input's position. */
+  private async atInput<T>(entity: ResolvedEntity, index: number, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      const mapped = mapDatabaseError(err, entity, this.runtime.registry, 'create');
+      if (mapped instanceof UmsError) mapped.where.index = index;
+      throw mapped;
+    }
+  }
+
+  /**
+   * The rows of createMany in multi-row INSERTs (at most INSERT_ROWS rows, or fewer when that many would pass
+   * PostgreSQL's parameter limit). A refused row (a unique value twice) is found by writing the chunk's rows
+   * one at a time after rolling back to a savepoint, so the error names its input as `create` would.
+   */
+  private async insertMany(entity: ResolvedEntity, prepared: PreparedCreate[], returning: boolean): Promise<RecordData[]> {
+    const out: RecordData[] = [];
+    const width = 4 + Math.max(...prepared.map((p) => p.columns.length));
+    const size = Math.max(1, Math.min(INSERT_ROWS, Math.floor(MAX_PARAMETERS / width)));
+    for (let start = 0; start < prepared.length; start += size) {
+      const chunk = prepared.slice(start, start + size);
+      await this.manager.query('SAVEPOINT ums_insert_many');
+      let rows: Record<string, unknown>[];
+      try {
+        rows = await this.insertRows(entity, chunk, returning);
+      } catch (err) {
+        await this.manager.query('ROLLBACK TO SAVEPOINT ums_insert_many');
+        for (let i = 0; i < chunk.length; i++) await this.atInput(entity, start + i, () => this.insertRows(entity, [chunk[i]], false));
+        throw err; // every row went in alone: what the set broke is not one row's (cannot happen with per-row constraints)
+      }
+      await this.manager.query('RELEASE SAVEPOINT ums_insert_many');
+      if (!returning) continue;
+      const byId = new Map(rows.map((r) => [String(r.id), r]));
+      for (const p of chunk) out.push(normaliseRow(entity, byId.get(p.id)!));
+    }
+    return out;
+  }
+
   private async createInTx(entity: ResolvedEntity, input: Record<string, unknown>): Promise<RecordData> {
+    const ctx = this.hookContext(entity);
+    const prepared = await this.prepareCreate(entity, input, ctx);
+    // The row as written comes back with the INSERT (one round trip less per create, and a ledger row's under its balance's lock),
+    // unless what runs after the INSERT may change it: file fields are attached to it afterwards, a roll-up fed by its own entity may be its own.
+    const returning = !entity.fields.some((f) => f.file) && !entity.rollupFeeds?.some((r) => r.entity === entity.key);
+    const inserted = await guardedWrite(this.constraintScope(), entity, prepared.values, undefined, () => this.insertRows(entity, [prepared], returning));
+    const { id, values } = prepared;
+    await claimEntityRecord(this.manager, this.organizationId, entity); // a per-entity limit, after the INSERT (see entity-limits.ts)
+    await afterInsert(this.primitiveContext(), entity, values);
+    await this.syncFiles(entity, id, values, undefined, Object.keys(values));
+    await afterWriteRow(this.primitiveContext(), entity, id);
+    const record = returning ? normaliseRow(entity, inserted[0]) : (await this.loadForWrite(entity, id))!;
+    await this.audit(entity, 'create', id, diff(entity, {}, record));
+    return this.announceCreated(entity, record, ctx);
+  }
+
+  /** A create up to its INSERT: access, input, hooks, computed values, validation, access on the record, constraints, the plan's claims. */
+  private async prepareCreate(entity: ResolvedEntity, input: Record<string, unknown>, ctx: HookContext<RecordService>, references?: Map<string, boolean>): Promise<PreparedCreate> {
     // Access: the module is on and the actor may create some record of this entity; the organization is active.
     this.requireType('create', entity);
     const allowance = await requireWritable(this.manager, this.organizationId, entity);
@@ -182,14 +306,13 @@ export class RecordService extends RecordReader implements Records {
     if (Object.keys(mistyped).length) throw new RecordValidationError(entity.key, { ...enteredFieldErrors(entity, values), ...mistyped, ...errors });
     if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
     // beforeCreate hooks may fill or adjust values.
-    const ctx = this.hookContext(entity);
     for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.beforeCreate?.(ctx, values);
     // Computed values and sequence numbers are the system's (core/data/constraints/).
     const scope = this.constraintScope();
     fillComputed(entity, values);
     await assignSequences(scope, entity, values);
     // Validate the whole record, then the references it points at.
-    await this.validate(entity, values, Object.keys(input));
+    await this.validate(entity, values, Object.keys(input), references);
     // Access on the record itself (conditions) and on each field being written.
     if (this.access) {
       // The system columns the insert will write are part of what a rule may look at (`created_by: ${user.id}`).
@@ -206,30 +329,42 @@ export class RecordService extends RecordReader implements Records {
     const id = randomUUID();
     await beforeWrite(this.primitiveContext(), entity, id, values, Object.keys(values));
     await claimRecord(this.manager, this.organizationId, entity, allowance); // the plan's limit, by a conditional update
-    const userId = actorUserId(this.actor);
-    const params = new SqlParams();
-    const columns = ['id', 'organization_id', 'created_by', 'updated_by'];
-    const placeholders = [params.add(id), params.add(this.organizationId), params.add(userId), params.add(userId)];
+    const columns: { column: string; value: unknown }[] = [];
     for (const [name, value] of Object.entries(values)) {
       const f = entity.field.get(name)!;
       if (f.computed) continue; // a generated column
-      columns.push(columnOf(f));
-      placeholders.push(params.add(await this.toColumnValue(f.type, value)));
+      columns.push({ column: columnOf(f), value: await this.toColumnValue(f.type, value) });
     }
-    // The row as written comes back with the INSERT (one round trip less per create, and a ledger row's under its balance's lock),
-    // unless what runs after the INSERT may change it: file fields are attached to it afterwards, a roll-up fed by its own entity may be its own.
-    const returning = !entity.fields.some((f) => f.file) && !entity.rollupFeeds?.some((r) => r.entity === entity.key);
-    const inserted = await guardedWrite(scope, entity, values, undefined, () => this.manager.query(
-      `INSERT INTO ${q(entity.table)} AS r (${columns.map(q).join(', ')}) VALUES (${placeholders.join(', ')})${returning ? ` RETURNING ${selectList(entity, entity.fields.map((f) => f.name))}` : ''}`,
+    return { id, values, columns };
+  }
+
+  /** One INSERT of `rows` (one VALUES list each; a column one row does not write takes its DEFAULT), the rows as written when `returning`. */
+  private async insertRows(entity: ResolvedEntity, rows: readonly PreparedCreate[], returning: boolean): Promise<Record<string, unknown>[]> {
+    const userId = actorUserId(this.actor);
+    const params = new SqlParams();
+    const columns = ['id', 'organization_id', 'created_by', 'updated_by'];
+    const known = new Set(columns);
+    for (const row of rows) {
+      for (const c of row.columns) {
+        if (known.has(c.column)) continue;
+        known.add(c.column);
+        columns.push(c.column);
+      }
+    }
+    const tuples = rows.map((row) => {
+      const given = new Map(row.columns.map((c) => [c.column, c.value]));
+      const system = [params.add(row.id), params.add(this.organizationId), params.add(userId), params.add(userId)];
+      return `(${[...system, ...columns.slice(4).map((c) => (given.has(c) ? params.add(given.get(c)) : 'DEFAULT'))].join(', ')})`;
+    });
+    return this.manager.query(
+      `INSERT INTO ${q(entity.table)} AS r (${columns.map(q).join(', ')}) VALUES ${tuples.join(', ')}${returning ? ` RETURNING ${selectList(entity, entity.fields.map((f) => f.name))}` : ''}`,
       params.values,
-    ) as Promise<Record<string, unknown>[]>);
-    await claimEntityRecord(this.manager, this.organizationId, entity); // a per-entity limit, after the INSERT (see entity-limits.ts)
-    await afterInsert(this.primitiveContext(), entity, values);
-    await this.syncFiles(entity, id, values, undefined, Object.keys(values));
-    await afterWriteRow(this.primitiveContext(), entity, id);
-    const record = returning ? normaliseRow(entity, inserted[0]) : (await this.loadForWrite(entity, id))!;
-    await this.audit(entity, 'create', id, diff(entity, {}, record));
-    await recordChanged(this, entity, 'created', id); // the webhook outbox, in this transaction
+    ) as Promise<Record<string, unknown>[]>;
+  }
+
+  /** After a created record's row and audit row: the webhook outbox, the after-hooks, what the actor may read of it. */
+  private async announceCreated(entity: ResolvedEntity, record: RecordData, ctx: HookContext<RecordService>): Promise<RecordData> {
+    await recordChanged(this, entity, 'created', record.id); // the webhook outbox, in this transaction
     for (const hooks of this.runtime.plugins.hooksFor(entity)) await hooks.afterCreate?.(ctx, record);
     this.afterWrite(entity);
     return this.visible(entity, record);
@@ -434,22 +569,28 @@ export class RecordService extends RecordReader implements Records {
   }
 
 
-  private async validate(entity: ResolvedEntity, values: Record<string, unknown>, touched: string[]): Promise<void> {
+  /** `seen`: the references one createMany already checked (target and id → found), each asked once per call. */
+  private async validate(entity: ResolvedEntity, values: Record<string, unknown>, touched: string[], seen?: Map<string, boolean>): Promise<void> {
     const errors = validateRecord(entity, values);
     // References must point at a record of the same organization that the actor can see: one
     // statement asks for all of them (a ledger row names three), each through the actor's read rules.
     const params = new SqlParams();
-    const checks: { name: string; target: ResolvedEntity; sql: string }[] = [];
+    const checks: { name: string; target: ResolvedEntity; sql: string; key: string }[] = [];
     for (const name of touched) {
       const f = entity.field.get(name);
       if (!f || f.type !== 'reference' || errors[name] || values[name] === null || values[name] === undefined) continue;
       const target = this.entity(f.target!);
+      const key = `${target.key}\u0000${String(values[name])}`;
+      const known = seen?.get(key);
+      if (known === false) errors[name] = { message: `no such ${target.label.toLowerCase()}`, type: 'reference' };
+      if (known !== undefined) continue;
       const where = [...this.scopedWhere(target, 'read', params), `r.id = ${params.add(values[name])}`];
-      checks.push({ name, target, sql: `EXISTS (SELECT 1 FROM ${q(target.table)} r WHERE ${where.join(' AND ')}) AS ${q(`c${checks.length}`)}` });
+      checks.push({ name, target, key, sql: `EXISTS (SELECT 1 FROM ${q(target.table)} r WHERE ${where.join(' AND ')}) AS ${q(`c${checks.length}`)}` });
     }
     if (checks.length) {
       const [found]: Record<string, boolean>[] = await this.manager.query(`SELECT ${checks.map((c) => c.sql).join(', ')}`, params.values);
       checks.forEach((c, i) => {
+        seen?.set(c.key, found[`c${i}`] === true);
         if (found[`c${i}`] !== true) errors[c.name] = { message: `no such ${c.target.label.toLowerCase()}`, type: 'reference' };
       });
     }
@@ -532,6 +673,19 @@ function enteredFieldErrors(entity: ResolvedEntity, values: Record<string, unkno
       return f !== undefined && !f.readOnly && !f.computed && !f.sequence && !f.rollup;
     }),
   );
+}
+
+/**
+ * Whether createMany writes an entity's rows together. Not when a row's write depends on the rows
+ * written before it in the same call, as it does for overlaps and capacity (counted against the
+ * stored rows), ledgers and balances (each movement against the balance the last one left), acyclic
+ * links and guards (checked on the stored graph and records), file fields (attached per record) and
+ * the core's own entities (users take seats, roles recompile access): those are created one by one.
+ */
+function setWise(entity: ResolvedEntity): boolean {
+  const c = entity.constraints;
+  return entity.module !== 'core' && !entity.ledger && !entity.balance && !entity.acyclic && !entity.guards?.length
+    && !c?.noOverlap.length && !c?.capacity.length && !entity.fields.some((f) => f.file);
 }
 
 function refuseAuditWrite(entity: ResolvedEntity): void {

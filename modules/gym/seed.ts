@@ -156,10 +156,12 @@ async function seedRest(ctx: SeedContext, holders: Holder[], r: () => number, to
     if (dayOf(time) < h.start) continue;
     await records.create(CHECK_IN, { member: h.member.id, time: time.toISOString() });
   }
-  for (const h of holders) {
-    const plan = await records.get(PLAN, String(h.membership.plan));
-    await records.create(INVOICE, { member: h.member.id, membership: h.membership.id, date: h.start, description: String(plan.name), amount: plan.price, status: h.start < today ? 'paid' : 'issued' });
-  }
+  // An invoice per membership, written set-wise (each still numbered, checked and audited as a create is).
+  const plans = new Map((await records.getMany(PLAN, [...new Set(holders.map((h) => String(h.membership.plan)))])).map((p) => [p.id, p]));
+  await records.createMany(INVOICE, holders.map((h) => {
+    const plan = plans.get(String(h.membership.plan))!;
+    return { member: h.member.id, membership: h.membership.id, date: h.start, description: String(plan.name), amount: plan.price, status: h.start < today ? 'paid' : 'issued' };
+  }));
   const desk = ctx.usersByRole.get('gym.front_desk');
   const manager = ctx.usersByRole.get('gym.manager');
   const later = active.filter((h) => h.end > addDays(today, 30)).slice(1, 4);

@@ -170,8 +170,10 @@ export async function seedHr(ctx: SeedContext): Promise<void> {
     }
   }
 
-  // Attendance for the past working days (not today: the reminder job has something to say).
+  // Attendance for the past working days (not today: the reminder job has something to say): thousands of
+  // independent rows, written set-wise (each still checked, hooked and audited as a create is).
   const attendanceDays = demo ? 90 : 10;
+  const attendance: Record<string, unknown>[] = [];
   for (let back = attendanceDays; back >= 1; back--) {
     const date = addDays(today, -back);
     if (!weekday(date)) continue;
@@ -179,9 +181,10 @@ export async function seedHr(ctx: SeedContext): Promise<void> {
       const onLeave = approvedSpans.some((s) => s.employee === e.id && s.from <= date && date <= s.to);
       const x = r();
       const status = onLeave ? 'ON_LEAVE' : x < 0.8 ? 'PRESENT' : x < 0.92 ? 'REMOTE' : x < 0.97 ? 'HALF_DAY' : 'ABSENT';
-      await hr.create('hr.attendance', { employee: e.id, date, status });
+      attendance.push({ employee: e.id, date, status });
     }
   }
+  await hr.createMany('hr.attendance', attendance);
 
   // Payroll: three paid months before this one, and this month's run as a draft.
   const payrollFlow = await workflows(payroll);

@@ -106,7 +106,7 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
       const rate = Math.round((2 + r() * 80) * 100) / 100;
       return values.purpose === 'ADJUSTMENT' ? Math.min(rate, Math.floor((999 / units) * 100) / 100) : rate;
     };
-    for (const line of lines) await records.create('inventory.stock_entry_line', { entry: entry.id, item: line.item, quantity: line.quantity, batch: line.batch ?? null, serial_numbers: line.serials ?? null, rate: rateOf() });
+    await records.createMany('inventory.stock_entry_line', lines.map((line) => ({ entry: entry.id, item: line.item, quantity: line.quantity, batch: line.batch ?? null, serial_numbers: line.serials ?? null, rate: rateOf() })));
     await engine.run('inventory.stock_entry', String(entry.id), 'submit');
   };
   // Exactly entryCount submitted entries: a draw with nothing to move (an issue from an empty shelf) is drawn again.
@@ -165,7 +165,7 @@ export async function seedInventory(ctx: SeedContext): Promise<void> {
     const lines = Array.from({ length: int(1, 4) }, () => ({ item: items[int(0, itemCount - 1 - (demo ? 15 : 2))].id, quantity: int(5, 20), rate: Math.round((2 + r() * 60) * 100) / 100 }));
     if (large) lines.push({ item: items[int(0, itemCount - 1 - (demo ? 15 : 2))].id, quantity: 100, rate: 50 + int(0, 200) });
     const order = await purchaser.create('inventory.purchase_order', { supplier: suppliers[o % suppliers.length], warehouse: main.id, order_date: daysAgo(int(0, 60)), buyer: purchaserUser?.id ?? managerUser?.id });
-    for (const line of lines) await purchaser.create('inventory.purchase_order_line', { order: order.id, ...line });
+    await purchaser.createMany('inventory.purchase_order_line', lines.map((line) => ({ order: order.id, ...line })));
     const id = String(order.id);
     if (large) {
       // Large orders: a third wait for a manager, the others are approved (and some partly received).

@@ -73,12 +73,22 @@ async function moveSerials(system: Records, entry: RecordData, from: string | nu
   }
   // One lock order for every entry (item, then number): two entries sharing serials queue, never deadlock.
   wanted.sort((a, b) => (a.item === b.item ? (a.number < b.number ? -1 : a.number > b.number ? 1 : 0) : a.item < b.item ? -1 : 1));
+  // The serials that exist, read per item (a receipt of 100 units is one read, not 100); each is still locked below.
+  const known = new Map<string, RecordData>();
+  const key = (item: string, number: unknown): string => `${item}\u0000${String(number)}`;
+  for (const item of new Set(wanted.map((w) => w.item))) {
+    const numbers = wanted.filter((w) => w.item === item).map((w) => w.number);
+    for await (const page of system.findPages(SERIAL, { filters: [{ field: 'item', op: 'eq', value: item }, { field: 'number', op: 'in', value: numbers }] })) {
+      for (const serial of page) known.set(key(item, serial.number), serial);
+    }
+  }
+  const received = new Map<string, Record<string, unknown>>();
   for (const { item, number } of wanted) {
-    const [found] = await system.find(SERIAL, { filters: [{ field: 'item', op: 'eq', value: item }, { field: 'number', op: 'eq', value: number }], limit: 1 });
+    const found = known.get(key(item, number));
     if (!found) {
       if (from) throw lineError(`${number} is not in stock in ${await warehouseName(system, from)}: no such serial number of this item`);
-      // A new unit received: the unique index (item, number) refuses a second one made at the same moment.
-      await system.create(SERIAL, { item, number, warehouse: to, status: 'IN_STOCK' });
+      if (received.has(key(item, number))) throw lineError(`${number} is already in stock in ${await warehouseName(system, to)}`);
+      received.set(key(item, number), { item, number, warehouse: to, status: 'IN_STOCK' });
       continue;
     }
     const serial = await system.lock(SERIAL, String(found.id));
@@ -89,6 +99,9 @@ async function moveSerials(system: Records, entry: RecordData, from: string | nu
     }
     await system.update(SERIAL, String(serial.id), to ? { status: 'IN_STOCK', warehouse: to } : { status: 'ISSUED' });
   }
+  // The new units received, as one set, after every lock (each entry locks, then inserts, in one order): the unique
+  // index (item, number) refuses one that another entry made at the same moment.
+  if (received.size) await system.createMany(SERIAL, [...received.values()]);
   return wanted.length;
 }
 
