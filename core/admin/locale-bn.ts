@@ -97,5 +97,13 @@ export function bengaliTranslations(registry: Registry): LocaleTranslations {
     if (e.searchFields.length) properties._q = `খুঁজুন: ${e.searchFields.map((n) => t.fields?.[n] ?? e.field.get(n)?.label ?? n).join(', ')}`;
     resources[id] = { properties, actions: { ...(t.actions ?? {}) }, values: { ...(t.values ?? {}) } };
   }
+  // Declared views are actions of their entity's resource (`view_<name>`, core/admin/views.ts): the navigation link and the action button.
+  for (const v of registry.modules.flatMap((m) => m.views)) {
+    const label = v.translations.bn?.label;
+    const e = registry.entity(v.entity);
+    if (!label || !e) continue;
+    const id = classNameOf(e);
+    (resources[id] ??= { properties: {}, actions: {}, values: {} }).actions[`view_${v.name}`] = label;
+  }
   return { ...ADMINJS_BN, labels, resources } as LocaleTranslations;
 }
