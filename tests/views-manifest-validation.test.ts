@@ -115,3 +115,18 @@ describe('refused views, with file and pointer', () => {
     ]);
   });
 });
+
+describe('view titles in other languages', () => {
+  it('a translation of a view that declares no label is refused: the default title is not the manifest\'s to translate', () => {
+    const { problems, file } = problemsWith([{ kind: 'kanban', entity: 'task', column: 'state', translations: { bn: { label: 'বোর্ড' } } }]);
+    expect(problems).toEqual([expect.objectContaining({ file, pointer: '/views/0/translations', message: expect.stringMatching(/does not declare/) })]);
+  });
+
+  it('a declared label keeps its translation, and every shipped view title has a Bengali one', () => {
+    const dir = studioDir();
+    dirs.push(dir);
+    expect(loadRegistry({ dir }).module('studio')!.views.find((v) => v.name === 'board')!.translations).toEqual({ bn: { label: 'কাজের বোর্ড' } });
+    const untranslated = loadRegistry().modules.flatMap((m) => m.views).filter((v) => !v.translations.bn?.label).map((v) => v.key);
+    expect(untranslated).toEqual([]);
+  });
+});

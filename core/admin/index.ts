@@ -121,7 +121,7 @@ export function buildAdmin(runtime: Runtime): AdminJS {
       availableLanguages: [...LANGUAGES],
       localeDetection: true,
       translations: {
-        bn: bengaliTranslations(runtime.registry),
+        bn: bengaliTranslations(runtime.registry, (e) => runtime.plugins.actionsFor(e)),
         en: {
           components: { LanguageSelector: { availableLanguages: LANGUAGE_NAMES } },
           pages: { approvals: 'Approvals inbox', ...reportPageLabels(runtime.registry) },

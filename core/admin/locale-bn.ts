@@ -6,7 +6,8 @@
  */
 import type { LocaleTranslations } from 'adminjs';
 import { classNameOf } from '../data/entity-schemas.js';
-import type { Registry } from '../manifest/index.js';
+import type { Registry, ResolvedEntity } from '../manifest/index.js';
+import type { RecordActionDefinition } from '../plugins/types.js';
 
 export { LANGUAGES } from '../manifest/languages.js';
 
@@ -84,7 +85,7 @@ const ADMINJS_BN = {
 };
 
 /** AdminJS's `translations.bn`: its interface strings plus the manifests' Bengali labels. */
-export function bengaliTranslations(registry: Registry): LocaleTranslations {
+export function bengaliTranslations(registry: Registry, pluginActions: (entity: ResolvedEntity) => readonly Pick<RecordActionDefinition, 'name' | 'translations'>[] = () => []): LocaleTranslations {
   const labels: Record<string, string> = { ...ADMINJS_BN.labels };
   // The navigation's group headings: AdminJS translates `navigation.name` (the module's label) as a label.
   for (const m of registry.modules) if (m.translations.bn) labels[m.label] = m.translations.bn.label;
@@ -109,6 +110,21 @@ export function bengaliTranslations(registry: Registry): LocaleTranslations {
       }
     }
     resources[id] = { properties, actions, values: { ...(t.values ?? {}) } };
+  }
+  // Plugin record actions (print_card, issue…) carry their Bengali label in code (core/plugins/types.ts), not in the manifest.
+  for (const e of registry.entities) {
+    for (const a of pluginActions(e)) {
+      const label = a.translations?.bn?.label;
+      if (label) (resources[classNameOf(e)] ??= { properties: {}, actions: {}, values: {} }).actions[a.name] = label;
+    }
+  }
+  // Declared views are actions of their entity's resource (`view_<name>`, core/admin/views.ts): the navigation link and the action button.
+  for (const v of registry.modules.flatMap((m) => m.views)) {
+    const label = v.translations.bn?.label;
+    const e = registry.entity(v.entity);
+    if (!label || !e) continue;
+    const id = classNameOf(e);
+    (resources[id] ??= { properties: {}, actions: {}, values: {} }).actions[`view_${v.name}`] = label;
   }
   return { ...ADMINJS_BN, labels, resources } as LocaleTranslations;
 }

@@ -59,12 +59,13 @@ export interface KanbanData extends ViewSummary {
   scope?: { field: string; label: string; options: { value: string; label: string }[]; selected: string | null };
 }
 
-function summary(records: RecordService, view: ResolvedView, entity: ResolvedEntity, root: string): ViewSummary {
+function summary(records: RecordService, view: ResolvedView, entity: ResolvedEntity, root: string, language?: string): ViewSummary {
   const resourceId = classNameOf(entity);
   return {
     key: view.key,
     kind: view.kind,
-    label: view.label,
+    // The screen's title in the reader's language where the manifest gives one (`translations.bn.label`), else as written.
+    label: (language && view.translations[language]?.label) || view.label,
     resourceId,
     entityLabel: entity.label,
     newHref: records.canOnType('create', entity.key) ? `${root}/resources/${resourceId}/actions/new` : null,
@@ -184,7 +185,7 @@ export async function calendarData(
   view: ResolvedCalendarView,
   entity: ResolvedEntity,
   window: { from: unknown; to: unknown },
-  options: { root: string; timeZone?: string },
+  options: { root: string; timeZone?: string; language?: string },
 ): Promise<CalendarData> {
   const unit = entity.field.get(view.start)!.type === 'date' ? 'date' : 'datetime';
   const { from, to } = checkedWindow(unit, window.from, window.to);
@@ -226,7 +227,7 @@ export async function calendarData(
     };
   });
   return {
-    ...summary(records, view, entity, options.root),
+    ...summary(records, view, entity, options.root, options.language),
     kind: 'calendar',
     from,
     to,
@@ -251,7 +252,7 @@ async function valuesOf(records: RecordService, registry: Registry, entity: Reso
 
 const keyOf = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-export async function kanbanData(records: RecordService, registry: Registry, view: ResolvedKanbanView, entity: ResolvedEntity, options: { root: string; timeZone?: string; scope?: string }): Promise<KanbanData> {
+export async function kanbanData(records: RecordService, registry: Registry, view: ResolvedKanbanView, entity: ResolvedEntity, options: { root: string; timeZone?: string; language?: string; scope?: string }): Promise<KanbanData> {
   const columnField = entity.field.get(view.column)!;
   const laneField = view.swimlane ? entity.field.get(view.swimlane) : undefined;
   const scopeField = view.scope ? entity.field.get(view.scope) : undefined;
@@ -280,7 +281,7 @@ export async function kanbanData(records: RecordService, registry: Registry, vie
   const wf = view.columns === 'workflow' ? registry.workflow(entity.key) : undefined;
   const roleLabel = (key: string): string => registry.roles.get(key)?.displayLabel ?? key;
   return {
-    ...summary(records, view, entity, options.root),
+    ...summary(records, view, entity, options.root, options.language),
     kind: 'kanban',
     column: { field: columnField.name, label: columnField.label, mode: wf ? 'workflow' : 'update' },
     columns,

@@ -17,6 +17,7 @@ import { ADMIN_ROOT, VIEWS_PATH } from '../paths.js';
 import type { Runtime } from '../runtime.js';
 import { componentLoader, componentSource } from './components.js';
 import { signedInActor } from './file-routes.js';
+import { languageOfUser } from './language.js';
 import { accessOf } from './session-user.js';
 import { calendarData, findView, kanbanData } from './view-data.js';
 
@@ -45,7 +46,7 @@ export function viewRouter(runtime: Runtime): Router {
       const records = await RecordService.for(runtime, actor);
       const { view, entity } = findView(runtime.registry, records, query.view);
       const timeZone = runtime.access.peek(actor.userId)?.timeZone;
-      const options = { root: ADMIN_ROOT, timeZone };
+      const options = { root: ADMIN_ROOT, timeZone, language: await languageOfUser(runtime, actor.organizationId, actor.userId) };
       res.setHeader('Cache-Control', 'private, no-store');
       if (view.kind === 'calendar' && query.scope !== undefined) throw new UmsError('BAD_REQUEST', `"${view.label}" is a calendar: it takes no scope.`, { field: 'scope' });
       if (view.kind === 'calendar') res.json(await calendarData(records, runtime.registry, view, entity, { from: query.from, to: query.to }, options));

@@ -89,6 +89,7 @@ export const apiClientActions: RecordActionDefinition<RecordService>[] = [
     name: 'new_secret',
     entity: 'api_client',
     label: 'New secret',
+    translations: { bn: { label: 'নতুন গোপন চাবি' } },
     icon: 'Key',
     confirm: 'Make a new secret for this client? The old one stops working at once. The new one is shown only once: copy it from the message.',
     handler: async (ctx, record) => {

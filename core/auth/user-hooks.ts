@@ -44,6 +44,7 @@ export const userAccountActions: RecordActionDefinition<RecordService>[] = [
     name: 'invite',
     entity: 'user',
     label: 'Send invitation',
+    translations: { bn: { label: 'আমন্ত্রণ পাঠান' } },
     icon: 'Send',
     confirm: `Send a new link to choose a password (valid ${INVITATION_TTL_HOURS} hours)? Earlier invitation links stop working; the current password keeps working until the link is used.`,
     isAvailable: (record) => record.is_active === true && !record.deleted_at,

@@ -24,6 +24,8 @@ export interface DocumentActionOptions<K extends DocumentKind> {
   /** Entity name in the plugin's module, as for any record action. */
   entity: string;
   label: string;
+  /** The label in other languages, as for any record action. */
+  translations?: { bn?: { label: string } };
   kind: K;
   icon?: string;
   /** Whether the record has this document now (e.g. a fine receipt only when there is a fine). */
@@ -46,6 +48,7 @@ export function documentAction<K extends DocumentKind>(options: DocumentActionOp
     name: options.name,
     entity: options.entity,
     label: options.label,
+    translations: options.translations,
     icon: options.icon ?? 'FileText',
     isAvailable: options.isAvailable,
     document: { kind: options.kind, build: options.build },

@@ -7,6 +7,7 @@ export const mailOutboxActions: RecordActionDefinition<RecordService>[] = [
     name: 'retry',
     entity: 'mail_outbox',
     label: 'Send again',
+    translations: { bn: { label: 'আবার পাঠান' } },
     icon: 'RefreshCw',
     confirm: 'Queue this mail for delivery again?',
     isAvailable: (record) => record.status === 'failed',

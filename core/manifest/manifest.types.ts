@@ -1035,6 +1035,14 @@ export interface View {
    */
   label?: string;
   /**
+   * The view in other languages, by language code (bn): its title (screen and navigation link). Only with a `label`: the default label is made from the entity's plural label.
+   */
+  translations?: {
+    [k: string]: {
+      label: string;
+    };
+  };
+  /**
    * The entity shown (entity, or module.entity of a module in dependsOn).
    */
   entity: string;

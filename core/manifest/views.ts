@@ -16,6 +16,8 @@ interface ResolvedViewBase {
   module: string;
   name: string;
   label: string;
+  /** The title in other languages (manifest `translations`), by language code; {} when none. */
+  translations: Record<string, { label: string }>;
   /** Entity key. */
   entity: string;
   file: string;
@@ -104,8 +106,11 @@ export function resolveViews(ctx: Context): ResolvedView[] {
       else return f;
       return undefined;
     };
+    // A translation of the made-up default ("Reservations calendar") would silently outlive a later `label`: translate only a declared one.
+    if (v.translations && v.label === undefined) problem('/translations', 'translates a label the view does not declare; give the view a "label" first');
     const base = {
       key: `${module.id}.${name}`,
+      translations: v.label === undefined ? {} : (v.translations ?? {}),
       module: module.id,
       name,
       entity: entity.key,

@@ -44,6 +44,8 @@ export interface RecordActionDefinition<R extends Records = Records> {
   /** Entity name in the plugin's module. */
   entity: string;
   label: string;
+  /** The label in other languages, by language code: what a Bengali reader sees on the action's button. */
+  translations?: { bn?: { label: string } };
   icon?: string;
   /** Ask the user to confirm with this text before running. */
   confirm?: string;

@@ -82,6 +82,7 @@ export const webhookActions: RecordActionDefinition<RecordService>[] = [
     name: 'new_secret',
     entity: 'webhook',
     label: 'New secret',
+    translations: { bn: { label: 'নতুন গোপন চাবি' } },
     icon: 'Key',
     confirm: 'Make a new signing secret? Deliveries are signed with it from now on. It is shown only once: copy it from the message.',
     handler: async (ctx, record) => {
@@ -94,6 +95,7 @@ export const webhookActions: RecordActionDefinition<RecordService>[] = [
     name: 'retry',
     entity: 'webhook_delivery',
     label: 'Send again',
+    translations: { bn: { label: 'আবার পাঠান' } },
     icon: 'RefreshCw',
     confirm: 'Send this delivery again? It keeps its delivery id, so the receiver can tell it is a copy.',
     isAvailable: (record) => record.status === 'failed' || record.status === 'delivered' || record.status === 'skipped',

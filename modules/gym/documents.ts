@@ -14,6 +14,7 @@ export const membershipCard = documentAction({
   name: 'print_card',
   entity: 'membership',
   label: 'Membership card',
+  translations: { bn: { label: 'সদস্য কার্ড' } },
   kind: 'membership_card',
   icon: 'CreditCard',
   isAvailable: (m) => m.status === 'active',
@@ -35,6 +36,7 @@ export const invoiceDocument = documentAction({
   name: 'print_invoice',
   entity: 'invoice',
   label: 'Print invoice',
+  translations: { bn: { label: 'চালান প্রিন্ট করুন' } },
   kind: 'invoice',
   icon: 'FileText',
   async build(ctx, invoice): Promise<InvoiceData> {

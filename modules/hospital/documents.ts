@@ -26,6 +26,7 @@ export const prescription = documentAction({
   name: 'print_prescription',
   entity: 'encounter',
   label: 'Prescription',
+  translations: { bn: { label: 'ব্যবস্থাপত্র' } },
   kind: 'prescription',
   icon: 'FileText',
   async build(ctx, enc) {
@@ -46,6 +47,7 @@ export const labReport = documentAction({
   name: 'lab_report',
   entity: 'patient',
   label: 'Lab report',
+  translations: { bn: { label: 'ল্যাব রিপোর্ট' } },
   kind: 'lab_report',
   icon: 'FileText',
   async build(ctx, patient) {
@@ -60,6 +62,7 @@ export const dischargeSummary = documentAction({
   name: 'discharge_summary',
   entity: 'admission',
   label: 'Discharge summary',
+  translations: { bn: { label: 'ছাড়পত্রের সারসংক্ষেপ' } },
   kind: 'discharge_summary',
   icon: 'FileText',
   isAvailable: (adm) => ['discharge_ordered', 'discharged'].includes(String(adm.status)),
@@ -85,6 +88,7 @@ export const invoiceDocument = documentAction({
   name: 'print_invoice',
   entity: 'invoice',
   label: 'Print invoice',
+  translations: { bn: { label: 'বিল প্রিন্ট করুন' } },
   kind: 'patient_invoice',
   icon: 'FileText',
   async build(ctx, invoice) {

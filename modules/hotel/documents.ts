@@ -36,6 +36,7 @@ export const stayConfirmation = documentAction({
   name: 'confirmation',
   entity: 'reservation',
   label: 'Confirmation',
+  translations: { bn: { label: 'বুকিং নিশ্চিতকরণ' } },
   kind: 'stay_confirmation',
   icon: 'FileText',
   isAvailable: (stay) => ['confirmed', 'checked_in'].includes(String(stay.status)),
@@ -48,6 +49,7 @@ export const registrationCard = documentAction({
   name: 'registration_card',
   entity: 'reservation',
   label: 'Registration card',
+  translations: { bn: { label: 'নিবন্ধন কার্ড' } },
   kind: 'registration_card',
   icon: 'FileText',
   isAvailable: (stay) => ['confirmed', 'checked_in', 'checked_out'].includes(String(stay.status)),
@@ -58,6 +60,7 @@ export const folioDocument = documentAction({
   name: 'print_folio',
   entity: 'folio',
   label: 'Print folio',
+  translations: { bn: { label: 'হিসাব প্রিন্ট করুন' } },
   kind: 'folio',
   icon: 'FileText',
   async build(ctx, folio): Promise<FolioData> {

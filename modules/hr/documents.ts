@@ -18,6 +18,7 @@ export const payslipDocument = documentAction({
   name: 'print_payslip',
   entity: 'payslip',
   label: 'Print payslip',
+  translations: { bn: { label: 'বেতন স্লিপ প্রিন্ট করুন' } },
   kind: 'payslip',
   icon: 'FileText',
   async build(ctx, slip) {
@@ -39,6 +40,7 @@ export const leaveLetter = documentAction({
   name: 'leave_letter',
   entity: 'leave_application',
   label: 'Leave letter',
+  translations: { bn: { label: 'ছুটির চিঠি' } },
   kind: 'leave_letter',
   icon: 'FileText',
   isAvailable: (app) => app.status === 'APPROVED',

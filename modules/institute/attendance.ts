@@ -128,6 +128,7 @@ export const rollCallAction: RecordActionDefinition = {
   name: 'roll_call',
   entity: 'attendance_session',
   label: 'Roll call',
+  translations: { bn: { label: 'উপস্থিতি নিন' } },
   icon: 'CheckSquare',
   component: '../modules/institute/components/roll-call.tsx',
   async handler(ctx, session, input) {

@@ -33,6 +33,7 @@ export const feeReceipt = documentAction({
   name: 'fee_receipt',
   entity: 'payment',
   label: 'Fee receipt',
+  translations: { bn: { label: 'ফি রসিদ' } },
   kind: 'fee_receipt',
   async build(ctx, payment): Promise<FeeReceiptData> {
     const { records } = ctx;
@@ -87,6 +88,7 @@ export const reportCard = documentAction({
   name: 'report_card',
   entity: 'enrollment',
   label: 'Report card',
+  translations: { bn: { label: 'রিপোর্ট কার্ড' } },
   kind: 'report_card',
   isAvailable: (enrollment) => enrollment.status === 'ENROLLED',
   async build(ctx, enrollment): Promise<ReportCardData> {

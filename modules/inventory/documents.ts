@@ -61,6 +61,7 @@ export const purchaseOrderDocument = documentAction({
   name: 'print_purchase_order',
   entity: 'purchase_order',
   label: 'Print purchase order',
+  translations: { bn: { label: 'ক্রয় আদেশ প্রিন্ট করুন' } },
   kind: 'purchase_order',
   async build(ctx, order) {
     const [supplier] = await ctx.records.getMany('inventory.supplier', [String(order.supplier)]);
@@ -80,6 +81,7 @@ export const goodsReceipt = documentAction({
   name: 'goods_receipt',
   entity: 'stock_entry',
   label: 'Goods receipt',
+  translations: { bn: { label: 'পণ্য গ্রহণ রসিদ' } },
   kind: 'goods_receipt',
   isAvailable: (entry) => entry.purpose === 'RECEIPT' && entry.status === 'SUBMITTED',
   build: (ctx, entry) => entryData(ctx.records, entry),
@@ -89,6 +91,7 @@ export const transferNote = documentAction({
   name: 'transfer_note',
   entity: 'stock_entry',
   label: 'Transfer note',
+  translations: { bn: { label: 'স্থানান্তর নোট' } },
   kind: 'transfer_note',
   isAvailable: (entry) => entry.purpose === 'TRANSFER' && entry.status === 'SUBMITTED',
   build: (ctx, entry) => entryData(ctx.records, entry),
@@ -98,6 +101,7 @@ export const stockValuation = documentAction({
   name: 'stock_valuation',
   entity: 'warehouse',
   label: 'Stock valuation report',
+  translations: { bn: { label: 'মজুদ মূল্যায়ন প্রতিবেদন' } },
   kind: 'stock_valuation',
   async build(ctx, warehouse): Promise<StockValuationData> {
     const balances = (await all(ctx.records, 'inventory.stock_balance', 'warehouse', warehouse.id)).filter((b) => Number(b.quantity) !== 0);

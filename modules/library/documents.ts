@@ -20,6 +20,7 @@ export const fineReceipt = documentAction({
   name: 'fine_receipt',
   entity: 'loan',
   label: 'Fine receipt',
+  translations: { bn: { label: 'জরিমানার রসিদ' } },
   kind: 'fine_receipt',
   icon: 'FileText',
   isAvailable: (loan) => Number(loan.fine ?? 0) > 0,

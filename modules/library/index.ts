@@ -53,6 +53,7 @@ export default definePlugin({
       name: 'issue',
       entity: 'loan',
       label: 'Issue',
+      translations: { bn: { label: 'ধার দিন' } },
       icon: 'ArrowRight',
       confirm: 'Hand the book to the member now?',
       isAvailable: (loan) => loan.status === 'requested',
@@ -79,6 +80,7 @@ export default definePlugin({
       name: 'return',
       entity: 'loan',
       label: 'Return',
+      translations: { bn: { label: 'ফেরত নিন' } },
       icon: 'ArrowLeft',
       isAvailable: (loan) => loan.status === 'issued',
       async handler(ctx, loan) {

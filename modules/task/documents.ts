@@ -22,6 +22,7 @@ export const statusReport = documentAction({
   name: 'status_report',
   entity: 'project',
   label: 'Status report',
+  translations: { bn: { label: 'অগ্রগতি প্রতিবেদন' } },
   kind: 'project_status',
   icon: 'FileText',
   async build(ctx, project): Promise<ProjectStatusData> {
@@ -63,6 +64,7 @@ export const weeklyTimesheet = documentAction({
   name: 'print_timesheet',
   entity: 'time_entry',
   label: 'Weekly timesheet',
+  translations: { bn: { label: 'সাপ্তাহিক সময়ের হিসাব' } },
   kind: 'weekly_timesheet',
   icon: 'FileText',
   async build(ctx, entry): Promise<TimesheetData> {

@@ -41,6 +41,7 @@ export const submitWeek: RecordActionDefinition = {
   name: 'submit_week',
   entity: 'time_entry',
   label: 'Submit my week',
+  translations: { bn: { label: 'আমার সপ্তাহ জমা দিন' } },
   icon: 'Send',
   confirm: 'Submit every draft or rejected entry of this week for approval?',
   isAvailable: (entry) => entry.status === 'draft' || entry.status === 'rejected',
@@ -60,11 +61,12 @@ export const submitWeek: RecordActionDefinition = {
 };
 
 /** Approve or reject, for one person, week and project: the submitted entries of that person's week on the entry's project. */
-function decideWeek(name: 'approve_week' | 'reject_week', transition: 'approve' | 'reject', label: string, done: string): RecordActionDefinition {
+function decideWeek(name: 'approve_week' | 'reject_week', transition: 'approve' | 'reject', label: string, done: string, bnLabel: string): RecordActionDefinition {
   return {
     name,
     entity: 'time_entry',
     label,
+    translations: { bn: { label: bnLabel } },
     icon: transition === 'approve' ? 'CheckCircle' : 'XCircle',
     confirm: `${label}: every submitted entry of this person's week on this project?`,
     isAvailable: (entry) => entry.status === 'submitted',
@@ -93,7 +95,7 @@ function decideWeek(name: 'approve_week' | 'reject_week', transition: 'approve' 
   };
 }
 
-export const approveWeek = decideWeek('approve_week', 'approve', 'Approve the week', 'Approved');
-export const rejectWeek = decideWeek('reject_week', 'reject', 'Reject the week', 'Rejected');
+export const approveWeek = decideWeek('approve_week', 'approve', 'Approve the week', 'Approved', 'সপ্তাহটি অনুমোদন করুন');
+export const rejectWeek = decideWeek('reject_week', 'reject', 'Reject the week', 'Rejected', 'সপ্তাহটি প্রত্যাখ্যান করুন');
 
 export const timesheetActions = [submitWeek, approveWeek, rejectWeek];

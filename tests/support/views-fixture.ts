@@ -78,9 +78,9 @@ export function studioManifest(): Json {
       },
     ],
     views: [
-      { kind: 'kanban', name: 'board', label: 'Task board', entity: 'task', column: 'state', card: ['priority', 'assignee', 'due'], swimlane: 'desk' },
+      { kind: 'kanban', name: 'board', label: 'Task board', translations: { bn: { label: 'কাজের বোর্ড' } }, entity: 'task', column: 'state', card: ['priority', 'assignee', 'due'], swimlane: 'desk' },
       { kind: 'kanban', name: 'by_priority', label: 'Tasks by priority', entity: 'task', column: 'priority', card: ['state', 'assignee'] },
-      { kind: 'calendar', name: 'desk_calendar', label: 'Desk bookings', entity: 'booking', start: 'starts_at', end: 'ends_at', lane: 'desk', color: 'kind' },
+      { kind: 'calendar', name: 'desk_calendar', label: 'Desk bookings', translations: { bn: { label: 'ডেস্ক বুকিং' } }, entity: 'booking', start: 'starts_at', end: 'ends_at', lane: 'desk', color: 'kind' },
     ],
   };
 }
