@@ -4,7 +4,9 @@
  * attended — present, remote or half day — out of all marked attendance of
  * this month up to today, cancelled ones not marked), headcount (active
  * employees), on leave today (approved leave covering today) and my pending
- * leave approvals (open leave whose employee's approver is the viewer). Each
+ * leave approvals (open leave whose employee's approver is the viewer) and my
+ * pending expense approvals (submitted claims whose employee's expense
+ * approver is the viewer; drafts and decided claims are not waiting). Each
  * viewer counts what their rules let them read, and another organization's
  * rows never count.
  */
@@ -51,11 +53,15 @@ async function world(f: Fixture, approvers: Record<string, string>, employeeUser
   const ops = await dept('Ops');
   const emp = async (name: string, department: string, approver?: string, extra: Record<string, unknown> = {}): Promise<string> =>
     String((await hr.create('hr.employee', { name, department, join_date: '2025-01-06', leave_approver: approver ?? null, ...extra })).id);
-  const ann = await emp('Ann', sales, approvers.first, { user: employeeUser });
-  const bo = await emp('Bo', sales, approvers.first);
+  // Bo and Cy file expense claims, so they sign in; Ann does where the organization gives her a login.
+  const login = async (name: string): Promise<string> => (await createUser(runtime, f.org.slug, { email: `${name}@${f.org.slug}.test`, password: 'secret-123', name, roles: ['employee'] })).id;
+  const boUser = await login('bo');
+  const cyUser = await login('cy');
+  const ann = await emp('Ann', sales, approvers.first, { user: employeeUser, expense_approver: approvers.first });
+  const bo = await emp('Bo', sales, approvers.first, { user: boUser, expense_approver: approvers.first });
   const gus = await emp('Gus', sales);
   const hal = await emp('Hal', sales);
-  const cy = await emp('Cy', ops, approvers.second);
+  const cy = await emp('Cy', ops, approvers.second, { user: cyUser, expense_approver: approvers.second });
   const di = await emp('Di', ops, approvers.first);
   const ed = await emp('Ed', ops, approvers.first, { status: 'LEFT' });
   const casual = String((await hr.create('hr.leave_type', { name: 'Casual', allow_negative: true })).id);
@@ -75,6 +81,20 @@ async function world(f: Fixture, approvers: Record<string, string>, employeeUser
   await leave(bo, 14); // open: the first approver's
   await leave(ann, 25); // open: the first approver's
   await leave(cy, 20); // open: the second approver's
+  // A claim filed by its employee, submitted unless `draft`, then approved by `approver` when given.
+  const claim = async (userId: string, employee: string, opts: { draft?: boolean; approver?: RecordService } = {}): Promise<void> => {
+    const own = await as(userId);
+    const filed = await own.create('hr.expense_claim', { employee, claim_date: day(-3), description: 'Taxi', amount: '120.00' });
+    if (opts.draft) return;
+    await (await WorkflowEngine.for(own)).run('hr.expense_claim', String(filed.id), 'submit');
+    if (opts.approver) await (await WorkflowEngine.for(opts.approver)).run('hr.expense_claim', String(filed.id), 'approve');
+  };
+  await claim(boUser, bo); // submitted: the first approver's
+  await claim(boUser, bo); // submitted: the first approver's
+  await claim(boUser, bo, { draft: true }); // a draft waits for nobody
+  await claim(boUser, bo, { approver: first }); // approved: decided
+  if (employeeUser) await claim(employeeUser, ann); // submitted: the first approver's, not Ann's own to approve
+  await claim(cyUser, cy); // submitted: the second approver's
   const mark = (employee: string, date: string, status: string) => hr.create('hr.attendance', { employee, date, status });
   await mark(ann, today, 'CANCELLED');
   await mark(ann, today, 'ON_LEAVE');
@@ -121,23 +141,28 @@ describe('attendance % this month', () => {
   });
 });
 
-describe('headcount, on leave today, my pending leave approvals', () => {
+const LABELS = ['Headcount', 'On leave today', 'My pending leave approvals', 'My pending expense approvals'];
+const figures = (all: Card[]): (number | undefined)[] => LABELS.map((l) => count(all, l));
+
+describe('headcount, on leave today, my pending leave and expense approvals', () => {
   it('HR counts the whole organization, not another one', async () => {
     const all = await cards(org.users.get('hr_officer')!.email);
-    // Active: Ann, Bo, Gus, Hal, Cy, Di (Ed has left). On leave today: Ann and Cy. HR is nobody's leave approver.
-    expect([count(all, 'Headcount'), count(all, 'On leave today'), count(all, 'My pending leave approvals')]).toEqual([6, 2, 0]);
+    // Active: Ann, Bo, Gus, Hal, Cy, Di (Ed has left). On leave today: Ann and Cy. HR is nobody's leave or expense approver.
+    expect(figures(all)).toEqual([6, 2, 0, 0]);
   });
 
-  it('an approver counts the employees they approve for, and their own pending leave only', async () => {
+  it('an approver counts the employees they approve for, and what waits for them only', async () => {
     const first = await cards(org.users.get('approver')!.email);
-    // Ann, Bo, Di (Ed has left); Ann is on leave today; Di's, Bo's and Ann's open leave wait for them.
-    expect([count(first, 'Headcount'), count(first, 'On leave today'), count(first, 'My pending leave approvals')]).toEqual([3, 1, 3]);
+    // Ann, Bo, Di (Ed has left); Ann is on leave today; Di's, Bo's and Ann's open leave wait for them;
+    // Bo's two submitted claims and Ann's one do (Bo's draft and approved claims do not).
+    expect(figures(first)).toEqual([3, 1, 3, 3]);
     const second = await cards(`approver2@${org.org.slug}.test`);
-    expect([count(second, 'Headcount'), count(second, 'On leave today'), count(second, 'My pending leave approvals')]).toEqual([1, 1, 1]);
+    // Cy: on leave today, one open leave and one submitted claim.
+    expect(figures(second)).toEqual([1, 1, 1, 1]);
   });
 
-  it('an employee counts themselves', async () => {
+  it('an employee counts themselves, and their own submitted claim does not wait for them', async () => {
     const mine = await cards(org.users.get('employee')!.email);
-    expect([count(mine, 'Headcount'), count(mine, 'On leave today'), count(mine, 'My pending leave approvals')]).toEqual([1, 1, 0]);
+    expect(figures(mine)).toEqual([1, 1, 0, 0]);
   });
 });
