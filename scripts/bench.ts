@@ -683,7 +683,7 @@ async function main(): Promise<void> {
   };
   // What the compared commit (--baseline) gives up in throughput, by user, over all rounds and round by round.
   const baselineCost = (app: Measured, base: Measured | undefined): { loss: number; text: string } | undefined =>
-    base && { loss: 1 - app.load.rps / base.load.rps, text: `${pct(1 - app.load.rps / base.load.rps)} (${base.load.rps.toFixed(0)} → ${app.load.rps.toFixed(0)} req/s; ${perRound(app, base, pct)} of the baseline's)` };
+    base && { loss: 1 - app.load.rps / base.load.rps, text: `${app.load.rps <= base.load.rps ? `${pct(1 - app.load.rps / base.load.rps)} lost` : `${pct(app.load.rps / base.load.rps - 1)} gained`} (${base.load.rps.toFixed(0)} → ${app.load.rps.toFixed(0)} req/s; ${perRound(app, base, pct)} of the baseline's)` };
   const costLibrarian = baselineCost(rows.appLibrarian, rows.baseLibrarian);
   const costMember = baselineCost(rows.appMember, rows.baseMember);
   const figures = (m: Measured): ListFigures => ({ rps: m.load.rps, p50: m.load.p50, rounds: m.rounds.map((r) => r.rps) });
