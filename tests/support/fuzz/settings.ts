@@ -9,7 +9,7 @@
  * FUZZ_PATH (printed with a failure) replays just the shrunk request.
  */
 const DEFAULT_SEED = 20261202;
-/** Requests per property at weight 1. The five fuzz files weigh 5+5+5+4+2 = 21 (sign-ins cost three password hashes each, so auth weighs least): 21 × 480 = 10,080 requests in CI, each file within about three minutes on a loaded 2-core machine. */
+/** Requests per property at weight 1. The six fuzz files weigh 5+5+5+4+2+3 = 24 (sign-ins cost three password hashes each, so auth weighs least; fuzz-api 3): 24 × 480 = 11,520 requests in CI, each file within about three minutes on a loaded 2-core machine. */
 const DEFAULT_RUNS = 480;
 
 function intFromEnv(name: string, fallback: number): number {
