@@ -44,7 +44,12 @@ afterAll(async () => {
 });
 
 const titlesShown = async (page: Page): Promise<string[]> => (await page.locator('table tbody tr').allInnerTexts()).map((row) => BOOKS.find((b) => row.includes(b.title))?.title ?? row).sort();
-const rowsAre = (page: Page, n: number) => page.waitForFunction((count) => document.querySelectorAll('table tbody tr').length === count, n, { timeout: 60_000 });
+// n rows, each with its text: a row whose cells are still being drawn (seen on a loaded machine) is not yet the list.
+const rowsAre = (page: Page, n: number) =>
+  page.waitForFunction((count) => {
+    const rows = Array.from(document.querySelectorAll('table tbody tr'));
+    return rows.length === count && rows.every((row) => (row as HTMLElement).innerText.trim() !== '');
+  }, n, { timeout: 60_000 });
 
 async function search(page: Page, text: string): Promise<void> {
   const box = page.getByTestId('list-search').getByRole('searchbox');
