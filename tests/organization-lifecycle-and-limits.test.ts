@@ -73,8 +73,11 @@ describe('suspension', () => {
     const page = await signInPage(librarian.email, 'secret-123');
     expect(page.status).toBe(400);
     expect(page.html).toContain('This organization is suspended: Invoice 2026-11 unpaid');
-    // A wrong password learns nothing about the suspension.
-    expect((await signInPage(librarian.email, 'wrong-password')).html).not.toContain('suspended');
+    // A wrong password learns nothing about the suspension. (The sentence, not the word: the page's locale carries enum labels such as a status SUSPENDED.)
+    const wrong = (await signInPage(librarian.email, 'wrong-password')).html;
+    expect(wrong).not.toContain('organization is suspended');
+    expect(wrong).not.toContain('Invoice 2026-11 unpaid');
+    expect(wrong).toContain('invalidCredentials');
 
     const apiSignIn = await apiCall(server.url, 'POST', '/auth/login', { body: { email: librarian.email, password: 'secret-123' } });
     expect(apiSignIn.status).toBe(403);
