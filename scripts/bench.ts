@@ -72,7 +72,7 @@ import { contentionBlock, runContention, withContentionBlock } from './bench/con
 import { benchViews } from './bench/views.js';
 import { benchKanban, withKanbanBlock } from './bench/kanban.js';
 import { currentTelemetryBlock, telemetryBlock, telemetryBlockSummary, telemetryFigures, withTelemetryBlock, type TelemetryRun } from './bench/telemetry.js';
-import { targetsTable, type LayoutFigures, type ListFigures } from './bench/targets.js';
+import { targetsTable, telemetryTargetRow, withTelemetryTargetRow, type LayoutFigures, type ListFigures } from './bench/targets.js';
 import type { StatementStats } from './bench/statements.js';
 import { countSequentialStatements } from './bench/sequential-statements.js';
 import { crossTenant } from '../core/db/cross-tenant.js';
@@ -605,8 +605,12 @@ async function main(): Promise<void> {
   if (settings.only === 'list' || settings.only === 'telemetry') {
     if (settings.readme) {
       const path = join(ROOT, 'README.md');
-      writeFileSync(path, withTelemetryBlock(readFileSync(path, 'utf8'), telemetrySection));
-      log('README.md: the metrics-and-logging block of "## Benchmarks" updated.');
+      let readme = withTelemetryBlock(readFileSync(path, 'utf8'), telemetrySection);
+      // The targets table judges by the block beside it: its row follows the block just written.
+      const summary = telemetryBlockSummary(telemetrySection);
+      if (summary) readme = withTelemetryTargetRow(readme, telemetryTargetRow({ verdict: summary.verdict, source: `${summary.rounds} paired rounds, \`${summary.command}\` (block below)` }));
+      writeFileSync(path, readme);
+      log('README.md: the metrics-and-logging block of "## Benchmarks" (and its row of the targets table) updated.');
     }
     const kb = (s: { app: number; raw: number }): string => `${(s.app / 1024).toFixed(1)}/${(s.raw / 1024).toFixed(1)}`;
     log(`1-minute load average after: ${loadAfter.toFixed(2)}; answer KB app/raw: AdminJS librarian ${kb(sizes.librarian)}, member ${kb(sizes.member)}; REST API librarian ${kb(sizes.apiLibrarian)}, member ${kb(sizes.apiMember)} (--only=list: the rest of the README left as it is).`);

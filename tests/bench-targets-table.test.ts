@@ -4,7 +4,7 @@
  * the verdict of the block it names — a long `--only=telemetry` run's block is kept by a short full run.
  */
 import { describe, expect, test } from '@jest/globals';
-import { targetsTable, type LayoutFigures, type ListFigures, type TargetInputs } from '../scripts/bench/targets.js';
+import { targetsTable, telemetryTargetRow, withTelemetryTargetRow, type LayoutFigures, type ListFigures, type TargetInputs } from '../scripts/bench/targets.js';
 import { telemetryBlock, telemetryBlockSummary, currentTelemetryBlock, type TelemetryRun } from '../scripts/bench/telemetry.js';
 
 const at = (rps: number, p50 = 10): ListFigures => ({ rps, p50, rounds: [rps, rps, rps] });
@@ -92,6 +92,17 @@ describe('the metrics-and-logging verdict comes from the block it names', () => 
     expect(summary?.verdict).toMatch(/^\*\*not shown\*\*/);
     const table = targetsTable(inputs({ telemetry: { verdict: summary!.verdict, source: '6 paired rounds' } }));
     expect(row(table, 'metrics and request logging')).toMatch(/cost of the median round .*6 paired rounds \| \*\*not shown\*\* \|$/);
+  });
+
+  test('a telemetry-only run rewrites the table row to its own verdict, and nothing else', () => {
+    const noisy = telemetryTargetRow({ verdict: telemetryBlockSummary(telemetryBlock(run([0.89, 1.31, 1.24, 0.96, 0.87, 1.05])))!.verdict, source: '6 paired rounds' });
+    const readme = `${targetsTable(inputs({ telemetry: { verdict: '**not shown** (noise)', source: '6 paired rounds' } }))}\n\nprose | metrics and request logging cost < 5 % throughput (issue 15) |`;
+    const steady = telemetryBlockSummary(telemetryBlock(run([0.99, 0.98, 1.0, 0.99, 0.97, 1.01, 0.99, 0.98])))!;
+    const after = withTelemetryTargetRow(readme, telemetryTargetRow({ verdict: steady.verdict, source: '8 paired rounds' }));
+    expect(row(after, 'metrics and request logging')).toMatch(/8 paired rounds \| \*\*met\*\* \|$/);
+    expect(after.split('\n').filter((l) => !l.includes('metrics and request logging'))).toEqual(readme.split('\n').filter((l) => !l.includes('metrics and request logging')));
+    expect(after).toContain('prose | metrics and request logging cost < 5 % throughput (issue 15) |');
+    expect(noisy).toMatch(/\| \*\*not shown\*\* \|$/);
   });
 
   test('no block, no summary', () => {
