@@ -21,10 +21,10 @@ import type { DataContext } from './context.js';
 import type { Records } from './contract.js';
 import { abortedByConcurrency, mapDatabaseError } from './db-errors.js';
 import { afterChange, afterInsert, afterWriteRow, beforeDelete, beforeWrite, refusePrimitiveWrite, type PrimitiveContext } from './ledgers/guards.js';
-import { hashPassword } from './passwords.js';
 import { checkOverlaps, checkRecord, claimCapacity, fillComputed, guardedWrite, parentLimitChanged, releaseCapacity, type ConstraintScope } from './constraints/record-constraints.js';
 import { assignSequences } from './constraints/sequences.js';
-import { normaliseRow, selectList, type FieldFilter, type ListQuery, type RecordData } from './query.js';
+import { insertChunkSize, insertStatement, setWise, toColumnValue, type PreparedCreate } from './insert-rows.js';
+import { normaliseRow, type FieldFilter, type ListQuery, type RecordData } from './query.js';
 import { RecordReader, type ServiceOptions } from './reader.js';
 import { claimRecord, claimUserSeat, releaseRecord, requireWritable } from './tenant-status.js';
 import { claimEntityRecord, releaseEntityRecord } from './entity-limits.js';
@@ -35,17 +35,6 @@ import { purgeReleased, releaseRecordFiles, removeAfterCommit, syncRecordFiles, 
 const TRANSACTION_ATTEMPTS = 3;
 
 const USER_ENTITY = 'core.user';
-
-/** Rows per multi-row INSERT of createMany; fewer when their parameters would pass PostgreSQL's limit. */
-const INSERT_ROWS = 500;
-const MAX_PARAMETERS = 60_000;
-
-/** A create checked and ready to write: its id, its values, and the columns as written (passwords hashed, JSON as text, computed ones left to PostgreSQL). */
-interface PreparedCreate {
-  id: string;
-  values: Record<string, unknown>;
-  columns: { column: string; value: unknown }[];
-}
 
 export type { RecordData, ListQuery, FieldFilter, Records };
 
@@ -232,14 +221,12 @@ export class RecordService extends RecordReader implements Records {
   }
 
   /**
-   * The rows of createMany in multi-row INSERTs (at most INSERT_ROWS rows, or fewer when that many would pass
-   * PostgreSQL's parameter limit). A refused row (a unique value twice) is found by writing the chunk's rows
+   * The rows of createMany in multi-row INSERTs (chunks of insertChunkSize). A refused row (a unique value twice) is found by writing the chunk's rows
    * one at a time after rolling back to a savepoint, so the error names its input as `create` would.
    */
   private async insertMany(entity: ResolvedEntity, prepared: PreparedCreate[], returning: boolean): Promise<RecordData[]> {
     const out: RecordData[] = [];
-    const width = 4 + Math.max(...prepared.map((p) => p.columns.length));
-    const size = Math.max(1, Math.min(INSERT_ROWS, Math.floor(MAX_PARAMETERS / width)));
+    const size = insertChunkSize(prepared);
     for (let start = 0; start < prepared.length; start += size) {
       const chunk = prepared.slice(start, start + size);
       await this.manager.query('SAVEPOINT ums_insert_many');
@@ -333,33 +320,15 @@ export class RecordService extends RecordReader implements Records {
     for (const [name, value] of Object.entries(values)) {
       const f = entity.field.get(name)!;
       if (f.computed) continue; // a generated column
-      columns.push({ column: columnOf(f), value: await this.toColumnValue(f.type, value) });
+      columns.push({ column: columnOf(f), value: await toColumnValue(f.type, value) });
     }
     return { id, values, columns };
   }
 
-  /** One INSERT of `rows` (one VALUES list each; a column one row does not write takes its DEFAULT), the rows as written when `returning`. */
+  /** One INSERT of `rows`, the rows as written when `returning` (core/data/insert-rows.ts). */
   private async insertRows(entity: ResolvedEntity, rows: readonly PreparedCreate[], returning: boolean): Promise<Record<string, unknown>[]> {
-    const userId = actorUserId(this.actor);
-    const params = new SqlParams();
-    const columns = ['id', 'organization_id', 'created_by', 'updated_by'];
-    const known = new Set(columns);
-    for (const row of rows) {
-      for (const c of row.columns) {
-        if (known.has(c.column)) continue;
-        known.add(c.column);
-        columns.push(c.column);
-      }
-    }
-    const tuples = rows.map((row) => {
-      const given = new Map(row.columns.map((c) => [c.column, c.value]));
-      const system = [params.add(row.id), params.add(this.organizationId), params.add(userId), params.add(userId)];
-      return `(${[...system, ...columns.slice(4).map((c) => (given.has(c) ? params.add(given.get(c)) : 'DEFAULT'))].join(', ')})`;
-    });
-    return this.manager.query(
-      `INSERT INTO ${q(entity.table)} AS r (${columns.map(q).join(', ')}) VALUES ${tuples.join(', ')}${returning ? ` RETURNING ${selectList(entity, entity.fields.map((f) => f.name))}` : ''}`,
-      params.values,
-    ) as Promise<Record<string, unknown>[]>;
+    const { sql, params } = insertStatement(entity, this.organizationId, actorUserId(this.actor), rows, returning);
+    return this.manager.query(sql, params) as Promise<Record<string, unknown>[]>;
   }
 
   /** After a created record's row and audit row: the webhook outbox, the after-hooks, what the actor may read of it. */
@@ -446,7 +415,7 @@ export class RecordService extends RecordReader implements Records {
     for (const name of finalChanged) {
       const f = entity.field.get(name)!;
       if (f.computed) continue; // PostgreSQL recomputes the generated column
-      sets.push(`${q(columnOf(f))} = ${params.add(await this.toColumnValue(f.type, values[name]))}`);
+      sets.push(`${q(columnOf(f))} = ${params.add(await toColumnValue(f.type, values[name]))}`);
     }
     const result: unknown[] = await guardedWrite(scope, entity, values, id, () => this.manager.query(
       `UPDATE ${q(entity.table)} SET ${sets.join(', ')} WHERE organization_id = ${params.add(this.organizationId)} AND id = ${params.add(id)} AND version = ${params.add(before.version)} RETURNING id`,
@@ -568,7 +537,6 @@ export class RecordService extends RecordReader implements Records {
     }
   }
 
-
   /** `seen`: the references one createMany already checked (target and id → found), each asked once per call. */
   private async validate(entity: ResolvedEntity, values: Record<string, unknown>, touched: string[], seen?: Map<string, boolean>): Promise<void> {
     const errors = validateRecord(entity, values);
@@ -595,13 +563,6 @@ export class RecordService extends RecordReader implements Records {
       });
     }
     if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
-  }
-
-  private async toColumnValue(type: string, value: unknown): Promise<unknown> {
-    if (value === undefined) return null;
-    if (type === 'password') return value === null ? null : hashPassword(String(value));
-    if (type === 'json' || type === 'files') return value === null ? null : JSON.stringify(value);
-    return value;
   }
 
   /** File fields: new files attached to the record, files no longer named released (removed after commit). */
@@ -643,12 +604,6 @@ export class RecordService extends RecordReader implements Records {
   }
 }
 
-
-
-
-
-
-/** Audit rows are never changed or deleted, by anyone: the database refuses it too, but a refusal, not a 500, reaches the person. */
 /**
  * A value that is not of its field's type (a date that is no date, text in a
  * number) is a field error before any plugin hook sees it: hooks compute from
@@ -675,19 +630,7 @@ function enteredFieldErrors(entity: ResolvedEntity, values: Record<string, unkno
   );
 }
 
-/**
- * Whether createMany writes an entity's rows together. Not when a row's write depends on the rows
- * written before it in the same call, as it does for overlaps and capacity (counted against the
- * stored rows), ledgers and balances (each movement against the balance the last one left), acyclic
- * links and guards (checked on the stored graph and records), file fields (attached per record) and
- * the core's own entities (users take seats, roles recompile access): those are created one by one.
- */
-function setWise(entity: ResolvedEntity): boolean {
-  const c = entity.constraints;
-  return entity.module !== 'core' && !entity.ledger && !entity.balance && !entity.acyclic && !entity.guards?.length
-    && !c?.noOverlap.length && !c?.capacity.length && !entity.fields.some((f) => f.file);
-}
-
+/** Audit rows are never changed or deleted, by anyone: the database refuses it too, but a refusal, not a 500, reaches the person. */
 function refuseAuditWrite(entity: ResolvedEntity): void {
   if (entity.key === 'core.audit_log') throw forbidden('The audit log is append-only: its entries are never changed or deleted.', { entity: entity.key });
 }
