@@ -9,7 +9,7 @@ import type { FieldErrors } from '../errors.js';
 import type { ResolvedEntity, ResolvedField } from './index.js';
 import { MAX_FILES_PER_FIELD } from './file-fields.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
+const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false, validateSchema: false });
 addFormats.default(ajv);
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
