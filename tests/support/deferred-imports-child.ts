@@ -9,7 +9,7 @@ import { register } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const DEFERRED = ['agenda', 'file-type', 'jose', 'nodemailer', 'prom-client'] as const;
+export const DEFERRED = ['@babel/preset-env', 'agenda', 'file-type', 'jose', 'nodemailer', 'prom-client', 'rollup'] as const;
 
 const log = process.env.RESOLVED_LOG;
 if (!log) throw new Error('RESOLVED_LOG must name the file the hook writes to');
@@ -25,7 +25,7 @@ const imports = [...source.matchAll(/^import (?!type )[^;]*? from '([^']+)';$/gm
 for (const spec of imports) await import(spec.startsWith('.') ? pathToFileURL(join(scripts, spec)).href : spec);
 const atStart = loaded();
 
-// What first use imports: the metrics registry, a scheduler's agenda, a token, an upload's type, a delivery.
+// What first use imports: the metrics registry, a scheduler's agenda, a token, an upload's type, a delivery, a stale bundle's bundler.
 await import('../../core/ops/metrics.js');
 await Promise.all(DEFERRED.map((name) => import(name)));
 console.log(JSON.stringify({ startImports: imports.length, atStart, afterFirstUse: loaded() }));
