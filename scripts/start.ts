@@ -1,10 +1,6 @@
 /**
- * `npm start` / `node dist/scripts/start.js`: React's production build is loaded first (so Node does
- * not also read its development build, core/admin/react-production.ts), then everything is started
- * (start-server.ts). The server is imported dynamically because a static import would load AdminJS
- * before the preload.
+ * `npm start` / `node dist/scripts/start.js`: starts everything (start-server.ts); the entry that
+ * npm start, the bench and the README name. (It once preloaded React's production build; the server
+ * no longer loads React at all: patches/adminjs+7.8.17.patch.)
  */
-import { preloadReact } from '../core/admin/react-production.js';
-
-preloadReact();
-await import('./start-server.js');
+import './start-server.js';

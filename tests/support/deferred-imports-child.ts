@@ -24,8 +24,11 @@ const source = readFileSync(join(scripts, 'start-server.ts'), 'utf8');
 const imports = [...source.matchAll(/^import (?!type )[^;]*? from '([^']+)';$/gms)].map((m) => m[1]);
 for (const spec of imports) await import(spec.startsWith('.') ? pathToFileURL(join(scripts, spec)).href : spec);
 const atStart = loaded();
+// AdminJS's front end (React, its design system's index) is the browser's: the server never loads it.
+const startUrls = readFileSync(log, 'utf8');
+const frontEndAtStart = ['/node_modules/react/', '/node_modules/react-dom/', '/node_modules/@adminjs/design-system/build/index.js', '/node_modules/adminjs/lib/frontend/index.js'].filter((p) => startUrls.includes(p));
 
 // What first use imports: the metrics registry, a scheduler's agenda, a token, an upload's type, a delivery, a stale bundle's bundler.
 await import('../../core/ops/metrics.js');
 await Promise.all(DEFERRED.map((name) => import(name)));
-console.log(JSON.stringify({ startImports: imports.length, atStart, afterFirstUse: loaded() }));
+console.log(JSON.stringify({ startImports: imports.length, atStart, frontEndAtStart, afterFirstUse: loaded() }));
