@@ -17,6 +17,9 @@
  *   --only=telemetry    only the two AdminJS librarian apps, metrics and logging on and off, taking turns (use many
  *                       --rounds: the verdict is a confidence interval of the median round's ratio); rewrites only
  *                       the metrics-and-logging block of the README
+ *   --only=startup      only the compiled start-up (each mode --startup-runs times), idle RSS and the manifests' cold
+ *                       load, on the bench's data (seeded on first use); rewrites their three rows of the README's
+ *                       targets table and the start-up list under it
  *   --only=kanban       run only the kanban load: the task board's data request for a 300-item project
  *                       (scripts/bench/kanban.ts; its organization in the bench cluster, seeded on first use)
  *                       against a raw SQL server, and write only its block of the README's Benchmarks section
@@ -72,7 +75,7 @@ import { contentionBlock, runContention, withContentionBlock } from './bench/con
 import { benchViews } from './bench/views.js';
 import { benchKanban, withKanbanBlock } from './bench/kanban.js';
 import { currentTelemetryBlock, telemetryBlock, telemetryBlockSummary, telemetryFigures, withTelemetryBlock, type TelemetryRun } from './bench/telemetry.js';
-import { targetsTable, telemetryTargetRow, withTelemetryTargetRow, type LayoutFigures, type ListFigures } from './bench/targets.js';
+import { startupTargetRows, targetsTable, telemetryTargetRow, withStartupTargetRows, withTelemetryTargetRow, type LayoutFigures, type ListFigures, type TargetInputs } from './bench/targets.js';
 import type { StatementStats } from './bench/statements.js';
 import { countSequentialStatements } from './bench/sequential-statements.js';
 import { crossTenant } from '../core/db/cross-tenant.js';
@@ -406,6 +409,70 @@ async function tenants(runtime200: Runtime, fixture200: Fixture): Promise<string
   });
 }
 
+interface StartupFigures { name: string; runs: number[]; median: number; cpuMs?: number; rssMb?: number; error?: string }
+interface ManifestTiming { importMs: number; firstLoadMs: number; coldMs: number; warmMedianMs: number; modules: number; entities: number }
+
+/** Start-up (each mode `settings.startupRuns` times) and the manifests' cold load, with the bench cluster stopped. */
+async function startupAndManifest(): Promise<{ startup: StartupFigures[]; manifest: ManifestTiming }> {
+  // Start-up, with the bench cluster stopped: start.js starts it, as `npm start` does. The AdminJS component bundle
+  // made by the app process of the list runs (in .adminjs/bench) is fresh and reused; alone (--only=startup) a first,
+  // untimed start makes it when it is missing, so no timed start bundles.
+  if (!existsSync(join(BUNDLE_DIR, 'bundle.js'))) await measureStartup(ROOT, ['dist/scripts/start.js'], DATA_DIR, { NODE_ENV: 'production', ADMIN_JS_TMP_DIR: BUNDLE_DIR }, 600_000);
+  log('\nStart-up (spawn → first 200 of GET /admin/login; migrated database, SEED_DEMO=false):');
+  const compiled = ['dist/scripts/start.js'];
+  const modes: { name: string; args: string[]; env: Record<string, string> }[] = [
+    { name: 'compiled (node dist/scripts/start.js), NODE_ENV=production', args: compiled, env: { NODE_ENV: 'production', ADMIN_JS_TMP_DIR: BUNDLE_DIR } },
+    { name: 'compiled (node dist/scripts/start.js), NODE_ENV unset', args: compiled, env: { NODE_ENV: '', ADMIN_JS_TMP_DIR: BUNDLE_DIR } },
+    { name: 'for comparison: start.ts through tsx (as npm start), NODE_ENV=production', args: ['--import', 'tsx', 'scripts/start.ts'], env: { NODE_ENV: 'production', ADMIN_JS_TMP_DIR: BUNDLE_DIR } },
+  ];
+  const startup: StartupFigures[] = [];
+  for (const mode of modes) {
+    const runs: number[] = [];
+    try {
+      // The first mode (compiled, production) is the one the targets name: its CPU at the login page and its RSS 5 s later are read too.
+      const extras = mode === modes[0] ? { settleMs: 5000 } : {};
+      const measured: StartupRun[] = [];
+      for (let i = 0; i < settings.startupRuns; i++) measured.push(await measureStartup(ROOT, mode.args, DATA_DIR, mode.env, 90_000, extras));
+      runs.push(...measured.map((m) => m.ms));
+      const read = (pick: (m: StartupRun) => number | undefined): number | undefined => {
+        const values = measured.map(pick).filter((x): x is number => x !== undefined);
+        return values.length ? median(values) : undefined;
+      };
+      startup.push({ name: mode.name, runs, median: median(runs), cpuMs: read((m) => m.cpuMs), rssMb: read((m) => m.rssMb) });
+      log(`  ${mode.name}: ${runs.map((r) => `${Math.round(r)} ms`).join(', ')} → median ${Math.round(median(runs))} ms`);
+    } catch (err) {
+      // Reported, not fatal: the throughput figures above stand on their own.
+      const error = firstErrorLine((err as Error).message).split(ROOT).join('');
+      startup.push({ name: mode.name, runs, median: NaN, error });
+      log(`  ${mode.name}: did not start: ${error}`);
+    }
+  }
+
+  log('\nManifest loading + validation (fresh process, compiled):');
+  const timing = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench/manifest-timing.js')], { cwd: ROOT, encoding: 'utf8' });
+  if (timing.status !== 0) throw new Error(`manifest timing failed: ${timing.stderr}`);
+  const manifest = JSON.parse(timing.stdout.trim().split('\n').pop()!) as ManifestTiming;
+  log(`  cold (import + AJV schema compile + first loadRegistry): ${manifest.coldMs.toFixed(1)} ms; warm loadRegistry() median of 20: ${manifest.warmMedianMs.toFixed(1)} ms (${manifest.modules} modules, ${manifest.entities} entities)`);
+  return { startup, manifest };
+}
+
+const STARTUP_BLOCK_START = 'Start-up with `DATA_DIR=.bench SEED_DEMO=false`';
+
+/** The README's list of start-up modes under the targets table. */
+const startupBlock = (startup: StartupFigures[]): string => `Start-up with \`DATA_DIR=.bench SEED_DEMO=false\` on the migrated database, the embedded PostgreSQL started by the server itself as with \`npm start\`, AdminJS's component bundle already made (\`ADMIN_JS_TMP_DIR=.adminjs/bench\`; median of ${settings.startupRuns}):
+${startup.map((s) => (s.error ? `- ${s.name}: **did not start**: \`${s.error.replace(/`/g, "'")}\`` : `- ${s.name}: ${(s.median / 1000).toFixed(2)} s (${s.runs.map((r) => (r / 1000).toFixed(2)).join(', ')})`)).join('\n')}`;
+
+/** The README with its start-up list replaced (its first line to the blank line after it). */
+function withStartupBlock(readme: string, block: string): string {
+  const start = readme.indexOf(STARTUP_BLOCK_START);
+  if (start === -1) return readme;
+  const end = readme.indexOf('\n\n', start);
+  return `${readme.slice(0, start)}${block}${end === -1 ? '' : readme.slice(end)}`;
+}
+
+/** What the targets judge of the start-up: its first mode (compiled, NODE_ENV=production). */
+const startupTarget = ([first]: StartupFigures[]): TargetInputs['startup'] => ({ medianMs: first.median, runs: first.runs.length, cpuMs: first.cpuMs, rssMb: first.rssMb, error: first.error });
+
 async function main(): Promise<void> {
   const benchStarted = performance.now();
   if (settings.only === 'contention') {
@@ -427,13 +494,25 @@ async function main(): Promise<void> {
     }
     return;
   }
-  if (settings.only && !['list', 'telemetry', 'tenants'].includes(settings.only)) throw new Error(`--only=${settings.only}: only "contention", "kanban", "list", "telemetry" or "tenants" can run alone`);
+  if (settings.only && !['list', 'startup', 'telemetry', 'tenants'].includes(settings.only)) throw new Error(`--only=${settings.only}: only "contention", "kanban", "list", "startup", "telemetry" or "tenants" can run alone`);
   log('Building (tsc -p tsconfig.build.json) …');
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const buildOk = build.status === 0;
   if (!buildOk) log('  The build reported errors (tsc still emits); the start-up figures below use what it emitted.');
 
   const { runtime, fixture } = await prepareData();
+  if (settings.only === 'startup') {
+    await runtime.close();
+    const { startup, manifest } = await startupAndManifest();
+    const rows = startupTargetRows(startupTarget(startup), manifest);
+    log(`\n${rows.join('\n')}`);
+    if (settings.readme) {
+      const path = join(ROOT, 'README.md');
+      writeFileSync(path, withStartupBlock(withStartupTargetRows(readFileSync(path, 'utf8'), rows), startupBlock(startup)));
+      log('README.md: the start-up, memory and manifest rows of the targets table and the start-up list under it updated.');
+    }
+    return;
+  }
   if (settings.only === 'tenants') {
     const block = await tenants(runtime, fixture);
     if (settings.readme) {
@@ -617,43 +696,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  // Start-up, with the bench cluster stopped: start.js starts it, as `npm start` does. The
-  // AdminJS component bundle made by the app process above (in .adminjs/bench) is fresh and reused.
-  log('\nStart-up (spawn → first 200 of GET /admin/login; migrated database, SEED_DEMO=false):');
-  const compiled = ['dist/scripts/start.js'];
-  const modes: { name: string; args: string[]; env: Record<string, string> }[] = [
-    { name: 'compiled (node dist/scripts/start.js), NODE_ENV=production', args: compiled, env: { NODE_ENV: 'production', ADMIN_JS_TMP_DIR: BUNDLE_DIR } },
-    { name: 'compiled (node dist/scripts/start.js), NODE_ENV unset', args: compiled, env: { NODE_ENV: '', ADMIN_JS_TMP_DIR: BUNDLE_DIR } },
-    { name: 'for comparison: start.ts through tsx (as npm start), NODE_ENV=production', args: ['--import', 'tsx', 'scripts/start.ts'], env: { NODE_ENV: 'production', ADMIN_JS_TMP_DIR: BUNDLE_DIR } },
-  ];
-  const startup: { name: string; runs: number[]; median: number; cpuMs?: number; rssMb?: number; error?: string }[] = [];
-  for (const mode of modes) {
-    const runs: number[] = [];
-    try {
-      // The first mode (compiled, production) is the one the targets name: its CPU at the login page and its RSS 5 s later are read too.
-      const extras = mode === modes[0] ? { settleMs: 5000 } : {};
-      const measured: StartupRun[] = [];
-      for (let i = 0; i < settings.startupRuns; i++) measured.push(await measureStartup(ROOT, mode.args, DATA_DIR, mode.env, 90_000, extras));
-      runs.push(...measured.map((m) => m.ms));
-      const read = (pick: (m: StartupRun) => number | undefined): number | undefined => {
-        const values = measured.map(pick).filter((x): x is number => x !== undefined);
-        return values.length ? median(values) : undefined;
-      };
-      startup.push({ name: mode.name, runs, median: median(runs), cpuMs: read((m) => m.cpuMs), rssMb: read((m) => m.rssMb) });
-      log(`  ${mode.name}: ${runs.map((r) => `${Math.round(r)} ms`).join(', ')} → median ${Math.round(median(runs))} ms`);
-    } catch (err) {
-      // Reported, not fatal: the throughput figures above stand on their own.
-      const error = firstErrorLine((err as Error).message).split(ROOT).join('');
-      startup.push({ name: mode.name, runs, median: NaN, error });
-      log(`  ${mode.name}: did not start: ${error}`);
-    }
-  }
-
-  log('\nManifest loading + validation (fresh process, compiled):');
-  const timing = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench/manifest-timing.js')], { cwd: ROOT, encoding: 'utf8' });
-  if (timing.status !== 0) throw new Error(`manifest timing failed: ${timing.stderr}`);
-  const manifest = JSON.parse(timing.stdout.trim().split('\n').pop()!) as { importMs: number; firstLoadMs: number; coldMs: number; warmMedianMs: number; modules: number; entities: number };
-  log(`  cold (import + AJV schema compile + first loadRegistry): ${manifest.coldMs.toFixed(1)} ms; warm loadRegistry() median of 20: ${manifest.warmMedianMs.toFixed(1)} ms (${manifest.modules} modules, ${manifest.entities} entities)`);
+  const { startup, manifest } = await startupAndManifest();
 
   const contentionSection = await contention();
   const kanbanSection = await kanban();
@@ -708,11 +751,10 @@ async function main(): Promise<void> {
   const keepTelemetry = kept !== undefined && kept.rounds > settings.rounds;
   const ownTelemetry = telemetryBlockSummary(telemetrySection);
   const telemetryTarget = keepTelemetry ? kept : ownTelemetry;
-  const startupFirst = startup[0];
   const targets = targetsTable({
     layouts: [layoutFigures(settings.layout, rows), ...(otherLayout ? [layoutFigures(otherLayout.layout, otherLayout.rows)] : [])],
     sizes: { librarian: sizes.librarian, member: sizes.member },
-    startup: { medianMs: startupFirst.median, runs: startupFirst.runs.length, cpuMs: startupFirst.cpuMs, rssMb: startupFirst.rssMb, error: startupFirst.error },
+    startup: startupTarget(startup),
     manifest,
     telemetry: telemetryTarget && { verdict: telemetryTarget.verdict, source: `${telemetryTarget.rounds} paired rounds, \`${telemetryTarget.command}\` (block below)` },
     walls: costLibrarian && costMember && settings.baseline ? { baseline: settings.baseline, librarian: costLibrarian, member: costMember } : undefined,
@@ -752,8 +794,7 @@ Where the time goes: the app's own process is the bottleneck (one Node thread at
 
 ${targets}
 
-Start-up with \`DATA_DIR=.bench SEED_DEMO=false\` on the migrated database, the embedded PostgreSQL started by the server itself as with \`npm start\`, AdminJS's component bundle already made (\`ADMIN_JS_TMP_DIR=.adminjs/bench\`; median of ${settings.startupRuns}):
-${startup.map((s) => (s.error ? `- ${s.name}: **did not start**: \`${s.error.replace(/`/g, "'")}\`` : `- ${s.name}: ${(s.median / 1000).toFixed(2)} s (${s.runs.map((r) => (r / 1000).toFixed(2)).join(', ')})`)).join('\n')}
+${startupBlock(startup)}
 
 For scale, figures reported on the same kind of machine in the issue: raw SQL ≈675 req/s; AdminJS with @adminjs/typeorm filtering by organization ≈8.5 req/s; the same with an indexed tenant filter in a Resource subclass ≈250 req/s (≈37 %); Directus with a row-filtered role ≈70 req/s.
 

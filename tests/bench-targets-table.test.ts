@@ -4,7 +4,7 @@
  * the verdict of the block it names — a long `--only=telemetry` run's block is kept by a short full run.
  */
 import { describe, expect, test } from '@jest/globals';
-import { targetsTable, telemetryTargetRow, withTelemetryTargetRow, type LayoutFigures, type ListFigures, type TargetInputs } from '../scripts/bench/targets.js';
+import { startupTargetRows, targetsTable, telemetryTargetRow, withStartupTargetRows, withTelemetryTargetRow, type LayoutFigures, type ListFigures, type TargetInputs } from '../scripts/bench/targets.js';
 import { telemetryBlock, telemetryBlockSummary, currentTelemetryBlock, type TelemetryRun } from '../scripts/bench/telemetry.js';
 
 const at = (rps: number, p50 = 10): ListFigures => ({ rps, p50, rounds: [rps, rps, rps] });
@@ -103,6 +103,20 @@ describe('the metrics-and-logging verdict comes from the block it names', () => 
     expect(after.split('\n').filter((l) => !l.includes('metrics and request logging'))).toEqual(readme.split('\n').filter((l) => !l.includes('metrics and request logging')));
     expect(after).toContain('prose | metrics and request logging cost < 5 % throughput (issue 15) |');
     expect(noisy).toMatch(/\| \*\*not shown\*\* \|$/);
+  });
+
+  test('an --only=startup run rewrites the start-up, memory and manifest rows, whichever verdict they had, and nothing else', () => {
+    const readme = `${targetsTable(inputs({ startup: { medianMs: 2730, runs: 3, cpuMs: 3270, rssMb: 216 }, manifest: { coldMs: 252, importMs: 70, firstLoadMs: 182, warmMedianMs: 38.9 } }))}\n\nprose about the idle RSS < 200 MB target`;
+    const rows = startupTargetRows({ medianMs: 1450, runs: 3, cpuMs: 1700, rssMb: 152 }, { coldMs: 170, importMs: 75, firstLoadMs: 95, warmMedianMs: 30 });
+    const after = withStartupTargetRows(readme, rows);
+    expect(row(after, 'start-up, compiled')).toMatch(/median of 3: 1\.45 s \(1\.70 s of CPU by then\) \| \*\*met\*\* \|$/);
+    expect(row(after, 'idle RSS')).toMatch(/152 MB \(median of 3\) \| \*\*met\*\* \|$/);
+    expect(row(after, 'manifest loading')).toMatch(/^\| manifest loading \+ validation < 200 ms cold \(issue 17\) \| 170 ms .* \| \*\*met\*\* \|$/);
+    const others = (text: string): string[] => text.split('\n').filter((l) => !/^\| (start-up|idle RSS|manifest loading)/.test(l));
+    expect(others(after)).toEqual(others(readme));
+    expect(after.split('\n')).toHaveLength(readme.split('\n').length);
+    // A start that failed is a miss, not a stale verdict kept.
+    expect(withStartupTargetRows(after, startupTargetRows({ medianMs: NaN, runs: 0, error: 'port in use' }, { coldMs: 170, importMs: 75, firstLoadMs: 95, warmMedianMs: 30 }))).toMatch(/did not start: port in use \| \*\*not met\*\* \|/);
   });
 
   test('no block, no summary', () => {
