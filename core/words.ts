@@ -144,6 +144,11 @@ const BN: Record<string, string> = {
   'is set by the system and cannot be changed': 'এটি সিস্টেম বসায়, বদলানো যায় না',
   'you may not set this field': 'এই ঘরটি বসানোর অনুমতি আপনার নেই',
   'no such {entity}': 'এমন কোনো {entity} নেই',
+  'is not a field of {entity}': '{entity}-এর কোনো ঘর নয়',
+  'would create a cycle: {title} is this {entity} or one below it': 'এতে একটি চক্র তৈরি হবে: {title} এই {entity} বা এর নিচের একটি',
+  'cannot link a {entity} to itself': 'একটি {entity}-কে তার নিজের সঙ্গে যুক্ত করা যায় না',
+  'would create a cycle: {to} already leads back to {from}': 'এতে একটি চক্র তৈরি হবে: {to} থেকে ইতিমধ্যে {from}-এ ফেরা যায়',
+  "{to} and {from} are in one line of descent (one is the other's ancestor); link them through the hierarchy instead": '{to} ও {from} একই বংশধারায় (একটি অন্যটির পূর্বপুরুষ); এদের শ্রেণিবিন্যাসের মধ্য দিয়ে যুক্ত করুন',
   // The approval quorum's refusals (core/workflow/quorum.ts).
   'You have already approved this request; another person must give the remaining approvals.': 'আপনি এই অনুরোধ ইতিমধ্যে অনুমোদন করেছেন; বাকি অনুমোদন অন্য কাউকে দিতে হবে।',
   'You are not an approver of the step this request is waiting for.': 'এই অনুরোধ যে ধাপের অপেক্ষায় আছে, আপনি তার অনুমোদনকারী নন।',

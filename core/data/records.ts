@@ -533,7 +533,7 @@ export class RecordService extends RecordReader implements Records {
 
   private rejectUnknownKeys(entity: ResolvedEntity, input: Record<string, unknown>, errors: FieldErrors): void {
     for (const k of Object.keys(input)) {
-      if (!entity.field.has(k) && input[k] !== undefined) errors[k] = { message: `is not a field of ${entity.label}`, type: 'unknown' };
+      if (!entity.field.has(k) && input[k] !== undefined) errors[k] = fieldError('unknown', 'is not a field of {entity}', { entity: { ...entityNoun(entity), en: entity.label } });
     }
   }
 
