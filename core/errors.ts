@@ -110,16 +110,49 @@ export function formatManifestProblems(problems: ManifestProblem[]): string {
   return problems.map((p) => `${p.file}#${p.pointer || '/'}: ${p.message}`).join('\n');
 }
 
+/**
+ * One field's error: `message` is the English sentence (API clients, logs, the CLI); `words`, where present,
+ * let the admin say it again in the reader's language (core/admin/errors.ts; not enumerable, so JSON and
+ * comparisons see `{ message, type }` only), `type` is the rule that failed.
+ */
+export interface FieldError {
+  message: string;
+  type?: string;
+  words?: Words;
+}
+
 /** Per-field record errors, as AdminJS and API clients show them. */
-export type FieldErrors = Record<string, { message: string; type?: string }>;
+export type FieldErrors = Record<string, FieldError>;
+
+/**
+ * `words` travel with the error without being part of what it serialises to: not enumerable, so the
+ * field errors that API answers, logs and jobs write (JSON, spreads, comparisons) stay `{ message, type }`.
+ */
+function withWords(error: { message: string; type: string }, words: Words): FieldError {
+  return Object.defineProperty(error, 'words', { value: words, enumerable: false });
+}
+
+/** A field error in words (UMS's own sentence, looked up in core/words.ts by `text`), its English as the message. */
+export function fieldError(type: string, text: string, vars: Words['vars'] = {}): FieldError {
+  const words = { text, vars };
+  return withWords({ message: wordsInEnglish(words), type }, words);
+}
+
+/**
+ * A field error whose sentence the manifest wrote (a check's or guard's `message`): said as it is in each
+ * language it is given in (`{ en, bn }`), English where a language has none.
+ */
+export function givenFieldError(type: string, sentence: Record<string, string> & { en: string }): FieldError {
+  return withWords({ message: sentence.en, type }, { text: '{sentence}', vars: { sentence } });
+}
 
 export class RecordValidationError extends UmsError {
   constructor(
     entity: string,
     readonly fieldErrors: FieldErrors,
-    message = 'The record has errors: see the fields.',
+    message: string | Words = 'The record has errors: see the fields.',
   ) {
-    super('VALIDATION_FAILED', message, { entity, field: Object.keys(fieldErrors)[0] });
+    super('VALIDATION_FAILED', typeof message === 'string' ? message : wordsInEnglish(message), { entity, field: Object.keys(fieldErrors)[0] }, typeof message === 'string' ? undefined : message);
     this.name = 'RecordValidationError';
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Every text a manifest gives people to read has a Bengali translation (`translations.bn`): the module's label,
- * each entity's label and plural label, each field, each enum value, each workflow action (transitions and their
+ * each entity's label and plural label, each field and its help text, each field error the manifest writes (a
+ * check's, guard's or constraint's message, a balance's refusal), each enum value, each workflow action (transitions and their
  * reject actions), approval step and notification message, each dashboard card (and a table card's progress
  * heading), each report (and its description) and each role. A gap is listed as (module, entity, kind, key), so
  * the failure says what to add where.
@@ -9,6 +10,7 @@ import { describe, expect, it } from '@jest/globals';
 import { bengaliTranslations } from '../core/admin/locale-bn.js';
 import { MESSAGES_EN } from '../core/admin/messages.js';
 import { readdirSync } from 'node:fs';
+import { manifestErrorTexts } from '../core/manifest/error-texts.js';
 import { DEFAULT_MANIFEST_DIR, loadRegistry, type Registry, type ResolvedEntity } from '../core/manifest/index.js';
 
 /**
@@ -44,8 +46,11 @@ function bengaliGaps(registry: Pick<Registry, 'modules' | 'entities' | 'workflow
     gap(e.name, 'pluralLabel', e.pluralLabel, t?.pluralLabel);
     for (const f of e.fields) {
       gap(e.name, 'field', f.name, t?.fields?.[f.name]);
+      if (f.help) gap(e.name, 'help', f.name, t?.help?.[f.name]);
       if (f.type === 'enum') for (const v of f.values ?? []) gap(e.name, 'value', `${f.name}=${v}`, t?.values?.[f.name]?.[v]);
     }
+    // The field errors the manifest writes itself (checks, guards, constraints, a balance's refusal), by their English.
+    for (const text of manifestErrorTexts(e)) gap(e.name, 'field error', text, t?.errors?.[text]);
     const wf = registry.workflow(e.key);
     for (const tr of wf?.transitions ?? []) {
       gap(e.name, 'action', tr.name, t?.actions?.[tr.name]);
@@ -107,6 +112,16 @@ describe('every manifest text has a Bengali translation', () => {
     );
     // Only what was taken away.
     expect(gaps.every((g) => g.entity === 'course' || g.kind === 'role' || g.kind === 'card progress')).toBe(true);
+  });
+
+  it("a help text or a field error without its Bengali is listed too", () => {
+    // The course's Bengali without its help texts; the session's without its field errors (both are in the manifests).
+    const course = registry.entity('institute.course')!;
+    const booking = registry.entities.find((e) => manifestErrorTexts(e).length > 0 && e.module === 'gym')!;
+    const strip = (e: ResolvedEntity, key: 'help' | 'errors'): ResolvedEntity => ({ ...e, translations: { bn: { ...e.translations.bn, [key]: undefined } } });
+    const stripped = { ...registry, workflow: registry.workflow.bind(registry), entities: registry.entities.map((e) => (e === course ? strip(e, 'help') : e === booking ? strip(e, 'errors') : e)) };
+    expect(bengaliGaps(stripped, 'institute')).toEqual(course.fields.filter((f) => f.help).map((f) => ({ module: 'institute', entity: 'course', kind: 'help', key: f.name })));
+    expect(bengaliGaps(stripped, 'gym')).toEqual(manifestErrorTexts(booking).map((text) => ({ module: 'gym', entity: booking.name, kind: 'field error', key: text })));
   });
 
   it("every UMS wording of AdminJS's messages (core/admin/messages.ts) has a Bengali one", () => {

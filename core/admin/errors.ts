@@ -5,7 +5,7 @@
  * (record.isValid() counts property errors only) and would report "Successfully updated".
  */
 import { AppError, ForbiddenError, NotFoundError, ValidationError, type CurrentAdmin } from 'adminjs';
-import { RecordValidationError, UmsError, type Words } from '../errors.js';
+import { RecordValidationError, UmsError, type FieldError, type Words } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { say } from '../words.js';
 import { languageOfAdmin } from './language.js';
@@ -21,15 +21,16 @@ export function wordsIn(words: Words, language: string): string {
  * the reader's, while the error itself (API answers, logs) keeps its English message and code.
  */
 export function toAdminError(err: unknown, language = 'en'): unknown {
-  if (err instanceof UmsError && err.words && language !== 'en') {
-    const translated = new UmsError(err.code, wordsIn(err.words, language), err.where);
-    return toAdminError(err instanceof RecordValidationError ? err : translated);
-  }
   if (err instanceof RecordValidationError) {
+    // Each field's error in the reader's language where it carries its words; AdminJS gets only message and type.
+    const said = (e: FieldError): { message: string; type?: string } => ({ message: e.words && language !== 'en' ? wordsIn(e.words, language) : e.message, ...(e.type ? { type: e.type } : {}) });
     const { _record, ...fields } = err.fieldErrors;
-    const message = _record?.message ?? err.message;
+    const message = _record ? said(_record).message : err.words && language !== 'en' ? wordsIn(err.words, language) : err.message;
     if (Object.keys(fields).length === 0) return new AppError(message);
-    return new ValidationError(fields, { message, type: 'validation' });
+    return new ValidationError(Object.fromEntries(Object.entries(fields).map(([name, e]) => [name, said(e)])), { message, type: 'validation' });
+  }
+  if (err instanceof UmsError && err.words && language !== 'en') {
+    return toAdminError(new UmsError(err.code, wordsIn(err.words, language), err.where));
   }
   if (err instanceof UmsError) {
     switch (err.code) {
@@ -48,6 +49,12 @@ export function toAdminError(err: unknown, language = 'en'): unknown {
   return err;
 }
 
+/** Whether the error carries words to say in the reader's language (its own, or one of its fields'). */
+function saysWords(err: unknown): boolean {
+  if (!(err instanceof UmsError)) return false;
+  return err.words !== undefined || (err instanceof RecordValidationError && Object.values(err.fieldErrors).some((e) => e.words));
+}
+
 /**
  * Runs `fn`, turning a UmsError into AdminJS's. With `reader`, a refusal is said in the reader's language
  * (looked up only when one is thrown, so the common path costs nothing).
@@ -56,7 +63,7 @@ export async function adminErrors<T>(fn: () => Promise<T>, reader?: { runtime: R
   try {
     return await fn();
   } catch (err) {
-    const language = reader && err instanceof UmsError && err.words ? await languageOfAdmin(reader.runtime, reader.currentAdmin).catch(() => 'en') : 'en';
+    const language = reader && saysWords(err) ? await languageOfAdmin(reader.runtime, reader.currentAdmin).catch(() => 'en') : 'en';
     throw toAdminError(err, language);
   }
 }

@@ -26,6 +26,7 @@ import { inboxPage, workflowActionLabels } from './workflow-actions.js';
 import { ManifestResource, SEARCH_PARAM } from './resource.js';
 import { viewActionLabels } from './views.js';
 import { accessOf, type AdminUser } from './session-user.js';
+import { helpKey, helpTexts } from './help-texts.js';
 import { ADMIN_ROOT } from '../paths.js';
 
 AdminJS.registerAdapter({ Resource: AdminJSTypeorm.Resource, Database: AdminJSTypeorm.Database });
@@ -90,7 +91,7 @@ function resourceOf(runtime: Runtime, entity: ResolvedEntity): ResourceWithOptio
       properties: {
         id: { isVisible: { list: false, show: true, edit: false, filter: false } },
         version: { isVisible: { list: false, show: false, edit: false, filter: false } },
-        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help, isRequired: f.required && f.type !== 'password', ...formatted[f.name], ...pickers[f.name], ...files[f.name], ...roleScreens[f.name] }])),
+        ...Object.fromEntries(entity.fields.map((f) => [f.name, { description: f.help ? helpKey(f.name) : undefined, isRequired: f.required && f.type !== 'password', ...formatted[f.name], ...pickers[f.name], ...files[f.name], ...roleScreens[f.name] }])),
         ...(({ created_at, updated_at }) => ({ created_at, updated_at }))(formatted),
       },
       actions: actionOptions(runtime, entity),
@@ -133,6 +134,7 @@ export function buildAdmin(runtime: Runtime): AdminJS {
               {
                 actions: { ...Object.fromEntries(runtime.plugins.actionsFor(e).map((a) => [a.name, a.label])), ...workflowActionLabels(runtime, e), ...viewActionLabels(runtime, e) },
                 properties: { ...Object.fromEntries(e.fields.map((f) => [f.name, f.label])), ...searchLabel(e) },
+                messages: helpTexts(e, 'en'),
               },
             ]),
           ),

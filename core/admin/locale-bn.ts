@@ -8,6 +8,7 @@ import type { LocaleTranslations } from 'adminjs';
 import { classNameOf } from '../data/entity-schemas.js';
 import type { Registry, ResolvedEntity } from '../manifest/index.js';
 import type { RecordActionDefinition } from '../plugins/types.js';
+import { helpTexts } from './help-texts.js';
 
 export { LANGUAGES } from '../manifest/languages.js';
 
@@ -89,7 +90,7 @@ export function bengaliTranslations(registry: Registry, pluginActions: (entity: 
   const labels: Record<string, string> = { ...ADMINJS_BN.labels };
   // The navigation's group headings: AdminJS translates `navigation.name` (the module's label) as a label.
   for (const m of registry.modules) if (m.translations.bn) labels[m.label] = m.translations.bn.label;
-  const resources: Record<string, { properties: Record<string, string>; actions: Record<string, string>; values: Record<string, Record<string, string>> }> = {};
+  const resources: Record<string, { properties: Record<string, string>; actions: Record<string, string>; values: Record<string, Record<string, string>>; messages?: Record<string, string> }> = {};
   for (const e of registry.entities) {
     const t = e.translations.bn;
     if (!t) continue;
@@ -109,7 +110,8 @@ export function bengaliTranslations(registry: Registry, pluginActions: (entity: 
         for (const name of tr.approval ? [tr.name, tr.approval.reject?.name] : []) if (name && t.actions?.[name]) actions[`bulk_${name}`] = `${t.actions[name]} (বাছাই করা)`;
       }
     }
-    resources[id] = { properties, actions, values: { ...(t.values ?? {}) } };
+    // Help texts under a key of their own (help-texts.ts): AdminJS reads a field's description as a message key.
+    resources[id] = { properties, actions, values: { ...(t.values ?? {}) }, messages: helpTexts(e, 'bn') };
   }
   // Plugin record actions (print_card, issue…) carry their Bengali label in code (core/plugins/types.ts), not in the manifest.
   for (const e of registry.entities) {

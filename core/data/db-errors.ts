@@ -2,7 +2,8 @@
  * PostgreSQL errors become field errors or clear conflicts, never a stack
  * trace page. Constraint names are the ones entity-schemas.ts gives.
  */
-import { RecordValidationError, UmsError } from '../errors.js';
+import { fieldError, RecordValidationError, UmsError } from '../errors.js';
+import { fieldNoun, joinedNouns } from '../manifest/value-labels.js';
 import { columnOf, type Registry, type ResolvedEntity } from '../manifest/index.js';
 import { mapConstraintError } from './constraints/record-constraints.js';
 import { primitiveDbError } from './ledgers/errors.js';
@@ -71,9 +72,10 @@ export function mapDatabaseError(err: unknown, entity: ResolvedEntity, registry:
       const field = fieldForConstraint(entity, pgErr.constraint, pgErr.detail);
       const ix = entity.indexes.find((i) => i.unique && pgErr.constraint?.includes(i.fields.map((n) => (entity.field.get(n) ? columnOf(entity.field.get(n)!) : n)).join('_')));
       if (ix && ix.fields.length > 1) {
-        return new RecordValidationError(entity.key, { [ix.fields[0]]: { message: `this combination of ${ix.fields.join(', ')} already exists`, type: 'unique' } });
+        const fields = joinedNouns(ix.fields.map((n) => fieldNoun(entity, n)), { en: ', ' });
+        return new RecordValidationError(entity.key, { [ix.fields[0]]: fieldError('unique', 'this combination of {fields} already exists', { fields }) });
       }
-      return new RecordValidationError(entity.key, { [field ?? '_record']: { message: 'is already used by another record', type: 'unique' } });
+      return new RecordValidationError(entity.key, { [field ?? '_record']: fieldError('unique', 'is already used by another record') });
     }
     // 23001: an ON DELETE RESTRICT key (checked at once); 23503: any other foreign key violation.
     // A same-tenant key names (organization_id, x_id): the field is x's, and another
@@ -85,17 +87,17 @@ export function mapDatabaseError(err: unknown, entity: ResolvedEntity, registry:
         return new UmsError('CONFLICT', `This ${entity.label.toLowerCase()} is still used by ${referencing ? referencing.pluralLabel.toLowerCase() : 'other records'}; remove those first.`, { entity: entity.key });
       }
       const field = fieldForConstraint(entity, pgErr.constraint, pgErr.detail);
-      return new RecordValidationError(entity.key, { [field ?? '_record']: { message: 'refers to a record that does not exist', type: 'reference' } });
+      return new RecordValidationError(entity.key, { [field ?? '_record']: fieldError('reference', 'refers to a record that does not exist') });
     }
     case '23502':
-      return new RecordValidationError(entity.key, { [fieldForColumn(entity, pgErr.column) ?? '_record']: { message: 'is required', type: 'required' } });
+      return new RecordValidationError(entity.key, { [fieldForColumn(entity, pgErr.column) ?? '_record']: fieldError('required', 'is required') });
     case '23514': {
       const field = entity.fields.find((f) => pgErr.constraint?.endsWith(columnOf(f)))?.name;
-      return new RecordValidationError(entity.key, { [field ?? '_record']: { message: 'is not an allowed value', type: 'check' } });
+      return new RecordValidationError(entity.key, { [field ?? '_record']: fieldError('check', 'is not an allowed value') });
     }
     case '23P01': {
       const field = fieldForConstraint(entity, pgErr.constraint, pgErr.detail);
-      return new RecordValidationError(entity.key, { [field ?? '_record']: { message: 'conflicts with another record (they overlap)', type: 'exclusion' } });
+      return new RecordValidationError(entity.key, { [field ?? '_record']: fieldError('exclusion', 'conflicts with another record (they overlap)') });
     }
     case '40001':
     case '40P01':
@@ -104,10 +106,10 @@ export function mapDatabaseError(err: unknown, entity: ResolvedEntity, registry:
       // Every other data exception (22xxx) and integrity violation (23xxx) is the input's fault: a 400, never a 500.
       if (pgErr.code?.startsWith('22')) {
         const field = fieldForColumn(entity, pgErr.column);
-        return new RecordValidationError(entity.key, { [field ?? '_record']: { message: DATA_EXCEPTIONS[pgErr.code] ?? 'A value is out of range or malformed; nothing was saved.', type: 'format' } });
+        return new RecordValidationError(entity.key, { [field ?? '_record']: fieldError('format', DATA_EXCEPTIONS[pgErr.code] ?? 'A value is out of range or malformed; nothing was saved.') });
       }
       if (pgErr.code?.startsWith('23')) {
-        return new RecordValidationError(entity.key, { _record: { message: 'The record breaks a rule of the database; nothing was saved.', type: 'constraint' } });
+        return new RecordValidationError(entity.key, { _record: fieldError('constraint', 'The record breaks a rule of the database; nothing was saved.') });
       }
       return err;
   }

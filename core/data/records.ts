@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Access } from '../access/ability.js';
 import { SqlParams } from '../access/sql.js';
-import { forbidden, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
+import { fieldError, forbidden, RecordValidationError, UmsError, type FieldErrors } from '../errors.js';
 import { actionNoun, columnOf, entityNoun, roleKey, type ResolvedEntity, type ResolvedField } from '../manifest/index.js';
 import { coerceInput, fieldValueError, validateRecord } from '../manifest/validation.js';
 import type { HookContext, RecordActionDefinition } from '../plugins/types.js';
@@ -277,12 +277,12 @@ export class RecordService extends RecordReader implements Records {
       const provided = input[f.name] !== undefined;
       // A roll-up is its children's sum, whoever writes: a new record has none yet (a system value is ignored, as for computed fields).
       if (f.rollup) {
-        if (provided && this.actor.kind !== 'system') errors[f.name] = { message: 'is the sum of its lines and cannot be entered', type: 'readOnly' };
+        if (provided && this.actor.kind !== 'system') errors[f.name] = fieldError('readOnly', 'is the sum of its lines and cannot be entered');
         values[f.name] = 0;
         continue;
       }
       if (provided && f.readOnly && !this.mayWriteReadOnly(entity) && this.actor.kind !== 'system') {
-        errors[f.name] = { message: 'is set by the system and cannot be entered', type: 'readOnly' };
+        errors[f.name] = fieldError('readOnly', 'is set by the system and cannot be entered');
         continue;
       }
       const value = provided ? coerceInput(f, input[f.name]) : f.default;
@@ -378,11 +378,11 @@ export class RecordService extends RecordReader implements Records {
       } else if (sameValue(value, before[f.name])) continue;
       // Only its children move a roll-up: a person is told so; a system value is ignored, as for computed fields.
       if (f.rollup) {
-        if (this.actor.kind !== 'system') errors[f.name] = { message: 'is the sum of its lines and cannot be changed', type: 'readOnly' };
+        if (this.actor.kind !== 'system') errors[f.name] = fieldError('readOnly', 'is the sum of its lines and cannot be changed');
         continue;
       }
       if (f.readOnly && !readOnlyAllowed) {
-        errors[f.name] = { message: 'is set by the system and cannot be changed', type: 'readOnly' };
+        errors[f.name] = fieldError('readOnly', 'is set by the system and cannot be changed');
         continue;
       }
       values[f.name] = value;
@@ -516,7 +516,7 @@ export class RecordService extends RecordReader implements Records {
   private requireFields(action: 'create' | 'update', entity: ResolvedEntity, subject: Record<string, unknown>, fields: string[]): void {
     const errors: FieldErrors = {};
     for (const name of fields) {
-      if (!this.access!.canOnRecord(action, entity, subject, name)) errors[name] = { message: 'you may not set this field', type: 'forbidden' };
+      if (!this.access!.canOnRecord(action, entity, subject, name)) errors[name] = fieldError('forbidden', 'you may not set this field');
     }
     if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors, 'Some fields may not be changed by you.');
   }
@@ -533,7 +533,7 @@ export class RecordService extends RecordReader implements Records {
 
   private rejectUnknownKeys(entity: ResolvedEntity, input: Record<string, unknown>, errors: FieldErrors): void {
     for (const k of Object.keys(input)) {
-      if (!entity.field.has(k) && input[k] !== undefined) errors[k] = { message: `is not a field of ${entity.label}`, type: 'unknown' };
+      if (!entity.field.has(k) && input[k] !== undefined) errors[k] = fieldError('unknown', 'is not a field of {entity}', { entity: { ...entityNoun(entity), en: entity.label } });
     }
   }
 
@@ -550,7 +550,7 @@ export class RecordService extends RecordReader implements Records {
       const target = this.entity(f.target!);
       const key = `${target.key}\u0000${String(values[name])}`;
       const known = seen?.get(key);
-      if (known === false) errors[name] = { message: `no such ${target.label.toLowerCase()}`, type: 'reference' };
+      if (known === false) errors[name] = fieldError('reference', 'no such {entity}', { entity: entityNoun(target) });
       if (known !== undefined) continue;
       const where = [...this.scopedWhere(target, 'read', params), `r.id = ${params.add(values[name])}`];
       checks.push({ name, target, key, sql: `EXISTS (SELECT 1 FROM ${q(target.table)} r WHERE ${where.join(' AND ')}) AS ${q(`c${checks.length}`)}` });
@@ -559,7 +559,7 @@ export class RecordService extends RecordReader implements Records {
       const [found]: Record<string, boolean>[] = await this.manager.query(`SELECT ${checks.map((c) => c.sql).join(', ')}`, params.values);
       checks.forEach((c, i) => {
         seen?.set(c.key, found[`c${i}`] === true);
-        if (found[`c${i}`] !== true) errors[c.name] = { message: `no such ${c.target.label.toLowerCase()}`, type: 'reference' };
+        if (found[`c${i}`] !== true) errors[c.name] = fieldError('reference', 'no such {entity}', { entity: entityNoun(c.target) });
       });
     }
     if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);

@@ -23,6 +23,9 @@ export type ExpressionNode =
   /** Whole years from a date field to today (UTC): read-time only, never a stored column (see isReadTime). */
   | { kind: 'age'; from: string };
 
+/** A check's field error when its manifest gives none: UMS's sentence (core/words.ts), not the manifest's. */
+export const DEFAULT_CHECK_MESSAGE = 'does not satisfy the rule';
+
 export interface ResolvedCheck {
   constraint: string;
   field: string;

@@ -5,7 +5,7 @@
  */
 import type { ManifestProblem } from '../errors.js';
 import { constraintFields, constraintName, isReadTime, kindOfField, parseConstraintCondition, type Problems } from './constraint-conditions.js';
-import type { ConstraintNode, EntityConstraints, ExpressionNode, ResolvedCapacity } from './constraint-types.js';
+import { DEFAULT_CHECK_MESSAGE, type ConstraintNode, type EntityConstraints, type ExpressionNode, type ResolvedCapacity } from './constraint-types.js';
 import type { Entity, Field } from './manifest.types.js';
 import type { ResolvedEntity, ResolvedField, ResolvedModule } from './model.js';
 
@@ -143,7 +143,7 @@ export function resolveConstraints(m: ResolvedModule, entities: ReadonlyMap<stri
     (raw.checks ?? []).forEach((c, i) => {
       fieldIn(c.field, at(`/checks/${i}/field`));
       const rule = parseConstraintCondition(c.rule, entity, at(`/checks/${i}/rule`), p);
-      constraints.checks.push({ constraint: constraintName('CHK', entity.table, [c.name ?? `${c.field}_${i}`]), field: c.field, rule, message: c.message ?? 'does not satisfy the rule' });
+      constraints.checks.push({ constraint: constraintName('CHK', entity.table, [c.name ?? `${c.field}_${i}`]), field: c.field, rule, message: c.message ?? DEFAULT_CHECK_MESSAGE });
     });
     (raw.noOverlap ?? []).forEach((o, i) => {
       const ptr = at(`/noOverlap/${i}`);

@@ -13,6 +13,7 @@ import { checkConditions } from './condition-checks.js';
 import { resolveDashboardCards } from './dashboard-cards.js';
 import { resolveReports } from './reports.js';
 import { resolveConstraints } from './constraints.js';
+import { checkErrorTranslations } from './error-texts.js';
 import { dependencyOrder, visibleModules } from './dependencies.js';
 import { linkReferences, resolveEntities } from './entities.js';
 import { CORE_MODULE_ID, snakeToLabel, type Registry, type ResolvedEntity, type ResolvedModule, type ResolvedSystemType } from './model.js';
@@ -136,6 +137,7 @@ function resolve(sources: SourceManifest[], declaredSystemTypes: Declaration[], 
     m.publicForms = resolvePublicForms(m, entities, formNames, workflowField, problems);
     resolvePrimitives(m, entities, visible, problems);
     resolveRollups(m, entities, visible, problems);
+    checkErrorTranslations(m, problems);
   }
   const systemTypes = resolveSystemTypes(declaredSystemTypes, modules, systemTypesFile, problems);
   return makeRegistry(modules, entities, roles, systemTypes);

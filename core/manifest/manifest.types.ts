@@ -222,6 +222,18 @@ export interface Entity {
       messages?: {
         [k: string]: string;
       };
+      /**
+       * The field errors this entity's manifest writes (a check's, guard's, noOverlap's, uniqueWhen's or capacity's `message`, a balance's `refusal`) in this language, by their English text: what the admin shows a reader of this language (the API keeps the English). The same {placeholders} are filled in as in English.
+       */
+      errors?: {
+        [k: string]: string;
+      };
+      /**
+       * Fields' help texts (their `help`) in this language, by field name: shown beside the field in the admin's form.
+       */
+      help?: {
+        [k: string]: string;
+      };
     };
   };
   description?: string;

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 export const validateManifest = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ums.local/schemas/manifest.schema.json","title":"ModuleManifest","description":"A UMS module: entities, roles, permission rules, dashboard cards and (reserved) workflows. Everything UMS builds for a module derives from this file.","type":"object","additionalProperties":false,"required":["id","version","label","entities"],"properties":{"$schema":{"type":"string"},"id":{"$ref":"#/definitions/Identifier","description":"Module id; also the prefix of its tables (<id>_<entity>)."},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+$"},"label":{"type":"string","minLength":1},"translations":{"type":"object","description":"The module's label in other languages, by language code (bn): the navigation's group heading and the dashboard's module heading.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"description":{"type":"string"},"icon":{"type":"string","description":"AdminJS navigation icon name."},"systemTypes":{"type":"array","description":"Organization system types that get this module enabled when they are created: a name declared in module-manifests/system-types.json (or by another manifest), or a new type declared here with its label.","items":{"anyOf":[{"$ref":"#/definitions/Identifier"},{"$ref":"#/definitions/SystemType"}]},"uniqueItems":true},"dependsOn":{"type":"array","items":{"$ref":"#/definitions/Identifier"},"uniqueItems":true},"entities":{"type":"array","items":{"$ref":"#/definitions/Entity"}},"roles":{"type":"array","items":{"$ref":"#/definitions/Role"}},"permissions":{"type":"object","description":"CASL rules per role: a role this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","additionalProperties":{"type":"array","items":{"$ref":"#/definitions/PermissionRule"}}},"dashboard":{"type":"array","items":{"$ref":"#/definitions/DashboardCard"}},"reports":{"type":"array","description":"Declared reports: an entity's readable records grouped by fields (a date by day, week or month) with counts, sums and averages; each is a page in the admin with filters, an optional chart and CSV, XLSX and PDF downloads, computed for the viewer over what they may read.","items":{"$ref":"#/definitions/Report"}},"views":{"type":"array","description":"Declared views of an entity's records: a calendar (day/week/month and lanes, e.g. a hotel's tape chart) or a kanban board; each becomes a screen in the module's navigation.","items":{"$ref":"#/definitions/View"}},"publicForms":{"type":"array","description":"Forms anyone may fill in without an account, served at /p/<org-slug>/<name> and embeddable on another site with one <script> tag; each submission creates one record of `entity` as the system actor `public:<name>` (validation, hooks, workflow onEnter and audit apply).","items":{"$ref":"#/definitions/PublicForm"}},"workflows":{"type":"array","description":"Approval workflows: states of an entity's status field, transitions and their approvals.","items":{"$ref":"#/definitions/Workflow"}},"jobs":{"type":"array","description":"Background jobs run per organization that has the module enabled.","items":{"$ref":"#/definitions/Job"}}},"definitions":{"Report":{"type":"object","additionalProperties":false,"required":["name","label","entity","groupBy","measures"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"Unique within the module; the report's page and downloads are named `<module>.<name>`."},"label":{"type":"string"},"description":{"type":"string"},"translations":{"type":"object","description":"The report in other languages, by language code (bn): its title, description and column headings (by the English heading; a grouped field's heading falls back to the entity's translated field label).","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"groupBy":{"type":"array","minItems":1,"maxItems":4,"description":"The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).","items":{"$ref":"#/definitions/ReportGroup"}},"measures":{"type":"array","minItems":1,"maxItems":8,"items":{"$ref":"#/definitions/ReportMeasure"}},"filters":{"type":"array","uniqueItems":true,"description":"Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).","items":{"type":"string"}},"chart":{"type":"string","enum":["bar","line","pie"],"description":"Draw the first measure over the first grouping."},"roles":{"type":"array","minItems":1,"uniqueItems":true,"description":"Show the report only to holders of one of these roles (and to those who may read the entity).","items":{"$ref":"#/definitions/RoleRef"}}}},"ReportGroup":{"oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"by":{"type":"string","enum":["day","week","month"]},"label":{"type":"string"}}}]},"ReportMeasure":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Exactly one of count (records), sum or avg (of a number field); `label` names the column.","properties":{"count":{"type":"boolean","const":true},"sum":{"type":"string"},"avg":{"type":"string"},"label":{"type":"string"}}},"BadgeColor":{"type":"string","enum":["grey","blue","green","amber","red","purple"],"description":"The colour of a state's or enum value's badge in lists and on record pages."},"Identifier":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":40},"RoleRef":{"type":"string","description":"A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$","maxLength":81},"SystemType":{"type":"object","description":"A kind of organization (institute, library, …): its name, stored on each organization, and the label shown for it (the demo organization is \"Demo <label>\").","additionalProperties":false,"required":["name","label"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string","minLength":1,"maxLength":190},"description":{"type":"string"}}},"Entity":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards."},"label":{"type":"string"},"pluralLabel":{"type":"string"},"translations":{"type":"object","description":"The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"pluralLabel":{"type":"string","minLength":1},"fields":{"type":"object","description":"Field labels by field name.","additionalProperties":{"type":"string","minLength":1}},"values":{"type":"object","description":"Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).","additionalProperties":{"type":"object","additionalProperties":{"type":"string","minLength":1}}},"actions":{"type":"object","description":"Labels of the entity's workflow actions (transitions and their reject actions), by name.","additionalProperties":{"type":"string","minLength":1}},"steps":{"type":"object","description":"Labels of the workflow's approval steps, by step name (every transition's step of that name): the inbox's and record page's \"waiting for\", the notices and the timeline.","additionalProperties":{"type":"string","minLength":1}},"messages":{"type":"object","description":"A transition's notification message (its effects.message) in this language, by transition name; {title}, {label} and {state} are filled in as in English.","additionalProperties":{"type":"string","minLength":1}}}}},"description":{"type":"string"},"titleField":{"type":"string","description":"Field shown when a record of this entity is referenced."},"searchFields":{"type":"array","description":"Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.","uniqueItems":true,"items":{"type":"string"}},"moduleField":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization."},"ownedBy":{"type":"object","additionalProperties":false,"required":["field"],"description":"Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.","properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A required reference to core.user: the owner."},"sharedFlag":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it."}}},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Field"}},"indexes":{"type":"array","items":{"$ref":"#/definitions/Index"}},"list":{"$ref":"#/definitions/ListSettings"},"checks":{"type":"array","items":{"$ref":"#/definitions/RecordCheck"},"description":"Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`."},"noOverlap":{"type":"array","items":{"$ref":"#/definitions/NoOverlap"},"description":"No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id)."},"capacity":{"type":"array","items":{"$ref":"#/definitions/Capacity"},"description":"Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting)."},"uniqueWhen":{"type":"array","items":{"$ref":"#/definitions/UniqueWhen"},"description":"Unique `fields` among the records that match `when` (a partial unique index with organization_id)."},"ledger":{"$ref":"#/definitions/Ledger"},"balance":{"$ref":"#/definitions/Balance"},"posting":{"$ref":"#/definitions/Posting"},"run":{"$ref":"#/definitions/Run"},"acyclic":{"$ref":"#/definitions/Acyclic"},"guards":{"type":"array","items":{"$ref":"#/definitions/Guard"},"description":"States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity."}}},"FieldType":{"type":"string","enum":["string","text","integer","decimal","money","boolean","date","datetime","time","enum","email","phone","url","json","reference","password","file","files"]},"Field":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The field's previous name. migrations:generate renames its column (and the constraints and indexes named after it) instead of dropping it, and rewrites custom roles' rules and conditions that name it. A no-op once applied."},"type":{"$ref":"#/definitions/FieldType"},"label":{"type":"string"},"help":{"type":"string"},"required":{"type":"boolean"},"unique":{"type":"boolean","description":"Unique within one organization."},"default":{"description":"Default value for new records; must be valid for the field.","tsType":"unknown"},"min":{"type":"number"},"max":{"type":"number"},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":1},"pattern":{"type":"string"},"values":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Allowed values of an enum field."},"valuesRenamedFrom":{"type":"object","additionalProperties":{"type":"string"},"description":"Enum fields: new value → the value it replaces (`{ \"in_review\": \"pending\" }`). migrations:generate updates the records that hold the old value and the custom roles' conditions that test it. A no-op once applied."},"convert":{"type":"object","additionalProperties":false,"description":"How migrations:generate converts the stored values when this field's type is narrowed or changed (text → integer, a shorter string, a removed enum value, optional → required): steps from an allow-list, applied in this order — values, trim, case, nullsTo — then a cast to the new column type. Rows the conversion would still fail are counted per organization and the migration is refused until they are fixed.","properties":{"values":{"type":"object","additionalProperties":{"type":"string"},"description":"Old value → new value (a removed enum value mapped to one that stays)."},"trim":{"type":"boolean","description":"Strip leading and trailing white space."},"case":{"type":"string","enum":["lower","upper"]},"nullsTo":{"description":"The value empty (NULL) rows get when the field becomes required.","type":["string","number","boolean"]}}},"where":{"$ref":"#/definitions/Conditions","description":"References only: a condition on the target that a record must meet to be offered in this field's picker (the user's read rules apply as well). Example: course.teacher with { \"assignments\": { \"$some\": { \"role.name\": \"institute.teacher\" } } } offers only teachers."},"colors":{"type":"object","additionalProperties":{"$ref":"#/definitions/BadgeColor"},"description":"Badge colour per value of an enum field (a workflow state's own color wins)."},"scale":{"type":"integer","minimum":0,"maximum":10,"description":"Digits after the decimal point (decimal, money)."},"target":{"type":"string","description":"Referenced entity: 'entity' in this module, 'module.entity' in a depended-on module, or 'core.user'."},"inverse":{"$ref":"#/definitions/Identifier","description":"References only: names the reverse (to-many) side on the target entity, for conditions there: { \"<inverse>\": { \"$some\": { …conditions on this entity… } } } holds when some record of this entity points at the target record and matches. Example: student_guardian.student with inverse \"guardians\" lets a rule on student say { \"guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } }."},"onDelete":{"type":"string","enum":["restrict","cascade","set null"]},"readOnly":{"type":"boolean","description":"Set by plugins and actions only, never by a form."},"personal":{"type":"boolean","description":"Personal data of the person the record is about (a name, an e-mail address, a phone number, a birth date): `user:export` hands it to that person and `user:erase` blanks or pseudonymises it. On text, e-mail, phone and date fields; on a reference to core.user it says whose record this is (a member's or patient's login): the record's personal fields are that user's. Other references to a user (an approver, an assignee) are not."},"computed":{"$ref":"#/definitions/Expression","description":"The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory."},"sequence":{"$ref":"#/definitions/Sequence"},"maxSize":{"type":["integer","string"],"description":"file/files only: the largest file accepted, in bytes or as text (\"512KB\", \"10MB\", \"1GB\"); default 10MB. Enforced while the upload streams."},"accept":{"type":"array","items":{"type":"string"},"minItems":1,"description":"file/files only: MIME types accepted (\"application/pdf\", \"image/*\"), checked against the type detected from the content, never the name or the declared type. Unset: any type."},"rollup":{"$ref":"#/definitions/Rollup","description":"The field is the sum of a field of this entity's children (read-only): kept in each child's write transaction by an atomic update of this record."}}},"Index":{"type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"type":"array","items":{"type":"string"},"minItems":1},"unique":{"type":"boolean"}}},"ListSettings":{"type":"object","additionalProperties":false,"properties":{"columns":{"type":"array","items":{"type":"string"}},"sort":{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}}}},"Role":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The role's previous name in this module. migrations:generate renames the built-in role of every organization (its assignments follow: they point at the role's id) and the role in approver overrides and API clients."},"label":{"type":"string"},"translations":{"type":"object","description":"The role's label in other languages, by language code (bn): wherever the role is shown to a reader of that language (role pickers and lists, the inbox's \"waiting for\", My account); without one the label is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"description":{"type":"string"}}},"PermissionRule":{"type":"object","additionalProperties":false,"required":["action","subject"],"properties":{"action":{"oneOf":[{"$ref":"#/definitions/RuleAction"},{"type":"array","items":{"$ref":"#/definitions/RuleAction"},"minItems":1}]},"subject":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Entity name ('book', 'module.entity') or 'all'."},"conditions":{"$ref":"#/definitions/Conditions"},"fields":{"type":"array","items":{"type":"string"},"minItems":1},"inverted":{"type":"boolean"},"reason":{"type":"string"}}},"RuleAction":{"type":"string","pattern":"^(manage|create|read|update|delete|[a-z][a-z0-9_]*)$","description":"A CRUD action or the name of a custom record action declared by the module's plugin."},"Conditions":{"type":"object","description":"A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { \"$some\": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three (\"student.guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { \"starts_at\": { \"$gte\": \"${today}\", \"$lt\": \"${tomorrow}\" } }. Dashboard card conditions only (a rule or workflow condition refuses them at load, as they cannot be decided on one record in memory): an operand { \"$field\": \"level\" } compares with a field of the record the card counts instead of a literal ($eq $ne $gt $gte $lt $lte), and { \"$related\": { \"entity\": \"stock_balance\", \"on\": { \"item\": \"item\", \"warehouse\": \"warehouse\" }, \"where\": { \"projected\": { \"$lt\": { \"$field\": \"level\" } } } } } is true when some record of that entity whose `on` fields (keys: its fields; values: this record's) equal this record's matches `where` (a join on key fields where no reference exists; it counts as one hop, and the viewer's read rules apply to the joined records). Under $not it means none does: a reorder rule with no balance at all.","tsType":"Record<string, unknown>"},"DashboardCard":{"type":"object","additionalProperties":false,"required":["type","label","entity"],"properties":{"type":{"type":"string","description":"count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.","enum":["count","chart","table"]},"label":{"type":"string"},"translations":{"type":"object","description":"The card's label in other languages, by language code (bn), and a table card's progress column heading (`progress`); without one the English is shown.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1},"progress":{"type":"string","minLength":1}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"roles":{"type":"array","description":"Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.","items":{"$ref":"#/definitions/RoleRef"},"minItems":1,"uniqueItems":true},"chart":{"type":"string","description":"chart cards: how the groups are drawn.","enum":["bar","line","pie"]},"groupBy":{"type":"string","description":"chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target (\"state.group\")."},"bucket":{"type":"string","description":"chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.","enum":["day","week","month"]},"until":{"type":"string","description":"chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out)."},"last":{"type":"integer","description":"chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.","minimum":1,"maximum":366},"next":{"type":"integer","description":"chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.","minimum":1,"maximum":366},"sum":{"type":"string","description":"chart cards: add up this number field per group instead of counting records."},"share":{"type":"object","description":"chart cards: each group's value is the percentage (one decimal) of its records that also meet these conditions (attendance present out of all marked: a ratio count(conditions ∧ share) / count(conditions) per group); a group with no records is 0.","additionalProperties":false,"required":["conditions"],"properties":{"conditions":{"$ref":"#/definitions/Conditions"}}},"columns":{"type":"array","description":"table cards: the fields shown (references by their title).","items":{"$ref":"#/definitions/Identifier"},"minItems":1,"maxItems":8},"sort":{"type":"object","description":"table cards: which records come first.","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}},"limit":{"type":"integer","description":"table cards: how many records (default 10).","minimum":1,"maximum":50},"progress":{"type":"object","description":"table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`\"of\": { \"count\": true }`: a share, shown as a percentage).","additionalProperties":false,"required":["label","count","via","of"],"properties":{"label":{"type":"string"},"count":{"type":"string","description":"the entity whose records are counted"},"via":{"type":"string","description":"its reference field that points at the row's entity"},"sum":{"type":"string","description":"a number field of `count` to add up instead of counting its records"},"conditions":{"$ref":"#/definitions/Conditions"},"of":{"description":"what the count is out of: the row's number field, or `{ \"count\": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"const":true},"conditions":{"$ref":"#/definitions/Conditions"}}}]}}}}},"Actors":{"type":"object","additionalProperties":false,"description":"Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as \"teacher\", \"created_by\" or \"department.head\").","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"where":{"$ref":"#/definitions/Conditions","description":"Record-relative people a path cannot name: the users for whom the record meets this condition, which names ${user.id} — e.g. any teacher of a course the student is enrolled in: { \"student.enrollments\": { \"$some\": { \"status\": \"ENROLLED\", \"course.teacher\": \"${user.id}\" } } }."}}},"TransitionActors":{"type":"object","additionalProperties":false,"description":"Who may start a transition: users holding any of `roles`, the users a record points at (`relations`), and/or, with `system: true`, a named system actor (a job or a plugin acting as the system, recorded as e.g. job:<module>.<name>). The system may start a transition or request its approval, never approve or reject one, so step approvers and notify take no `system`.","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"system":{"type":"boolean","description":"A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it."}}},"WorkflowState":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"renamedFrom":{"type":"string","description":"The state's previous name. migrations:generate moves the records in the old state to this one and rewrites requests and events in flight, and custom roles' conditions that test it; approvals waiting finish in the new state."},"label":{"type":"string"},"color":{"$ref":"#/definitions/BadgeColor"},"editable":{"type":"boolean","description":"Whether the ordinary edit form may change a record in this state (default true)."},"editableBy":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"description":"Only these roles may edit a record in this state (implies editable)."},"terminal":{"type":"boolean","description":"No transition leaves this state."}}},"ApprovalStep":{"type":"object","additionalProperties":false,"required":["name","approvers"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"approvers":{"$ref":"#/definitions/Actors"},"quorum":{"description":"\"any\": one eligible user; \"all\": one distinct user per listed role (and one of the relations, if any); {\"count\": N}: N distinct eligible users.","oneOf":[{"type":"string","enum":["any","all"]},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":1}}}]},"when":{"$ref":"#/definitions/Conditions","description":"The step applies only when the record matches (checked when the request opens)."}}},"Approval":{"type":"object","additionalProperties":false,"required":["steps"],"properties":{"open":{"type":"string","enum":["onEnter","onRequest"],"description":"onEnter: the request opens by itself when the record enters a `from` state (the one who moved it is the requester); onRequest (default): a user in `by` starts it."},"mode":{"type":"string","enum":["parallel","sequential"],"description":"parallel (default): every step may be given in any order; sequential: a step opens when the one before it is complete."},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ApprovalStep"}},"allowSelfApproval":{"type":"boolean","description":"The requester may also give an approval (default false)."},"reject":{"type":"object","additionalProperties":false,"required":["to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}}}},"WorkflowEffects":{"type":"object","additionalProperties":false,"properties":{"set":{"type":"object","description":"Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id} (null when the system takes the transition).","tsType":"Record<string, unknown>"},"notify":{"$ref":"#/definitions/Actors"},"message":{"type":"string","description":"Notification text; {title}, {label} and {state} are filled in."},"hook":{"type":"string","description":"Name of a workflow hook in the module's plugin, called in the same transaction."}}},"Transition":{"type":"object","additionalProperties":false,"required":["name","from","to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"icon":{"type":"string"},"from":{"oneOf":[{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}]},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"by":{"$ref":"#/definitions/TransitionActors","description":"Who may start the transition (or request its approval)."},"when":{"$ref":"#/definitions/Conditions","description":"The record must match for the transition to be possible."},"whenMessage":{"type":"string","description":"What a refusal says when the record does not match `when`, e.g. \"the room must be assigned and clean, and the guest's ID recorded\". Without it the refusal names the first condition that fails (the field and the value it needs)."},"approval":{"$ref":"#/definitions/Approval"},"effects":{"$ref":"#/definitions/WorkflowEffects"}}},"Workflow":{"type":"object","additionalProperties":false,"required":["name","entity","version","field","initial","states","transitions"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"entity":{"type":"string","description":"Entity name in this module."},"version":{"type":"integer","minimum":1,"description":"Raise it when the definition changes; requests in flight keep the version they started under."},"field":{"type":"string","description":"The enum field holding the state; never editable through the ordinary form."},"initial":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"states":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/WorkflowState"}},"transitions":{"type":"array","items":{"$ref":"#/definitions/Transition"}}}},"Job":{"type":"object","additionalProperties":false,"required":["name","schedule"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"description":{"type":"string"},"handler":{"type":"string","description":"Name of the job handler in the module's plugin (default: the job name)."},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The job's previous name in this module. migrations:generate renames its scheduled rows and run history in the PostgreSQL job store (agenda_jobs, agenda_logs), so its next run, last run and failures carry over, and the audit log shows what the old name did under the new one. A no-op once applied."},"schedule":{"type":"object","additionalProperties":false,"properties":{"cron":{"type":"string","description":"Cron expression, e.g. \"0 6 * * *\"."},"every":{"type":"string","description":"Interval, e.g. \"1 day\" or \"10 minutes\"."}},"minProperties":1,"maxProperties":1,"description":"Exactly one of cron or every."}}},"ConstraintCondition":{"type":"object","description":"A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { \"$field\": \"check_in\" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.","tsType":"Record<string, unknown>"},"RecordCheck":{"type":"object","additionalProperties":false,"required":["field","rule"],"properties":{"name":{"$ref":"#/definitions/Identifier","description":"Names the constraint (default: the field and the position)."},"field":{"type":"string","description":"The field the error is reported on."},"rule":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string","description":"What the person reads (default: \"does not satisfy the rule\")."}}},"NoOverlap":{"type":"object","additionalProperties":false,"required":["key","range"],"properties":{"key":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true,"description":"Fields that must be equal for two records to conflict (a room, a practitioner)."},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields: dates, date-times or numbers of one type."},"bounds":{"type":"string","enum":["[)","[]","(]","()"],"description":"Which ends belong to the span (default \"[)\": a departure day may be the next arrival)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Only records matching it take the span (cancelled ones do not)."},"message":{"type":"string"}}},"Capacity":{"type":"object","additionalProperties":false,"required":["parent","limit"],"properties":{"parent":{"type":"string","description":"A reference field of this entity (the session of a booking)."},"limit":{"description":"What bounds the count: an integer field of the parent holding the number of places (\"capacity\"), or a count of other records pointing at the parent ({ \"count\": \"room\", \"by\": \"room_type\" }: the rooms of a room type).","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count","by"],"properties":{"count":{"type":"string","description":"The entity whose records are counted (room)."},"by":{"type":"string","description":"Its reference field pointing at the parent (room_type)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which of them count (default: all)."}}}]},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields (dates, date-times or numbers of one type): the count holds at every point of the span instead of overall — the reservations covering any one night never outnumber the limit."},"bounds":{"type":"string","enum":["[)","[]"],"description":"With `range`: which ends belong to the span (default \"[)\": the departure day is not a night of the stay)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which records take a place (default: all)."},"overflow":{"type":"object","additionalProperties":false,"required":["field","value","promoteTo"],"properties":{"field":{"type":"string","description":"An enum field of this entity."},"value":{"type":"string","description":"Set instead of refusing when the parent is full (waitlisted)."},"promoteTo":{"type":"string","description":"When a place frees, the oldest record with `value` gets this value, in the same transaction (booked)."},"onUpdate":{"type":"boolean","description":"Also when an existing record moves into `when` (an application offered a seat): it gets `value` instead of the update being refused. Default false: only a new record overflows."}}},"message":{"type":"string"}}},"UniqueWhen":{"type":"object","additionalProperties":false,"required":["fields","when"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"fields":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true},"when":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string"}}},"Expression":{"description":"A computed value: a field name (string), a number, or one operator object: { \"$add\" | \"$sub\" | \"$mul\" | \"$div\": [a, b, …] } over number fields and numbers, { \"$days\": [from, to] } (days from one date field to another: to − from), { \"$age\": \"<date field>\" } (whole years to today). Division by zero gives no value (NULL), like PostgreSQL; the result is rounded to the field's type.","oneOf":[{"type":"string"},{"type":"number"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"$add":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$sub":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$mul":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$div":{"type":"array","minItems":2,"maxItems":2,"items":{"$ref":"#/definitions/Expression"}},"$days":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string"}},"$age":{"type":"string","description":"Whole years from a date field (a date of birth) to today (UTC). Today moves, so such a field has no stored column: every read computes it in SQL and the write path computes it in memory with the same rule."}}}],"tsType":"string | number | Record<string, unknown>"},"Sequence":{"type":"object","additionalProperties":false,"required":["pattern"],"description":"A human number given when the record is created, in its transaction, gapless and unique per organization (and per `scope`).","properties":{"pattern":{"type":"string","pattern":"\\{0+\\}","description":"Text with tokens: {YYYY} {YY} {MM} {DD} (the creation date in the organization's time zone), {0000} (the counter, zero-padded to that width), {scope.<field>} (a field of the scope record). The counter restarts for each distinct text before it (RES-{YYYY}-{00000} restarts every year)."},"scope":{"type":"string","description":"A required reference field of this entity: numbers count per referenced record (PRJ-42 per project)."}}},"Ledger":{"type":"object","additionalProperties":false,"required":["balance","quantity"],"description":"This entity is an append-only ledger of movements (the database refuses UPDATE and DELETE; a mistake is corrected by a reversing entry). Each movement adds its quantity to the balance record with the same key values, atomically.","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["method","rate","value"],"description":"Each movement is valued in its transaction, under the balance's row lock: an incoming one at its rate (or the value it carries), an outgoing one by the method — the balance's moving average, or its FIFO layers consumed oldest first. The balance declares \"valuation\" too.","properties":{"method":{"description":"\"average\" or \"fifo\" for every balance, or the method a key's record names: { \"key\": \"item\", \"field\": \"valuation_method\", \"average\": \"MOVING_AVERAGE\", \"fifo\": \"FIFO\" }.","oneOf":[{"type":"string","enum":["average","fifo"]},{"type":"object","additionalProperties":false,"required":["key","field","average","fifo"],"properties":{"key":{"type":"string","description":"A reference key of the balance (item)."},"field":{"type":"string","description":"An enum field of the key's entity (valuation_method)."},"average":{"type":"string","description":"Its value meaning moving average."},"fifo":{"type":"string","description":"Its value meaning FIFO."}}}]},"rate":{"type":"string","description":"A numeric field of this entity that gets the balance's valuation rate after the movement."},"value":{"type":"string","description":"A numeric field that gets the movement's value change (signed). An incoming movement written with a value keeps it (a transfer carries what left the other balance)."},"incomingRate":{"type":"string","description":"A numeric field holding the rate of an incoming movement (a receipt's price); without one, the balance's current rate."},"quantityAfter":{"type":"string","description":"A numeric field that gets the balance's quantity after the movement."}}},"balance":{"type":"string","description":"The balance entity (declares \"balance\"); this entity has a field of the same name and type for each of its keys."},"quantity":{"type":"string","description":"The numeric field holding the signed change (positive in, negative out)."},"date":{"type":"string","description":"A date field: the posting date (refused before today when the organization does not accept backdated postings)."},"moves":{"type":"string","description":"A numeric field of the balance other than its quantity that this ledger moves (a stock balance's ordered or reserved quantity). A balance has one ledger for its quantity and at most one for each such field; these movements are never refused below zero and are not valued."},"subBalances":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Further balance entities this ledger keeps beside \"balance\", each keyed by fields of this entity that may be empty (a batch × warehouse balance beside the item × warehouse one: ERPNext's batch quantity). A movement whose keys of one are all set moves it by the same quantity, in the same transaction, by the same conditional update (its nonNegative, CHECK and refusal hold); one with an empty key does not touch it. Not valued; the ledger check sums them too. Each one's keys must determine a row of \"balance\" (a batch belongs to one item), so the main balance's lock, taken first, orders their locks."}}},"Balance":{"type":"object","additionalProperties":false,"required":["keys","quantity"],"description":"This entity holds one balance per combination of its keys, kept by a ledger only (no person or plugin writes it).","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["value","rate"],"description":"What a valued ledger keeps on the balance besides its quantity.","properties":{"value":{"type":"string","description":"A numeric field: the balance's total value."},"rate":{"type":"string","description":"A numeric field: its valuation rate (value ÷ quantity)."},"layers":{"type":"string","description":"A json field holding the FIFO layers ([{ \"qty\", \"value\" }], oldest first); needed when a method can be FIFO."}}},"keys":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Required fields that identify a balance (e.g. [\"item\", \"warehouse\"]); unique per organization."},"quantity":{"type":"string","description":"The numeric field holding the balance."},"nonNegative":{"type":"boolean","description":"A movement that would take the balance below zero is refused (conditional update plus a CHECK constraint)."},"refusal":{"type":"string","description":"The refusal message: {quantity} is what is left, {<key>} each key's title, e.g. \"Only {quantity} of item {item} in {warehouse}\"."},"negativeAllowedBy":{"type":"string","pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","description":"With nonNegative: \"<key>.<boolean field>\" of the key's record that lets its balances go below zero (a leave type that allows a negative balance: \"leave_type.allow_negative\"). The key record is locked (FOR SHARE) while the movement is decided; such a balance has no CHECK constraint, the conditional update holds the rule."}}},"PostingMovement":{"type":"object","additionalProperties":false,"required":["quantity","set"],"properties":{"quantity":{"type":"string","description":"\"line.<field>\" or \"<field>\" of the document: the quantity moved."},"sign":{"type":"integer","enum":[1,-1],"description":"-1 takes the quantity out of the balance, 1 (default) puts it in."},"rate":{"type":"string","description":"With a valued ledger: \"line.<field>\" or \"<field>\" of the document, the rate of what comes in (a receipt's price), written to the ledger's incomingRate. An incoming movement of a line that also takes out (a transfer) carries the value that went out instead."},"set":{"type":"object","additionalProperties":{"type":"string"},"description":"Ledger field → \"line.<field>\" or \"<field>\" of the document. A movement whose balance key comes out empty is skipped (a receipt has no source warehouse)."}}},"Posting":{"type":"object","additionalProperties":false,"required":["ledger","post","reverse","movements"],"description":"A document that posts ledger movements when its workflow takes the \"post\" transition and reversing movements on \"reverse\", in the transition's transaction. Once posted it is read-only, and so are its lines.","properties":{"ledger":{"type":"string","description":"The ledger entity it posts to."},"lines":{"type":"object","additionalProperties":false,"required":["entity","parent"],"properties":{"entity":{"type":"string"},"parent":{"type":"string","description":"The line's reference to this document."}}},"post":{"description":"The workflow transition that posts (e.g. \"submit\"), or several: the first one's `from` states are the states the document and its lines may be edited in; the others post a document waiting in a read-only state (an approval: [\"submit\", \"approve\"]).","oneOf":[{"type":"string"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"}}]},"reverse":{"type":"string","description":"The workflow transition that posts the reversal (e.g. \"cancel\")."},"date":{"type":"string","description":"The document's posting-date field, copied to the ledger's date."},"source":{"type":"string","description":"A reference field of the ledger that gets this document."},"movements":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PostingMovement"}}}},"Run":{"type":"object","additionalProperties":false,"required":["period","status","states","action","creates"],"description":"A record action that creates one child per matching record of another entity in one transaction (a payroll run: one payslip per active employee), at most one run per period (a partial unique index), cancellable as a whole.","properties":{"period":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Fields that name the period; two runs that are not cancelled cannot share them."},"status":{"type":"string","description":"An enum field (read-only, its default the draft state)."},"states":{"type":"object","additionalProperties":false,"required":["draft","done","cancelled"],"properties":{"draft":{"type":"string"},"done":{"type":"string"},"cancelled":{"type":"string"}}},"action":{"$ref":"#/definitions/RunAction"},"cancel":{"$ref":"#/definitions/RunAction"},"count":{"type":"string","description":"An integer field that gets the number of records created."},"creates":{"type":"object","additionalProperties":false,"required":["entity","parent","for"],"properties":{"entity":{"type":"string","description":"The child entity."},"parent":{"type":"string","description":"The child's reference to the run."},"for":{"type":"object","additionalProperties":false,"required":["entity","field"],"properties":{"entity":{"type":"string","description":"The entity whose records each get a child."},"field":{"type":"string","description":"The child's reference to that record."},"where":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]},"description":"Field equalities the records must match (e.g. {\"status\": \"ACTIVE\"})."}}},"copy":{"type":"object","additionalProperties":{"type":"string"},"description":"Child field → field of the matched record."}}}}},"RunAction":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"}}},"Guard":{"type":"object","additionalProperties":false,"required":["field","refuse","message"],"description":"A write that leaves the record matching `refuse` is rolled back and reported on `field` with `message`. Conditions may follow references and `$some` over reverse references (the children of a parent) and compare a path with a field of the record ({ \"batch.item\": { \"$ne\": { \"$field\": \"item\" } } }); placeholders are not allowed (a guard is about data, not about who writes). A guard whose `field` is a reference and whose every path goes through it (\"order.status\") is about the parent the record hangs on: it refuses deleting the record too.","properties":{"name":{"$ref":"#/definitions/Identifier"},"field":{"type":"string","description":"The field the refusal is reported on."},"refuse":{"$ref":"#/definitions/Conditions","description":"The state refused, e.g. { \"state.group\": \"completed\", \"children\": { \"$some\": { \"state.group\": { \"$nin\": [\"completed\", \"cancelled\"] } } } }."},"on":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Fields whose change is checked (default: every create and update). A create is always checked."},"message":{"type":"string","description":"The field error, e.g. \"cannot be completed while a child item is open\"."}}},"Acyclic":{"type":"object","additionalProperties":false,"description":"Links of this entity may not form a cycle: \"field\" for a self-reference (parent), or \"from\" and \"to\" for a link entity between two records of one entity. Checked under a lock per organization and entity with a recursive query.","properties":{"field":{"type":"string","description":"A self-reference (e.g. \"parent\")."},"from":{"type":"string","description":"The link's reference to the dependent record."},"to":{"type":"string","description":"The link's reference to the record it depends on."},"hierarchy":{"type":"string","description":"A self-reference of the linked entity (e.g. \"parent\"): a link between a record and its own ancestor or descendant is refused too."}}},"View":{"type":"object","additionalProperties":false,"required":["kind","entity"],"description":"A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.","properties":{"kind":{"type":"string","enum":["calendar","kanban"]},"name":{"$ref":"#/definitions/Identifier","description":"Unique per module; default: the entity's name and the kind (reservation_calendar)."},"label":{"type":"string","maxLength":80,"description":"The screen's title and its link in the navigation; default: the entity's plural label and the kind."},"translations":{"type":"object","description":"The view in other languages, by language code (bn): its title (screen and navigation link). Only with a `label`: the default label is made from the entity's plural label.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1,"maxLength":80}}}},"entity":{"type":"string","description":"The entity shown (entity, or module.entity of a module in dependsOn)."},"start":{"type":"string","description":"Calendar: the date or date-time field where a record's span begins."},"end":{"type":"string","description":"Calendar: the field (same type as start) where the span ends, exclusive; empty: open-ended. Default: start (one-day or instant records)."},"lane":{"type":"string","description":"Calendar: a reference field whose target's records are the rows of the lanes view (rooms of a tape chart)."},"title":{"type":"string","description":"Calendar: the field shown on each record (a reference shows its target's title); default: the entity's title field."},"color":{"type":"string","description":"Calendar: an enum or workflow state field whose value colours the record."},"column":{"type":"string","description":"Kanban: the field of the columns: an enum, a workflow's state field or a reference."},"card":{"type":"array","items":{"type":"string"},"maxItems":8,"uniqueItems":true,"description":"Kanban: fields shown on each card under its title, or a reverse reference (a reference's inverse, such as a work item's assignees): the referencing records by the title of their other required reference (the users' names), else by their own title; default: the list columns."},"swimlane":{"type":"string","description":"Kanban: an enum, boolean or reference field that splits the board into rows."},"scope":{"type":"string","description":"Kanban: a reference field; the page picks one of its target's records (a project) and the board shows only the records pointing at it, with the reference columns that belong to it (states whose own field of that name points at it)."}}},"Rollup":{"type":"object","additionalProperties":false,"required":["entity","parent","sum"],"description":"A roll-up sum: e.g. a payslip's gross is { \"entity\": \"payslip_line\", \"parent\": \"payslip\", \"sum\": \"amount\", \"where\": { \"kind\": \"EARNING\" } }.","properties":{"entity":{"type":"string","description":"The child entity (this module's, or `module.entity` of one in dependsOn)."},"parent":{"type":"string","description":"The child's reference field to this entity."},"sum":{"type":"string","description":"The child's numeric field that is added up."},"where":{"$ref":"#/definitions/ConstraintCondition","description":"Only children matching this condition on their own fields count (as a check condition: fields, literals, $field operands, $and $or $not)."}}},"PublicFormField":{"description":"A field the form asks: its name, or { name, required, label, help }.","oneOf":[{"$ref":"#/definitions/Identifier"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"required":{"type":"boolean","description":"Asked as required on this form even where the entity allows it empty."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The question on the form (default: the field's label)."},"help":{"type":"string","maxLength":300,"description":"A hint shown under the field."}}}]},"PublicForm":{"type":"object","additionalProperties":false,"required":["name","entity","fields","success"],"description":"A public form: e.g. { \"name\": \"course_signup\", \"entity\": \"course_signup\", \"fields\": [\"course\", \"name\"], \"fixed\": { \"status\": \"NEW\" }, \"references\": { \"course\": { \"where\": { \"status\": \"ACTIVE\" } } }, \"success\": \"Thank you\" }.","properties":{"name":{"$ref":"#/definitions/Identifier","description":"The form's address: /p/<org-slug>/<name>; unique across all modules."},"entity":{"$ref":"#/definitions/Identifier","description":"The entity of this module a submission creates."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The form's heading (default: the entity's label)."},"description":{"type":"string","maxLength":1000,"description":"A paragraph under the heading."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"},"description":"The fields asked, in order; each a writable field of the entity."},"fixed":{"type":"object","description":"Values set on every submission and never asked (e.g. { \"source\": \"web\" }); each checked against its field at load."},"references":{"type":"object","description":"Per asked reference field: which records the select offers (`where`, a condition on the target with placeholders such as ${now} and ${today}; a posted id outside it is refused) and, with `create`, a new target record the person may register instead of picking one.","additionalProperties":{"$ref":"#/definitions/PublicFormReference"}},"success":{"type":"string","minLength":1,"maxLength":2000,"description":"The message shown once the record is created."},"confirmationMail":{"type":"object","additionalProperties":false,"required":["to","subject","body"],"description":"A mail to the address the person gave, queued in the submission's transaction. {field} in subject and body is the value submitted (a reference: the picked record's title).","properties":{"to":{"$ref":"#/definitions/Identifier","description":"An asked email field."},"subject":{"type":"string","minLength":1,"maxLength":200},"body":{"type":"string","minLength":1,"maxLength":5000}}}}},"PublicFormReference":{"type":"object","additionalProperties":false,"properties":{"where":{"$ref":"#/definitions/Conditions","description":"The target records offered and accepted."},"create":{"type":"object","additionalProperties":false,"required":["fields"],"description":"\"Not listed? Register it\": the form also asks these fields of the target and, when the person chooses so, creates that record in the same transaction and links it.","properties":{"label":{"type":"string","minLength":1,"maxLength":120,"description":"The choice and the group's heading (default: 'Register a new <target label>')."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"}},"fixed":{"type":"object","description":"Values set on the new target record."}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ums.local/schemas/manifest.schema.json","title":"ModuleManifest","description":"A UMS module: entities, roles, permission rules, dashboard cards and (reserved) workflows. Everything UMS builds for a module derives from this file.","type":"object","additionalProperties":false,"required":["id","version","label","entities"],"properties":{"$schema":{"type":"string"},"id":{"$ref":"#/definitions/Identifier","description":"Module id; also the prefix of its tables (<id>_<entity>)."},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+$"},"label":{"type":"string","minLength":1},"translations":{"type":"object","description":"The module's label in other languages, by language code (bn): the navigation's group heading and the dashboard's module heading.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"description":{"type":"string"},"icon":{"type":"string","description":"AdminJS navigation icon name."},"systemTypes":{"type":"array","description":"Organization system types that get this module enabled when they are created: a name declared in module-manifests/system-types.json (or by another manifest), or a new type declared here with its label.","items":{"anyOf":[{"$ref":"#/definitions/Identifier"},{"$ref":"#/definitions/SystemType"}]},"uniqueItems":true},"dependsOn":{"type":"array","items":{"$ref":"#/definitions/Identifier"},"uniqueItems":true},"entities":{"type":"array","items":{"$ref":"#/definitions/Entity"}},"roles":{"type":"array","items":{"$ref":"#/definitions/Role"}},"permissions":{"type":"object","description":"CASL rules per role: a role this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","additionalProperties":{"type":"array","items":{"$ref":"#/definitions/PermissionRule"}}},"dashboard":{"type":"array","items":{"$ref":"#/definitions/DashboardCard"}},"reports":{"type":"array","description":"Declared reports: an entity's readable records grouped by fields (a date by day, week or month) with counts, sums and averages; each is a page in the admin with filters, an optional chart and CSV, XLSX and PDF downloads, computed for the viewer over what they may read.","items":{"$ref":"#/definitions/Report"}},"views":{"type":"array","description":"Declared views of an entity's records: a calendar (day/week/month and lanes, e.g. a hotel's tape chart) or a kanban board; each becomes a screen in the module's navigation.","items":{"$ref":"#/definitions/View"}},"publicForms":{"type":"array","description":"Forms anyone may fill in without an account, served at /p/<org-slug>/<name> and embeddable on another site with one <script> tag; each submission creates one record of `entity` as the system actor `public:<name>` (validation, hooks, workflow onEnter and audit apply).","items":{"$ref":"#/definitions/PublicForm"}},"workflows":{"type":"array","description":"Approval workflows: states of an entity's status field, transitions and their approvals.","items":{"$ref":"#/definitions/Workflow"}},"jobs":{"type":"array","description":"Background jobs run per organization that has the module enabled.","items":{"$ref":"#/definitions/Job"}}},"definitions":{"Report":{"type":"object","additionalProperties":false,"required":["name","label","entity","groupBy","measures"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"Unique within the module; the report's page and downloads are named `<module>.<name>`."},"label":{"type":"string"},"description":{"type":"string"},"translations":{"type":"object","description":"The report in other languages, by language code (bn): its title, description and column headings (by the English heading; a grouped field's heading falls back to the entity's translated field label).","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"groupBy":{"type":"array","minItems":1,"maxItems":4,"description":"The columns rows are grouped by: a field name, or a date field with `by` (day, week or month).","items":{"$ref":"#/definitions/ReportGroup"}},"measures":{"type":"array","minItems":1,"maxItems":8,"items":{"$ref":"#/definitions/ReportMeasure"}},"filters":{"type":"array","uniqueItems":true,"description":"Fields the viewer may filter the report on (an enum, reference or boolean by value; a date or number by a from/to range).","items":{"type":"string"}},"chart":{"type":"string","enum":["bar","line","pie"],"description":"Draw the first measure over the first grouping."},"roles":{"type":"array","minItems":1,"uniqueItems":true,"description":"Show the report only to holders of one of these roles (and to those who may read the entity).","items":{"$ref":"#/definitions/RoleRef"}}}},"ReportGroup":{"oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"by":{"type":"string","enum":["day","week","month"]},"label":{"type":"string"}}}]},"ReportMeasure":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Exactly one of count (records), sum or avg (of a number field); `label` names the column.","properties":{"count":{"type":"boolean","const":true},"sum":{"type":"string"},"avg":{"type":"string"},"label":{"type":"string"}}},"BadgeColor":{"type":"string","enum":["grey","blue","green","amber","red","purple"],"description":"The colour of a state's or enum value's badge in lists and on record pages."},"Identifier":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":40},"RoleRef":{"type":"string","description":"A role: one this module declares or a core role (admin) by its bare name, a role of a module in dependsOn as <module>.<role>.","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$","maxLength":81},"SystemType":{"type":"object","description":"A kind of organization (institute, library, …): its name, stored on each organization, and the label shown for it (the demo organization is \"Demo <label>\").","additionalProperties":false,"required":["name","label"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string","minLength":1,"maxLength":190},"description":{"type":"string"}}},"Entity":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards."},"label":{"type":"string"},"pluralLabel":{"type":"string"},"translations":{"type":"object","description":"The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"pluralLabel":{"type":"string","minLength":1},"fields":{"type":"object","description":"Field labels by field name.","additionalProperties":{"type":"string","minLength":1}},"values":{"type":"object","description":"Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).","additionalProperties":{"type":"object","additionalProperties":{"type":"string","minLength":1}}},"actions":{"type":"object","description":"Labels of the entity's workflow actions (transitions and their reject actions), by name.","additionalProperties":{"type":"string","minLength":1}},"steps":{"type":"object","description":"Labels of the workflow's approval steps, by step name (every transition's step of that name): the inbox's and record page's \"waiting for\", the notices and the timeline.","additionalProperties":{"type":"string","minLength":1}},"messages":{"type":"object","description":"A transition's notification message (its effects.message) in this language, by transition name; {title}, {label} and {state} are filled in as in English.","additionalProperties":{"type":"string","minLength":1}},"errors":{"type":"object","description":"The field errors this entity's manifest writes (a check's, guard's, noOverlap's, uniqueWhen's or capacity's `message`, a balance's `refusal`) in this language, by their English text: what the admin shows a reader of this language (the API keeps the English). The same {placeholders} are filled in as in English.","additionalProperties":{"type":"string","minLength":1}},"help":{"type":"object","description":"Fields' help texts (their `help`) in this language, by field name: shown beside the field in the admin's form.","additionalProperties":{"type":"string","minLength":1}}}}},"description":{"type":"string"},"titleField":{"type":"string","description":"Field shown when a record of this entity is referenced."},"searchFields":{"type":"array","description":"Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.","uniqueItems":true,"items":{"type":"string"}},"moduleField":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization."},"ownedBy":{"type":"object","additionalProperties":false,"required":["field"],"description":"Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.","properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A required reference to core.user: the owner."},"sharedFlag":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it."}}},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Field"}},"indexes":{"type":"array","items":{"$ref":"#/definitions/Index"}},"list":{"$ref":"#/definitions/ListSettings"},"checks":{"type":"array","items":{"$ref":"#/definitions/RecordCheck"},"description":"Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`."},"noOverlap":{"type":"array","items":{"$ref":"#/definitions/NoOverlap"},"description":"No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id)."},"capacity":{"type":"array","items":{"$ref":"#/definitions/Capacity"},"description":"Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting)."},"uniqueWhen":{"type":"array","items":{"$ref":"#/definitions/UniqueWhen"},"description":"Unique `fields` among the records that match `when` (a partial unique index with organization_id)."},"ledger":{"$ref":"#/definitions/Ledger"},"balance":{"$ref":"#/definitions/Balance"},"posting":{"$ref":"#/definitions/Posting"},"run":{"$ref":"#/definitions/Run"},"acyclic":{"$ref":"#/definitions/Acyclic"},"guards":{"type":"array","items":{"$ref":"#/definitions/Guard"},"description":"States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity."}}},"FieldType":{"type":"string","enum":["string","text","integer","decimal","money","boolean","date","datetime","time","enum","email","phone","url","json","reference","password","file","files"]},"Field":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The field's previous name. migrations:generate renames its column (and the constraints and indexes named after it) instead of dropping it, and rewrites custom roles' rules and conditions that name it. A no-op once applied."},"type":{"$ref":"#/definitions/FieldType"},"label":{"type":"string"},"help":{"type":"string"},"required":{"type":"boolean"},"unique":{"type":"boolean","description":"Unique within one organization."},"default":{"description":"Default value for new records; must be valid for the field.","tsType":"unknown"},"min":{"type":"number"},"max":{"type":"number"},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":1},"pattern":{"type":"string"},"values":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Allowed values of an enum field."},"valuesRenamedFrom":{"type":"object","additionalProperties":{"type":"string"},"description":"Enum fields: new value → the value it replaces (`{ \"in_review\": \"pending\" }`). migrations:generate updates the records that hold the old value and the custom roles' conditions that test it. A no-op once applied."},"convert":{"type":"object","additionalProperties":false,"description":"How migrations:generate converts the stored values when this field's type is narrowed or changed (text → integer, a shorter string, a removed enum value, optional → required): steps from an allow-list, applied in this order — values, trim, case, nullsTo — then a cast to the new column type. Rows the conversion would still fail are counted per organization and the migration is refused until they are fixed.","properties":{"values":{"type":"object","additionalProperties":{"type":"string"},"description":"Old value → new value (a removed enum value mapped to one that stays)."},"trim":{"type":"boolean","description":"Strip leading and trailing white space."},"case":{"type":"string","enum":["lower","upper"]},"nullsTo":{"description":"The value empty (NULL) rows get when the field becomes required.","type":["string","number","boolean"]}}},"where":{"$ref":"#/definitions/Conditions","description":"References only: a condition on the target that a record must meet to be offered in this field's picker (the user's read rules apply as well). Example: course.teacher with { \"assignments\": { \"$some\": { \"role.name\": \"institute.teacher\" } } } offers only teachers."},"colors":{"type":"object","additionalProperties":{"$ref":"#/definitions/BadgeColor"},"description":"Badge colour per value of an enum field (a workflow state's own color wins)."},"scale":{"type":"integer","minimum":0,"maximum":10,"description":"Digits after the decimal point (decimal, money)."},"target":{"type":"string","description":"Referenced entity: 'entity' in this module, 'module.entity' in a depended-on module, or 'core.user'."},"inverse":{"$ref":"#/definitions/Identifier","description":"References only: names the reverse (to-many) side on the target entity, for conditions there: { \"<inverse>\": { \"$some\": { …conditions on this entity… } } } holds when some record of this entity points at the target record and matches. Example: student_guardian.student with inverse \"guardians\" lets a rule on student say { \"guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } }."},"onDelete":{"type":"string","enum":["restrict","cascade","set null"]},"readOnly":{"type":"boolean","description":"Set by plugins and actions only, never by a form."},"personal":{"type":"boolean","description":"Personal data of the person the record is about (a name, an e-mail address, a phone number, a birth date): `user:export` hands it to that person and `user:erase` blanks or pseudonymises it. On text, e-mail, phone and date fields; on a reference to core.user it says whose record this is (a member's or patient's login): the record's personal fields are that user's. Other references to a user (an approver, an assignee) are not."},"computed":{"$ref":"#/definitions/Expression","description":"The field is computed from the record's other fields (read-only): a stored generated column where PostgreSQL allows it, the same evaluation in memory."},"sequence":{"$ref":"#/definitions/Sequence"},"maxSize":{"type":["integer","string"],"description":"file/files only: the largest file accepted, in bytes or as text (\"512KB\", \"10MB\", \"1GB\"); default 10MB. Enforced while the upload streams."},"accept":{"type":"array","items":{"type":"string"},"minItems":1,"description":"file/files only: MIME types accepted (\"application/pdf\", \"image/*\"), checked against the type detected from the content, never the name or the declared type. Unset: any type."},"rollup":{"$ref":"#/definitions/Rollup","description":"The field is the sum of a field of this entity's children (read-only): kept in each child's write transaction by an atomic update of this record."}}},"Index":{"type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"type":"array","items":{"type":"string"},"minItems":1},"unique":{"type":"boolean"}}},"ListSettings":{"type":"object","additionalProperties":false,"properties":{"columns":{"type":"array","items":{"type":"string"}},"sort":{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}}}},"Role":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The role's previous name in this module. migrations:generate renames the built-in role of every organization (its assignments follow: they point at the role's id) and the role in approver overrides and API clients."},"label":{"type":"string"},"translations":{"type":"object","description":"The role's label in other languages, by language code (bn): wherever the role is shown to a reader of that language (role pickers and lists, the inbox's \"waiting for\", My account); without one the label is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1}}}},"description":{"type":"string"}}},"PermissionRule":{"type":"object","additionalProperties":false,"required":["action","subject"],"properties":{"action":{"oneOf":[{"$ref":"#/definitions/RuleAction"},{"type":"array","items":{"$ref":"#/definitions/RuleAction"},"minItems":1}]},"subject":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Entity name ('book', 'module.entity') or 'all'."},"conditions":{"$ref":"#/definitions/Conditions"},"fields":{"type":"array","items":{"type":"string"},"minItems":1},"inverted":{"type":"boolean"},"reason":{"type":"string"}}},"RuleAction":{"type":"string","pattern":"^(manage|create|read|update|delete|[a-z][a-z0-9_]*)$","description":"A CRUD action or the name of a custom record action declared by the module's plugin."},"Conditions":{"type":"object","description":"A CASL (MongoDB-style) condition. Keys are field names, reference paths of up to three hops ('member.user', 'loan.member.user'), or $and/$or/$not. Values are literals, placeholders, an operator object ($eq $ne $in $nin $gt $gte $lt $lte), or for a path ending in a reverse reference (a reference's 'inverse') { \"$some\": { …conditions on the referencing entity… } }, true when some related record matches; hops inside $some count towards the three (\"student.guardians\": { \"$some\": { \"guardian.user\": \"${user.id}\" } } takes three). A path through an empty reference matches nothing (under $not: everything). Placeholders: ${user.id}, ${user.organizationId}, ${user.email}; ${now} (an ISO timestamp); ${today}, ${tomorrow}, ${yesterday}, ${startOfWeek} (Monday of the current ISO week), ${startOfMonth} (YYYY-MM-DD dates in the organization's time zone); date placeholders take an offset: ${today-7d}, ${startOfWeek+1w}, ${startOfMonth-1m} (d days, w weeks, m calendar months), ${now-2h} (h hours, d days, w weeks). A date compared with a date-time field means the start of that day in the organization's time zone, so bookings of today are { \"starts_at\": { \"$gte\": \"${today}\", \"$lt\": \"${tomorrow}\" } }. Dashboard card conditions only (a rule or workflow condition refuses them at load, as they cannot be decided on one record in memory): an operand { \"$field\": \"level\" } compares with a field of the record the card counts instead of a literal ($eq $ne $gt $gte $lt $lte), and { \"$related\": { \"entity\": \"stock_balance\", \"on\": { \"item\": \"item\", \"warehouse\": \"warehouse\" }, \"where\": { \"projected\": { \"$lt\": { \"$field\": \"level\" } } } } } is true when some record of that entity whose `on` fields (keys: its fields; values: this record's) equal this record's matches `where` (a join on key fields where no reference exists; it counts as one hop, and the viewer's read rules apply to the joined records). Under $not it means none does: a reorder rule with no balance at all.","tsType":"Record<string, unknown>"},"DashboardCard":{"type":"object","additionalProperties":false,"required":["type","label","entity"],"properties":{"type":{"type":"string","description":"count: a number that opens the list it counts; chart: counts or sums grouped by a field or by day/week/month of a date; table: the first records with chosen columns.","enum":["count","chart","table"]},"label":{"type":"string"},"translations":{"type":"object","description":"The card's label in other languages, by language code (bn), and a table card's progress column heading (`progress`); without one the English is shown.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1},"progress":{"type":"string","minLength":1}}}},"entity":{"type":"string"},"conditions":{"$ref":"#/definitions/Conditions"},"roles":{"type":"array","description":"Show the card only to holders of one of these roles (and to those who may read the entity); without it, to everyone who may read the entity.","items":{"$ref":"#/definitions/RoleRef"},"minItems":1,"uniqueItems":true},"chart":{"type":"string","description":"chart cards: how the groups are drawn.","enum":["bar","line","pie"]},"groupBy":{"type":"string","description":"chart cards: the field the records are grouped by (an enum, reference, boolean, text or date field, or created_at), or one hop through a reference to a field of its target (\"state.group\")."},"bucket":{"type":"string","description":"chart cards grouped by a date: one group per day, ISO week or month, in the organization's time zone.","enum":["day","week","month"]},"until":{"type":"string","description":"chart cards by day: a second date field; a record counts in every day from groupBy up to (not including) this one (occupancy: check_in until check_out)."},"last":{"type":"integer","description":"chart cards with a bucket: the last N days/weeks/months up to today, empty ones shown as 0.","minimum":1,"maximum":366},"next":{"type":"integer","description":"chart cards with a bucket: N days/weeks/months from today on, empty ones shown as 0.","minimum":1,"maximum":366},"sum":{"type":"string","description":"chart cards: add up this number field per group instead of counting records."},"share":{"type":"object","description":"chart cards: each group's value is the percentage (one decimal) of its records that also meet these conditions (attendance present out of all marked: a ratio count(conditions ∧ share) / count(conditions) per group); a group with no records is 0.","additionalProperties":false,"required":["conditions"],"properties":{"conditions":{"$ref":"#/definitions/Conditions"}}},"columns":{"type":"array","description":"table cards: the fields shown (references by their title).","items":{"$ref":"#/definitions/Identifier"},"minItems":1,"maxItems":8},"sort":{"type":"object","description":"table cards: which records come first.","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}},"limit":{"type":"integer","description":"table cards: how many records (default 10).","minimum":1,"maximum":50},"progress":{"type":"object","description":"table cards: a bar per row, the records of `count` that point at the row (through its reference field `via`), or the sum of their number field `sum`, out of the row's number field `of` (sign-ups of a course out of its seats; hours logged on an item out of its estimate) or out of another count of the same records (`\"of\": { \"count\": true }`: a share, shown as a percentage).","additionalProperties":false,"required":["label","count","via","of"],"properties":{"label":{"type":"string"},"count":{"type":"string","description":"the entity whose records are counted"},"via":{"type":"string","description":"its reference field that points at the row's entity"},"sum":{"type":"string","description":"a number field of `count` to add up instead of counting its records"},"conditions":{"$ref":"#/definitions/Conditions"},"of":{"description":"what the count is out of: the row's number field, or `{ \"count\": true }` for the records of `count` through `via` (with their own `conditions`, none: all of them), so the bar is a share and shows a percentage (a child's sessions present out of all their sessions)","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"const":true},"conditions":{"$ref":"#/definitions/Conditions"}}}]}}}}},"Actors":{"type":"object","additionalProperties":false,"description":"Who: users holding any of `roles`, and/or the users a record points at (`relations`: a reference path to a user such as \"teacher\", \"created_by\" or \"department.head\").","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"where":{"$ref":"#/definitions/Conditions","description":"Record-relative people a path cannot name: the users for whom the record meets this condition, which names ${user.id} — e.g. any teacher of a course the student is enrolled in: { \"student.enrollments\": { \"$some\": { \"status\": \"ENROLLED\", \"course.teacher\": \"${user.id}\" } } }."}}},"TransitionActors":{"type":"object","additionalProperties":false,"description":"Who may start a transition: users holding any of `roles`, the users a record points at (`relations`), and/or, with `system: true`, a named system actor (a job or a plugin acting as the system, recorded as e.g. job:<module>.<name>). The system may start a transition or request its approval, never approve or reject one, so step approvers and notify take no `system`.","properties":{"roles":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"uniqueItems":true},"relations":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"},"uniqueItems":true},"system":{"type":"boolean","description":"A job or plugin running as a named system actor may take this transition through the workflow engine (default false). It does not let any user take it."}}},"WorkflowState":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"renamedFrom":{"type":"string","description":"The state's previous name. migrations:generate moves the records in the old state to this one and rewrites requests and events in flight, and custom roles' conditions that test it; approvals waiting finish in the new state."},"label":{"type":"string"},"color":{"$ref":"#/definitions/BadgeColor"},"editable":{"type":"boolean","description":"Whether the ordinary edit form may change a record in this state (default true)."},"editableBy":{"type":"array","items":{"$ref":"#/definitions/RoleRef"},"description":"Only these roles may edit a record in this state (implies editable)."},"terminal":{"type":"boolean","description":"No transition leaves this state."}}},"ApprovalStep":{"type":"object","additionalProperties":false,"required":["name","approvers"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"approvers":{"$ref":"#/definitions/Actors"},"quorum":{"description":"\"any\": one eligible user; \"all\": one distinct user per listed role (and one of the relations, if any); {\"count\": N}: N distinct eligible users.","oneOf":[{"type":"string","enum":["any","all"]},{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":1}}}]},"when":{"$ref":"#/definitions/Conditions","description":"The step applies only when the record matches (checked when the request opens)."}}},"Approval":{"type":"object","additionalProperties":false,"required":["steps"],"properties":{"open":{"type":"string","enum":["onEnter","onRequest"],"description":"onEnter: the request opens by itself when the record enters a `from` state (the one who moved it is the requester); onRequest (default): a user in `by` starts it."},"mode":{"type":"string","enum":["parallel","sequential"],"description":"parallel (default): every step may be given in any order; sequential: a step opens when the one before it is complete."},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ApprovalStep"}},"allowSelfApproval":{"type":"boolean","description":"The requester may also give an approval (default false)."},"reject":{"type":"object","additionalProperties":false,"required":["to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}}}},"WorkflowEffects":{"type":"object","additionalProperties":false,"properties":{"set":{"type":"object","description":"Fields set when the transition completes; values are literals or ${now}, ${today}, ${user.id} (null when the system takes the transition).","tsType":"Record<string, unknown>"},"notify":{"$ref":"#/definitions/Actors"},"message":{"type":"string","description":"Notification text; {title}, {label} and {state} are filled in."},"hook":{"type":"string","description":"Name of a workflow hook in the module's plugin, called in the same transaction."}}},"Transition":{"type":"object","additionalProperties":false,"required":["name","from","to"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"icon":{"type":"string"},"from":{"oneOf":[{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40}}]},"to":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"by":{"$ref":"#/definitions/TransitionActors","description":"Who may start the transition (or request its approval)."},"when":{"$ref":"#/definitions/Conditions","description":"The record must match for the transition to be possible."},"whenMessage":{"type":"string","description":"What a refusal says when the record does not match `when`, e.g. \"the room must be assigned and clean, and the guest's ID recorded\". Without it the refusal names the first condition that fails (the field and the value it needs)."},"approval":{"$ref":"#/definitions/Approval"},"effects":{"$ref":"#/definitions/WorkflowEffects"}}},"Workflow":{"type":"object","additionalProperties":false,"required":["name","entity","version","field","initial","states","transitions"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"entity":{"type":"string","description":"Entity name in this module."},"version":{"type":"integer","minimum":1,"description":"Raise it when the definition changes; requests in flight keep the version they started under."},"field":{"type":"string","description":"The enum field holding the state; never editable through the ordinary form."},"initial":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":40},"states":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/WorkflowState"}},"transitions":{"type":"array","items":{"$ref":"#/definitions/Transition"}}}},"Job":{"type":"object","additionalProperties":false,"required":["name","schedule"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"},"description":{"type":"string"},"handler":{"type":"string","description":"Name of the job handler in the module's plugin (default: the job name)."},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The job's previous name in this module. migrations:generate renames its scheduled rows and run history in the PostgreSQL job store (agenda_jobs, agenda_logs), so its next run, last run and failures carry over, and the audit log shows what the old name did under the new one. A no-op once applied."},"schedule":{"type":"object","additionalProperties":false,"properties":{"cron":{"type":"string","description":"Cron expression, e.g. \"0 6 * * *\"."},"every":{"type":"string","description":"Interval, e.g. \"1 day\" or \"10 minutes\"."}},"minProperties":1,"maxProperties":1,"description":"Exactly one of cron or every."}}},"ConstraintCondition":{"type":"object","description":"A condition on the record's own fields (no reference paths, no placeholders: the database evaluates it in a constraint): field names to a literal or an operator object ($eq $ne $in $nin $gt $gte $lt $lte), $and/$or/$not; an operand may be another field of the record, { \"$field\": \"check_in\" }. Missing values (NULL) compare as unknown, as in SQL: a check holds unless it is false; a `when` selects only records where it is true.","tsType":"Record<string, unknown>"},"RecordCheck":{"type":"object","additionalProperties":false,"required":["field","rule"],"properties":{"name":{"$ref":"#/definitions/Identifier","description":"Names the constraint (default: the field and the position)."},"field":{"type":"string","description":"The field the error is reported on."},"rule":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string","description":"What the person reads (default: \"does not satisfy the rule\")."}}},"NoOverlap":{"type":"object","additionalProperties":false,"required":["key","range"],"properties":{"key":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true,"description":"Fields that must be equal for two records to conflict (a room, a practitioner)."},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields: dates, date-times or numbers of one type."},"bounds":{"type":"string","enum":["[)","[]","(]","()"],"description":"Which ends belong to the span (default \"[)\": a departure day may be the next arrival)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Only records matching it take the span (cancelled ones do not)."},"message":{"type":"string"}}},"Capacity":{"type":"object","additionalProperties":false,"required":["parent","limit"],"properties":{"parent":{"type":"string","description":"A reference field of this entity (the session of a booking)."},"limit":{"description":"What bounds the count: an integer field of the parent holding the number of places (\"capacity\"), or a count of other records pointing at the parent ({ \"count\": \"room\", \"by\": \"room_type\" }: the rooms of a room type).","oneOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["count","by"],"properties":{"count":{"type":"string","description":"The entity whose records are counted (room)."},"by":{"type":"string","description":"Its reference field pointing at the parent (room_type)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which of them count (default: all)."}}}]},"range":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2,"description":"Start and end fields (dates, date-times or numbers of one type): the count holds at every point of the span instead of overall — the reservations covering any one night never outnumber the limit."},"bounds":{"type":"string","enum":["[)","[]"],"description":"With `range`: which ends belong to the span (default \"[)\": the departure day is not a night of the stay)."},"when":{"$ref":"#/definitions/ConstraintCondition","description":"Which records take a place (default: all)."},"overflow":{"type":"object","additionalProperties":false,"required":["field","value","promoteTo"],"properties":{"field":{"type":"string","description":"An enum field of this entity."},"value":{"type":"string","description":"Set instead of refusing when the parent is full (waitlisted)."},"promoteTo":{"type":"string","description":"When a place frees, the oldest record with `value` gets this value, in the same transaction (booked)."},"onUpdate":{"type":"boolean","description":"Also when an existing record moves into `when` (an application offered a seat): it gets `value` instead of the update being refused. Default false: only a new record overflows."}}},"message":{"type":"string"}}},"UniqueWhen":{"type":"object","additionalProperties":false,"required":["fields","when"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"fields":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true},"when":{"$ref":"#/definitions/ConstraintCondition"},"message":{"type":"string"}}},"Expression":{"description":"A computed value: a field name (string), a number, or one operator object: { \"$add\" | \"$sub\" | \"$mul\" | \"$div\": [a, b, …] } over number fields and numbers, { \"$days\": [from, to] } (days from one date field to another: to − from), { \"$age\": \"<date field>\" } (whole years to today). Division by zero gives no value (NULL), like PostgreSQL; the result is rounded to the field's type.","oneOf":[{"type":"string"},{"type":"number"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"$add":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$sub":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$mul":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/Expression"}},"$div":{"type":"array","minItems":2,"maxItems":2,"items":{"$ref":"#/definitions/Expression"}},"$days":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string"}},"$age":{"type":"string","description":"Whole years from a date field (a date of birth) to today (UTC). Today moves, so such a field has no stored column: every read computes it in SQL and the write path computes it in memory with the same rule."}}}],"tsType":"string | number | Record<string, unknown>"},"Sequence":{"type":"object","additionalProperties":false,"required":["pattern"],"description":"A human number given when the record is created, in its transaction, gapless and unique per organization (and per `scope`).","properties":{"pattern":{"type":"string","pattern":"\\{0+\\}","description":"Text with tokens: {YYYY} {YY} {MM} {DD} (the creation date in the organization's time zone), {0000} (the counter, zero-padded to that width), {scope.<field>} (a field of the scope record). The counter restarts for each distinct text before it (RES-{YYYY}-{00000} restarts every year)."},"scope":{"type":"string","description":"A required reference field of this entity: numbers count per referenced record (PRJ-42 per project)."}}},"Ledger":{"type":"object","additionalProperties":false,"required":["balance","quantity"],"description":"This entity is an append-only ledger of movements (the database refuses UPDATE and DELETE; a mistake is corrected by a reversing entry). Each movement adds its quantity to the balance record with the same key values, atomically.","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["method","rate","value"],"description":"Each movement is valued in its transaction, under the balance's row lock: an incoming one at its rate (or the value it carries), an outgoing one by the method — the balance's moving average, or its FIFO layers consumed oldest first. The balance declares \"valuation\" too.","properties":{"method":{"description":"\"average\" or \"fifo\" for every balance, or the method a key's record names: { \"key\": \"item\", \"field\": \"valuation_method\", \"average\": \"MOVING_AVERAGE\", \"fifo\": \"FIFO\" }.","oneOf":[{"type":"string","enum":["average","fifo"]},{"type":"object","additionalProperties":false,"required":["key","field","average","fifo"],"properties":{"key":{"type":"string","description":"A reference key of the balance (item)."},"field":{"type":"string","description":"An enum field of the key's entity (valuation_method)."},"average":{"type":"string","description":"Its value meaning moving average."},"fifo":{"type":"string","description":"Its value meaning FIFO."}}}]},"rate":{"type":"string","description":"A numeric field of this entity that gets the balance's valuation rate after the movement."},"value":{"type":"string","description":"A numeric field that gets the movement's value change (signed). An incoming movement written with a value keeps it (a transfer carries what left the other balance)."},"incomingRate":{"type":"string","description":"A numeric field holding the rate of an incoming movement (a receipt's price); without one, the balance's current rate."},"quantityAfter":{"type":"string","description":"A numeric field that gets the balance's quantity after the movement."}}},"balance":{"type":"string","description":"The balance entity (declares \"balance\"); this entity has a field of the same name and type for each of its keys."},"quantity":{"type":"string","description":"The numeric field holding the signed change (positive in, negative out)."},"date":{"type":"string","description":"A date field: the posting date (refused before today when the organization does not accept backdated postings)."},"moves":{"type":"string","description":"A numeric field of the balance other than its quantity that this ledger moves (a stock balance's ordered or reserved quantity). A balance has one ledger for its quantity and at most one for each such field; these movements are never refused below zero and are not valued."},"subBalances":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Further balance entities this ledger keeps beside \"balance\", each keyed by fields of this entity that may be empty (a batch × warehouse balance beside the item × warehouse one: ERPNext's batch quantity). A movement whose keys of one are all set moves it by the same quantity, in the same transaction, by the same conditional update (its nonNegative, CHECK and refusal hold); one with an empty key does not touch it. Not valued; the ledger check sums them too. Each one's keys must determine a row of \"balance\" (a batch belongs to one item), so the main balance's lock, taken first, orders their locks."}}},"Balance":{"type":"object","additionalProperties":false,"required":["keys","quantity"],"description":"This entity holds one balance per combination of its keys, kept by a ledger only (no person or plugin writes it).","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["value","rate"],"description":"What a valued ledger keeps on the balance besides its quantity.","properties":{"value":{"type":"string","description":"A numeric field: the balance's total value."},"rate":{"type":"string","description":"A numeric field: its valuation rate (value ÷ quantity)."},"layers":{"type":"string","description":"A json field holding the FIFO layers ([{ \"qty\", \"value\" }], oldest first); needed when a method can be FIFO."}}},"keys":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Required fields that identify a balance (e.g. [\"item\", \"warehouse\"]); unique per organization."},"quantity":{"type":"string","description":"The numeric field holding the balance."},"nonNegative":{"type":"boolean","description":"A movement that would take the balance below zero is refused (conditional update plus a CHECK constraint)."},"refusal":{"type":"string","description":"The refusal message: {quantity} is what is left, {<key>} each key's title, e.g. \"Only {quantity} of item {item} in {warehouse}\"."},"negativeAllowedBy":{"type":"string","pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","description":"With nonNegative: \"<key>.<boolean field>\" of the key's record that lets its balances go below zero (a leave type that allows a negative balance: \"leave_type.allow_negative\"). The key record is locked (FOR SHARE) while the movement is decided; such a balance has no CHECK constraint, the conditional update holds the rule."}}},"PostingMovement":{"type":"object","additionalProperties":false,"required":["quantity","set"],"properties":{"quantity":{"type":"string","description":"\"line.<field>\" or \"<field>\" of the document: the quantity moved."},"sign":{"type":"integer","enum":[1,-1],"description":"-1 takes the quantity out of the balance, 1 (default) puts it in."},"rate":{"type":"string","description":"With a valued ledger: \"line.<field>\" or \"<field>\" of the document, the rate of what comes in (a receipt's price), written to the ledger's incomingRate. An incoming movement of a line that also takes out (a transfer) carries the value that went out instead."},"set":{"type":"object","additionalProperties":{"type":"string"},"description":"Ledger field → \"line.<field>\" or \"<field>\" of the document. A movement whose balance key comes out empty is skipped (a receipt has no source warehouse)."}}},"Posting":{"type":"object","additionalProperties":false,"required":["ledger","post","reverse","movements"],"description":"A document that posts ledger movements when its workflow takes the \"post\" transition and reversing movements on \"reverse\", in the transition's transaction. Once posted it is read-only, and so are its lines.","properties":{"ledger":{"type":"string","description":"The ledger entity it posts to."},"lines":{"type":"object","additionalProperties":false,"required":["entity","parent"],"properties":{"entity":{"type":"string"},"parent":{"type":"string","description":"The line's reference to this document."}}},"post":{"description":"The workflow transition that posts (e.g. \"submit\"), or several: the first one's `from` states are the states the document and its lines may be edited in; the others post a document waiting in a read-only state (an approval: [\"submit\", \"approve\"]).","oneOf":[{"type":"string"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"}}]},"reverse":{"type":"string","description":"The workflow transition that posts the reversal (e.g. \"cancel\")."},"date":{"type":"string","description":"The document's posting-date field, copied to the ledger's date."},"source":{"type":"string","description":"A reference field of the ledger that gets this document."},"movements":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PostingMovement"}}}},"Run":{"type":"object","additionalProperties":false,"required":["period","status","states","action","creates"],"description":"A record action that creates one child per matching record of another entity in one transaction (a payroll run: one payslip per active employee), at most one run per period (a partial unique index), cancellable as a whole.","properties":{"period":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Fields that name the period; two runs that are not cancelled cannot share them."},"status":{"type":"string","description":"An enum field (read-only, its default the draft state)."},"states":{"type":"object","additionalProperties":false,"required":["draft","done","cancelled"],"properties":{"draft":{"type":"string"},"done":{"type":"string"},"cancelled":{"type":"string"}}},"action":{"$ref":"#/definitions/RunAction"},"cancel":{"$ref":"#/definitions/RunAction"},"count":{"type":"string","description":"An integer field that gets the number of records created."},"creates":{"type":"object","additionalProperties":false,"required":["entity","parent","for"],"properties":{"entity":{"type":"string","description":"The child entity."},"parent":{"type":"string","description":"The child's reference to the run."},"for":{"type":"object","additionalProperties":false,"required":["entity","field"],"properties":{"entity":{"type":"string","description":"The entity whose records each get a child."},"field":{"type":"string","description":"The child's reference to that record."},"where":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]},"description":"Field equalities the records must match (e.g. {\"status\": \"ACTIVE\"})."}}},"copy":{"type":"object","additionalProperties":{"type":"string"},"description":"Child field → field of the matched record."}}}}},"RunAction":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"label":{"type":"string"}}},"Guard":{"type":"object","additionalProperties":false,"required":["field","refuse","message"],"description":"A write that leaves the record matching `refuse` is rolled back and reported on `field` with `message`. Conditions may follow references and `$some` over reverse references (the children of a parent) and compare a path with a field of the record ({ \"batch.item\": { \"$ne\": { \"$field\": \"item\" } } }); placeholders are not allowed (a guard is about data, not about who writes). A guard whose `field` is a reference and whose every path goes through it (\"order.status\") is about the parent the record hangs on: it refuses deleting the record too.","properties":{"name":{"$ref":"#/definitions/Identifier"},"field":{"type":"string","description":"The field the refusal is reported on."},"refuse":{"$ref":"#/definitions/Conditions","description":"The state refused, e.g. { \"state.group\": \"completed\", \"children\": { \"$some\": { \"state.group\": { \"$nin\": [\"completed\", \"cancelled\"] } } } }."},"on":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Fields whose change is checked (default: every create and update). A create is always checked."},"message":{"type":"string","description":"The field error, e.g. \"cannot be completed while a child item is open\"."}}},"Acyclic":{"type":"object","additionalProperties":false,"description":"Links of this entity may not form a cycle: \"field\" for a self-reference (parent), or \"from\" and \"to\" for a link entity between two records of one entity. Checked under a lock per organization and entity with a recursive query.","properties":{"field":{"type":"string","description":"A self-reference (e.g. \"parent\")."},"from":{"type":"string","description":"The link's reference to the dependent record."},"to":{"type":"string","description":"The link's reference to the record it depends on."},"hierarchy":{"type":"string","description":"A self-reference of the linked entity (e.g. \"parent\"): a link between a record and its own ancestor or descendant is refused too."}}},"View":{"type":"object","additionalProperties":false,"required":["kind","entity"],"description":"A calendar (start, end; optional lane, title, color) or a kanban board (column; optional card fields and swimlane) over one entity's records, read through the viewer's rules.","properties":{"kind":{"type":"string","enum":["calendar","kanban"]},"name":{"$ref":"#/definitions/Identifier","description":"Unique per module; default: the entity's name and the kind (reservation_calendar)."},"label":{"type":"string","maxLength":80,"description":"The screen's title and its link in the navigation; default: the entity's plural label and the kind."},"translations":{"type":"object","description":"The view in other languages, by language code (bn): its title (screen and navigation link). Only with a `label`: the default label is made from the entity's plural label.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"type":"string","minLength":1,"maxLength":80}}}},"entity":{"type":"string","description":"The entity shown (entity, or module.entity of a module in dependsOn)."},"start":{"type":"string","description":"Calendar: the date or date-time field where a record's span begins."},"end":{"type":"string","description":"Calendar: the field (same type as start) where the span ends, exclusive; empty: open-ended. Default: start (one-day or instant records)."},"lane":{"type":"string","description":"Calendar: a reference field whose target's records are the rows of the lanes view (rooms of a tape chart)."},"title":{"type":"string","description":"Calendar: the field shown on each record (a reference shows its target's title); default: the entity's title field."},"color":{"type":"string","description":"Calendar: an enum or workflow state field whose value colours the record."},"column":{"type":"string","description":"Kanban: the field of the columns: an enum, a workflow's state field or a reference."},"card":{"type":"array","items":{"type":"string"},"maxItems":8,"uniqueItems":true,"description":"Kanban: fields shown on each card under its title, or a reverse reference (a reference's inverse, such as a work item's assignees): the referencing records by the title of their other required reference (the users' names), else by their own title; default: the list columns."},"swimlane":{"type":"string","description":"Kanban: an enum, boolean or reference field that splits the board into rows."},"scope":{"type":"string","description":"Kanban: a reference field; the page picks one of its target's records (a project) and the board shows only the records pointing at it, with the reference columns that belong to it (states whose own field of that name points at it)."}}},"Rollup":{"type":"object","additionalProperties":false,"required":["entity","parent","sum"],"description":"A roll-up sum: e.g. a payslip's gross is { \"entity\": \"payslip_line\", \"parent\": \"payslip\", \"sum\": \"amount\", \"where\": { \"kind\": \"EARNING\" } }.","properties":{"entity":{"type":"string","description":"The child entity (this module's, or `module.entity` of one in dependsOn)."},"parent":{"type":"string","description":"The child's reference field to this entity."},"sum":{"type":"string","description":"The child's numeric field that is added up."},"where":{"$ref":"#/definitions/ConstraintCondition","description":"Only children matching this condition on their own fields count (as a check condition: fields, literals, $field operands, $and $or $not)."}}},"PublicFormField":{"description":"A field the form asks: its name, or { name, required, label, help }.","oneOf":[{"$ref":"#/definitions/Identifier"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"required":{"type":"boolean","description":"Asked as required on this form even where the entity allows it empty."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The question on the form (default: the field's label)."},"help":{"type":"string","maxLength":300,"description":"A hint shown under the field."}}}]},"PublicForm":{"type":"object","additionalProperties":false,"required":["name","entity","fields","success"],"description":"A public form: e.g. { \"name\": \"course_signup\", \"entity\": \"course_signup\", \"fields\": [\"course\", \"name\"], \"fixed\": { \"status\": \"NEW\" }, \"references\": { \"course\": { \"where\": { \"status\": \"ACTIVE\" } } }, \"success\": \"Thank you\" }.","properties":{"name":{"$ref":"#/definitions/Identifier","description":"The form's address: /p/<org-slug>/<name>; unique across all modules."},"entity":{"$ref":"#/definitions/Identifier","description":"The entity of this module a submission creates."},"label":{"type":"string","minLength":1,"maxLength":120,"description":"The form's heading (default: the entity's label)."},"description":{"type":"string","maxLength":1000,"description":"A paragraph under the heading."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"},"description":"The fields asked, in order; each a writable field of the entity."},"fixed":{"type":"object","description":"Values set on every submission and never asked (e.g. { \"source\": \"web\" }); each checked against its field at load."},"references":{"type":"object","description":"Per asked reference field: which records the select offers (`where`, a condition on the target with placeholders such as ${now} and ${today}; a posted id outside it is refused) and, with `create`, a new target record the person may register instead of picking one.","additionalProperties":{"$ref":"#/definitions/PublicFormReference"}},"success":{"type":"string","minLength":1,"maxLength":2000,"description":"The message shown once the record is created."},"confirmationMail":{"type":"object","additionalProperties":false,"required":["to","subject","body"],"description":"A mail to the address the person gave, queued in the submission's transaction. {field} in subject and body is the value submitted (a reference: the picked record's title).","properties":{"to":{"$ref":"#/definitions/Identifier","description":"An asked email field."},"subject":{"type":"string","minLength":1,"maxLength":200},"body":{"type":"string","minLength":1,"maxLength":5000}}}}},"PublicFormReference":{"type":"object","additionalProperties":false,"properties":{"where":{"$ref":"#/definitions/Conditions","description":"The target records offered and accepted."},"create":{"type":"object","additionalProperties":false,"required":["fields"],"description":"\"Not listed? Register it\": the form also asks these fields of the target and, when the person chooses so, creates that record in the same transaction and links it.","properties":{"label":{"type":"string","minLength":1,"maxLength":120,"description":"The choice and the group's heading (default: 'Register a new <target label>')."},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/PublicFormField"}},"fixed":{"type":"object","description":"Values set on the new target record."}}}}}}};
 const schema12 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":40};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
@@ -147,7 +147,7 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards."},"label":{"type":"string"},"pluralLabel":{"type":"string"},"translations":{"type":"object","description":"The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"pluralLabel":{"type":"string","minLength":1},"fields":{"type":"object","description":"Field labels by field name.","additionalProperties":{"type":"string","minLength":1}},"values":{"type":"object","description":"Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).","additionalProperties":{"type":"object","additionalProperties":{"type":"string","minLength":1}}},"actions":{"type":"object","description":"Labels of the entity's workflow actions (transitions and their reject actions), by name.","additionalProperties":{"type":"string","minLength":1}},"steps":{"type":"object","description":"Labels of the workflow's approval steps, by step name (every transition's step of that name): the inbox's and record page's \"waiting for\", the notices and the timeline.","additionalProperties":{"type":"string","minLength":1}},"messages":{"type":"object","description":"A transition's notification message (its effects.message) in this language, by transition name; {title}, {label} and {state} are filled in as in English.","additionalProperties":{"type":"string","minLength":1}}}}},"description":{"type":"string"},"titleField":{"type":"string","description":"Field shown when a record of this entity is referenced."},"searchFields":{"type":"array","description":"Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.","uniqueItems":true,"items":{"type":"string"}},"moduleField":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization."},"ownedBy":{"type":"object","additionalProperties":false,"required":["field"],"description":"Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.","properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A required reference to core.user: the owner."},"sharedFlag":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it."}}},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Field"}},"indexes":{"type":"array","items":{"$ref":"#/definitions/Index"}},"list":{"$ref":"#/definitions/ListSettings"},"checks":{"type":"array","items":{"$ref":"#/definitions/RecordCheck"},"description":"Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`."},"noOverlap":{"type":"array","items":{"$ref":"#/definitions/NoOverlap"},"description":"No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id)."},"capacity":{"type":"array","items":{"$ref":"#/definitions/Capacity"},"description":"Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting)."},"uniqueWhen":{"type":"array","items":{"$ref":"#/definitions/UniqueWhen"},"description":"Unique `fields` among the records that match `when` (a partial unique index with organization_id)."},"ledger":{"$ref":"#/definitions/Ledger"},"balance":{"$ref":"#/definitions/Balance"},"posting":{"$ref":"#/definitions/Posting"},"run":{"$ref":"#/definitions/Run"},"acyclic":{"$ref":"#/definitions/Acyclic"},"guards":{"type":"array","items":{"$ref":"#/definitions/Guard"},"description":"States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity."}}};
+const schema17 = {"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/definitions/Identifier"},"renamedFrom":{"$ref":"#/definitions/Identifier","description":"The entity's previous name in this module. migrations:generate renames its table (with its constraints and indexes) instead of dropping it and creating an empty one, and rewrites what names the old entity: custom roles' rules, workflow requests and events, notifications. A no-op once applied; may stay or be removed afterwards."},"label":{"type":"string"},"pluralLabel":{"type":"string"},"translations":{"type":"object","description":"The entity's labels in other languages, by language code (bn): what people read in that language; anything left out is shown in English.","propertyNames":{"enum":["bn"]},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"pluralLabel":{"type":"string","minLength":1},"fields":{"type":"object","description":"Field labels by field name.","additionalProperties":{"type":"string","minLength":1}},"values":{"type":"object","description":"Labels of an enum field's values, by field name and value (status: { DRAFT: …, ACTIVE: … }).","additionalProperties":{"type":"object","additionalProperties":{"type":"string","minLength":1}}},"actions":{"type":"object","description":"Labels of the entity's workflow actions (transitions and their reject actions), by name.","additionalProperties":{"type":"string","minLength":1}},"steps":{"type":"object","description":"Labels of the workflow's approval steps, by step name (every transition's step of that name): the inbox's and record page's \"waiting for\", the notices and the timeline.","additionalProperties":{"type":"string","minLength":1}},"messages":{"type":"object","description":"A transition's notification message (its effects.message) in this language, by transition name; {title}, {label} and {state} are filled in as in English.","additionalProperties":{"type":"string","minLength":1}},"errors":{"type":"object","description":"The field errors this entity's manifest writes (a check's, guard's, noOverlap's, uniqueWhen's or capacity's `message`, a balance's `refusal`) in this language, by their English text: what the admin shows a reader of this language (the API keeps the English). The same {placeholders} are filled in as in English.","additionalProperties":{"type":"string","minLength":1}},"help":{"type":"object","description":"Fields' help texts (their `help`) in this language, by field name: shown beside the field in the admin's form.","additionalProperties":{"type":"string","minLength":1}}}}},"description":{"type":"string"},"titleField":{"type":"string","description":"Field shown when a record of this entity is referenced."},"searchFields":{"type":"array","description":"Text fields (string, text, email, phone, url) the list's search box looks in besides the title field; each gets a trigram index (pg_trgm) that migrations:generate creates.","uniqueItems":true,"items":{"type":"string"}},"moduleField":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A string field naming the module a row belongs to (core.role's module): a row of a module the organization has not enabled is not shown to, nor written by, anyone in it, in every list, picker, export and API answer (a hospital lists no library roles). Rows with an empty value belong to the organization."},"ownedBy":{"type":"object","additionalProperties":false,"required":["field"],"description":"Records that belong to one user (a saved filter, a preference): every signed-in user, whatever their roles, may create them (the owner is set to who creates it) and read, update and delete their own; nobody reads or changes another user's (admins included), except what sharedFlag shares.","properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A required reference to core.user: the owner."},"sharedFlag":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"A boolean field: a record where it is true is readable (not writable) by everyone in the organization. Only roles that are granted the field otherwise (the organization admin) may set it."}}},"fields":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Field"}},"indexes":{"type":"array","items":{"$ref":"#/definitions/Index"}},"list":{"$ref":"#/definitions/ListSettings"},"checks":{"type":"array","items":{"$ref":"#/definitions/RecordCheck"},"description":"Rules across fields of one record: a CHECK constraint in the table and the same check before every write, reported on `field`."},"noOverlap":{"type":"array","items":{"$ref":"#/definitions/NoOverlap"},"description":"No two records with equal `key` fields whose ranges overlap (a btree_gist exclusion constraint with organization_id)."},"capacity":{"type":"array","items":{"$ref":"#/definitions/Capacity"},"description":"Records of this entity that match `when` and point at one parent never outnumber a field of that parent (the parent row is locked while counting)."},"uniqueWhen":{"type":"array","items":{"$ref":"#/definitions/UniqueWhen"},"description":"Unique `fields` among the records that match `when` (a partial unique index with organization_id)."},"ledger":{"$ref":"#/definitions/Ledger"},"balance":{"$ref":"#/definitions/Balance"},"posting":{"$ref":"#/definitions/Posting"},"run":{"$ref":"#/definitions/Run"},"acyclic":{"$ref":"#/definitions/Acyclic"},"guards":{"type":"array","items":{"$ref":"#/definitions/Guard"},"description":"States a record may not be left in after a write, in the permission condition language (paths and `$some` over related records included): a parent completed while a child is open. Checked after the write, in its transaction, under a lock per organization and entity."}}};
 const schema31 = {"type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"type":"array","items":{"type":"string"},"minItems":1},"unique":{"type":"boolean"}}};
 const schema32 = {"type":"object","additionalProperties":false,"properties":{"columns":{"type":"array","items":{"type":"string"}},"sort":{"type":"object","additionalProperties":false,"required":["field"],"properties":{"field":{"type":"string"},"direction":{"type":"string","enum":["asc","desc"]}}}}};
 const schema44 = {"type":"object","additionalProperties":false,"required":["balance","quantity"],"description":"This entity is an append-only ledger of movements (the database refuses UPDATE and DELETE; a mistake is corrected by a reversing entry). Each movement adds its quantity to the balance record with the same key values, atomically.","properties":{"valuation":{"type":"object","additionalProperties":false,"required":["method","rate","value"],"description":"Each movement is valued in its transaction, under the balance's row lock: an incoming one at its rate (or the value it carries), an outgoing one by the method — the balance's moving average, or its FIFO layers consumed oldest first. The balance declares \"valuation\" too.","properties":{"method":{"description":"\"average\" or \"fifo\" for every balance, or the method a key's record names: { \"key\": \"item\", \"field\": \"valuation_method\", \"average\": \"MOVING_AVERAGE\", \"fifo\": \"FIFO\" }.","oneOf":[{"type":"string","enum":["average","fifo"]},{"type":"object","additionalProperties":false,"required":["key","field","average","fifo"],"properties":{"key":{"type":"string","description":"A reference key of the balance (item)."},"field":{"type":"string","description":"An enum field of the key's entity (valuation_method)."},"average":{"type":"string","description":"Its value meaning moving average."},"fifo":{"type":"string","description":"Its value meaning FIFO."}}}]},"rate":{"type":"string","description":"A numeric field of this entity that gets the balance's valuation rate after the movement."},"value":{"type":"string","description":"A numeric field that gets the movement's value change (signed). An incoming movement written with a value keeps it (a transfer carries what left the other balance)."},"incomingRate":{"type":"string","description":"A numeric field holding the rate of an incoming movement (a receipt's price); without one, the balance's current rate."},"quantityAfter":{"type":"string","description":"A numeric field that gets the balance's quantity after the movement."}}},"balance":{"type":"string","description":"The balance entity (declares \"balance\"); this entity has a field of the same name and type for each of its keys."},"quantity":{"type":"string","description":"The numeric field holding the signed change (positive in, negative out)."},"date":{"type":"string","description":"A date field: the posting date (refused before today when the organization does not accept backdated postings)."},"moves":{"type":"string","description":"A numeric field of the balance other than its quantity that this ledger moves (a stock balance's ordered or reserved quantity). A balance has one ledger for its quantity and at most one for each such field; these movements are never refused below zero and are not valued."},"subBalances":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string"},"description":"Further balance entities this ledger keeps beside \"balance\", each keyed by fields of this entity that may be empty (a batch × warehouse balance beside the item × warehouse one: ERPNext's batch quantity). A movement whose keys of one are all set moves it by the same quantity, in the same transaction, by the same conditional update (its nonNegative, CHECK and refusal hold); one with an empty key does not touch it. Not valued; the ledger check sums them too. Each one's keys must determine a row of \"balance\" (a batch belongs to one item), so the main balance's lock, taken first, orders their locks."}}};
@@ -3699,7 +3699,7 @@ for(const key2 in data4){
 let data5 = data4[key2];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key3 in data5){
-if(!(((((((key3 === "label") || (key3 === "pluralLabel")) || (key3 === "fields")) || (key3 === "values")) || (key3 === "actions")) || (key3 === "steps")) || (key3 === "messages"))){
+if(!(func2.call(schema17.properties.translations.additionalProperties.properties, key3))){
 const err13 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.translations.additionalProperties,data:data5};
 if(vErrors === null){
 vErrors = [err13];
@@ -3975,9 +3975,14 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.translations.additionalProperties.type,parentSchema:schema17.properties.translations.additionalProperties,data:data5};
+if(data5.errors !== undefined){
+let data19 = data5.errors;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key10 in data19){
+let data20 = data19[key10];
+if(typeof data20 === "string"){
+if(func3(data20) < 1){
+const err34 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/errors/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/properties/errors/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.translations.additionalProperties.properties.errors.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3987,9 +3992,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
 else {
-const err35 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.translations.type,parentSchema:schema17.properties.translations,data:data4};
+const err35 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/errors/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/properties/errors/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.translations.additionalProperties.properties.errors.additionalProperties.type,parentSchema:schema17.properties.translations.additionalProperties.properties.errors.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3999,10 +4003,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data19 = data.description;
-if(typeof data19 !== "string"){
-const err36 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.description.type,parentSchema:schema17.properties.description,data:data19};
+}
+else {
+const err36 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/errors",schemaPath:"#/properties/translations/additionalProperties/properties/errors/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.translations.additionalProperties.properties.errors.type,parentSchema:schema17.properties.translations.additionalProperties.properties.errors,data:data19};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4012,10 +4015,14 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.titleField !== undefined){
-let data20 = data.titleField;
-if(typeof data20 !== "string"){
-const err37 = {instancePath:instancePath+"/titleField",schemaPath:"#/properties/titleField/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.titleField.type,parentSchema:schema17.properties.titleField,data:data20};
+if(data5.help !== undefined){
+let data21 = data5.help;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key11 in data21){
+let data22 = data21[key11];
+if(typeof data22 === "string"){
+if(func3(data22) < 1){
+const err37 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/help/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/properties/help/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.translations.additionalProperties.properties.help.additionalProperties,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4025,14 +4032,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.searchFields !== undefined){
-let data21 = data.searchFields;
-if(Array.isArray(data21)){
-const len0 = data21.length;
-for(let i0=0; i0<len0; i0++){
-let data22 = data21[i0];
-if(typeof data22 !== "string"){
-const err38 = {instancePath:instancePath+"/searchFields/" + i0,schemaPath:"#/properties/searchFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.searchFields.items.type,parentSchema:schema17.properties.searchFields.items,data:data22};
+else {
+const err38 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/help/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/properties/help/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.translations.additionalProperties.properties.help.additionalProperties.type,parentSchema:schema17.properties.translations.additionalProperties.properties.help.additionalProperties,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4042,18 +4043,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-let i1 = data21.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data21[i1];
-if(typeof item0 !== "string"){
-continue;
 }
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err39 = {instancePath:instancePath+"/searchFields",schemaPath:"#/properties/searchFields/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema17.properties.searchFields,data:data21};
+else {
+const err39 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/help",schemaPath:"#/properties/translations/additionalProperties/properties/help/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.translations.additionalProperties.properties.help.type,parentSchema:schema17.properties.translations.additionalProperties.properties.help,data:data21};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4061,14 +4053,11 @@ else {
 vErrors.push(err39);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
 }
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/searchFields",schemaPath:"#/properties/searchFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.searchFields.type,parentSchema:schema17.properties.searchFields,data:data21};
+const err40 = {instancePath:instancePath+"/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/translations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.translations.additionalProperties.type,parentSchema:schema17.properties.translations.additionalProperties,data:data5};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4078,11 +4067,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.moduleField !== undefined){
-let data23 = data.moduleField;
-if(typeof data23 === "string"){
-if(!pattern0.test(data23)){
-const err41 = {instancePath:instancePath+"/moduleField",schemaPath:"#/properties/moduleField/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema17.properties.moduleField,data:data23};
+}
+else {
+const err41 = {instancePath:instancePath+"/translations",schemaPath:"#/properties/translations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.translations.type,parentSchema:schema17.properties.translations,data:data4};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4092,8 +4079,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/moduleField",schemaPath:"#/properties/moduleField/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.moduleField.type,parentSchema:schema17.properties.moduleField,data:data23};
+if(data.description !== undefined){
+let data23 = data.description;
+if(typeof data23 !== "string"){
+const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.description.type,parentSchema:schema17.properties.description,data:data23};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4103,11 +4092,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.ownedBy !== undefined){
-let data24 = data.ownedBy;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.field === undefined){
-const err43 = {instancePath:instancePath+"/ownedBy",schemaPath:"#/properties/ownedBy/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema17.properties.ownedBy.required,parentSchema:schema17.properties.ownedBy,data:data24};
+if(data.titleField !== undefined){
+let data24 = data.titleField;
+if(typeof data24 !== "string"){
+const err43 = {instancePath:instancePath+"/titleField",schemaPath:"#/properties/titleField/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.titleField.type,parentSchema:schema17.properties.titleField,data:data24};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4116,9 +4104,15 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key10 in data24){
-if(!((key10 === "field") || (key10 === "sharedFlag"))){
-const err44 = {instancePath:instancePath+"/ownedBy",schemaPath:"#/properties/ownedBy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.ownedBy,data:data24};
+}
+if(data.searchFields !== undefined){
+let data25 = data.searchFields;
+if(Array.isArray(data25)){
+const len0 = data25.length;
+for(let i0=0; i0<len0; i0++){
+let data26 = data25[i0];
+if(typeof data26 !== "string"){
+const err44 = {instancePath:instancePath+"/searchFields/" + i0,schemaPath:"#/properties/searchFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.searchFields.items.type,parentSchema:schema17.properties.searchFields.items,data:data26};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4128,11 +4122,18 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data24.field !== undefined){
-let data25 = data24.field;
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err45 = {instancePath:instancePath+"/ownedBy/field",schemaPath:"#/properties/ownedBy/properties/field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema17.properties.ownedBy.properties.field,data:data25};
+let i1 = data25.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data25[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err45 = {instancePath:instancePath+"/searchFields",schemaPath:"#/properties/searchFields/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema17.properties.searchFields,data:data25};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4140,10 +4141,14 @@ else {
 vErrors.push(err45);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
+}
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/ownedBy/field",schemaPath:"#/properties/ownedBy/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.ownedBy.properties.field.type,parentSchema:schema17.properties.ownedBy.properties.field,data:data25};
+const err46 = {instancePath:instancePath+"/searchFields",schemaPath:"#/properties/searchFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.searchFields.type,parentSchema:schema17.properties.searchFields,data:data25};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4153,11 +4158,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data24.sharedFlag !== undefined){
-let data26 = data24.sharedFlag;
-if(typeof data26 === "string"){
-if(!pattern0.test(data26)){
-const err47 = {instancePath:instancePath+"/ownedBy/sharedFlag",schemaPath:"#/properties/ownedBy/properties/sharedFlag/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema17.properties.ownedBy.properties.sharedFlag,data:data26};
+if(data.moduleField !== undefined){
+let data27 = data.moduleField;
+if(typeof data27 === "string"){
+if(!pattern0.test(data27)){
+const err47 = {instancePath:instancePath+"/moduleField",schemaPath:"#/properties/moduleField/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema17.properties.moduleField,data:data27};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4168,7 +4173,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/ownedBy/sharedFlag",schemaPath:"#/properties/ownedBy/properties/sharedFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.ownedBy.properties.sharedFlag.type,parentSchema:schema17.properties.ownedBy.properties.sharedFlag,data:data26};
+const err48 = {instancePath:instancePath+"/moduleField",schemaPath:"#/properties/moduleField/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.moduleField.type,parentSchema:schema17.properties.moduleField,data:data27};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4178,9 +4183,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/ownedBy",schemaPath:"#/properties/ownedBy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.ownedBy.type,parentSchema:schema17.properties.ownedBy,data:data24};
+if(data.ownedBy !== undefined){
+let data28 = data.ownedBy;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.field === undefined){
+const err49 = {instancePath:instancePath+"/ownedBy",schemaPath:"#/properties/ownedBy/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema17.properties.ownedBy.required,parentSchema:schema17.properties.ownedBy,data:data28};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4189,12 +4196,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data.fields !== undefined){
-let data27 = data.fields;
-if(Array.isArray(data27)){
-if(data27.length < 1){
-const err50 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.fields,data:data27};
+for(const key12 in data28){
+if(!((key12 === "field") || (key12 === "sharedFlag"))){
+const err50 = {instancePath:instancePath+"/ownedBy",schemaPath:"#/properties/ownedBy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.ownedBy,data:data28};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4203,16 +4207,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-const len1 = data27.length;
-for(let i2=0; i2<len1; i2++){
-if(!(validate14(data27[i2], {instancePath:instancePath+"/fields/" + i2,parentData:data27,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.fields.type,parentSchema:schema17.properties.fields,data:data27};
+if(data28.field !== undefined){
+let data29 = data28.field;
+if(typeof data29 === "string"){
+if(!pattern0.test(data29)){
+const err51 = {instancePath:instancePath+"/ownedBy/field",schemaPath:"#/properties/ownedBy/properties/field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema17.properties.ownedBy.properties.field,data:data29};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4222,15 +4222,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.indexes !== undefined){
-let data29 = data.indexes;
-if(Array.isArray(data29)){
-const len2 = data29.length;
-for(let i3=0; i3<len2; i3++){
-let data30 = data29[i3];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.fields === undefined){
-const err52 = {instancePath:instancePath+"/indexes/" + i3,schemaPath:"#/definitions/Index/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema31.required,parentSchema:schema31,data:data30};
+else {
+const err52 = {instancePath:instancePath+"/ownedBy/field",schemaPath:"#/properties/ownedBy/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.ownedBy.properties.field.type,parentSchema:schema17.properties.ownedBy.properties.field,data:data29};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4239,9 +4232,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key11 in data30){
-if(!((key11 === "fields") || (key11 === "unique"))){
-const err53 = {instancePath:instancePath+"/indexes/" + i3,schemaPath:"#/definitions/Index/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data:data30};
+}
+if(data28.sharedFlag !== undefined){
+let data30 = data28.sharedFlag;
+if(typeof data30 === "string"){
+if(!pattern0.test(data30)){
+const err53 = {instancePath:instancePath+"/ownedBy/sharedFlag",schemaPath:"#/properties/ownedBy/properties/sharedFlag/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema17.properties.ownedBy.properties.sharedFlag,data:data30};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4251,11 +4247,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data30.fields !== undefined){
-let data31 = data30.fields;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err54 = {instancePath:instancePath+"/indexes/" + i3+"/fields",schemaPath:"#/definitions/Index/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.fields,data:data31};
+else {
+const err54 = {instancePath:instancePath+"/ownedBy/sharedFlag",schemaPath:"#/properties/ownedBy/properties/sharedFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.ownedBy.properties.sharedFlag.type,parentSchema:schema17.properties.ownedBy.properties.sharedFlag,data:data30};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4264,11 +4257,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-const len3 = data31.length;
-for(let i4=0; i4<len3; i4++){
-let data32 = data31[i4];
-if(typeof data32 !== "string"){
-const err55 = {instancePath:instancePath+"/indexes/" + i3+"/fields/" + i4,schemaPath:"#/definitions/Index/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fields.items.type,parentSchema:schema31.properties.fields.items,data:data32};
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/ownedBy",schemaPath:"#/properties/ownedBy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.ownedBy.type,parentSchema:schema17.properties.ownedBy,data:data28};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4278,9 +4270,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/indexes/" + i3+"/fields",schemaPath:"#/definitions/Index/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.fields.type,parentSchema:schema31.properties.fields,data:data31};
+if(data.fields !== undefined){
+let data31 = data.fields;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err56 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.fields,data:data31};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4289,11 +4283,16 @@ vErrors.push(err56);
 }
 errors++;
 }
+const len1 = data31.length;
+for(let i2=0; i2<len1; i2++){
+if(!(validate14(data31[i2], {instancePath:instancePath+"/fields/" + i2,parentData:data31,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
 }
-if(data30.unique !== undefined){
-let data33 = data30.unique;
-if(typeof data33 !== "boolean"){
-const err57 = {instancePath:instancePath+"/indexes/" + i3+"/unique",schemaPath:"#/definitions/Index/properties/unique/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.unique.type,parentSchema:schema31.properties.unique,data:data33};
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.fields.type,parentSchema:schema17.properties.fields,data:data31};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4303,9 +4302,15 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/indexes/" + i3,schemaPath:"#/definitions/Index/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data:data30};
+if(data.indexes !== undefined){
+let data33 = data.indexes;
+if(Array.isArray(data33)){
+const len2 = data33.length;
+for(let i3=0; i3<len2; i3++){
+let data34 = data33[i3];
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.fields === undefined){
+const err58 = {instancePath:instancePath+"/indexes/" + i3,schemaPath:"#/definitions/Index/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema31.required,parentSchema:schema31,data:data34};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4314,10 +4319,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/indexes",schemaPath:"#/properties/indexes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.indexes.type,parentSchema:schema17.properties.indexes,data:data29};
+for(const key13 in data34){
+if(!((key13 === "fields") || (key13 === "unique"))){
+const err59 = {instancePath:instancePath+"/indexes/" + i3,schemaPath:"#/definitions/Index/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data:data34};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4327,12 +4331,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.list !== undefined){
-let data34 = data.list;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key12 in data34){
-if(!((key12 === "columns") || (key12 === "sort"))){
-const err60 = {instancePath:instancePath+"/list",schemaPath:"#/definitions/ListSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data34};
+if(data34.fields !== undefined){
+let data35 = data34.fields;
+if(Array.isArray(data35)){
+if(data35.length < 1){
+const err60 = {instancePath:instancePath+"/indexes/" + i3+"/fields",schemaPath:"#/definitions/Index/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.fields,data:data35};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4341,15 +4344,11 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data34.columns !== undefined){
-let data35 = data34.columns;
-if(Array.isArray(data35)){
-const len4 = data35.length;
-for(let i5=0; i5<len4; i5++){
-let data36 = data35[i5];
+const len3 = data35.length;
+for(let i4=0; i4<len3; i4++){
+let data36 = data35[i4];
 if(typeof data36 !== "string"){
-const err61 = {instancePath:instancePath+"/list/columns/" + i5,schemaPath:"#/definitions/ListSettings/properties/columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.columns.items.type,parentSchema:schema32.properties.columns.items,data:data36};
+const err61 = {instancePath:instancePath+"/indexes/" + i3+"/fields/" + i4,schemaPath:"#/definitions/Index/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fields.items.type,parentSchema:schema31.properties.fields.items,data:data36};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4361,7 +4360,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/list/columns",schemaPath:"#/definitions/ListSettings/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.columns.type,parentSchema:schema32.properties.columns,data:data35};
+const err62 = {instancePath:instancePath+"/indexes/" + i3+"/fields",schemaPath:"#/definitions/Index/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.fields.type,parentSchema:schema31.properties.fields,data:data35};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4371,11 +4370,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data34.sort !== undefined){
-let data37 = data34.sort;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.field === undefined){
-const err63 = {instancePath:instancePath+"/list/sort",schemaPath:"#/definitions/ListSettings/properties/sort/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema32.properties.sort.required,parentSchema:schema32.properties.sort,data:data37};
+if(data34.unique !== undefined){
+let data37 = data34.unique;
+if(typeof data37 !== "boolean"){
+const err63 = {instancePath:instancePath+"/indexes/" + i3+"/unique",schemaPath:"#/definitions/Index/properties/unique/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.unique.type,parentSchema:schema31.properties.unique,data:data37};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4384,9 +4382,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-for(const key13 in data37){
-if(!((key13 === "field") || (key13 === "direction"))){
-const err64 = {instancePath:instancePath+"/list/sort",schemaPath:"#/definitions/ListSettings/properties/sort/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.sort,data:data37};
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/indexes/" + i3,schemaPath:"#/definitions/Index/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data:data34};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4396,10 +4395,9 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data37.field !== undefined){
-let data38 = data37.field;
-if(typeof data38 !== "string"){
-const err65 = {instancePath:instancePath+"/list/sort/field",schemaPath:"#/definitions/ListSettings/properties/sort/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.sort.properties.field.type,parentSchema:schema32.properties.sort.properties.field,data:data38};
+}
+else {
+const err65 = {instancePath:instancePath+"/indexes",schemaPath:"#/properties/indexes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.indexes.type,parentSchema:schema17.properties.indexes,data:data33};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4409,10 +4407,12 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data37.direction !== undefined){
-let data39 = data37.direction;
-if(typeof data39 !== "string"){
-const err66 = {instancePath:instancePath+"/list/sort/direction",schemaPath:"#/definitions/ListSettings/properties/sort/properties/direction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.sort.properties.direction.type,parentSchema:schema32.properties.sort.properties.direction,data:data39};
+if(data.list !== undefined){
+let data38 = data.list;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key14 in data38){
+if(!((key14 === "columns") || (key14 === "sort"))){
+const err66 = {instancePath:instancePath+"/list",schemaPath:"#/definitions/ListSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data38};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4421,8 +4421,15 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!((data39 === "asc") || (data39 === "desc"))){
-const err67 = {instancePath:instancePath+"/list/sort/direction",schemaPath:"#/definitions/ListSettings/properties/sort/properties/direction/enum",keyword:"enum",params:{allowedValues: schema32.properties.sort.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.sort.properties.direction.enum,parentSchema:schema32.properties.sort.properties.direction,data:data39};
+}
+if(data38.columns !== undefined){
+let data39 = data38.columns;
+if(Array.isArray(data39)){
+const len4 = data39.length;
+for(let i5=0; i5<len4; i5++){
+let data40 = data39[i5];
+if(typeof data40 !== "string"){
+const err67 = {instancePath:instancePath+"/list/columns/" + i5,schemaPath:"#/definitions/ListSettings/properties/columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.columns.items.type,parentSchema:schema32.properties.columns.items,data:data40};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4434,7 +4441,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/list/sort",schemaPath:"#/definitions/ListSettings/properties/sort/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.sort.type,parentSchema:schema32.properties.sort,data:data37};
+const err68 = {instancePath:instancePath+"/list/columns",schemaPath:"#/definitions/ListSettings/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.columns.type,parentSchema:schema32.properties.columns,data:data39};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4444,9 +4451,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/list",schemaPath:"#/definitions/ListSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data34};
+if(data38.sort !== undefined){
+let data41 = data38.sort;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.field === undefined){
+const err69 = {instancePath:instancePath+"/list/sort",schemaPath:"#/definitions/ListSettings/properties/sort/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema32.properties.sort.required,parentSchema:schema32.properties.sort,data:data41};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4455,20 +4464,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data.checks !== undefined){
-let data40 = data.checks;
-if(Array.isArray(data40)){
-const len5 = data40.length;
-for(let i6=0; i6<len5; i6++){
-if(!(validate20(data40[i6], {instancePath:instancePath+"/checks/" + i6,parentData:data40,parentDataProperty:i6,rootData}))){
-vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.checks.type,parentSchema:schema17.properties.checks,data:data40};
+for(const key15 in data41){
+if(!((key15 === "field") || (key15 === "direction"))){
+const err70 = {instancePath:instancePath+"/list/sort",schemaPath:"#/definitions/ListSettings/properties/sort/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.sort,data:data41};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4478,19 +4476,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data.noOverlap !== undefined){
-let data42 = data.noOverlap;
-if(Array.isArray(data42)){
-const len6 = data42.length;
-for(let i7=0; i7<len6; i7++){
-if(!(validate22(data42[i7], {instancePath:instancePath+"/noOverlap/" + i7,parentData:data42,parentDataProperty:i7,rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/noOverlap",schemaPath:"#/properties/noOverlap/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.noOverlap.type,parentSchema:schema17.properties.noOverlap,data:data42};
+if(data41.field !== undefined){
+let data42 = data41.field;
+if(typeof data42 !== "string"){
+const err71 = {instancePath:instancePath+"/list/sort/field",schemaPath:"#/definitions/ListSettings/properties/sort/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.sort.properties.field.type,parentSchema:schema32.properties.sort.properties.field,data:data42};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4500,19 +4489,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.capacity !== undefined){
-let data44 = data.capacity;
-if(Array.isArray(data44)){
-const len7 = data44.length;
-for(let i8=0; i8<len7; i8++){
-if(!(validate24(data44[i8], {instancePath:instancePath+"/capacity/" + i8,parentData:data44,parentDataProperty:i8,rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/capacity",schemaPath:"#/properties/capacity/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.capacity.type,parentSchema:schema17.properties.capacity,data:data44};
+if(data41.direction !== undefined){
+let data43 = data41.direction;
+if(typeof data43 !== "string"){
+const err72 = {instancePath:instancePath+"/list/sort/direction",schemaPath:"#/definitions/ListSettings/properties/sort/properties/direction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.sort.properties.direction.type,parentSchema:schema32.properties.sort.properties.direction,data:data43};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4521,20 +4501,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data.uniqueWhen !== undefined){
-let data46 = data.uniqueWhen;
-if(Array.isArray(data46)){
-const len8 = data46.length;
-for(let i9=0; i9<len8; i9++){
-if(!(validate26(data46[i9], {instancePath:instancePath+"/uniqueWhen/" + i9,parentData:data46,parentDataProperty:i9,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/uniqueWhen",schemaPath:"#/properties/uniqueWhen/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.uniqueWhen.type,parentSchema:schema17.properties.uniqueWhen,data:data46};
+if(!((data43 === "asc") || (data43 === "desc"))){
+const err73 = {instancePath:instancePath+"/list/sort/direction",schemaPath:"#/definitions/ListSettings/properties/sort/properties/direction/enum",keyword:"enum",params:{allowedValues: schema32.properties.sort.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.sort.properties.direction.enum,parentSchema:schema32.properties.sort.properties.direction,data:data43};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4544,11 +4512,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data.ledger !== undefined){
-let data48 = data.ledger;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.balance === undefined){
-const err74 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/required",keyword:"required",params:{missingProperty: "balance"},message:"must have required property '"+"balance"+"'",schema:schema44.required,parentSchema:schema44,data:data48};
+}
+else {
+const err74 = {instancePath:instancePath+"/list/sort",schemaPath:"#/definitions/ListSettings/properties/sort/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.sort.type,parentSchema:schema32.properties.sort,data:data41};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4557,8 +4523,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data48.quantity === undefined){
-const err75 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'",schema:schema44.required,parentSchema:schema44,data:data48};
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/list",schemaPath:"#/definitions/ListSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data38};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4567,9 +4535,20 @@ vErrors.push(err75);
 }
 errors++;
 }
-for(const key14 in data48){
-if(!((((((key14 === "valuation") || (key14 === "balance")) || (key14 === "quantity")) || (key14 === "date")) || (key14 === "moves")) || (key14 === "subBalances"))){
-const err76 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data:data48};
+}
+if(data.checks !== undefined){
+let data44 = data.checks;
+if(Array.isArray(data44)){
+const len5 = data44.length;
+for(let i6=0; i6<len5; i6++){
+if(!(validate20(data44[i6], {instancePath:instancePath+"/checks/" + i6,parentData:data44,parentDataProperty:i6,rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.checks.type,parentSchema:schema17.properties.checks,data:data44};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4579,11 +4558,19 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data48.valuation !== undefined){
-let data49 = data48.valuation;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.method === undefined){
-const err77 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema44.properties.valuation.required,parentSchema:schema44.properties.valuation,data:data49};
+if(data.noOverlap !== undefined){
+let data46 = data.noOverlap;
+if(Array.isArray(data46)){
+const len6 = data46.length;
+for(let i7=0; i7<len6; i7++){
+if(!(validate22(data46[i7], {instancePath:instancePath+"/noOverlap/" + i7,parentData:data46,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/noOverlap",schemaPath:"#/properties/noOverlap/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.noOverlap.type,parentSchema:schema17.properties.noOverlap,data:data46};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4592,8 +4579,20 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data49.rate === undefined){
-const err78 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema44.properties.valuation.required,parentSchema:schema44.properties.valuation,data:data49};
+}
+if(data.capacity !== undefined){
+let data48 = data.capacity;
+if(Array.isArray(data48)){
+const len7 = data48.length;
+for(let i8=0; i8<len7; i8++){
+if(!(validate24(data48[i8], {instancePath:instancePath+"/capacity/" + i8,parentData:data48,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/capacity",schemaPath:"#/properties/capacity/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.capacity.type,parentSchema:schema17.properties.capacity,data:data48};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4602,8 +4601,20 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data49.value === undefined){
-const err79 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema44.properties.valuation.required,parentSchema:schema44.properties.valuation,data:data49};
+}
+if(data.uniqueWhen !== undefined){
+let data50 = data.uniqueWhen;
+if(Array.isArray(data50)){
+const len8 = data50.length;
+for(let i9=0; i9<len8; i9++){
+if(!(validate26(data50[i9], {instancePath:instancePath+"/uniqueWhen/" + i9,parentData:data50,parentDataProperty:i9,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/uniqueWhen",schemaPath:"#/properties/uniqueWhen/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.uniqueWhen.type,parentSchema:schema17.properties.uniqueWhen,data:data50};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4612,9 +4623,12 @@ vErrors.push(err79);
 }
 errors++;
 }
-for(const key15 in data49){
-if(!(((((key15 === "method") || (key15 === "rate")) || (key15 === "value")) || (key15 === "incomingRate")) || (key15 === "quantityAfter"))){
-const err80 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.valuation,data:data49};
+}
+if(data.ledger !== undefined){
+let data52 = data.ledger;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.balance === undefined){
+const err80 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/required",keyword:"required",params:{missingProperty: "balance"},message:"must have required property '"+"balance"+"'",schema:schema44.required,parentSchema:schema44,data:data52};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4623,15 +4637,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data49.method !== undefined){
-let data50 = data49.method;
-const _errs118 = errors;
-let valid40 = false;
-let passing0 = null;
-const _errs119 = errors;
-if(typeof data50 !== "string"){
-const err81 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[0].type,parentSchema:schema44.properties.valuation.properties.method.oneOf[0],data:data50};
+if(data52.quantity === undefined){
+const err81 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'",schema:schema44.required,parentSchema:schema44,data:data52};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4640,8 +4647,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(!((data50 === "average") || (data50 === "fifo"))){
-const err82 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema44.properties.valuation.properties.method.oneOf[0].enum},message:"must be equal to one of the allowed values",schema:schema44.properties.valuation.properties.method.oneOf[0].enum,parentSchema:schema44.properties.valuation.properties.method.oneOf[0],data:data50};
+for(const key16 in data52){
+if(!((((((key16 === "valuation") || (key16 === "balance")) || (key16 === "quantity")) || (key16 === "date")) || (key16 === "moves")) || (key16 === "subBalances"))){
+const err82 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data:data52};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4650,15 +4658,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-var _valid0 = _errs119 === errors;
-if(_valid0){
-valid40 = true;
-passing0 = 0;
 }
-const _errs121 = errors;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.key === undefined){
-const err83 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data50};
+if(data52.valuation !== undefined){
+let data53 = data52.valuation;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.method === undefined){
+const err83 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema44.properties.valuation.required,parentSchema:schema44.properties.valuation,data:data53};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4667,8 +4672,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(data50.field === undefined){
-const err84 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data50};
+if(data53.rate === undefined){
+const err84 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema44.properties.valuation.required,parentSchema:schema44.properties.valuation,data:data53};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4677,8 +4682,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data50.average === undefined){
-const err85 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "average"},message:"must have required property '"+"average"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data50};
+if(data53.value === undefined){
+const err85 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema44.properties.valuation.required,parentSchema:schema44.properties.valuation,data:data53};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4687,8 +4692,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data50.fifo === undefined){
-const err86 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "fifo"},message:"must have required property '"+"fifo"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data50};
+for(const key17 in data53){
+if(!(((((key17 === "method") || (key17 === "rate")) || (key17 === "value")) || (key17 === "incomingRate")) || (key17 === "quantityAfter"))){
+const err86 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.valuation,data:data53};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4697,9 +4703,15 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key16 in data50){
-if(!((((key16 === "key") || (key16 === "field")) || (key16 === "average")) || (key16 === "fifo"))){
-const err87 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data50};
+}
+if(data53.method !== undefined){
+let data54 = data53.method;
+const _errs128 = errors;
+let valid42 = false;
+let passing0 = null;
+const _errs129 = errors;
+if(typeof data54 !== "string"){
+const err87 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[0].type,parentSchema:schema44.properties.valuation.properties.method.oneOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4708,11 +4720,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data50.key !== undefined){
-let data51 = data50.key;
-if(typeof data51 !== "string"){
-const err88 = {instancePath:instancePath+"/ledger/valuation/method/key",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.key.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.key,data:data51};
+if(!((data54 === "average") || (data54 === "fifo"))){
+const err88 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema44.properties.valuation.properties.method.oneOf[0].enum},message:"must be equal to one of the allowed values",schema:schema44.properties.valuation.properties.method.oneOf[0].enum,parentSchema:schema44.properties.valuation.properties.method.oneOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4721,11 +4730,15 @@ vErrors.push(err88);
 }
 errors++;
 }
+var _valid0 = _errs129 === errors;
+if(_valid0){
+valid42 = true;
+passing0 = 0;
 }
-if(data50.field !== undefined){
-let data52 = data50.field;
-if(typeof data52 !== "string"){
-const err89 = {instancePath:instancePath+"/ledger/valuation/method/field",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.field.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.field,data:data52};
+const _errs131 = errors;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.key === undefined){
+const err89 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4734,11 +4747,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data50.average !== undefined){
-let data53 = data50.average;
-if(typeof data53 !== "string"){
-const err90 = {instancePath:instancePath+"/ledger/valuation/method/average",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/average/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.average.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.average,data:data53};
+if(data54.field === undefined){
+const err90 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4747,11 +4757,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data50.fifo !== undefined){
-let data54 = data50.fifo;
-if(typeof data54 !== "string"){
-const err91 = {instancePath:instancePath+"/ledger/valuation/method/fifo",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/fifo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.fifo.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.fifo,data:data54};
+if(data54.average === undefined){
+const err91 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "average"},message:"must have required property '"+"average"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4760,10 +4767,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.valuation.properties.method.oneOf[1].type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data50};
+if(data54.fifo === undefined){
+const err92 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/required",keyword:"required",params:{missingProperty: "fifo"},message:"must have required property '"+"fifo"+"'",schema:schema44.properties.valuation.properties.method.oneOf[1].required,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4772,19 +4777,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-var _valid0 = _errs121 === errors;
-if(_valid0 && valid40){
-valid40 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid40 = true;
-passing0 = 1;
-}
-}
-if(!valid40){
-const err93 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema44.properties.valuation.properties.method.oneOf,parentSchema:schema44.properties.valuation.properties.method,data:data50};
+for(const key18 in data54){
+if(!((((key18 === "key") || (key18 === "field")) || (key18 === "average")) || (key18 === "fifo"))){
+const err93 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4793,22 +4788,11 @@ vErrors.push(err93);
 }
 errors++;
 }
-else {
-errors = _errs118;
-if(vErrors !== null){
-if(_errs118){
-vErrors.length = _errs118;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data49.rate !== undefined){
-let data55 = data49.rate;
+if(data54.key !== undefined){
+let data55 = data54.key;
 if(typeof data55 !== "string"){
-const err94 = {instancePath:instancePath+"/ledger/valuation/rate",schemaPath:"#/definitions/Ledger/properties/valuation/properties/rate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.rate.type,parentSchema:schema44.properties.valuation.properties.rate,data:data55};
+const err94 = {instancePath:instancePath+"/ledger/valuation/method/key",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.key.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.key,data:data55};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4818,10 +4802,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data49.value !== undefined){
-let data56 = data49.value;
+if(data54.field !== undefined){
+let data56 = data54.field;
 if(typeof data56 !== "string"){
-const err95 = {instancePath:instancePath+"/ledger/valuation/value",schemaPath:"#/definitions/Ledger/properties/valuation/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.value.type,parentSchema:schema44.properties.valuation.properties.value,data:data56};
+const err95 = {instancePath:instancePath+"/ledger/valuation/method/field",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.field.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.field,data:data56};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4831,10 +4815,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data49.incomingRate !== undefined){
-let data57 = data49.incomingRate;
+if(data54.average !== undefined){
+let data57 = data54.average;
 if(typeof data57 !== "string"){
-const err96 = {instancePath:instancePath+"/ledger/valuation/incomingRate",schemaPath:"#/definitions/Ledger/properties/valuation/properties/incomingRate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.incomingRate.type,parentSchema:schema44.properties.valuation.properties.incomingRate,data:data57};
+const err96 = {instancePath:instancePath+"/ledger/valuation/method/average",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/average/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.average.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.average,data:data57};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4844,10 +4828,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data49.quantityAfter !== undefined){
-let data58 = data49.quantityAfter;
+if(data54.fifo !== undefined){
+let data58 = data54.fifo;
 if(typeof data58 !== "string"){
-const err97 = {instancePath:instancePath+"/ledger/valuation/quantityAfter",schemaPath:"#/definitions/Ledger/properties/valuation/properties/quantityAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.quantityAfter.type,parentSchema:schema44.properties.valuation.properties.quantityAfter,data:data58};
+const err97 = {instancePath:instancePath+"/ledger/valuation/method/fifo",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/properties/fifo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.method.oneOf[1].properties.fifo.type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1].properties.fifo,data:data58};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4859,7 +4843,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.valuation.type,parentSchema:schema44.properties.valuation,data:data49};
+const err98 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.valuation.properties.method.oneOf[1].type,parentSchema:schema44.properties.valuation.properties.method.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4868,11 +4852,19 @@ vErrors.push(err98);
 }
 errors++;
 }
+var _valid0 = _errs131 === errors;
+if(_valid0 && valid42){
+valid42 = false;
+passing0 = [passing0, 1];
 }
-if(data48.balance !== undefined){
-let data59 = data48.balance;
-if(typeof data59 !== "string"){
-const err99 = {instancePath:instancePath+"/ledger/balance",schemaPath:"#/definitions/Ledger/properties/balance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.balance.type,parentSchema:schema44.properties.balance,data:data59};
+else {
+if(_valid0){
+valid42 = true;
+passing0 = 1;
+}
+}
+if(!valid42){
+const err99 = {instancePath:instancePath+"/ledger/valuation/method",schemaPath:"#/definitions/Ledger/properties/valuation/properties/method/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema44.properties.valuation.properties.method.oneOf,parentSchema:schema44.properties.valuation.properties.method,data:data54};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4881,11 +4873,22 @@ vErrors.push(err99);
 }
 errors++;
 }
+else {
+errors = _errs128;
+if(vErrors !== null){
+if(_errs128){
+vErrors.length = _errs128;
 }
-if(data48.quantity !== undefined){
-let data60 = data48.quantity;
-if(typeof data60 !== "string"){
-const err100 = {instancePath:instancePath+"/ledger/quantity",schemaPath:"#/definitions/Ledger/properties/quantity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.quantity.type,parentSchema:schema44.properties.quantity,data:data60};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data53.rate !== undefined){
+let data59 = data53.rate;
+if(typeof data59 !== "string"){
+const err100 = {instancePath:instancePath+"/ledger/valuation/rate",schemaPath:"#/definitions/Ledger/properties/valuation/properties/rate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.rate.type,parentSchema:schema44.properties.valuation.properties.rate,data:data59};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4895,10 +4898,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data48.date !== undefined){
-let data61 = data48.date;
-if(typeof data61 !== "string"){
-const err101 = {instancePath:instancePath+"/ledger/date",schemaPath:"#/definitions/Ledger/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.date.type,parentSchema:schema44.properties.date,data:data61};
+if(data53.value !== undefined){
+let data60 = data53.value;
+if(typeof data60 !== "string"){
+const err101 = {instancePath:instancePath+"/ledger/valuation/value",schemaPath:"#/definitions/Ledger/properties/valuation/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.value.type,parentSchema:schema44.properties.valuation.properties.value,data:data60};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4908,10 +4911,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data48.moves !== undefined){
-let data62 = data48.moves;
-if(typeof data62 !== "string"){
-const err102 = {instancePath:instancePath+"/ledger/moves",schemaPath:"#/definitions/Ledger/properties/moves/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.moves.type,parentSchema:schema44.properties.moves,data:data62};
+if(data53.incomingRate !== undefined){
+let data61 = data53.incomingRate;
+if(typeof data61 !== "string"){
+const err102 = {instancePath:instancePath+"/ledger/valuation/incomingRate",schemaPath:"#/definitions/Ledger/properties/valuation/properties/incomingRate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.incomingRate.type,parentSchema:schema44.properties.valuation.properties.incomingRate,data:data61};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4921,11 +4924,10 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data48.subBalances !== undefined){
-let data63 = data48.subBalances;
-if(Array.isArray(data63)){
-if(data63.length < 1){
-const err103 = {instancePath:instancePath+"/ledger/subBalances",schemaPath:"#/definitions/Ledger/properties/subBalances/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema44.properties.subBalances,data:data63};
+if(data53.quantityAfter !== undefined){
+let data62 = data53.quantityAfter;
+if(typeof data62 !== "string"){
+const err103 = {instancePath:instancePath+"/ledger/valuation/quantityAfter",schemaPath:"#/definitions/Ledger/properties/valuation/properties/quantityAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.valuation.properties.quantityAfter.type,parentSchema:schema44.properties.valuation.properties.quantityAfter,data:data62};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4934,11 +4936,10 @@ vErrors.push(err103);
 }
 errors++;
 }
-const len9 = data63.length;
-for(let i10=0; i10<len9; i10++){
-let data64 = data63[i10];
-if(typeof data64 !== "string"){
-const err104 = {instancePath:instancePath+"/ledger/subBalances/" + i10,schemaPath:"#/definitions/Ledger/properties/subBalances/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.subBalances.items.type,parentSchema:schema44.properties.subBalances.items,data:data64};
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/ledger/valuation",schemaPath:"#/definitions/Ledger/properties/valuation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.valuation.type,parentSchema:schema44.properties.valuation,data:data53};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4948,18 +4949,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-let i11 = data63.length;
-let j1;
-if(i11 > 1){
-const indices1 = {};
-for(;i11--;){
-let item1 = data63[i11];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err105 = {instancePath:instancePath+"/ledger/subBalances",schemaPath:"#/definitions/Ledger/properties/subBalances/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i11+" are identical)",schema:true,parentSchema:schema44.properties.subBalances,data:data63};
+if(data52.balance !== undefined){
+let data63 = data52.balance;
+if(typeof data63 !== "string"){
+const err105 = {instancePath:instancePath+"/ledger/balance",schemaPath:"#/definitions/Ledger/properties/balance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.balance.type,parentSchema:schema44.properties.balance,data:data63};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4967,14 +4960,12 @@ else {
 vErrors.push(err105);
 }
 errors++;
-break;
-}
-indices1[item1] = i11;
 }
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/ledger/subBalances",schemaPath:"#/definitions/Ledger/properties/subBalances/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.properties.subBalances.type,parentSchema:schema44.properties.subBalances,data:data63};
+if(data52.quantity !== undefined){
+let data64 = data52.quantity;
+if(typeof data64 !== "string"){
+const err106 = {instancePath:instancePath+"/ledger/quantity",schemaPath:"#/definitions/Ledger/properties/quantity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.quantity.type,parentSchema:schema44.properties.quantity,data:data64};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4984,9 +4975,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data48};
+if(data52.date !== undefined){
+let data65 = data52.date;
+if(typeof data65 !== "string"){
+const err107 = {instancePath:instancePath+"/ledger/date",schemaPath:"#/definitions/Ledger/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.date.type,parentSchema:schema44.properties.date,data:data65};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4996,11 +4988,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data.balance !== undefined){
-let data65 = data.balance;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.keys === undefined){
-const err108 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'",schema:schema45.required,parentSchema:schema45,data:data65};
+if(data52.moves !== undefined){
+let data66 = data52.moves;
+if(typeof data66 !== "string"){
+const err108 = {instancePath:instancePath+"/ledger/moves",schemaPath:"#/definitions/Ledger/properties/moves/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.moves.type,parentSchema:schema44.properties.moves,data:data66};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5009,8 +5000,12 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data65.quantity === undefined){
-const err109 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'",schema:schema45.required,parentSchema:schema45,data:data65};
+}
+if(data52.subBalances !== undefined){
+let data67 = data52.subBalances;
+if(Array.isArray(data67)){
+if(data67.length < 1){
+const err109 = {instancePath:instancePath+"/ledger/subBalances",schemaPath:"#/definitions/Ledger/properties/subBalances/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema44.properties.subBalances,data:data67};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5019,9 +5014,11 @@ vErrors.push(err109);
 }
 errors++;
 }
-for(const key17 in data65){
-if(!((((((key17 === "valuation") || (key17 === "keys")) || (key17 === "quantity")) || (key17 === "nonNegative")) || (key17 === "refusal")) || (key17 === "negativeAllowedBy"))){
-const err110 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data65};
+const len9 = data67.length;
+for(let i10=0; i10<len9; i10++){
+let data68 = data67[i10];
+if(typeof data68 !== "string"){
+const err110 = {instancePath:instancePath+"/ledger/subBalances/" + i10,schemaPath:"#/definitions/Ledger/properties/subBalances/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.subBalances.items.type,parentSchema:schema44.properties.subBalances.items,data:data68};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5031,11 +5028,18 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data65.valuation !== undefined){
-let data66 = data65.valuation;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.value === undefined){
-const err111 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema45.properties.valuation.required,parentSchema:schema45.properties.valuation,data:data66};
+let i11 = data67.length;
+let j1;
+if(i11 > 1){
+const indices1 = {};
+for(;i11--;){
+let item1 = data67[i11];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err111 = {instancePath:instancePath+"/ledger/subBalances",schemaPath:"#/definitions/Ledger/properties/subBalances/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i11+" are identical)",schema:true,parentSchema:schema44.properties.subBalances,data:data67};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5043,9 +5047,14 @@ else {
 vErrors.push(err111);
 }
 errors++;
+break;
 }
-if(data66.rate === undefined){
-const err112 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema45.properties.valuation.required,parentSchema:schema45.properties.valuation,data:data66};
+indices1[item1] = i11;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/ledger/subBalances",schemaPath:"#/definitions/Ledger/properties/subBalances/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.properties.subBalances.type,parentSchema:schema44.properties.subBalances,data:data67};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5054,9 +5063,10 @@ vErrors.push(err112);
 }
 errors++;
 }
-for(const key18 in data66){
-if(!(((key18 === "value") || (key18 === "rate")) || (key18 === "layers"))){
-const err113 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.valuation,data:data66};
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/ledger",schemaPath:"#/definitions/Ledger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data52};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5066,10 +5076,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data66.value !== undefined){
-let data67 = data66.value;
-if(typeof data67 !== "string"){
-const err114 = {instancePath:instancePath+"/balance/valuation/value",schemaPath:"#/definitions/Balance/properties/valuation/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.valuation.properties.value.type,parentSchema:schema45.properties.valuation.properties.value,data:data67};
+if(data.balance !== undefined){
+let data69 = data.balance;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.keys === undefined){
+const err114 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'",schema:schema45.required,parentSchema:schema45,data:data69};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5078,11 +5089,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data66.rate !== undefined){
-let data68 = data66.rate;
-if(typeof data68 !== "string"){
-const err115 = {instancePath:instancePath+"/balance/valuation/rate",schemaPath:"#/definitions/Balance/properties/valuation/properties/rate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.valuation.properties.rate.type,parentSchema:schema45.properties.valuation.properties.rate,data:data68};
+if(data69.quantity === undefined){
+const err115 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'",schema:schema45.required,parentSchema:schema45,data:data69};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5091,11 +5099,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data66.layers !== undefined){
-let data69 = data66.layers;
-if(typeof data69 !== "string"){
-const err116 = {instancePath:instancePath+"/balance/valuation/layers",schemaPath:"#/definitions/Balance/properties/valuation/properties/layers/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.valuation.properties.layers.type,parentSchema:schema45.properties.valuation.properties.layers,data:data69};
+for(const key19 in data69){
+if(!((((((key19 === "valuation") || (key19 === "keys")) || (key19 === "quantity")) || (key19 === "nonNegative")) || (key19 === "refusal")) || (key19 === "negativeAllowedBy"))){
+const err116 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data69};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5105,9 +5111,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.valuation.type,parentSchema:schema45.properties.valuation,data:data66};
+if(data69.valuation !== undefined){
+let data70 = data69.valuation;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.value === undefined){
+const err117 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema45.properties.valuation.required,parentSchema:schema45.properties.valuation,data:data70};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5116,12 +5124,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data65.keys !== undefined){
-let data70 = data65.keys;
-if(Array.isArray(data70)){
-if(data70.length < 1){
-const err118 = {instancePath:instancePath+"/balance/keys",schemaPath:"#/definitions/Balance/properties/keys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.properties.keys,data:data70};
+if(data70.rate === undefined){
+const err118 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema45.properties.valuation.required,parentSchema:schema45.properties.valuation,data:data70};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5130,11 +5134,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-const len10 = data70.length;
-for(let i12=0; i12<len10; i12++){
-let data71 = data70[i12];
-if(typeof data71 !== "string"){
-const err119 = {instancePath:instancePath+"/balance/keys/" + i12,schemaPath:"#/definitions/Balance/properties/keys/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.keys.items.type,parentSchema:schema45.properties.keys.items,data:data71};
+for(const key20 in data70){
+if(!(((key20 === "value") || (key20 === "rate")) || (key20 === "layers"))){
+const err119 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.valuation,data:data70};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -5144,18 +5146,10 @@ vErrors.push(err119);
 errors++;
 }
 }
-let i13 = data70.length;
-let j2;
-if(i13 > 1){
-const indices2 = {};
-for(;i13--;){
-let item2 = data70[i13];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err120 = {instancePath:instancePath+"/balance/keys",schemaPath:"#/definitions/Balance/properties/keys/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i13+" are identical)",schema:true,parentSchema:schema45.properties.keys,data:data70};
+if(data70.value !== undefined){
+let data71 = data70.value;
+if(typeof data71 !== "string"){
+const err120 = {instancePath:instancePath+"/balance/valuation/value",schemaPath:"#/definitions/Balance/properties/valuation/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.valuation.properties.value.type,parentSchema:schema45.properties.valuation.properties.value,data:data71};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -5163,14 +5157,12 @@ else {
 vErrors.push(err120);
 }
 errors++;
-break;
-}
-indices2[item2] = i13;
 }
 }
-}
-else {
-const err121 = {instancePath:instancePath+"/balance/keys",schemaPath:"#/definitions/Balance/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.keys.type,parentSchema:schema45.properties.keys,data:data70};
+if(data70.rate !== undefined){
+let data72 = data70.rate;
+if(typeof data72 !== "string"){
+const err121 = {instancePath:instancePath+"/balance/valuation/rate",schemaPath:"#/definitions/Balance/properties/valuation/properties/rate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.valuation.properties.rate.type,parentSchema:schema45.properties.valuation.properties.rate,data:data72};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -5180,10 +5172,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data65.quantity !== undefined){
-let data72 = data65.quantity;
-if(typeof data72 !== "string"){
-const err122 = {instancePath:instancePath+"/balance/quantity",schemaPath:"#/definitions/Balance/properties/quantity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.quantity.type,parentSchema:schema45.properties.quantity,data:data72};
+if(data70.layers !== undefined){
+let data73 = data70.layers;
+if(typeof data73 !== "string"){
+const err122 = {instancePath:instancePath+"/balance/valuation/layers",schemaPath:"#/definitions/Balance/properties/valuation/properties/layers/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.valuation.properties.layers.type,parentSchema:schema45.properties.valuation.properties.layers,data:data73};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -5193,10 +5185,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data65.nonNegative !== undefined){
-let data73 = data65.nonNegative;
-if(typeof data73 !== "boolean"){
-const err123 = {instancePath:instancePath+"/balance/nonNegative",schemaPath:"#/definitions/Balance/properties/nonNegative/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.nonNegative.type,parentSchema:schema45.properties.nonNegative,data:data73};
+}
+else {
+const err123 = {instancePath:instancePath+"/balance/valuation",schemaPath:"#/definitions/Balance/properties/valuation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.valuation.type,parentSchema:schema45.properties.valuation,data:data70};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -5206,10 +5197,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data65.refusal !== undefined){
-let data74 = data65.refusal;
-if(typeof data74 !== "string"){
-const err124 = {instancePath:instancePath+"/balance/refusal",schemaPath:"#/definitions/Balance/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.refusal.type,parentSchema:schema45.properties.refusal,data:data74};
+if(data69.keys !== undefined){
+let data74 = data69.keys;
+if(Array.isArray(data74)){
+if(data74.length < 1){
+const err124 = {instancePath:instancePath+"/balance/keys",schemaPath:"#/definitions/Balance/properties/keys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.properties.keys,data:data74};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5218,12 +5210,11 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data65.negativeAllowedBy !== undefined){
-let data75 = data65.negativeAllowedBy;
-if(typeof data75 === "string"){
-if(!pattern16.test(data75)){
-const err125 = {instancePath:instancePath+"/balance/negativeAllowedBy",schemaPath:"#/definitions/Balance/properties/negativeAllowedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$",parentSchema:schema45.properties.negativeAllowedBy,data:data75};
+const len10 = data74.length;
+for(let i12=0; i12<len10; i12++){
+let data75 = data74[i12];
+if(typeof data75 !== "string"){
+const err125 = {instancePath:instancePath+"/balance/keys/" + i12,schemaPath:"#/definitions/Balance/properties/keys/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.keys.items.type,parentSchema:schema45.properties.keys.items,data:data75};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -5233,8 +5224,18 @@ vErrors.push(err125);
 errors++;
 }
 }
-else {
-const err126 = {instancePath:instancePath+"/balance/negativeAllowedBy",schemaPath:"#/definitions/Balance/properties/negativeAllowedBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.negativeAllowedBy.type,parentSchema:schema45.properties.negativeAllowedBy,data:data75};
+let i13 = data74.length;
+let j2;
+if(i13 > 1){
+const indices2 = {};
+for(;i13--;){
+let item2 = data74[i13];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err126 = {instancePath:instancePath+"/balance/keys",schemaPath:"#/definitions/Balance/properties/keys/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i13+" are identical)",schema:true,parentSchema:schema45.properties.keys,data:data74};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -5242,16 +5243,95 @@ else {
 vErrors.push(err126);
 }
 errors++;
+break;
+}
+indices2[item2] = i13;
 }
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data65};
+const err127 = {instancePath:instancePath+"/balance/keys",schemaPath:"#/definitions/Balance/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.keys.type,parentSchema:schema45.properties.keys,data:data74};
 if(vErrors === null){
 vErrors = [err127];
 }
 else {
 vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data69.quantity !== undefined){
+let data76 = data69.quantity;
+if(typeof data76 !== "string"){
+const err128 = {instancePath:instancePath+"/balance/quantity",schemaPath:"#/definitions/Balance/properties/quantity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.quantity.type,parentSchema:schema45.properties.quantity,data:data76};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data69.nonNegative !== undefined){
+let data77 = data69.nonNegative;
+if(typeof data77 !== "boolean"){
+const err129 = {instancePath:instancePath+"/balance/nonNegative",schemaPath:"#/definitions/Balance/properties/nonNegative/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.nonNegative.type,parentSchema:schema45.properties.nonNegative,data:data77};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data69.refusal !== undefined){
+let data78 = data69.refusal;
+if(typeof data78 !== "string"){
+const err130 = {instancePath:instancePath+"/balance/refusal",schemaPath:"#/definitions/Balance/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.refusal.type,parentSchema:schema45.properties.refusal,data:data78};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data69.negativeAllowedBy !== undefined){
+let data79 = data69.negativeAllowedBy;
+if(typeof data79 === "string"){
+if(!pattern16.test(data79)){
+const err131 = {instancePath:instancePath+"/balance/negativeAllowedBy",schemaPath:"#/definitions/Balance/properties/negativeAllowedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$",parentSchema:schema45.properties.negativeAllowedBy,data:data79};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/balance/negativeAllowedBy",schemaPath:"#/definitions/Balance/properties/negativeAllowedBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.negativeAllowedBy.type,parentSchema:schema45.properties.negativeAllowedBy,data:data79};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/balance",schemaPath:"#/definitions/Balance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data69};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
 }
 errors++;
 }
@@ -5269,97 +5349,11 @@ errors = vErrors.length;
 }
 }
 if(data.acyclic !== undefined){
-let data78 = data.acyclic;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-for(const key19 in data78){
-if(!((((key19 === "field") || (key19 === "from")) || (key19 === "to")) || (key19 === "hierarchy"))){
-const err128 = {instancePath:instancePath+"/acyclic",schemaPath:"#/definitions/Acyclic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data78};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-if(data78.field !== undefined){
-let data79 = data78.field;
-if(typeof data79 !== "string"){
-const err129 = {instancePath:instancePath+"/acyclic/field",schemaPath:"#/definitions/Acyclic/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.field.type,parentSchema:schema51.properties.field,data:data79};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-if(data78.from !== undefined){
-let data80 = data78.from;
-if(typeof data80 !== "string"){
-const err130 = {instancePath:instancePath+"/acyclic/from",schemaPath:"#/definitions/Acyclic/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.from.type,parentSchema:schema51.properties.from,data:data80};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-if(data78.to !== undefined){
-let data81 = data78.to;
-if(typeof data81 !== "string"){
-const err131 = {instancePath:instancePath+"/acyclic/to",schemaPath:"#/definitions/Acyclic/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.to.type,parentSchema:schema51.properties.to,data:data81};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-if(data78.hierarchy !== undefined){
-let data82 = data78.hierarchy;
-if(typeof data82 !== "string"){
-const err132 = {instancePath:instancePath+"/acyclic/hierarchy",schemaPath:"#/definitions/Acyclic/properties/hierarchy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.hierarchy.type,parentSchema:schema51.properties.hierarchy,data:data82};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-}
-else {
-const err133 = {instancePath:instancePath+"/acyclic",schemaPath:"#/definitions/Acyclic/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data78};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-if(data.guards !== undefined){
-let data83 = data.guards;
-if(Array.isArray(data83)){
-const len11 = data83.length;
-for(let i14=0; i14<len11; i14++){
-if(!(validate35(data83[i14], {instancePath:instancePath+"/guards/" + i14,parentData:data83,parentDataProperty:i14,rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/guards",schemaPath:"#/properties/guards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.guards.type,parentSchema:schema17.properties.guards,data:data83};
+let data82 = data.acyclic;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key21 in data82){
+if(!((((key21 === "field") || (key21 === "from")) || (key21 === "to")) || (key21 === "hierarchy"))){
+const err134 = {instancePath:instancePath+"/acyclic",schemaPath:"#/definitions/Acyclic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data82};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -5369,14 +5363,100 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+if(data82.field !== undefined){
+let data83 = data82.field;
+if(typeof data83 !== "string"){
+const err135 = {instancePath:instancePath+"/acyclic/field",schemaPath:"#/definitions/Acyclic/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.field.type,parentSchema:schema51.properties.field,data:data83};
 if(vErrors === null){
 vErrors = [err135];
 }
 else {
 vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data82.from !== undefined){
+let data84 = data82.from;
+if(typeof data84 !== "string"){
+const err136 = {instancePath:instancePath+"/acyclic/from",schemaPath:"#/definitions/Acyclic/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.from.type,parentSchema:schema51.properties.from,data:data84};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+if(data82.to !== undefined){
+let data85 = data82.to;
+if(typeof data85 !== "string"){
+const err137 = {instancePath:instancePath+"/acyclic/to",schemaPath:"#/definitions/Acyclic/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.to.type,parentSchema:schema51.properties.to,data:data85};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data82.hierarchy !== undefined){
+let data86 = data82.hierarchy;
+if(typeof data86 !== "string"){
+const err138 = {instancePath:instancePath+"/acyclic/hierarchy",schemaPath:"#/definitions/Acyclic/properties/hierarchy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.hierarchy.type,parentSchema:schema51.properties.hierarchy,data:data86};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/acyclic",schemaPath:"#/definitions/Acyclic/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data82};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data.guards !== undefined){
+let data87 = data.guards;
+if(Array.isArray(data87)){
+const len11 = data87.length;
+for(let i14=0; i14<len11; i14++){
+if(!(validate35(data87[i14], {instancePath:instancePath+"/guards/" + i14,parentData:data87,parentDataProperty:i14,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/guards",schemaPath:"#/properties/guards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.guards.type,parentSchema:schema17.properties.guards,data:data87};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
 }
 errors++;
 }

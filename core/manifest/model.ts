@@ -118,6 +118,10 @@ export interface EntityTranslation {
   steps?: Record<string, string>;
   /** Transitions' notification messages (effects.message) by transition name. */
   messages?: Record<string, string>;
+  /** The manifest's own field errors (checks', guards', constraints' messages, a balance's refusal) by their English text. */
+  errors?: Record<string, string>;
+  /** Fields' help texts by field name. */
+  help?: Record<string, string>;
 }
 
 export interface ResolvedEntity {

@@ -5,7 +5,8 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FieldErrors } from '../errors.js';
+import { fieldError, type FieldError, type FieldErrors } from '../errors.js';
+import { inEveryLanguage } from './error-texts.js';
 import type { ResolvedEntity, ResolvedField } from './index.js';
 import { MAX_FILES_PER_FIELD } from './file-fields.js';
 
@@ -86,9 +87,9 @@ function containsLoneSurrogate(value: unknown, depth = 0): boolean {
 }
 
 /** Text PostgreSQL cannot hold as sent, as a field error. */
-function unstorableText(value: unknown): { message: string; type: string } | undefined {
-  if (containsNul(value)) return { message: 'must not contain the NUL character (\\0)', type: 'format' };
-  if (containsLoneSurrogate(value)) return { message: 'holds a character that is not valid Unicode (a lone surrogate)', type: 'format' };
+function unstorableText(value: unknown): FieldError | undefined {
+  if (containsNul(value)) return fieldError('format', 'must not contain the NUL character (\\0)');
+  if (containsLoneSurrogate(value)) return fieldError('format', 'holds a character that is not valid Unicode (a lone surrogate)');
   return undefined;
 }
 const compiled = new WeakMap<ResolvedEntity, ValidateFunction>();
@@ -165,36 +166,41 @@ function validatorFor(entity: ResolvedEntity): ValidateFunction {
   return v;
 }
 
-function describe(e: ErrorObject, f: ResolvedField | undefined): string {
+/** A field's rule that failed, in words (core/words.ts): `entity` lets a pattern's help be said in the reader's language. */
+function describe(e: ErrorObject, f: ResolvedField | undefined, entity?: ResolvedEntity): FieldError {
+  const type = e.keyword;
+  const limit = { limit: String(e.params.limit) };
   switch (e.keyword) {
     case 'required':
-      return 'is required';
-    case 'format':
-      return { email: 'must be an e-mail address', uri: 'must be a URL (https://…)', date: 'must be a date (YYYY-MM-DD)', 'date-time': 'must be a date and time', uuid: 'must be a record id' }[
-        String(e.params.format)
-      ] ?? `must be a valid ${String(e.params.format)}`;
+      return fieldError(type, 'is required');
+    case 'format': {
+      const known = { email: 'must be an e-mail address', uri: 'must be a URL (https://…)', date: 'must be a date (YYYY-MM-DD)', 'date-time': 'must be a date and time', uuid: 'must be a record id' }[String(e.params.format)];
+      return known ? fieldError(type, known) : fieldError(type, 'must be a valid {format}', { format: String(e.params.format) });
+    }
     case 'enum':
-      return `must be one of: ${(f?.values ?? []).join(', ')}`;
+      return fieldError(type, 'must be one of: {values}', { values: (f?.values ?? []).join(', ') });
     case 'minimum':
-      return `must be at least ${String(e.params.limit)}`;
+      return fieldError(type, 'must be at least {limit}', limit);
     case 'maximum':
-      return `must be at most ${String(e.params.limit)}`;
+      return fieldError(type, 'must be at most {limit}', limit);
     case 'exclusiveMaximum':
-      return `must be less than ${String(e.params.limit)}`;
+      return fieldError(type, 'must be less than {limit}', limit);
     case 'exclusiveMinimum':
-      return `must be greater than ${String(e.params.limit)}`;
+      return fieldError(type, 'must be greater than {limit}', limit);
     case 'minLength':
-      return `must be at least ${String(e.params.limit)} characters`;
+      return fieldError(type, 'must be at least {limit} characters', limit);
     case 'maxLength':
-      return `must be at most ${String(e.params.limit)} characters`;
+      return fieldError(type, 'must be at most {limit} characters', limit);
     case 'pattern':
-      if (f?.type === 'time') return 'must be a time of day (HH:MM, 00:00 to 23:59)';
-      return f?.type === 'phone' ? 'must be a phone number' : `does not have the expected format${f?.help ? ` (${f.help})` : ''}`;
+      if (f?.type === 'time') return fieldError(type, 'must be a time of day (HH:MM, 00:00 to 23:59)');
+      if (f?.type === 'phone') return fieldError(type, 'must be a phone number');
+      if (!f?.help) return fieldError(type, 'does not have the expected format');
+      return fieldError(type, 'does not have the expected format ({help})', { help: { en: f.help, ...Object.fromEntries(Object.entries(entity?.translations ?? {}).flatMap(([lang, t]) => (t.help?.[f.name] ? [[lang, t.help[f.name]]] : []))) } });
     case 'type':
-      if (f?.type === 'json') return 'must be valid JSON (an object or a list)';
-      return `must be ${f?.type === 'integer' ? 'a whole number' : f?.type === 'boolean' ? 'yes or no' : `a ${String(e.params.type)}`}`;
+      if (f?.type === 'json') return fieldError(type, 'must be valid JSON (an object or a list)');
+      return fieldError(type, 'must be {kind}', { kind: inEveryLanguage(f?.type === 'integer' ? 'a whole number' : f?.type === 'boolean' ? 'yes or no' : `a ${String(e.params.type)}`) });
     default:
-      return e.message ?? 'is invalid';
+      return fieldError(type, e.message ?? 'is invalid');
   }
 }
 
@@ -219,13 +225,13 @@ export function checkFieldValue(f: ResolvedField, value: unknown): string | unde
 }
 
 /** As checkFieldValue, as a field error whose type is the rule that failed (what a record check would report). */
-export function fieldValueError(f: ResolvedField, value: unknown): { message: string; type: string } | undefined {
+export function fieldValueError(f: ResolvedField, value: unknown): FieldError | undefined {
   const unstorable = unstorableText(value);
   if (unstorable) return unstorable;
   const validate = fieldValidator(fieldJsonSchema({ ...f, required: true }));
   if (validate(value)) return undefined;
   const e = validate.errors?.find((x) => x.keyword !== 'anyOf' && !(x.keyword === 'type' && x.params.type === 'null'));
-  return e ? { message: describe(e, f), type: e.keyword } : { message: 'is invalid', type: 'invalid' };
+  return e ? describe(e, f) : fieldError('invalid', 'is invalid');
 }
 
 /**
@@ -249,9 +255,9 @@ export function validateRecord(entity: ResolvedEntity, values: Record<string, un
     if (!name || errors[name]) continue;
     // anyOf [x, null] reports both branches; keep the one that explains the value.
     if (e.keyword === 'anyOf' || (e.keyword === 'type' && e.params.type === 'null')) continue;
-    errors[name] = { message: describe(e, entity.field.get(name)), type: e.keyword };
+    errors[name] = describe(e, entity.field.get(name), entity);
   }
-  if (Object.keys(errors).length === 0) errors._record = { message: 'The record is invalid.' };
+  if (Object.keys(errors).length === 0) errors._record = fieldError('invalid', 'The record is invalid.');
   return errors;
 }
 

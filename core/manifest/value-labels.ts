@@ -41,3 +41,17 @@ export function actionNoun(entity: ResolvedEntity, action: { name: string; label
   for (const [lang, t] of Object.entries(entity.translations)) if (t.actions?.[action.name]) out[lang] = t.actions[action.name];
   return out;
 }
+
+/** A field named inside a sentence, in every language its entity translates (English lower-cased unless it starts the sentence). */
+export function fieldNoun(entity: ResolvedEntity, name: string, startsSentence = false): Record<string, string> {
+  const label = entity.field.get(name)?.label ?? name;
+  const out: Record<string, string> = { en: startsSentence ? label : label.toLowerCase() };
+  for (const [lang, t] of Object.entries(entity.translations)) if (t.fields?.[name]) out[lang] = t.fields[name];
+  return out;
+}
+
+/** Several parts as one, each language joining its parts with its own word for "and" ("title and code"; English where a part has no translation). */
+export function joinedNouns(parts: Record<string, string>[], and: Record<string, string>): Record<string, string> {
+  const languages = new Set(parts.flatMap((p) => Object.keys(p)));
+  return Object.fromEntries([...languages].map((lang) => [lang, parts.map((p) => p[lang] ?? p.en).join(and[lang] ?? and.en)]));
+}

@@ -98,7 +98,7 @@ interface UploadAnswer {
 }
 
 const FileInput: React.FC<EditPropertyProps> = ({ property, record, resource, onChange }) => {
-  const { translateProperty } = useTranslation();
+  const { translateProperty, translateMessage } = useTranslation();
   const custom = (property.custom as { umsFile?: FileFieldCustom } | undefined)?.umsFile;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -161,7 +161,7 @@ const FileInput: React.FC<EditPropertyProps> = ({ property, record, resource, on
       ))}
       <input id={inputId} type="file" multiple={custom.multiple} accept={custom.accept.join(',') || undefined} disabled={busy} onChange={(e) => void upload(e.currentTarget)} />
       {busy ? <Text as="span"> Uploading…</Text> : null}
-      {property.description ? <Text variant="sm" color="grey60" mt="sm">{property.description}</Text> : null}
+      {property.description ? <Text variant="sm" color="grey60" mt="sm">{translateMessage(property.description, property.resourceId)}</Text> : null}
       <FormMessage>{error ?? recordError}</FormMessage>
     </FormGroup>
   );

@@ -53,8 +53,7 @@ export function pointText(v: unknown, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
-/** The refusal: the manifest's message with {point} {taken} {limit}, or "is full on 2026-12-03: 3 of 3 places are taken". */
-export function rangeFullMessage(c: ResolvedCapacity, point: string, taken: number, limit: number): string {
-  const template = c.message ?? 'is full on {point}: {taken} of {limit} places are taken';
+/** A capacity's refusal (the manifest's message or "is full on {point}: {taken} of {limit} places are taken", in one language) with {point} {taken} {limit} filled in. */
+export function rangeFullMessage(template: string, point: string, taken: number, limit: number): string {
   return template.replace(/\{(point|taken|limit)\}/g, (_m, k: string) => (k === 'point' ? point : String(k === 'taken' ? taken : limit)));
 }

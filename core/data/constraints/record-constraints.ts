@@ -7,12 +7,15 @@
  * that won, and the promotion of the first overflow record when a place frees.
  */
 import type { EntityManager } from 'typeorm';
-import { RecordValidationError, type FieldErrors } from '../../errors.js';
+import { fieldError, givenFieldError, RecordValidationError, type FieldErrors } from '../../errors.js';
+import { inEveryLanguage, sentenceInLanguages } from '../../manifest/error-texts.js';
+import { entityNoun, fieldNoun, joinedNouns } from '../../manifest/value-labels.js';
 import { columnOf, constraintFields, type ResolvedCapacity, type ResolvedEntity, type ResolvedNoOverlap, type ResolvedUniqueWhen } from '../../manifest/index.js';
 import { evaluateCondition, evaluateComputed, matchesWhen } from './condition-eval.js';
 import { columnSql, conditionSql, rangeEnd, rangeSql, rangeType } from './constraint-sql.js';
 import { fullPointQuery, limitCountQuery, pointText, rangeFullMessage } from './range-capacity.js';
 import { timeSeconds } from '../../manifest/validation.js';
+import { say } from '../../words.js';
 
 export interface ConstraintScope {
   manager: EntityManager;
@@ -39,7 +42,7 @@ export function fillComputed(entity: ResolvedEntity, values: Record<string, unkn
 export function checkRecord(entity: ResolvedEntity, values: Record<string, unknown>): void {
   const errors: FieldErrors = {};
   for (const c of entity.constraints?.checks ?? []) {
-    if (evaluateCondition(c.rule, entity, values) === false && !errors[c.field]) errors[c.field] = { message: c.message, type: 'check' };
+    if (evaluateCondition(c.rule, entity, values) === false && !errors[c.field]) errors[c.field] = givenFieldError('check', sentenceInLanguages(entity, c.message));
   }
   for (const o of entity.constraints?.noOverlap ?? []) {
     const [start, end] = [values[o.range[0]], values[o.range[1]]];
@@ -50,7 +53,7 @@ export function checkRecord(entity: ResolvedEntity, values: Record<string, unkno
       : f.type === 'date' ? [String(start), String(end)]
       : f.type === 'time' ? [timeSeconds(String(start)) ?? Number.NaN, timeSeconds(String(end)) ?? Number.NaN]
       : [Number(start), Number(end)];
-    if (a > b && !errors[o.range[1]]) errors[o.range[1]] = { message: `cannot be before ${f.label.toLowerCase()}`, type: 'range' };
+    if (a > b && !errors[o.range[1]]) errors[o.range[1]] = fieldError('range', 'cannot be before {field}', { field: fieldNoun(entity, o.range[0]) });
   }
   if (Object.keys(errors).length) throw new RecordValidationError(entity.key, errors);
 }
@@ -92,11 +95,16 @@ async function overlapError(scope: ConstraintScope, entity: ResolvedEntity, o: R
     if (row) keyTitle = row.title;
   }
   const zone = await scope.timeZone();
-  const span = `from ${hit.start === null ? 'the start' : pointText(hit.start, zone)} to ${hit.end === null ? 'open end' : pointText(hit.end, zone)}`;
+  const start = hit.start === null ? inEveryLanguage('the start') : pointText(hit.start, zone);
+  const end = hit.end === null ? inEveryLanguage('open end') : pointText(hit.end, zone);
   // Someone who may not open the other record (a guest booking online) learns the span, not whose it is.
-  const holder = (await scope.readable(entity, hit.id)) ? ` by ${entity.label.toLowerCase()} ${hit.title}` : '';
-  const message = o.message ?? `${keyField.label} ${keyTitle} is taken${holder} ${span}`;
-  return new RecordValidationError(entity.key, { [o.key[0]]: { message, type: 'overlap' } }, message);
+  const vars = { field: fieldNoun(entity, o.key[0], true), key: keyTitle, start, end };
+  const error = o.message
+    ? givenFieldError('overlap', sentenceInLanguages(entity, o.message))
+    : (await scope.readable(entity, hit.id))
+      ? fieldError('overlap', '{field} {key} is taken by {entity} {holder} from {start} to {end}', { ...vars, entity: entityNoun(entity), holder: hit.title })
+      : fieldError('overlap', '{field} {key} is taken from {start} to {end}', vars);
+  return new RecordValidationError(entity.key, { [o.key[0]]: error }, error.words ?? error.message);
 }
 
 /**
@@ -148,8 +156,8 @@ async function claimRange(scope: ConstraintScope, entity: ResolvedEntity, c: Res
   const [full]: { point: unknown; taken: number }[] = await scope.manager.query(fullPointQuery(entity, c), [scope.organizationId, values[c.parent], start, end, before ? String(before.id) : null, places.limit]);
   if (!full) return;
   const parent = scope.entityOf(c.parentEntity);
-  const message = rangeFullMessage(c, pointText(full.point, await scope.timeZone()), full.taken, places.limit);
-  throw new RecordValidationError(entity.key, { [c.parent]: { message, type: 'capacity' } }, `This ${parent.label.toLowerCase()} ${message}.`);
+  const point = pointText(full.point, await scope.timeZone());
+  throw capacityError(entity, parent, c, sentenceInLanguages(entity, c.message ?? RANGE_FULL, (template) => rangeFullMessage(template, point, full.taken, places.limit!)));
 }
 
 /**
@@ -180,9 +188,16 @@ export async function claimCapacity(scope: ConstraintScope, entity: ResolvedEnti
       continue;
     }
     const parent = scope.entityOf(c.parentEntity);
-    const message = c.message ?? `is full: ${places.taken} of ${places.limit} places are taken`;
-    throw new RecordValidationError(entity.key, { [c.parent]: { message, type: 'capacity' } }, `This ${parent.label.toLowerCase()} ${message}.`);
+    throw capacityError(entity, parent, c, sentenceInLanguages(entity, c.message ?? FULL, (template) => rangeFullMessage(template, '', places.taken, places.limit!)));
   }
+}
+
+const FULL = 'is full: {taken} of {limit} places are taken';
+const RANGE_FULL = 'is full on {point}: {taken} of {limit} places are taken';
+
+/** The refusal on the parent field, and as the whole record's message "This session is full: …". */
+function capacityError(entity: ResolvedEntity, parent: ResolvedEntity, c: ResolvedCapacity, sentence: Record<string, string> & { en: string }): RecordValidationError {
+  return new RecordValidationError(entity.key, { [c.parent]: givenFieldError('capacity', sentence) }, { text: 'This {entity} {sentence}.', vars: { entity: entityNoun(parent), sentence } });
 }
 
 /** Gives free places of a parent to its oldest overflow records, through the data layer (audited, hooks run). */
@@ -251,19 +266,32 @@ export async function guardedWrite<T>(scope: ConstraintScope, entity: ResolvedEn
 }
 
 function uniqueWhenError(entity: ResolvedEntity, u: ResolvedUniqueWhen): RecordValidationError {
-  const labels = u.fields.map((n) => entity.field.get(n)?.label.toLowerCase() ?? n).join(' and ');
-  const state = describeWhen(u);
-  const message = u.message ?? `another ${entity.label.toLowerCase()} with the same ${labels} already exists${state ? ` that is ${state}` : ''}`;
-  return new RecordValidationError(entity.key, { [u.fields[0]]: { message, type: 'unique' } }, message);
+  const fields = joinedNouns(u.fields.map((n) => fieldNoun(entity, n)), inEveryLanguage(' and '));
+  const state = describeWhen(entity, u);
+  const error = u.message
+    ? givenFieldError('unique', sentenceInLanguages(entity, u.message))
+    : state
+      ? fieldError('unique', 'another {entity} with the same {fields} already exists that is {state}', { entity: entityNoun(entity), fields, state })
+      : fieldError('unique', 'another {entity} with the same {fields} already exists', { entity: entityNoun(entity), fields });
+  return new RecordValidationError(entity.key, { [u.fields[0]]: error }, error.words ?? error.message);
 }
 
-/** "open", "active or scheduled", "not cancelled": what a plain `when` on one field asks for; undefined when it says more. */
-function describeWhen(u: ResolvedUniqueWhen): string | undefined {
+/** "open", "active or scheduled", "not cancelled": what a plain `when` on one field asks for, in each language; undefined when it says more. */
+function describeWhen(entity: ResolvedEntity, u: ResolvedUniqueWhen): Record<string, string> | undefined {
   const w = u.when;
   if (w.kind !== 'cmp' || !w.operands.every((o) => 'value' in o && typeof o.value === 'string')) return undefined;
-  const values = w.operands.map((o) => (o as { value: string }).value.replace(/_/g, ' ')).join(' or ');
+  const raw = w.operands.map((o) => (o as { value: string }).value);
+  const named = (v: string): Record<string, string> => {
+    const out: Record<string, string> = { en: v.replace(/_/g, ' ') };
+    for (const [lang, t] of Object.entries(entity.translations)) {
+      const label = Object.values(t.values ?? {}).find((labels) => labels[v] !== undefined)?.[v];
+      if (label) out[lang] = label;
+    }
+    return out;
+  };
+  const values = joinedNouns(raw.map(named), inEveryLanguage(' or '));
   if (w.op === '$eq' || w.op === '$in') return values;
-  if (w.op === '$ne' || w.op === '$nin') return `not ${values}`;
+  if (w.op === '$ne' || w.op === '$nin') return Object.fromEntries(Object.entries(values).map(([lang, v]) => [lang, say('not {value}', lang, { value: v })]));
   return undefined;
 }
 
@@ -274,17 +302,22 @@ export function mapConstraintError(err: unknown, entity: ResolvedEntity): Record
   if (!c || !constraint) return undefined;
   if (code === '23514') {
     const check = c.checks.find((x) => x.constraint === constraint);
-    if (check) return new RecordValidationError(entity.key, { [check.field]: { message: check.message, type: 'check' } });
+    if (check) return new RecordValidationError(entity.key, { [check.field]: givenFieldError('check', sentenceInLanguages(entity, check.message)) });
   }
   if (code === '23P01') {
     const o = c.noOverlap.find((x) => x.constraint === constraint);
-    if (o) return new RecordValidationError(entity.key, { [o.key[0]]: { message: o.message ?? `overlaps another ${entity.label.toLowerCase()} for the same ${o.key.join(', ')}`, type: 'overlap' } });
+    if (o) {
+      const error = o.message
+        ? givenFieldError('overlap', sentenceInLanguages(entity, o.message))
+        : fieldError('overlap', 'overlaps another {entity} for the same {fields}', { entity: entityNoun(entity), fields: joinedNouns(o.key.map((k) => fieldNoun(entity, k)), inEveryLanguage(', ')) });
+      return new RecordValidationError(entity.key, { [o.key[0]]: error });
+    }
   }
   if (code === '23505') {
     const u = c.uniqueWhen.find((x) => x.constraint === constraint);
     if (u) return uniqueWhenError(entity, u);
     const seq = entity.fields.find((f) => f.sequence?.constraint === constraint);
-    if (seq) return new RecordValidationError(entity.key, { [seq.name]: { message: 'this number is already used; try again', type: 'unique' } });
+    if (seq) return new RecordValidationError(entity.key, { [seq.name]: fieldError('unique', 'this number is already used; try again') });
   }
   return undefined;
 }

@@ -7,7 +7,8 @@
  * per organization and entity: the second writer waits for the first to
  * commit and then sees its link in the recursive query.
  */
-import { RecordValidationError } from '../../errors.js';
+import { fieldError, RecordValidationError } from '../../errors.js';
+import { entityNoun } from '../../manifest/value-labels.js';
 import type { ResolvedEntity } from '../../manifest/index.js';
 import { colOf, q, rowsOf, titleOf, type PrimitiveContext } from './context.js';
 
@@ -40,7 +41,7 @@ export async function checkAcyclic(ctx: PrimitiveContext, entity: ResolvedEntity
     await lock(ctx, entity);
     // The new parent must not be the record itself nor anything below it.
     if (await reachesUp(ctx, entity.table, colOf(entity, spec.field), parent, id)) {
-      throw new RecordValidationError(entity.key, { [spec.field]: { message: `would create a cycle: ${await titleOf(ctx, entity, parent)} is this ${entity.label.toLowerCase()} or one below it`, type: 'cycle' } });
+      throw new RecordValidationError(entity.key, { [spec.field]: fieldError('cycle', 'would create a cycle: {title} is this {entity} or one below it', { title: await titleOf(ctx, entity, parent), entity: entityNoun(entity) }) });
     }
     return;
   }
@@ -62,15 +63,15 @@ export async function checkAcyclic(ctx: PrimitiveContext, entity: ResolvedEntity
     [ctx.organizationId, to, from, id],
   ));
   if (cycle.length) {
-    const message = String(from) === String(to)
-      ? `cannot link a ${target.label.toLowerCase()} to itself`
-      : `would create a cycle: ${await titleOf(ctx, target, to)} already leads back to ${await titleOf(ctx, target, from)}`;
-    throw new RecordValidationError(entity.key, { [spec.to]: { message, type: 'cycle' } });
+    const error = String(from) === String(to)
+      ? fieldError('cycle', 'cannot link a {entity} to itself', { entity: entityNoun(target) })
+      : fieldError('cycle', 'would create a cycle: {to} already leads back to {from}', { to: await titleOf(ctx, target, to), from: await titleOf(ctx, target, from) });
+    throw new RecordValidationError(entity.key, { [spec.to]: error });
   }
   if (spec.hierarchy) {
     const parent = colOf(target, spec.hierarchy);
     if ((await reachesUp(ctx, target.table, parent, from, to)) || (await reachesUp(ctx, target.table, parent, to, from))) {
-      throw new RecordValidationError(entity.key, { [spec.to]: { message: `${await titleOf(ctx, target, to)} and ${await titleOf(ctx, target, from)} are in one line of descent (one is the other's ancestor); link them through the hierarchy instead`, type: 'cycle' } });
+      throw new RecordValidationError(entity.key, { [spec.to]: fieldError('cycle', "{to} and {from} are in one line of descent (one is the other's ancestor); link them through the hierarchy instead", { to: await titleOf(ctx, target, to), from: await titleOf(ctx, target, from) }) });
     }
   }
 }

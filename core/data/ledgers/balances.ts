@@ -12,7 +12,9 @@
  * (`subBalances`: batch × warehouse) move the same way right after it.
  */
 import { randomUUID } from 'node:crypto';
-import { RecordValidationError } from '../../errors.js';
+import { fieldError, givenFieldError, RecordValidationError } from '../../errors.js';
+import { sentenceInLanguages } from '../../manifest/error-texts.js';
+import { fieldNoun } from '../../manifest/value-labels.js';
 import { isTimeZone, localDate, serverTimeZone, type ResolvedEntity } from '../../manifest/index.js';
 import { colOf, q, rowsOf, valueTitle, type PrimitiveContext } from './context.js';
 
@@ -46,7 +48,7 @@ export async function checkPostingDate(ctx: PrimitiveContext, ledger: ResolvedEn
   if (typeof date !== 'string' || !date) return;
   const { today: now, allowBackdated } = await postingSettings(ctx.manager, ctx.organizationId);
   if (date < now && !allowBackdated) {
-    throw new RecordValidationError(ledger.key, { [dateField!]: { message: `is before today (${now}); this organization does not accept backdated postings`, type: 'backdated' } });
+    throw new RecordValidationError(ledger.key, { [dateField!]: fieldError('backdated', 'is before today ({today}); this organization does not accept backdated postings', { today: now }) });
   }
 }
 
@@ -133,8 +135,11 @@ export async function movementRefusal(ctx: PrimitiveContext, ledger: ResolvedEnt
   const left = numberText(rows[0]?.qty ?? 0);
   const titles = new Map<string, string>();
   for (const k of spec.keys) titles.set(k, await valueTitle(ctx, balance, k, values[k]));
-  const message = spec.refusal
-    ? spec.refusal.replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'quantity' ? left : (titles.get(name) ?? `{${name}}`)))
-    : `Only ${left} of ${spec.keys.map((k, i) => `${i === 0 ? `${balance.field.get(k)!.label.toLowerCase()} ` : ''}${titles.get(k)}`).join(' in ')}`;
-  return new RecordValidationError(ledger.key, { [ledger.ledger!.quantity]: { message, type: 'balance' } }, message);
+  const [first, ...rest] = spec.keys;
+  const error = spec.refusal
+    ? givenFieldError('balance', sentenceInLanguages(balance, spec.refusal, (template) => template.replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'quantity' ? left : (titles.get(name) ?? `{${name}}`)))))
+    : rest.length
+      ? fieldError('balance', 'Only {quantity} of {field} {key} in {place}', { quantity: left, field: fieldNoun(balance, first), key: titles.get(first)!, place: rest.map((k) => titles.get(k)).join(', ') })
+      : fieldError('balance', 'Only {quantity} of {field} {key}', { quantity: left, field: fieldNoun(balance, first), key: titles.get(first)! });
+  return new RecordValidationError(ledger.key, { [ledger.ledger!.quantity]: error }, error.words ?? error.message);
 }

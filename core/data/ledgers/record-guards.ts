@@ -15,7 +15,8 @@
  * deleting the record (checkDeleteGuards).
  */
 import { SqlParams, conditionToSql } from '../../access/sql.js';
-import { RecordValidationError } from '../../errors.js';
+import { givenFieldError, RecordValidationError } from '../../errors.js';
+import { sentenceInLanguages } from '../../manifest/error-texts.js';
 import { parseConditions, type ResolvedEntity, type ResolvedGuard } from '../../manifest/index.js';
 import { q, rowsOf, type PrimitiveContext } from './context.js';
 
@@ -33,7 +34,7 @@ async function refuseIfMatched(ctx: PrimitiveContext, entity: ResolvedEntity, id
     params.values,
   ));
   const guard = row ? guards.find((_g, i) => row[`g${i}`]) : undefined;
-  if (guard) throw new RecordValidationError(entity.key, { [guard.field]: { message: guard.message, type: 'guard' } });
+  if (guard) throw new RecordValidationError(entity.key, { [guard.field]: givenFieldError('guard', sentenceInLanguages(entity, guard.message)) });
 }
 
 /** After the INSERT (`changed` undefined) or UPDATE (the fields written) of `id`: refuses a record left in a guarded state. */
